@@ -1,0 +1,99 @@
+"""The command line: ``facilitator [global options] [COMMAND ...]``.
+
+With no command it opens the app. Each command lives in its own module exposing
+``register(subparsers)``; add a module to ``COMMAND_MODULES`` to add a command.
+Commands import what they need when they run, so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..config import ENV_DATABASE_URL, ENV_DATA_DIR, AppConfig
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = [
+    "facilitator.cli.curricula",
+]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message is one sentence for the user."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="Run IOP groups: curricula, session timers, attendance, notes and handouts. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=f"database to use, e.g. postgresql+psycopg://host/db (default: ${ENV_DATABASE_URL}, "
+        "else SQLite in the data folder)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for the database, settings, backups and the clinic's curricula "
+        f"(default: ${ENV_DATA_DIR}, else the platform's user data folder)",
+    )
+    parser.add_argument("--log-dir", metavar="DIR", help="folder for the log file (default: the user log folder)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a throwaway demo clinic with synthetic data",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def config_from(args: argparse.Namespace) -> AppConfig:
+    return AppConfig.build(
+        data_dir=args.data_dir, database_url=args.database_url, log_dir=args.log_dir, demo=args.demo
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    config = config_from(args)
+    from ..logs import setup_logging
+
+    log_file = setup_logging(config.log_dir, verbose=args.verbose)
+    if args.command is None:
+        from ..ui.app import run_app
+
+        return run_app(config)
+    try:
+        return int(args.handler(args, config) or 0)
+    except CommandError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("facilitator: interrupted", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("Command %r failed", args.command)
+        print(
+            f"facilitator: the command failed unexpectedly; the details are in {log_file}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

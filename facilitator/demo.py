@@ -1,0 +1,29 @@
+"""The synthetic demo clinic that ``facilitator --demo`` opens. No real person is in it."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from typing import TYPE_CHECKING
+
+from .paths import resource
+
+if TYPE_CHECKING:
+    from .backend import Backend
+
+log = logging.getLogger(__name__)
+DEMO_CLINIC_NAME = "Riverside Recovery Center (demo)"
+
+
+def seed_demo(backend: Backend) -> None:
+    """Fill a fresh demo database; a database that already has the demo is left alone."""
+    if backend.settings.get("clinic_name"):
+        return
+    backend.settings.set("clinic_name", DEMO_CLINIC_NAME)
+    clinic_dir = backend.config.clinic_curricula_dir
+    clinic_dir.mkdir(parents=True, exist_ok=True)
+    sample = resource("demo", "clinic-refusal-sample.yaml")
+    if sample.exists():
+        shutil.copy(sample, clinic_dir / sample.name)
+    backend.reload_library()
+    log.info("Demo clinic created in %s", backend.config.data_dir)

@@ -1,0 +1,166 @@
+"""One engine per process, built in the composition root, and schema upgrades.
+
+SQLite (the default) runs in WAL mode with foreign keys on; PostgreSQL works the same way
+through its URL. Every query in the services is kept portable between the two.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message is a sentence for the user."""
+
+
+def is_sqlite(url: str | sa.URL) -> bool:
+    return sa.make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str | sa.URL) -> Path | None:
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def create_engine(url: str) -> Engine:
+    """Build the engine; for SQLite, WAL, foreign keys and a busy timeout on every connection."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise DatabaseError(f"The database address {url!r} is not a valid URL.") from exc
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url)
+    if path is None:
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from exc
+        _ensure_private(path)
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        if path is not None:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return engine
+
+
+def _ensure_private(path: Path) -> None:
+    """Create the database file readable by its owner only, before SQLite creates it."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            try:
+                p.chmod(0o600)
+            except OSError:
+                pass
+
+
+# -- migrations ----------------------------------------------------------------------------
+
+
+def _alembic_config(connection: sa.Connection):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)  # type: ignore[arg-type]
+    heads = ScriptDirectory.from_config(cfg).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations have {len(heads)} heads: {heads}")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
+    """Bring the schema to the newest version; return the backup path if one was taken.
+
+    An existing SQLite database at an older version is copied first (SQLite's online
+    backup), so a failed upgrade can be undone by hand. A database written by a newer
+    Facilitator is refused rather than touched.
+    """
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    try:
+        current = current_revision(engine)
+    except sa.exc.OperationalError as exc:
+        raise DatabaseError(f"Cannot open the database: {exc.orig}.") from exc
+    head = head_revision()
+    if current == head:
+        return None
+    script = ScriptDirectory.from_config(_alembic_config(None))  # type: ignore[arg-type]
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise DatabaseError(
+                f"This database was written by a newer version of Facilitator (schema {current}); "
+                "update Facilitator on this computer before opening it."
+            ) from exc
+    backup = None
+    path = sqlite_path(engine.url)
+    if current is not None and path is not None and backup_dir is not None:
+        backup = backup_dir / f"before-upgrade-{current}-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite"
+        sqlite_backup(path, backup)
+        log.info("Backed up %s to %s before upgrading from %s to %s", path, backup, current, head)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    log.info("Database schema upgraded from %s to %s", current, head)
+    return str(backup) if backup else None
+
+
+def sqlite_backup(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite database, created mode 600."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    shutil.move(tmp, target)

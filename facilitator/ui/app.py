@@ -1,0 +1,54 @@
+"""Start the app: paint the window first, then open the database on a worker thread."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from ..config import AppConfig
+
+log = logging.getLogger(__name__)
+ENV_EXIT_AFTER_PAINT = "FACILITATOR_EXIT_AFTER_PAINT"
+
+
+def run_app(config: AppConfig) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from .errors import install_excepthook
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Facilitator")
+    app.setApplicationDisplayName("Facilitator")
+    install_excepthook()
+    window = MainWindow(config)
+    if os.environ.get(ENV_EXIT_AFTER_PAINT):
+        # Start-up benchmark: report the wall time of the first paint, then leave.
+        window.first_painted.connect(lambda: (print(f"first-paint {time.time():.6f}", flush=True), app.quit()))
+    else:
+        window.first_painted.connect(lambda: start_backend(window, config))
+    window.show()
+    code = app.exec()
+    if window.backend is not None:
+        window.backend.dispose()
+    return int(code)
+
+
+def start_backend(window, config: AppConfig) -> None:  # type: ignore[no-untyped-def]
+    """Open database and curricula off the UI thread; attach them to the window when ready."""
+    from ..backend import open_backend
+    from ..store.db import DatabaseError
+    from .worker import run_in_background
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, DatabaseError):
+            sentence = str(exc)
+        else:
+            from .errors import unexpected_error_text
+
+            sentence = "Facilitator could not open the clinic's database. " + unexpected_error_text()
+        window.show_startup_error(sentence)
+
+    run_in_background(lambda: open_backend(config), window.attach, failed)

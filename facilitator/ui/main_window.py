@@ -1,0 +1,243 @@
+"""The main window: navigation on the left, one page at a time on the right.
+
+The window paints before the database is open. ``attach`` receives the backend once the
+worker thread has built it and creates the pages that need it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QHBoxLayout,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..config import AppConfig
+from ..logs import log_path
+
+log = logging.getLogger(__name__)
+
+PAGES = [
+    ("library", "Library"),
+    ("today", "Today"),
+    ("groups", "Groups"),
+    ("notes", "Notes"),
+    ("review", "Review"),
+]
+
+COMING = {
+    "today": (
+        "Today",
+        "Today's meetings across every group, each with its roster and state, and a quick "
+        "keyboard-only attendance sheet. This page arrives with groups and attendance.",
+    ),
+    "groups": (
+        "Groups",
+        "Standing groups with their curriculum track, facilitators, room and weekly schedule; "
+        "participants, enrollment and weekly hours. This page arrives with groups and attendance.",
+    ),
+    "notes": (
+        "Notes",
+        "Your group and individual progress notes (DAP, BIRP, GIRP, PIRP, SOAP), prefilled "
+        "from the session, saved as you type, signed and locked. This page arrives with progress notes.",
+    ),
+    "review": (
+        "Review",
+        "The supervisor's queue: notes awaiting co-signature with their age, reviewed a whole "
+        "meeting at a time. This page arrives with progress notes.",
+    ),
+}
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, config: AppConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.backend = None
+        self.library_state = None
+        self._painted = False
+        self._page_index: dict[str, int] = {}
+        self.setWindowTitle("Facilitator" + (" — demo clinic" if config.demo else ""))
+        self.setAccessibleName("Facilitator main window")
+        self.resize(1280, 820)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setFixedWidth(170)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.nav.setFont(font)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Current page")
+        for n, (key, title) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{title} (Ctrl+{n})")
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        self.loading = QWidget()
+        self.loading.setAccessibleName("Loading")
+        loading_layout = QVBoxLayout(self.loading)
+        self.loading_label = QLabel("Opening the clinic's database and curricula…")
+        self.loading_label.setAccessibleName("Loading status")
+        self.loading_bar = QProgressBar()
+        self.loading_bar.setRange(0, 0)
+        self.loading_bar.setAccessibleName("Loading progress")
+        loading_layout.addStretch(1)
+        loading_layout.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        loading_layout.addWidget(self.loading_bar)
+        loading_layout.addStretch(1)
+        self.stack.addWidget(self.loading)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.statusBar().showMessage("Loading…")
+        self.nav.setEnabled(False)
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def attach(self, backend) -> None:  # type: ignore[no-untyped-def]
+        """Build the pages now that the database and library are ready."""
+        from .library_state import LibraryState
+        from .library_view import LibraryPage
+
+        self.backend = backend
+        self.library_state = LibraryState(backend.config, backend.library, self)
+        self.library_page = LibraryPage(self.library_state)
+        self.add_page("library", self.library_page)
+        for key, (title, text) in COMING.items():
+            if key not in self._page_index:
+                from .placeholder import ComingPage
+
+                self.add_page(key, ComingPage(title, text))
+        self.nav.setEnabled(True)
+        self.nav.setCurrentRow(0)
+        self.settings_action.setEnabled(True)
+        self._update_status()
+        if backend.upgrade_backup:
+            self.statusBar().showMessage(
+                f"The database was upgraded; a copy of the old one is at {backend.upgrade_backup}", 15000
+            )
+
+    def show_startup_error(self, sentence: str) -> None:
+        self.loading_bar.setRange(0, 1)
+        self.loading_bar.setValue(0)
+        self.loading_label.setText(sentence)
+        self.loading_label.setWordWrap(True)
+        self.statusBar().showMessage("Could not open the database")
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def add_page(self, key: str, widget: QWidget) -> None:
+        """Put a page under a navigation entry, replacing what was there."""
+        if key in self._page_index:
+            old = self.stack.widget(self._page_index[key])
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._page_index = {k: self.stack.indexOf(self._page_widget(k)) for k in self._page_index if k != key}
+        self.stack.addWidget(widget)
+        self._page_index[key] = self.stack.indexOf(widget)
+        self._widgets = getattr(self, "_widgets", {})
+        self._widgets[key] = widget
+
+    def _page_widget(self, key: str) -> QWidget:
+        return self._widgets[key]
+
+    def page(self, key: str) -> QWidget:
+        return self._widgets[key]
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        widget = getattr(self, "_widgets", {}).get(key)
+        if widget is not None:
+            self.stack.setCurrentWidget(widget)
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.settings_action = self._action(file_menu, "&Settings…", self._on_settings, QKeySequence("Ctrl+,"))
+        self.settings_action.setEnabled(False)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        go_menu = self.menuBar().addMenu("&Go")
+        for n, (key, title) in enumerate(PAGES, start=1):
+            self._action(go_menu, title, lambda k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "Open the &log folder", self._on_open_log)
+        self._action(help_menu, "&About Facilitator", self._on_about)
+
+    def _action(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _on_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.backend, self.library_state, self).exec():
+            self._update_status()
+
+    def _on_open_log(self) -> None:
+        path = log_path()
+        folder = path.parent if path else self.config.log_dir
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Facilitator",
+            f"<h3>Facilitator {__version__}</h3><p>Runs Intensive Outpatient Program groups: "
+            "curricula, session timers, attendance, progress notes and handouts.</p>"
+            "<p>Records here are protected by HIPAA and 42 CFR Part 2.</p>",
+        )
+
+    def _update_status(self) -> None:
+        if self.backend is None:
+            return
+        name = self.backend.settings.get("clinic_name") or "Clinic name not set (File › Settings)"
+        library = self.backend.library if self.library_state is None else self.library_state.library
+        self.statusBar().showMessage(f"{name} · {len(library.curricula)} curricula")
+
+
+def monotonic_ms() -> float:
+    return time.monotonic() * 1000

@@ -1,0 +1,51 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data and log folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from facilitator.config import AppConfig  # noqa: E402
+from facilitator.core.library import Library, load_library  # noqa: E402
+from facilitator.paths import shipped_curricula_dir  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user folders or an outside database from a test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("FACILITATOR_LOG_DIR", str(home / "logs"))
+    monkeypatch.delenv("FACILITATOR_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> AppConfig:
+    return AppConfig.build(data_dir=tmp_path / "data", log_dir=tmp_path / "logs", environ={})
+
+
+@pytest.fixture
+def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A migrated SQLite database in a file (WAL needs a file), fresh for each test."""
+    from facilitator.store import db
+
+    eng = db.create_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    db.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def shipped_library() -> Library:
+    return load_library(shipped_curricula_dir())
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return FIXTURES / "format-example.yaml"
