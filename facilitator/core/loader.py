@@ -134,6 +134,15 @@ def _describe(node: Node) -> str:
     return repr(value)
 
 
+def _value_of(node: Node, key: str) -> Node:
+    """The value node of ``key`` in a mapping node (the node itself if it is not there)."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return v
+    return node
+
+
 def _line_col_of_offset(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     line = before.count("\n") + 1
@@ -429,11 +438,11 @@ class _Checker:
     def _sessions(self, node: Node, default_minutes: int | None) -> list[CurriculumSession]:
         nodes = self.sequence(node, "the curriculum: 'sessions'", at_least=1)
         sessions: list[CurriculumSession] = self.each(nodes, lambda n, i: self._session(n, i, default_minutes))
-        self._unique([(s.id, nodes[i]) for i, s in enumerate(sessions)], "session id")
+        self._unique([(s.id, _value_of(nodes[i], "id")) for i, s in enumerate(sessions)], "session id")
         handout_ids: list[tuple[str, Node]] = []
         for i, session in enumerate(sessions):
             handout_nodes = self._child_list(nodes[i], "handouts")
-            handout_ids += [(h.id, handout_nodes[j]) for j, h in enumerate(session.handouts)]
+            handout_ids += [(h.id, _value_of(handout_nodes[j], "id")) for j, h in enumerate(session.handouts)]
         self._unique(handout_ids, "handout id")
         return sessions
 
@@ -589,7 +598,7 @@ class _Checker:
             return Role(name=name, brief=brief, checklist=checklist)
 
         roles: list[Role] = self.each(nodes, build)
-        self._unique([(r.name, nodes[i]) for i, r in enumerate(roles)], f"{where}: role name")
+        self._unique([(r.name, _value_of(nodes[i], "name")) for i, r in enumerate(roles)], f"{where}: role name")
         return roles
 
     def _phases(self, node: Node, where: str) -> list[Phase]:

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu("&Go")
         for n, (key, title) in enumerate(PAGES, start=1):
-            self._action(go_menu, title, lambda k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))
+            self._action(go_menu, title, lambda _checked=False, k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "Open the &log folder", self._on_open_log)
         self._action(help_menu, "&About Facilitator", self._on_about)

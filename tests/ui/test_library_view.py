@@ -1,0 +1,122 @@
+"""The Library as a therapist uses it: browse by group type, open a session, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from facilitator.core.curriculum import GroupType
+
+EXAMPLE = (Path(__file__).parents[1] / "fixtures" / "format-example.yaml").read_text(encoding="utf-8")
+
+
+def _labels(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_the_window_opens_on_the_library_grouped_by_type(main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.library_page
+    assert main_window.stack.currentWidget() is page
+    labels = _labels(page.tree)
+    assert [label.rsplit(" (", 1)[0] for label in labels] == [g.label for g in GroupType]
+    skills = len(backend.library.by_group_type(GroupType.SKILLS))
+    assert labels[1] == f"Skills development ({skills})"
+    assert "curricula are loaded" in page.reader.toPlainText()
+
+
+def test_browse_to_a_session_by_keyboard_shows_script_prompts_and_handouts(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.library_page
+    curriculum = backend.library.curricula[0]
+    session = curriculum.sessions[0]
+    page.tree.setFocus()
+    top = page.tree.topLevelItem([g for g in GroupType].index(curriculum.group_type))
+    page.tree.setCurrentItem(top.child(0))
+    qtbot.keyClick(page.tree, Qt.Key.Key_Right)  # expand the curriculum
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)  # its first session
+    assert page.current_selection() == (curriculum.id, session.id)
+    text = page.reader.toPlainText()
+    assert session.title in text
+    assert session.objectives[0] in text
+    item = next(i for i in session.agenda if i.script)
+    assert item.script.split("\n")[0][:60] in " ".join(text.split()) or item.script[:40].split()[0] in text
+    assert f"Handout: {session.handouts[0].title}" in text
+    assert f"{session.agenda[0].minutes} min" in text
+
+
+def test_search_lists_matches_and_enter_opens_the_first(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.library_page
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "naloxone")
+    assert page.left.currentWidget() is page.results
+    expected = backend.library.search("naloxone")
+    assert page.results.count() == len(expected) > 0
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    first = expected[0]
+    assert page.current_selection() == (first.curriculum_id, first.session_id)
+    assert "naloxone" in page.reader.toPlainText().lower()
+    page.search.clear()
+    assert page.left.currentWidget() is page.tree
+
+
+def test_search_with_no_match_says_so(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.library_page
+    qtbot.keyClicks(page.search, "qqzzxx")
+    assert page.results.count() == 1
+    assert page.results.item(0).text() == "Nothing matches “qqzzxx”."
+
+
+def test_a_file_dropped_into_the_clinic_folder_appears_and_a_bad_one_shows_its_errors(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.library_page
+    state = main_window.library_state
+    folder = backend.config.clinic_curricula_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    state.reload()  # start watching the folder now that it exists
+    with qtbot.waitSignal(state.changed, timeout=5000):
+        (folder / "ours.yaml").write_text(EXAMPLE.replace("refusal-skills-sample", "ours"), encoding="utf-8")
+    assert state.library.find("ours") is not None
+    assert any("Refusal Skills (sample) · clinic" in page.tree.topLevelItem(1).child(i).text(0) for i in range(page.tree.topLevelItem(1).childCount()))
+    with qtbot.waitSignal(state.changed, timeout=5000):
+        (folder / "broken.yaml").write_text(EXAMPLE.replace("refusal-skills-sample", "broken").replace("minutes: 40", "minutes: 4"), encoding="utf-8")
+    assert page.problems.isVisible()
+    shown = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert shown == [
+        f"{folder / 'broken.yaml'}:24:11: session 1 (saying-no), agenda item 2, role play: the phases take 12 minutes x 3 rounds = 36 minutes, more than the item's 4 minutes",
+    ]
+    assert "1 curriculum file has problems" in page.problem_summary.text()
+    assert str(folder) in page.folder_label.text()
+
+
+def test_changing_the_clinic_folder_persists(qtbot, main_window, backend, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.config import LocalSettings
+
+    other = tmp_path / "shared-curricula"
+    other.mkdir()
+    (other / "x.yaml").write_text(EXAMPLE.replace("refusal-skills-sample", "from-share"), encoding="utf-8")
+    main_window.library_state.set_clinic_folder(other)
+    assert main_window.library_state.library.find("from-share") is not None
+    assert str(other) in main_window.library_page.folder_label.text()
+    assert LocalSettings.load(backend.config.settings_path).clinic_curricula_dir == str(other)
+
+
+def test_navigation_by_keyboard_reaches_every_page(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    main_window.activateWindow()
+    qtbot.waitActive(main_window)
+    main_window.library_page.tree.setFocus()
+    for n, key in enumerate(["library", "today", "groups", "notes", "review"], start=1):
+        qtbot.keyClick(main_window.focusWidget() or main_window, getattr(Qt.Key, f"Key_{n}"), Qt.KeyboardModifier.ControlModifier)
+        assert main_window.stack.currentWidget() is main_window.page(key)
+        assert main_window.page(key).accessibleName()
+
+
+def test_settings_dialog_saves_the_clinic_name(qtbot, main_window, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(backend, main_window.library_state, main_window)
+    qtbot.addWidget(dialog)
+    dialog.clinic_name.clear()
+    qtbot.keyClicks(dialog.clinic_name, "Harbor Light IOP")
+    dialog._on_save()
+    assert backend.settings.get("clinic_name") == "Harbor Light IOP"
+    assert dialog.result() == dialog.DialogCode.Accepted
