@@ -10,8 +10,11 @@ import logging
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -79,6 +82,39 @@ def _ensure_private(path: Path) -> None:
                 p.chmod(0o600)
             except OSError:
                 pass
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create a folder (and its parents) that only its owner can list; tighten an existing one."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except OSError:
+        pass
+    return path
+
+
+@contextmanager
+def private_file(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+    """Write ``path`` atomically, created mode 600: nobody else can read it, even half-written.
+
+    The content goes to a hidden temporary file beside it that replaces ``path`` only when
+    the block finishes; an exception leaves any earlier file as it was.
+    """
+    if "a" in mode or "+" in mode or "r" in mode:
+        raise ValueError("private_file writes whole files")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    if "b" not in mode:
+        kwargs.setdefault("encoding", "utf-8")
+    try:
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # -- migrations ----------------------------------------------------------------------------

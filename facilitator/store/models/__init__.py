@@ -4,7 +4,9 @@ The tables are split by area (settings, runs, roster, ...) rather than kept in o
 that each area's columns sit beside each other and migrations can name their area.
 """
 
+from .accounts import UserAccount
+from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .settings import ClinicSetting
 
-__all__ = ["ClinicSetting", "utcnow"]
+__all__ = ["AuditEntry", "AuditHead", "ClinicSetting", "UserAccount", "utcnow"]

@@ -1,0 +1,267 @@
+"""Who may do what: the roles and their rules, as pure functions over plain data.
+
+The store's services ask these functions before they read or write anything and raise
+``PermissionDenied`` with a sentence the user can act on; buttons greyed out in the UI are
+a convenience on top, never the enforcement.
+
+The rules (HIPAA's minimum necessary, applied to an IOP clinic):
+
+- **Facilitators** see and document the groups they lead or co-lead, and those groups'
+  participants; nothing of other groups. A group's facilitators are roster staff entries;
+  an account leads a group through its ``staff_id``.
+- **Supervisors** see and review every group's records, co-sign and return notes, but
+  never co-sign their own.
+- **Administrators** manage accounts, clinic settings, rosters (participants, groups,
+  enrollment) and backups. They see rosters and attendance, which rostering needs, but not
+  progress notes.
+- Supervisors and administrators read the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class UserRole(str, Enum):
+    FACILITATOR = "facilitator"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class PermissionDenied(Exception):
+    """The signed-in user may not do this; the message is one sentence for them."""
+
+
+class NotSignedIn(PermissionDenied):
+    """Nobody is signed in (or the session was signed out) and the action needs someone."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The signed-in user, as services see them: who, in which role, signing with what."""
+
+    user_id: int
+    username: str
+    full_name: str
+    role: UserRole
+    credentials: str = ""
+    needs_cosign: bool = False
+    staff_id: int | None = None
+    must_change_password: bool = False
+
+    @property
+    def signature(self) -> str:
+        """Name and credentials as they appear under a signed note, e.g. "Ana Ruiz, LCSW"."""
+        return f"{self.full_name}, {self.credentials}" if self.credentials else self.full_name
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role is UserRole.SUPERVISOR
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role is UserRole.ADMINISTRATOR
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role is UserRole.FACILITATOR
+
+
+# -- yes/no rules ---------------------------------------------------------------------------
+
+
+def leads(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    """Whether the user is among a group's facilitators (given as roster staff ids)."""
+    return principal.staff_id is not None and principal.staff_id in set(facilitator_ids)
+
+
+def can_manage_accounts(principal: Principal) -> bool:
+    return principal.is_administrator
+
+
+def can_manage_settings(principal: Principal) -> bool:
+    return principal.is_administrator
+
+
+def can_manage_rosters(principal: Principal) -> bool:
+    """Create and change participants, groups, schedules and enrollment; import rosters."""
+    return principal.is_administrator
+
+
+def can_manage_backups(principal: Principal) -> bool:
+    return principal.is_administrator
+
+
+def can_view_audit(principal: Principal) -> bool:
+    return principal.is_administrator or principal.is_supervisor
+
+
+def sees_all_groups(principal: Principal) -> bool:
+    """Whether lists of groups, participants and meetings are unfiltered for this user."""
+    return principal.is_supervisor or principal.is_administrator
+
+
+def can_view_group(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    """A group's roster, meetings and attendance."""
+    return sees_all_groups(principal) or leads(principal, facilitator_ids)
+
+
+def can_view_participant(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """A participant is visible through any group they are (or were) enrolled in.
+
+    ``group_facilitator_ids`` holds, for each of the participant's groups, its facilitators.
+    """
+    if sees_all_groups(principal):
+        return True
+    return any(leads(principal, ids) for ids in group_facilitator_ids)
+
+
+def can_record_attendance(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    """Mark attendance and run the meetings of a group: its facilitators, or any supervisor."""
+    return principal.is_supervisor or principal.is_administrator or leads(principal, facilitator_ids)
+
+
+def can_run_session(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    return principal.is_supervisor or leads(principal, facilitator_ids)
+
+
+def can_view_notes(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    """Progress notes of a group's meetings: its facilitators and supervisors, not administrators."""
+    return principal.is_supervisor or leads(principal, facilitator_ids)
+
+
+def can_write_note(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    return principal.is_supervisor or leads(principal, facilitator_ids)
+
+
+def can_edit_note(principal: Principal, author_id: int) -> bool:
+    """Only the author edits a draft or returned note."""
+    return principal.user_id == author_id and not principal.is_administrator
+
+
+def can_cosign(principal: Principal, author_id: int) -> bool:
+    """Only supervisors co-sign, and never a note they wrote."""
+    return principal.is_supervisor and principal.user_id != author_id
+
+
+def can_return_note(principal: Principal, author_id: int) -> bool:
+    return can_cosign(principal, author_id)
+
+
+# -- the same rules, raising a sentence -----------------------------------------------------
+
+
+def _deny(allowed: bool, sentence: str) -> None:
+    if not allowed:
+        raise PermissionDenied(sentence)
+
+
+def require_signed_in(principal: Principal | None) -> Principal:
+    if principal is None:
+        raise NotSignedIn("Please sign in first.")
+    return principal
+
+
+def require_manage_accounts(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_manage_accounts(p), "Only an administrator can manage accounts.")
+    return p
+
+
+def require_manage_settings(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_manage_settings(p), "Only an administrator can change the clinic's settings.")
+    return p
+
+
+def require_manage_rosters(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_manage_rosters(p), "Only an administrator can change participants, groups or enrollment.")
+    return p
+
+
+def require_manage_backups(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_manage_backups(p), "Only an administrator can back up or restore the database.")
+    return p
+
+
+def require_view_audit(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_view_audit(p), "Only supervisors and administrators can read the audit trail.")
+    return p
+
+
+def require_view_group(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_view_group(p, facilitator_ids), "This group is not one you lead; ask a supervisor for access.")
+    return p
+
+
+def require_view_participant(
+    principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]
+) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_view_participant(p, group_facilitator_ids),
+        "This participant is not in a group you lead; ask a supervisor for access.",
+    )
+    return p
+
+
+def require_record_attendance(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_record_attendance(p, facilitator_ids),
+        "Only this group's facilitators or a supervisor can record its attendance.",
+    )
+    return p
+
+
+def require_run_session(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_run_session(p, facilitator_ids), "Only this group's facilitators or a supervisor can run its sessions.")
+    return p
+
+
+def require_view_notes(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_view_notes(p, facilitator_ids),
+        "Progress notes are open to the group's facilitators and to supervisors only.",
+    )
+    return p
+
+
+def require_write_note(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_write_note(p, facilitator_ids), "Only this group's facilitators or a supervisor can write its notes.")
+    return p
+
+
+def require_edit_note(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_edit_note(p, author_id), "Only the note's author can change it.")
+    return p
+
+
+def require_cosign(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    if p.is_supervisor and p.user_id == author_id:
+        raise PermissionDenied("You cannot co-sign your own note; another supervisor must review it.")
+    _deny(can_cosign(p, author_id), "Only a supervisor can co-sign a note.")
+    return p
+
+
+def require_return_note(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    if p.is_supervisor and p.user_id == author_id:
+        raise PermissionDenied("You cannot review your own note; another supervisor must review it.")
+    _deny(can_return_note(p, author_id), "Only a supervisor can return a note to its author.")
+    return p
