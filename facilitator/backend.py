@@ -18,6 +18,8 @@ from .paths import shipped_curricula_dir
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from .store.attendance import AttendanceService
+    from .store.roster import RosterService
     from .store.settings_service import ClinicSettings
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ class Backend:
     engine: Engine
     settings: ClinicSettings
     library: Library
+    roster: RosterService
+    attendance: AttendanceService
     upgrade_backup: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
 
@@ -48,7 +52,10 @@ def load_curricula(config: AppConfig) -> Library:
 
 def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     """Create the engine, upgrade the schema (after a backup), and build the services."""
+    from .core.clock import SystemClock
     from .store import db
+    from .store.attendance import AttendanceService
+    from .store.roster import RosterService
     from .store.settings_service import ClinicSettings
 
     engine = db.create_engine(config.database_url)
@@ -56,7 +63,15 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     settings = ClinicSettings(engine)
     if library is None:
         library = load_curricula(config)
-    backend = Backend(config=config, engine=engine, settings=settings, library=library, upgrade_backup=backup)
+    backend = Backend(
+        config=config,
+        engine=engine,
+        settings=settings,
+        library=library,
+        roster=RosterService(engine),
+        attendance=AttendanceService(engine, settings, lambda: backend.library, SystemClock()),
+        upgrade_backup=backup,
+    )
     if config.demo:
         from .demo import seed_demo
 

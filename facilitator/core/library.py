@@ -139,6 +139,33 @@ def load_library(
     return load_files(sources)
 
 
+_FileKey = tuple[int, int, bool]  # size, modification time (ns), shipped
+_parsed: dict[Path, tuple[_FileKey, Curriculum | None, list[Problem]]] = {}
+
+
+def _load_cached(path: Path, shipped: bool) -> tuple[Curriculum | None, list[Problem]]:
+    """Parse a file, or reuse the last parse while its size and modification time hold.
+
+    The watched clinic folder reloads the whole library whenever one file changes; this keeps
+    that to the cost of the changed file.
+    """
+    try:
+        stat = path.stat()
+        key: _FileKey | None = (stat.st_size, stat.st_mtime_ns, shipped)
+    except OSError:
+        key = None
+    cached = _parsed.get(path)
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    try:
+        curriculum, problems = load_curriculum_file(path, shipped=shipped), []
+    except CurriculumError as exc:
+        curriculum, problems = None, exc.problems
+    if key is not None:
+        _parsed[path] = (key, curriculum, problems)
+    return curriculum, problems
+
+
 def load_files(sources: Iterable[tuple[Path, bool]]) -> Library:
     """Load each (path, shipped) pair; report duplicate ids naming both files."""
     loaded: list[Curriculum] = []
@@ -152,10 +179,9 @@ def load_files(sources: Iterable[tuple[Path, bool]]) -> Library:
             continue
         seen_paths.add(key)
         files.append(path)
-        try:
-            curriculum = load_curriculum_file(path, shipped=shipped)
-        except CurriculumError as exc:
-            problems += exc.problems
+        curriculum, file_problems = _load_cached(path, shipped)
+        if curriculum is None:
+            problems += file_problems
             continue
         other = first_by_id.get(curriculum.id)
         if other is not None:

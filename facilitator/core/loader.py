@@ -43,10 +43,61 @@ SESSION_MINUTES_RANGE = (15, 300)
 LINES_RANGE = (1, 20)
 ROLES_RANGE = (2, 6)
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _STR_TAG = "tag:yaml.org,2002:str"
+_UNRESOLVED = "?"
+
+
+class _LazyResolver(yaml.resolver.BaseResolver):
+    """Leave plain scalars untagged while composing; ``_tag`` resolves the few we inspect.
+
+    Resolving every scalar's implicit tag runs regular expressions in Python and took a
+    third of the load time; most scalars are text whose tag is never asked for.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _UNRESOLVED if implicit[0] else _STR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+try:  # libyaml's C parser; PyYAML wheels ship it
+    from yaml.cyaml import CParser as _CParser
+
+    class _Loader(_CParser, _LazyResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _LazyResolver.__init__(self)
+
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Loader(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _LazyResolver
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _LazyResolver.__init__(self)
+
+
+_FULL_RESOLVER = yaml.resolver.Resolver()
+
+
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))  # YAML 1.1's null, as PyYAML resolves it
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style in (None, "") and node.value in _NULL_WORDS and _tag(node) == _NULL_TAG
+
+
+def _tag(node: Node) -> str:
+    """The node's tag, resolving a plain scalar's implicit tag on first use."""
+    if node.tag == _UNRESOLVED:
+        node.tag = _FULL_RESOLVER.resolve(ScalarNode, node.value, (True, False))
+    return node.tag
 
 
 @dataclass(frozen=True, order=True)
@@ -126,10 +177,10 @@ def _describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, SequenceNode):
         return "a list"
-    if node.tag == _NULL_TAG:
+    if _tag(node) == _NULL_TAG:
         return "nothing"
     value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    if node.tag == _STR_TAG:
+    if _tag(node) == _STR_TAG:
         return f"text {value!r}"
     return repr(value)
 
@@ -159,7 +210,7 @@ class _Mapping:
         self.values: dict[str, Node] = {}
         self.key_nodes: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == _NULL_TAG:
+            if not isinstance(key_node, ScalarNode) or _is_null(key_node):
                 checker.report(key_node, f"{where}: keys must be plain words, not {_describe(key_node)}")
                 continue
             key = key_node.value
@@ -264,7 +315,7 @@ class _Checker:
         for key_node, value_node in node.value:
             if pairs and self._is_stray_words(key_node, value_node):
                 prev_key, prev_value = pairs[-1]
-                if isinstance(prev_value, ScalarNode) and prev_value.tag == _STR_TAG and prev_value.style in (None, ""):
+                if isinstance(prev_value, ScalarNode) and _tag(prev_value) == _STR_TAG and prev_value.style in (None, ""):
                     joined = ScalarNode(
                         _STR_TAG,
                         f"{prev_value.value}, {key_node.value}",
@@ -277,15 +328,15 @@ class _Checker:
         return MappingNode(node.tag, pairs, node.start_mark, node.end_mark, flow_style=True)
 
     def _is_stray_words(self, key_node: Node, value_node: Node) -> bool:
-        if not (isinstance(key_node, ScalarNode) and key_node.style in (None, "") and key_node.tag == _STR_TAG):
+        if not (isinstance(key_node, ScalarNode) and key_node.style in (None, "") and _tag(key_node) == _STR_TAG):
             return False
-        if not (isinstance(value_node, ScalarNode) and value_node.tag == _NULL_TAG and value_node.value == ""):
+        if not (isinstance(value_node, ScalarNode) and _tag(value_node) == _NULL_TAG and value_node.value == ""):
             return False
         rest = self.text_source[key_node.end_mark.index :].lstrip()
         return rest[:1] in (",", "}")
 
     def text(self, node: Node, where: str) -> str:
-        if not isinstance(node, ScalarNode) or node.tag == _NULL_TAG:
+        if not isinstance(node, ScalarNode) or _is_null(node):
             raise self.fail(node, f"{where} must be text, not {_describe(node)}")
         value = node.value.strip()
         if not value:
@@ -293,7 +344,7 @@ class _Checker:
         return value
 
     def integer(self, node: Node, where: str, low: int | None = None, high: int | None = None) -> int:
-        if not isinstance(node, ScalarNode) or node.tag != _INT_TAG:
+        if not isinstance(node, ScalarNode) or _tag(node) != _INT_TAG:
             raise self.fail(node, f"{where} must be a whole number, not {_describe(node)}")
         try:
             value = int(node.value.replace("_", ""), 0)

@@ -6,7 +6,25 @@ that each area's columns sit beside each other and migrations can name their are
 
 from .accounts import UserAccount
 from .audit import AuditEntry, AuditHead
+from .attendance import Attendance, Meeting
 from .base import utcnow
+from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
 from .settings import ClinicSetting
 
-__all__ = ["AuditEntry", "AuditHead", "ClinicSetting", "UserAccount", "utcnow"]
+__all__ = [
+    "Attendance",
+    "AuditEntry",
+    "AuditHead",
+    "CareGroup",
+    "ClinicSetting",
+    "Enrollment",
+    "GroupCurriculum",
+    "GroupStaff",
+    "Meeting",
+    "Participant",
+    "ParticipantGoal",
+    "Relative",
+    "Staff",
+    "UserAccount",
+    "utcnow",
+]

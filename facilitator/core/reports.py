@@ -1,0 +1,145 @@
+"""What goes on the sign-in sheet and the attendance report, as plain data, and their CSV.
+
+Renderers (PDF in ``facilitator.handouts.reports``) and the CSV writers here read the same
+view-models, so the two formats always say the same thing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .attendance import WeekHours, hours_text
+from .privacy import PART2_NOTICE
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    """A meeting's sign-in sheet: names only, nothing clinical (no record numbers, no topic)."""
+
+    clinic_name: str
+    group_name: str
+    day: date
+    time_text: str
+    room: str
+    names: tuple[str, ...]
+    blank_lines: int = 4
+
+    @property
+    def title(self) -> str:
+        return f"Sign-in sheet: {self.group_name}"
+
+    @property
+    def day_text(self) -> str:
+        return f"{self.day:%A} {self.day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class ReportMeetingRow:
+    day: date
+    time_text: str
+    group_name: str
+    status: str
+    arrived: str
+    left: str
+    scheduled_minutes: int
+    minutes: int
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class AttendanceReport:
+    """One participant's attendance over a date range, for a consented disclosure."""
+
+    clinic_name: str
+    participant_name: str
+    record_number: str
+    first: date
+    last: date
+    rows: tuple[ReportMeetingRow, ...]
+    weeks: tuple[WeekHours, ...]
+    target_hours: float
+    generated_at: datetime
+    zone_name: str
+    notice: str = PART2_NOTICE
+
+    @property
+    def title(self) -> str:
+        return "Attendance report"
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(r.minutes for r in self.rows)
+
+    @property
+    def attended_meetings(self) -> int:
+        return sum(1 for r in self.rows if r.minutes > 0)
+
+
+SIGN_IN_CSV_HEADER = ("group", "date", "time", "room", "name", "signature")
+REPORT_CSV_HEADER = (
+    "record_number",
+    "participant",
+    "date",
+    "time",
+    "group",
+    "status",
+    "arrived",
+    "left",
+    "scheduled_minutes",
+    "minutes_attended",
+    "iso_week",
+    "week_attended_hours",
+    "week_target_hours",
+    "week_flags",
+)
+
+
+def sign_in_csv(sheet: SignInSheet) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SIGN_IN_CSV_HEADER)
+    for name in sheet.names:
+        writer.writerow((sheet.group_name, sheet.day.isoformat(), sheet.time_text, sheet.room, name, ""))
+    return out.getvalue()
+
+
+def attendance_csv(report: AttendanceReport) -> str:
+    """One row per meeting, each carrying its ISO week's totals; the Part 2 notice closes it.
+
+    The notice sits in a final ``#`` row so a spreadsheet shows it and a reader that skips
+    comment rows still gets clean data.
+    """
+    weeks = {w.monday: w for w in report.weeks}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(REPORT_CSV_HEADER)
+    for row in report.rows:
+        iso = row.day.isocalendar()
+        week = weeks.get(row.day.fromisocalendar(iso.year, iso.week, 1))
+        writer.writerow(
+            (
+                report.record_number,
+                report.participant_name,
+                row.day.isoformat(),
+                row.time_text,
+                row.group_name,
+                row.status,
+                row.arrived,
+                row.left,
+                row.scheduled_minutes,
+                row.minutes,
+                f"{iso.year}-W{iso.week:02d}",
+                f"{week.attended_minutes / 60:.2f}" if week else "",
+                f"{report.target_hours:g}",
+                "; ".join(week.flags) if week else "",
+            )
+        )
+    writer.writerow((f"# {report.notice}",))
+    return out.getvalue()
+
+
+def week_summary(week: WeekHours) -> str:
+    return f"{week.label}: {hours_text(week.attended_minutes)} of {hours_text(week.scheduled_minutes)} scheduled"
