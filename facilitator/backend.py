@@ -18,6 +18,10 @@ from .paths import shipped_curricula_dir
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from .core.clock import Clock
+    from .core.permissions import Principal
+    from .store.accounts import AccountService
+    from .store.audit import AuditLog
     from .store.attendance import AttendanceService
     from .store.roster import RosterService
     from .store.settings_service import ClinicSettings
@@ -37,10 +41,30 @@ class Backend:
     attendance: AttendanceService
     upgrade_backup: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
+    # -- accounts and audit (Step 5): who is signed in, and the services that check it.
+    clock: Clock | None = None
+    audit: AuditLog | None = None
+    accounts: AccountService | None = None
+    principal: Principal | None = None
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
         return self.library
+
+    def current_principal(self) -> Principal | None:
+        """Who the services act for: the signed-in user, or None (services then refuse)."""
+        return self.principal
+
+    def sign_in(self, username: str, password: str) -> Principal:
+        """Check the password (audited) and act as that user from now on."""
+        assert self.accounts is not None
+        self.principal = self.accounts.authenticate(username, password)
+        return self.principal
+
+    def sign_out(self, detail: str = "") -> None:
+        if self.principal is not None and self.accounts is not None:
+            self.accounts.record_sign_out(self.principal, detail)
+        self.principal = None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -72,11 +96,27 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
         attendance=AttendanceService(engine, settings, lambda: backend.library, SystemClock()),
         upgrade_backup=backup,
     )
+    _attach_accounts(backend)
     if config.demo:
         from .demo import seed_demo
 
         seed_demo(backend)
+        from .demo import sign_in_demo_user
+
+        sign_in_demo_user(backend)
     return backend
+
+
+def _attach_accounts(backend: Backend) -> None:
+    """Accounts and the audit trail; nobody is signed in until the app or a command signs in."""
+    from .core.clock import SystemClock
+    from .store.accounts import AccountService
+    from .store.audit import AuditLog
+
+    if backend.clock is None:
+        backend.clock = SystemClock()
+    backend.audit = AuditLog(backend.engine, backend.clock)
+    backend.accounts = AccountService(backend.engine, backend.audit, backend.clock)
 
 
 def ensure_folder(path: Path) -> Path:

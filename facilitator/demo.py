@@ -27,3 +27,19 @@ def seed_demo(backend: Backend) -> None:
         shutil.copy(sample, clinic_dir / sample.name)
     backend.reload_library()
     log.info("Demo clinic created in %s", backend.config.data_dir)
+
+
+def seed_demo_accounts(backend: Backend) -> None:
+    """The demo accounts ``facilitator``, ``supervisor`` and ``admin``, each with password ``demo``."""
+    from .store.accounts import seed_demo_accounts as seed
+
+    assert backend.audit is not None
+    seed(backend.engine, backend.audit, backend.clock)
+
+
+def sign_in_demo_user(backend: Backend) -> None:
+    """``--demo`` opens signed in as ``facilitator``, so the demo starts where a counselor would."""
+    from .store.accounts import DEMO_PASSWORD
+
+    seed_demo_accounts(backend)
+    backend.sign_in("facilitator", DEMO_PASSWORD)

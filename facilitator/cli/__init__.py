@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [
     "facilitator.cli.curricula",
+    "facilitator.cli.users",
+    "facilitator.cli.audit",
+    "facilitator.cli.backup",
+    "facilitator.cli.restore",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
@@ -58,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a throwaway demo clinic with synthetic data",
     )
+    from .auth import add_user_option
+
+    add_user_option(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -82,8 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..ui.app import run_app
 
         return run_app(config)
+    from ..core.permissions import PermissionDenied
+
     try:
         return int(args.handler(args, config) or 0)
+    except PermissionDenied as exc:
+        print(f"facilitator: {str(exc).rstrip('.')}", file=sys.stderr)
+        return EXIT_ERROR
     except CommandError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -52,7 +52,7 @@ def create_engine(url: str) -> Engine:
         engine = sa.create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
         except OSError as exc:
             raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from exc
         _ensure_private(path)
@@ -84,13 +84,25 @@ def _ensure_private(path: Path) -> None:
                 pass
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create a folder (and its parents) that only its owner can list; tighten an existing one."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        path.chmod(0o700)
-    except OSError:
-        pass
+def ensure_private(path: Path) -> None:
+    """Make a SQLite file and its WAL/SHM companions readable by their owner only (creating the file)."""
+    _ensure_private(path)
+
+
+def make_private_dir(path: Path, *, tighten: bool = False) -> Path:
+    """Create a folder (and its parents) that only its owner can open.
+
+    An existing folder is left as it is unless ``tighten`` says it is ours (the backups
+    folder); a folder the user chose, such as a USB stick, is never changed.
+    """
+    if not path.exists():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tighten = True
+    if tighten:
+        try:
+            path.chmod(0o700)
+        except OSError:
+            pass
     return path
 
 
@@ -185,8 +197,12 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
 
 
 def sqlite_backup(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database, created mode 600."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A consistent copy of a live SQLite database, created mode 600, as one self-contained file.
+
+    The copy is switched out of WAL mode so that it needs no -wal/-shm companions and can be
+    checked read-only without leaving any behind.
+    """
+    make_private_dir(target.parent)
     tmp = target.with_suffix(target.suffix + ".part")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
@@ -195,6 +211,7 @@ def sqlite_backup(source: Path, target: Path) -> None:
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:

@@ -50,6 +50,9 @@ class LibraryPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Curricula by group type")
+        tree_font = self.tree.font()
+        tree_font.setPointSizeF(max(tree_font.pointSizeF(), 9.0) * 1.1)
+        self.tree.setFont(tree_font)
         self.tree.currentItemChanged.connect(self._on_tree_current)
 
         self.results = QListWidget()

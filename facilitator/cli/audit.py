@@ -1,0 +1,95 @@
+"""``facilitator audit verify|export``: check the trail's hash chain, export entries as CSV."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from ..config import AppConfig
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    audit = commands.add_parser(
+        "audit",
+        help="verify and export the audit trail",
+        description="The audit trail records who viewed, created, changed, signed, printed or exported which "
+        "record, every sign-in and lock, and every account and settings change. Supervisors and "
+        "administrators only (--user NAME).",
+    )
+    sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+
+    verify = sub.add_parser(
+        "verify",
+        help="check that no entry was altered or deleted",
+        description="Recompute the trail's hash chain and name every entry that was altered or deleted, "
+        "even where someone dropped the database's protections. Exits 0 when intact, 1 when not.",
+    )
+    verify.set_defaults(handler=run_verify)
+
+    export = sub.add_parser(
+        "export",
+        help="export entries as CSV",
+        description="Write the entries of a date range (the computer's time zone, both days included) to a "
+        "CSV file readable only by you. The export itself is recorded.",
+    )
+    export.add_argument("--from", dest="start", type=_date, metavar="DATE", help="first day, YYYY-MM-DD")
+    export.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument("--by", dest="by_user", metavar="USERNAME", help="only what this user did")
+    export.add_argument("--participant-id", type=int, metavar="N", help="only entries about this participant")
+    export.add_argument("--action", metavar="ACTION", help="only this action, e.g. 'view', 'export', 'sign-in'")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv", help="the CSV file to write")
+    export.set_defaults(handler=run_export)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-02") from None
+
+
+def local_day_start(day: date) -> datetime:
+    """Midnight of ``day`` on this computer's clock, as an aware datetime."""
+    return datetime.combine(day, time()).astimezone()
+
+
+def run_verify(args: argparse.Namespace, config: AppConfig) -> int:
+    from .auth import signed_in
+
+    with signed_in(args, config) as backend:
+        report = backend.audit.verify(backend.principal)  # type: ignore[union-attr]
+    if report.ok:
+        print(f"The audit trail is intact: {report.checked} entries, each chained to the one before.")
+        return 0
+    print(f"The audit trail is NOT intact ({report.checked} entries read):")
+    for problem in report.problems:
+        print(f"  at entry {problem.seq}: {problem.sentence}")
+    return 1
+
+
+def run_export(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core.audit import AuditAction
+    from ..store.audit import AuditFilter
+    from . import EXIT_USAGE, CommandError
+    from .auth import signed_in
+
+    if args.start and args.end and args.end < args.start:
+        raise CommandError("--to is before --from", EXIT_USAGE)
+    if args.action and args.action not in {a.value for a in AuditAction}:
+        known = ", ".join(repr(a.value) for a in AuditAction)
+        raise CommandError(f"unknown action {args.action!r}; choose one of {known}", EXIT_USAGE)
+    filters = AuditFilter(
+        start=local_day_start(args.start) if args.start else None,
+        end=local_day_start(args.end + timedelta(days=1)) if args.end else None,
+        username=(args.by_user or "").strip().lower(),
+        participant_id=args.participant_id,
+        action=args.action or "",
+    )
+    with signed_in(args, config) as backend:
+        try:
+            count = backend.audit.export_csv(backend.principal, args.output, filters)  # type: ignore[union-attr]
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"Wrote {count} entries to {args.output}.")
+    return 0

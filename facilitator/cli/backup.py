@@ -1,0 +1,44 @@
+"""``facilitator backup FILE``: a consistent copy of the database, with its SHA-256 digest."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..config import AppConfig
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = commands.add_parser(
+        "backup",
+        help="copy the database to a file, safely while the app runs",
+        description="Copy the clinic's SQLite database to FILE with SQLite's online backup (consistent even "
+        "while the app is writing) and write FILE.sha256 beside it. Both are readable only by you. "
+        "Administrators only (--user NAME).",
+    )
+    backup.add_argument("file", type=Path, metavar="FILE", help="the backup file to write, e.g. clinic-2026-11-02.sqlite")
+    backup.set_defaults(handler=run_backup)
+
+
+def run_backup(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core.audit import AuditAction
+    from ..core.permissions import require_manage_backups
+    from ..store.backup import BackupError, database_path, take_backup
+    from . import CommandError
+    from .auth import signed_in
+
+    with signed_in(args, config) as backend:
+        principal = require_manage_backups(backend.principal)
+        try:
+            source = database_path(backend.engine.url)
+            target = args.file.expanduser()
+            if target.exists() and target.is_dir():
+                target = target / f"facilitator-{backend.clock.now():%Y%m%d-%H%M%S}.sqlite"  # type: ignore[union-attr]
+            result = take_backup(source, target)
+        except BackupError as exc:
+            raise CommandError(str(exc).rstrip(".")) from None
+        backend.audit.record(  # type: ignore[union-attr]
+            principal, AuditAction.BACKUP, record_type="database", detail=f"to {result.path} (sha256 {result.sha256[:16]}…)"
+        )
+    print(f"Backed up to {result.path} ({result.size:,} bytes); digest in {result.digest_path.name}.")
+    return 0

@@ -1,0 +1,278 @@
+"""Backups and restores of the SQLite database, each with a SHA-256 digest beside it.
+
+A backup is SQLite's online backup: a consistent copy taken in one read transaction while
+the app keeps writing (WAL mode lets both go on). ``FILE.sha256`` beside it holds the digest
+in ``sha256sum`` format, so ``sha256sum -c`` checks it too. A restore checks the digest, the
+file's integrity and its schema before it replaces anything, and keeps a copy of what it
+replaced. Backups and digests are created mode 600 in a folder only their owner can open.
+
+PostgreSQL clinics back up with their server's tools (pg_dump); these functions say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from ..core.audit import ChainReport
+from . import db
+
+log = logging.getLogger(__name__)
+
+DIGEST_SUFFIX = ".sha256"
+AUTO_PREFIX = "auto-"
+REQUIRED_TABLES = ("alembic_version", "clinic_setting", "user_account", "audit_entry", "audit_head")
+DEFAULT_AUTO_BACKUPS_KEPT = 10
+
+
+class BackupError(Exception):
+    """A backup or restore cannot go on; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    digest_path: Path
+    sha256: str
+    size: int
+
+
+@dataclass
+class BackupInfo:
+    """What a checked backup holds."""
+
+    path: Path
+    sha256: str
+    schema: str
+    accounts: int
+    audit: ChainReport
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    info: BackupInfo
+    replaced_copy: Path | None
+    created: bool
+
+
+def digest_path_for(path: Path) -> Path:
+    return path.with_name(path.name + DIGEST_SUFFIX)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def database_path(url: str | sa.URL) -> Path:
+    """The SQLite file behind ``url``; a sentence for PostgreSQL or an in-memory database."""
+    if not db.is_sqlite(url):
+        raise BackupError(
+            "This clinic's database is on a PostgreSQL server; back it up and restore it with the "
+            "server's tools (pg_dump and pg_restore)."
+        )
+    path = db.sqlite_path(url)
+    if path is None:
+        raise BackupError("An in-memory database cannot be backed up.")
+    return path
+
+
+# -- taking a backup ---------------------------------------------------------------------------
+
+
+def take_backup(source: Path, target: Path) -> BackupResult:
+    """Copy a live database to ``target`` (mode 600) and write its digest beside it."""
+    if not source.exists():
+        raise BackupError(f"There is no database at {source} to back up.")
+    if target.resolve() == source.resolve():
+        raise BackupError("A backup cannot overwrite the database it copies; choose another file name.")
+    if target.exists() and target.is_dir():
+        raise BackupError(f"{target} is a folder; give a file name for the backup.")
+    db.make_private_dir(target.parent)
+    try:
+        db.sqlite_backup(source, target)
+    except sqlite3.Error as exc:
+        raise BackupError(f"The database could not be copied: {exc}.") from exc
+    except OSError as exc:
+        raise BackupError(f"The backup could not be written to {target}: {exc.strerror or exc}.") from exc
+    problem = _integrity_problem(target)
+    if problem:
+        target.unlink(missing_ok=True)
+        raise BackupError(f"The copy failed its integrity check ({problem}); nothing was kept.")
+    sha = file_sha256(target)
+    digest_path = digest_path_for(target)
+    with db.private_file(digest_path) as fh:
+        fh.write(f"{sha}  {target.name}\n")
+    size = target.stat().st_size
+    log.info("Backed up %s to %s (%d bytes, sha256 %s)", source, target, size, sha)
+    return BackupResult(target, digest_path, sha, size)
+
+
+def auto_backup(source: Path, folder: Path, stamp: datetime, keep: int = DEFAULT_AUTO_BACKUPS_KEPT) -> BackupResult:
+    """The backup taken when the app closes; only the newest ``keep`` automatic ones stay."""
+    db.make_private_dir(folder, tighten=True)
+    target = folder / f"{AUTO_PREFIX}{stamp:%Y%m%d-%H%M%S}.sqlite"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{AUTO_PREFIX}{stamp:%Y%m%d-%H%M%S}-{n}.sqlite"
+    result = take_backup(source, target)
+    prune_auto_backups(folder, keep)
+    return result
+
+
+def prune_auto_backups(folder: Path, keep: int) -> list[Path]:
+    """Remove all but the newest ``keep`` automatic backups (and their digests); other files stay."""
+    autos = sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite"), key=lambda p: p.name)
+    removed = autos[: max(0, len(autos) - max(1, keep))]
+    for path in removed:
+        path.unlink(missing_ok=True)
+        digest_path_for(path).unlink(missing_ok=True)
+    return removed
+
+
+# -- checking a backup -------------------------------------------------------------------------
+
+
+def _integrity_problem(path: Path) -> str:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows != [("ok",)]:
+        return "; ".join(str(r[0]) for r in rows[:3])
+    return ""
+
+
+def check_backup(path: Path) -> BackupInfo:
+    """Check a backup file before anything is replaced with it; raise ``BackupError`` if it is unusable."""
+    if not path.is_file():
+        raise BackupError(f"There is no backup file at {path}.")
+    digest_file = digest_path_for(path)
+    if not digest_file.is_file():
+        raise BackupError(
+            f"The digest file {digest_file.name} is missing beside the backup, so its integrity cannot be checked."
+        )
+    try:
+        expected = digest_file.read_text(encoding="utf-8").split()[0].lower()
+    except (OSError, UnicodeDecodeError, IndexError) as exc:
+        raise BackupError(f"The digest file {digest_file.name} cannot be read.") from exc
+    sha = file_sha256(path)
+    if sha != expected:
+        raise BackupError(
+            f"The backup {path.name} does not match its SHA-256 digest: the file is damaged or was changed, "
+            "so it was not restored."
+        )
+    problem = _integrity_problem(path)
+    if problem:
+        raise BackupError(f"The backup {path.name} is not a sound database ({problem}); it was not restored.")
+    engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with engine.connect() as conn:
+            tables = set(sa.inspect(conn).get_table_names())
+            missing = [t for t in REQUIRED_TABLES if t not in tables]
+            if missing:
+                raise BackupError(
+                    f"The file {path.name} is not a Facilitator backup (it has no {', '.join(missing)} table)."
+                )
+            schema = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one_or_none() or ""
+            accounts = int(conn.execute(sa.text("SELECT COUNT(*) FROM user_account")).scalar_one())
+        _check_schema_known(schema, path)
+        from .audit import AuditLog
+
+        report = AuditLog.verify_engine(engine)
+    finally:
+        engine.dispose()
+    info = BackupInfo(path=path, sha256=sha, schema=schema, accounts=accounts, audit=report)
+    if not report.ok:
+        info.warnings.append(f"The backup's audit trail is broken: {report.problems[0].sentence}")
+    if accounts == 0:
+        info.warnings.append("The backup has no accounts; the first start will ask for an administrator.")
+    return info
+
+
+def _check_schema_known(schema: str, path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db._alembic_config(None))  # type: ignore[arg-type]
+    try:
+        known = script.get_revision(schema) if schema else None
+    except Exception:
+        known = None
+    if known is None:
+        raise BackupError(
+            f"The backup {path.name} was made by a newer or unknown version of Facilitator (schema {schema or 'none'}); "
+            "update Facilitator before restoring it."
+        )
+
+
+# -- restoring ---------------------------------------------------------------------------------
+
+
+def database_in_use(target: Path) -> bool:
+    """Whether ``target`` holds a Facilitator database with accounts (so replacing it needs an administrator)."""
+    if not target.exists() or target.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return True  # something is there and it is not ours to overwrite silently
+    return bool(row and row[0])
+
+
+def restore_backup(backup: Path, target: Path, keep_dir: Path, stamp: datetime) -> RestoreResult:
+    """Replace (or create) the database at ``target`` with a checked backup.
+
+    The caller decides who may do this (see ``cli/restore.py``). What is replaced is first
+    copied to ``keep_dir`` with its own digest. The backup is copied page by page through
+    SQLite, so WAL files stay consistent with the new content.
+    """
+    info = check_backup(backup)
+    if target.resolve() == backup.resolve():
+        raise BackupError("The backup and the database are the same file.")
+    replaced_copy: Path | None = None
+    created = not database_in_use(target)
+    if not created:
+        db.make_private_dir(keep_dir, tighten=True)
+        replaced_copy = keep_dir / f"before-restore-{stamp:%Y%m%d-%H%M%S}.sqlite"
+        take_backup(target, replaced_copy)
+    else:
+        db.make_private_dir(target.parent)
+    db.ensure_private(target)
+    try:
+        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(target, timeout=15)
+            try:
+                dst.execute("PRAGMA journal_mode=WAL")
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        where = f" The previous database is kept at {replaced_copy}." if replaced_copy else ""
+        raise BackupError(f"The restore could not be finished: {exc}.{where}") from exc
+    db.ensure_private(target)
+    log.info("Restored %s from %s (kept %s)", target, backup, replaced_copy)
+    return RestoreResult(info=info, replaced_copy=replaced_copy, created=created)

@@ -1,0 +1,155 @@
+"""Accounts: first administrator, sign-in with lockout, administration, all audited."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.passwords import Passwords, PasswordRejected, fast_hasher
+from facilitator.core.permissions import PermissionDenied, UserRole
+from facilitator.store.accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    AccountError,
+    AccountService,
+    SignInFailed,
+    seed_demo_accounts,
+)
+from facilitator.store.audit import AuditLog
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def audit(engine, clock: FakeClock) -> AuditLog:  # type: ignore[no-untyped-def]
+    return AuditLog(engine, clock, workstation="test")
+
+
+@pytest.fixture
+def accounts(engine, audit: AuditLog, clock: FakeClock) -> AccountService:  # type: ignore[no-untyped-def]
+    return AccountService(engine, audit, clock, Passwords(fast_hasher()))
+
+
+@pytest.fixture
+def admin(accounts: AccountService):  # type: ignore[no-untyped-def]
+    return accounts.create_first_administrator("root", "Riley Root", "root-pass-1")
+
+
+def _actions(audit: AuditLog, admin) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.action for e in audit.entries(admin)]
+
+
+def test_first_run_creates_one_administrator_only(accounts: AccountService) -> None:
+    assert not accounts.has_accounts()
+    admin = accounts.create_first_administrator("Root", "Riley Root", "root-pass-1", credentials="MBA")
+    assert admin.role is UserRole.ADMINISTRATOR and admin.username == "root"
+    assert accounts.has_accounts()
+    with pytest.raises(AccountError, match="already has accounts"):
+        accounts.create_first_administrator("other", "Other", "other-pass-1")
+
+
+def test_passwords_are_stored_as_argon2id(engine, admin) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    with engine.connect() as conn:
+        stored = conn.execute(sa.text("SELECT password_hash FROM user_account WHERE username='root'")).scalar_one()
+    assert stored.startswith("$argon2id$") and "root-pass-1" not in stored
+
+
+def test_sign_in_and_failures_are_audited(accounts: AccountService, audit: AuditLog, admin) -> None:  # type: ignore[no-untyped-def]
+    principal = accounts.authenticate(" ROOT ", "root-pass-1")
+    assert principal.user_id == admin.user_id
+    with pytest.raises(SignInFailed, match="not right"):
+        accounts.authenticate("root", "nope")
+    with pytest.raises(SignInFailed, match="not right"):
+        accounts.authenticate("nobody", "nope")
+    entries = audit.entries(admin)
+    assert [e.action for e in entries][-3:] == ["sign-in", "failed sign-in", "failed sign-in"]
+    assert entries[-1].username == "nobody" and entries[-1].user_id is None
+    assert entries[-2].user_id == admin.user_id
+
+
+def test_five_wrong_passwords_lock_for_five_minutes(accounts: AccountService, clock: FakeClock, admin) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        with pytest.raises(SignInFailed):
+            accounts.authenticate("root", "wrong")
+    with pytest.raises(SignInFailed, match="Too many wrong passwords"):
+        accounts.authenticate("root", "root-pass-1")
+    clock.advance(5 * 60 + 1)
+    assert accounts.authenticate("root", "root-pass-1").username == "root"
+
+
+def test_administrator_creates_disables_and_resets(accounts: AccountService, audit: AuditLog, admin) -> None:  # type: ignore[no-untyped-def]
+    ana = accounts.create_account(
+        admin, username="ana", full_name="Ana Ruiz", role="facilitator", password="first-pass-1",
+        credentials="CADC", needs_cosign=True,
+    )
+    assert ana.must_change_password and ana.signature == "Ana Ruiz, CADC"
+    p = accounts.authenticate("ana", "first-pass-1")
+    assert p.must_change_password and p.needs_cosign
+    accounts.change_own_password(p, "first-pass-1", "ana-chosen-2")
+    assert not accounts.authenticate("ana", "ana-chosen-2").must_change_password
+
+    accounts.disable(admin, ana.id)
+    with pytest.raises(SignInFailed, match="disabled"):
+        accounts.authenticate("ana", "ana-chosen-2")
+    assert [a.username for a in accounts.list_accounts(admin)] == ["ana", "root"]  # never deleted
+    accounts.enable(admin, ana.id)
+    accounts.reset_password(admin, ana.id, "temporary-3")
+    assert accounts.authenticate("ana", "temporary-3").must_change_password
+    details = [e.detail for e in audit.entries(admin) if e.action == "account change"]
+    assert details[-4:] == ["changed own password", "disabled ana", "enabled ana", "reset the password of ana"]
+
+
+def test_only_administrators_manage_accounts(accounts: AccountService, admin) -> None:  # type: ignore[no-untyped-def]
+    accounts.create_account(admin, username="sue", full_name="Sue Visor", role="supervisor", password="sue-pass-12")
+    sue = accounts.authenticate("sue", "sue-pass-12")
+    with pytest.raises(PermissionDenied):
+        accounts.list_accounts(sue)
+    with pytest.raises(PermissionDenied):
+        accounts.create_account(sue, username="x1", full_name="X", role="facilitator", password="x-pass-123")
+    with pytest.raises(PermissionDenied):
+        accounts.reset_password(sue, admin.user_id, "hijacked-1")
+    with pytest.raises(PermissionDenied):
+        accounts.disable(None, admin.user_id)
+
+
+def test_the_last_administrator_stays(accounts: AccountService, admin) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(AccountError, match="own account"):
+        accounts.disable(admin, admin.user_id)
+    with pytest.raises(AccountError, match="at least one active administrator"):
+        accounts.update_account(admin, admin.user_id, role="supervisor")
+
+
+def test_bad_input_is_refused_with_a_sentence(accounts: AccountService, admin) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(AccountError, match="user name"):
+        accounts.create_account(admin, username="a b", full_name="A B", role="facilitator", password="pass-word-1")
+    with pytest.raises(AccountError, match="not a role"):
+        accounts.create_account(admin, username="ab", full_name="A B", role="wizard", password="pass-word-1")
+    with pytest.raises(PasswordRejected, match="at least 8"):
+        accounts.create_account(admin, username="ab", full_name="A B", role="facilitator", password="short")
+    with pytest.raises(AccountError, match="taken"):
+        accounts.create_account(admin, username="root", full_name="R", role="facilitator", password="pass-word-1")
+    with pytest.raises(AccountError, match="current password"):
+        accounts.change_own_password(admin, "wrong", "new-pass-word-1")
+
+
+def test_unlock_checks_the_password_and_is_audited(accounts: AccountService, audit: AuditLog, admin) -> None:  # type: ignore[no-untyped-def]
+    assert not accounts.confirm_password(admin, "nope")
+    assert accounts.confirm_password(admin, "root-pass-1")
+    assert _actions(audit, admin)[-2:] == ["failed sign-in", "unlock"]
+
+
+def test_demo_accounts_sign_in_with_demo(engine, audit: AuditLog, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    seed_demo_accounts(engine, audit, clock)
+    seed_demo_accounts(engine, audit, clock)  # idempotent
+    accounts = AccountService(engine, audit, clock)  # the real Argon2id costs, as the README promises
+    roles = {d.username: accounts.authenticate(d.username, DEMO_PASSWORD).role for d in DEMO_ACCOUNTS}
+    assert roles == {
+        "facilitator": UserRole.FACILITATOR,
+        "supervisor": UserRole.SUPERVISOR,
+        "admin": UserRole.ADMINISTRATOR,
+    }
