@@ -13,12 +13,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QHBoxLayout,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
