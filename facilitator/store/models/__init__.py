@@ -8,6 +8,7 @@ from .accounts import UserAccount
 from .audit import AuditEntry, AuditHead
 from .attendance import Attendance, Meeting
 from .base import utcnow
+from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
 from .settings import ClinicSetting
 
@@ -19,10 +20,15 @@ __all__ = [
     "ClinicSetting",
     "Enrollment",
     "GroupCurriculum",
+    "GroupNoteFormat",
     "GroupStaff",
     "Meeting",
+    "NoteAddendum",
+    "NoteObservation",
+    "NoteRound",
     "Participant",
     "ParticipantGoal",
+    "ProgressNote",
     "Relative",
     "Staff",
     "UserAccount",
