@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .store.audit import AuditLog
     from .store.attendance import AttendanceService
     from .store.roster import RosterService
+    from .store.notes import NotesService
     from .store.settings_service import ClinicSettings
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class Backend:
     audit: AuditLog | None = None
     accounts: AccountService | None = None
     principal: Principal | None = None
+    notes: NotesService | None = None  # progress notes and review (Step 6)
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -97,6 +99,9 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
         upgrade_backup=backup,
     )
     _attach_accounts(backend)
+    from .store.notes import NotesService
+
+    backend.notes = NotesService(engine, settings, lambda: backend.library, backend.clock, backend.audit)
     if config.demo:
         from .demo import seed_demo
 
