@@ -1,0 +1,569 @@
+"""What goes on printed pages, as plain data: handouts, packets, guides, role cards, workbooks.
+
+Renderers (``facilitator.handouts``) turn these into PDF; they never read a curriculum
+themselves, so what a page says is decided and tested here, without ReportLab or Qt.
+
+Names: a packet prints no names unless asked to. When asked, it prints the first word of
+each recipient's first name, once per page, on that recipient's own copy, and nowhere
+else: not in the document's metadata, not in a title a caller might use for a file name.
+A named copy is protected information; an unnamed one is not.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .curriculum import (
+    AgendaItem,
+    Curriculum,
+    CurriculumSession,
+    Handout,
+    ItemKind,
+    RolePlay,
+    WorksheetField,
+)
+from .library import Library
+from .markup import Block, parse
+
+DEFAULT_LANGUAGE = "en"
+LOGO_SETTING = "clinic_logo"  # clinic setting: the logo image, base64, shared by every workstation
+
+# Words the renderers print around the curriculum's own text, per language. A language
+# without an entry prints English; a missing key falls back to English too.
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "page": "Page {page} of {pages}",
+        "session": "Session {number}: {title}",
+        "continued": "{title} (continued)",
+        "contents": "Contents",
+        "workbook": "Workbook",
+        "guide": "Facilitator guide",
+        "guide_note": "For the facilitator: not a participant handout.",
+        "agenda": "Agenda",
+        "objectives": "Objectives",
+        "materials": "Materials",
+        "handouts": "Handouts",
+        "no_handouts": "This session has no handouts.",
+        "script": "Script",
+        "prompts": "Questions for the group",
+        "display": "On the room display",
+        "scenario": "Scenario",
+        "roles": "Roles",
+        "round": "One round",
+        "rounds": "{rounds} rounds; roles rotate each round.",
+        "one_round": "One round.",
+        "debrief": "Debrief",
+        "role_cards": "Role cards",
+        "cut_here": "Cut along the dashed lines: one card for each player.",
+        "role_play": "Role play: {title}",
+        "your_role": "Your role",
+        "watch_for": "Watch for",
+        "minutes": "{minutes} min",
+        "total": "Total",
+        "starts": "Starts",
+        "name": "Name",
+        "kind.check-in": "Check-in",
+        "kind.teaching": "Teaching",
+        "kind.discussion": "Discussion",
+        "kind.exercise": "Exercise",
+        "kind.role-play": "Role play",
+        "kind.break": "Break",
+        "kind.check-out": "Check-out",
+    },
+    "es": {
+        "page": "Página {page} de {pages}",
+        "session": "Sesión {number}: {title}",
+        "continued": "{title} (continuación)",
+        "contents": "Contenido",
+        "workbook": "Cuaderno de trabajo",
+        "guide": "Guía del facilitador",
+        "guide_note": "Para el facilitador: no es un folleto para los participantes.",
+        "agenda": "Agenda",
+        "objectives": "Objetivos",
+        "materials": "Materiales",
+        "handouts": "Folletos",
+        "no_handouts": "Esta sesión no tiene folletos.",
+        "script": "Guion",
+        "prompts": "Preguntas para el grupo",
+        "display": "En la pantalla de la sala",
+        "scenario": "Situación",
+        "roles": "Roles",
+        "round": "Una ronda",
+        "rounds": "{rounds} rondas; los roles rotan en cada ronda.",
+        "one_round": "Una ronda.",
+        "debrief": "Reflexión final",
+        "role_cards": "Tarjetas de roles",
+        "cut_here": "Recorte por las líneas discontinuas: una tarjeta para cada participante.",
+        "role_play": "Juego de roles: {title}",
+        "your_role": "Su rol",
+        "watch_for": "Observe si",
+        "minutes": "{minutes} min",
+        "total": "Total",
+        "starts": "Inicio",
+        "name": "Nombre",
+        "kind.check-in": "Bienvenida",
+        "kind.teaching": "Enseñanza",
+        "kind.discussion": "Conversación",
+        "kind.exercise": "Ejercicio",
+        "kind.role-play": "Juego de roles",
+        "kind.break": "Descanso",
+        "kind.check-out": "Cierre",
+    },
+}
+
+
+def label(language: str, key: str, **values: object) -> str:
+    """A printed label in ``language`` (``es-MX`` uses ``es``), English when there is none."""
+    primary = language.split("-")[0].lower()
+    text = LABELS.get(primary, {}).get(key) or LABELS[DEFAULT_LANGUAGE][key]
+    return text.format(**values) if values else text
+
+
+def session_label(curriculum: Curriculum, session: CurriculumSession) -> str:
+    return label(curriculum.language, "session", number=curriculum.session_number(session.id), title=session.title)
+
+
+# -- shared pieces -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The clinic's name and logo (PNG or JPEG bytes) at the top of every page."""
+
+    clinic_name: str = ""
+    logo: bytes | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, str]) -> Letterhead:
+        """From clinic settings: ``clinic_name``, and ``clinic_logo`` as base64 image bytes.
+
+        A logo that does not decode is left out rather than stopping anything printing.
+        """
+        logo = None
+        encoded = values.get(LOGO_SETTING, "").strip()
+        if encoded:
+            try:
+                logo = base64.b64decode(encoded, validate=True) or None
+            except (binascii.Error, ValueError):
+                logo = None
+        return cls(clinic_name=values.get("clinic_name", "").strip(), logo=logo)
+
+
+@dataclass(frozen=True)
+class HandoutDoc:
+    """One handout as printed: its blocks already parsed, with where it comes from."""
+
+    handout_id: str
+    title: str
+    blocks: tuple[Block, ...]
+    worksheet: tuple[WorksheetField, ...]
+    curriculum_title: str
+    session_label: str
+    language: str
+    large_print: bool = False
+    first_name: str | None = field(default=None, repr=False)
+
+    @property
+    def footer(self) -> str:
+        return f"{self.curriculum_title} · {self.session_label}"
+
+
+def handout_doc(
+    curriculum: Curriculum,
+    session: CurriculumSession,
+    handout: Handout,
+    *,
+    large_print: bool = False,
+    first_name: str | None = None,
+) -> HandoutDoc:
+    return HandoutDoc(
+        handout_id=handout.id,
+        title=handout.title,
+        blocks=tuple(parse(handout.body)),
+        worksheet=handout.worksheet,
+        curriculum_title=curriculum.title,
+        session_label=session_label(curriculum, session),
+        language=curriculum.language,
+        large_print=large_print,
+        first_name=first_name,
+    )
+
+
+# -- packets -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a copy is for: what they asked for, and their first name (printed only if asked)."""
+
+    first_name: str = field(default="", repr=False)
+    language: str = DEFAULT_LANGUAGE
+    large_print: bool = False
+
+
+def anonymous_recipients(
+    copies: int, *, language: str = DEFAULT_LANGUAGE, large_print: bool = False
+) -> list[Recipient]:
+    """``copies`` identical, unnamed recipients: a stack of handouts for the room."""
+    return [Recipient(language=language, large_print=large_print) for _ in range(max(0, copies))]
+
+
+def printable_first_name(name: str) -> str | None:
+    """The first word of a first name, or None: never a surname, even if one slipped in."""
+    words = name.split()
+    return words[0][:40] if words else None
+
+
+@dataclass(frozen=True)
+class PacketCopy:
+    """One recipient's copy: every handout of the session, in their edition and size."""
+
+    curriculum_id: str
+    session_id: str
+    language: str
+    large_print: bool
+    handouts: tuple[HandoutDoc, ...]
+    requested_language: str
+    first_name: str | None = field(default=None, repr=False)
+
+    @property
+    def fell_back(self) -> bool:
+        """True when the recipient asked for a language this curriculum does not have."""
+        return _primary(self.requested_language) != _primary(self.language)
+
+
+@dataclass(frozen=True)
+class Packet:
+    """All handouts of one session, a copy for each recipient, in one document."""
+
+    curriculum_id: str
+    session_id: str
+    title: str  # for the document's metadata: never holds a name
+    copies: tuple[PacketCopy, ...]
+    letterhead: Letterhead = Letterhead()
+    names_shown: bool = False
+
+    @property
+    def handout_count(self) -> int:
+        return sum(len(c.handouts) for c in self.copies)
+
+    @property
+    def fallbacks(self) -> list[PacketCopy]:
+        """Copies printed in another language than asked, so the UI can say so."""
+        return [c for c in self.copies if c.fell_back]
+
+
+def _primary(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
+def edition_for(library: Library | None, curriculum: Curriculum, session_id: str | None, language: str) -> Curriculum:
+    """The edition of ``curriculum`` in ``language`` (with this session, if one is named).
+
+    ``es-MX`` accepts an ``es`` edition. With no such edition, or a translation that lacks
+    the session (it is still being written), the answer is ``curriculum`` itself.
+    """
+    if library is None or _primary(language) == _primary(curriculum.language):
+        return curriculum
+    editions = library.editions(curriculum)
+    exact = [c for c in editions if c.language.lower() == language.lower()]
+    close = [c for c in editions if _primary(c.language) == _primary(language)]
+    for found in exact + close:
+        if session_id is None or any(s.id == session_id for s in found.sessions):
+            return found
+    return curriculum
+
+
+def build_packet(
+    curriculum: Curriculum,
+    session_id: str,
+    recipients: Sequence[Recipient],
+    *,
+    library: Library | None = None,
+    show_names: bool = False,
+    letterhead: Letterhead = Letterhead(),
+) -> Packet:
+    """A packet for ``recipients`` in their order; KeyError if the session does not exist.
+
+    Each recipient gets the edition in their language when the library has it (see
+    :func:`edition_for`) and large print when they asked for it.
+    """
+    curriculum.session(session_id)  # raises KeyError naming the sessions there are
+    copies = []
+    for r in recipients:
+        edition = edition_for(library, curriculum, session_id, r.language)
+        session = edition.session(session_id)
+        name = printable_first_name(r.first_name) if show_names else None
+        docs = tuple(
+            handout_doc(edition, session, h, large_print=r.large_print, first_name=name) for h in session.handouts
+        )
+        copies.append(
+            PacketCopy(
+                curriculum_id=edition.id,
+                session_id=session_id,
+                language=edition.language,
+                large_print=r.large_print,
+                handouts=docs,
+                requested_language=r.language,
+                first_name=name,
+            )
+        )
+    first = edition_for(library, curriculum, session_id, recipients[0].language) if recipients else curriculum
+    title = f"{first.session(session_id).title} — {first.title}"
+    return Packet(
+        curriculum_id=curriculum.id,
+        session_id=session_id,
+        title=title,
+        copies=tuple(copies),
+        letterhead=letterhead,
+        names_shown=show_names and any(c.first_name for c in copies),
+    )
+
+
+# -- facilitator guide and role cards -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleCard:
+    """One card to cut out and hand to a player."""
+
+    role_play_title: str
+    scenario: str
+    role_name: str
+    brief: str
+    checklist: tuple[str, ...]
+    footer: str
+    language: str
+
+
+@dataclass(frozen=True)
+class RolePlayView:
+    scenario: str
+    roles: tuple[tuple[str, str], ...]  # (name, brief)
+    phases: tuple[tuple[str, int], ...]  # (name, minutes)
+    rounds: int
+    round_minutes: int
+    debrief: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GuideItem:
+    """One agenda item with its clock position: starts ``start`` minutes into the session."""
+
+    start: int
+    minutes: int
+    kind: ItemKind
+    kind_label: str
+    title: str
+    script: tuple[Block, ...]
+    prompts: tuple[str, ...]
+    display: str
+    role_play: RolePlayView | None
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The facilitator's printed guide to one session, role cards included at the end."""
+
+    curriculum_id: str
+    curriculum_title: str
+    session_id: str
+    session_label: str
+    session_title: str
+    minutes: int
+    language: str
+    objectives: tuple[str, ...]
+    materials: tuple[str, ...]
+    handout_titles: tuple[str, ...]
+    items: tuple[GuideItem, ...]
+    cards: tuple[RoleCard, ...]
+    letterhead: Letterhead = Letterhead()
+    large_print: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"{label(self.language, 'guide')}: {self.session_title} — {self.curriculum_title}"
+
+    @property
+    def footer(self) -> str:
+        return f"{self.curriculum_title} · {self.session_label}"
+
+
+def clock_label(minutes: int) -> str:
+    """Minutes into the session as ``h:mm`` (``0:00``, ``1:35``)."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _role_play_view(rp: RolePlay) -> RolePlayView:
+    return RolePlayView(
+        scenario=rp.scenario,
+        roles=tuple((r.name, r.brief) for r in rp.roles),
+        phases=tuple((p.name, p.minutes) for p in rp.phases),
+        rounds=rp.rounds,
+        round_minutes=rp.round_minutes,
+        debrief=rp.debrief,
+    )
+
+
+def role_cards(curriculum: Curriculum, session: CurriculumSession) -> tuple[RoleCard, ...]:
+    """A card for every role of every role play in the session, in agenda order."""
+    footer = f"{curriculum.title} · {session_label(curriculum, session)}"
+    cards = []
+    for item in session.role_plays:
+        rp = item.role_play
+        assert rp is not None
+        for role in rp.roles:
+            cards.append(
+                RoleCard(
+                    role_play_title=item.title,
+                    scenario=rp.scenario,
+                    role_name=role.name,
+                    brief=role.brief,
+                    checklist=role.checklist,
+                    footer=footer,
+                    language=curriculum.language,
+                )
+            )
+    return tuple(cards)
+
+
+def _guide_items(curriculum: Curriculum, agenda: Iterable[AgendaItem]) -> tuple[GuideItem, ...]:
+    items = []
+    start = 0
+    for item in agenda:
+        items.append(
+            GuideItem(
+                start=start,
+                minutes=item.minutes,
+                kind=item.kind,
+                kind_label=label(curriculum.language, f"kind.{item.kind.value}"),
+                title=item.title,
+                script=tuple(parse(item.script)),
+                prompts=item.prompts,
+                display=item.display,
+                role_play=_role_play_view(item.role_play) if item.role_play else None,
+            )
+        )
+        start += item.minutes
+    return tuple(items)
+
+
+def build_guide(
+    curriculum: Curriculum,
+    session_id: str,
+    *,
+    letterhead: Letterhead = Letterhead(),
+    large_print: bool = False,
+    with_cards: bool = True,
+) -> Guide:
+    session = curriculum.session(session_id)
+    return Guide(
+        curriculum_id=curriculum.id,
+        curriculum_title=curriculum.title,
+        session_id=session.id,
+        session_label=session_label(curriculum, session),
+        session_title=session.title,
+        minutes=session.minutes,
+        language=curriculum.language,
+        objectives=session.objectives,
+        materials=session.materials,
+        handout_titles=tuple(h.title for h in session.handouts),
+        items=_guide_items(curriculum, session.agenda),
+        cards=role_cards(curriculum, session) if with_cards else (),
+        letterhead=letterhead,
+        large_print=large_print,
+    )
+
+
+@dataclass(frozen=True)
+class RoleCardSheet:
+    """Only the role cards of a session, for printing more of them."""
+
+    curriculum_id: str
+    session_id: str
+    title: str
+    footer: str
+    language: str
+    cards: tuple[RoleCard, ...]
+    letterhead: Letterhead = Letterhead()
+    large_print: bool = False
+
+
+def build_role_cards(
+    curriculum: Curriculum, session_id: str, *, letterhead: Letterhead = Letterhead(), large_print: bool = False
+) -> RoleCardSheet:
+    session = curriculum.session(session_id)
+    return RoleCardSheet(
+        curriculum_id=curriculum.id,
+        session_id=session.id,
+        title=f"{label(curriculum.language, 'role_cards')}: {session.title} — {curriculum.title}",
+        footer=f"{curriculum.title} · {session_label(curriculum, session)}",
+        language=curriculum.language,
+        cards=role_cards(curriculum, session),
+        letterhead=letterhead,
+        large_print=large_print,
+    )
+
+
+# -- workbook ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkbookSession:
+    number: int
+    session_id: str
+    title: str
+    label: str
+    handouts: tuple[HandoutDoc, ...]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """Every handout of a curriculum, session by session, after a cover and contents."""
+
+    curriculum_id: str
+    curriculum_title: str
+    summary: str
+    language: str
+    sessions: tuple[WorkbookSession, ...]
+    letterhead: Letterhead = Letterhead()
+    large_print: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"{label(self.language, 'workbook')}: {self.curriculum_title}"
+
+    @property
+    def handout_count(self) -> int:
+        return sum(len(s.handouts) for s in self.sessions)
+
+
+def build_workbook(
+    curriculum: Curriculum, *, letterhead: Letterhead = Letterhead(), large_print: bool = False
+) -> Workbook:
+    """Sessions without handouts are left out: a workbook holds what participants write in."""
+    sessions = []
+    for n, session in enumerate(curriculum.sessions, start=1):
+        if not session.handouts:
+            continue
+        docs = tuple(handout_doc(curriculum, session, h, large_print=large_print) for h in session.handouts)
+        sessions.append(WorkbookSession(n, session.id, session.title, session_label(curriculum, session), docs))
+    return Workbook(
+        curriculum_id=curriculum.id,
+        curriculum_title=curriculum.title,
+        summary=curriculum.summary,
+        language=curriculum.language,
+        sessions=tuple(sessions),
+        letterhead=letterhead,
+        large_print=large_print,
+    )
+
+
+PrintModel = Packet | Guide | RoleCardSheet | Workbook

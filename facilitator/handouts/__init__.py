@@ -1,0 +1,34 @@
+"""Printed material as PDF, with ReportLab: core print models in, bytes out.
+
+This package imports only ReportLab and ``facilitator.core`` (and ``facilitator.paths``
+to find the shipped fonts); a test keeps Qt and the database out of it.
+"""
+
+from __future__ import annotations
+
+from ..core.printing import Guide, Packet, PrintModel, RoleCardSheet, Workbook
+from .base import BaseRenderer, Progress
+from .fonts import FontMissing
+
+__all__ = ["render_pdf", "renderer_for", "BaseRenderer", "FontMissing", "Progress"]
+
+
+def renderer_for(model: PrintModel, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+    from .renderers import GuideRenderer, PacketRenderer, RoleCardsRenderer, WorkbookRenderer
+
+    kinds: dict[type, type[BaseRenderer]] = {  # type: ignore[type-arg]
+        Packet: PacketRenderer,
+        Guide: GuideRenderer,
+        RoleCardSheet: RoleCardsRenderer,
+        Workbook: WorkbookRenderer,
+    }
+    return kinds[type(model)](invariant=invariant, progress=progress)
+
+
+def render_pdf(model: PrintModel, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
+    """The PDF for a packet, guide, role card sheet or workbook.
+
+    ``invariant`` makes the bytes depend on the content only (no dates, fixed ids), for
+    golden files. ``progress(done, total, what)`` is called as the layout goes.
+    """
+    return renderer_for(model, invariant=invariant, progress=progress).render(model)

@@ -1,0 +1,212 @@
+"""Rendered PDFs read back with pypdf: words, pages, fonts, sizes, names and languages."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from facilitator.core import printing as P
+from facilitator.core.curriculum import ChecklistField, LinesField, ScaleField
+from facilitator.core.library import Library
+from facilitator.core.markup import parse
+from facilitator.handouts import render_pdf, renderer_for
+
+CLINIC = P.Letterhead("Riverside Recovery Center (demo)")
+
+
+def packet(library: Library, recipients: list[P.Recipient], **kwargs: object) -> P.Packet:
+    return P.build_packet(
+        library.get("print-sample"), "saying-no", recipients, library=library, letterhead=CLINIC, **kwargs
+    )  # type: ignore[arg-type]
+
+
+def test_a_handout_prints_header_title_body_worksheet_and_footer(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    pdf = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(1))))
+    first = pdf.pages[0]
+    assert first.count("Riverside Recovery Center (demo)") == 1
+    for words in (
+        "Five Ways to Say No",
+        "Saying no is a skill. It gets easier with practice.",
+        "Keep it short",
+        "• Say no first, then the reason if you want to give one.",
+        "1. Look at the person.",
+        "3. Leave if you need to.",
+        "Who is most likely to offer?",
+        "☐ Say no first",
+        "☐ Leave",
+        "0 1 2 3 4 5 6 7 8 9 10",
+        "none",
+        "strongest",
+        "Print Sample · Session 1: Saying No and Meaning It",
+        "Page 1 of 1",
+    ):
+        assert words in first, words
+    assert "My Plan for the Weekend" in pdf.pages[1]
+
+
+def test_bold_and_italic_spans_use_the_bold_and_oblique_faces(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    pdf = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(1))))
+    names = {f["name"].split("+")[-1] for f in pdf.fonts()}
+    assert names == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}
+    assert all(f["embedded"] for f in pdf.fonts())
+
+
+def test_copies_repeat_the_pages_and_number_each_handout_on_its_own(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    one = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(1))))
+    three = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(3))))
+    assert len(three.pages) == 3 * len(one.pages)
+    assert sum("Five Ways to Say No" in p for p in three.pages) == 3
+    assert all("Page 1 of 1" in p for p in three.pages)
+
+
+def test_large_print_sets_the_body_at_18_points_or_more(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    regular = read_pdf(render_pdf(packet(sample_library, [P.Recipient()])))
+    large = read_pdf(render_pdf(packet(sample_library, [P.Recipient(large_print=True)])))
+    assert regular.sizes_of("Offer something else") == {12.0}
+    assert large.sizes_of("Offer something else") == {18.0}
+    assert min(large.sizes_of("Who is most likely")) >= 18
+    assert len(large.pages) > len(regular.pages)
+    assert "Page 1 of 2" in large.pages[0]
+
+
+def test_spanish_prints_with_its_accents_and_labels(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    pdf = read_pdf(render_pdf(packet(sample_library, [P.Recipient(language="es")])))
+    text = pdf.text
+    for words in (
+        "Cinco maneras de decir que no",
+        "Decir que no es una habilidad. Se vuelve más fácil con la práctica: ¡sí, señor!",
+        "¿Quién es más probable que le ofrezca?",
+        "muchísimo",
+        "Ejemplo de impresión · Sesión 1: Decir que no con firmeza",
+        "Página 1 de 1",
+        "Sábado",
+    ):
+        assert words in text, words
+    assert pdf.reader.metadata.title == "Decir que no con firmeza — Ejemplo de impresión"
+
+
+def test_names_print_on_their_own_copy_and_nowhere_else(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    people = [P.Recipient("Maria Lopez"), P.Recipient("Jo")]
+    pdf = read_pdf(render_pdf(packet(sample_library, people, show_names=True)))
+    per_copy = len(pdf.pages) // 2
+
+    def jo(page: str) -> bool:
+        return re.search(r"\bJo\b", page) is not None
+
+    assert all("Maria" in p and not jo(p) for p in pdf.pages[:per_copy])
+    assert all(jo(p) and "Maria" not in p for p in pdf.pages[per_copy:])
+    assert "Lopez" not in pdf.text
+    assert "Maria" not in pdf.metadata_text and "Jo" not in pdf.metadata_text
+    off = read_pdf(render_pdf(packet(sample_library, people)))
+    assert "Maria" not in off.text and not jo(off.text)
+
+
+def test_every_font_is_embedded_even_for_greek_and_cyrillic(read_pdf) -> None:  # type: ignore[no-untyped-def]
+    doc = P.HandoutDoc(
+        handout_id="x",
+        title="Ωμέγα и кириллица — ½ “quotes” – ✓",
+        blocks=tuple(parse("Ελληνικά, русский, Tiếng Việt, Łódź, Ærø.")),
+        worksheet=(
+            LinesField("Twenty lines in large print run onto another page", 20),
+            ChecklistField("Boxes", ("uno", "dos")),
+            ScaleField("A 21-point scale", -10, 10, "very much less than usual", "very much more than usual"),
+        ),
+        curriculum_title="Sample",
+        session_label="Session 1: Sample",
+        language="en",
+        large_print=True,
+    )
+    model = P.Packet("c", "s", "Sample", (P.PacketCopy("c", "s", "en", True, (doc,), "en"),))
+    pdf = read_pdf(render_pdf(model))
+    assert "Ελληνικά, русский, Tiếng Việt, Łódź, Ærø." in pdf.text
+    assert "-10 -9" in pdf.text and "9 10" in pdf.text
+    assert len(pdf.pages) >= 2
+    assert all(f["embedded"] for f in pdf.fonts())
+
+
+def test_a_logo_prints_and_a_broken_one_is_left_out(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), (20, 90, 160)).save(buffer, "PNG")
+    with_logo = P.Letterhead("Riverside", buffer.getvalue())
+    model = P.build_packet(sample_library.get("print-sample"), "saying-no", [P.Recipient()], letterhead=with_logo)
+    pdf = read_pdf(render_pdf(model))
+    assert len(pdf.reader.pages[0].images) == 1
+    broken = P.Letterhead("Riverside", b"not an image")
+    model = P.build_packet(sample_library.get("print-sample"), "saying-no", [P.Recipient()], letterhead=broken)
+    pdf = read_pdf(render_pdf(model))
+    assert len(pdf.reader.pages[0].images) == 0 and "Riverside" in pdf.pages[0]
+
+
+def test_progress_is_reported_copy_by_copy(sample_library: Library) -> None:
+    seen: list[tuple[int, int]] = []
+    render_pdf(
+        packet(sample_library, P.anonymous_recipients(4)),
+        progress=lambda done, total, _what: seen.append((done, total)),
+    )
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_guide_has_agenda_with_minutes_script_prompts_and_cards(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    model = P.build_guide(sample_library.get("print-sample"), "saying-no", letterhead=CLINIC)
+    renderer = renderer_for(model)
+    pdf = read_pdf(renderer.render(model))
+    assert renderer.page_count == len(pdf.pages) >= 2
+    text = pdf.text
+    for words in (
+        "Facilitator guide",
+        "Session 1: Saying No and Meaning It · 60 min",
+        "Objectives • Name three ways to turn down an offer.",
+        "Materials • Role cards",
+        "Handouts • Five Ways to Say No • My Plan for the Weekend",
+        "0:00 10 Check-in Check-in",
+        "0:10 40 Role play Refusal practice",
+        "0:50 10 Check-out Check-out",
+        "Total 60",
+        "0:10–0:50 · Role play · 40 min",
+        "Set up chairs in threes.",
+        "• Hand out the role cards.",
+        "Questions for the group • One word for your week?",
+        "On the room display: Thank you for coming.",
+        "Scenario: An old friend offers a drink at a cookout.",
+        "One round: Set-up 2 min · Play 5 min · Debrief 5 min = 12 min. 3 rounds; roles rotate each round.",
+        "Debrief • What made saying no easier?",
+        "Role cards",
+        "Cut along the dashed lines",
+    ):
+        assert words in text, words
+    last = pdf.pages[-1]
+    assert all(role in last for role in ("Offerer", "Refuser", "Observer"))
+    assert "☐ Eye contact" in last
+    assert f"Page {len(pdf.pages)} of {len(pdf.pages)}" in last
+
+
+@pytest.mark.parametrize(("large", "pages"), [(False, 1), (True, 2)])
+def test_role_cards_fit_four_or_two_to_a_page(sample_library: Library, read_pdf, large: bool, pages: int) -> None:  # type: ignore[no-untyped-def]
+    model = P.build_role_cards(sample_library.get("print-sample"), "saying-no", large_print=large)
+    pdf = read_pdf(render_pdf(model))
+    assert len(pdf.pages) == pages
+    assert all(
+        f"Your role: {brief}" in pdf.text for brief in ("Keep offering, kindly at first.", "Watch and report back.")
+    )
+
+
+def test_workbook_contents_point_at_the_right_pages(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    model = P.build_workbook(sample_library.get("print-sample"), letterhead=CLINIC)
+    pdf = read_pdf(render_pdf(model))
+    assert "Workbook Print Sample" in pdf.pages[0]
+    contents = pdf.pages[1]
+    assert contents.startswith("Contents Session 1: Saying No and Meaning It 3 . . .")
+    for title in ("Five Ways to Say No", "My Plan for the Weekend"):
+        listed = int(re.search(re.escape(title) + r" (\d+) \.", contents).group(1))
+        assert pdf.pages[listed - 1].startswith(f"Session 1: Saying No and Meaning It {title}")
+    assert "Talking It Through" not in pdf.text  # no handouts, so not in the workbook
+    assert f"Page 2 of {len(pdf.pages)}" in contents
+
+
+def test_invariant_output_is_byte_stable(sample_library: Library) -> None:
+    model = packet(sample_library, P.anonymous_recipients(2))
+    assert render_pdf(model, invariant=True) == render_pdf(model, invariant=True)
+    assert render_pdf(model) != render_pdf(model, invariant=True)
