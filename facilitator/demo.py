@@ -26,7 +26,19 @@ def seed_demo(backend: Backend) -> None:
     if sample.exists():
         shutil.copy(sample, clinic_dir / sample.name)
     backend.reload_library()
+    seed_demo_clinic(backend)
     log.info("Demo clinic created in %s", backend.config.data_dir)
+
+
+def seed_demo_clinic(backend: Backend) -> None:
+    """Groups, participants and eight weeks of attendance (the same data as ``facilitator demo-data``)."""
+    from .store.demo_clinic import DemoDataError, fill_demo_clinic
+
+    attendance = backend.attendance
+    try:
+        fill_demo_clinic(backend.engine, backend.library, attendance.clock.now(), attendance.zone_name())
+    except DemoDataError:
+        log.info("The demo database already has a roster; left as it is")
 
 
 def seed_demo_accounts(backend: Backend) -> None:

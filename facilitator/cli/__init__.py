@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "facilitator.cli.audit",
     "facilitator.cli.backup",
     "facilitator.cli.restore",
+    "facilitator.cli.roster",
+    "facilitator.cli.demo_data",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3

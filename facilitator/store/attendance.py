@@ -130,6 +130,10 @@ class AttendanceService:
         return self._clock.now().astimezone(self.zone()).date()
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def library(self) -> Library:
         return self._library()
 
