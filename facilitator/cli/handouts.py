@@ -1,0 +1,228 @@
+"""``facilitator handouts``: print a session's handouts, its guide or role cards, or a workbook."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import AppConfig
+
+if TYPE_CHECKING:
+    from ..core.curriculum import Curriculum
+    from ..core.library import Library
+    from ..core.printing import Letterhead
+
+log = logging.getLogger(__name__)
+MAX_COPIES = 500
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = commands.add_parser(
+        "handouts",
+        help="print handouts, a facilitator guide, role cards or a workbook to PDF",
+        description=textwrap.fill(
+            "Write a PDF of a curriculum session's handouts (one copy after another), its "
+            "facilitator guide, its role-play cards, or the whole curriculum's workbook. Shipped curricula "
+            "and the clinic's curricula folder are both searched. The clinic's name from the settings "
+            "heads every page when a database exists; none is needed. Handouts printed here carry no "
+            "names.",
+            78,
+        ),
+        epilog="examples:\n"
+        "  facilitator handouts skills-core drug-alcohol-refusal --copies 8 -o refusal.pdf\n"
+        "  facilitator handouts family-recovery 2 --language es --large-print -o familia.pdf\n"
+        "  facilitator handouts skills-core 1 --guide -o guide.pdf\n"
+        "  facilitator handouts psychoeducation-core --workbook -o workbook.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("curriculum", metavar="CURRICULUM", help="curriculum id, as `facilitator curricula list` shows it")
+    p.add_argument(
+        "session",
+        metavar="SESSION",
+        nargs="?",
+        help="session id, or its number in teaching order (1 is the first); not used with --workbook",
+    )
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--guide", action="store_true", help="the facilitator guide: agenda, script, prompts and role cards"
+    )
+    kind.add_argument("--cards", action="store_true", help="only the session's role-play cards, to cut out")
+    kind.add_argument("--workbook", action="store_true", help="every handout of the curriculum, with a contents page")
+    p.add_argument(
+        "--copies", type=int, default=1, metavar="N", help=f"copies of the handouts, 1 to {MAX_COPIES} (default 1)"
+    )
+    p.add_argument("--large-print", action="store_true", help="body text at 18 pt instead of 12 pt")
+    p.add_argument(
+        "--language",
+        metavar="xx",
+        help="print the curriculum's edition in this language (e.g. es) when one is loaded; "
+        "otherwise the curriculum as named, with a warning",
+    )
+    p.add_argument(
+        "--clinic-name", metavar="TEXT", help="name for the top of each page instead of the clinic's setting"
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF ('-' for standard output)"
+    )
+    p.add_argument("--invariant", action="store_true", help=argparse.SUPPRESS)  # byte-stable output, for tests
+    p.set_defaults(handler=run_handouts)
+
+
+def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..backend import load_curricula
+    from ..core import printing
+    from ..handouts import renderer_for
+    from . import EXIT_USAGE, CommandError
+
+    if args.workbook and args.session:
+        raise CommandError("--workbook prints the whole curriculum, so leave out SESSION.", EXIT_USAGE)
+    if not args.workbook and not args.session:
+        raise CommandError("name a SESSION (its id or number), or use --workbook for the whole curriculum.", EXIT_USAGE)
+    if not 1 <= args.copies <= MAX_COPIES:
+        raise CommandError(f"--copies must be between 1 and {MAX_COPIES}.", EXIT_USAGE)
+    if args.copies != 1 and (args.guide or args.cards or args.workbook):
+        raise CommandError(
+            "--copies is for handout packets; print the PDF several times for more guides, cards or workbooks.",
+            EXIT_USAGE,
+        )
+
+    library = load_curricula(config)
+    curriculum = _find_curriculum(library, args.curriculum)
+    session_id = None if args.workbook else _session_id(curriculum, args.session)
+    language = args.language or curriculum.language
+    edition = printing.edition_for(library, curriculum, session_id, language)
+    if _primary(edition.language) != _primary(language):
+        print(
+            f"facilitator: warning: {curriculum.id} has no {language!r} edition"
+            + (f" with session {session_id!r}" if session_id else "")
+            + f"; printing it in {edition.language!r}.",
+            file=sys.stderr,
+        )
+    letterhead = _letterhead(config, args.clinic_name)
+
+    if args.workbook:
+        model: printing.PrintModel = printing.build_workbook(
+            edition, letterhead=letterhead, large_print=args.large_print
+        )
+        if not model.sessions:
+            raise CommandError(f"{edition.id} has no handouts, so it has no workbook.")
+        what = f"workbook of {model.handout_count} handouts"
+    elif args.guide:
+        model = printing.build_guide(edition, session_id, letterhead=letterhead, large_print=args.large_print)  # type: ignore[arg-type]
+        what = "facilitator guide"
+    elif args.cards:
+        model = printing.build_role_cards(edition, session_id, letterhead=letterhead, large_print=args.large_print)  # type: ignore[arg-type]
+        if not model.cards:
+            raise CommandError(f"session {session_id!r} of {edition.id} has no role plays, so it has no role cards.")
+        what = f"{len(model.cards)} role cards"
+    else:
+        recipients = printing.anonymous_recipients(args.copies, language=language, large_print=args.large_print)
+        model = printing.build_packet(curriculum, session_id, recipients, library=library, letterhead=letterhead)  # type: ignore[arg-type]
+        if not model.handout_count:
+            raise CommandError(
+                f"session {session_id!r} of {curriculum.id} has no handouts; --guide prints the facilitator guide."
+            )
+        per_copy = len(model.copies[0].handouts)
+        what = (
+            f"{args.copies} cop{'y' if args.copies == 1 else 'ies'} of {per_copy} handout{'s' if per_copy != 1 else ''}"
+        )
+
+    renderer = renderer_for(model, invariant=args.invariant)
+    pdf = renderer.render(model)
+    _write(args.output, pdf)
+    if args.output != "-":
+        print(f"Wrote {args.output}: {what}, {renderer.page_count} page{'s' if renderer.page_count != 1 else ''}.")
+    return 0
+
+
+def _primary(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
+def _find_curriculum(library: Library, wanted: str) -> Curriculum:
+    from . import CommandError
+
+    found = library.find(wanted)
+    if found is not None:
+        return found
+    hint = ""
+    if library.problems:
+        files = len({p.path for p in library.problems})
+        hint = f" ({files} curriculum file{'s have' if files != 1 else ' has'} problems: `facilitator curricula check` lists them)"
+    raise CommandError(f"no curriculum {wanted!r} is loaded; `facilitator curricula list` shows the ids{hint}.")
+
+
+def _session_id(curriculum: Curriculum, wanted: str) -> str:
+    from . import CommandError
+
+    ids = [s.id for s in curriculum.sessions]
+    if wanted in ids:
+        return wanted
+    if wanted.isdigit() and 1 <= int(wanted) <= len(ids):
+        return ids[int(wanted) - 1]
+    raise CommandError(
+        f"{curriculum.id} has no session {wanted!r}; give a number from 1 to {len(ids)} or one of: {', '.join(ids)}."
+    )
+
+
+def _letterhead(config: AppConfig, clinic_name: str | None) -> Letterhead:
+    """The clinic's name and logo from its settings, if a database is there to ask.
+
+    A missing SQLite file is not created, and a database that cannot be read prints
+    pages without a clinic name rather than no pages at all.
+    """
+    from ..core.printing import Letterhead
+
+    values: dict[str, str] = {}
+    try:
+        values = _clinic_settings(config)
+    except Exception:
+        log.warning("Could not read the clinic settings; printing without the clinic name", exc_info=True)
+    if clinic_name is not None:
+        values["clinic_name"] = clinic_name
+    return Letterhead.from_settings(values)
+
+
+def _clinic_settings(config: AppConfig) -> dict[str, str]:
+    from ..store import db
+
+    path = db.sqlite_path(config.database_url)
+    if db.is_sqlite(config.database_url) and (path is None or not path.exists()):
+        return {}
+    engine = db.create_engine(config.database_url)
+    try:
+        from ..store.settings_service import ClinicSettings
+
+        return ClinicSettings(engine).all()
+    finally:
+        engine.dispose()
+
+
+def _write(output: str, pdf: bytes) -> None:
+    """Write the whole file or nothing: a full disk never leaves half a PDF behind."""
+    from . import CommandError
+
+    if output == "-":
+        sys.stdout.buffer.write(pdf)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output).expanduser()
+    if target.is_dir():
+        raise CommandError(f"{target} is a folder; give a file name such as {target / 'handouts.pdf'}.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".handouts-", suffix=".pdf", dir=target.parent if str(target.parent) else ".")
+    except OSError as exc:
+        raise CommandError(f"cannot write to {target.parent}: {exc.strerror or exc}.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pdf)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CommandError(f"cannot write {target}: {exc.strerror or exc}.") from exc

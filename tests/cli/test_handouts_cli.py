@@ -1,0 +1,170 @@
+"""``facilitator handouts`` as a counselor uses it before group: no account, no database needed."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from facilitator.cli import main
+
+FIXTURES = Path(__file__).parents[1] / "handouts" / "fixtures"
+
+
+def read(path: Path) -> list[str]:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return [re.sub(r"\s+", " ", p.extract_text() or "") for p in reader.pages]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder whose clinic curricula folder holds the two-language sample."""
+    clinic = tmp_path / "data" / "curricula"
+    clinic.mkdir(parents=True)
+    for f in FIXTURES.glob("*.yaml"):
+        shutil.copy(f, clinic / f.name)
+    return tmp_path / "data"
+
+
+def run(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), "handouts", *args])
+
+
+def test_copies_of_a_clinic_curriculum_session(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "packet.pdf"
+    assert run(data_dir, "print-sample", "saying-no", "--copies", "3", "-o", str(out)) == 0
+    pages = read(out)
+    assert capsys.readouterr().out.strip() == f"Wrote {out}: 3 copies of 2 handouts, {len(pages)} pages."
+    assert sum("Five Ways to Say No" in p for p in pages) == 3
+    assert not (data_dir / "facilitator.sqlite").exists()  # printing never creates a database
+
+
+def test_session_by_number_large_print_and_spanish(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "es.pdf"
+    assert run(data_dir, "print-sample", "1", "--language", "es", "--large-print", "-o", str(out)) == 0
+    pages = read(out)
+    assert "Cinco maneras de decir que no" in pages[0] and "Página 1 de" in pages[0]
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    sizes: set[float] = set()
+    reader.pages[0].extract_text(
+        visitor_text=lambda text, _cm, _tm, _font, size: sizes.add(size) if "habilidad" in text else None
+    )
+    assert sizes and min(sizes) >= 18
+
+
+def test_a_language_without_an_edition_warns_and_prints_english(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "fr.pdf"
+    assert run(data_dir, "print-sample", "saying-no", "--language", "fr", "-o", str(out)) == 0
+    assert "print-sample has no 'fr' edition with session 'saying-no'; printing it in 'en'." in capsys.readouterr().err
+    assert "Five Ways to Say No" in read(out)[0]
+
+
+def test_guide_cards_and_workbook(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide, cards, book = tmp_path / "guide.pdf", tmp_path / "cards.pdf", tmp_path / "book.pdf"
+    assert run(data_dir, "print-sample", "saying-no", "--guide", "-o", str(guide)) == 0
+    assert run(data_dir, "print-sample", "saying-no", "--cards", "-o", str(cards)) == 0
+    assert run(data_dir, "print-sample", "--workbook", "-o", str(book)) == 0
+    said = capsys.readouterr().out
+    assert "facilitator guide" in said and "3 role cards, 1 page." in said and "workbook of 2 handouts" in said
+    assert "0:10–0:50 · Role play · 40 min" in " ".join(read(guide))
+    assert "Your role: Watch and report back." in read(cards)[0]
+    assert "Contents" in read(book)[1]
+
+
+def test_shipped_curricula_print_too(tmp_path: Path) -> None:
+    from facilitator.core.library import load_library
+    from facilitator.paths import shipped_curricula_dir
+
+    shipped = next(c for c in load_library(shipped_curricula_dir()).curricula if c.sessions[0].handouts)
+    out = tmp_path / "shipped.pdf"
+    assert main(["--data-dir", str(tmp_path / "d"), "handouts", shipped.id, "1", "-o", str(out)]) == 0
+    assert shipped.sessions[0].handouts[0].title in " ".join(read(out))
+
+
+def test_clinic_name_comes_from_the_database_when_there_is_one(data_dir: Path, tmp_path: Path) -> None:
+    from facilitator.backend import open_backend
+    from facilitator.config import AppConfig
+
+    backend = open_backend(AppConfig.build(data_dir=data_dir, log_dir=tmp_path / "logs", environ={}))
+    backend.settings.set("clinic_name", "Lakeside Counseling")
+    backend.dispose()
+    out = tmp_path / "named.pdf"
+    assert run(data_dir, "print-sample", "saying-no", "-o", str(out)) == 0
+    assert "Lakeside Counseling" in read(out)[0]
+    assert run(data_dir, "print-sample", "saying-no", "--clinic-name", "Other Place", "-o", str(out)) == 0
+    assert "Other Place" in read(out)[0] and "Lakeside" not in read(out)[0]
+
+
+def test_invariant_output_is_the_same_twice(data_dir: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (a, b):
+        assert run(data_dir, "print-sample", "saying-no", "--invariant", "-o", str(out)) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["nope", "1"], 3, "no curriculum 'nope' is loaded; `facilitator curricula list` shows the ids."),
+        (
+            ["print-sample", "9"],
+            3,
+            "print-sample has no session '9'; give a number from 1 to 2 or one of: saying-no, talking-it-through.",
+        ),
+        (["print-sample"], 2, "name a SESSION (its id or number), or use --workbook for the whole curriculum."),
+        (["print-sample", "1", "--workbook"], 2, "--workbook prints the whole curriculum, so leave out SESSION."),
+        (["print-sample", "1", "--copies", "0"], 2, "--copies must be between 1 and 500."),
+        (["print-sample", "1", "--guide", "--copies", "2"], 2, "--copies is for handout packets"),
+        (
+            ["print-sample", "talking-it-through"],
+            3,
+            "session 'talking-it-through' of print-sample has no handouts; --guide prints",
+        ),
+        (["print-sample", "talking-it-through", "--cards"], 3, "has no role plays, so it has no role cards."),
+    ],
+)
+def test_mistakes_get_one_sentence(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    assert run(data_dir, *args, "-o", str(out)) == code
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_an_unwritable_place_is_a_sentence_and_leaves_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data_dir, "print-sample", "1", "-o", str(tmp_path / "missing" / "x.pdf")) == 3
+    assert f"cannot write to {tmp_path / 'missing'}" in capsys.readouterr().err
+    assert run(data_dir, "print-sample", "1", "-o", str(tmp_path)) == 3
+    assert "is a folder" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == []
+
+
+def test_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["handouts", "--help"])
+    text = capsys.readouterr().out
+    for option in (
+        "--guide",
+        "--cards",
+        "--workbook",
+        "--copies",
+        "--large-print",
+        "--language",
+        "--clinic-name",
+        "--output",
+    ):
+        assert option in text
+    assert "--invariant" not in text
