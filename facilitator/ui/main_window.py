@@ -132,6 +132,13 @@ class MainWindow(QMainWindow):
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
+        if getattr(backend, "notes", None) is not None:
+            from .notes_view import NotesPage, ReviewPage
+
+            self.notes_page = NotesPage(backend.notes, backend.current_principal)
+            self.add_page("notes", self.notes_page)
+            self.review_page = ReviewPage(backend.notes, backend.current_principal)
+            self.add_page("review", self.review_page)
         for key, (title, text) in COMING.items():
             if key not in self._page_index:
                 from .placeholder import ComingPage

@@ -1,0 +1,171 @@
+"""Write, sign, return, fix and co-sign through the Notes and Review pages, as users would."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from notes_world import MEETING_START, build_world
+from PySide6.QtCore import Qt
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.notes import NoteStatus
+from facilitator.store.notes import NotesService
+from facilitator.ui.notes_view import NotesPage, ReviewPage
+
+
+class Settings(dict):
+    def get(self, key: str, default: str = "") -> str:  # type: ignore[override]
+        return super().get(key, default)
+
+
+@pytest.fixture
+def world(engine):  # type: ignore[no-untyped-def]
+    return build_world(engine, session_id="drug-alcohol-refusal")
+
+
+@pytest.fixture
+def service(engine, shipped_library):  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    clock = FakeClock(MEETING_START + timedelta(hours=2))
+    return NotesService(engine, Settings(clinic_time_zone="America/Chicago"), shipped_library, clock)
+
+
+class Who:
+    """Who is signed in; the pages ask this, as they ask the backend in the app."""
+
+    def __init__(self, principal) -> None:  # type: ignore[no-untyped-def]
+        self.principal = principal
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.principal
+
+
+def statuses(engine) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT coalesce(p.preferred_name, 'group'), n.status FROM progress_note n "
+                "LEFT JOIN participant p ON p.id = n.participant_id"
+            )
+        ).all()
+    return dict(rows)
+
+
+def content_of(engine, name: str) -> str:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.text(
+                "SELECT n.content FROM progress_note n LEFT JOIN participant p ON p.id = n.participant_id "
+                "WHERE coalesce(p.preferred_name, 'group') = :name"
+            ),
+            {"name": name},
+        ).scalar()
+
+
+def type_into(qtbot, editor, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit = editor.field(key)
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(edit, text)
+
+
+def fill_empty_fields(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    note = page.editor.note
+    for section in note.sections:
+        if not page.editor.field(section.key).toPlainText().strip():
+            type_into(qtbot, page.editor, section.key, f"{section.label} {note.id} ok")
+
+
+def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None:  # type: ignore[no-untyped-def]
+    who = Who(world.facilitator)
+    page = NotesPage(service, who)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.meetings.count() == 1
+
+    # Write: start the meeting's notes, type in the group note, autosave catches it.
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert page.note_list.count() == 4  # group note + Jo, Maria, Sam (Dee was absent)
+    assert "Dee" in page.absent.text()
+    assert page.editor.note.is_group
+    with qtbot.waitSignal(page.editor.saved, timeout=3000):
+        type_into(qtbot, page.editor, "group_process", "Warm, focused; members coached each other.")
+    assert "members coached each other" in content_of(engine, "group")
+
+    # Sign every note: Ctrl+Shift+S signs and moves on to the next note.
+    for _ in range(4):
+        fill_empty_fields(qtbot, page)
+        qtbot.keyClick(
+            page.editor.field(page.editor.note.sections[0].key),
+            Qt.Key.Key_S,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert set(statuses(engine).values()) == {"awaiting_cosign"}
+
+    # Return: the supervisor reviews the meeting and returns Sam's note with a comment.
+    who.principal = world.supervisor
+    review = ReviewPage(service, who)
+    qtbot.addWidget(review)
+    review.show()
+    review.refresh()
+    assert review.meeting_notes.count() == 4
+    assert review.current_note().is_group, "review starts with the group note"
+    sam_row = next(i for i in range(4) if review.meeting_notes.item(i).text().startswith("Sam"))
+    review.meeting_notes.setCurrentRow(sam_row)
+    assert "Ana Ruiz, CADC-I" in review.view.toPlainText()
+    qtbot.keyClicks(review.comment, "Describe what Sam did in the role play.")
+    qtbot.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
+    assert statuses(engine)["Sam"] == "returned"
+
+    # Fix: the author finds it under Returned, sees the comment, edits and signs again.
+    who.principal = world.facilitator
+    page.refresh()
+    returned = page.mine.topLevelItem(1)
+    assert returned.text(0) == "Returned (1)"
+    page._on_mine_activated(returned.child(0))
+    assert page.editor.note.participant_name == "Sam"
+    assert "Describe what Sam did" in page.editor.comment.text()
+    type_into(qtbot, page.editor, "assessment", " Refused twice, the second time with eye contact.")
+    qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    assert statuses(engine)["Sam"] == "awaiting_cosign"
+    assert "eye contact" in content_of(engine, "Sam")
+
+    # Co-sign: the supervisor co-signs the whole meeting; the history shows both rounds.
+    who.principal = world.supervisor
+    review.refresh()
+    qtbot.mouseClick(review.cosign_all_button, Qt.MouseButton.LeftButton)
+    assert set(statuses(engine).values()) == {"cosigned"}
+    review.refresh()
+    assert review.queue.topLevelItemCount() == 0
+    sam_id = next(
+        n.id
+        for n in service.meeting_notes(world.supervisor, world.meeting_id).individual
+        if n.participant_name == "Sam"
+    )
+    rounds = service.history(world.supervisor, sam_id)
+    assert [r.outcome for r in rounds] == ["returned", "cosigned"]
+    note = service.note(world.supervisor, sam_id)
+    assert note.status is NoteStatus.COSIGNED and note.cosignature == "Rosa Diaz, LCSW"
+
+
+def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, service) -> None:  # type: ignore[no-untyped-def]
+    page = NotesPage(service, Who(world.facilitator))
+    qtbot.addWidget(page)
+    page.show()
+    page.open_meeting(world.meeting_id, start=True)
+    page.note_list.setCurrentRow(3)  # Sam
+    assert page.editor.note.participant_name == "Sam"
+    with qtbot.waitSignal(page.editor.saved, timeout=3000):
+        type_into(qtbot, page.editor, "assessment", "Sat next to Johanna Kim and encouraged her.")
+    text = page.editor.warnings.text()
+    assert "names another participant (Johanna Kim)" in text
+    assert "Still to fill in: Plan." in text
+    # A signed note is read-only in the editor.
+    fill_empty_fields(qtbot, page)
+    page.editor.flush()
+    qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    page.note_list.setCurrentRow(3)
+    assert page.editor.field("assessment").isReadOnly()
+    assert not page.editor.sign_button.isEnabled()
