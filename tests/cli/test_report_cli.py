@@ -1,0 +1,77 @@
+"""``facilitator report attendance``: the CSV and the PDF read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli import main
+from facilitator.core.privacy import PART2_NOTICE, PART2_NOTICE_SHORT
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def run(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def test_demo_data_then_attendance_report_as_csv_and_pdf(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    assert run(data_dir, "demo-data", "--time-zone", "America/Chicago", "--seed", "7") == 0
+    out = capsys.readouterr().out
+    assert "40 participants" in out and "America/Chicago" in out
+    assert run(data_dir, "demo-data") == 3
+    assert "already has participants" in capsys.readouterr().err
+    assert run(data_dir, "roster", "list", "--json") == 0
+    people = json.loads(capsys.readouterr().out)
+    assert len(people) == 40
+    record = next(p["record_number"] for p in people if p["status"] == "active")
+
+    today = date.today()
+    first, last = (today - timedelta(days=27)).isoformat(), today.isoformat()
+    csv_path = tmp_path / "out" / "report.csv"
+    assert run(data_dir, "report", "attendance", "--participant", record, "--from", first, "--to", last,
+               "-o", str(csv_path)) == 0
+    table = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    assert table[-1] == [f"# {PART2_NOTICE}"]
+    rows = [dict(zip(table[0], row, strict=True)) for row in table[1:-1]]
+    assert rows and all(r["record_number"] == record for r in rows)
+    assert all(first <= r["date"] <= last for r in rows)
+    assert all(int(r["minutes_attended"]) <= int(r["scheduled_minutes"] or 0) for r in rows)
+    assert any(int(r["minutes_attended"]) > 0 for r in rows)
+    assert csv_path.stat().st_mode & 0o077 == 0
+
+    pdf_path = tmp_path / "out" / "report.pdf"
+    assert run(data_dir, "report", "attendance", "--participant", record, "--from", first, "--to", last,
+               "--format", "pdf", "-o", str(pdf_path)) == 0
+    reader = PdfReader(str(pdf_path))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "Attendance report" in text and record in text
+    assert " ".join(PART2_NOTICE.split()[:12]) in text
+    assert PART2_NOTICE_SHORT in text
+    assert rows[0]["date"] in text
+    assert reader.metadata is not None and record not in (reader.metadata.title or "")
+
+
+def test_report_refuses_unknown_participant_and_bad_dates(data_dir: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "r.pdf")
+    assert run(data_dir, "report", "attendance", "--participant", "NOPE", "--from", "2026-03-01", "--to",
+               "2026-03-31", "-o", out) == 1
+    assert "no participant has record number NOPE" in capsys.readouterr().err
+    assert run(data_dir, "report", "attendance", "--participant", "X", "--from", "2026-03-31", "--to",
+               "2026-03-01", "-o", out) == 2
+    with pytest.raises(SystemExit):
+        run(data_dir, "report", "attendance", "--participant", "X", "--from", "March", "--to", "2026-03-01", "-o", out)
+    assert not Path(out).exists()
