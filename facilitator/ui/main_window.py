@@ -132,6 +132,14 @@ class MainWindow(QMainWindow):
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
+        if getattr(backend, "attendance", None) is not None:
+            from .groups_view import GroupsPage
+            from .today_view import TodayPage
+
+            self.today_page = TodayPage(backend.attendance, backend.roster)
+            self.add_page("today", self.today_page)
+            self.groups_page = GroupsPage(backend.attendance, backend.roster)
+            self.add_page("groups", self.groups_page)
         if getattr(backend, "notes", None) is not None:
             from .notes_view import NotesPage, ReviewPage
 

@@ -1,0 +1,702 @@
+"""Groups: each group's schedule and track, its participants and enrollment, coverage and weekly hours."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.attendance import WEEKDAY_NAMES, Track, WeeklySchedule, clinic_zone, hours_text, local_time_text
+from ..core.curriculum import GroupType
+from ..core.roster import Admission, GroupDraft, GroupRecord
+from .attendance_sheet import _sentence
+from .errors import show_error
+from .participant_editor import ParticipantDialog, pydate, qdate
+
+log = logging.getLogger(__name__)
+ID_ROLE = Qt.ItemDataRole.UserRole
+FLAG = QColor("#fff0c8")
+PLAN_WEEKS_AHEAD = 4
+
+
+def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _set_row(table: QTableWidget, row: int, values: list[str], data: object = None, fill: QColor | None = None) -> None:
+    for column, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        if data is not None:
+            item.setData(ID_ROLE, data)
+        if fill is not None:
+            item.setBackground(QBrush(fill))
+        table.setItem(row, column, item)
+
+
+class GroupDialog(QDialog):
+    """Create or edit a group: type, track, staff, room, weekly schedule, capacity, admission, dates."""
+
+    def __init__(self, roster, library, rules, group: GroupRecord | None = None, today: date | None = None,  # type: ignore[no-untyped-def]
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._roster = roster
+        self._library = library
+        self._rules = rules
+        self._existing = group
+        self.record: GroupRecord | None = None
+        self.setWindowTitle("Edit group" if group else "New group")
+        self.setAccessibleName(self.windowTitle())
+        today = today or date.today()
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Group name")
+        self.group_type = QComboBox()
+        self.group_type.setAccessibleName("Group type")
+        for t in GroupType:
+            self.group_type.addItem(t.label, t)
+        self.track = QListWidget()
+        self.track.setAccessibleName("Curriculum track, in order")
+        self.track.setMaximumHeight(100)
+        self.curriculum = QComboBox()
+        self.curriculum.setAccessibleName("Curriculum to add to the track")
+        for c in library.curricula:
+            self.curriculum.addItem(f"{c.title} ({c.id}, {len(c.sessions)} sessions)", c.id)
+        add = QPushButton("&Add")
+        add.setAccessibleName("Add the curriculum to the track")
+        add.clicked.connect(self._on_add_curriculum)
+        remove = QPushButton("Remo&ve")
+        remove.setAccessibleName("Remove the selected curriculum from the track")
+        remove.clicked.connect(lambda: self.track.takeItem(self.track.currentRow()))
+        up = QPushButton("&Up")
+        up.setAccessibleName("Move the selected curriculum earlier")
+        up.clicked.connect(lambda: self._move(-1))
+        track_buttons = QHBoxLayout()
+        for w in (self.curriculum, add, remove, up):
+            track_buttons.addWidget(w)
+        self.rolling = QCheckBox("&Rolling: start the track over after its last session")
+        self.rolling.setAccessibleName("Rolling track")
+        self.facilitators = QLineEdit()
+        self.facilitators.setAccessibleName("Facilitators, separated by commas")
+        self.co_facilitators = QLineEdit()
+        self.co_facilitators.setAccessibleName("Co-facilitators, separated by commas")
+        self.room = QLineEdit()
+        self.room.setAccessibleName("Room")
+        self.days: list[QCheckBox] = []
+        days_row = QHBoxLayout()
+        for n, day_name in enumerate(WEEKDAY_NAMES):
+            box = QCheckBox(day_name)
+            box.setAccessibleName(f"Meets on {day_name}")
+            self.days.append(box)
+            days_row.addWidget(box)
+            del n
+        self.start_time = QTimeEdit()
+        self.start_time.setAccessibleName("Start time")
+        self.start_time.setDisplayFormat("HH:mm")
+        self.minutes = QSpinBox()
+        self.minutes.setAccessibleName("Length in minutes")
+        self.minutes.setRange(15, 600)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(" min")
+        self.capacity = QSpinBox()
+        self.capacity.setAccessibleName("Capacity")
+        self.capacity.setRange(1, 100)
+        self.capacity_note = QLabel()
+        self.capacity.valueChanged.connect(self._on_capacity)
+        self.admission = QComboBox()
+        self.admission.setAccessibleName("Admission")
+        for a in Admission:
+            self.admission.addItem(a.label, a)
+        self.start_date = QDateEdit()
+        self.start_date.setAccessibleName("Start date")
+        self.start_date.setDisplayFormat("yyyy-MM-dd")
+        self.start_date.setCalendarPopup(True)
+        self.has_end = QCheckBox("&Ends on:")
+        self.has_end.setAccessibleName("The group has an end date")
+        self.end_date = QDateEdit()
+        self.end_date.setAccessibleName("End date")
+        self.end_date.setDisplayFormat("yyyy-MM-dd")
+        self.end_date.setCalendarPopup(True)
+        self.has_end.toggled.connect(self.end_date.setEnabled)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.has_end)
+        end_row.addWidget(self.end_date, 1)
+        capacity_row = QHBoxLayout()
+        capacity_row.addWidget(self.capacity)
+        capacity_row.addWidget(self.capacity_note, 1)
+
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Type:", self.group_type)
+        form.addRow("Trac&k:", self.track)
+        form.addRow("", track_buttons)
+        form.addRow("", self.rolling)
+        form.addRow("&Facilitators:", self.facilitators)
+        form.addRow("&Co-facilitators:", self.co_facilitators)
+        form.addRow("R&oom:", self.room)
+        form.addRow("Days:", days_row)
+        form.addRow("&Start time:", self.start_time)
+        form.addRow("&Length:", self.minutes)
+        form.addRow("Ca&pacity:", capacity_row)
+        form.addRow("A&dmission:", self.admission)
+        form.addRow("Start &date:", self.start_date)
+        form.addRow("", end_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        if group is None:
+            self.start_time.setTime(QTime(18, 0))
+            self.minutes.setValue(180)
+            self.capacity.setValue(rules.capacity_warning)
+            self.start_date.setDate(qdate(today))
+            self.end_date.setDate(qdate(today + timedelta(weeks=12)))
+            self.end_date.setEnabled(False)
+        else:
+            self._show(group)
+        self._on_capacity()
+
+    def _show(self, g: GroupRecord) -> None:
+        self.name.setText(g.name)
+        self.group_type.setCurrentIndex(list(GroupType).index(g.group_type))
+        for cid in g.track.curriculum_ids:
+            self._add_track_item(cid)
+        self.rolling.setChecked(g.track.rolling)
+        self.facilitators.setText(", ".join(g.facilitators))
+        self.co_facilitators.setText(", ".join(g.co_facilitators))
+        self.room.setText(g.room)
+        for n, box in enumerate(self.days):
+            box.setChecked(n in g.schedule.weekdays)
+        self.start_time.setTime(QTime(g.schedule.start.hour, g.schedule.start.minute))
+        self.minutes.setValue(g.schedule.minutes)
+        self.capacity.setValue(g.capacity)
+        self.admission.setCurrentIndex(list(Admission).index(g.admission))
+        self.start_date.setDate(qdate(g.start_date))
+        self.has_end.setChecked(g.end_date is not None)
+        self.end_date.setDate(qdate(g.end_date or g.start_date + timedelta(weeks=12)))
+        self.end_date.setEnabled(g.end_date is not None)
+
+    def _add_track_item(self, curriculum_id: str) -> None:
+        c = self._library.find(curriculum_id)
+        item = QListWidgetItem(c.title if c else f"{curriculum_id} (not loaded)")
+        item.setData(ID_ROLE, curriculum_id)
+        self.track.addItem(item)
+
+    def _on_add_curriculum(self) -> None:
+        cid = self.curriculum.currentData()
+        if cid:
+            self._add_track_item(cid)
+
+    def _move(self, step: int) -> None:
+        row = self.track.currentRow()
+        if row + step < 0 or row < 0 or row + step >= self.track.count():
+            return
+        item = self.track.takeItem(row)
+        self.track.insertItem(row + step, item)
+        self.track.setCurrentRow(row + step)
+
+    def _on_capacity(self) -> None:
+        limit = self._rules.capacity_warning
+        self.capacity_note.setText(f"more than the clinic's usual {limit}" if self.capacity.value() > limit else "")
+
+    def draft(self) -> GroupDraft:
+        t = self.start_time.time()
+        names = lambda text: tuple(n.strip() for n in text.split(",") if n.strip())  # noqa: E731
+        return GroupDraft(
+            name=self.name.text(),
+            group_type=self.group_type.currentData(),
+            track=Track(tuple(self.track.item(i).data(ID_ROLE) for i in range(self.track.count())),
+                        self.rolling.isChecked()),
+            schedule=WeeklySchedule(tuple(n for n, b in enumerate(self.days) if b.isChecked()), time(t.hour(), t.minute()),
+                                    self.minutes.value()),
+            start_date=pydate(self.start_date.date()),
+            end_date=pydate(self.end_date.date()) if self.has_end.isChecked() else None,
+            room=self.room.text(),
+            capacity=self.capacity.value(),
+            admission=self.admission.currentData(),
+            facilitators=names(self.facilitators.text()),
+            co_facilitators=names(self.co_facilitators.text()),
+        )
+
+    def _on_save(self) -> None:
+        try:
+            draft = self.draft()
+            if self._existing is None:
+                self.record = self._roster.create_group(draft)
+            else:
+                self.record = self._roster.update_group(self._existing.id, draft)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Group not saved", _sentence(exc))
+            return
+        self.accept()
+
+
+class GroupsPage(QWidget):
+    def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._attendance = attendance
+        self._roster = roster
+        self._groups: list[GroupRecord] = []
+        self.setAccessibleName("Groups")
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Groups")
+        self.list.currentRowChanged.connect(self._on_group)
+        self.new_group = QPushButton("&New group…")
+        self.new_group.setAccessibleName("New group")
+        self.new_group.clicked.connect(self._on_new_group)
+        self.new_participant = QPushButton("New &participant…")
+        self.new_participant.setAccessibleName("New participant")
+        self.new_participant.clicked.connect(self._on_new_participant)
+        self.import_roster = QPushButton("&Import roster CSV…")
+        self.import_roster.setAccessibleName("Import participants from a CSV file")
+        self.import_roster.clicked.connect(self._on_import)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        for b in (self.new_group, self.new_participant, self.import_roster):
+            left_layout.addWidget(b)
+
+        # details
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Group details")
+        self.edit_group = QPushButton("&Edit group…")
+        self.edit_group.setAccessibleName("Edit the group")
+        self.edit_group.clicked.connect(self._on_edit_group)
+        self.plan = QPushButton(f"Plan &meetings ({PLAN_WEEKS_AHEAD} weeks ahead)")
+        self.plan.setAccessibleName("Add the schedule's meetings for the coming weeks")
+        self.plan.clicked.connect(self._on_plan)
+        details_tab = QWidget()
+        d_layout = QVBoxLayout(details_tab)
+        d_layout.addWidget(self.details, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_group)
+        row.addWidget(self.plan)
+        row.addStretch(1)
+        d_layout.addLayout(row)
+
+        # participants and enrollment
+        self.enrolled = _table(("Name", "Record", "Enrolled from", "Until", "Status"), "Participants and enrollment")
+        self.show_past = QCheckBox("Show &past enrollments")
+        self.show_past.setAccessibleName("Show past enrollments")
+        self.show_past.toggled.connect(self._fill_enrollment)
+        self.enroll = QPushButton("En&roll…")
+        self.enroll.setAccessibleName("Enroll a participant in this group")
+        self.enroll.clicked.connect(self._on_enroll)
+        self.end_enrollment = QPushButton("End enrollment…")
+        self.end_enrollment.setAccessibleName("End the selected enrollment")
+        self.end_enrollment.clicked.connect(self._on_end_enrollment)
+        self.edit_participant = QPushButton("Edit par&ticipant…")
+        self.edit_participant.setAccessibleName("Edit the selected participant")
+        self.edit_participant.clicked.connect(self._on_edit_participant)
+        self.enrolled.cellDoubleClicked.connect(lambda *_: self._on_edit_participant())
+        people_tab = QWidget()
+        p_layout = QVBoxLayout(people_tab)
+        p_layout.addWidget(self.enrolled, 1)
+        row = QHBoxLayout()
+        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant):
+            row.addWidget(w)
+        row.addStretch(1)
+        p_layout.addLayout(row)
+
+        # coverage and hours
+        self.person = QComboBox()
+        self.person.setAccessibleName("Participant")
+        self.person.currentIndexChanged.connect(self._fill_person)
+        self.hours_from = QDateEdit()
+        self.hours_from.setAccessibleName("Hours from")
+        self.hours_from.setDisplayFormat("yyyy-MM-dd")
+        self.hours_from.setCalendarPopup(True)
+        self.hours_to = QDateEdit()
+        self.hours_to.setAccessibleName("Hours to")
+        self.hours_to.setDisplayFormat("yyyy-MM-dd")
+        self.hours_to.setCalendarPopup(True)
+        today = attendance.today()
+        self.hours_from.setDate(qdate(today - timedelta(weeks=8)))
+        self.hours_to.setDate(qdate(today))
+        self.hours_from.dateChanged.connect(self._fill_person)
+        self.hours_to.dateChanged.connect(self._fill_person)
+        self.report_pdf = QPushButton("Attendance re&port (PDF)…")
+        self.report_pdf.setAccessibleName("Save the participant's attendance report as PDF")
+        self.report_pdf.clicked.connect(lambda: self._on_report("pdf"))
+        self.report_csv = QPushButton("Report (CS&V)…")
+        self.report_csv.setAccessibleName("Save the participant's attendance report as CSV")
+        self.report_csv.clicked.connect(lambda: self._on_report("csv"))
+        self.coverage_label = QLabel()
+        self.coverage_label.setAccessibleName("Coverage summary")
+        self.coverage = _table(("#", "Session", "Attended", "Make-up suggestions"), "Coverage of the track")
+        self.hours_label = QLabel()
+        self.hours_label.setAccessibleName("Hours summary")
+        self.hours = _table(("Week", "Dates", "Scheduled", "Attended", "Target", "Days at minimum", "Flags"),
+                            "Weekly hours")
+        top = QHBoxLayout()
+        for label, w in (("Pa&rticipant:", self.person), ("Fro&m:", self.hours_from), ("T&o:", self.hours_to)):
+            lab = QLabel(label)
+            lab.setBuddy(w)
+            top.addWidget(lab)
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.report_pdf)
+        top.addWidget(self.report_csv)
+        split = QSplitter(Qt.Orientation.Vertical)
+        cov_box = QWidget()
+        cb = QVBoxLayout(cov_box)
+        cb.setContentsMargins(0, 0, 0, 0)
+        cb.addWidget(self.coverage_label)
+        cb.addWidget(self.coverage, 1)
+        hours_box = QWidget()
+        hb = QVBoxLayout(hours_box)
+        hb.setContentsMargins(0, 0, 0, 0)
+        hb.addWidget(self.hours_label)
+        hb.addWidget(self.hours, 1)
+        split.addWidget(hours_box)
+        split.addWidget(cov_box)
+        cov_tab = QWidget()
+        c_layout = QVBoxLayout(cov_tab)
+        c_layout.addLayout(top)
+        c_layout.addWidget(split, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Group tabs")
+        self.tabs.addTab(details_tab, "&Details")
+        self.tabs.addTab(people_tab, "Partici&pants")
+        self.tabs.addTab(cov_tab, "&Hours and coverage")
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 1000])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    # -- data ------------------------------------------------------------------------------
+
+    def current_group(self) -> GroupRecord | None:
+        row = self.list.currentRow()
+        return self._groups[row] if 0 <= row < len(self._groups) else None
+
+    def select_group(self, group_id: int) -> None:
+        for n, g in enumerate(self._groups):
+            if g.id == group_id:
+                self.list.setCurrentRow(n)
+
+    def refresh(self) -> None:
+        keep = self.current_group()
+        self._groups = self._roster.groups()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for g in self._groups:
+            self.list.addItem(f"{g.name}\n{g.group_type.label} · {g.schedule.describe()}")
+        self.list.blockSignals(False)
+        if keep is not None:
+            self.select_group(keep.id)
+        if self.list.currentRow() < 0 and self._groups:
+            self.list.setCurrentRow(0)
+        self._on_group()
+
+    def _on_group(self, *_args: object) -> None:
+        g = self.current_group()
+        for w in (self.edit_group, self.plan, self.enroll, self.end_enrollment, self.edit_participant):
+            w.setEnabled(g is not None)
+        if g is None:
+            self.details.setHtml("<p>No groups yet. Choose <b>New group…</b> to add one.</p>")
+            self.enrolled.setRowCount(0)
+            self.person.clear()
+            return
+        lib = self._attendance.library
+        track = []
+        for cid in g.track.curriculum_ids:
+            c = lib.find(cid)
+            track.append(f"{c.title} ({len(c.sessions)} sessions)" if c else f"{cid} (not loaded)")
+        today = self._attendance.today()
+        upcoming = [m for m in self._attendance.meetings(g.id, today, today + timedelta(weeks=2)) if not m.cancelled]
+        zone = clinic_zone(self._attendance.zone_name())
+        next_rows = "".join(
+            f"<li>{m.local_day:%a %Y-%m-%d} {local_time_text(m.starts_at, zone)}: {m.session_title or '—'}</li>"
+            for m in upcoming[:6]
+        )
+        count = len(self._roster.roster_on(g.id, today))
+        over = f" (more than the clinic's usual {self._attendance.rules().capacity_warning})" \
+            if count > self._attendance.rules().capacity_warning else ""
+        self.details.setHtml(
+            f"<h2>{g.name}</h2><p><b>{g.group_type.label}</b> · {g.admission.label} admission · room "
+            f"{g.room or '—'}</p><p><b>Schedule:</b> {g.schedule.describe()} · from {g.start_date.isoformat()}"
+            f"{' to ' + g.end_date.isoformat() if g.end_date else ''}</p>"
+            f"<p><b>Track{' (rolling)' if g.track.rolling else ''}:</b> {' → '.join(track) or '—'}</p>"
+            f"<p><b>Facilitators:</b> {g.staff_text or '—'}</p>"
+            f"<p><b>Enrolled today:</b> {count} of capacity {g.capacity}{over}</p>"
+            f"<h3>Next meetings</h3><ul>{next_rows or '<li>None planned: use Plan meetings.</li>'}</ul>"
+        )
+        self._fill_enrollment()
+
+    def _fill_enrollment(self, *_args: object) -> None:
+        g = self.current_group()
+        if g is None:
+            return
+        today = self._attendance.today()
+        rows = self._roster.enrollments(group_id=g.id)
+        if not self.show_past.isChecked():
+            rows = [e for e in rows if e.end_date is None or e.end_date >= today]
+        people = {p.id: p for p in self._roster.participants()}
+        self._enrollments = rows
+        self.enrolled.setRowCount(len(rows))
+        for n, e in enumerate(rows):
+            p = people.get(e.participant_id)
+            _set_row(self.enrolled, n, [e.participant_name, e.record_number, e.start_date.isoformat(),
+                                        e.end_date.isoformat() if e.end_date else "",
+                                        p.status.label if p else ""], e.id)
+        keep = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        seen = set()
+        for e in rows:
+            if e.participant_id not in seen:
+                seen.add(e.participant_id)
+                self.person.addItem(f"{e.participant_name} ({e.record_number})", e.participant_id)
+        if keep is not None and self.person.findData(keep) >= 0:
+            self.person.setCurrentIndex(self.person.findData(keep))
+        self.person.blockSignals(False)
+        self._fill_person()
+
+    def _fill_person(self, *_args: object) -> None:
+        g = self.current_group()
+        pid = self.person.currentData()
+        self.report_pdf.setEnabled(pid is not None)
+        self.report_csv.setEnabled(pid is not None)
+        if g is None or pid is None:
+            self.coverage.setRowCount(0)
+            self.hours.setRowCount(0)
+            self.coverage_label.setText("")
+            self.hours_label.setText("")
+            return
+        first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
+        zone = clinic_zone(self._attendance.zone_name())
+        try:
+            weeks = self._attendance.participant_hours(pid, first, last) if first <= last else []
+            cov = self._attendance.coverage(pid, g.id)
+        except Exception:  # noqa: BLE001
+            log.exception("Reading hours and coverage failed")
+            self.hours_label.setText("Hours and coverage could not be read; the details are in the log.")
+            return
+        self.hours.setRowCount(len(weeks))
+        for n, w in enumerate(weeks):
+            _set_row(self.hours, n, [w.label, f"{w.monday.isoformat()} to {w.sunday.isoformat()}",
+                                     hours_text(w.scheduled_minutes), hours_text(w.attended_minutes),
+                                     hours_text(w.target_minutes), str(w.days_at_minimum), ", ".join(w.flags)],
+                     fill=FLAG if w.flags else None)
+        flagged = sum(1 for w in weeks if w.flags)
+        self.hours_label.setText(f"<b>Weekly hours</b> (clinic time, Monday to Sunday): {len(weeks)} weeks, "
+                                 f"{flagged} flagged.")
+        self.coverage.setRowCount(len(cov.steps))
+        attended = set(cov.attended_keys)
+        for n, step in enumerate(cov.steps):
+            ups = cov.make_ups.get(step.key, ())
+            suggestion = "; ".join(f"{m.group_name} {m.starts_at.astimezone(zone):%a %m-%d %H:%M}" for m in ups)
+            done = step.key in attended
+            _set_row(self.coverage, n, [str(n + 1), f"{step.curriculum_title}: {step.title}",
+                                        "yes" if done else "not yet", "" if done else (suggestion or "none soon")],
+                     fill=None if done else FLAG)
+        self.coverage_label.setText(
+            f"<b>Coverage</b>: {len(cov.attended)} of {len(cov.steps)} sessions of the track attended"
+            f"{'; missed sessions with upcoming meetings are suggested as make-ups' if g.track.rolling else ''}.")
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _on_new_group(self) -> None:
+        dialog = GroupDialog(self._roster, self._attendance.library, self._attendance.rules(),
+                             today=self._attendance.today(), parent=self)
+        if dialog.exec() and dialog.record is not None:
+            self._plan(dialog.record.id)
+            self.refresh()
+            self.select_group(dialog.record.id)
+
+    def _on_edit_group(self) -> None:
+        g = self.current_group()
+        if g is None:
+            return
+        dialog = GroupDialog(self._roster, self._attendance.library, self._attendance.rules(), g,
+                             today=self._attendance.today(), parent=self)
+        if dialog.exec() and dialog.record is not None:
+            self._attendance.retrack_group(g.id)
+            self.refresh()
+
+    def _plan(self, group_id: int) -> int:
+        try:
+            return self._attendance.plan_meetings(group_id, self._attendance.today() + timedelta(weeks=PLAN_WEEKS_AHEAD))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Meetings not planned", _sentence(exc))
+            return 0
+
+    def _on_plan(self) -> None:
+        g = self.current_group()
+        if g is None:
+            return
+        added = self._plan(g.id)
+        self._on_group()
+        self.details.append(f"<p><i>{added} meeting(s) added from the schedule.</i></p>")
+
+    def _on_new_participant(self) -> None:
+        dialog = ParticipantDialog(self._roster, self._attendance.rules(), today=self._attendance.today(), parent=self)
+        if dialog.exec() and dialog.record is not None:
+            g = self.current_group()
+            if g is not None:
+                self._enroll(g, dialog.record.id, ask=True)
+            self._fill_enrollment()
+
+    def _on_edit_participant(self) -> None:
+        row = self.enrolled.currentRow()
+        if row < 0 or row >= len(getattr(self, "_enrollments", [])):
+            return
+        person = self._roster.participant(self._enrollments[row].participant_id)
+        dialog = ParticipantDialog(self._roster, self._attendance.rules(), person, today=self._attendance.today(),
+                                   parent=self)
+        if dialog.exec():
+            self._fill_enrollment()
+
+    def _on_enroll(self) -> None:
+        g = self.current_group()
+        if g is None:
+            return
+        today = self._attendance.today()
+        current = {e.participant_id for e in self._roster.enrollments(group_id=g.id)
+                   if e.end_date is None or e.end_date >= today}
+        from ..core.roster import ParticipantStatus
+
+        choices = [p for p in self._roster.participants(ParticipantStatus.ACTIVE) if p.id not in current]
+        if not choices:
+            show_error(self, "Enroll", "Every active participant is already enrolled in this group.")
+            return
+        labels = [f"{p.preferred_name} ({p.legal_name}, {p.record_number})" for p in choices]
+        choice, ok = QInputDialog.getItem(self, "Enroll", f"Enroll in {g.name}:", labels, 0, False)
+        if ok:
+            self._enroll(g, choices[labels.index(choice)].id, ask=False)
+            self._fill_enrollment()
+
+    def _enroll(self, g: GroupRecord, participant_id: int, ask: bool) -> None:
+        if ask:
+            from PySide6.QtWidgets import QMessageBox
+
+            if QMessageBox.question(self, "Enroll", f"Enroll the new participant in {g.name} from today?") != \
+                    QMessageBox.StandardButton.Yes:
+                return
+        try:
+            result = self._roster.enroll(g.id, participant_id, self._attendance.today(),
+                                         capacity_warning=self._attendance.rules().capacity_warning)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Not enrolled", _sentence(exc))
+            return
+        if result.warnings:
+            show_error(self, "Enrolled, with a warning", " ".join(result.warnings))
+
+    def _on_end_enrollment(self) -> None:
+        row = self.enrolled.currentRow()
+        if row < 0 or row >= len(getattr(self, "_enrollments", [])):
+            return
+        e = self._enrollments[row]
+        today = self._attendance.today()
+        text, ok = QInputDialog.getText(self, "End enrollment", f"Last day for {e.participant_name} (YYYY-MM-DD):",
+                                        text=today.isoformat())
+        if not ok:
+            return
+        try:
+            self._roster.end_enrollment(e.id, date.fromisoformat(text.strip()))
+        except ValueError:
+            show_error(self, "Enrollment not ended", f"{text!r} is not a date like {today.isoformat()}.")
+            return
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Enrollment not ended", _sentence(exc))
+            return
+        self._fill_enrollment()
+
+    def _on_import(self) -> None:
+        from .roster_import import RosterImportDialog
+
+        dialog = RosterImportDialog(self._roster, self)
+        if dialog.exec():
+            self._fill_enrollment()
+
+    def _on_report(self, fmt: str) -> None:
+        pid = self.person.currentData()
+        if pid is None:
+            return
+        first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
+        person = self._roster.participant(pid)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save attendance report", str(Path.home() / f"attendance-{person.record_number}-{first}-{last}.{fmt}"),
+            "PDF (*.pdf)" if fmt == "pdf" else "CSV (*.csv)")
+        if path:
+            self.save_report(pid, first, last, Path(path), fmt)
+
+    def save_report(self, participant_id: int, first: date, last: date, path: Path, fmt: str) -> None:
+        """Build, render and write an attendance report off the UI thread."""
+        from ..core.files import write_private
+        from .worker import run_in_background
+
+        try:
+            report = self._attendance.attendance_report(participant_id, first, last)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Report not saved", _sentence(exc))
+            return
+
+        def work() -> Path:
+            if fmt == "csv":
+                from ..core.reports import attendance_csv
+
+                data = attendance_csv(report).encode("utf-8")
+            else:
+                from ..handouts.reports import render_attendance_report
+
+                data = render_attendance_report(report)
+            write_private(path, data)
+            return path
+
+        def failed(exc: Exception) -> None:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "see the log for details"
+            show_error(self, "Report not saved", f"The report could not be saved to {path} ({reason}).")
+
+        run_in_background(work, lambda p: self.hours_label.setText(f"Report saved to {p}; it carries the "
+                                                                   "42 CFR part 2 notice."), failed)

@@ -1,0 +1,237 @@
+"""The participant editor: names, record number, dates, hours target, handout needs, goals, relatives."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantRecord, ParticipantStatus
+from .attendance_sheet import _sentence
+from .errors import show_error
+
+log = logging.getLogger(__name__)
+NO_DATE = QDate(1900, 1, 1)
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ParticipantDialog(QDialog):
+    """Create or edit one participant; ``record`` holds the saved result after ``exec``."""
+
+    def __init__(self, roster, rules, participant: ParticipantRecord | None = None,  # type: ignore[no-untyped-def]
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._roster = roster
+        self._rules = rules
+        self._existing = participant
+        self.record: ParticipantRecord | None = None
+        self.setWindowTitle("Edit participant" if participant else "New participant")
+        self.setAccessibleName(self.windowTitle())
+        today = today or date.today()
+
+        self.preferred = QLineEdit()
+        self.preferred.setAccessibleName("Preferred name")
+        self.legal = QLineEdit()
+        self.legal.setAccessibleName("Legal name")
+        self.record_number = QLineEdit()
+        self.record_number.setAccessibleName("Record number")
+        self.record_number.setMaxLength(40)
+        self.dob = QDateEdit()
+        self.dob.setAccessibleName("Date of birth (optional)")
+        self.dob.setDisplayFormat("yyyy-MM-dd")
+        self.dob.setMinimumDate(NO_DATE)
+        self.dob.setSpecialValueText("not recorded")
+        self.dob.setCalendarPopup(True)
+        self.program_start = QDateEdit()
+        self.program_start.setAccessibleName("Program start")
+        self.program_start.setDisplayFormat("yyyy-MM-dd")
+        self.program_start.setCalendarPopup(True)
+        self.audience = QComboBox()
+        self.audience.setAccessibleName("Adult or adolescent")
+        for a in Audience:
+            self.audience.addItem(a.label, a)
+        self.audience.currentIndexChanged.connect(self._on_audience)
+        self.own_target = QCheckBox("Own weekly &target:")
+        self.own_target.setAccessibleName("Use an own weekly hours target")
+        self.target = QDoubleSpinBox()
+        self.target.setAccessibleName("Weekly hours target")
+        self.target.setRange(0, 60)
+        self.target.setSingleStep(0.5)
+        self.target.setSuffix(" h")
+        self.own_target.toggled.connect(self.target.setEnabled)
+        self.default_label = QLabel()
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.own_target)
+        target_row.addWidget(self.target)
+        target_row.addWidget(self.default_label, 1)
+        self.language = QLineEdit()
+        self.language.setAccessibleName("Handout language (BCP 47, e.g. en, es)")
+        self.language.setMaxLength(20)
+        self.large_print = QCheckBox("&Large print handouts")
+        self.large_print.setAccessibleName("Large print handouts")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for s in ParticipantStatus:
+            self.status.addItem(s.label, s)
+        self.goals = QPlainTextEdit()
+        self.goals.setAccessibleName(f"Treatment goals, one per line, up to {MAX_GOALS}")
+        self.goals.setPlaceholderText(f"One short goal per line (up to {MAX_GOALS}); notes refer to them.")
+        self.goals.setTabChangesFocus(True)
+        self.goals.setMaximumHeight(110)
+
+        self.relatives = QListWidget()
+        self.relatives.setAccessibleName("Relatives and partners")
+        self.relatives.setMaximumHeight(90)
+        self.add_relative = QPushButton("Add &relative or partner…")
+        self.add_relative.setAccessibleName("Add a relative or partner")
+        self.add_relative.clicked.connect(self._on_add_relative)
+        self.remove_relative = QPushButton("Re&move")
+        self.remove_relative.setAccessibleName("Remove the selected relative")
+        self.remove_relative.clicked.connect(self._on_remove_relative)
+        rel_buttons = QHBoxLayout()
+        rel_buttons.addWidget(self.add_relative)
+        rel_buttons.addWidget(self.remove_relative)
+        rel_buttons.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow("&Preferred name:", self.preferred)
+        form.addRow("Le&gal name:", self.legal)
+        form.addRow("Record &number:", self.record_number)
+        form.addRow("Date of &birth:", self.dob)
+        form.addRow("Program &start:", self.program_start)
+        form.addRow("A&udience:", self.audience)
+        form.addRow("Weekly hours:", target_row)
+        form.addRow("Han&dout language:", self.language)
+        form.addRow("", self.large_print)
+        form.addRow("S&tatus:", self.status)
+        form.addRow("Treatment g&oals:", self.goals)
+        form.addRow("Relatives:", self.relatives)
+        form.addRow("", rel_buttons)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        if participant is None:
+            self.program_start.setDate(qdate(today))
+            self.dob.setDate(NO_DATE)
+            self.language.setText("en")
+            self.target.setEnabled(False)
+            self.relatives.setEnabled(False)
+            self.add_relative.setEnabled(False)
+            self.remove_relative.setEnabled(False)
+            self.relatives.addItem("Save the participant first, then add relatives.")
+        else:
+            self._show(participant)
+        self._on_audience()
+
+    def _show(self, p: ParticipantRecord) -> None:
+        self.preferred.setText(p.preferred_name)
+        self.legal.setText(p.legal_name)
+        self.record_number.setText(p.record_number)
+        self.dob.setDate(qdate(p.date_of_birth) if p.date_of_birth else NO_DATE)
+        self.program_start.setDate(qdate(p.program_start))
+        self.audience.setCurrentIndex(list(Audience).index(p.audience))
+        self.own_target.setChecked(p.weekly_hours_target is not None)
+        self.target.setValue(p.weekly_hours_target or 0)
+        self.target.setEnabled(p.weekly_hours_target is not None)
+        self.language.setText(p.language)
+        self.large_print.setChecked(p.large_print)
+        self.status.setCurrentIndex(list(ParticipantStatus).index(p.status))
+        self.goals.setPlainText("\n".join(p.goals))
+        self._fill_relatives()
+
+    def _fill_relatives(self) -> None:
+        self.relatives.clear()
+        if self._existing is None:
+            return
+        for r in self._roster.relatives([self._existing.id]):
+            item = QListWidgetItem(f"{r.name} ({r.relationship})" if r.relationship else r.name)
+            item.setData(256, r.id)
+            self.relatives.addItem(item)
+
+    def _on_audience(self) -> None:
+        audience = self.audience.currentData()
+        default = self._rules.default_target_hours(audience.value if audience else "adult")
+        self.default_label.setText(f"clinic default for {audience.label.lower() if audience else 'adults'}s: {default:g} h")
+
+    def draft(self) -> ParticipantDraft:
+        dob = self.dob.date()
+        return ParticipantDraft(
+            record_number=self.record_number.text(),
+            preferred_name=self.preferred.text(),
+            legal_name=self.legal.text(),
+            program_start=pydate(self.program_start.date()),
+            date_of_birth=None if dob == NO_DATE else pydate(dob),
+            weekly_hours_target=self.target.value() if self.own_target.isChecked() else None,
+            language=self.language.text().strip() or "en",
+            large_print=self.large_print.isChecked(),
+            audience=self.audience.currentData(),
+            status=self.status.currentData(),
+            goals=tuple(line.strip() for line in self.goals.toPlainText().splitlines() if line.strip()),
+        )
+
+    def _on_save(self) -> None:
+        try:
+            draft = self.draft()
+            if self._existing is None:
+                self.record = self._roster.create_participant(draft)
+            else:
+                self.record = self._roster.update_participant(self._existing.id, draft)
+        except Exception as exc:  # noqa: BLE001
+            log.info("Participant not saved: %s", exc)
+            show_error(self, "Participant not saved", _sentence(exc))
+            return
+        self.accept()
+
+    def _on_add_relative(self) -> None:
+        if self._existing is None:
+            return
+        name, ok = QInputDialog.getText(self, "Add relative or partner", "&Name:")
+        if not ok or not name.strip():
+            return
+        relation, ok = QInputDialog.getText(self, "Add relative or partner", "&Relationship (partner, mother, …):")
+        if not ok:
+            return
+        try:
+            self._roster.add_relative(self._existing.id, name, relation)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Relative not added", _sentence(exc))
+            return
+        self._fill_relatives()
+
+    def _on_remove_relative(self) -> None:
+        item = self.relatives.currentItem()
+        if item is None or item.data(256) is None:
+            return
+        self._roster.remove_relative(int(item.data(256)))
+        self._fill_relatives()

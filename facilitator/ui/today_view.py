@@ -1,0 +1,352 @@
+"""Today: the day's meetings across every group, each with its roster and state, and the sheet.
+
+Choose a meeting (arrow keys) and press Enter to go to its attendance sheet; Ctrl+S saves.
+Alt+Left and Alt+Right move a day, Ctrl+T comes back to today.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.attendance import clinic_zone, local_time_text
+from ..core.roster import MeetingState
+from .attendance_sheet import AttendanceSheet, _sentence
+from .errors import show_error
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("Time", "Group", "Session", "Room", "Facilitators", "Roster", "Marked", "State")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MeetingsTable(QTableWidget):
+    """The day's meetings; Enter opens the selected one's sheet."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.activated_row.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+
+class TodayPage(QWidget):
+    def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._attendance = attendance
+        self._roster = roster
+        self._states: list[MeetingState] = []
+        self.setAccessibleName("Today")
+
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Day shown")
+        self.previous = QPushButton("◀ Pre&vious day")
+        self.previous.setAccessibleName("Previous day")
+        self.previous.setToolTip("Previous day (Alt+Left)")
+        self.previous.clicked.connect(lambda: self._shift(-1))
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd yyyy-MM-dd")
+        self.day.setAccessibleName("Day")
+        self.day.dateChanged.connect(self._on_day_changed)
+        self.next = QPushButton("Ne&xt day ▶")
+        self.next.setAccessibleName("Next day")
+        self.next.setToolTip("Next day (Alt+Right)")
+        self.next.clicked.connect(lambda: self._shift(1))
+        self.today_button = QPushButton("&Today")
+        self.today_button.setAccessibleName("Go to today")
+        self.today_button.setToolTip("Today (Ctrl+T)")
+        self.today_button.clicked.connect(self.go_today)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.previous)
+        top.addWidget(self.day)
+        top.addWidget(self.next)
+        top.addWidget(self.today_button)
+
+        self.meetings = MeetingsTable(0, len(COLUMNS))
+        self.meetings.setAccessibleName("Meetings on this day")
+        self.meetings.setHorizontalHeaderLabels(COLUMNS)
+        self.meetings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.meetings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.meetings.verticalHeader().setVisible(False)
+        self.meetings.setWordWrap(False)
+        head = self.meetings.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.meetings.currentCellChanged.connect(self._on_current_meeting)
+        self.meetings.activated_row.connect(self._on_open_meeting)
+        self.meetings.cellDoubleClicked.connect(lambda row, _col: self._on_open_meeting(row))
+        self.empty = QLabel("")
+        self.empty.setAccessibleName("No meetings")
+
+        self.sign_in_pdf = QPushButton("Sign-in &sheet (PDF)…")
+        self.sign_in_pdf.setAccessibleName("Save the sign-in sheet as PDF")
+        self.sign_in_pdf.clicked.connect(lambda: self._on_sign_in("pdf"))
+        self.sign_in_csv = QPushButton("Sign-in sheet (&CSV)…")
+        self.sign_in_csv.setAccessibleName("Save the sign-in sheet as CSV")
+        self.sign_in_csv.clicked.connect(lambda: self._on_sign_in("csv"))
+        self.cancel_button = QPushButton("Ca&ncel meeting…")
+        self.cancel_button.setAccessibleName("Cancel the meeting, with a reason")
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.reinstate_button = QPushButton("&Reinstate")
+        self.reinstate_button.setAccessibleName("Reinstate the cancelled meeting")
+        self.reinstate_button.clicked.connect(self._on_reinstate)
+        meeting_buttons = QHBoxLayout()
+        for b in (self.sign_in_pdf, self.sign_in_csv, self.cancel_button, self.reinstate_button):
+            meeting_buttons.addWidget(b)
+        meeting_buttons.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.meetings, 1)
+        left_layout.addWidget(self.empty)
+        left_layout.addLayout(meeting_buttons)
+
+        self.sheet = AttendanceSheet(attendance, roster)
+        self.sheet.saved.connect(self._on_sheet_saved)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.sheet)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 520])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self._shift(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self._shift(1))
+        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.go_today)
+        self.setTabOrder(self.meetings, self.sheet.table)
+        self.go_today()
+
+    # -- public ----------------------------------------------------------------------------
+
+    def current_day(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+    def go_today(self) -> None:
+        self.show_day(self._attendance.today())
+
+    def show_day(self, day: date) -> None:
+        q = QDate(day.year, day.month, day.day)
+        if self.day.date() == q:
+            self.refresh()
+        else:
+            self.day.setDate(q)  # refreshes through dateChanged
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        for row, state in enumerate(self._states):
+            if state.meeting.id == meeting_id:
+                self.meetings.setCurrentCell(row, 0)
+                return True
+        return False
+
+    def refresh(self) -> None:
+        """Read the day's meetings again, keeping the selection."""
+        keep = self._selected_id()
+        day = self.current_day()
+        try:
+            self._states = self._attendance.meetings_on(day)
+        except Exception:  # noqa: BLE001
+            log.exception("Reading the day's meetings failed")
+            self._states = []
+            self.empty.setText("The day's meetings could not be read; the details are in the log.")
+        zone = clinic_zone(self._attendance.zone_name())
+        today = self._attendance.today()
+        when = "Today" if day == today else ("Tomorrow" if day == today + timedelta(days=1) else
+                                              "Yesterday" if day == today - timedelta(days=1) else "")
+        self.heading.setText(f"<h2>{when + ', ' if when else ''}{day:%A %d %B %Y}</h2>")
+        self.meetings.blockSignals(True)
+        self.meetings.setRowCount(len(self._states))
+        for row, s in enumerate(self._states):
+            m = s.meeting
+            values = (
+                f"{local_time_text(m.starts_at, zone)}–{local_time_text(m.ends_at, zone)}",
+                m.group_name + (" (ad hoc)" if m.ad_hoc else ""),
+                m.session_title or "—",
+                m.room,
+                ", ".join(s.facilitators),
+                str(s.enrolled),
+                f"{s.marked} ({s.attended} in)" if s.marked else "0",
+                s.state + (f": {m.cancel_reason}" if m.cancelled else ""),
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(ID_ROLE, m.id)
+                if m.cancelled:
+                    font = item.font()
+                    font.setStrikeOut(column < 3)
+                    item.setFont(font)
+                self.meetings.setItem(row, column, item)
+        self.meetings.blockSignals(False)
+        if self._states:
+            self.empty.setText(f"{len(self._states)} meetings. Arrow keys choose; Enter opens the attendance sheet.")
+        else:
+            self.empty.setText("No meetings on this day.")
+        if keep is None or not self.select_meeting(keep):
+            if self._states:
+                self.meetings.setCurrentCell(0, 0)
+            else:
+                self.sheet.load(None)
+        self._update_buttons()
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _selected_id(self) -> int | None:
+        row = self.meetings.currentRow()
+        if 0 <= row < len(self._states):
+            return self._states[row].meeting.id
+        return None
+
+    def _selected(self) -> MeetingState | None:
+        row = self.meetings.currentRow()
+        return self._states[row] if 0 <= row < len(self._states) else None
+
+    def _shift(self, days: int) -> None:
+        self.show_day(self.current_day() + timedelta(days=days))
+
+    def _on_day_changed(self, _q: QDate) -> None:
+        if not self._settle_unsaved():
+            return
+        self.refresh()
+
+    def _settle_unsaved(self) -> bool:
+        """Ask about unsaved marks before leaving a sheet; False means stay."""
+        if not self.sheet.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved attendance",
+            "The attendance marks for this meeting are not saved yet. Save them now?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.sheet.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _on_current_meeting(self, row: int, _col: int, old_row: int, _old_col: int) -> None:
+        if row == old_row:
+            return
+        state = self._states[row] if 0 <= row < len(self._states) else None
+        if self.sheet.meeting is not None and state is not None and state.meeting.id == self.sheet.meeting.id:
+            return
+        if not self._settle_unsaved():
+            self.meetings.blockSignals(True)
+            self.meetings.setCurrentCell(old_row, 0)
+            self.meetings.blockSignals(False)
+            return
+        self.sheet.load(state.meeting.id if state else None)
+        self._update_buttons()
+
+    def _on_open_meeting(self, row: int) -> None:
+        if 0 <= row < len(self._states):
+            if self.sheet.meeting is None or self.sheet.meeting.id != self._states[row].meeting.id:
+                self.sheet.load(self._states[row].meeting.id)
+            self.sheet.focus_table()
+
+    def _on_sheet_saved(self, meeting_id: int) -> None:
+        self.refresh()
+        self.select_meeting(meeting_id)
+
+    def _update_buttons(self) -> None:
+        s = self._selected()
+        has = s is not None
+        for b in (self.sign_in_pdf, self.sign_in_csv):
+            b.setEnabled(has and not s.meeting.cancelled)  # type: ignore[union-attr]
+        self.cancel_button.setEnabled(has and not s.meeting.cancelled and s.marked == 0)  # type: ignore[union-attr]
+        self.reinstate_button.setEnabled(has and s.meeting.cancelled)  # type: ignore[union-attr]
+
+    def _on_cancel(self) -> None:
+        s = self._selected()
+        if s is None:
+            return
+        reason, ok = QInputDialog.getText(self, "Cancel meeting",
+                                          f"Why is {s.meeting.group_name} on {s.meeting.local_day:%a %d %b} "
+                                          "cancelled? (kept in the record)")
+        if not ok:
+            return
+        try:
+            self._attendance.cancel_meeting(s.meeting.id, reason)
+        except Exception as exc:  # noqa: BLE001
+            log.info("Cancel refused: %s", exc)
+            show_error(self, "Meeting not cancelled", f"The meeting was not cancelled: {_sentence(exc)}")
+            return
+        self.sheet.load(s.meeting.id)
+        self.refresh()
+
+    def _on_reinstate(self) -> None:
+        s = self._selected()
+        if s is None:
+            return
+        try:
+            self._attendance.reinstate_meeting(s.meeting.id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, "Meeting not reinstated", f"The meeting was not reinstated: {_sentence(exc)}")
+            return
+        self.sheet.load(s.meeting.id)
+        self.refresh()
+
+    def _on_sign_in(self, fmt: str) -> None:
+        s = self._selected()
+        if s is None:
+            return
+        suggested = f"sign-in-{s.meeting.local_day.isoformat()}-{s.meeting.id}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, "Save sign-in sheet", str(Path.home() / suggested),
+                                              "PDF (*.pdf)" if fmt == "pdf" else "CSV (*.csv)")
+        if not path:
+            return
+        self.save_sign_in(s.meeting.id, Path(path), fmt)
+
+    def save_sign_in(self, meeting_id: int, path: Path, fmt: str) -> None:
+        """Render and write a sign-in sheet off the UI thread."""
+        from ..core.files import write_private
+        from .worker import run_in_background
+
+        sheet = self._attendance.sign_in_sheet(meeting_id)
+
+        def work() -> Path:
+            if fmt == "csv":
+                from ..core.reports import sign_in_csv
+
+                data = sign_in_csv(sheet).encode("utf-8")
+            else:
+                from ..handouts.reports import render_sign_in_sheet
+
+                data = render_sign_in_sheet(sheet)
+            write_private(path, data)
+            return path
+
+        def failed(exc: Exception) -> None:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "see the log for details"
+            show_error(self, "Sign-in sheet not saved", f"The sign-in sheet could not be saved to {path} ({reason}).")
+
+        run_in_background(work, lambda p: self.empty.setText(f"Sign-in sheet saved to {p}."), failed)

@@ -1,0 +1,173 @@
+"""Today, the attendance sheet, Groups and roster import, driven like a facilitator would."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from facilitator.core.attendance import AttendanceStatus, Track, WeeklySchedule, local_instant
+from facilitator.core.clock import FakeClock
+from facilitator.core.curriculum import GroupType
+from facilitator.core.roster import GroupDraft, ParticipantDraft
+from facilitator.store.attendance import AttendanceService
+from facilitator.store.roster import RosterService
+from facilitator.store.settings_service import ClinicSettings
+
+ZONE = ZoneInfo("America/Chicago")
+DAY = date(2026, 3, 19)  # a Thursday
+NAMES = ["Ana", "Ben", "Cal", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kim", "Lou"]
+
+
+@pytest.fixture
+def clinic(engine, shipped_library):  # type: ignore[no-untyped-def]
+    settings = ClinicSettings(engine)
+    settings.set("clinic_time_zone", "America/Chicago")
+    clock = FakeClock(local_instant(DAY, time(17, 50), ZONE))
+    roster = RosterService(engine)
+    attendance = AttendanceService(engine, settings, shipped_library, clock)
+    group = roster.create_group(GroupDraft(
+        name="Evening skills", group_type=GroupType.SKILLS, track=Track(("skills-core",), True),
+        schedule=WeeklySchedule((1, 3), time(18), 180), start_date=date(2026, 3, 3), room="Room B",
+        facilitators=("Dana Lee",)))
+    people = []
+    for n, name in enumerate(NAMES):
+        p = roster.create_participant(ParticipantDraft(f"R{n:02d}", name, f"{name} Legal", date(2026, 3, 1)))
+        roster.enroll(group.id, p.id, date(2026, 3, 3))
+        people.append(p)
+    attendance.plan_meetings(group.id, DAY + timedelta(days=14))
+    return roster, attendance, group, people
+
+
+def focused():  # type: ignore[no-untyped-def]
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_a_whole_meeting_of_twelve_marked_by_keyboard_alone(qtbot, clinic) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.today_view import TodayPage
+
+    roster, attendance, group, people = clinic
+    page = TodayPage(attendance, roster)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    assert page.current_day() == DAY
+    assert page.meetings.rowCount() == 1
+    assert "Upcoming" in page.meetings.item(0, 7).text()
+
+    page.meetings.setFocus()
+    qtbot.keyClick(page.meetings, Qt.Key.Key_Return)  # open the meeting's sheet
+    table = page.sheet.table
+    assert focused() is table and table.currentRow() == 0
+
+    plan = {
+        "Ana": "P", "Ben": "P", "Cal": ("L", "1815"), "Dee": "P", "Eli": ("E", "20:10"), "Fay": "X",
+        "Gus": "U", "Hal": "P", "Ivy": "p", "Jo": ("L", "6:40 pm"), "Kim": "P", "Lou": "P",
+    }
+    for name in NAMES:
+        step = plan[name]
+        key, typed = (step, None) if isinstance(step, str) else step
+        qtbot.keyClicks(focused(), key)
+        if typed is not None:
+            editor = focused()
+            assert editor is not table  # the time cell is open for typing
+            qtbot.keyClicks(editor, typed)
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+            QApplication.processEvents()  # the delegate commits and closes the editor in a queued call
+    assert page.sheet.dirty
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not page.sheet.dirty
+
+    rows = {r.name: r for r in attendance.sheet(page.sheet.meeting.id)}
+    assert {n: rows[n].status for n in NAMES} == {
+        "Ana": AttendanceStatus.PRESENT, "Ben": AttendanceStatus.PRESENT, "Cal": AttendanceStatus.LATE,
+        "Dee": AttendanceStatus.PRESENT, "Eli": AttendanceStatus.LEFT_EARLY, "Fay": AttendanceStatus.ABSENT_EXCUSED,
+        "Gus": AttendanceStatus.ABSENT_UNEXCUSED, "Hal": AttendanceStatus.PRESENT, "Ivy": AttendanceStatus.PRESENT,
+        "Jo": AttendanceStatus.LATE, "Kim": AttendanceStatus.PRESENT, "Lou": AttendanceStatus.PRESENT,
+    }
+    assert rows["Cal"].arrived_at == local_instant(DAY, time(18, 15), ZONE) and rows["Cal"].minutes == 165
+    assert rows["Eli"].left_at == local_instant(DAY, time(20, 10), ZONE) and rows["Eli"].minutes == 130
+    assert rows["Jo"].minutes == 140 and rows["Ana"].minutes == 180 and rows["Fay"].minutes == 0
+    assert page.meetings.item(0, 6).text() == "12 (10 in)"
+
+
+def test_a_mistyped_time_is_refused_with_a_sentence_and_nothing_changes(qtbot, clinic) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.attendance_sheet import AttendanceSheet
+
+    roster, attendance, _group, _people = clinic
+    meeting = attendance.meetings_on(DAY)[0].meeting
+    sheet = AttendanceSheet(attendance, roster)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    with qtbot.waitActive(sheet):
+        sheet.activateWindow()
+    sheet.load(meeting.id)
+    sheet.focus_table()
+    qtbot.keyClicks(focused(), "L")
+    qtbot.keyClicks(focused(), "25:99")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert "not a time" in sheet.message.text()
+    assert sheet.marks()[0].status is AttendanceStatus.LATE and sheet.marks()[0].arrived_at is None
+    qtbot.keyClicks(focused(), "U")  # the next row
+    assert sheet.marks()[1].status is AttendanceStatus.ABSENT_UNEXCUSED
+    assert sheet.save()
+    assert [r.status for r in attendance.sheet(meeting.id)][:3] == [AttendanceStatus.LATE,
+                                                                    AttendanceStatus.ABSENT_UNEXCUSED, None]
+
+
+def test_groups_page_shows_enrollment_hours_and_coverage(qtbot, clinic) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.roster import AttendanceMark
+    from facilitator.ui.groups_view import GroupsPage
+
+    roster, attendance, group, people = clinic
+    for m in attendance.meetings(group.id, last=DAY - timedelta(days=1)):
+        attendance.save_attendance(m.id, [AttendanceMark(AttendanceStatus.PRESENT, participant_id=people[0].id)])
+    page = GroupsPage(attendance, roster)
+    qtbot.addWidget(page)
+    assert page.list.count() == 1 and "Evening skills" in page.list.item(0).text()
+    assert "Tue, Thu 18:00–21:00" in page.details.toPlainText()
+    assert page.enrolled.rowCount() == 12
+    assert page.person.currentData() == people[0].id
+    flags = [page.hours.item(r, 6).text() for r in range(page.hours.rowCount())]
+    assert flags and all(f == "below target" for f in flags if f)  # 6 h a week against a 9 h target
+    assert page.coverage.item(0, 2).text() == "yes"
+    done = [page.coverage.item(r, 2).text() for r in range(page.coverage.rowCount())].count("yes")
+    assert done == 5  # five meetings before the 19th
+
+
+def test_roster_import_dialog_refuses_bad_rows_then_imports_all(qtbot, engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.roster_import import RosterImportDialog
+
+    roster = RosterService(engine)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("MRN,Goes by,Full name,Admitted\nA1,Al,Albert Smith,2026-03-01\nA2,,Bo Brown,2026-03-01\n"
+                   "A3,Cy,Cy Clark,yesterday\n", encoding="utf-8")
+    dialog = RosterImportDialog(roster, path=bad)
+    qtbot.addWidget(dialog)
+    assert dialog.combos["record_number"].currentData() == "MRN"
+    assert dialog.combos["legal_name"].currentData() == "Full name"
+    dialog.combos["preferred_name"].setCurrentIndex(dialog.combos["preferred_name"].findData("Goes by"))
+    assert [e.line for e in dialog.errors] == [3, 4]
+    assert not dialog.import_button.isEnabled()
+    assert "Nothing will be imported" in dialog.summary.text()
+    assert dialog.preview.item(1, len(dialog.combos) + 1).text().startswith("the preferred name is empty")
+
+    good = tmp_path / "good.csv"
+    good.write_text("MRN,Goes by,Full name,Admitted\nA1,Al,Albert Smith,2026-03-01\nA2,Bo,Bo Brown,2026-03-01\n",
+                    encoding="utf-8")
+    dialog.open_file(good)
+    dialog.combos["preferred_name"].setCurrentIndex(dialog.combos["preferred_name"].findData("Goes by"))
+    assert dialog.errors == [] and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert sorted(p.record_number for p in roster.participants()) == ["A1", "A2"]
+    assert roster.participant_by_record("A2").preferred_name == "Bo"
