@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from .core.clock import Clock
     from .core.permissions import Principal
     from .store.accounts import AccountService
-    from .store.audit import AuditLog
     from .store.attendance import AttendanceService
-    from .store.roster import RosterService
+    from .store.audit import AuditLog
     from .store.notes import NotesService
+    from .store.roster import RosterService
     from .store.settings_service import ClinicSettings
 
 log = logging.getLogger(__name__)

@@ -199,6 +199,37 @@ def instant_in_meeting(starts_at: datetime, ends_at: datetime, clock_time: time,
     return best[1]
 
 
+TYPED_TIME_SLACK = timedelta(hours=1)
+
+
+def typed_instant(text: str, starts_at: datetime, ends_at: datetime, zone: ZoneInfo) -> datetime:
+    """The instant an arrival or departure typed on the sheet means for this meeting.
+
+    A time without am/pm may be on a 12-hour clock: ``615`` at an evening meeting is 18:15,
+    at a morning one 06:15; the reading nearest the meeting wins. A time more than an hour
+    outside the meeting is refused (ValueError, one sentence), since it is almost always a
+    slip of the finger.
+    """
+    clock_time = parse_clock_time(text)
+    raw = text.strip().lower()
+    readings = [clock_time]
+    if not raw.endswith(("am", "pm", "a", "p")) and 1 <= clock_time.hour <= 11:
+        readings.append(clock_time.replace(hour=clock_time.hour + 12))
+
+    def distance(instant: datetime) -> float:
+        if instant < starts_at:
+            return (starts_at - instant).total_seconds()
+        if instant > ends_at:
+            return (instant - ends_at).total_seconds()
+        return 0.0
+
+    best = min((instant_in_meeting(starts_at, ends_at, t, zone) for t in readings), key=distance)
+    if distance(best) > TYPED_TIME_SLACK.total_seconds():
+        begin, end = local_time_text(starts_at, zone), local_time_text(ends_at, zone)
+        raise ValueError(f"{text.strip()} is well outside this meeting ({begin}–{end}); check the time typed")
+    return best
+
+
 # -- minutes attended ----------------------------------------------------------------------
 
 

@@ -66,6 +66,7 @@ class DemoGroup:
     facilitators: tuple[str, ...]
     co_facilitators: tuple[str, ...] = ()
     admission: str = "open"
+    weeks_running: int = WEEKS_BACK  # a closed cohort started more recently, so it is mid-track today
 
 
 GROUPS = (
@@ -74,15 +75,15 @@ GROUPS = (
     DemoGroup("am-sup", "Morning IOP: Support Circle", "support", ("support-ongoing",), True,
               (0, 2, 4), time(10, 45), 90, "Room A", ("Marcus Bell",)),
     DemoGroup("pm-psy", "Evening IOP: Psychoeducation", "psychoeducation", ("psychoeducation-core",), True,
-              (0,), time(18), 90, "Room B", ("Priya Raman",)),
+              (0, 2), time(18), 90, "Room B", ("Priya Raman",)),
     DemoGroup("pm-skills", "Evening IOP: Skills Practice", "skills", ("skills-core",), True,
               (1, 3), time(18), 180, "Room B", ("Priya Raman",), ("Jordan Okafor",)),
     DemoGroup("teen", "Teen Skills (after school)", "skills", ("skills-core",), True,
               (1, 3), time(15, 30), 180, "Room C", ("Jordan Okafor",)),
     DemoGroup("women", "Women in Recovery", "single_interest", ("womens-recovery",), False,
-              (2,), time(13), 90, "Room C", ("Dana Whitfield",), (), "closed"),
+              (2,), time(13), 90, "Room C", ("Dana Whitfield",), (), "closed", 3),
     DemoGroup("trauma", "Safety and Coping", "single_interest", ("trauma-recovery",), False,
-              (3,), time(13), 90, "Room C", ("Lena Castillo",), (), "closed"),
+              (3,), time(13), 90, "Room C", ("Lena Castillo",), (), "closed", 4),
     DemoGroup("justice", "Recovery and the Justice System", "single_interest", ("justice-involved",), True,
               (4,), time(13), 90, "Room B", ("Marcus Bell",)),
     DemoGroup("family", "Family Night", "family", ("family-recovery",), True,
@@ -152,12 +153,14 @@ def fill_demo_clinic(
             staff_ids[name] = existing
         group_ids: dict[str, int] = {}
         usable = [g for g in GROUPS if all(library.find(c) is not None for c in g.curricula)]
+        group_start = {g.key: iso_monday(today) - timedelta(weeks=g.weeks_running) for g in usable}
         for g in usable:
             group_ids[g.key] = conn.execute(
                 sa.insert(CareGroup.__table__).values(
                     name=g.name, group_type=g.group_type, rolling=g.rolling, room=g.room,
                     weekdays=WeeklySchedule(g.weekdays, g.start, g.minutes).days_text, start_time=g.start,
-                    minutes=g.minutes, capacity=12, admission=g.admission, start_date=first_day, end_date=None,
+                    minutes=g.minutes, capacity=12, admission=g.admission, start_date=group_start[g.key],
+                    end_date=None,
                     created_at=stamp, updated_at=stamp,
                 )
             ).inserted_primary_key[0]
@@ -236,8 +239,11 @@ def fill_demo_clinic(
         enroll_rows = []
         for p in people:
             for key in p["plan"]:
+                start = max(p["program_start"], group_start[key])
+                if p["left"] is not None and p["left"] < start:
+                    continue
                 enroll_rows.append({"group_id": group_ids[key], "participant_id": p["id"],
-                                    "start_date": p["program_start"], "end_date": p["left"]})
+                                    "start_date": start, "end_date": p["left"]})
         conn.execute(sa.insert(Enrollment.__table__), enroll_rows)
         counts["enrollments"] = len(enroll_rows)
 
@@ -245,7 +251,7 @@ def fill_demo_clinic(
         meeting_rows = []
         for g in usable:
             steps = track_steps(Track(g.curricula, g.rolling), library)
-            slots = expand_schedule(WeeklySchedule(g.weekdays, g.start, g.minutes), first_day, last_day, zone)
+            slots = expand_schedule(WeeklySchedule(g.weekdays, g.start, g.minutes), group_start[g.key], last_day, zone)
             position = 0
             for n, slot in enumerate(slots):
                 cancelled = g.key in ("pm-psy", "justice") and n == 3
@@ -272,8 +278,10 @@ def fill_demo_clinic(
         by_group: dict[int, list[dict[str, object]]] = defaultdict(list)
         for p in people:
             for key in p["plan"]:
-                by_group[group_ids[key]].append(p)
+                if p["left"] is None or p["left"] >= group_start[key]:
+                    by_group[group_ids[key]].append(p)
         family_ids = {group_ids.get("family"), group_ids.get("familia")}
+        m_start = {group_ids[k]: d for k, d in group_start.items()}
         attendance_rows = []
         for m in meetings:
             starts_at = _aware(m.starts_at)
@@ -281,7 +289,8 @@ def fill_demo_clinic(
             if m.cancelled_at is not None or starts_at > now or (starts_at <= now < ends_at):
                 continue
             for p in by_group[m.group_id]:
-                if not (p["program_start"] <= m.local_day and (p["left"] is None or m.local_day <= p["left"])):
+                if not (max(p["program_start"], m_start[m.group_id]) <= m.local_day
+                        and (p["left"] is None or m.local_day <= p["left"])):
                     continue
                 status, arrived, left_at = _draw(rng, float(p["reliability"]), starts_at, ends_at)
                 attendance_rows.append({"meeting_id": m.id, "participant_id": p["id"], "relative_id": None,

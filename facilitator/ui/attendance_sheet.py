@@ -32,10 +32,9 @@ from ..core.attendance import (
     STATUS_BY_KEY,
     AttendanceStatus,
     clinic_zone,
-    instant_in_meeting,
     local_time_text,
     minutes_attended,
-    parse_clock_time,
+    typed_instant,
 )
 from ..core.roster import AttendanceMark, MeetingRecord, SheetRow
 from .errors import show_error
@@ -353,7 +352,7 @@ class AttendanceSheet(QWidget):
             value = None
             if text:
                 start, end = self._meeting.times
-                value = instant_in_meeting(start, end, parse_clock_time(text), self._zone())
+                value = typed_instant(text, start, end, self._zone())
         except ValueError as exc:
             self.message.setText(f"{row.source.name}: {exc}.")
             self._fill_row(n)

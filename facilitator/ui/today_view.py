@@ -36,7 +36,8 @@ from .errors import show_error
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Time", "Group", "Session", "Room", "Facilitators", "Roster", "Marked", "State")
+COLUMNS = ("Time", "Group", "Session", "Room", "Attendance", "State")
+STATE_COLUMN = 5
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -94,8 +95,10 @@ class TodayPage(QWidget):
         self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meetings.verticalHeader().setVisible(False)
         self.meetings.setWordWrap(False)
+        self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = self.meetings.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.meetings.currentCellChanged.connect(self._on_current_meeting)
         self.meetings.activated_row.connect(self._on_open_meeting)
@@ -133,9 +136,9 @@ class TodayPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.sheet)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 520])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([640, 560])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -193,14 +196,14 @@ class TodayPage(QWidget):
                 m.group_name + (" (ad hoc)" if m.ad_hoc else ""),
                 m.session_title or "—",
                 m.room,
-                ", ".join(s.facilitators),
-                str(s.enrolled),
-                f"{s.marked} ({s.attended} in)" if s.marked else "0",
+                f"{s.marked} of {s.enrolled}" + (f" ({s.attended} in)" if s.marked else ""),
                 s.state + (f": {m.cancel_reason}" if m.cancelled else ""),
             )
+            tip = f"{m.group_name}\nFacilitators: {', '.join(s.facilitators) or '—'}\nSession: {m.session_title or '—'}"
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(ID_ROLE, m.id)
+                item.setToolTip(tip)
                 if m.cancelled:
                     font = item.font()
                     font.setStrikeOut(column < 3)

@@ -27,6 +27,7 @@ from facilitator.core.attendance import (
     split_by_local_day,
     step_at,
     track_steps,
+    typed_instant,
     weekly_hours,
 )
 
@@ -227,6 +228,21 @@ def test_parse_clock_time(typed: str, expected: time) -> None:
 def test_parse_clock_time_refuses_nonsense_with_a_sentence(typed: str) -> None:
     with pytest.raises(ValueError, match="time"):
         parse_clock_time(typed)
+
+
+def test_typed_times_read_on_a_twelve_hour_clock_when_that_fits_the_meeting() -> None:
+    evening = (at(MON, 18), at(MON, 21))
+    morning = (at(MON, 9), at(MON, 10, 30))
+    assert typed_instant("615", *evening, NY) == at(MON, 18, 15)
+    assert typed_instant("18:15", *evening, NY) == at(MON, 18, 15)
+    assert typed_instant("912", *morning, NY) == at(MON, 9, 12)
+    assert typed_instant("10", *morning, NY) == at(MON, 10)
+    overnight = (at(MON, 22), at(MON + timedelta(days=1), 1))
+    assert typed_instant("12:30am", *overnight, NY) == at(MON + timedelta(days=1), 0, 30)
+    with pytest.raises(ValueError, match="well outside this meeting"):
+        typed_instant("1812", *morning, NY)
+    with pytest.raises(ValueError, match="well outside"):
+        typed_instant("6:15 am", *evening, NY)
 
 
 # -- schedules and tracks -----------------------------------------------------------------

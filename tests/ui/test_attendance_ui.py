@@ -61,7 +61,8 @@ def test_a_whole_meeting_of_twelve_marked_by_keyboard_alone(qtbot, clinic) -> No
         page.activateWindow()
     assert page.current_day() == DAY
     assert page.meetings.rowCount() == 1
-    assert "Upcoming" in page.meetings.item(0, 7).text()
+    assert page.meetings.item(0, 5).text() == "Upcoming"
+    assert page.meetings.item(0, 4).text() == "0 of 12"
 
     page.meetings.setFocus()
     qtbot.keyClick(page.meetings, Qt.Key.Key_Return)  # open the meeting's sheet
@@ -96,7 +97,7 @@ def test_a_whole_meeting_of_twelve_marked_by_keyboard_alone(qtbot, clinic) -> No
     assert rows["Cal"].arrived_at == local_instant(DAY, time(18, 15), ZONE) and rows["Cal"].minutes == 165
     assert rows["Eli"].left_at == local_instant(DAY, time(20, 10), ZONE) and rows["Eli"].minutes == 130
     assert rows["Jo"].minutes == 140 and rows["Ana"].minutes == 180 and rows["Fay"].minutes == 0
-    assert page.meetings.item(0, 6).text() == "12 (10 in)"
+    assert page.meetings.item(0, 4).text() == "12 of 12 (10 in)"
 
 
 def test_a_mistyped_time_is_refused_with_a_sentence_and_nothing_changes(qtbot, clinic) -> None:  # type: ignore[no-untyped-def]

@@ -5,8 +5,8 @@ that each area's columns sit beside each other and migrations can name their are
 """
 
 from .accounts import UserAccount
-from .audit import AuditEntry, AuditHead
 from .attendance import Attendance, Meeting
+from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
