@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .store.audit import AuditLog
     from .store.notes import NotesService
     from .store.roster import RosterService
+    from .store.runs import RunStore
     from .store.settings_service import ClinicSettings
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class Backend:
     attendance: AttendanceService
     upgrade_backup: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
+    runs: RunStore | None = None  # the session runner's record (Step 3)
     # -- accounts and audit (Step 5): who is signed in, and the services that check it.
     clock: Clock | None = None
     audit: AuditLog | None = None
@@ -102,6 +104,9 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     from .store.notes import NotesService
 
     backend.notes = NotesService(engine, settings, lambda: backend.library, backend.clock, backend.audit)
+    from .store.runs import RunStore
+
+    backend.runs = RunStore(engine, backend.clock)
     if config.demo:
         from .demo import seed_demo
 

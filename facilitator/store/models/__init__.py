@@ -10,6 +10,7 @@ from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
+from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
 from .settings import ClinicSetting
 
 __all__ = [
@@ -30,6 +31,11 @@ __all__ = [
     "ParticipantGoal",
     "ProgressNote",
     "Relative",
+    "Run",
+    "RunEvent",
+    "RunItem",
+    "RunPlayer",
+    "RunRole",
     "Staff",
     "UserAccount",
     "utcnow",
