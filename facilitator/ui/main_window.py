@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
+        from .print_dialog import PrintActions
+
+        self.print_actions = PrintActions(self.library_page, self.library_state, backend.settings, self)
         if getattr(backend, "attendance", None) is not None:
             from .groups_view import GroupsPage
             from .today_view import TodayPage

@@ -1,0 +1,304 @@
+"""Starting, resuming and offering to resume runs; the "Run this session…" button in the Library.
+
+``RunnerLauncher.start_run(curriculum, session, meeting=None, players=None)`` is the one
+way in: the Library starts unscheduled runs, and the meetings work (Step 4) passes the
+meeting and its attendance. One run at a time: a second start brings the running one
+forward.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from ...core.agenda_clock import AgendaClock, RunStatus, WrapUpRule
+from ...core.clock import Clock, SystemClock
+from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession, GroupType
+from ..errors import show_error
+from .window import PlayerInput, RunnerSettings, RunnerWindow
+
+log = logging.getLogger(__name__)
+
+SETTING_WRAP_PERCENT = "runner_wrap_up_percent"
+SETTING_WRAP_MAX_MINUTES = "runner_wrap_up_max_minutes"
+SETTING_MINIMUM_MINUTES = "runner_minimum_item_minutes"
+LOCAL_CHIME = "runner_chime"
+
+
+def _number(text: str, default: float, low: float, high: float) -> float:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return default
+    return min(high, max(low, value))
+
+
+def load_runner_settings(backend) -> RunnerSettings:  # type: ignore[no-untyped-def]
+    """Clinic-wide timer rules from the database; the chime from this workstation."""
+    values = backend.settings.all()
+    percent = _number(values.get(SETTING_WRAP_PERCENT, ""), 20, 5, 50)
+    wrap_max = _number(values.get(SETTING_WRAP_MAX_MINUTES, ""), 2, 1, 15)
+    minimum = _number(values.get(SETTING_MINIMUM_MINUTES, ""), 2, 1, 15)
+    chime = backend.config.local.extra.get(LOCAL_CHIME, True)
+    return RunnerSettings(
+        wrap_up=WrapUpRule(percent / 100, wrap_max * 60),
+        minimum_item_seconds=int(minimum * 60),
+        chime=bool(chime),
+    )
+
+
+def save_runner_settings(backend, settings: RunnerSettings) -> None:  # type: ignore[no-untyped-def]
+    backend.settings.set(SETTING_WRAP_PERCENT, f"{settings.wrap_up.fraction * 100:g}")
+    backend.settings.set(SETTING_WRAP_MAX_MINUTES, f"{settings.wrap_up.max_seconds / 60:g}")
+    backend.settings.set(SETTING_MINIMUM_MINUTES, f"{settings.minimum_item_seconds / 60:g}")
+
+
+def as_players(players: Sequence[object] | None) -> list[PlayerInput]:
+    """Strings, or objects with ``label``/``preferred_name``/``first_name`` and ``participant_id``/``id``."""
+    out: list[PlayerInput] = []
+    for p in players or ():
+        if isinstance(p, str):
+            label, pid = p, None
+        else:
+            label = next((getattr(p, a) for a in ("label", "preferred_name", "first_name") if getattr(p, a, None)), "")
+            pid = getattr(p, "participant_id", None)
+            if pid is None and not isinstance(p, PlayerInput):
+                pid = getattr(p, "id", None)
+        label = " ".join(str(label).split())
+        if label:
+            out.append(PlayerInput(label, pid if isinstance(pid, int) else None))
+    return out
+
+
+def stand_in_session(record) -> tuple[Curriculum, CurriculumSession]:  # type: ignore[no-untyped-def]
+    """A curriculum rebuilt from the record, for a run whose curriculum is no longer loaded."""
+    items = {s.source_index: s for s in record.snapshot.items}
+    agenda = tuple(
+        AgendaItem(items[i].title, items[i].kind, max(1, items[i].original_seconds // 60)) for i in sorted(items)
+    )
+    summary = record.summary
+    session = CurriculumSession(
+        id=summary.session_id,
+        title=summary.session_title or summary.session_id,
+        minutes=max(1, record.snapshot.slot_seconds // 60),
+        objectives=("(from the run record)",),
+        agenda=agenda,
+    )
+    curriculum = Curriculum(
+        id=summary.curriculum_id,
+        title=summary.curriculum_title or summary.curriculum_id,
+        group_type=GroupType.SKILLS,
+        summary="This curriculum is no longer loaded; the run continues from its record.",
+        session_minutes=session.minutes,
+        sessions=(session,),
+    )
+    return curriculum, session
+
+
+class RunnerLauncher(QObject):
+    """Owns the one runner window; everything that starts a run goes through here."""
+
+    def __init__(self, backend, parent: QWidget | None = None, clock: Clock | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.backend = backend
+        self._parent = parent
+        self._clock = clock or SystemClock()
+        self.window: RunnerWindow | None = None
+
+    # -- starting ------------------------------------------------------------------------
+
+    def start_run(
+        self,
+        curriculum: Curriculum,
+        session: CurriculumSession,
+        meeting: object | None = None,
+        players: Sequence[object] | None = None,
+    ) -> RunnerWindow | None:
+        """Open the runner on a session, ready to start; ``meeting`` is a meeting id or an object with ``id``."""
+        if self._busy():
+            return None
+        meeting_id = meeting if isinstance(meeting, int) else getattr(meeting, "id", None)
+        settings = load_runner_settings(self.backend)
+        agenda_clock = AgendaClock(session.agenda, self._clock, session.minutes * 60, settings.wrap_up)
+        window = self._open(
+            curriculum, session, agenda_clock, settings, meeting_id=meeting_id, players=as_players(players)
+        )
+        log.info("Runner opened for %s/%s%s", curriculum.id, session.id, " (meeting)" if meeting_id else "")
+        return window
+
+    def resume_run(self, run_id: int) -> RunnerWindow | None:
+        """Reopen an unfinished run; the time since its last save counts (wall clock)."""
+        if self._busy():
+            return None
+        store = self.backend.runs
+        try:
+            record = store.load(run_id)
+        except Exception:
+            log.exception("Could not load run %s", run_id)
+            show_error(self._parent, "Resume", "That session could not be read from the database.")
+            return None
+        summary = record.summary
+        curriculum = self.backend.library.find(summary.curriculum_id)
+        session = None
+        if curriculum is not None:
+            try:
+                session = curriculum.session(summary.session_id)
+            except KeyError:
+                session = None
+        notice = ""
+        if curriculum is None or session is None:
+            curriculum, session = stand_in_session(record)
+            notice = (
+                "This session's curriculum is no longer loaded (its file was moved or changed), so scripts and "
+                "role-play details are not shown; the timers and the record carry on."
+            )
+        settings = load_runner_settings(self.backend)
+        agenda_clock = AgendaClock.restore(record.snapshot, session.agenda, self._clock, settings.wrap_up)
+        window = self._open(
+            curriculum,
+            session,
+            agenda_clock,
+            settings,
+            run_id=run_id,
+            meeting_id=summary.meeting_id,
+            players=[PlayerInput(p.label, p.participant_id) for p in record.players],
+            show_first_names=record.show_first_names,
+            small_groups=record.small_groups,
+            recorded_rounds={(r.source_index, r.round) for r in record.roles},
+            notice=notice,
+        )
+        log.info("Run %s resumed", run_id)
+        return window
+
+    def _busy(self) -> bool:
+        window = self.window
+        if window is None or not window.isVisible() or not window.run_active:
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "A session is running",
+            f"“{window.session.title}” is running in the runner. End it before starting another.",
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        box.setAccessibleName("A session is running")
+        box.exec()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        return True
+
+    def _open(self, curriculum, session, agenda_clock, settings, **kwargs) -> RunnerWindow:  # type: ignore[no-untyped-def]
+        if self.window is not None:
+            self.window.close()
+        config = self.backend.config
+        window = RunnerWindow(
+            curriculum,
+            session,
+            agenda_clock,
+            clock=self._clock,
+            settings=settings,
+            store=self.backend.runs,
+            local_settings=(config.local, config.settings_path),
+            **kwargs,
+        )
+        window.settings_changed = lambda s: self._on_settings_changed(s)  # type: ignore[method-assign]
+        window.show()
+        window.raise_()
+        self.window = window
+        return window
+
+    def _on_settings_changed(self, settings: RunnerSettings) -> None:
+        try:
+            save_runner_settings(self.backend, settings)
+        except Exception:
+            log.exception("Saving timer settings failed")
+            show_error(
+                self.window, "Timer settings", "The timer settings could not be saved; they apply to this run only."
+            )
+
+    # -- after a crash ---------------------------------------------------------------------
+
+    def offer_resume(self) -> None:
+        """If a run was left unfinished (the app was closed or killed), offer to resume it."""
+        store = getattr(self.backend, "runs", None)
+        if store is None or (self.window is not None and self.window.isVisible()):
+            return
+        try:
+            runs = store.unfinished()
+        except Exception:
+            log.exception("Could not look for unfinished runs")
+            return
+        for summary in runs:
+            if summary.status is RunStatus.READY:
+                store.discard_unstarted(summary.id)
+                continue
+            choice = self.ask_resume(summary)
+            if choice == "resume":
+                self.resume_run(summary.id)
+                return
+            if choice == "end":
+                store.end_unfinished(summary.id)
+                continue
+            return  # "later": ask again next time
+
+    def ask_resume(self, summary) -> str:  # type: ignore[no-untyped-def]
+        """ "resume", "end" or "later"; a dialog (tests replace this method)."""
+        started = _local(summary.started_at)
+        where = f" at “{summary.current_title}”" if summary.current_title else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Resume the session?",
+            f"{summary.curriculum_title} › {summary.session_title}, started {started}, was not ended{where}.\n\n"
+            "Resume it: the time since then counts, as if the timer had kept running.\n"
+            "Or end it: it is recorded as ending at its last recorded action.",
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        box.setAccessibleName("Resume the session?")
+        resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
+        end = box.addButton("&End it", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        clicked = box.clickedButton()
+        return "resume" if clicked is resume else "end" if clicked is end else "later"
+
+    # -- the Library's button ----------------------------------------------------------------
+
+    def install_library_button(self, page) -> QPushButton:  # type: ignore[no-untyped-def]
+        """Add "Run this session…" to the Library page, enabled while a session is shown."""
+        button = QPushButton("&Run this session…")
+        button.setAccessibleName("Run this session")
+        button.setToolTip("Open the session runner on the session shown (Ctrl+R)")
+        button.setShortcut(QKeySequence("Ctrl+R"))
+        page.actions_bar.addWidget(button)
+
+        def update(_curriculum_id: str = "", _session_id: str = "") -> None:
+            selection = page.current_selection()
+            button.setEnabled(bool(selection and selection[1]))
+
+        def run() -> None:
+            selection = page.current_selection()
+            if not selection or not selection[1]:
+                return
+            curriculum = page._state.library.find(selection[0])
+            if curriculum is None:
+                return
+            self.start_run(curriculum, curriculum.session(selection[1]))
+
+        page.session_chosen.connect(update)
+        button.clicked.connect(run)
+        update()
+        return button
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return "earlier"
+    return moment.astimezone().strftime("%a %d %b at %H:%M")
