@@ -30,12 +30,36 @@ def config(tmp_path: Path) -> AppConfig:
     return AppConfig.build(data_dir=tmp_path / "data", log_dir=tmp_path / "logs", environ={})
 
 
+TEST_SERVER_ENV = "FACILITATOR_TEST_DATABASE_URL"
+
+
 @pytest.fixture
 def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A migrated SQLite database in a file (WAL needs a file), fresh for each test."""
+    """A migrated database, fresh for each test.
+
+    SQLite in a file (WAL needs a file) by default. With ``FACILITATOR_TEST_DATABASE_URL``
+    set to a PostgreSQL database, the same tests run there instead: its ``public`` schema is
+    dropped and rebuilt from the migrations for every test. Use a database kept for tests.
+    """
     from facilitator.store import db
 
-    eng = db.create_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    server = os.environ.get(TEST_SERVER_ENV)
+    if server:
+        import sqlalchemy as sa
+
+        reset = sa.create_engine(server)
+        with reset.begin() as conn:
+            # A connection an earlier test left open would hold its locks and block the drop.
+            conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+        reset.dispose()
+        eng = db.create_engine(server)
+    else:
+        eng = db.create_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
     db.upgrade(eng)
     yield eng
     eng.dispose()

@@ -1,26 +1,52 @@
-"""Settings: the clinic's name (shared by all workstations) and this workstation's folders."""
+"""Settings: what the whole clinic shares (name, program rules) and this workstation's folders.
+
+Clinic settings live in the database, so every workstation on one server sees the same
+values; the curricula folder belongs to this workstation. Each value is checked before
+anything is saved, and a failed save keeps what was typed in the dialog.
+"""
 
 from __future__ import annotations
 
 import logging
+import zoneinfo
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from ..core.attendance import HourRules
+from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, parse_idle_minutes
 from ..logs import log_path
+from ..store.attendance import ZONE_SETTING, read_rules, read_zone_name
 from .errors import show_error
+from .session import SETTING_IDLE_MINUTES
 
 log = logging.getLogger(__name__)
+
+
+def _hours_box(value: float, name: str, maximum: float = 40.0) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0.5, maximum)
+    box.setSingleStep(0.5)
+    box.setDecimals(1)
+    box.setSuffix(" h")
+    box.setValue(value)
+    box.setAccessibleName(name)
+    return box
 
 
 class SettingsDialog(QDialog):
@@ -31,10 +57,50 @@ class SettingsDialog(QDialog):
         self._backend = backend
         self._library_state = library_state
         config = backend.config
+        rules = read_rules(backend.settings)
 
+        # -- the clinic ---------------------------------------------------------------------
         self.clinic_name = QLineEdit(backend.settings.get("clinic_name"))
         self.clinic_name.setAccessibleName("Clinic name")
         self.clinic_name.setPlaceholderText("Shown on handouts and reports")
+        clinic = QGroupBox("Clinic (shared by every workstation)")
+        clinic_form = QFormLayout(clinic)
+        clinic_form.addRow("Clinic &name:", self.clinic_name)
+
+        # -- program rules ------------------------------------------------------------------
+        self.adult_hours = _hours_box(rules.adult_weekly_hours, "Weekly hours target for adults")
+        self.adolescent_hours = _hours_box(rules.adolescent_weekly_hours, "Weekly hours target for adolescents")
+        self.daily_minimum = _hours_box(rules.daily_minimum_hours, "Daily minimum hours", maximum=12.0)
+        self.high_week = _hours_box(rules.high_weekly_hours, "Weekly hours flagged as high", maximum=60.0)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(2, 40)
+        self.capacity.setValue(rules.capacity_warning)
+        self.capacity.setSuffix(" people")
+        self.capacity.setAccessibleName("Warn when a group has more members than")
+        self.time_zone = QComboBox()
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")))
+        self.time_zone.setCurrentText(read_zone_name(backend.settings))
+        self.time_zone.setAccessibleName("Clinic time zone")
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 60)
+        self.idle_minutes.setSuffix(" min")
+        self.idle_minutes.setValue(self._idle_minutes())
+        self.idle_minutes.setAccessibleName("Lock the screen after this many idle minutes")
+        program = QGroupBox("Program rules (shared by every workstation)")
+        program_form = QFormLayout(program)
+        program_form.addRow("Weekly target, &adults:", self.adult_hours)
+        program_form.addRow("Weekly target, a&dolescents:", self.adolescent_hours)
+        program_form.addRow("Days count when they reach:", self.daily_minimum)
+        program_form.addRow("Flag weeks at or above:", self.high_week)
+        program_form.addRow("Warn when a group is larger than:", self.capacity)
+        program_form.addRow("Clinic &time zone:", self.time_zone)
+        program_form.addRow("&Lock the screen when idle for:", self.idle_minutes)
+        hint = QLabel("A participant's own weekly target, set on their record, overrides these.")
+        hint.setWordWrap(True)
+        program_form.addRow(hint)
+
+        # -- this workstation ---------------------------------------------------------------
         self.folder = QLineEdit(str(config.clinic_curricula_dir))
         self.folder.setAccessibleName("Clinic curricula folder")
         browse = QPushButton("&Browse…")
@@ -43,10 +109,11 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-
-        form = QFormLayout(self)
-        form.addRow("Clinic &name:", self.clinic_name)
-        form.addRow("Clinic &curricula folder:", folder_row)
+        workstation = QGroupBox("This workstation")
+        form = QFormLayout(workstation)
+        folder_label = QLabel("Clinic &curricula folder:")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         for label, value in (
             ("Data folder:", str(config.data_dir)),
             ("Database:", _redact(config.database_url)),
@@ -56,16 +123,49 @@ class SettingsDialog(QDialog):
             shown.setAccessibleName(label.rstrip(":"))
             shown.setWordWrap(True)
             form.addRow(label, shown)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(clinic)
+        layout.addWidget(program)
+        layout.addWidget(workstation)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(680)
+
+    def _idle_minutes(self) -> int:
+        minutes = parse_idle_minutes(self._backend.settings.get(SETTING_IDLE_MINUTES), DEFAULT_IDLE_LOCK_MINUTES)
+        return max(1, min(60, round(minutes)))
 
     def _on_browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Clinic curricula folder", self.folder.text())
         if chosen:
             self.folder.setText(chosen)
+
+    def _clinic_values(self) -> dict[str, str] | None:
+        """Every clinic-wide value as stored, or None after telling the user what is wrong."""
+        zone = self.time_zone.currentText().strip()
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            show_error(self, "Settings", f"“{zone}” is not a time zone this computer knows. Choose one from the list, such as America/Chicago.")
+            return None
+        if self.adolescent_hours.value() > self.adult_hours.value() * 3:
+            show_error(self, "Settings", "The adolescent weekly target looks far too high next to the adult one. Please check both.")
+            return None
+        rules = HourRules(
+            adult_weekly_hours=self.adult_hours.value(),
+            adolescent_weekly_hours=self.adolescent_hours.value(),
+            daily_minimum_hours=self.daily_minimum.value(),
+            high_weekly_hours=self.high_week.value(),
+            capacity_warning=self.capacity.value(),
+        )
+        values = {key: _number_text(value) for key, value in rules.__dict__.items()}
+        values["clinic_name"] = self.clinic_name.text().strip()
+        values[ZONE_SETTING] = zone
+        values[SETTING_IDLE_MINUTES] = str(self.idle_minutes.value())
+        return values
 
     def _on_save(self) -> None:
         folder_text = self.folder.text().strip()
@@ -76,10 +176,19 @@ class SettingsDialog(QDialog):
         if folder.exists() and not folder.is_dir():
             show_error(self, "Settings", f"{folder} is a file, not a folder. Please choose a folder.")
             return
+        values = self._clinic_values()
+        if values is None:
+            return
         try:
-            self._backend.settings.set("clinic_name", self.clinic_name.text().strip())
+            current = self._backend.settings.all()
+            for key, value in values.items():
+                if current.get(key, "") != value:
+                    self._backend.settings.set(key, value)
             if folder != self._backend.config.clinic_curricula_dir:
                 self._library_state.set_clinic_folder(folder)
+        except PermissionError as exc:
+            show_error(self, "Settings", str(exc) or "Only an administrator can change the clinic's settings.")
+            return
         except OSError as exc:
             log.exception("Saving settings failed")
             show_error(self, "Settings", f"The settings could not be saved ({exc.strerror or exc}). Nothing you typed was lost.")
@@ -94,6 +203,10 @@ class SettingsDialog(QDialog):
             )
             return
         self.accept()
+
+
+def _number_text(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _redact(url: str) -> str:

@@ -117,6 +117,34 @@ def test_settings_dialog_saves_the_clinic_name(qtbot, main_window, backend, monk
     qtbot.addWidget(dialog)
     dialog.clinic_name.clear()
     qtbot.keyClicks(dialog.clinic_name, "Harbor Light IOP")
+    dialog.adult_hours.setValue(10.5)
+    dialog.capacity.setValue(10)
+    dialog.time_zone.setCurrentText("America/Chicago")
+    dialog.idle_minutes.setValue(3)
     dialog._on_save()
-    assert backend.settings.get("clinic_name") == "Harbor Light IOP"
     assert dialog.result() == dialog.DialogCode.Accepted
+    assert backend.settings.get("clinic_name") == "Harbor Light IOP"
+    assert backend.settings.get("adult_weekly_hours") == "10.5"
+    assert backend.settings.get("adolescent_weekly_hours") == "6"
+    assert backend.settings.get("capacity_warning") == "10"
+    assert backend.settings.get("clinic_time_zone") == "America/Chicago"
+    assert backend.settings.get("idle_lock_minutes") == "3"
+    from facilitator.store.attendance import read_rules
+
+    assert read_rules(backend.settings).adult_weekly_hours == 10.5
+
+
+def test_settings_refuse_an_unknown_time_zone_and_keep_what_was_typed(qtbot, main_window, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui import settings_dialog
+
+    told: list[str] = []
+    monkeypatch.setattr(settings_dialog, "show_error", lambda parent, title, text: told.append(text))
+    dialog = settings_dialog.SettingsDialog(backend, main_window.library_state, main_window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.clinic_name, "Typed name")
+    dialog.time_zone.setCurrentText("Mars/Olympus")
+    dialog._on_save()
+    assert told and "is not a time zone" in told[0]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.clinic_name.text().endswith("Typed name")
+    assert backend.settings.get("clinic_time_zone") != "Mars/Olympus"
