@@ -54,4 +54,24 @@ def sign_in_demo_user(backend: Backend) -> None:
     from .store.accounts import DEMO_PASSWORD
 
     seed_demo_accounts(backend)
+    seed_demo_notes(backend)
     backend.sign_in("facilitator", DEMO_PASSWORD)
+
+
+def seed_demo_notes(backend: Backend) -> None:
+    """Progress notes in every state, written by the demo ``facilitator`` and reviewed by ``supervisor``."""
+    from sqlmodel import Session, select
+
+    from .store.accounts import principal_of
+    from .store.demo_notes import seed_demo_notes as seed
+    from .store.models import UserAccount
+
+    with Session(backend.engine) as session:
+        rows = {r.username: r for r in session.exec(select(UserAccount))}
+        if "facilitator" not in rows or "supervisor" not in rows:
+            return
+        facilitator, supervisor = principal_of(rows["facilitator"]), principal_of(rows["supervisor"])
+    try:
+        seed(backend.engine, backend.settings, lambda: backend.library, facilitator, supervisor)
+    except Exception:  # the demo opens without notes rather than not at all
+        log.exception("Could not write the demo notes")

@@ -25,9 +25,8 @@ COMMAND_MODULES = [
     "facilitator.cli.backup",
     "facilitator.cli.restore",
     "facilitator.cli.roster",
-    "facilitator.cli.report",
     "facilitator.cli.demo_data",
-    "facilitator.cli.handouts",
+    "facilitator.cli.notes",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..core import notes as cn
 from ..core.clock import Clock, SystemClock
 from ..core.notes import NoteAction, NoteFormat, NoteStateError, NoteStatus
+from ..core.notes_print import NotesPrint, PrintedAddendum, PrintedNote
 from ..core.permissions import (
     PermissionDenied,
     Principal,
@@ -59,6 +60,7 @@ GROUP = CareGroup.__table__  # type: ignore[attr-defined]
 PARTICIPANT = Participant.__table__  # type: ignore[attr-defined]
 USER = UserAccount.__table__  # type: ignore[attr-defined]
 ATTENDANCE = Attendance.__table__  # type: ignore[attr-defined]
+AUTHOR = USER.alias("author")
 
 FORMAT_SETTING = "note_format"
 DEADLINE_SETTING = "note_deadline_business_days"
@@ -673,7 +675,7 @@ class NotesService:
     # -- reading -----------------------------------------------------------------------------
 
     def _views(self, conn: Connection, where: sa.ColumnElement[bool], order: Iterable[object] = ()) -> list[NoteView]:
-        author = USER.alias("author")
+        author = AUTHOR
         stmt = (
             sa.select(
                 NOTE,
@@ -1079,7 +1081,7 @@ class NotesService:
         p = require_signed_in(principal)
         if not p.is_supervisor:
             raise PermissionDenied("Only supervisors review and co-sign notes.")
-        author = USER.alias("author")
+        author = AUTHOR
         stmt = (
             sa.select(
                 NOTE.c.id,
@@ -1107,8 +1109,11 @@ class NotesService:
         with self._engine.connect() as conn:
             rows = conn.execute(stmt).all()
         out = []
+        due_by_day: dict[date, date] = {}
         for r in rows:
-            due = cn.due_date(r.local_day, days)
+            due = due_by_day.get(r.local_day)
+            if due is None:
+                due = due_by_day[r.local_day] = cn.due_date(r.local_day, days)
             out.append(
                 QueueItem(
                     note_id=r.id,
@@ -1183,6 +1188,78 @@ class NotesService:
             if item.overdue:
                 out.overdue.append(item)
         return out
+
+    # -- printing and export ------------------------------------------------------------
+
+    def _printed(self, note: NoteView, zone: tzinfo) -> PrintedNote:
+        def when(value: datetime | None) -> str:
+            return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else ""
+
+        heading = "Group note" if note.is_group else f"{note.participant_name} (record {note.record_number})"
+        return PrintedNote(
+            heading=heading,
+            meeting_line=f"{note.meeting_day.isoformat()} · {note.group_name}",
+            note_format=note.note_format,
+            sections=tuple((s.label, note.content.get(s.key, "")) for s in note.sections),
+            status=note.status.label,
+            signed=f"{note.signature} — {when(note.signed_at)}",
+            cosigned=f"{note.cosignature} — {when(note.cosigned_at)}" if note.cosigned_at else "",
+            addenda=tuple(PrintedAddendum(when(a.created_at), a.signature, a.text) for a in note.addenda),
+            error=f"ENTERED IN ERROR ({when(note.error_at)}): {note.error_reason}" if note.error_at else "",
+        )
+
+    def participant_print(
+        self, principal: Principal | None, record_number: str, first: date, last: date, action: str = "export"
+    ) -> NotesPrint:
+        """One participant's signed notes over a range, for a PDF; the export is audited."""
+        p = require_signed_in(principal)
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                sa.select(PARTICIPANT.c.id, PARTICIPANT.c.preferred_name, PARTICIPANT.c.legal_name).where(
+                    PARTICIPANT.c.record_number == record_number.strip()
+                )
+            ).first()
+        if row is None:
+            raise NotesError(f"No participant has record number {record_number}.")
+        notes = self.chart(p, row.id, first, last, audit=False)
+        zone = self.zone()
+        signed = [n for n in notes if n.status.locked]
+        self._record(
+            p,
+            action,
+            f"participant {row.id} notes",
+            participant_id=row.id,
+            detail=f"{len(signed)} note(s) {first.isoformat()} to {last.isoformat()}",
+            record_type="notes",
+        )
+        return NotesPrint(
+            title="Progress notes",
+            subject=f"{row.legal_name} ({row.preferred_name}), record {record_number.strip()}",
+            period=f"{first.isoformat()} to {last.isoformat()}",
+            clinic_name=self._setting("clinic_name"),
+            prepared_by=p.signature,
+            generated_at=self._clock.now(),
+            notes=tuple(self._printed(n, zone) for n in signed),
+            omitted_unsigned=len(notes) - len(signed),
+        )
+
+    def meeting_print(self, principal: Principal | None, meeting_id: int, action: str = "export") -> NotesPrint:
+        """A meeting's signed notes (group note first), for a PDF; the export is audited."""
+        p = require_signed_in(principal)
+        meeting = self.meeting_notes(p, meeting_id)
+        zone = self.zone()
+        signed = [n for n in meeting.notes if n.status.locked]
+        self._record(p, action, f"meeting {meeting_id} notes", detail=f"{len(signed)} note(s)", record_type="notes")
+        return NotesPrint(
+            title="Group session notes",
+            subject=f"{meeting.group_name}, meeting of {meeting.day.isoformat()}",
+            period=meeting.day.isoformat(),
+            clinic_name=self._setting("clinic_name"),
+            prepared_by=p.signature,
+            generated_at=self._clock.now(),
+            notes=tuple(self._printed(n, zone) for n in signed),
+            omitted_unsigned=len(meeting.notes) - len(signed),
+        )
 
     def meetings_to_document(self, principal: Principal | None, first: date, last: date) -> list[tuple[int, date, str]]:
         """Meetings in a range that the user may document, newest first: (id, day, group name)."""

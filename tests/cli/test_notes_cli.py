@@ -1,0 +1,131 @@
+"""``facilitator notes export`` on the demo clinic: the PDF read back, the export audited."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from pypdf import PdfReader
+
+from facilitator.backend import open_backend
+from facilitator.cli import main
+from facilitator.config import AppConfig
+from facilitator.core.privacy import PART2_NOTICE_SHORT
+
+
+@pytest.fixture
+def demo_clinic(config: AppConfig):  # type: ignore[no-untyped-def]
+    from facilitator.demo import seed_demo, sign_in_demo_user
+
+    backend = open_backend(config)
+    seed_demo(backend)
+    sign_in_demo_user(backend)
+    backend.sign_out()
+    yield backend
+    backend.dispose()
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_export_a_participants_notes_as_pdf(demo_clinic, config, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    with demo_clinic.engine.connect() as conn:
+        record, day = conn.execute(
+            sa.text(
+                "SELECT p.record_number, m.local_day FROM progress_note n JOIN participant p ON p.id = n.participant_id "
+                "JOIN meeting m ON m.id = n.meeting_id JOIN note_addendum a ON a.note_id = n.id"
+            )
+        ).one()
+    out = tmp_path / "notes.pdf"
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    argv = [
+        "--data-dir",
+        str(config.data_dir),
+        "--log-dir",
+        str(config.log_dir),
+        "--user",
+        "supervisor",
+        "notes",
+        "export",
+        "--participant",
+        record,
+        "--from",
+        str(day),
+        "--to",
+        str(day),
+        "-o",
+        str(out),
+    ]
+    assert main(argv) == 0
+    assert "Wrote" in capsys.readouterr().out
+    text = _text(out)
+    assert "Notice to accompany disclosure (42 CFR 2.32)" in text
+    assert PART2_NOTICE_SHORT in text
+    assert "Signed: Priya Raman, CADC" in text
+    assert "Co-signed: Morgan Reyes, LCSW" in text
+    assert "Addendum" in text and "mutual-help meeting" in text
+    assert f"record {record}" in text
+    assert out.stat().st_mode & 0o077 == 0, "a protected record is readable by its owner only"
+    with demo_clinic.engine.connect() as conn:
+        audit = conn.execute(
+            sa.text("SELECT username, action, record_type FROM audit_entry WHERE action = 'export'")
+        ).all()
+    assert [tuple(a) for a in audit] == [("supervisor", "export", "notes")]
+
+
+def test_export_refuses_admin_and_unknown_record(demo_clinic, config, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    base = ["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir)]
+    with demo_clinic.engine.connect() as conn:
+        record = conn.execute(
+            sa.text("SELECT p.record_number FROM progress_note n JOIN participant p ON p.id = n.participant_id LIMIT 1")
+        ).scalar()
+    args = [
+        "notes",
+        "export",
+        "--participant",
+        record,
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2100-01-01",
+        "-o",
+        str(tmp_path / "x.pdf"),
+    ]
+    assert main([*base, "--user", "admin", *args]) != 0
+    assert "supervisors only" in capsys.readouterr().err
+    args[3] = "NO-SUCH"
+    assert main([*base, "--user", "supervisor", *args]) != 0
+    assert "No participant has record number NO-SUCH" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+    assert main([*base, "--user", "supervisor", "notes", "export", "--participant", record, "-o", "y.pdf"]) == 2
+
+
+def test_export_a_meeting_puts_the_group_note_first(demo_clinic, config, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with demo_clinic.engine.connect() as conn:
+        meeting = conn.execute(
+            sa.text("SELECT meeting_id FROM progress_note WHERE status = 'cosigned' AND kind = 'group' LIMIT 1")
+        ).scalar()
+    out = tmp_path / "meeting.pdf"
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    argv = [
+        "--data-dir",
+        str(config.data_dir),
+        "--log-dir",
+        str(config.log_dir),
+        "--user",
+        "facilitator",
+        "notes",
+        "export",
+        "--meeting",
+        str(meeting),
+        "-o",
+        str(out),
+    ]
+    assert main(argv) == 0
+    text = _text(out)
+    assert text.index("Group note") < text.index("(record ")
+    assert "Group process" in text and "42 CFR" in text
