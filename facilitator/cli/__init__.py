@@ -25,8 +25,10 @@ COMMAND_MODULES = [
     "facilitator.cli.backup",
     "facilitator.cli.restore",
     "facilitator.cli.roster",
+    "facilitator.cli.report",
     "facilitator.cli.demo_data",
     "facilitator.cli.notes",
+    "facilitator.cli.handouts",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
