@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -297,7 +298,10 @@ class NotesPage(QWidget):
 
         self.mine = QTreeWidget()
         self.mine.setAccessibleName("My notes")
-        self.mine.setHeaderLabels(["My notes", "Due"])
+        self.mine.setHeaderLabels(["Note", "Due"])
+        self.mine.header().setStretchLastSection(False)
+        self.mine.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.mine.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.mine.itemActivated.connect(self._on_mine_activated)
         self.mine.itemDoubleClicked.connect(self._on_mine_activated)
         self.meetings = QListWidget()
@@ -340,7 +344,7 @@ class NotesPage(QWidget):
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(self.editor)
-        split.setSizes([260, 220, 700])
+        split.setSizes([330, 200, 650])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -364,7 +368,8 @@ class NotesPage(QWidget):
             top.setData(0, ROLE, None)
             for s in items:
                 who = "Group note" if s.kind == "group" else s.participant_name
-                child = QTreeWidgetItem([f"{s.meeting_day} {s.group_name}: {who}", s.due.isoformat()])
+                child = QTreeWidgetItem([f"{s.meeting_day:%a %d %b}: {who}", f"{s.due:%d %b}"])
+                child.setToolTip(0, f"{s.group_name}, {s.meeting_day.isoformat()}: {who}")
                 child.setData(0, ROLE, (s.meeting_id, s.note_id))
                 if s.overdue:
                     child.setForeground(1, Qt.GlobalColor.red)
@@ -477,6 +482,10 @@ class ReviewPage(QWidget):
         self.queue = QTreeWidget()
         self.queue.setAccessibleName("Notes awaiting co-signature")
         self.queue.setHeaderLabels(["Meeting / note", "Author", "Age", "Overdue"])
+        self.queue.header().setStretchLastSection(False)
+        self.queue.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.queue.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.queue.currentItemChanged.connect(self._on_queue_selected)
         queue_label = QLabel("&Queue (oldest first)")
         queue_label.setBuddy(self.queue)
@@ -520,7 +529,7 @@ class ReviewPage(QWidget):
         right_top = QSplitter(Qt.Orientation.Horizontal)
         right_top.addWidget(notes_box)
         right_top.addWidget(self.view)
-        right_top.setSizes([220, 600])
+        right_top.setSizes([260, 600])
         right_layout.addWidget(right_top, 1)
         right_layout.addWidget(comment_label)
         right_layout.addWidget(self.comment)
@@ -529,7 +538,7 @@ class ReviewPage(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([420, 760])
+        split.setSizes([520, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -549,7 +558,7 @@ class ReviewPage(QWidget):
         for q in items:
             top = by_meeting.get(q.meeting_id)
             if top is None:
-                top = QTreeWidgetItem([f"{q.meeting_day} {q.group_name}", q.author_name, q.age, ""])
+                top = QTreeWidgetItem([f"{q.meeting_day:%a %d %b}: {q.group_name}", q.author_name, q.age, ""])
                 top.setData(0, ROLE, q.meeting_id)
                 self.queue.addTopLevelItem(top)
                 by_meeting[q.meeting_id] = top
@@ -574,6 +583,9 @@ class ReviewPage(QWidget):
         self._notes = []
         if meeting_id is not None:
             meeting = self._service.meeting_notes(self._principal(), meeting_id)
+            from ..store.notes import meeting_warnings
+
+            self._warnings = meeting_warnings(meeting)
             self._notes = list(meeting.notes)
             for note in self._notes:
                 who = "Group note" if note.is_group else note.participant_name
@@ -599,6 +611,22 @@ class ReviewPage(QWidget):
             return None
         return next((n for n in self._notes if n.id == item.data(ROLE)), None)
 
+    def _warnings_html(self, note) -> str:  # type: ignore[no-untyped-def]
+        """The aids' findings for the reviewer: other members named, near-identical notes."""
+        w = getattr(self, "_warnings", None)
+        if w is None:
+            return ""
+        lines = [x.sentence for x in w.names.get(note.id, [])]
+        names = {n.id: n.participant_name for n in self._notes}
+        for pair in w.similar:
+            if note.id in (pair.first, pair.second):
+                other = pair.second if pair.first == note.id else pair.first
+                lines.append(f"This note is {pair.percent}% alike {names.get(other, 'another note')}'s note.")
+        if not lines:
+            return ""
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        return f"<div style='color:#8a3b00'><b>Warnings</b><ul>{items}</ul></div>"
+
     def _update_buttons(self, note) -> None:  # type: ignore[no-untyped-def]
         awaiting = note is not None and note.status.value == "awaiting_cosign"
         self.cosign_button.setEnabled(awaiting)
@@ -616,7 +644,7 @@ class ReviewPage(QWidget):
         if note is None:
             return
         rounds = self._service.history(self._principal(), note.id)
-        self.view.setHtml(note_html(note, rounds))
+        self.view.setHtml(self._warnings_html(note) + note_html(note, rounds))
         self._update_buttons(note)
 
     def _after_action(self, note_id: int) -> None:

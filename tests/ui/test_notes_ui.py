@@ -169,3 +169,12 @@ def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, servic
     page.note_list.setCurrentRow(3)
     assert page.editor.field("assessment").isReadOnly()
     assert not page.editor.sign_button.isEnabled()
+    # The reviewer sees the same warning on the signed note.
+    review = ReviewPage(service, Who(world.supervisor))
+    qtbot.addWidget(review)
+    review.refresh()
+    sam_row = next(
+        i for i in range(review.meeting_notes.count()) if review.meeting_notes.item(i).text().startswith("Sam")
+    )
+    review.meeting_notes.setCurrentRow(sam_row)
+    assert "names another participant (Johanna Kim)" in review.view.toPlainText()
