@@ -103,6 +103,12 @@ class BaseRenderer(Generic[M]):
         self._logo: ImageReader | None = None
         self.page_count = 0  # pages in the last document rendered
 
+    @property
+    def text_area(self) -> tuple[float, float]:
+        """Width and height of the page's body frame, in points."""
+        width, height = self.pagesize
+        return width - self.margin_left - self.margin_right, height - self.margin_top - self.margin_bottom
+
     # -- hooks -----------------------------------------------------------------------------
 
     def story(self, model: M) -> list[Flowable]:

@@ -226,16 +226,19 @@ class ContentsLine(Flowable):
 
 
 class CardSheet(Flowable):
-    """A page of cut-out cards in a grid, with dashed cut lines between them.
+    """A page of cut-out cards, in rows of one or two, with dashed cut lines between them.
 
-    Each card's content is shrunk to fit its card if it must be, so a long brief never
-    spills onto another card.
+    ``rows`` holds each row's cards (their flowables); the page has room for ``slots`` rows
+    of equal height. Each card's content is shrunk to fit its card if it must be, so a long
+    brief never spills onto another card.
     """
 
-    def __init__(self, cards: Sequence[Sequence[Flowable]], columns: int, rows: int) -> None:
+    PAD = 0.07  # inner margin, as a share of the card's shorter side
+
+    def __init__(self, rows: Sequence[Sequence[Sequence[Flowable]]], slots: int) -> None:
         super().__init__()
-        self.cards = [list(c) for c in cards]
-        self.columns, self.rows = columns, rows
+        self.card_rows = [[list(card) for card in row] for row in rows]
+        self.slots = slots
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight - 1
@@ -243,22 +246,26 @@ class CardSheet(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        w = self.width / self.columns
-        h = self.height / self.rows
-        pad = min(w, h) * 0.07
+        h = self.height / self.slots
+        used = len(self.card_rows) * h
         c.saveState()
         c.setStrokeColor(RULE)
         c.setLineWidth(0.7)
         c.setDash(4, 3)
-        for i in range(self.columns + 1):
-            c.line(i * w, 0, i * w, self.height)
-        for j in range(self.rows + 1):
-            c.line(0, j * h, self.width, j * h)
+        c.rect(0, self.height - used, self.width, used)
+        for r, row in enumerate(self.card_rows):
+            top = self.height - r * h
+            if r:
+                c.line(0, top, self.width, top)
+            for i in range(1, len(row)):
+                x = i * self.width / len(row)
+                c.line(x, top, x, top - h)
         c.restoreState()
-        for n, content in enumerate(self.cards[: self.columns * self.rows]):
-            col, row = n % self.columns, n // self.columns
-            x = col * w + pad
-            top = self.height - row * h - pad
-            frame = KeepInFrame(w - 2 * pad, h - 2 * pad, content, mode="shrink")
-            _fw, fh = frame.wrapOn(c, w - 2 * pad, h - 2 * pad)
-            frame.drawOn(c, x, top - fh)
+        for r, row in enumerate(self.card_rows):
+            w = self.width / len(row)
+            pad = min(w, h) * self.PAD
+            for i, content in enumerate(row):
+                top = self.height - r * h - pad
+                frame = KeepInFrame(w - 2 * pad, h - 2 * pad, content, mode="shrink")
+                _fw, fh = frame.wrapOn(c, w - 2 * pad, h - 2 * pad)
+                frame.drawOn(c, i * w + pad, top - fh)

@@ -205,7 +205,7 @@ class GuideRenderer(BaseRenderer[Guide]):
         if model.cards:
             story.append(PageBreak())
             story.append(self.begin(header_right=label(lang, "role_cards"), continued_right=label(lang, "role_cards")))
-            story += card_pages(model.cards, st, model.large_print, heading=True)
+            story += card_pages(model.cards, st, model.large_print, self.text_area, heading=True)
         return story
 
     def _agenda_table(self, model: Guide, st: Styles) -> Table:
@@ -315,7 +315,7 @@ class RoleCardsRenderer(BaseRenderer[RoleCardSheet]):
         ]
         if not model.cards:
             story.append(Paragraph("", st.body))
-        story += card_pages(model.cards, st, model.large_print, heading=False)
+        story += card_pages(model.cards, st, model.large_print, self.text_area, heading=False)
         return story
 
 
@@ -333,20 +333,84 @@ def card_flowables(card: RoleCard, st: Styles) -> list[Flowable]:
     return out
 
 
-def card_pages(cards: tuple[RoleCard, ...], st: Styles, large_print: bool, *, heading: bool) -> list[Flowable]:
-    """Pages of cards; with ``heading``, the first page starts with a title and a cutting note."""
-    columns, rows = (1, 2) if large_print else (2, 2)
-    per_page = columns * rows
+CARD_SHRINK = 1.15  # a card may shrink its text this much before it gets more room
+
+CardPage = tuple[int, tuple[tuple[RoleCard, ...], ...]]  # (row slots on the page, rows of cards)
+
+
+def card_fits(card: RoleCard, st: Styles, width: float, height: float) -> bool:
+    """Whether a card's text keeps (nearly) its size on a card of this size."""
+    pad = min(width, height) * CardSheet.PAD
+    return _height(card_flowables(card, st), width - 2 * pad) <= (height - 2 * pad) * CARD_SHRINK
+
+
+def card_sheets(cards: tuple[RoleCard, ...], st: Styles, large_print: bool, width: float, height: float) -> list[CardPage]:
+    """Cards in agenda order, laid out in pages of two rows.
+
+    A row holds two cards side by side when both keep their type size there, else one
+    card across the page; a card too long even for that gets a page to itself. Large
+    print always gives a card a whole row.
+    """
+    half = height / 2
+    rows: list[tuple[RoleCard, ...]] = []
+    alone: set[int] = set()  # rows that need a whole page
+    n = 0
+    while n < len(cards):
+        card = cards[n]
+        pair = cards[n : n + 2]
+        narrow = not large_print and len(pair) == 2
+        if narrow and all(card_fits(c, st, width / 2, half) for c in pair):
+            rows.append(tuple(pair))
+            n += 2
+            continue
+        if not card_fits(card, st, width, half):
+            alone.add(len(rows))
+        rows.append((card,))
+        n += 1
+    pages: list[CardPage] = []
+    current: list[tuple[RoleCard, ...]] = []
+    for i, row in enumerate(rows):
+        if i in alone:
+            if current:
+                pages.append((2, tuple(current)))
+                current = []
+            pages.append((1, (row,)))
+            continue
+        current.append(row)
+        if len(current) == 2:
+            pages.append((2, tuple(current)))
+            current = []
+    if current:
+        pages.append((2, tuple(current)))
+    return pages
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    total = 0.0
+    for f in flowables:
+        total += f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+def card_pages(
+    cards: tuple[RoleCard, ...], st: Styles, large_print: bool, size: tuple[float, float], *, heading: bool
+) -> list[Flowable]:
+    """Pages of cards; with ``heading``, the first page starts with a title and a cutting note.
+
+    ``size`` is the page's text area (width, height).
+    """
     out: list[Flowable] = []
-    if heading and cards:
-        lang = cards[0].language
+    if not cards:
+        return out
+    lang = cards[0].language
+    room = size[1] - st.sizes.small * 3
+    if heading:
         out.append(Paragraph(text(label(lang, "role_cards")), st.heading))
-    if cards:
-        out.append(Paragraph(text(label(cards[0].language, "cut_here")), st.small))
-        out.append(Spacer(1, st.sizes.small))
-    for start in range(0, len(cards), per_page):
-        if start:
+        room -= st.sizes.heading * 2
+    out.append(Paragraph(text(label(lang, "cut_here")), st.small))
+    out.append(Spacer(1, st.sizes.small))
+    for n, (slots, rows) in enumerate(card_sheets(cards, st, large_print, size[0], room)):
+        if n:
             out.append(PageBreak())
-        chunk = cards[start : start + per_page]
-        out.append(CardSheet([card_flowables(c, st) for c in chunk], columns, rows))
+        out.append(CardSheet([[card_flowables(c, st) for c in row] for row in rows], slots))
     return out

@@ -210,3 +210,17 @@ def test_invariant_output_is_byte_stable(sample_library: Library) -> None:
     model = packet(sample_library, P.anonymous_recipients(2))
     assert render_pdf(model, invariant=True) == render_pdf(model, invariant=True)
     assert render_pdf(model) != render_pdf(model, invariant=True)
+
+
+def test_a_long_role_card_gets_more_room_instead_of_tiny_type(sample_library: Library) -> None:
+    from facilitator.handouts.renderers import card_sheets
+    from facilitator.handouts.styles import styles
+
+    o, r, ob = P.build_role_cards(sample_library.get("print-sample"), "saying-no").cards
+    wide = P.RoleCard("Practice", "A scenario. " * 12, "Observer", "Watch closely. " * 12, ("Something",) * 4, "", "en")
+    huge = P.RoleCard("Practice", "A scenario. " * 60, "Observer", "Watch closely. " * 90, ("Something",) * 12, "", "en")
+    area, st = (504.0, 600.0), styles(False)
+    assert card_sheets((o, r, ob), st, False, *area) == [(2, ((o, r), (ob,)))]
+    assert card_sheets((o, wide, r, ob), st, False, *area) == [(2, ((o,), (wide,))), (2, ((r, ob),))]
+    assert card_sheets((o, huge, r), st, False, *area) == [(2, ((o,),)), (1, ((huge,),)), (2, ((r,),))]
+    assert card_sheets((o, r, ob), styles(True), True, *area) == [(2, ((o,), (r,))), (2, ((ob,),))]
