@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -704,3 +705,77 @@ class ReviewPage(QWidget):
 
 def today_local() -> date:
     return date.today()
+
+
+# -- observations during a session ---------------------------------------------------------
+
+
+class ObservationDialog(QDialog):
+    """Tap a participant, type a short observation, Enter: it is stamped and lands in their note."""
+
+    def __init__(self, service, principal, meeting_id: int, people, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._service = service
+        self._principal = principal
+        self._meeting_id = meeting_id
+        self.setWindowTitle("Observation")
+        self.setAccessibleName("Record an observation")
+        self.people = QListWidget()
+        self.people.setAccessibleName("Participant")
+        for participant_id, name in people:
+            item = QListWidgetItem(name)
+            item.setData(ROLE, participant_id)
+            self.people.addItem(item)
+        if self.people.count():
+            self.people.setCurrentRow(0)
+        self.text = QLineEdit()
+        self.text.setAccessibleName("Observation")
+        self.text.setPlaceholderText("What you saw, in a few words; Enter saves")
+        self.text.returnPressed.connect(self._on_save)
+        self.done_label = QLabel()
+        self.done_label.setAccessibleName("Last observation saved")
+        who = QLabel("&Who:")
+        who.setBuddy(self.people)
+        what = QLabel("&Observation:")
+        what.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(who)
+        layout.addWidget(self.people)
+        layout.addWidget(what)
+        layout.addWidget(self.text)
+        layout.addWidget(self.done_label)
+        self.text.setFocus()
+
+    def _on_save(self) -> None:
+        item = self.people.currentItem()
+        if item is None or not self.text.text().strip():
+            return
+        try:
+            saved = self._service.add_observation(
+                self._principal(), self._meeting_id, item.data(ROLE), self.text.text()
+            )
+        except Exception as exc:
+            from ..store.notes import NotesError
+
+            if isinstance(exc, (NotesError, PermissionDenied)):
+                show_error(self, "Observation not saved", str(exc))
+                return
+            raise
+        self.done_label.setText(f"Saved for {item.text()} at {saved.at.astimezone():%H:%M}.")
+        self.text.clear()
+
+
+def install_observation_action(window, service, principal, meeting_id: int, players) -> QAction:  # type: ignore[no-untyped-def]
+    """Add "Observation…" (key O) to a runner window of a meeting; players with a participant id only."""
+    people = [(p.participant_id, p.label) for p in players if getattr(p, "participant_id", None)]
+
+    def open_dialog() -> None:
+        ObservationDialog(service, principal, meeting_id, people, window).exec()
+
+    action = QAction("Observation…", window)
+    action.setShortcut(QKeySequence("O"))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip("Note a short, timestamped observation about a participant (O)")
+    action.triggered.connect(open_dialog)
+    window.addAction(action)
+    return action

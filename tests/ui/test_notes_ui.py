@@ -178,3 +178,29 @@ def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, servic
     )
     review.meeting_notes.setCurrentRow(sam_row)
     assert "names another participant (Johanna Kim)" in review.view.toPlainText()
+
+
+def test_observation_typed_during_the_session_lands_in_the_note(qtbot, world, service) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from facilitator.ui.notes_view import ObservationDialog, install_observation_action
+
+    players = [
+        SimpleNamespace(label="Sam", participant_id=world.participants["Sam"]),
+        SimpleNamespace(label="Guest", participant_id=None),
+    ]
+    runner = QMainWindow()
+    qtbot.addWidget(runner)
+    action = install_observation_action(runner, service, Who(world.facilitator), world.meeting_id, players)
+    assert action.shortcut().toString() == "O" and action in runner.actions()
+
+    dialog = ObservationDialog(service, Who(world.facilitator), world.meeting_id, [(world.participants["Sam"], "Sam")])
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.text, "Offered to lead the next role play.")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert dialog.text.text() == "" and "Saved for Sam" in dialog.done_label.text()
+    meeting = service.start_meeting_notes(world.facilitator, world.meeting_id)
+    sam = next(n for n in meeting.individual if n.participant_name == "Sam")
+    assert "] Offered to lead the next role play." in sam.content["data"]

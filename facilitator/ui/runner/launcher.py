@@ -208,6 +208,12 @@ class RunnerLauncher(QObject):
             **kwargs,
         )
         window.settings_changed = lambda s: self._on_settings_changed(s)  # type: ignore[method-assign]
+        if kwargs.get("meeting_id") and getattr(self.backend, "notes", None) is not None:
+            from ..notes_view import install_observation_action  # Step 6: observations land in notes
+
+            install_observation_action(
+                window, self.backend.notes, self.backend.current_principal, kwargs["meeting_id"], kwargs.get("players", ())
+            )
         window.show()
         window.raise_()
         self.window = window
