@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from ..core.attendance import HourRules
 from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, parse_idle_minutes
+from ..core.printing import LOGO_SETTING
 from ..logs import log_path
 from ..store.attendance import ZONE_SETTING, read_rules, read_zone_name
 from .errors import show_error
+from .logo_picker import LogoPicker
 from .session import SETTING_IDLE_MINUTES
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,8 @@ class SettingsDialog(QDialog):
         clinic = QGroupBox("Clinic (shared by every workstation)")
         clinic_form = QFormLayout(clinic)
         clinic_form.addRow("Clinic &name:", self.clinic_name)
+        self.logo = LogoPicker(backend.settings.get(LOGO_SETTING))
+        clinic_form.addRow("Clinic lo&go:", self.logo)
 
         # -- program rules ------------------------------------------------------------------
         self.adult_hours = _hours_box(rules.adult_weekly_hours, "Weekly hours target for adults")
@@ -163,6 +167,7 @@ class SettingsDialog(QDialog):
         )
         values = {key: _number_text(value) for key, value in rules.__dict__.items()}
         values["clinic_name"] = self.clinic_name.text().strip()
+        values[LOGO_SETTING] = self.logo.value()
         values[ZONE_SETTING] = zone
         values[SETTING_IDLE_MINUTES] = str(self.idle_minutes.value())
         return values
