@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -332,11 +333,19 @@ class NotesPage(QWidget):
         self.absent.setWordWrap(True)
         notes_label = QLabel("&Notes of this meeting")
         notes_label.setBuddy(self.note_list)
+        self.export_button = QPushButton("E&xport meeting PDF…")
+        self.export_button.setAccessibleName("Export this meeting's signed notes as a PDF")
+        self.export_button.clicked.connect(self._on_export_meeting)
+        self.chart_button = QPushButton("&Chart…")
+        self.chart_button.setAccessibleName("Show this participant's notes in date order")
+        self.chart_button.clicked.connect(self._on_chart)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.addWidget(notes_label)
         middle_layout.addWidget(self.note_list, 1)
         middle_layout.addWidget(self.absent)
+        middle_layout.addWidget(self.chart_button)
+        middle_layout.addWidget(self.export_button)
 
         self.editor = NoteEditor(service, principal)
         self.editor.signed.connect(self._on_signed)
@@ -451,6 +460,51 @@ class NotesPage(QWidget):
         if row + 1 < self.note_list.count():
             self.note_list.setCurrentRow(row + 1)
         self.refresh_mine()
+
+    def _on_export_meeting(self) -> None:
+        if self._meeting is None:
+            return
+        self.editor.flush()
+        name = f"notes-{self._meeting.day.isoformat()}-{self._meeting.group_name}.pdf".replace(" ", "-").replace(
+            "/", "-"
+        )
+        path, _ = QFileDialog.getSaveFileName(self, "Export meeting notes", name, "PDF files (*.pdf)")
+        if not path:
+            return
+        try:
+            model = self._service.meeting_print(self._principal(), self._meeting.meeting_id)
+            from ..handouts.notes import render_notes_pdf
+
+            write_private_file(path, render_notes_pdf(model))
+        except PermissionDenied as exc:
+            show_error(self, "Cannot export", str(exc))
+            return
+        except OSError as exc:
+            show_error(self, "Cannot export", f"The PDF could not be written to {path}: {exc.strerror}.")
+            return
+        self.absent.setText(f"Exported {len(model.notes)} signed note(s) to {path}.")
+
+    def _on_chart(self) -> None:
+        note = self.editor.note
+        if note is None or note.participant_id is None:
+            show_error(self, "Chart", "Choose a participant's note first.")
+            return
+        try:
+            notes = self._service.chart(self._principal(), note.participant_id)
+        except PermissionDenied as exc:
+            show_error(self, "Chart", str(exc))
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"Chart: {note.participant_name}")
+        dialog.setAccessibleName(f"Chart of {note.participant_name}")
+        view = QTextBrowser()
+        view.setAccessibleName("Notes in date order")
+        view.setHtml("<hr>".join(note_html(n) for n in notes) or "<p>No notes yet.</p>")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        dialog.resize(760, 640)
+        self.chart_dialog = dialog
+        dialog.show()
 
     def refresh_mine(self) -> None:
         current = self._meeting
@@ -703,8 +757,22 @@ class ReviewPage(QWidget):
         self.refresh()
 
 
-def today_local() -> date:
-    return date.today()
+def write_private_file(path: str, data: bytes) -> None:
+    """Write a protected record atomically, readable by its owner only."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".notes-", suffix=".pdf", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # -- observations during a session ---------------------------------------------------------

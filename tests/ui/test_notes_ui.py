@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 from notes_world import MEETING_START, build_world
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextBrowser
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.notes import NoteStatus
@@ -204,3 +205,40 @@ def test_observation_typed_during_the_session_lands_in_the_note(qtbot, world, se
     meeting = service.start_meeting_notes(world.facilitator, world.meeting_id)
     sam = next(n for n in meeting.individual if n.participant_name == "Sam")
     assert "] Offered to lead the next role play." in sam.content["data"]
+
+
+def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date(  # type: ignore[no-untyped-def]
+    qtbot, engine, world, shipped_library, tmp_path, monkeypatch
+):
+    from datetime import timedelta
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from facilitator.store.audit import AuditLog
+
+    clock = FakeClock(MEETING_START + timedelta(hours=2))
+    service = NotesService(
+        engine, Settings(clinic_time_zone="America/Chicago"), shipped_library, clock, AuditLog(engine, clock)
+    )
+    who = Who(world.independent)  # signs without co-signature
+    page = NotesPage(service, who)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_meeting(world.meeting_id, start=True)
+    for _ in range(page.note_list.count()):
+        fill_empty_fields(qtbot, page)
+        qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    out = tmp_path / "meeting.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF files (*.pdf)"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Kim Osei, LPC" in " ".join(text.split()) and "42 CFR" in text
+    with engine.connect() as conn:
+        actions = [r[0] for r in conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq"))]
+    assert actions.count("export") == 1 and actions.count("sign") == 4
+
+    page.note_list.setCurrentRow(3)
+    qtbot.mouseClick(page.chart_button, Qt.MouseButton.LeftButton)
+    chart = page.chart_dialog.findChild(QTextBrowser)
+    assert "Sam (DAP)" in chart.toPlainText() and "Signed: Kim Osei, LPC" in chart.toPlainText()
