@@ -515,7 +515,7 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = (
     DemoAccount(
-        "facilitator", "Jordan Ellis", "CADC", UserRole.FACILITATOR, True,
+        "facilitator", "Priya Raman", "CADC", UserRole.FACILITATOR, True,
         "$argon2id$v=19$m=65536,t=3,p=4$hivOZwLw9vVzPClZZduqGg$sfhZ431kF6Ur5zU+fSLBxEysX8Ok6SPUL4DGPKASkbs",
     ),
     DemoAccount(
@@ -559,8 +559,20 @@ def seed_demo_accounts(engine: Engine, audit: AuditLog, clock: Clock | None = No
                     detail=f"created demo account {demo.username} ({demo.role.value})", session=session,
                 )
             ids[demo.username] = row.id or 0
+            if row.staff_id is None:
+                row.staff_id = _staff_named(session, demo.full_name)
+                session.add(row)
         session.commit()
     return ids
+
+
+def _staff_named(session: Session, name: str) -> int | None:
+    """The roster staff entry with this name, if the roster has one (the demo links by name)."""
+    conn = session.connection()
+    if not sa.inspect(conn).has_table("staff"):
+        return None
+    found = conn.execute(sa.text("SELECT id FROM staff WHERE name = :name"), {"name": name}).scalar()
+    return int(found) if found is not None else None
 
 
 def link_staff(engine: Engine, username: str, staff_id: int | None) -> None:

@@ -110,7 +110,14 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The central area is a stack: the app itself (0), and what is shown instead of it
+        # while nobody may see records (first run, sign in, locked; see ui/session.py).
+        self.gate = QStackedWidget()
+        self.gate.setAccessibleName("Facilitator")
+        self.gate.addWidget(central)
+        self.setCentralWidget(self.gate)
+        self.session = None
+        self.clock = None  # tests put a FakeClock here before attach; otherwise backend.clock
         self._build_menus()
         self.statusBar().showMessage("Loading…")
         self.nav.setEnabled(False)
@@ -124,11 +131,21 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def attach(self, backend) -> None:  # type: ignore[no-untyped-def]
-        """Build the pages now that the database and library are ready."""
+        """Build the pages now that the database and library are ready and someone signed in.
+
+        With nobody signed in, this shows the sign-in (or first-run) page instead; the session
+        calls ``attach`` again after sign-in. Sign-out removes the pages (``clear_pages``).
+        """
         from .library_state import LibraryState
         from .library_view import LibraryPage
+        from .session import SessionGate
 
         self.backend = backend
+        if self.session is None:
+            self.session = SessionGate(self, backend, self.clock)
+        if backend.principal is None:
+            self.session.ask_sign_in()
+            return
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
@@ -163,6 +180,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"The database was upgraded; a copy of the old one is at {backend.upgrade_backup}", 15000
             )
+        self.session.started()
 
     def show_startup_error(self, sentence: str) -> None:
         self.loading_bar.setRange(0, 1)
@@ -184,6 +202,20 @@ class MainWindow(QMainWindow):
         self._page_index[key] = self.stack.indexOf(widget)
         self._widgets = getattr(self, "_widgets", {})
         self._widgets[key] = widget
+
+    def clear_pages(self) -> None:
+        """Destroy every page (they hold records) when the user signs out."""
+        self.nav.setEnabled(False)
+        for key in list(getattr(self, "_widgets", {})):
+            widget = self._widgets.pop(key)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._page_index = {}
+        self.nav.setCurrentRow(-1)
+        if self.library_state is not None:
+            self.library_state.deleteLater()
+            self.library_state = None
+        self.stack.setCurrentWidget(self.loading)
 
     def _page_widget(self, key: str) -> QWidget:
         return self._widgets[key]
@@ -212,7 +244,11 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(file_menu, "&Settings…", self._on_settings, QKeySequence("Ctrl+,"))
         self.settings_action.setEnabled(False)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        from .session import build_session_menus
+
+        build_session_menus(self, file_menu, self._action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu("&Go")
         for n, (key, title) in enumerate(PAGES, start=1):
             self._action(go_menu, title, lambda _checked=False, k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))
@@ -228,6 +264,13 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         self.addAction(action)
         return action
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Take the automatic backup and record the sign-out before the window goes."""
+        if self.session is not None and not getattr(self, "_closed", False):
+            self._closed = True
+            self.session.on_close()
+        super().closeEvent(event)
 
     def _on_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -8,9 +8,19 @@ from facilitator.backend import open_backend
 from facilitator.config import AppConfig
 
 
+UI_TEST_PASSWORD = "ui-test-pass-1"
+
+
 @pytest.fixture
 def backend(config: AppConfig):  # type: ignore[no-untyped-def]
+    """A backend signed in as the clinic's first administrator (cheap Argon2id costs)."""
+    from facilitator.core.passwords import Passwords, fast_hasher
+
     b = open_backend(config)
+    assert b.accounts is not None
+    b.accounts.passwords = Passwords(fast_hasher())
+    b.accounts.create_first_administrator("admin", "Avery Admin", UI_TEST_PASSWORD)
+    b.sign_in("admin", UI_TEST_PASSWORD)
     yield b
     b.dispose()
 

@@ -1,0 +1,342 @@
+"""Admin › Accounts: create, edit, disable (never delete) and reset staff accounts."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.permissions import PermissionDenied, UserRole
+from .errors import show_error
+
+if TYPE_CHECKING:
+    from ..backend import Backend
+    from ..store.accounts import Account
+
+log = logging.getLogger(__name__)
+COLUMNS = ["User name", "Name", "Credentials", "Role", "Notes need co-signature", "State", "Last sign-in"]
+
+
+def _staff_choices(backend: Backend) -> list[tuple[int, str]]:
+    """Roster staff entries an account can lead groups as (empty when the roster has none)."""
+    try:
+        import sqlalchemy as sa
+
+        with backend.engine.connect() as conn:
+            if not sa.inspect(conn).has_table("staff"):
+                return []
+            rows = conn.execute(sa.text("SELECT id, name FROM staff ORDER BY name"))
+            return [(int(r[0]), str(r[1])) for r in rows]
+    except Exception:
+        log.exception("Reading the staff list failed")
+        return []
+
+
+class AccountForm(QDialog):
+    """New account (with a temporary password) or changes to an existing one."""
+
+    def __init__(self, backend: Backend, account: Account | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.account = account
+        new = account is None
+        self.setWindowTitle("New account" if new else f"Account {account.username}")  # type: ignore[union-attr]
+        self.setAccessibleName(self.windowTitle())
+        self.username = QLineEdit("" if new else account.username)  # type: ignore[union-attr]
+        self.username.setAccessibleName("User name")
+        self.username.setEnabled(new)
+        self.full_name = QLineEdit("" if new else account.full_name)  # type: ignore[union-attr]
+        self.full_name.setAccessibleName("Full name")
+        self.credentials = QLineEdit("" if new else account.credentials)  # type: ignore[union-attr]
+        self.credentials.setAccessibleName("Credentials")
+        self.credentials.setPlaceholderText("e.g. LCSW, CADC")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Role")
+        for role in UserRole:
+            self.role.addItem(role.label, role.value)
+        if not new:
+            self.role.setCurrentIndex(self.role.findData(account.role.value))  # type: ignore[union-attr]
+        self.needs_cosign = QCheckBox("Notes need a supervisor's &co-signature")
+        self.needs_cosign.setAccessibleName("Notes need co-signature")
+        self.needs_cosign.setChecked(bool(account and account.needs_cosign))
+        self.staff = QComboBox()
+        self.staff.setAccessibleName("Leads groups as")
+        self.staff.addItem("— no groups —", 0)
+        for staff_id, name in _staff_choices(backend):
+            self.staff.addItem(name, staff_id)
+        if account and account.staff_id:
+            index = self.staff.findData(account.staff_id)
+            self.staff.setCurrentIndex(max(0, index))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Temporary password")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Temporary password again")
+        form = QFormLayout()
+        rows: list[tuple[str, QWidget]] = [
+            ("&User name:", self.username),
+            ("&Full name:", self.full_name),
+            ("Cre&dentials:", self.credentials),
+            ("&Role:", self.role),
+            ("", self.needs_cosign),
+            ("&Leads groups as:", self.staff),
+        ]
+        if new:
+            rows += [("&Temporary password:", self.password), ("Password &again:", self.confirm)]
+        for text, field in rows:
+            if text:
+                label = QLabel(text)
+                label.setBuddy(field)
+                form.addRow(label, field)
+            else:
+                form.addRow(field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if new:
+            hint = QLabel("The person chooses their own password when they first sign in.")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def _on_save(self) -> None:
+        from ..core.passwords import PasswordRejected
+        from ..store.accounts import AccountError
+
+        accounts = self.backend.accounts
+        assert accounts is not None
+        staff_id = int(self.staff.currentData() or 0)
+        try:
+            if self.account is None:
+                if self.password.text() != self.confirm.text():
+                    self.message.setText("The two passwords differ.")
+                    return
+                accounts.create_account(
+                    self.backend.principal,
+                    username=self.username.text(),
+                    full_name=self.full_name.text(),
+                    role=self.role.currentData(),
+                    password=self.password.text(),
+                    credentials=self.credentials.text(),
+                    needs_cosign=self.needs_cosign.isChecked(),
+                    staff_id=staff_id or None,
+                )
+            else:
+                accounts.update_account(
+                    self.backend.principal,
+                    self.account.id,
+                    full_name=self.full_name.text(),
+                    credentials=self.credentials.text(),
+                    role=self.role.currentData(),
+                    needs_cosign=self.needs_cosign.isChecked(),
+                    staff_id=staff_id,
+                )
+        except (AccountError, PasswordRejected, PermissionDenied) as exc:
+            self.message.setText(str(exc))
+            return
+        except Exception:
+            log.exception("Saving the account failed")
+            self.message.setText("The database did not answer; nothing was saved.")
+            return
+        self.accept()
+
+
+class ResetPasswordDialog(QDialog):
+    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Reset the password of {account.username}")
+        self.setAccessibleName(self.windowTitle())
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Temporary password")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Temporary password again")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"{account.full_name} must choose a new password at their next sign-in."))
+        for text, field in (("&Temporary password:", self.password), ("Password &again:", self.confirm)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.message = QLabel()
+        self.message.setAccessibleName("Message")
+        self.message.setStyleSheet("color: #b00020;")
+        form.addRow(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+
+class AccountsDialog(QDialog):
+    """The administrator's list of accounts."""
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.setWindowTitle("Accounts")
+        self.setAccessibleName("Accounts")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Accounts list")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._on_edit)
+        self.new_button = QPushButton("&New account…")
+        self.edit_button = QPushButton("&Edit…")
+        self.disable_button = QPushButton("&Disable")
+        self.reset_button = QPushButton("&Reset password…")
+        close = QPushButton("&Close")
+        for button, name in (
+            (self.new_button, "New account"),
+            (self.edit_button, "Edit account"),
+            (self.disable_button, "Disable or enable account"),
+            (self.reset_button, "Reset password"),
+            (close, "Close"),
+        ):
+            button.setAccessibleName(name)
+        self.new_button.clicked.connect(self._on_new)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.disable_button.clicked.connect(self._on_toggle_disabled)
+        self.reset_button.clicked.connect(self._on_reset)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.disable_button, self.reset_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        note = QLabel("Accounts are never deleted, because notes and the audit trail name them: disable them instead.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.resize(900, 460)
+        self.accounts: list[Account] = []
+        self.reload()
+
+    def reload(self) -> None:
+        assert self.backend.accounts is not None
+        self.accounts = self.backend.accounts.list_accounts(self.backend.principal)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.accounts))
+        for row, a in enumerate(self.accounts):
+            last = a.last_sign_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if a.last_sign_in_at else "never"
+            values = [
+                a.username,
+                a.full_name,
+                a.credentials,
+                a.role.label,
+                "yes" if a.needs_cosign else "no",
+                "disabled" if a.disabled else ("must change password" if a.must_change_password else "active"),
+                last,
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, a.id)
+                self.table.setItem(row, col, item)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def selected(self) -> Account | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        user_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((a for a in self.accounts if a.id == user_id), None)
+
+    def select_username(self, username: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == username:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        account = self.selected()
+        for b in (self.edit_button, self.disable_button, self.reset_button):
+            b.setEnabled(account is not None)
+        self.disable_button.setText("&Enable" if account and account.disabled else "&Disable")
+
+    def _on_new(self) -> None:
+        if AccountForm(self.backend, None, self).exec():
+            self.reload()
+
+    def _on_edit(self) -> None:
+        account = self.selected()
+        if account is not None and AccountForm(self.backend, account, self).exec():
+            self.reload()
+            self.select_username(account.username)
+
+    def _on_toggle_disabled(self) -> None:
+        from ..store.accounts import AccountError
+
+        account = self.selected()
+        if account is None:
+            return
+        assert self.backend.accounts is not None
+        try:
+            self.backend.accounts.set_disabled(self.backend.principal, account.id, not account.disabled)
+        except (AccountError, PermissionDenied) as exc:
+            show_error(self, "Accounts", str(exc))
+            return
+        self.reload()
+        self.select_username(account.username)
+
+    def _on_reset(self) -> None:
+        from ..core.passwords import PasswordRejected
+        from ..store.accounts import AccountError
+
+        account = self.selected()
+        if account is None:
+            return
+        dialog = ResetPasswordDialog(account, self)
+        assert self.backend.accounts is not None
+
+        def submit() -> None:
+            if dialog.password.text() != dialog.confirm.text():
+                dialog.message.setText("The two passwords differ.")
+                return
+            try:
+                self.backend.accounts.reset_password(  # type: ignore[union-attr]
+                    self.backend.principal, account.id, dialog.password.text()
+                )
+            except (AccountError, PasswordRejected, PermissionDenied) as exc:
+                dialog.message.setText(str(exc))
+                return
+            dialog.accept()
+
+        dialog.buttons.accepted.connect(submit)
+        if dialog.exec():
+            self.reload()
+            self.select_username(account.username)

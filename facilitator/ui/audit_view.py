@@ -1,0 +1,262 @@
+"""Admin › Audit trail: filter by dates, user, participant and action; sort; export CSV.
+
+Supervisors and administrators only (the service refuses anyone else). Sorting asks the
+database, so the order is right over the whole trail and not just the rows on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.audit import AuditAction, AuditRecord, ChainReport
+from ..core.permissions import PermissionDenied
+from .errors import show_error
+
+if TYPE_CHECKING:
+    from ..backend import Backend
+    from ..store.audit import AuditFilter
+
+log = logging.getLogger(__name__)
+ROW_LIMIT = 5000
+COLUMNS = [
+    ("seq", "#"),
+    ("at", "Time"),
+    ("username", "User"),
+    ("action", "Action"),
+    ("record_type", "Record"),
+    ("record_id", "Record id"),
+    ("participant_id", "Participant"),
+    ("detail", "Detail"),
+    ("workstation", "Workstation"),
+]
+
+
+class AuditModel(QAbstractTableModel):
+    """Rows of the trail; ``sort`` re-queries through the service."""
+
+    def __init__(self, load, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._load = load
+        self.records: list[AuditRecord] = []
+        self.order_by = "seq"
+        self.descending = True
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        r = self.records[index.row()]
+        key = COLUMNS[index.column()][0]
+        if key == "at":
+            return r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if key == "action":
+            return r.action_label
+        value = getattr(r, key)
+        return "" if value is None else str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.order_by = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        try:
+            self.records = self._load(self.order_by, self.descending)
+        finally:
+            self.endResetModel()
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+class AuditDialog(QDialog):
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.setWindowTitle("Audit trail")
+        self.setAccessibleName("Audit trail")
+        assert backend.audit is not None and backend.clock is not None
+        today = backend.clock.now().astimezone().date()
+        self.start = QDateEdit(QDate(today - timedelta(days=30)))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setAccessibleName("From date")
+        self.end = QDateEdit(QDate(today))
+        self.end.setCalendarPopup(True)
+        self.end.setDisplayFormat("yyyy-MM-dd")
+        self.end.setAccessibleName("To date")
+        self.user = QComboBox()
+        self.user.setAccessibleName("User")
+        self.user.addItem("Everyone", "")
+        for name in backend.audit.usernames(backend.principal):
+            self.user.addItem(name, name)
+        self.participant = QLineEdit()
+        self.participant.setAccessibleName("Participant id")
+        self.participant.setPlaceholderText("any")
+        self.participant.setMaximumWidth(90)
+        self.action = QComboBox()
+        self.action.setAccessibleName("Action")
+        self.action.addItem("Every action", "")
+        for action in AuditAction:
+            self.action.addItem(action.label, action.value)
+        self.apply_button = QPushButton("&Show")
+        self.apply_button.setAccessibleName("Show entries")
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self._on_apply)
+        self.verify_button = QPushButton("&Verify chain")
+        self.verify_button.setAccessibleName("Verify chain")
+        self.verify_button.clicked.connect(self._on_verify)
+        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button.setAccessibleName("Export CSV")
+        self.export_button.clicked.connect(lambda: self._on_export())
+
+        filters = QHBoxLayout()
+        for text, widget in (
+            ("&From:", self.start),
+            ("&To:", self.end),
+            ("&User:", self.user),
+            ("&Participant:", self.participant),
+            ("&Action:", self.action),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addWidget(self.apply_button)
+        filters.addStretch(1)
+
+        self.model = AuditModel(self._load, self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Audit entries")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel()
+        self.status.setAccessibleName("Audit status")
+        self.status.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.verify_button)
+        bottom.addWidget(self.export_button)
+        close = QPushButton("&Close")
+        close.setAccessibleName("Close")
+        close.clicked.connect(self.accept)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(1150, 620)
+        backend.audit.record(backend.principal, AuditAction.VIEW, record_type="audit trail", detail="opened the audit screen")
+        self._on_apply()
+
+    # -- filters -------------------------------------------------------------------------------
+
+    def current_filter(self, order_by: str = "seq", descending: bool = True, limit: int | None = ROW_LIMIT) -> AuditFilter:
+        from ..store.audit import AuditFilter
+
+        start = self.start.date().toPython()
+        end = self.end.date().toPython()
+        participant = self.participant.text().strip()
+        return AuditFilter(
+            start=_day_start(start),  # type: ignore[arg-type]
+            end=_day_start(end + timedelta(days=1)),  # type: ignore[operator]
+            username=self.user.currentData() or "",
+            participant_id=int(participant) if participant.isdigit() else None,
+            action=self.action.currentData() or "",
+            order_by=order_by,
+            descending=descending,
+            limit=limit,
+        )
+
+    def _load(self, order_by: str, descending: bool) -> list[AuditRecord]:
+        assert self.backend.audit is not None
+        return self.backend.audit.entries(self.backend.principal, self.current_filter(order_by, descending))
+
+    def _on_apply(self) -> None:
+        participant = self.participant.text().strip()
+        if participant and not participant.isdigit():
+            show_error(self, "Audit trail", "The participant filter takes a participant's number, e.g. 42.")
+            return
+        if self.end.date() < self.start.date():
+            show_error(self, "Audit trail", "The 'To' date is before the 'From' date.")
+            return
+        try:
+            self.model.reload()
+        except PermissionDenied as exc:
+            show_error(self, "Audit trail", str(exc))
+            return
+        except Exception:
+            log.exception("Reading the audit trail failed")
+            show_error(self, "Audit trail", "The audit trail could not be read; the log has the details.")
+            return
+        n = len(self.model.records)
+        more = f" (the first {ROW_LIMIT:,}; narrow the filter to see the rest)" if n >= ROW_LIMIT else ""
+        self.status.setText(f"{n:,} entries{more}.")
+
+    def _on_verify(self) -> None:
+        assert self.backend.audit is not None
+        report: ChainReport = self.backend.audit.verify(self.backend.principal)
+        if report.ok:
+            self.status.setText(f"The trail is intact: {report.checked:,} entries, each chained to the one before.")
+        else:
+            problems = "; ".join(p.sentence for p in report.problems[:3])
+            self.status.setText(f"The trail is NOT intact: {problems}")
+            show_error(self, "Audit trail", f"The audit trail has been tampered with: {problems}")
+
+    def _on_export(self, path: Path | None = None) -> None:
+        assert self.backend.audit is not None and self.backend.clock is not None
+        if path is None:
+            suggested = Path.home() / f"audit-{self.backend.clock.now():%Y-%m-%d}.csv"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export the audit trail", str(suggested), "CSV (*.csv)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            n = self.backend.audit.export_csv(
+                self.backend.principal,
+                path,
+                self.current_filter(self.model.order_by, self.model.descending, limit=None),
+            )
+        except PermissionDenied as exc:
+            show_error(self, "Audit trail", str(exc))
+            return
+        except OSError as exc:
+            show_error(self, "Audit trail", f"{path} could not be written ({exc.strerror or exc}).")
+            return
+        self.status.setText(f"Exported {n:,} entries to {path}.")

@@ -1,0 +1,151 @@
+"""File › Back up and Restore, and the automatic backup when the app closes."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .errors import show_error
+
+if TYPE_CHECKING:
+    from ..backend import Backend
+
+log = logging.getLogger(__name__)
+SETTING_AUTO_BACKUPS_KEPT = "auto_backups_kept"
+
+
+def auto_backups_kept(backend: Backend) -> int:
+    from ..store.backup import DEFAULT_AUTO_BACKUPS_KEPT
+
+    try:
+        return max(1, min(100, int(backend.settings.get(SETTING_AUTO_BACKUPS_KEPT) or DEFAULT_AUTO_BACKUPS_KEPT)))
+    except (TypeError, ValueError):
+        return DEFAULT_AUTO_BACKUPS_KEPT
+
+
+def automatic_backup(backend: Backend) -> Path | None:
+    """Back up into the data folder's ``backups`` when the app closes, keeping the newest N.
+
+    Never stops the app from closing: a failure is logged and the last good backups stay.
+    """
+    from ..core.audit import AuditAction
+    from ..store import db
+    from ..store.backup import BackupError, auto_backup
+
+    path = db.sqlite_path(backend.engine.url)
+    if path is None or not path.exists():
+        return None
+    try:
+        assert backend.clock is not None
+        result = auto_backup(path, backend.config.backup_dir, backend.clock.now(), auto_backups_kept(backend))
+    except (BackupError, OSError) as exc:
+        log.error("The automatic backup on close failed: %s", exc)
+        return None
+    except Exception:
+        log.exception("The automatic backup on close failed")
+        return None
+    try:
+        assert backend.audit is not None
+        backend.audit.record(
+            backend.principal, AuditAction.BACKUP, username="" if backend.principal else "app",
+            record_type="database", detail=f"automatic on close: {result.path.name}",
+        )
+    except Exception:
+        log.exception("Recording the automatic backup failed")
+    return result.path
+
+
+def backup_database(parent: QWidget, backend: Backend, target: Path | None = None) -> Path | None:
+    """Ask where, then take a consistent copy of the live database with its digest."""
+    from ..core.audit import AuditAction
+    from ..core.permissions import PermissionDenied, require_manage_backups
+    from ..store.backup import BackupError, database_path, take_backup
+
+    try:
+        principal = require_manage_backups(backend.principal)
+        source = database_path(backend.engine.url)
+    except (PermissionDenied, BackupError) as exc:
+        show_error(parent, "Back up", str(exc))
+        return None
+    if target is None:
+        assert backend.clock is not None
+        suggested = Path.home() / f"facilitator-{backend.clock.now():%Y-%m-%d}.sqlite"
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent, "Back up the database to", str(suggested), "Facilitator backups (*.sqlite)"
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+    try:
+        result = take_backup(source, target)
+    except BackupError as exc:
+        show_error(parent, "Back up", str(exc))
+        return None
+    assert backend.audit is not None
+    backend.audit.record(principal, AuditAction.BACKUP, record_type="database", detail=f"to {result.path}")
+    parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
+        f"Backed up to {result.path} with its digest {result.digest_path.name}", 10000
+    )
+    return result.path
+
+
+def restore_database(parent: QWidget, backend: Backend, source: Path | None = None, confirm: bool = True) -> bool:
+    """Check a backup, then replace this database with it; the app closes afterwards.
+
+    The check (digest, integrity, schema) runs before anything is touched; the database it
+    replaces is copied to the backups folder first.
+    """
+    from ..core.audit import AuditAction
+    from ..core.permissions import PermissionDenied, require_manage_backups
+    from ..store.backup import BackupError, check_backup, database_path, restore_backup
+
+    try:
+        principal = require_manage_backups(backend.principal)
+        target = database_path(backend.engine.url)
+    except (PermissionDenied, BackupError) as exc:
+        show_error(parent, "Restore", str(exc))
+        return False
+    if source is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, "Restore the database from", str(Path.home()), "Facilitator backups (*.sqlite);;All files (*)"
+        )
+        if not chosen:
+            return False
+        source = Path(chosen)
+    try:
+        info = check_backup(source)
+    except BackupError as exc:
+        show_error(parent, "Restore", str(exc))
+        return False
+    if confirm:
+        warnings = "".join(f"\n\n{w}" for w in info.warnings)
+        answer = QMessageBox.question(
+            parent,
+            "Restore",
+            f"Replace this clinic's database with the backup {source.name} ({info.accounts} accounts)?\n\n"
+            f"A copy of the current database is kept in {backend.config.backup_dir}. Facilitator closes "
+            "afterwards; close it on every other workstation too before you go on." + warnings,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    assert backend.audit is not None and backend.clock is not None
+    backend.audit.record(principal, AuditAction.RESTORE, record_type="database", detail=f"replacing with {source}")
+    backend.engine.dispose()
+    try:
+        result = restore_backup(source, target, backend.config.backup_dir, backend.clock.now())
+    except BackupError as exc:
+        show_error(parent, "Restore", str(exc))
+        return False
+    from ..store.audit import AuditLog
+    from ..store.db import upgrade
+
+    upgrade(backend.engine, backend.config.backup_dir)
+    AuditLog(backend.engine, backend.clock).record(
+        None, AuditAction.RESTORE, username=principal.username, record_type="database",
+        detail=f"restored from {source.name} by {principal.username}; the replaced database is kept at "
+        f"{result.replaced_copy}",
+    )
+    return True

@@ -1,0 +1,257 @@
+"""First run, sign in, idle lock, sign out and switch user, acted out like a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from facilitator.backend import open_backend
+from facilitator.config import AppConfig
+from facilitator.core.clock import FakeClock
+from facilitator.core.passwords import Passwords, fast_hasher
+from facilitator.ui.session import PUBLIC_WINDOW_PROPERTY
+
+ADMIN_PW = "admin-pass-1"
+
+
+@pytest.fixture
+def fresh_backend(config: AppConfig):  # type: ignore[no-untyped-def]
+    """A backend on an empty clinic database: no accounts, nobody signed in."""
+    b = open_backend(config)
+    b.accounts.passwords = Passwords(fast_hasher())  # type: ignore[union-attr]
+    yield b
+    b.dispose()
+
+
+@pytest.fixture
+def clinic(fresh_backend):  # type: ignore[no-untyped-def]
+    """An administrator and a facilitator exist; nobody is signed in."""
+    accounts = fresh_backend.accounts
+    admin = accounts.create_first_administrator("admin", "Avery Admin", ADMIN_PW)
+    accounts.create_account(
+        admin, username="fay", full_name="Fay Lead", role="facilitator", password="fay-pass-12",
+        credentials="CADC", must_change_password=False,
+    )
+    return fresh_backend
+
+
+@pytest.fixture
+def window(qtbot, clinic):  # type: ignore[no-untyped-def]
+    from facilitator.ui.main_window import MainWindow
+
+    w = MainWindow(clinic.config)
+    w.clock = FakeClock()
+    qtbot.addWidget(w)
+    w.attach(clinic)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def audit_actions(backend) -> list[str]:  # type: ignore[no-untyped-def]
+    with backend.engine.connect() as conn:
+        return list(conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq")).scalars())
+
+
+def sign_in(qtbot, window, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    page = window.session.sign_in_page
+    assert window.gate.currentWidget() is page
+    page.username.clear()
+    qtbot.keyClicks(page.username, username)
+    qtbot.keyClick(page.username, Qt.Key.Key_Return)  # moves to the password field
+    qtbot.keyClicks(page.password, password)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+
+
+def test_first_run_asks_for_the_administrator(qtbot, fresh_backend) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.main_window import MainWindow
+
+    window = MainWindow(fresh_backend.config)
+    qtbot.addWidget(window)
+    window.attach(fresh_backend)
+    window.show()
+    page = window.session.first_run_page
+    assert window.gate.currentWidget() is page
+    assert not getattr(window, "_widgets", {})  # no pages before anyone signs in
+    qtbot.keyClicks(page.full_name, "Riley Root")
+    qtbot.keyClicks(page.username, "root")
+    qtbot.keyClicks(page.password, "root-pass-1")
+    qtbot.keyClicks(page.confirm, "root-pass-2")
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
+    assert "differ" in page.message.text()
+    qtbot.keyClicks(page.confirm, "root-pass-1")
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
+    assert fresh_backend.principal.username == "root"
+    assert window.gate.currentIndex() == 0 and window.page("library").isVisible()
+    with fresh_backend.engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT role, password_hash FROM user_account")).one()
+    assert row.role == "administrator" and row.password_hash.startswith("$argon2id$")
+    assert audit_actions(fresh_backend) == ["account change", "sign-in"]
+    assert window.accounts_action.isEnabled() and window.backup_action.isEnabled()
+
+
+def test_sign_in_refuses_a_wrong_password_then_opens(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    assert window.gate.currentWidget() is window.session.sign_in_page
+    assert not window.nav.isEnabled()
+    sign_in(qtbot, window, "fay", "nope")
+    assert "not right" in window.session.sign_in_page.message.text()
+    assert clinic.principal is None
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    assert clinic.principal.username == "fay"
+    assert window.gate.currentIndex() == 0 and window.nav.isEnabled()
+    assert "Fay Lead, CADC" in window.session.user_label.text()
+    # a facilitator gets no administration
+    assert not window.accounts_action.isEnabled() and not window.audit_action.isEnabled()
+    assert not window.backup_action.isEnabled()
+    assert audit_actions(clinic)[-2:] == ["failed sign-in", "sign-in"]
+
+
+def test_idle_lock_hides_records_and_covers_dialogs_but_not_the_room_display(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    clock = window.clock
+    session = window.session
+    assert session.idle is not None and session.idle.timer.isActive()
+    assert session.idle.tracker.timeout_seconds == 300  # the default: five minutes
+
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Some record")
+    secret = QLabel("Participant: Blake Hollis", dialog)
+    QVBoxLayout(dialog).addWidget(secret)
+    dialog.show()
+    room = QWidget()
+    room.setProperty(PUBLIC_WINDOW_PROPERTY, True)
+    room.show()
+    qtbot.addWidget(room)
+
+    clock.advance(200)
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # activity resets the idle time
+    clock.advance(200)
+    session.idle.check()
+    assert not session.is_locked
+    clock.advance(100)
+    session.idle.check()
+    assert session.is_locked
+    lock_page = session.lock_page
+    assert window.gate.currentWidget() is lock_page
+    shown_page = window.stack.currentWidget()
+    assert not shown_page.isVisible() and not window.nav.isVisible()
+    panel = session._covers[dialog][0]
+    assert panel.isVisible() and panel.geometry() == dialog.rect() and not secret.isEnabled()
+    assert room not in session._covers and room.isVisible()
+    # shortcuts and menus are off while locked (quitting stays possible: it discloses nothing)
+    assert window.quit_action.isEnabled()
+    assert not window.settings_action.isEnabled() and not window.sign_out_action.isEnabled()
+    assert not any(a.isEnabled() for a in window.findChildren(QAction) if a.text().startswith(("Library", "Today")))
+
+    qtbot.keyClicks(lock_page.password, "wrong")
+    qtbot.keyClick(lock_page.password, Qt.Key.Key_Return)
+    assert "not right" in lock_page.message.text() and session.is_locked
+    qtbot.keyClicks(panel.password, "fay-pass-12")  # unlocking from the covered dialog works too
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert not session.is_locked
+    assert window.gate.currentIndex() == 0 and shown_page.isVisible()
+    assert secret.isEnabled() and dialog not in session._covers
+    assert window.sign_out_action.isEnabled()
+    assert audit_actions(clinic)[-3:] == ["lock", "failed sign-in", "unlock"]
+
+
+def test_the_idle_time_is_a_clinic_setting(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    clinic.settings.set("idle_lock_minutes", "2")
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    window.clock.advance(119)
+    window.session.idle.check()
+    assert not window.session.is_locked
+    window.clock.advance(1)
+    window.session.idle.check()
+    assert window.session.is_locked
+
+
+def test_lock_by_shortcut_and_sign_out_from_the_lock_screen(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    window.lock_action.trigger()
+    session = window.session
+    assert session.is_locked
+    qtbot.mouseClick(session.lock_page.switch, Qt.MouseButton.LeftButton)
+    assert clinic.principal is None
+    assert window.gate.currentWidget() is session.sign_in_page
+    assert not window._widgets  # every page with records is gone
+    sign_in(qtbot, window, "admin", ADMIN_PW)
+    assert clinic.principal.username == "admin"
+    assert window.accounts_action.isEnabled() and window.audit_action.isEnabled()
+    assert window.page("library").isVisible()
+    assert audit_actions(clinic)[-3:] == ["lock", "sign-out", "sign-in"]
+
+
+def test_five_wrong_passwords_at_the_lock_screen_sign_out(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    window.session.lock()
+    for _ in range(5):
+        page = window.session.lock_page
+        if page is None:
+            break
+        qtbot.keyClicks(page.password, "wrong")
+        qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    assert clinic.principal is None
+    assert "signed out" in window.session.sign_in_page.message.text()
+
+
+def test_a_reset_password_must_be_changed_at_sign_in(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui import session as session_module
+
+    admin = clinic.accounts.authenticate("admin", ADMIN_PW)
+    fay = clinic.accounts.find(admin, "fay")
+    clinic.accounts.reset_password(admin, fay.id, "temporary-9")
+
+    def fill_and_accept(dialog) -> int:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.current, "temporary-9")
+        qtbot.keyClicks(dialog.new, "fays-own-pass-4")
+        qtbot.keyClicks(dialog.confirm, "fays-own-pass-4")
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(session_module.ChangePasswordDialog, "exec", fill_and_accept)
+    sign_in(qtbot, window, "fay", "temporary-9")
+    assert clinic.principal.username == "fay" and not clinic.principal.must_change_password
+    assert clinic.accounts.authenticate("fay", "fays-own-pass-4")
+
+
+def test_refusing_to_change_a_reset_password_signs_out(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui import session as session_module
+
+    admin = clinic.accounts.authenticate("admin", ADMIN_PW)
+    clinic.accounts.reset_password(admin, clinic.accounts.find(admin, "fay").id, "temporary-9")
+    monkeypatch.setattr(session_module.ChangePasswordDialog, "exec", lambda self: 0)
+    sign_in(qtbot, window, "fay", "temporary-9")
+    assert clinic.principal is None and not getattr(window, "_widgets", {})
+
+
+def test_closing_takes_an_automatic_backup_and_signs_out(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    window.close()
+    backups = list(Path(clinic.config.backup_dir).glob("auto-*.sqlite"))
+    assert len(backups) == 1 and Path(str(backups[0]) + ".sha256").exists()
+    assert audit_actions(clinic)[-2:] == ["backup", "sign-out"]
+
+
+def test_demo_signs_in_the_facilitator(tmp_path: Path) -> None:
+    config = AppConfig.build(data_dir=tmp_path / "demo", log_dir=tmp_path / "logs", demo=True, environ={})
+    backend = open_backend(config)
+    try:
+        assert backend.principal is not None and backend.principal.username == "facilitator"
+        assert backend.principal.staff_id is not None  # leads the demo groups of Priya Raman
+    finally:
+        backend.dispose()
+
+
+def test_the_readme_documents_the_demo_accounts() -> None:
+    from facilitator.store.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for account in DEMO_ACCOUNTS:
+        assert f"`{account.username}`" in readme
+    assert f"`{DEMO_PASSWORD}`" in readme
