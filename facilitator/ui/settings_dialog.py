@@ -91,6 +91,19 @@ class SettingsDialog(QDialog):
         self.idle_minutes.setSuffix(" min")
         self.idle_minutes.setValue(self._idle_minutes())
         self.idle_minutes.setAccessibleName("Lock the screen after this many idle minutes")
+        from ..core.notes import DEFAULT_DEADLINE_BUSINESS_DAYS, NoteFormat, parse_format
+
+        self.note_format = QComboBox()
+        for fmt in NoteFormat:
+            self.note_format.addItem(fmt.label, fmt.value)
+        self.note_format.setCurrentIndex(list(NoteFormat).index(parse_format(backend.settings.get("note_format"))))
+        self.note_format.setAccessibleName("Progress note format, unless a group chooses its own")
+        self.note_deadline = QSpinBox()
+        self.note_deadline.setRange(1, 30)
+        self.note_deadline.setSuffix(" business days")
+        deadline = backend.settings.get("note_deadline_business_days").strip()
+        self.note_deadline.setValue(int(deadline) if deadline.isdigit() else DEFAULT_DEADLINE_BUSINESS_DAYS)
+        self.note_deadline.setAccessibleName("Notes are due this many business days after the meeting")
         program = QGroupBox("Program rules (shared by every workstation)")
         program_form = QFormLayout(program)
         program_form.addRow("Weekly target, &adults:", self.adult_hours)
@@ -100,6 +113,8 @@ class SettingsDialog(QDialog):
         program_form.addRow("Warn when a group is larger than:", self.capacity)
         program_form.addRow("Clinic &time zone:", self.time_zone)
         program_form.addRow("&Lock the screen when idle for:", self.idle_minutes)
+        program_form.addRow("Progress note &format:", self.note_format)
+        program_form.addRow("Notes due &within:", self.note_deadline)
         hint = QLabel("A participant's own weekly target, set on their record, overrides these.")
         hint.setWordWrap(True)
         program_form.addRow(hint)
@@ -170,6 +185,8 @@ class SettingsDialog(QDialog):
         values[LOGO_SETTING] = self.logo.value()
         values[ZONE_SETTING] = zone
         values[SETTING_IDLE_MINUTES] = str(self.idle_minutes.value())
+        values["note_format"] = str(self.note_format.currentData())
+        values["note_deadline_business_days"] = str(self.note_deadline.value())
         return values
 
     def _on_save(self) -> None:

@@ -91,7 +91,7 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     assert page.note_list.count() == 4  # group note + Jo, Maria, Sam (Dee was absent)
     assert "Dee" in page.absent.text()
     assert page.editor.note.is_group
-    with qtbot.waitSignal(page.editor.saved, timeout=3000):
+    with qtbot.waitSignal(page.editor.saved, timeout=10000):
         type_into(qtbot, page.editor, "group_process", "Warm, focused; members coached each other.")
     assert "members coached each other" in content_of(engine, "group")
 
@@ -158,7 +158,7 @@ def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, servic
     page.open_meeting(world.meeting_id, start=True)
     page.note_list.setCurrentRow(3)  # Sam
     assert page.editor.note.participant_name == "Sam"
-    with qtbot.waitSignal(page.editor.saved, timeout=3000):
+    with qtbot.waitSignal(page.editor.saved, timeout=10000):
         type_into(qtbot, page.editor, "assessment", "Sat next to Johanna Kim and encouraged her.")
     text = page.editor.warnings.text()
     assert "names another participant (Johanna Kim)" in text
@@ -242,3 +242,16 @@ def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date
     qtbot.mouseClick(page.chart_button, Qt.MouseButton.LeftButton)
     chart = page.chart_dialog.findChild(QTextBrowser)
     assert "Sam (DAP)" in chart.toPlainText() and "Signed: Kim Osei, LPC" in chart.toPlainText()
+
+
+def test_settings_choose_the_clinic_note_format_and_deadline(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.notes import NoteFormat
+    from facilitator.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(backend, main_window.library_state, main_window)
+    qtbot.addWidget(dialog)
+    dialog.note_format.setCurrentIndex(list(NoteFormat).index(NoteFormat.SOAP))
+    dialog.note_deadline.setValue(5)
+    dialog._on_save()
+    assert backend.notes.clinic_format() is NoteFormat.SOAP
+    assert backend.notes.deadline_days() == 5
