@@ -1,0 +1,66 @@
+"""The signed-note lock on PostgreSQL (its own trigger text). Runs only when given a database.
+
+    FACILITATOR_TEST_POSTGRES_URL=postgresql+psycopg://user@/emptydb?host=/var/run/postgresql pytest ...
+
+The database must be empty and disposable: the test migrates it and drops its schema after.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+URL = os.environ.get("FACILITATOR_TEST_POSTGRES_URL", "")
+pytestmark = pytest.mark.skipif(not URL, reason="set FACILITATOR_TEST_POSTGRES_URL to an empty PostgreSQL database")
+
+
+@pytest.fixture
+def pg_engine():  # type: ignore[no-untyped-def]
+    from facilitator.store import db
+
+    engine = db.create_engine(URL)
+    db.upgrade(engine)
+    yield engine
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def test_postgres_refuses_changing_or_deleting_a_signed_note(pg_engine) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.notes import NotesService
+    from notes_world import build_world, fill
+
+    world = build_world(pg_engine)
+    service = NotesService(pg_engine)
+    meeting = service.start_meeting_notes(world.independent, world.meeting_id)
+    draft, signed = meeting.individual[0], meeting.individual[1]
+    service.save_draft(world.independent, draft.id, {"data": "still a draft"})
+    service.sign(world.independent, signed.id, content=fill(signed))
+    for statement in (
+        "UPDATE progress_note SET content = '{}' WHERE id = :id",
+        "UPDATE progress_note SET status = 'draft' WHERE id = :id",
+        "DELETE FROM progress_note WHERE id = :id",
+        "UPDATE note_round SET content = '{}' WHERE note_id = :id",
+        "DELETE FROM note_round WHERE note_id = :id",
+    ):
+        with pytest.raises(sa.exc.DatabaseError, match="signed"):
+            with pg_engine.begin() as conn:
+                conn.execute(sa.text(statement), {"id": signed.id})
+    with pg_engine.begin() as conn:  # a draft stays editable
+        conn.execute(sa.text("UPDATE progress_note SET content = '{}' WHERE id = :id"), {"id": draft.id})
+    assert service.note(world.independent, signed.id).content == fill(signed)
+    added = service.add_addendum(world.independent, signed.id, "Later detail.")
+    with pytest.raises(sa.exc.DatabaseError, match="addendum"):
+        with pg_engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM note_addendum WHERE id = :id"), {"id": added.addenda[0].id})
+    queue_plan = None
+    with pg_engine.connect() as conn:
+        queue_plan = conn.execute(
+            sa.text(
+                "EXPLAIN SELECT id FROM progress_note WHERE status = 'awaiting_cosign' ORDER BY created_at LIMIT 50"
+            )
+        ).all()
+    assert queue_plan
