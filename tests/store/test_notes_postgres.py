@@ -30,8 +30,9 @@ def pg_engine():  # type: ignore[no-untyped-def]
 
 
 def test_postgres_refuses_changing_or_deleting_a_signed_note(pg_engine) -> None:  # type: ignore[no-untyped-def]
-    from facilitator.store.notes import NotesService
     from notes_world import build_world, fill
+
+    from facilitator.store.notes import NotesService
 
     world = build_world(pg_engine)
     service = NotesService(pg_engine)
