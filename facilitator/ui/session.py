@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -102,12 +103,16 @@ class _Card(QWidget):
         outer.addStretch(1)
         self.card = QFrame()
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        self.card.setMaximumWidth(460)
-        self.card.setMinimumWidth(360)
+        # A fixed width lets word-wrapped labels report their real height.
+        self.card.setFixedWidth(480)
         self.body = QVBoxLayout(self.card)
         self.body.setContentsMargins(28, 24, 28, 24)
         self.body.setSpacing(12)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
 
 
