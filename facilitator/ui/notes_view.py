@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -94,6 +95,7 @@ class NoteEditor(QWidget):
 
     saved = Signal(int)
     signed = Signal(int)
+    amended = Signal(int)
 
     def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -153,6 +155,20 @@ class NoteEditor(QWidget):
         layout.addWidget(self.warnings)
         layout.addLayout(sign_row)
         layout.addWidget(self.save_state)
+        self.signatures = QLabel()
+        self.signatures.setAccessibleName("Signatures and addenda")
+        self.signatures.setWordWrap(True)
+        self.addendum_button = QPushButton("Add a&ddendum…")
+        self.addendum_button.setAccessibleName("Add a dated addendum to this signed note")
+        self.addendum_button.clicked.connect(self._on_addendum)
+        self.error_button = QPushButton("Entered in &error…")
+        self.error_button.setAccessibleName("Mark this signed note as entered in error, with the reason")
+        self.error_button.clicked.connect(self._on_entered_in_error)
+        after_row = QHBoxLayout()
+        after_row.addWidget(self.signatures, 1)
+        after_row.addWidget(self.addendum_button)
+        after_row.addWidget(self.error_button)
+        layout.addLayout(after_row)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -210,9 +226,56 @@ class NoteEditor(QWidget):
         self.name_edit.setEnabled(editable)
         self.credentials_edit.setEnabled(editable)
         self.save_state.setText("" if editable else "This note is signed and locked; add an addendum to add to it.")
+        self._show_signatures(note)
         self._loading = False
         self._dirty = False
         self._update_warnings()
+
+    def _show_signatures(self, note) -> None:  # type: ignore[no-untyped-def]
+        lines = []
+        if note.in_error:
+            lines.append(
+                f"<b style='color:#a00'>Entered in error</b> ({_when(note.error_at)}): {html.escape(note.error_reason)}"
+            )
+        if note.signed_at and note.status.locked:
+            lines.append(f"Signed: {html.escape(note.signature)} — {_when(note.signed_at)}")
+        if note.cosigned_at:
+            lines.append(f"Co-signed: {html.escape(note.cosignature)} — {_when(note.cosigned_at)}")
+        for a in note.addenda:
+            lines.append(f"Addendum {_when(a.created_at)}, {html.escape(a.signature)}: {html.escape(a.text)}")
+        self.signatures.setText("<br>".join(lines))
+        p = self._principal()
+        may_amend = note.status.locked and p is not None and (p.user_id == note.author_id or p.is_supervisor)
+        self.addendum_button.setVisible(note.status.locked)
+        self.error_button.setVisible(note.status.locked)
+        self.addendum_button.setEnabled(may_amend)
+        self.error_button.setEnabled(may_amend and not note.in_error)
+
+    def _amend(self, action, title: str, label: str) -> None:  # type: ignore[no-untyped-def]
+        if self._note is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        if not ok or not text.strip():
+            return
+        try:
+            note = action(self._principal(), self._note.id, text)
+        except (NoteStateError, PermissionDenied) as exc:
+            show_error(self, title, str(exc))
+            return
+        self.show_note(note)
+        self.amended.emit(note.id)
+
+    def _on_addendum(self) -> None:
+        self._amend(
+            self._service.add_addendum, "Addendum", "Addendum (dated and signed; the note itself stays as it is):"
+        )
+
+    def _on_entered_in_error(self) -> None:
+        self._amend(
+            self._service.mark_entered_in_error,
+            "Entered in error",
+            "Why was this note entered in error? (The note stays in the record, marked.)",
+        )
 
     def content(self) -> dict[str, str]:
         return {key: edit.toPlainText() for key, edit in self._fields.items()}
@@ -349,6 +412,7 @@ class NotesPage(QWidget):
 
         self.editor = NoteEditor(service, principal)
         self.editor.signed.connect(self._on_signed)
+        self.editor.amended.connect(self._on_amended)
 
         split = QSplitter()
         split.addWidget(left)
@@ -460,6 +524,10 @@ class NotesPage(QWidget):
         if row + 1 < self.note_list.count():
             self.note_list.setCurrentRow(row + 1)
         self.refresh_mine()
+
+    def _on_amended(self, note_id: int) -> None:
+        if self._meeting is not None:
+            self.open_meeting(self._meeting.meeting_id, note_id)
 
     def _on_export_meeting(self) -> None:
         if self._meeting is None:

@@ -255,3 +255,31 @@ def test_settings_choose_the_clinic_note_format_and_deadline(qtbot, main_window,
     dialog._on_save()
     assert backend.notes.clinic_format() is NoteFormat.SOAP
     assert backend.notes.deadline_days() == 5
+
+
+def test_addendum_and_entered_in_error_from_the_editor(qtbot, engine, world, service, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    page = NotesPage(service, Who(world.independent))
+    qtbot.addWidget(page)
+    page.show()
+    page.open_meeting(world.meeting_id, start=True)
+    page.note_list.setCurrentRow(1)
+    fill_empty_fields(qtbot, page)
+    qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    page.note_list.setCurrentRow(1)
+    editor = page.editor
+    assert editor.addendum_button.isVisible() and editor.addendum_button.isEnabled()
+    assert "Signed: Kim Osei, LPC" in editor.signatures.text()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Called the next day; doing well.", True))
+    qtbot.mouseClick(editor.addendum_button, Qt.MouseButton.LeftButton)
+    assert "Called the next day" in page.editor.signatures.text()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Wrong meeting.", True))
+    qtbot.mouseClick(page.editor.error_button, Qt.MouseButton.LeftButton)
+    assert "Entered in error" in page.editor.signatures.text()
+    assert not page.editor.error_button.isEnabled()
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT text FROM note_addendum")).scalar() == "Called the next day; doing well."
+        assert conn.execute(sa.text("SELECT error_reason FROM progress_note WHERE error_at IS NOT NULL")).scalar() == (
+            "Wrong meeting."
+        )
