@@ -224,7 +224,7 @@ class MeetingNotes:
         return next((p for p in self.people if p.participant_id == participant_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built 500 at a time when the queue opens, and frozen init is slow
 class QueueItem:
     note_id: int
     kind: str
