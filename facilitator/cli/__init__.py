@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "facilitator.cli.demo_data",
     "facilitator.cli.notes",
     "facilitator.cli.handouts",
+    "facilitator.cli.bench",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3

@@ -16,6 +16,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -407,6 +408,16 @@ class NotesPage(QWidget):
         middle_layout.addWidget(notes_label)
         middle_layout.addWidget(self.note_list, 1)
         middle_layout.addWidget(self.absent)
+        self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("This group's note format (supervisors and administrators)")
+        for fmt in cn.NoteFormat:
+            self.format_combo.addItem(fmt.label, fmt.value)
+        self.format_combo.setEnabled(False)
+        self.format_combo.activated.connect(self._on_format_chosen)
+        format_label = QLabel("Group's note &format:")
+        format_label.setBuddy(self.format_combo)
+        middle_layout.addWidget(format_label)
+        middle_layout.addWidget(self.format_combo)
         middle_layout.addWidget(self.chart_button)
         middle_layout.addWidget(self.export_button)
 
@@ -475,6 +486,8 @@ class NotesPage(QWidget):
             return
         self._meeting = meeting
         self.editor.set_meeting(meeting)
+        self.format_combo.setCurrentIndex(list(cn.NoteFormat).index(meeting.note_format))
+        self.format_combo.setEnabled(p is not None and (p.is_supervisor or p.is_administrator))
         self.note_list.blockSignals(True)
         self.note_list.clear()
         for note in meeting.notes:
@@ -524,6 +537,17 @@ class NotesPage(QWidget):
         if row + 1 < self.note_list.count():
             self.note_list.setCurrentRow(row + 1)
         self.refresh_mine()
+
+    def _on_format_chosen(self, index: int) -> None:
+        """The group's format for notes started from now on; notes already begun keep theirs."""
+        if self._meeting is None:
+            return
+        try:
+            self._service.set_group_format(self._principal(), self._meeting.group_id, self.format_combo.itemData(index))
+        except PermissionDenied as exc:
+            show_error(self, "Note format", str(exc))
+            return
+        self.absent.setText(f"New notes of {self._meeting.group_name} will be {self.format_combo.itemData(index)}.")
 
     def _on_amended(self, note_id: int) -> None:
         if self._meeting is not None:

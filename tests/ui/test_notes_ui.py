@@ -283,3 +283,26 @@ def test_addendum_and_entered_in_error_from_the_editor(qtbot, engine, world, ser
         assert conn.execute(sa.text("SELECT error_reason FROM progress_note WHERE error_at IS NOT NULL")).scalar() == (
             "Wrong meeting."
         )
+
+
+def test_a_supervisor_chooses_the_groups_format_for_new_notes(qtbot, world, service) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.notes import NoteFormat
+
+    page = NotesPage(service, Who(world.facilitator))
+    qtbot.addWidget(page)
+    page.show()
+    page.open_meeting(world.meeting_id, start=True)
+    assert not page.format_combo.isEnabled(), "facilitators do not choose the format"
+    later = world.add_meeting(MEETING_START.date().replace(day=4), MEETING_START.replace(day=5))
+    sup = NotesPage(service, Who(world.supervisor))
+    qtbot.addWidget(sup)
+    sup.show()
+    sup.open_meeting(world.meeting_id)
+    assert sup.format_combo.isEnabled()
+    sup.format_combo.setCurrentIndex(list(NoteFormat).index(NoteFormat.GIRP))
+    sup.format_combo.activated.emit(sup.format_combo.currentIndex())
+    assert service.group_format(world.group_id) is NoteFormat.GIRP
+    new = service.start_meeting_notes(world.facilitator, later)
+    assert {n.note_format for n in new.individual} == {"GIRP"}
+    old = service.meeting_notes(world.facilitator, world.meeting_id)
+    assert {n.note_format for n in old.individual} == {"DAP"}, "notes already begun keep their format"

@@ -13,6 +13,7 @@ does not answer, the timer goes on and the record catches up at the next save.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -69,6 +70,7 @@ from .style import RUNNER_COLOURS, RUNNER_PAUSED
 log = logging.getLogger(__name__)
 
 MAX_PLAYER_LABEL = 40
+RUNNER_SWITCH_INTERVAL = 0.001  # seconds; see RunnerWindow.__init__
 
 
 @dataclass
@@ -194,6 +196,10 @@ class RunnerWindow(QMainWindow):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_tick)
+        # While a session runs, other Python threads (printing, saving) hand the interpreter
+        # lock back within 1 ms instead of 5, so a repaint that is due is not kept waiting.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, RUNNER_SWITCH_INTERVAL))
         self._refresh(full=True)
         self._schedule()
 
@@ -478,7 +484,7 @@ class RunnerWindow(QMainWindow):
         view = self.last_view
         delay = 1000
         if view is not None and view.next_change is not None:
-            delay = int(view.next_change * 1000) + 2  # just past the moment the shown second changes
+            delay = int(view.next_change * 1000) + 1  # just past the moment the shown second changes
         self._timer.start(max(1, min(1000, delay)))
 
     def _on_tick(self) -> None:
@@ -1047,6 +1053,7 @@ class RunnerWindow(QMainWindow):
             except Exception:
                 log.exception("Could not discard an unstarted run")
         self._timer.stop()
+        sys.setswitchinterval(self._switch_interval)
         if self.display is not None:
             self.display.close()
             self.display.deleteLater()
