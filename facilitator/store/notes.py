@@ -739,7 +739,8 @@ class NotesService:
             for r in rows
         ]
 
-    def meeting_notes(self, principal: Principal | None, meeting_id: int) -> MeetingNotes:
+    def meeting_notes(self, principal: Principal | None, meeting_id: int, audit: bool = True) -> MeetingNotes:
+        """A meeting's notes; opening them is a view of health data, so it is audited."""
         p = require_signed_in(principal)
         with self._engine.connect() as conn:
             meeting = self._meeting_row(conn, meeting_id)
@@ -752,6 +753,10 @@ class NotesService:
             )
             fmt = self._group_format(conn, meeting.group_id)
         group_note = next((n for n in notes if n.is_group), None)
+        if audit:
+            self._record(
+                p, "view", f"meeting {meeting_id}", detail=f"{len(notes)} note(s)", record_type="meeting notes"
+            )
         return MeetingNotes(
             meeting_id=meeting_id,
             group_id=meeting.group_id,
@@ -1246,7 +1251,7 @@ class NotesService:
     def meeting_print(self, principal: Principal | None, meeting_id: int, action: str = "export") -> NotesPrint:
         """A meeting's signed notes (group note first), for a PDF; the export is audited."""
         p = require_signed_in(principal)
-        meeting = self.meeting_notes(p, meeting_id)
+        meeting = self.meeting_notes(p, meeting_id, audit=False)
         zone = self.zone()
         signed = [n for n in meeting.notes if n.status.locked]
         self._record(p, action, f"meeting {meeting_id} notes", detail=f"{len(signed)} note(s)", record_type="notes")

@@ -382,3 +382,30 @@ def test_run_record_supplies_actual_times_agenda_and_roles(service, world, engin
     assert "Extra (exercise): skipped" in g["agenda"]
     sam = next(n for n in mn.individual if n.participant_name == "Sam")
     assert "Saying no: Refuser (round 1)" in sam.content["behavior"]
+
+
+def test_opening_exporting_and_signing_are_audited(engine, world, shipped_library, clock) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.audit import AuditLog
+
+    service = NotesService(engine, Settings(), shipped_library, clock, AuditLog(engine, clock))
+    mn = service.start_meeting_notes(world.independent, world.meeting_id)
+    service.sign(world.independent, mn.group_note.id, content=fill(mn.group_note))
+    service.meeting_notes(world.supervisor, world.meeting_id)
+    service.chart(world.supervisor, world.participants["Sam"])
+    service.meeting_print(world.supervisor, world.meeting_id)
+    service.participant_print(world.supervisor, "R-1001", date(2026, 11, 1), date(2026, 11, 30), action="print")
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text("SELECT username, action, record_type, participant_id FROM audit_entry ORDER BY seq")
+        ).all()
+    assert [(r.username, r.action, r.record_type) for r in rows] == [
+        ("kim", "create", "progress_note"),
+        ("kim", "view", "meeting notes"),
+        ("kim", "sign", "progress_note"),
+        ("supervisor", "view", "meeting notes"),
+        ("supervisor", "view", "progress_note"),
+        ("supervisor", "export", "notes"),
+        ("supervisor", "print", "notes"),
+    ]
+    assert rows[4].participant_id == world.participants["Sam"] == rows[6].participant_id
+    assert AuditLog.verify_engine(engine).ok, "the notes' entries keep the hash chain whole"
