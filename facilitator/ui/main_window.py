@@ -160,6 +160,13 @@ class MainWindow(QMainWindow):
             self.add_page("today", self.today_page)
             self.groups_page = GroupsPage(backend.attendance, backend.roster)
             self.add_page("groups", self.groups_page)
+        if getattr(backend, "runs", None) is not None:
+            from .runner import RunnerLauncher
+
+            if getattr(self, "runner", None) is None:
+                self.runner = RunnerLauncher(backend, self)
+            self.runner.install_library_button(self.library_page)
+            QTimer.singleShot(0, self.runner.offer_resume)
         if getattr(backend, "notes", None) is not None:
             from .notes_view import NotesPage, ReviewPage
 
