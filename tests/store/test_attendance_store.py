@@ -246,11 +246,11 @@ def test_attendance_rows_need_exactly_one_person(engine) -> None:  # type: ignor
     with engine.begin() as conn:
         conn.execute(sa.text(
             "insert into care_group (name, group_type, rolling, room, weekdays, start_time, minutes, capacity, "
-            "admission, start_date, created_at, updated_at) values ('G', 'skills', 0, '', 'mon', '18:00:00', 60, 12, "
+            "admission, start_date, created_at, updated_at) values ('G', 'skills', false, '', 'mon', '18:00:00', 60, 12, "
             "'open', '2026-03-02', '2026-03-01 00:00:00', '2026-03-01 00:00:00')"))
         conn.execute(sa.text(
             "insert into meeting (group_id, local_day, starts_at, ends_at, session_pinned, ad_hoc, cancel_reason, "
-            "created_at) values (1, '2026-03-02', '2026-03-02 23:00:00', '2026-03-03 00:00:00', 0, 0, '', "
+            "created_at) values (1, '2026-03-02', '2026-03-02 23:00:00', '2026-03-03 00:00:00', false, false, '', "
             "'2026-03-01 00:00:00')"))
     with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
         conn.execute(sa.text("insert into attendance (meeting_id, status, updated_at) values (1, 'present', "

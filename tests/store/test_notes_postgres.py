@@ -1,8 +1,9 @@
 """The signed-note lock on PostgreSQL (its own trigger text). Runs only when given a database.
 
-    FACILITATOR_TEST_POSTGRES_URL=postgresql+psycopg://user@/emptydb?host=/var/run/postgresql pytest ...
+    FACILITATOR_TEST_DATABASE_URL=postgresql+psycopg://user@/testdb?host=/var/run/postgresql pytest ...
 
-The database must be empty and disposable: the test migrates it and drops its schema after.
+The same variable runs every store test on that server (see tests/conftest.py). The database
+must be disposable: its schema is dropped and rebuilt.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ import os
 import pytest
 import sqlalchemy as sa
 
-URL = os.environ.get("FACILITATOR_TEST_POSTGRES_URL", "")
-pytestmark = pytest.mark.skipif(not URL, reason="set FACILITATOR_TEST_POSTGRES_URL to an empty PostgreSQL database")
+from conftest import TEST_SERVER_ENV
+
+URL = os.environ.get(TEST_SERVER_ENV, "")
+pytestmark = pytest.mark.skipif(
+    not URL.startswith("postgresql"), reason=f"set {TEST_SERVER_ENV} to a disposable PostgreSQL database"
+)
 
 
 @pytest.fixture
@@ -21,6 +26,9 @@ def pg_engine():  # type: ignore[no-untyped-def]
     from facilitator.store import db
 
     engine = db.create_engine(URL)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
     db.upgrade(engine)
     yield engine
     with engine.begin() as conn:
