@@ -59,6 +59,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     p.add_argument("--large-print", action="store_true", help="body text at 18 pt instead of 12 pt")
     p.add_argument(
+        "--double-sided",
+        action="store_true",
+        help="for printing on both sides: each copy starts on a new sheet (a blank page is added where needed)",
+    )
+    p.add_argument(
         "--language",
         metavar="xx",
         help="print the curriculum's edition in this language (e.g. es) when one is loaded; "
@@ -123,7 +128,14 @@ def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
         what = f"{len(model.cards)} role cards"
     else:
         recipients = printing.anonymous_recipients(args.copies, language=language, large_print=args.large_print)
-        model = printing.build_packet(curriculum, session_id, recipients, library=library, letterhead=letterhead)  # type: ignore[arg-type]
+        model = printing.build_packet(
+            curriculum,
+            session_id,  # type: ignore[arg-type]
+            recipients,
+            library=library,
+            letterhead=letterhead,
+            double_sided=args.double_sided,
+        )
         if not model.handout_count:
             raise CommandError(
                 f"session {session_id!r} of {curriculum.id} has no handouts; --guide prints the facilitator guide."

@@ -245,6 +245,7 @@ class Packet:
     copies: tuple[PacketCopy, ...]
     letterhead: Letterhead = Letterhead()
     names_shown: bool = False
+    double_sided: bool = False  # every copy starts on a fresh sheet, so no sheet holds two people's pages
 
     @property
     def handout_count(self) -> int:
@@ -285,11 +286,13 @@ def build_packet(
     library: Library | None = None,
     show_names: bool = False,
     letterhead: Letterhead = Letterhead(),
+    double_sided: bool = False,
 ) -> Packet:
     """A packet for ``recipients`` in their order; KeyError if the session does not exist.
 
     Each recipient gets the edition in their language when the library has it (see
-    :func:`edition_for`) and large print when they asked for it.
+    :func:`edition_for`) and large print when they asked for it. ``double_sided`` is for
+    printing on both sides: each copy then starts on a new sheet.
     """
     curriculum.session(session_id)  # raises KeyError naming the sessions there are
     copies = []
@@ -320,6 +323,7 @@ def build_packet(
         copies=tuple(copies),
         letterhead=letterhead,
         names_shown=show_names and any(c.first_name for c in copies),
+        double_sided=double_sided,
     )
 
 

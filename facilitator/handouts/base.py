@@ -24,7 +24,8 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.flowables import DocIf
 
 from ..core.printing import Letterhead, label
 from . import fonts
@@ -52,6 +53,7 @@ class PageState:
     footer: str = ""
     language: str = "en"
     large_print: bool = False
+    blank: bool = False  # a page left empty on purpose: no header, footer or number
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,8 @@ class BaseRenderer(Generic[M]):
         canvas.restoreState()
 
     def draw_page_number(self, canvas: Canvas, state: PageState, page: int, pages: int) -> None:
+        if state.blank:
+            return
         width, _height = self.pagesize
         small = self.styles(state.large_print).sizes.small
         canvas.saveState()
@@ -214,9 +218,20 @@ class BaseRenderer(Generic[M]):
         """A mark that starts a new section of page furniture where it lands."""
 
         def action(canvas: Canvas) -> None:
-            self.state = replace(self.state, section_start=canvas.getPageNumber(), **changes)
+            self.state = replace(self.state, section_start=canvas.getPageNumber(), blank=False, **changes)
 
         return Mark(action)
+
+    def start_on_odd_page(self) -> Flowable:
+        """Placed at the top of a page: if it is an even page, leave it blank and go on.
+
+        For two-sided printing: what follows then starts on the front of a new sheet.
+        """
+
+        def action(canvas: Canvas) -> None:
+            self.state = replace(self.state, blank=True, section=("blank", canvas.getPageNumber()))
+
+        return DocIf("doc.page % 2 == 0", [Mark(action), PageBreak()])
 
     def report(self, done: int, total: int, what: str = "") -> Mark:
         """A mark that reports progress when layout reaches it."""
@@ -229,9 +244,10 @@ class BaseRenderer(Generic[M]):
 
     def _on_page_end(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         state = self.state
-        first = canvas.getPageNumber() == state.section_start
-        self.draw_header(canvas, state, first)
-        self.draw_footer(canvas, state)
+        if not state.blank:
+            first = canvas.getPageNumber() == state.section_start
+            self.draw_header(canvas, state, first)
+            self.draw_footer(canvas, state)
         canvas.fac_state = state  # type: ignore[attr-defined]
 
     def _load_logo(self) -> None:

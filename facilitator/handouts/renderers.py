@@ -61,6 +61,8 @@ class PacketRenderer(BaseRenderer[Packet]):
             for h, doc in enumerate(copy.handouts):
                 if story:
                     story.append(PageBreak())
+                    if h == 0 and model.double_sided:
+                        story.append(self.start_on_odd_page())
                 name = doc.first_name or ""
                 story.append(
                     self.begin(
@@ -344,7 +346,9 @@ def card_fits(card: RoleCard, st: Styles, width: float, height: float) -> bool:
     return _height(card_flowables(card, st), width - 2 * pad) <= (height - 2 * pad) * CARD_SHRINK
 
 
-def card_sheets(cards: tuple[RoleCard, ...], st: Styles, large_print: bool, width: float, height: float) -> list[CardPage]:
+def card_sheets(
+    cards: tuple[RoleCard, ...], st: Styles, large_print: bool, width: float, height: float
+) -> list[CardPage]:
     """Cards in agenda order, laid out in pages of two rows.
 
     A row holds two cards side by side when both keep their type size there, else one

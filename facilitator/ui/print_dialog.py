@@ -80,6 +80,7 @@ class PrintOptions:
     large_print: bool = False
     language: str = "en"
     show_names: bool = False
+    double_sided: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,13 @@ class PrintDialog(QDialog):
         self.large_print = QCheckBox("&Large print (18 point)")
         self.large_print.setAccessibleName("Large print")
 
+        self.double_sided = QCheckBox("&Two-sided: each copy starts on a new sheet")
+        self.double_sided.setAccessibleName("Two-sided printing, each copy on its own sheets")
+        self.double_sided.setToolTip(
+            "Tick this when the printer prints on both sides: a blank page is added where one copy "
+            "would otherwise end on the front of a sheet whose back starts the next copy."
+        )
+
         self.language = QComboBox()
         self.language.setAccessibleName("Language")
         for edition in sorted(
@@ -236,7 +244,8 @@ class PrintDialog(QDialog):
         self.names.setAccessibleName("Print first names on handouts")
         self.names.setToolTip("Each copy carries its owner's first name. A named handout is protected information.")
         self.names_warning = QLabel(
-            "Named handouts are protected health information: hand each to its owner and shred any left over."
+            "Named handouts are protected health information: hand each to its owner and shred any "
+            "left over. Leave Two-sided ticked if the printer prints on both sides."
         )
         self.names_warning.setWordWrap(True)
         self.names_warning.setAccessibleName("Warning about named handouts")
@@ -246,6 +255,7 @@ class PrintDialog(QDialog):
         form.addRow("&Print:", self.kind)
         form.addRow("&Copies:", self.copies)
         form.addRow("", self.large_print)
+        form.addRow("", self.double_sided)
         form.addRow("Lan&guage:", self.language)
         form.addRow("", self.names)
         form.addRow(self.names_warning)
@@ -327,7 +337,8 @@ class PrintDialog(QDialog):
 
         self.setTabOrder(self.kind, self.copies)
         self.setTabOrder(self.copies, self.large_print)
-        self.setTabOrder(self.large_print, self.language)
+        self.setTabOrder(self.large_print, self.double_sided)
+        self.setTabOrder(self.double_sided, self.language)
         self.setTabOrder(self.language, self.names)
         self.setTabOrder(self.names, self.preview)
         self.setTabOrder(self.preview, self.zoom)
@@ -343,7 +354,8 @@ class PrintDialog(QDialog):
         self.copies.valueChanged.connect(self._on_options_changed)
         self.large_print.toggled.connect(self._on_options_changed)
         self.language.currentIndexChanged.connect(self._on_options_changed)
-        self.names.toggled.connect(self._on_options_changed)
+        self.double_sided.toggled.connect(self._on_options_changed)
+        self.names.toggled.connect(self._on_names_toggled)
 
         self._sync_controls()
         self._render()
@@ -360,6 +372,7 @@ class PrintDialog(QDialog):
             large_print=self.large_print.isChecked(),
             language=self.language.currentData() or self._curriculum.language,
             show_names=self.names.isChecked() and self._recipients is not None,
+            double_sided=self.double_sided.isChecked(),
         )
 
     @property
@@ -423,6 +436,12 @@ class PrintDialog(QDialog):
     def _on_page_changed(self, page: int) -> None:
         count = self.document.pageCount()
         self.page_label.setText(f"Page {page + 1} of {count}" if count else "")
+
+    def _on_names_toggled(self, on: bool) -> None:
+        if on:
+            # Printed on both sides, a sheet could carry two people's names: start each copy anew.
+            self.double_sided.setChecked(True)
+        self._on_options_changed()
 
     def _on_options_changed(self, *_args: object) -> None:
         self._sync_controls()
@@ -553,6 +572,7 @@ class PrintDialog(QDialog):
     def _sync_controls(self) -> None:
         handouts = self.kind.currentData() == DocumentKind.HANDOUTS.value
         self.copies.setEnabled(handouts and self._recipients is None)
+        self.double_sided.setVisible(handouts)
         if self._recipients is not None:
             self.copies.setValue(max(1, len(self._recipients)))
         has_recipients = handouts and self._recipients is not None

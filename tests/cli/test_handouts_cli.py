@@ -168,3 +168,13 @@ def test_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None
     ):
         assert option in text
     assert "--invariant" not in text
+
+
+def test_double_sided_adds_a_blank_page_between_copies_that_need_one(data_dir: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    assert run(data_dir, "print-sample", "1", "--copies", "3", "--large-print", "-o", str(one)) == 0
+    assert run(data_dir, "print-sample", "1", "--copies", "3", "--large-print", "--double-sided", "-o", str(two)) == 0
+    per_copy = len(read(one)) // 3
+    assert per_copy % 2 == 1
+    assert len(read(two)) == len(read(one)) + 2
+    assert [p.strip() for p in read(two)][per_copy] == ""

@@ -218,9 +218,24 @@ def test_a_long_role_card_gets_more_room_instead_of_tiny_type(sample_library: Li
 
     o, r, ob = P.build_role_cards(sample_library.get("print-sample"), "saying-no").cards
     wide = P.RoleCard("Practice", "A scenario. " * 12, "Observer", "Watch closely. " * 12, ("Something",) * 4, "", "en")
-    huge = P.RoleCard("Practice", "A scenario. " * 60, "Observer", "Watch closely. " * 90, ("Something",) * 12, "", "en")
+    huge = P.RoleCard(
+        "Practice", "A scenario. " * 60, "Observer", "Watch closely. " * 90, ("Something",) * 12, "", "en"
+    )
     area, st = (504.0, 600.0), styles(False)
     assert card_sheets((o, r, ob), st, False, *area) == [(2, ((o, r), (ob,)))]
     assert card_sheets((o, wide, r, ob), st, False, *area) == [(2, ((o,), (wide,))), (2, ((r, ob),))]
     assert card_sheets((o, huge, r), st, False, *area) == [(2, ((o,),)), (1, ((huge,),)), (2, ((r,),))]
     assert card_sheets((o, r, ob), styles(True), True, *area) == [(2, ((o,), (r,))), (2, ((ob,),))]
+
+
+def test_two_sided_packets_start_every_copy_on_a_new_sheet(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+    people = [P.Recipient("Ana", large_print=True), P.Recipient("Ben", large_print=True)]
+    one_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True)))
+    two_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True, double_sided=True)))
+    per_copy = len(one_sided.pages) // 2
+    assert per_copy % 2 == 1  # odd, so the second copy would start on the back of the first
+    assert len(two_sided.pages) == len(one_sided.pages) + 1
+    blank = two_sided.pages[per_copy]
+    assert blank == ""  # no header, no name, no page number
+    assert "Ben" in two_sided.pages[per_copy + 1] and "Page 1 of" in two_sided.pages[per_copy + 1]
+    assert all("Ana" in p for p in two_sided.pages[:per_copy])

@@ -120,10 +120,12 @@ def test_named_copies_for_attendees_say_they_are_protected(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Maria" not in " ".join(pages_of(tmp_path / "saved-1.pdf"))
 
+    assert not dialog.double_sided.isChecked()
     with qtbot.waitSignal(dialog.rendered, timeout=10000):
         dialog.names.setFocus()
         qtbot.keyClick(dialog.names, Qt.Key.Key_Space)
     assert not dialog.names_warning.isHidden()
+    assert dialog.double_sided.isChecked() and dialog.options().double_sided
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     pages = pages_of(tmp_path / "saved-2.pdf")
     assert "Maria" in pages[0] and "Cinco maneras de decir que no" in pages[0]
