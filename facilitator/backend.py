@@ -71,6 +71,13 @@ class Backend:
         self.principal = None
 
     def dispose(self) -> None:
+        """Close the database; records the sign-out of whoever is still signed in (a command's user)."""
+        if self.principal is not None:
+            try:
+                self.sign_out("closed")
+            except Exception:
+                log.exception("Recording the sign-out failed")
+                self.principal = None
         self.engine.dispose()
 
 
@@ -127,6 +134,13 @@ def _attach_accounts(backend: Backend) -> None:
         backend.clock = SystemClock()
     backend.audit = AuditLog(backend.engine, backend.clock)
     backend.accounts = AccountService(backend.engine, backend.audit, backend.clock)
+    # Views and commands reach the roster and attendance only as the signed-in user.
+    from .store.guarded import GuardedAttendance, GuardedRoster
+
+    backend.roster = GuardedRoster(backend.roster, backend.engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
+    backend.attendance = GuardedAttendance(  # type: ignore[assignment]
+        backend.attendance, backend.engine, backend.audit, backend.current_principal
+    )
 
 
 def ensure_folder(path: Path) -> Path:

@@ -129,3 +129,30 @@ def signed_in(args: argparse.Namespace, config: AppConfig) -> Iterator[Backend]:
                 backend.sign_out(f"command {getattr(args, 'command', '')}".strip())
         finally:
             backend.dispose()
+
+
+def sign_in_or_close(args: argparse.Namespace, backend: Backend) -> Principal:
+    """Sign in on a backend the command opened; close it if signing in fails.
+
+    ``backend.dispose()`` at the end of the command records the sign-out.
+    """
+    try:
+        return sign_in(args, backend)
+    except BaseException:
+        backend.dispose()
+        raise
+
+
+def sign_in_if_accounts(args: argparse.Namespace, backend: Backend, require=None) -> Principal | None:  # type: ignore[no-untyped-def]
+    """For commands that may build a clinic from nothing: sign in only once accounts exist."""
+    assert backend.accounts is not None
+    if not backend.accounts.has_accounts():
+        return None
+    principal = sign_in_or_close(args, backend)
+    if require is not None:
+        try:
+            require(principal)
+        except BaseException:
+            backend.dispose()
+            raise
+    return principal

@@ -44,6 +44,11 @@ def run(args: argparse.Namespace, config: AppConfig) -> int:
         backend = open_backend(config)
     except DatabaseError as exc:
         raise CommandError(str(exc).rstrip(".")) from exc
+    from ..core.permissions import require_manage_rosters
+    from .auth import sign_in_if_accounts
+
+    # A new clinic needs no account (the demo brings its own); one with accounts needs its administrator.
+    sign_in_if_accounts(args, backend, require_manage_rosters)
     try:
         if args.time_zone and not backend.settings.get(ZONE_SETTING):
             backend.settings.set(ZONE_SETTING, args.time_zone)
@@ -56,6 +61,9 @@ def run(args: argparse.Namespace, config: AppConfig) -> int:
             )
         except DemoDataError as exc:
             raise CommandError(str(exc).rstrip(".")) from exc
+        from ..demo import seed_demo_accounts
+
+        seed_demo_accounts(backend)
     finally:
         backend.dispose()
     print(

@@ -48,6 +48,9 @@ def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
         backend = open_backend(config)
     except DatabaseError as exc:
         raise CommandError(str(exc).rstrip(".")) from exc
+    from .auth import sign_in_or_close
+
+    sign_in_or_close(args, backend)
     try:
         person = backend.roster.participant_by_record(args.participant)
         if person is None:

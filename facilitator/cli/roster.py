@@ -35,16 +35,19 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     lst.set_defaults(handler=run_list)
 
 
-def open_services(config: AppConfig):  # type: ignore[no-untyped-def]
-    """The backend for a roster command (one place, so signing in can be added for every command)."""
+def open_services(args: argparse.Namespace, config: AppConfig):  # type: ignore[no-untyped-def]
+    """The backend for a roster command, signed in as the command's user (--user)."""
     from ..backend import open_backend
     from ..store.db import DatabaseError
     from . import CommandError
+    from .auth import sign_in_or_close
 
     try:
-        return open_backend(config)
+        backend = open_backend(config)
     except DatabaseError as exc:
         raise CommandError(str(exc).rstrip(".")) from exc
+    sign_in_or_close(args, backend)
+    return backend
 
 
 def run_import(args: argparse.Namespace, config: AppConfig) -> int:
@@ -65,7 +68,7 @@ def run_import(args: argparse.Namespace, config: AppConfig) -> int:
         plan = parse_roster(read_csv(text))
     except RosterFileError as exc:
         raise CommandError(f"{path}: {exc}", EXIT_PROBLEMS) from exc
-    backend = open_services(config)
+    backend = open_services(args, config)
     try:
         problems = backend.roster.import_problems(plan)
         if problems:
@@ -96,7 +99,7 @@ def run_import(args: argparse.Namespace, config: AppConfig) -> int:
 def run_list(args: argparse.Namespace, config: AppConfig) -> int:
     from ..core.roster import ParticipantStatus, roster_row
 
-    backend = open_services(config)
+    backend = open_services(args, config)
     try:
         rules = backend.attendance.rules()
         people = backend.roster.participants(ParticipantStatus(args.status) if args.status else None)

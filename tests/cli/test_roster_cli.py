@@ -14,8 +14,14 @@ HEADER = "record_number,preferred_name,legal_name,date_of_birth,program_start,we
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A clinic with its first administrator; commands run signed in as the clinic's administrator."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("FACILITATOR_NEW_PASSWORD", "admin-pass-1")
+    assert main(["--data-dir", str(folder), "users", "init", "admin", "--name", "Pat Kim"]) == 0
+    monkeypatch.setenv("FACILITATOR_USER", "admin")
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "admin-pass-1")
+    return folder
 
 
 def run(data_dir: Path, *args: str) -> int:
