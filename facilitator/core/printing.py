@@ -15,6 +15,7 @@ import base64
 import binascii
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .curriculum import (
     AgendaItem,
@@ -202,6 +203,19 @@ class Recipient:
     first_name: str = field(default="", repr=False)
     language: str = DEFAULT_LANGUAGE
     large_print: bool = False
+
+
+class _ParticipantLike(Protocol):
+    preferred_name: str
+    language: str
+    large_print: bool
+
+
+def recipients_for(participants: Iterable[_ParticipantLike]) -> list[Recipient]:
+    """Recipients from participant records (``core.roster.ParticipantRecord``), e.g. a
+    meeting's attendees: their language and print size, and their preferred name, of which
+    only the first word is ever printed, and only when names are turned on."""
+    return [Recipient(p.preferred_name, p.language or DEFAULT_LANGUAGE, bool(p.large_print)) for p in participants]
 
 
 def anonymous_recipients(

@@ -226,7 +226,7 @@ class PrintDialog(QDialog):
         self.large_print = QCheckBox("&Large print (18 point)")
         self.large_print.setAccessibleName("Large print")
 
-        self.double_sided = QCheckBox("&Two-sided: each copy starts on a new sheet")
+        self.double_sided = QCheckBox("&Two-sided printing")
         self.double_sided.setAccessibleName("Two-sided printing, each copy on its own sheets")
         self.double_sided.setToolTip(
             "Tick this when the printer prints on both sides: a blank page is added where one copy "
@@ -245,7 +245,7 @@ class PrintDialog(QDialog):
         self.names.setToolTip("Each copy carries its owner's first name. A named handout is protected information.")
         self.names_warning = QLabel(
             "Named handouts are protected health information: hand each to its owner and shred any "
-            "left over. Leave Two-sided ticked if the printer prints on both sides."
+            "left over. Leave Two-sided printing ticked if the printer prints on both sides: each copy then starts on a new sheet."
         )
         self.names_warning.setWordWrap(True)
         self.names_warning.setAccessibleName("Warning about named handouts")
@@ -280,7 +280,7 @@ class PrintDialog(QDialog):
         left.addWidget(self.progress)
         left_box = QWidget()
         left_box.setLayout(left)
-        left_box.setFixedWidth(340)
+        left_box.setFixedWidth(360)
 
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None

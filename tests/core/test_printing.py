@@ -134,3 +134,22 @@ def test_letterhead_from_settings_decodes_the_logo_and_ignores_a_bad_one() -> No
     assert good == P.Letterhead("Riverside", png)
     assert P.Letterhead.from_settings({"clinic_logo": "not base64!"}).logo is None
     assert P.Letterhead.from_settings({}) == P.Letterhead()
+
+
+def test_attendees_become_recipients_with_their_preferences(library: Library) -> None:
+    from datetime import date
+
+    from facilitator.core.roster import ParticipantDraft
+
+    def person(name: str, language: str = "en", large: bool = False) -> ParticipantDraft:
+        return ParticipantDraft(
+            "R1", name, f"{name} Legal-Surname", date(2026, 1, 5), language=language, large_print=large
+        )
+
+    people = P.recipients_for([person("Rosa M.", "es"), person("Dee", large=True)])
+    assert people == [P.Recipient("Rosa M.", "es", False), P.Recipient("Dee", "en", True)]
+    packet = P.build_packet(library.get("print-sample"), "saying-no", people, library=library, show_names=True)
+    assert [(c.first_name, c.language, c.large_print) for c in packet.copies] == [
+        ("Rosa", "es", False),
+        ("Dee", "en", True),
+    ]
