@@ -141,5 +141,5 @@ def measure_timer(seconds: float, python_threads: int, hashing_threads: int) -> 
     window.close()
     window.deleteLater()
     return TimerBenchResult(
-        tuple(differences), minutes, wall, cpu, python_threads, hashing_threads, QApplication.platformName()
+        tuple(differences), minutes, wall, cpu, python_threads, hashing_threads, app.platformName()
     )

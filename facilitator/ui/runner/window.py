@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -71,6 +72,8 @@ log = logging.getLogger(__name__)
 
 MAX_PLAYER_LABEL = 40
 RUNNER_SWITCH_INTERVAL = 0.001  # seconds; see RunnerWindow.__init__
+KEY_NAMES = {"Alt+Up": "Alt+↑", "Alt+Down": "Alt+↓", "-": "−"}
+BIG_CONTROLS = ("toggle", "previous", "next", "skip", "minus1", "plus1", "plus5", "next_phase", "finish", "end")
 
 
 @dataclass
@@ -124,6 +127,13 @@ class BigClock(QLabel):
         if len(text) != self._chars:
             self._fit()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # The font follows the box, so the box must not follow the font (a QLabel's would).
+        return QSize(120, 60)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(400, 200)
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         self._fit()
@@ -131,7 +141,7 @@ class BigClock(QLabel):
     def _fit(self) -> None:
         self._chars = len(self.text())
         chars = max(4, self._chars)
-        px = int(min(self.height() * self._share, self.width() / (chars * 0.62)))
+        px = int(min(self.height() * self._share, self.width() / (chars * 0.7)))
         font = QFont(self.font())
         font.setPixelSize(max(10, px))
         super().setFont(font)
@@ -335,7 +345,7 @@ class RunnerWindow(QMainWindow):
         right_layout.addLayout(edit_row)
 
         controls = QHBoxLayout()
-        for name in ("toggle", "previous", "next", "skip", "minus1", "plus1", "plus5", "next_phase", "finish", "end"):
+        for name in BIG_CONTROLS:
             controls.addWidget(self._button(name, big=True))
         outer.addLayout(controls)
 
@@ -362,7 +372,15 @@ class RunnerWindow(QMainWindow):
     def _build_role_panel(self) -> QGroupBox:
         box = QGroupBox("Role play")
         box.setAccessibleName("Role play")
-        layout = QVBoxLayout(box)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(4, 4, 4, 4)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Role-play details")
+        QVBoxLayout(box).addWidget(scroll)
         self.rp_scenario = QLabel()
         self.rp_scenario.setAccessibleName("Role-play scenario")
         self.rp_scenario.setWordWrap(True)
@@ -434,7 +452,8 @@ class RunnerWindow(QMainWindow):
         ]
         self.actions: dict[str, QAction] = {}
         for name, text, keys, slot, description in specs:
-            action = QAction(text, self)
+            hint = KEY_NAMES.get(keys[0], keys[0])
+            action = QAction(f"{text}\n{hint}" if name in BIG_CONTROLS else f"{text}  [{hint}]", self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(f"{description} ({' or '.join(keys)})")
@@ -451,13 +470,13 @@ class RunnerWindow(QMainWindow):
         button = QToolButton()
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAccessibleName(action.toolTip().split(" (")[0])
+        button.setAccessibleName(action.toolTip().split(" (")[0])  # the description, without the keys
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from anywhere in the window
         if big:
-            button.setMinimumHeight(44)
+            button.setMinimumHeight(54)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             font = QFont(button.font())
-            font.setPointSizeF(font.pointSizeF() * 1.15)
+            font.setPointSizeF(font.pointSizeF() * 1.1)
             button.setFont(font)
         return button
 
@@ -662,7 +681,12 @@ class RunnerWindow(QMainWindow):
             if not parts:
                 parts.append("<p><i>No script for this item.</i></p>")
         self.script.setHtml("".join(parts))
-        self.role_panel.setVisible(item is not None and item.role_play is not None and cur is not None)
+        role_play = item is not None and item.role_play is not None and cur is not None
+        self.role_panel.setVisible(role_play)
+        layout = self.clock_frame.parentWidget().layout()
+        layout.setStretchFactor(self.clock_frame, 2 if role_play else 3)
+        layout.setStretchFactor(self.role_panel, 4 if role_play else 0)
+        layout.setStretchFactor(self.script, 1 if role_play else 2)
 
     def _colour(self, state: TimerState | None, paused: bool) -> None:
         key = (state, paused)
@@ -707,22 +731,28 @@ class RunnerWindow(QMainWindow):
         self._rp_key = key
         self.rp_scenario.setText(f"<b>Scenario:</b> {escape(rp.scenario)}")
         briefs = {r.name: r.brief for r in rp.roles}
-        rows = []
-        for team in plan.round(pos.round).teams:
-            if plan.teams > 1:
-                rows.append(f"<tr><td colspan='3'><b>{team.label}</b></td></tr>")
-            for seat in team.seats:
-                who = (
-                    escape(plan.players[seat.player]) if seat.player is not None else "<i>no player (facilitator?)</i>"
+
+        def seats_html(number: int) -> str:
+            lines = []
+            for team in plan.round(number).teams:
+                seats = " · ".join(
+                    f"<b title='{escape(briefs.get(seat.role, ''), quote=True)}'>{escape(seat.role)}</b>: "
+                    + (escape(plan.players[seat.player]) if seat.player is not None else "<i>no player</i>")
+                    for seat in team.seats
                 )
-                rows.append(
-                    f"<tr><td><b>{escape(seat.role)}</b></td><td>{who}</td><td>{escape(briefs.get(seat.role, ''))}</td></tr>"
-                )
-            if team.watching:
-                names = ", ".join(escape(plan.players[p]) for p in team.watching)
-                rows.append(f"<tr><td><i>Watching</i></td><td colspan='2'>{names}</td></tr>")
-        heading = "This round" if not pos.in_debrief else "Last round"
-        self.rp_roles.setText(f"<p><b>{heading}:</b></p><table cellpadding='3'>{''.join(rows)}</table>")
+                if team.watching:
+                    seats += " · <i>Watching</i>: " + ", ".join(escape(plan.players[p]) for p in team.watching)
+                lines.append((f"<b>{team.label}</b> — " if plan.teams > 1 else "") + seats)
+            return "<br/>".join(lines)
+
+        if not plan.players:
+            roles_html = "<i>Type the players' first names or initials above to share out the roles.</i>"
+        else:
+            heading = "This round" if not pos.in_debrief else "Last round"
+            roles_html = f"<p><b>{heading}:</b><br/>{seats_html(pos.round)}</p>"
+            if not pos.in_debrief and pos.round < pos.rounds:
+                roles_html += f"<p style='color:#546e7a'><b>Next round:</b><br/>{seats_html(pos.round + 1)}</p>"
+        self.rp_roles.setText(roles_html)
         self.rp_warnings.setText(" ".join(plan.warnings))
         self.rp_warnings.setVisible(bool(plan.warnings))
         checks = [
@@ -1017,6 +1047,7 @@ class RunnerWindow(QMainWindow):
             {RunStatus.READY: "▶ Start", RunStatus.RUNNING: "❚❚ Pause", RunStatus.PAUSED: "▶ Resume"}.get(
                 status, "Ended"
             )
+            + "\nSpace"
         )
         toggle.setEnabled(status is not RunStatus.ENDED)
         for name in ("previous", "next", "skip", "minus1", "plus1", "plus5", "end", "finish"):
@@ -1031,7 +1062,9 @@ class RunnerWindow(QMainWindow):
             self.actions[name].setEnabled(editable)
         if position is not None and view is not None and position < len(view.items):
             row = view.items[position]
-            self.actions["leave_out"].setText("Put back" if row.status is ItemStatus.SKIPPED else "Leave out")
+            self.actions["leave_out"].setText(
+                ("Put back" if row.status is ItemStatus.SKIPPED else "Leave out") + "  [L]"
+            )
 
     # -- closing ---------------------------------------------------------------------------
 
@@ -1061,7 +1094,7 @@ class RunnerWindow(QMainWindow):
         super().closeEvent(event)
 
     def ask_close(self) -> str:
-        """"end", "keep" (close, resume later) or "cancel"; a dialog (tests replace this method)."""
+        """ "end", "keep" (close, resume later) or "cancel"; a dialog (tests replace this method)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Close the runner?",
