@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import reportlab
+from pdfcheck import load_sample_library, read_pdf
 
 from facilitator.core import printing as P
 from facilitator.core.library import Library
@@ -43,8 +44,13 @@ MODELS: dict[str, Callable[[Library], P.PrintModel]] = {
 }
 
 
+@pytest.fixture(scope="module")
+def sample_library() -> Library:
+    return load_sample_library()
+
+
 @pytest.mark.parametrize("name", sorted(MODELS))
-def test_golden(name: str, sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_golden(name: str, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     pdf = render_pdf(MODELS[name](sample_library), invariant=True)
     path = GOLDEN / name
     if UPDATE:

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from pdfcheck import load_sample_library, read_pdf
 from PIL import Image
 
 from facilitator.core import printing as P
@@ -17,13 +18,18 @@ from facilitator.handouts import render_pdf, renderer_for
 CLINIC = P.Letterhead("Riverside Recovery Center (demo)")
 
 
+@pytest.fixture(scope="module")
+def sample_library() -> Library:
+    return load_sample_library()
+
+
 def packet(library: Library, recipients: list[P.Recipient], **kwargs: object) -> P.Packet:
     return P.build_packet(
         library.get("print-sample"), "saying-no", recipients, library=library, letterhead=CLINIC, **kwargs
     )  # type: ignore[arg-type]
 
 
-def test_a_handout_prints_header_title_body_worksheet_and_footer(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_a_handout_prints_header_title_body_worksheet_and_footer(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     pdf = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(1))))
     first = pdf.pages[0]
     assert first.count("Riverside Recovery Center (demo)") == 1
@@ -47,14 +53,14 @@ def test_a_handout_prints_header_title_body_worksheet_and_footer(sample_library:
     assert "My Plan for the Weekend" in pdf.pages[1]
 
 
-def test_bold_and_italic_spans_use_the_bold_and_oblique_faces(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_bold_and_italic_spans_use_the_bold_and_oblique_faces(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     pdf = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(1))))
     names = {f["name"].split("+")[-1] for f in pdf.fonts()}
     assert names == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}
     assert all(f["embedded"] for f in pdf.fonts())
 
 
-def test_copies_repeat_the_pages_and_number_each_handout_on_its_own(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_copies_repeat_the_pages_and_number_each_handout_on_its_own(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     one = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(1))))
     three = read_pdf(render_pdf(packet(sample_library, P.anonymous_recipients(3))))
     assert len(three.pages) == 3 * len(one.pages)
@@ -62,7 +68,7 @@ def test_copies_repeat_the_pages_and_number_each_handout_on_its_own(sample_libra
     assert all("Page 1 of 1" in p for p in three.pages)
 
 
-def test_large_print_sets_the_body_at_18_points_or_more(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_large_print_sets_the_body_at_18_points_or_more(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     regular = read_pdf(render_pdf(packet(sample_library, [P.Recipient()])))
     large = read_pdf(render_pdf(packet(sample_library, [P.Recipient(large_print=True)])))
     assert regular.sizes_of("Offer something else") == {12.0}
@@ -72,7 +78,7 @@ def test_large_print_sets_the_body_at_18_points_or_more(sample_library: Library,
     assert "Page 1 of 2" in large.pages[0]
 
 
-def test_spanish_prints_with_its_accents_and_labels(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_spanish_prints_with_its_accents_and_labels(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     pdf = read_pdf(render_pdf(packet(sample_library, [P.Recipient(language="es")])))
     text = pdf.text
     for words in (
@@ -88,7 +94,7 @@ def test_spanish_prints_with_its_accents_and_labels(sample_library: Library, rea
     assert pdf.reader.metadata.title == "Decir que no con firmeza — Ejemplo de impresión"
 
 
-def test_names_print_on_their_own_copy_and_nowhere_else(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_names_print_on_their_own_copy_and_nowhere_else(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     people = [P.Recipient("Maria Lopez"), P.Recipient("Jo")]
     pdf = read_pdf(render_pdf(packet(sample_library, people, show_names=True)))
     per_copy = len(pdf.pages) // 2
@@ -104,7 +110,7 @@ def test_names_print_on_their_own_copy_and_nowhere_else(sample_library: Library,
     assert "Maria" not in off.text and not jo(off.text)
 
 
-def test_every_font_is_embedded_even_for_greek_and_cyrillic(read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_every_font_is_embedded_even_for_greek_and_cyrillic() -> None:  # type: ignore[no-untyped-def]
     doc = P.HandoutDoc(
         handout_id="x",
         title="Ωμέγα и кириллица — ½ “quotes” – ✓",
@@ -127,7 +133,7 @@ def test_every_font_is_embedded_even_for_greek_and_cyrillic(read_pdf) -> None:  
     assert all(f["embedded"] for f in pdf.fonts())
 
 
-def test_a_logo_prints_and_a_broken_one_is_left_out(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_a_logo_prints_and_a_broken_one_is_left_out(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     buffer = io.BytesIO()
     Image.new("RGB", (120, 40), (20, 90, 160)).save(buffer, "PNG")
     with_logo = P.Letterhead("Riverside", buffer.getvalue())
@@ -149,7 +155,7 @@ def test_progress_is_reported_copy_by_copy(sample_library: Library) -> None:
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
-def test_guide_has_agenda_with_minutes_script_prompts_and_cards(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_guide_has_agenda_with_minutes_script_prompts_and_cards(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     model = P.build_guide(sample_library.get("print-sample"), "saying-no", letterhead=CLINIC)
     renderer = renderer_for(model)
     pdf = read_pdf(renderer.render(model))
@@ -184,7 +190,7 @@ def test_guide_has_agenda_with_minutes_script_prompts_and_cards(sample_library: 
 
 
 @pytest.mark.parametrize(("large", "pages"), [(False, 1), (True, 2)])
-def test_role_cards_fit_four_or_two_to_a_page(sample_library: Library, read_pdf, large: bool, pages: int) -> None:  # type: ignore[no-untyped-def]
+def test_role_cards_fit_four_or_two_to_a_page(sample_library: Library, large: bool, pages: int) -> None:  # type: ignore[no-untyped-def]
     model = P.build_role_cards(sample_library.get("print-sample"), "saying-no", large_print=large)
     pdf = read_pdf(render_pdf(model))
     assert len(pdf.pages) == pages
@@ -193,7 +199,7 @@ def test_role_cards_fit_four_or_two_to_a_page(sample_library: Library, read_pdf,
     )
 
 
-def test_workbook_contents_point_at_the_right_pages(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_contents_point_at_the_right_pages(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     model = P.build_workbook(sample_library.get("print-sample"), letterhead=CLINIC)
     pdf = read_pdf(render_pdf(model))
     assert "Workbook Print Sample" in pdf.pages[0]
@@ -228,7 +234,7 @@ def test_a_long_role_card_gets_more_room_instead_of_tiny_type(sample_library: Li
     assert card_sheets((o, r, ob), styles(True), True, *area) == [(2, ((o,), (r,))), (2, ((ob,),))]
 
 
-def test_two_sided_packets_start_every_copy_on_a_new_sheet(sample_library: Library, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_two_sided_packets_start_every_copy_on_a_new_sheet(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     people = [P.Recipient("Ana", large_print=True), P.Recipient("Ben", large_print=True)]
     one_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True)))
     two_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True, double_sided=True)))

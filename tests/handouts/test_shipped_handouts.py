@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pdfcheck import read_pdf
 
 from facilitator.core import printing as P
 from facilitator.core.library import Library, load_library
@@ -36,7 +37,7 @@ def first_words(body: str, count: int = 6) -> str:
 
 
 @pytest.mark.parametrize("curriculum_id", CURRICULA)
-def test_every_handout_prints_in_the_workbook(curriculum_id: str, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_every_handout_prints_in_the_workbook(curriculum_id: str) -> None:  # type: ignore[no-untyped-def]
     curriculum = SHIPPED.get(curriculum_id)
     model = P.build_workbook(curriculum, letterhead=P.Letterhead("Clinic"))
     renderer = renderer_for(model)
@@ -54,7 +55,7 @@ def test_every_handout_prints_in_the_workbook(curriculum_id: str, read_pdf) -> N
 
 
 @pytest.mark.parametrize("curriculum_id", CURRICULA)
-def test_every_handout_prints_in_large_print(curriculum_id: str, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_every_handout_prints_in_large_print(curriculum_id: str) -> None:  # type: ignore[no-untyped-def]
     curriculum = SHIPPED.get(curriculum_id)
     model = P.build_workbook(curriculum, large_print=True)
     renderer = renderer_for(model)
@@ -68,7 +69,7 @@ def test_every_handout_prints_in_large_print(curriculum_id: str, read_pdf) -> No
 
 
 @pytest.mark.parametrize(("curriculum_id", "session_id"), SESSIONS)
-def test_every_session_guide_prints_its_agenda_and_roles(curriculum_id: str, session_id: str, read_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_every_session_guide_prints_its_agenda_and_roles(curriculum_id: str, session_id: str) -> None:  # type: ignore[no-untyped-def]
     curriculum = SHIPPED.get(curriculum_id)
     session = curriculum.session(session_id)
     pdf = read_pdf(renderer_for(model := P.build_guide(curriculum, session_id)).render(model))

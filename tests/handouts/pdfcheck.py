@@ -1,14 +1,17 @@
-"""Handout test fixtures: a small two-language library and a PDF reader that normalises text."""
+"""Fixtures for the handout tests: a small two-language library, and a PDF reader.
+
+Test modules import them by name. They are not in a conftest.py because a second module
+named ``conftest`` shadows the root one for tests that import from it.
+"""
 
 from __future__ import annotations
 
 import io
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from facilitator.core.library import Library, load_library
@@ -17,8 +20,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.fixture(scope="session")
-def sample_library() -> Library:
+@cache
+def load_sample_library() -> Library:
     library = load_library(None, None, extra=[FIXTURES])
     assert library.ok, library.problems
     return library
@@ -75,11 +78,7 @@ class ReadPdf:
         return " ".join(str(v) for v in meta.values())
 
 
-@pytest.fixture
-def read_pdf():  # type: ignore[no-untyped-def]
-    def read(pdf: bytes | Path) -> ReadPdf:
-        data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
-        assert data.startswith(b"%PDF-")
-        return ReadPdf(PdfReader(io.BytesIO(data)))
-
-    return read
+def read_pdf(pdf: bytes | Path) -> ReadPdf:
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    assert data.startswith(b"%PDF-")
+    return ReadPdf(PdfReader(io.BytesIO(data)))
