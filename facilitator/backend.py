@@ -135,11 +135,14 @@ def _attach_accounts(backend: Backend) -> None:
     backend.audit = AuditLog(backend.engine, backend.clock)
     backend.accounts = AccountService(backend.engine, backend.audit, backend.clock)
     # Views and commands reach the roster and attendance only as the signed-in user.
-    from .store.guarded import GuardedAttendance, GuardedRoster
+    from .store.guarded import GuardedAttendance, GuardedRoster, GuardedSettings
 
     backend.roster = GuardedRoster(backend.roster, backend.engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
     backend.attendance = GuardedAttendance(  # type: ignore[assignment]
         backend.attendance, backend.engine, backend.audit, backend.current_principal
+    )
+    backend.settings = GuardedSettings(  # type: ignore[assignment]
+        backend.settings, backend.audit, backend.current_principal, backend.accounts.has_accounts
     )
 
 

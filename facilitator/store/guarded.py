@@ -370,3 +370,55 @@ class GuardedAttendance(_Guard):
         report = self._inner.attendance_report(participant_id, first, last)
         self._record(p, AuditAction.EXPORT, "attendance report", participant_id, participant_id, f"{first} to {last}")
         return report
+
+
+class GuardedSettings:
+    """Clinic settings: anyone reads them (they hold no records); only administrators change them.
+
+    Before the clinic's first account exists (a new or demo clinic being set up) nobody can
+    sign in, so changes are allowed then. Every change is audited with its old and new value.
+    """
+
+    def __init__(
+        self,
+        inner: Any,
+        audit: AuditLog,
+        principal: PrincipalSource,
+        accounts_exist: Callable[[], bool],
+    ) -> None:
+        self._inner = inner
+        self._audit = audit
+        self._principal = principal
+        self._accounts_exist = accounts_exist
+
+    @property
+    def unchecked(self) -> Any:
+        return self._inner
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("set"):
+            raise AttributeError(f"ClinicSettings.{name} has no permission rule yet; add one in facilitator/store/guarded.py")
+        return getattr(self._inner, name)
+
+    def get(self, key: str) -> str:
+        return self._inner.get(key)
+
+    def all(self) -> dict[str, str]:
+        return self._inner.all()
+
+    def set(self, key: str, value: str) -> None:
+        principal = self._principal()
+        if principal is None and not self._accounts_exist():
+            self._inner.set(key, value)
+            self._audit.record(None, AuditAction.SETTINGS_CHANGE, username="setup", record_type="setting",
+                               record_id=key, detail="set before the first account existed")
+            return
+        p = perm.require_manage_settings(principal)
+        old = self._inner.get(key)
+        if old == value:
+            return
+        self._inner.set(key, value)
+        shown_old = old if len(old) <= 60 else old[:57] + "…"
+        shown_new = value if len(value) <= 60 else value[:57] + "…"
+        self._audit.record(p, AuditAction.SETTINGS_CHANGE, record_type="setting", record_id=key,
+                           detail=f"{shown_old!r} -> {shown_new!r}")

@@ -70,6 +70,14 @@ class SettingsDialog(QDialog):
         clinic_form.addRow("Clinic &name:", self.clinic_name)
         self.logo = LogoPicker(backend.settings.get(LOGO_SETTING))
         clinic_form.addRow("Clinic lo&go:", self.logo)
+        from .backup_actions import auto_backups_kept
+
+        self.backups_kept = QSpinBox()
+        self.backups_kept.setRange(1, 100)
+        self.backups_kept.setValue(auto_backups_kept(backend))
+        self.backups_kept.setSuffix(" backups")
+        self.backups_kept.setAccessibleName("Automatic backups kept, taken when the app closes")
+        clinic_form.addRow("Automatic backups &kept:", self.backups_kept)
 
         # -- program rules ------------------------------------------------------------------
         self.adult_hours = _hours_box(rules.adult_weekly_hours, "Weekly hours target for adults")
@@ -143,6 +151,16 @@ class SettingsDialog(QDialog):
             shown.setWordWrap(True)
             form.addRow(label, shown)
 
+        # Clinic-wide values are an administrator's to change (the settings service enforces it).
+        from ..core.permissions import can_manage_settings
+
+        principal = getattr(backend, "principal", None)
+        self._clinic_editable = principal is None or can_manage_settings(principal)
+        if not self._clinic_editable:
+            for box in (clinic, program):
+                box.setEnabled(False)
+                box.setTitle(box.title().replace(")", "; only an administrator can change these)"))
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
@@ -187,6 +205,9 @@ class SettingsDialog(QDialog):
         values[SETTING_IDLE_MINUTES] = str(self.idle_minutes.value())
         values["note_format"] = str(self.note_format.currentData())
         values["note_deadline_business_days"] = str(self.note_deadline.value())
+        from .backup_actions import SETTING_AUTO_BACKUPS_KEPT
+
+        values[SETTING_AUTO_BACKUPS_KEPT] = str(self.backups_kept.value())
         return values
 
     def _on_save(self) -> None:
@@ -198,9 +219,11 @@ class SettingsDialog(QDialog):
         if folder.exists() and not folder.is_dir():
             show_error(self, "Settings", f"{folder} is a file, not a folder. Please choose a folder.")
             return
-        values = self._clinic_values()
+        values = self._clinic_values() if self._clinic_editable else {}
         if values is None:
             return
+        from ..core.permissions import PermissionDenied
+
         try:
             current = self._backend.settings.all()
             for key, value in values.items():
@@ -208,6 +231,9 @@ class SettingsDialog(QDialog):
                     self._backend.settings.set(key, value)
             if folder != self._backend.config.clinic_curricula_dir:
                 self._library_state.set_clinic_folder(folder)
+        except PermissionDenied as exc:
+            show_error(self, "Settings", str(exc))
+            return
         except PermissionError as exc:
             show_error(self, "Settings", str(exc) or "Only an administrator can change the clinic's settings.")
             return

@@ -221,3 +221,35 @@ def test_a_method_without_a_rule_is_not_passed_through(world: World) -> None:
     world.act_as("administrator")
     with pytest.raises(AttributeError, match="guarded.py"):
         world.roster._fill_group  # noqa: B018
+
+
+def test_clinic_settings_are_changed_by_administrators_and_audited(tmp_path: Path) -> None:
+    from facilitator.store.guarded import GuardedSettings
+
+    engine = db.create_engine(f"sqlite:///{tmp_path / 's.sqlite'}")
+    db.upgrade(engine)
+    try:
+        audit = AuditLog(engine, FakeClock(NOW))
+        who: list[Principal | None] = [None]
+        accounts = [False]
+        settings = GuardedSettings(ClinicSettings(engine), audit, lambda: who[0], lambda: accounts[0])
+        settings.set("clinic_name", "New Clinic")  # a new clinic is set up before any account exists
+        accounts[0] = True
+        with pytest.raises(NotSignedIn):
+            settings.set("clinic_name", "Someone's Clinic")
+        for role in (UserRole.FACILITATOR, UserRole.SUPERVISOR):
+            who[0] = Principal(2, "x", "X", role)
+            with pytest.raises(PermissionDenied, match="administrator"):
+                settings.set("idle_lock_minutes", "60")
+            assert settings.get("clinic_name") == "New Clinic"  # reading is for everyone
+        who[0] = Principal(1, "pat", "Pat Kim", UserRole.ADMINISTRATOR)
+        settings.set("idle_lock_minutes", "10")
+        assert settings.get("idle_lock_minutes") == "10"
+        entries = audit.entries(who[0])
+        assert [(e.action, e.record_id, e.username) for e in entries] == [
+            ("settings change", "clinic_name", "setup"),
+            ("settings change", "idle_lock_minutes", "pat"),
+        ]
+        assert entries[-1].detail == "'' -> '10'"
+    finally:
+        engine.dispose()

@@ -124,3 +124,26 @@ def test_audit_screen_filters_sorts_and_exports(qtbot, backend, tmp_path: Path) 
 
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     assert "intact" in dialog.status.text()
+
+
+def test_settings_are_read_only_for_a_facilitator(qtbot, backend) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.settings_dialog import SettingsDialog
+
+    backend.accounts.create_account(
+        backend.principal, username="fay", full_name="Fay Lead", role="facilitator", password="fay-pass-12",
+        must_change_password=False,
+    )
+    backend.settings.set("auto_backups_kept", "4")
+    dialog = SettingsDialog(backend, None)
+    qtbot.addWidget(dialog)
+    assert dialog.backups_kept.value() == 4 and dialog.backups_kept.isEnabled()
+    dialog.backups_kept.setValue(7)
+    dialog._on_save()
+    assert backend.settings.get("auto_backups_kept") == "7"
+
+    backend.sign_in("fay", "fay-pass-12")
+    dialog = SettingsDialog(backend, None)
+    qtbot.addWidget(dialog)
+    assert not dialog.clinic_name.isEnabled() and not dialog.idle_minutes.isEnabled()
+    dialog._on_save()  # saves this workstation's part only
+    assert dialog.result() == 1 and backend.settings.get("auto_backups_kept") == "7"

@@ -161,7 +161,9 @@ def test_idle_lock_hides_records_and_covers_dialogs_but_not_the_room_display(qtb
 
 
 def test_the_idle_time_is_a_clinic_setting(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    clinic.sign_in("admin", ADMIN_PW)  # a clinic setting: the administrator's to change
     clinic.settings.set("idle_lock_minutes", "2")
+    clinic.sign_out()
     sign_in(qtbot, window, "fay", "fay-pass-12")
     window.clock.advance(119)
     window.session.idle.check()
