@@ -8,33 +8,16 @@ must be disposable: its schema is dropped and rebuilt.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from conftest import TEST_SERVER_ENV
-
-URL = os.environ.get(TEST_SERVER_ENV, "")
-pytestmark = pytest.mark.skipif(
-    not URL.startswith("postgresql"), reason=f"set {TEST_SERVER_ENV} to a disposable PostgreSQL database"
-)
-
 
 @pytest.fixture
-def pg_engine():  # type: ignore[no-untyped-def]
-    from facilitator.store import db
-
-    engine = db.create_engine(URL)
-    with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
-    db.upgrade(engine)
-    yield engine
-    with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
+def pg_engine(engine):  # type: ignore[no-untyped-def]
+    """The shared engine fixture, which targets the server FACILITATOR_TEST_DATABASE_URL names."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("set FACILITATOR_TEST_DATABASE_URL to a disposable PostgreSQL database")
+    return engine
 
 
 def test_postgres_refuses_changing_or_deleting_a_signed_note(pg_engine) -> None:  # type: ignore[no-untyped-def]
