@@ -319,7 +319,7 @@ class SessionGate(QObject):
         self.is_locked = False
         self.idle: IdleLock | None = None
         self.lock_page: LockPanel | None = None
-        self._covers: dict[QWidget, tuple[LockPanel, list[tuple[QWidget, bool]]]] = {}
+        self._covers: dict[QWidget, tuple[LockPanel, list[tuple[QObject, bool]]]] = {}
         self._action_states: dict[QAction, bool] = {}
         self._unlock_failures = 0
         self.sign_in_page = SignInPage()
@@ -580,12 +580,16 @@ class SessionGate(QObject):
 
     def _cover(self, widget: QWidget, who: str) -> None:
         """Put a lock panel over another window and take its other contents out of reach."""
-        disabled: list[tuple[QWidget, bool]] = []
+        disabled: list[tuple[QObject, bool]] = []
         for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if child.isWindow():
                 continue
             disabled.append((child, child.isEnabled()))
             child.setEnabled(False)
+        # The window's own shortcuts (a runner's Space, N, D...) wait until the unlock too.
+        for action in widget.findChildren(QAction):
+            disabled.append((action, action.isEnabled()))
+            action.setEnabled(False)
         panel = LockPanel(who, widget)
         self._wire(panel)
         panel.setGeometry(widget.rect())

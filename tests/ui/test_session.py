@@ -257,3 +257,53 @@ def test_the_readme_documents_the_demo_accounts() -> None:
     for account in DEMO_ACCOUNTS:
         assert f"`{account.username}`" in readme
     assert f"`{DEMO_PASSWORD}`" in readme
+
+
+def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
+    from facilitator.core.curriculum import AgendaItem, Curriculum, CurriculumSession, GroupType, ItemKind
+    from facilitator.store.runs import RunStore
+    from facilitator.ui.runner import RunnerSettings, RunnerWindow
+
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    session_ = CurriculumSession(
+        id="s", title="Saying No", minutes=30, objectives=("Say no.",),
+        agenda=(AgendaItem("Teaching", ItemKind.TEACHING, 20, script="Private script."), AgendaItem("Wrap", ItemKind.CHECK_OUT, 10)),
+    )
+    curriculum = Curriculum(id="c", title="C", group_type=GroupType.SKILLS, summary="s", session_minutes=30, sessions=(session_,))
+    clock = window.clock
+
+    class Silent:
+        enabled = False
+
+        def play(self, cue) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    runner = RunnerWindow(
+        curriculum, session_, AgendaClock(session_.agenda, clock, 30 * 60), clock=clock,
+        settings=RunnerSettings(WrapUpRule(), 120, False), store=RunStore(clinic.engine, clock), chime=Silent(),  # type: ignore[arg-type]
+    )
+    runner.ask_close = lambda: "keep"  # type: ignore[method-assign]
+    qtbot.addWidget(runner)
+    runner.show()
+    runner.actions["start"].trigger() if "start" in runner.actions else runner.clock.start()
+    runner.actions["display"].setChecked(True)
+    runner._on_display_toggled()
+    display = runner.display
+    qtbot.addWidget(display)
+    clock.advance(60)
+    runner._on_tick()
+    before = display.timer.text()
+
+    window.session.lock()
+    assert runner in window.session._covers and display not in window.session._covers
+    assert display.isVisible()
+    assert not runner.actions["display"].isEnabled()  # the runner's shortcuts wait for the unlock
+    clock.advance(60)
+    runner._on_tick()
+    assert display.timer.text() != before  # the room's timer kept going
+    assert "Private script" not in " ".join(l.text() for l in display.findChildren(QLabel))
+    window.session.unlock()
+    assert runner.actions["display"].isEnabled() and runner not in window.session._covers
+    runner.actions["display"].setChecked(False)
+    runner._on_display_toggled()
