@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
 
             self.today_page = TodayPage(backend.attendance, backend.roster)
             self.add_page("today", self.today_page)
+            self.today_page.packet_requested.connect(self.print_actions.open_packet)
             self.groups_page = GroupsPage(backend.attendance, backend.roster)
             self.add_page("groups", self.groups_page)
         if getattr(backend, "runs", None) is not None:

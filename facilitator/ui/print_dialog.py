@@ -639,15 +639,35 @@ class PrintActions:
     def open(self, kind: DocumentKind | None) -> PrintDialog | None:
         """Open the print dialog on what the Library shows; returns it (it runs modeless)."""
         selection = self._page.current_selection()
-        if not selection:
+        if not selection or self._state.library.find(selection[0]) is None:
             return None
-        library = self._state.library
-        if library.find(selection[0]) is None:
+        return self._show(selection[0], selection[1], kind=kind)
+
+    def open_packet(self, curriculum_id: str, session_id: str, recipients: Sequence[P.Recipient]) -> PrintDialog | None:
+        """Open the print dialog on a meeting's packet: one copy per recipient, in their edition."""
+        if self._state.library.find(curriculum_id) is None:
+            show_error(self._parent, "Handout packet", "This meeting's curriculum is not loaded, so its handouts cannot be printed.")
             return None
+        return self._show(curriculum_id, session_id, recipients=recipients)
+
+    def _show(
+        self,
+        curriculum_id: str,
+        session_id: str | None,
+        *,
+        kind: DocumentKind | None = None,
+        recipients: Sequence[P.Recipient] | None = None,
+    ) -> PrintDialog:
         if self.dialog is not None:
             self.dialog.close()
         self.dialog = PrintDialog(
-            library, selection[0], selection[1], letterhead=self._letterhead(), kind=kind, parent=self._parent
+            self._state.library,
+            curriculum_id,
+            session_id,
+            letterhead=self._letterhead(),
+            kind=kind,
+            recipients=recipients,
+            parent=self._parent,
         )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget)

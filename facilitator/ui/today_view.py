@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import clinic_zone, local_time_text
+from ..core.printing import Recipient, recipients_for
 from ..core.roster import MeetingState
 from .attendance_sheet import AttendanceSheet, _sentence
 from .errors import show_error
@@ -53,7 +54,25 @@ class MeetingsTable(QTableWidget):
         super().keyPressEvent(event)
 
 
+def packet_recipients(attendance, roster, meeting_id: int) -> list[Recipient]:  # type: ignore[no-untyped-def]
+    """Who takes a copy of the session's handouts: everyone enrolled who is not marked absent.
+
+    Before attendance is taken that is the whole roster; afterwards, those who came. Visitors
+    (relatives) get no copy of their own here. Each copy follows the person's language and
+    large-print preference from their record.
+    """
+    people = []
+    for row in attendance.sheet(meeting_id):
+        if row.participant_id is None or row.is_visitor:
+            continue
+        if row.status is not None and not row.status.attended:
+            continue
+        people.append(roster.participant(row.participant_id))
+    return recipients_for(people)
+
+
 class TodayPage(QWidget):
+    packet_requested = Signal(str, str, object)  # curriculum id, session id, list[Recipient]
     def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._attendance = attendance
@@ -112,6 +131,13 @@ class TodayPage(QWidget):
         self.sign_in_csv = QPushButton("Sign-in sheet (&CSV)…")
         self.sign_in_csv.setAccessibleName("Save the sign-in sheet as CSV")
         self.sign_in_csv.clicked.connect(lambda: self._on_sign_in("csv"))
+        self.packet_button = QPushButton("Handout &packet…")
+        self.packet_button.setAccessibleName("Print the session's handouts for this meeting's attendees")
+        self.packet_button.setToolTip(
+            "One copy of the session's handouts for each person expected or present, "
+            "in their language and print size"
+        )
+        self.packet_button.clicked.connect(self._on_packet)
         self.cancel_button = QPushButton("Ca&ncel meeting…")
         self.cancel_button.setAccessibleName("Cancel the meeting, with a reason")
         self.cancel_button.clicked.connect(self._on_cancel)
@@ -119,7 +145,7 @@ class TodayPage(QWidget):
         self.reinstate_button.setAccessibleName("Reinstate the cancelled meeting")
         self.reinstate_button.clicked.connect(self._on_reinstate)
         meeting_buttons = QHBoxLayout()
-        for b in (self.sign_in_pdf, self.sign_in_csv, self.cancel_button, self.reinstate_button):
+        for b in (self.sign_in_pdf, self.sign_in_csv, self.packet_button, self.cancel_button, self.reinstate_button):
             meeting_buttons.addWidget(b)
         meeting_buttons.addStretch(1)
 
@@ -285,8 +311,26 @@ class TodayPage(QWidget):
         has = s is not None
         for b in (self.sign_in_pdf, self.sign_in_csv):
             b.setEnabled(has and not s.meeting.cancelled)  # type: ignore[union-attr]
+        self.packet_button.setEnabled(
+            has and not s.meeting.cancelled and bool(s.meeting.curriculum_id and s.meeting.session_id)  # type: ignore[union-attr]
+        )
         self.cancel_button.setEnabled(has and not s.meeting.cancelled and s.marked == 0)  # type: ignore[union-attr]
         self.reinstate_button.setEnabled(has and s.meeting.cancelled)  # type: ignore[union-attr]
+
+    def _on_packet(self) -> None:
+        s = self._selected()
+        if s is None or not (s.meeting.curriculum_id and s.meeting.session_id):
+            return
+        try:
+            recipients = packet_recipients(self._attendance, self._roster, s.meeting.id)
+        except Exception:
+            log.exception("Reading the attendees for a handout packet failed")
+            show_error(self, "Handout packet", "The meeting's attendees could not be read; the details are in the log.")
+            return
+        if not recipients:
+            show_error(self, "Handout packet", "Nobody is expected or present at this meeting, so there is no one to print for.")
+            return
+        self.packet_requested.emit(s.meeting.curriculum_id, s.meeting.session_id, recipients)
 
     def _on_cancel(self) -> None:
         s = self._selected()

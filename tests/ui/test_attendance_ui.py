@@ -172,3 +172,33 @@ def test_roster_import_dialog_refuses_bad_rows_then_imports_all(qtbot, engine, t
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert sorted(p.record_number for p in roster.participants()) == ["A1", "A2"]
     assert roster.participant_by_record("A2").preferred_name == "Bo"
+
+
+def test_a_meetings_handout_packet_follows_each_attendees_preferences(qtbot, clinic) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.printing import Recipient
+    from facilitator.core.roster import AttendanceMark
+    from facilitator.ui.today_view import TodayPage
+
+    roster, attendance, group, people = clinic
+    maria = roster.create_participant(
+        ParticipantDraft("R99", "María José", "María José Legal", date(2026, 3, 1), language="es", large_print=True)
+    )
+    roster.enroll(group.id, maria.id, date(2026, 3, 3))
+    page = TodayPage(attendance, roster)
+    qtbot.addWidget(page)
+    page.show()
+    meeting = page._selected().meeting
+    attendance.save_attendance(meeting.id, [
+        AttendanceMark(AttendanceStatus.ABSENT_UNEXCUSED, participant_id=people[5].id),  # Fay stays home
+        AttendanceMark(AttendanceStatus.PRESENT, participant_id=maria.id),
+    ])
+    page.refresh()
+    assert page.packet_button.isEnabled() and page.packet_button.accessibleName()
+    with qtbot.waitSignal(page.packet_requested) as sent:
+        qtbot.mouseClick(page.packet_button, Qt.MouseButton.LeftButton)
+    curriculum_id, session_id, recipients = sent.args
+    assert (curriculum_id, session_id) == (meeting.curriculum_id, meeting.session_id)
+    assert len(recipients) == 12, "twelve expected or present, Fay marked absent"
+    assert Recipient("María José", "es", True) in recipients
+    assert all(r.first_name != "Fay" for r in recipients)
+    assert sum(r.large_print for r in recipients) == 1
