@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     export.add_argument("--from", dest="start", type=_date, metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day, YYYY-MM-DD")
     export.add_argument("--by", dest="by_user", metavar="USERNAME", help="only what this user did")
-    export.add_argument("--participant-id", type=int, metavar="N", help="only entries about this participant")
+    export.add_argument("--participant", metavar="RECORD", help="only entries about the participant with this record number")
+    export.add_argument("--participant-id", type=int, metavar="N", help="only entries about participant number N")
     export.add_argument("--action", metavar="ACTION", help="only this action, e.g. 'view', 'export', 'sign-in'")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv", help="the CSV file to write")
     export.set_defaults(handler=run_export)
@@ -87,6 +89,11 @@ def run_export(args: argparse.Namespace, config: AppConfig) -> int:
         action=args.action or "",
     )
     with signed_in(args, config) as backend:
+        if args.participant:
+            found = backend.audit.participant_for_record(backend.principal, args.participant)  # type: ignore[union-attr]
+            if found is None:
+                raise CommandError(f"no participant has record number {args.participant}", EXIT_USAGE)
+            filters = replace(filters, participant_id=found)
         try:
             count = backend.audit.export_csv(backend.principal, args.output, filters)  # type: ignore[union-attr]
         except OSError as exc:

@@ -87,22 +87,26 @@ class AuditRecord:
 
 
 def format_time(at: datetime) -> str:
+    """UTC with microseconds and a Z, e.g. 2026-11-02T17:00:00.000000Z (the hashed form)."""
     if at.tzinfo is None:
         raise ValueError("audit times are aware UTC")
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return at.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    raise TypeError(f"cannot put {type(value).__name__} in an audit entry")
+
+
+_encode = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+).encode
 
 
 def canonical_json(content: Mapping[str, Any]) -> bytes:
-    def default(value: Any) -> Any:
-        if isinstance(value, datetime):
-            return format_time(value)
-        if isinstance(value, Enum):
-            return value.value
-        raise TypeError(f"cannot put {type(value).__name__} in an audit entry")
-
-    return json.dumps(
-        dict(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=default
-    ).encode("utf-8")
+    plain = {k: (format_time(v) if isinstance(v, datetime) else v) for k, v in content.items()}
+    return _encode(plain).encode("utf-8")
 
 
 def entry_hash(prev_hash: str, content: Mapping[str, Any]) -> str:
@@ -141,46 +145,62 @@ def verify_chain(
     ``head_seq``/``head_hash`` are what the database recorded as the newest entry; with them,
     entries deleted from the end are found too.
     """
+    rows = (dict(r.content(), prev_hash=r.prev_hash, hash=r.hash) for r in records)
+    return verify_rows(rows, head_seq, head_hash)
+
+
+def verify_rows(
+    rows: Iterable[Mapping[str, Any]], head_seq: int | None = None, head_hash: str | None = None
+) -> ChainReport:
+    """``verify_chain`` over plain mappings (database rows): the fast path for long trails."""
     report = ChainReport()
     expected_prev = GENESIS_HASH
     expected_seq = 1
-    for record in records:
-        report.checked += 1
-        if record.seq > expected_seq:
-            missing = (
-                f"entry {expected_seq} is missing"
-                if record.seq == expected_seq + 1
-                else f"entries {expected_seq} to {record.seq - 1} are missing"
-            )
-            report.problems.append(ChainProblem(expected_seq, f"{missing}: deleted from the trail."))
-        elif record.seq < expected_seq:
-            report.problems.append(ChainProblem(record.seq, f"entry {record.seq} appears twice or out of order."))
-        if record.prev_hash != expected_prev and record.seq == expected_seq:
-            report.problems.append(
+    fields = HASHED_FIELDS
+    problems = report.problems
+    checked = 0
+    seq = 0
+    for row in rows:
+        checked += 1
+        seq = row["seq"]
+        prev_hash = row["prev_hash"]
+        if seq != expected_seq:
+            if seq > expected_seq:
+                missing = (
+                    f"entry {expected_seq} is missing"
+                    if seq == expected_seq + 1
+                    else f"entries {expected_seq} to {seq - 1} are missing"
+                )
+                problems.append(ChainProblem(expected_seq, f"{missing}: deleted from the trail."))
+            else:
+                problems.append(ChainProblem(seq, f"entry {seq} appears twice or out of order."))
+        elif prev_hash != expected_prev:
+            problems.append(
                 ChainProblem(
-                    record.seq,
-                    f"entry {record.seq} does not follow the entry before it: "
-                    "an earlier entry was altered or removed.",
+                    seq,
+                    f"entry {seq} does not follow the entry before it: an earlier entry was altered or removed.",
                 )
             )
-        recomputed = entry_hash(record.prev_hash, record.content())
-        if recomputed != record.hash:
-            report.problems.append(
+        digest = hashlib.sha256(prev_hash.encode("ascii"))
+        digest.update(canonical_json({k: row[k] for k in fields}))
+        if digest.hexdigest() != row["hash"]:
+            problems.append(
                 ChainProblem(
-                    record.seq,
-                    f"entry {record.seq} ({format_time(record.at)}, {record.username or 'nobody'}, "
-                    f"{record.action}) was altered after it was written.",
+                    seq,
+                    f"entry {seq} ({format_time(row['at'])}, {row['username'] or 'nobody'}, "
+                    f"{row['action']}) was altered after it was written.",
                 )
             )
-        expected_prev = record.hash
-        expected_seq = record.seq + 1
-        report.last_seq = record.seq
+        expected_prev = row["hash"]
+        expected_seq = seq + 1
+    report.checked = checked
+    report.last_seq = seq if checked else 0
     if head_seq is not None and head_seq > report.last_seq:
         first = report.last_seq + 1
         what = f"entry {first}" if head_seq == first else f"entries {first} to {head_seq}"
-        report.problems.append(ChainProblem(first, f"{what} at the end of the trail were deleted."))
+        problems.append(ChainProblem(first, f"{what} at the end of the trail were deleted."))
     elif head_seq is not None and head_hash is not None and head_seq == report.last_seq and head_hash != expected_prev:
-        report.problems.append(
+        problems.append(
             ChainProblem(report.last_seq, f"entry {report.last_seq}, the newest, was replaced after it was written.")
         )
     return report

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import logging
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from ..core.audit import (
     ChainReport,
     entry_hash,
     format_time,
-    verify_chain,
+    verify_rows,
 )
 from ..core.clock import Clock, SystemClock
 from ..core.permissions import Principal, require_view_audit
@@ -195,6 +195,33 @@ class AuditLog:
             rows = conn.execute(sa.select(_entry.c.username).distinct().order_by(_entry.c.username))
             return [r[0] for r in rows if r[0]]
 
+    def participant_labels(self, principal: Principal | None, ids: Iterable[int]) -> dict[int, str]:
+        """Record numbers of the participants the entries name (for the audit screen and exports)."""
+        require_view_audit(principal)
+        wanted = sorted({i for i in ids if i is not None})
+        if not wanted:
+            return {}
+        with self._engine.connect() as conn:
+            if not sa.inspect(conn).has_table("participant"):
+                return {}
+            table = sa.table("participant", sa.column("id"), sa.column("record_number"))
+            labels: dict[int, str] = {}
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = conn.execute(sa.select(table.c.id, table.c.record_number).where(table.c.id.in_(chunk)))
+                labels.update({int(r[0]): str(r[1]) for r in rows})
+            return labels
+
+    def participant_for_record(self, principal: Principal | None, record_number: str) -> int | None:
+        """The participant id behind a record number, for filtering the trail by the number staff know."""
+        require_view_audit(principal)
+        with self._engine.connect() as conn:
+            if not sa.inspect(conn).has_table("participant"):
+                return None
+            table = sa.table("participant", sa.column("id"), sa.column("record_number"))
+            found = conn.execute(sa.select(table.c.id).where(table.c.record_number == record_number.strip())).scalar()
+            return int(found) if found is not None else None
+
     def count(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(_entry)).scalar_one())
@@ -216,14 +243,14 @@ class AuditLog:
         with engine.connect() as conn:
             head = conn.execute(sa.select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)).one_or_none()
             rows = conn.execution_options(yield_per=2000).execute(sa.select(_entry).order_by(_entry.c.seq))
-            records = (_record_from_row(row) for row in rows)
+            records = rows.mappings()
             if head is None:
-                report = verify_chain(records)
+                report = verify_rows(records)
                 report.problems.append(
                     ChainProblem(0, "the trail's head record is missing: entries at the end may have been deleted.")
                 )
                 return report
-            return verify_chain(records, head.seq, head.hash)
+            return verify_rows(records, head.seq, head.hash)
 
     # -- export -----------------------------------------------------------------------------
 
@@ -236,8 +263,12 @@ class AuditLog:
         with private_file(path, "w", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(
-                ["seq", "time_utc", "user", "action", "record_type", "record_id", "participant_id", "detail", "workstation", "hash"]
+                [
+                    "seq", "time_utc", "user", "action", "record_type", "record_id", "participant_id",
+                    "record_number", "detail", "workstation", "hash",
+                ]
             )
+            labels = self.participant_labels(p, (r.participant_id for r in records if r.participant_id is not None))
             for r in records:
                 writer.writerow(
                     _safe_cell(cell)
@@ -249,6 +280,7 @@ class AuditLog:
                         r.record_type,
                         r.record_id,
                         "" if r.participant_id is None else r.participant_id,
+                        "" if r.participant_id is None else labels.get(r.participant_id, ""),
                         r.detail,
                         r.workstation,
                         r.hash,

@@ -57,6 +57,7 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self._load = load
         self.records: list[AuditRecord] = []
+        self.labels: dict[int, str] = {}
         self.order_by = "seq"
         self.descending = True
 
@@ -80,6 +81,9 @@ class AuditModel(QAbstractTableModel):
             return r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         if key == "action":
             return r.action_label
+        if key == "participant_id" and r.participant_id is not None:
+            label = self.labels.get(r.participant_id)
+            return f"{label} (#{r.participant_id})" if label else f"#{r.participant_id}"
         value = getattr(r, key)
         return "" if value is None else str(value)
 
@@ -91,7 +95,7 @@ class AuditModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         try:
-            self.records = self._load(self.order_by, self.descending)
+            self.records, self.labels = self._load(self.order_by, self.descending)
         finally:
             self.endResetModel()
 
@@ -122,9 +126,9 @@ class AuditDialog(QDialog):
         for name in backend.audit.usernames(backend.principal):
             self.user.addItem(name, name)
         self.participant = QLineEdit()
-        self.participant.setAccessibleName("Participant id")
-        self.participant.setPlaceholderText("any")
-        self.participant.setMaximumWidth(90)
+        self.participant.setAccessibleName("Participant record number")
+        self.participant.setPlaceholderText("record number")
+        self.participant.setMaximumWidth(130)
         self.action = QComboBox()
         self.action.setAccessibleName("Action")
         self.action.addItem("Every action", "")
@@ -192,26 +196,47 @@ class AuditDialog(QDialog):
 
         start = self.start.date().toPython()
         end = self.end.date().toPython()
-        participant = self.participant.text().strip()
         return AuditFilter(
             start=_day_start(start),  # type: ignore[arg-type]
             end=_day_start(end + timedelta(days=1)),  # type: ignore[operator]
             username=self.user.currentData() or "",
-            participant_id=int(participant) if participant.isdigit() else None,
+            participant_id=self._participant_id(),
             action=self.action.currentData() or "",
             order_by=order_by,
             descending=descending,
             limit=limit,
         )
 
-    def _load(self, order_by: str, descending: bool) -> list[AuditRecord]:
+    def _load(self, order_by: str, descending: bool) -> tuple[list[AuditRecord], dict[int, str]]:
+        audit = self.backend.audit
+        assert audit is not None
+        records = audit.entries(self.backend.principal, self.current_filter(order_by, descending))
+        labels = audit.participant_labels(self.backend.principal, (r.participant_id for r in records if r.participant_id))
+        return records, labels
+
+    def _participant_id(self) -> int | None:
+        """The participant filter: a record number, or a participant's number written #17.
+
+        None for no filter; -1 when nobody has that record number (the caller says so).
+        """
+        text = self.participant.text().strip()
+        if not text:
+            return None
+        if text.startswith("#"):
+            return int(text[1:]) if text[1:].isdigit() else -1
         assert self.backend.audit is not None
-        return self.backend.audit.entries(self.backend.principal, self.current_filter(order_by, descending))
+        found = self.backend.audit.participant_for_record(self.backend.principal, text)
+        if found is not None:
+            return found
+        return int(text) if text.isdigit() else -1
 
     def _on_apply(self) -> None:
-        participant = self.participant.text().strip()
-        if participant and not participant.isdigit():
-            show_error(self, "Audit trail", "The participant filter takes a participant's number, e.g. 42.")
+        if self._participant_id() == -1:
+            show_error(
+                self, "Audit trail",
+                f"No participant has the record number {self.participant.text().strip()!r}; type a record number "
+                "or a participant's number such as #17.",
+            )
             return
         if self.end.date() < self.start.date():
             show_error(self, "Audit trail", "The 'To' date is before the 'From' date.")

@@ -144,3 +144,33 @@ def test_backup_and_restore_round_trip(
     capsys.readouterr()
     assert main(["restore", str(backup)]) == 3
     assert "SHA-256" in capsys.readouterr().err
+
+
+def test_audit_export_by_record_number_and_dates(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from facilitator.backend import open_backend
+    from facilitator.config import AppConfig
+    from facilitator.core.roster import ParticipantDraft
+
+    backend = open_backend(AppConfig.build())
+    try:
+        backend.sign_in("root", ADMIN_PW)
+        person = backend.roster.create_participant(
+            ParticipantDraft(record_number="R-7", preferred_name="Al", legal_name="Al Test", program_start=date(2026, 1, 5))
+        )
+    finally:
+        backend.dispose()
+    _as(monkeypatch, "root", ADMIN_PW)
+    out = data_dir / "r7.csv"
+    today = date.today().isoformat()
+    assert main(["audit", "export", "--participant", "R-7", "--from", today, "--to", today, "-o", str(out)]) == 0
+    with out.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["action"], r["participant_id"], r["record_number"]) for r in rows] == [("create", str(person.id), "R-7")]
+    assert main(["audit", "export", "--from", "2020-01-01", "--to", "2020-01-31", "-o", str(out)]) == 0
+    assert "Wrote 0 entries" in capsys.readouterr().out
+    assert main(["audit", "export", "--participant", "R-999", "-o", str(out)]) == 2
+    assert main(["audit", "export", "--action", "dance", "-o", str(out)]) == 2

@@ -96,9 +96,10 @@ def test_audit_screen_filters_sorts_and_exports(qtbot, backend, tmp_path: Path) 
     assert seqs == sorted(seqs, reverse=True) and len(seqs) >= 4  # newest first
     assert "entries" in dialog.status.text()
 
-    qtbot.keyClicks(dialog.participant, "7")
+    qtbot.keyClicks(dialog.participant, "#7")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert [r.participant_id for r in model.records] == [7]
+    assert model.data(model.index(0, 6)) == "#7"  # no roster entry behind it: shown by number
     dialog.participant.clear()
     dialog.action.setCurrentIndex(dialog.action.findData("export"))
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
@@ -147,3 +148,26 @@ def test_settings_are_read_only_for_a_facilitator(qtbot, backend) -> None:  # ty
     assert not dialog.clinic_name.isEnabled() and not dialog.idle_minutes.isEnabled()
     dialog._on_save()  # saves this workstation's part only
     assert dialog.result() == 1 and backend.settings.get("auto_backups_kept") == "7"
+
+
+def test_audit_screen_finds_a_participant_by_record_number(qtbot, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from facilitator.core.roster import ParticipantDraft
+
+    person = backend.roster.create_participant(
+        ParticipantDraft(record_number="R-100", preferred_name="Al", legal_name="Al Test", program_start=date(2026, 11, 2))
+    )
+    backend.roster.participant(person.id)
+    dialog = AuditDialog(backend)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.participant, "R-100")
+    qtbot.keyClick(dialog.participant, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert [r.action for r in dialog.model.records] == ["view", "create"]
+    assert dialog.model.data(dialog.model.index(0, 6)) == f"R-100 (#{person.id})"
+    shown: list[str] = []
+    monkeypatch.setattr("facilitator.ui.audit_view.show_error", lambda parent, title, text: shown.append(text))
+    dialog.participant.setText("R-999")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert shown and "R-999" in shown[0]
