@@ -77,7 +77,7 @@ def _ensure_private(path: Path) -> None:
         os.close(fd)
     for suffix in ("", "-wal", "-shm"):
         p = Path(str(path) + suffix)
-        if p.exists():
+        if p.is_file():
             try:
                 p.chmod(0o600)
             except OSError:

@@ -307,3 +307,29 @@ def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot
     assert runner.actions["display"].isEnabled() and runner not in window.session._covers
     runner.actions["display"].setChecked(False)
     runner._on_display_toggled()
+
+
+def test_file_back_up_and_restore_as_an_administrator(qtbot, window, clinic, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    assert not window.backup_action.isEnabled() and not window.restore_action.isEnabled()
+    window.session.switch_user()
+    sign_in(qtbot, window, "admin", ADMIN_PW)
+    assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
+    target = tmp_path / "usb" / "clinic.sqlite"
+    assert window.session.backup_database(target) == target
+    assert target.exists() and Path(str(target) + ".sha256").exists()
+    assert "Backed up" in window.statusBar().currentMessage()
+
+    admin = clinic.principal
+    clinic.accounts.create_account(
+        admin, username="late", full_name="Added After", role="facilitator", password="late-pass-12"
+    )
+    assert window.session.restore_database(target, confirm=False)
+    assert not window.isVisible() and clinic.principal is None
+    with clinic.engine.connect() as conn:
+        names = set(conn.execute(sa.text("SELECT username FROM user_account")).scalars())
+        last = conn.execute(sa.text("SELECT action, username, detail FROM audit_entry ORDER BY seq DESC LIMIT 1")).one()
+    assert names == {"admin", "fay"}  # the account added after the backup is gone
+    assert last.action == "restore" and last.username == "admin" and "kept at" in last.detail
+    assert list(Path(clinic.config.backup_dir).glob("before-restore-*.sqlite"))
+    assert not list(Path(clinic.config.backup_dir).glob("auto-*.sqlite"))  # no backup of the restored copy on close
