@@ -149,16 +149,12 @@ class MainWindow(QMainWindow):
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
-        from .print_dialog import PrintActions
-
-        self.print_actions = PrintActions(self.library_page, self.library_state, backend.settings, self)
         if getattr(backend, "attendance", None) is not None:
             from .groups_view import GroupsPage
             from .today_view import TodayPage
 
             self.today_page = TodayPage(backend.attendance, backend.roster)
             self.add_page("today", self.today_page)
-            self.today_page.packet_requested.connect(self.print_actions.open_packet)
             self.groups_page = GroupsPage(backend.attendance, backend.roster)
             self.add_page("groups", self.groups_page)
         if getattr(backend, "runs", None) is not None:
@@ -168,6 +164,13 @@ class MainWindow(QMainWindow):
                 self.runner = RunnerLauncher(backend, self)
             self.runner.install_library_button(self.library_page)
             QTimer.singleShot(0, self.runner.offer_resume)
+        from .print_dialog import PrintActions
+
+        self.print_actions = PrintActions(self.library_page, self.library_state, backend.settings, self)
+        if getattr(self, "today_page", None) is not None:
+            self.today_page.packet_requested.connect(self.print_actions.open_packet)
+            if getattr(self, "runner", None) is not None:
+                self.today_page.run_requested.connect(self._on_run_meeting)
         if getattr(backend, "notes", None) is not None:
             from .notes_view import NotesPage, ReviewPage
 
@@ -279,6 +282,20 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.session.on_close()
         super().closeEvent(event)
+
+    def _on_run_meeting(self, meeting_id: int, curriculum_id: str, session_id: str, players: object) -> None:
+        """Open the runner on a meeting's curriculum session, with its attendance as players."""
+        curriculum = self.library_state.library.find(curriculum_id)
+        try:
+            session = curriculum.session(session_id) if curriculum is not None else None
+        except KeyError:
+            session = None
+        if curriculum is None or session is None:
+            from .errors import show_error
+
+            show_error(self, "Run session", "This meeting's curriculum session is not loaded, so it cannot be run.")
+            return
+        self.runner.start_run(curriculum, session, meeting=meeting_id, players=players)  # type: ignore[arg-type]
 
     def _on_settings(self) -> None:
         from .settings_dialog import SettingsDialog

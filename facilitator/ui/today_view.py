@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import clinic_zone, local_time_text
-from ..core.printing import Recipient, recipients_for
-from ..core.roster import MeetingState
+from ..core.printing import Recipient, printable_first_name, recipients_for
+from ..core.roster import MeetingState, ParticipantRecord
 from .attendance_sheet import AttendanceSheet, _sentence
 from .errors import show_error
+from .runner.window import PlayerInput
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,11 @@ class MeetingsTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-def packet_recipients(attendance, roster, meeting_id: int) -> list[Recipient]:  # type: ignore[no-untyped-def]
-    """Who takes a copy of the session's handouts: everyone enrolled who is not marked absent.
+def expected_attendees(attendance, roster, meeting_id: int) -> list[ParticipantRecord]:  # type: ignore[no-untyped-def]
+    """Everyone enrolled in a meeting who is not marked absent, in sheet order.
 
-    Before attendance is taken that is the whole roster; afterwards, those who came. Visitors
-    (relatives) get no copy of their own here. Each copy follows the person's language and
-    large-print preference from their record.
+    Before attendance is taken that is the whole roster; afterwards, those who came.
+    Visitors (relatives) are not included.
     """
     people = []
     for row in attendance.sheet(meeting_id):
@@ -68,11 +68,26 @@ def packet_recipients(attendance, roster, meeting_id: int) -> list[Recipient]:  
         if row.status is not None and not row.status.attended:
             continue
         people.append(roster.participant(row.participant_id))
-    return recipients_for(people)
+    return people
+
+
+def packet_recipients(attendance, roster, meeting_id: int) -> list[Recipient]:  # type: ignore[no-untyped-def]
+    """A copy of the session's handouts for each expected attendee, in their language and print size."""
+    return recipients_for(expected_attendees(attendance, roster, meeting_id))
+
+
+def role_play_players(attendance, roster, meeting_id: int) -> list[PlayerInput]:  # type: ignore[no-untyped-def]
+    """The meeting's expected attendees as role-play players: first names only, never a record."""
+    return [
+        PlayerInput(first, p.id)
+        for p in expected_attendees(attendance, roster, meeting_id)
+        if (first := printable_first_name(p.preferred_name))
+    ]
 
 
 class TodayPage(QWidget):
     packet_requested = Signal(str, str, object)  # curriculum id, session id, list[Recipient]
+    run_requested = Signal(int, str, str, object)  # meeting id, curriculum id, session id, list[PlayerInput]
     def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._attendance = attendance
@@ -131,6 +146,10 @@ class TodayPage(QWidget):
         self.sign_in_csv = QPushButton("Sign-in sheet (&CSV)…")
         self.sign_in_csv.setAccessibleName("Save the sign-in sheet as CSV")
         self.sign_in_csv.clicked.connect(lambda: self._on_sign_in("csv"))
+        self.run_button = QPushButton("R&un session…")
+        self.run_button.setAccessibleName("Run this meeting's session with its timers and role plays")
+        self.run_button.setToolTip("Open the session runner for this meeting; role-play players come from its attendance")
+        self.run_button.clicked.connect(self._on_run)
         self.packet_button = QPushButton("Handout &packet…")
         self.packet_button.setAccessibleName("Print the session's handouts for this meeting's attendees")
         self.packet_button.setToolTip(
@@ -145,7 +164,10 @@ class TodayPage(QWidget):
         self.reinstate_button.setAccessibleName("Reinstate the cancelled meeting")
         self.reinstate_button.clicked.connect(self._on_reinstate)
         meeting_buttons = QHBoxLayout()
-        for b in (self.sign_in_pdf, self.sign_in_csv, self.packet_button, self.cancel_button, self.reinstate_button):
+        for b in (
+            self.run_button, self.sign_in_pdf, self.sign_in_csv, self.packet_button, self.cancel_button,
+            self.reinstate_button,
+        ):
             meeting_buttons.addWidget(b)
         meeting_buttons.addStretch(1)
 
@@ -311,11 +333,24 @@ class TodayPage(QWidget):
         has = s is not None
         for b in (self.sign_in_pdf, self.sign_in_csv):
             b.setEnabled(has and not s.meeting.cancelled)  # type: ignore[union-attr]
-        self.packet_button.setEnabled(
-            has and not s.meeting.cancelled and bool(s.meeting.curriculum_id and s.meeting.session_id)  # type: ignore[union-attr]
-        )
+        runnable = has and not s.meeting.cancelled and bool(s.meeting.curriculum_id and s.meeting.session_id)  # type: ignore[union-attr]
+        self.packet_button.setEnabled(runnable)
+        self.run_button.setEnabled(runnable)
         self.cancel_button.setEnabled(has and not s.meeting.cancelled and s.marked == 0)  # type: ignore[union-attr]
         self.reinstate_button.setEnabled(has and s.meeting.cancelled)  # type: ignore[union-attr]
+
+    def _on_run(self) -> None:
+        s = self._selected()
+        if s is None or not (s.meeting.curriculum_id and s.meeting.session_id):
+            return
+        if not self._settle_unsaved():
+            return
+        try:
+            players = role_play_players(self._attendance, self._roster, s.meeting.id)
+        except Exception:
+            log.exception("Reading the players for a run failed")
+            players = []  # the runner still opens; players can be typed in there
+        self.run_requested.emit(s.meeting.id, s.meeting.curriculum_id, s.meeting.session_id, players)
 
     def _on_packet(self) -> None:
         s = self._selected()

@@ -202,3 +202,48 @@ def test_a_meetings_handout_packet_follows_each_attendees_preferences(qtbot, cli
     assert Recipient("María José", "es", True) in recipients
     assert all(r.first_name != "Fay" for r in recipients)
     assert sum(r.large_print for r in recipients) == 1
+
+
+def test_run_session_from_a_meeting_brings_its_attendees_as_first_name_players(qtbot, clinic) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.roster import AttendanceMark
+    from facilitator.ui.today_view import TodayPage
+
+    roster, attendance, group, people = clinic
+    two_names = roster.create_participant(ParticipantDraft("R98", "Mary Ann", "Mary Ann Legal", date(2026, 3, 1)))
+    roster.enroll(group.id, two_names.id, date(2026, 3, 3))
+    page = TodayPage(attendance, roster)
+    qtbot.addWidget(page)
+    page.show()
+    meeting = page._selected().meeting
+    attendance.save_attendance(meeting.id, [AttendanceMark(AttendanceStatus.ABSENT_EXCUSED, participant_id=people[0].id)])
+    page.refresh()
+    assert page.run_button.isEnabled() and page.run_button.accessibleName()
+    with qtbot.waitSignal(page.run_requested) as sent:
+        qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    meeting_id, curriculum_id, session_id, players = sent.args
+    assert (meeting_id, curriculum_id, session_id) == (meeting.id, meeting.curriculum_id, meeting.session_id)
+    labels = [p.label for p in players]
+    assert "Ana" not in labels, "Ana is marked absent"
+    assert "Mary" in labels and "Mary Ann" not in labels, "first names only"
+    assert all(" " not in label and "Legal" not in label for label in labels)
+    assert {p.participant_id for p in players} == {p.id for p in people[1:]} | {two_names.id}
+
+
+def test_the_main_window_opens_the_runner_for_a_meeting(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.attendance import Track, WeeklySchedule
+    from facilitator.ui.today_view import role_play_players
+
+    roster, attendance = backend.roster, backend.attendance
+    today = attendance.today()
+    group = roster.create_group(GroupDraft(
+        name="Tonight", group_type=GroupType.SKILLS, track=Track(("skills-core",), True),
+        schedule=WeeklySchedule(tuple(range(7)), time(23, 0), 60), start_date=today, room="Room C"))
+    ben = roster.create_participant(ParticipantDraft("T01", "Ben", "Ben Legal", today))
+    roster.enroll(group.id, ben.id, today)
+    attendance.plan_meetings(group.id, today)
+    meeting = attendance.meetings(group.id)[0]
+    main_window._on_run_meeting(meeting.id, meeting.curriculum_id, meeting.session_id,
+                                role_play_players(attendance, roster, meeting.id))
+    window = main_window.runner.window
+    assert window is not None and window.isVisible()
+    assert window.meeting_id == meeting.id
