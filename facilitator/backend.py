@@ -114,6 +114,9 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     from .store.runs import RunStore
 
     backend.runs = RunStore(engine, backend.clock)
+    from .store.guarded import GuardedRuns
+
+    backend.runs = GuardedRuns(backend.runs, engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
     if config.demo:
         from .demo import seed_demo
 

@@ -422,3 +422,87 @@ class GuardedSettings:
         shown_new = value if len(value) <= 60 else value[:57] + "…"
         self._audit.record(p, AuditAction.SETTINGS_CHANGE, record_type="setting", record_id=key,
                            detail=f"{shown_old!r} -> {shown_new!r}")
+
+
+class GuardedRuns(_Guard):
+    """``RunStore`` (Step 3's session records) for the signed-in user.
+
+    A run of a meeting belongs to that meeting's group: its facilitators and supervisors
+    run it, and lists narrow to the groups one may see. A run started from the Library with
+    no meeting holds no participant and is open to anyone signed in. Creating a run and
+    naming its players are audited; the many small saves while it runs are not (they are
+    in the run's own event log).
+    """
+
+    _PASS_THROUGH = frozenset({"workstation"})
+
+    def __init__(self, inner: Any, engine: Engine, audit: AuditLog, principal: PrincipalSource) -> None:
+        super().__init__(inner, engine, audit, principal)
+        self._run_groups: dict[int, int | None] = {}
+
+    def _group_of_run(self, run_id: int) -> int | None:
+        if run_id not in self._run_groups:
+            runs = sa.table("run", sa.column("id"), sa.column("meeting_id"))
+            with self._engine.connect() as conn:
+                meeting_id = conn.execute(sa.select(runs.c.meeting_id).where(runs.c.id == run_id)).scalar()
+            self._run_groups[run_id] = None if meeting_id is None else self._group_of_meeting(int(meeting_id))
+        return self._run_groups[run_id]
+
+    def _run_check(self, run_id: int, require: Callable[..., Principal] = perm.require_run_session) -> Principal:
+        group_id = self._group_of_run(run_id)
+        if group_id is None:
+            return self._me()
+        return self._group_check(group_id, require)
+
+    def create(self, curriculum: Any, session: Any, snapshot: Any, *, meeting_id: int | None = None, **kwargs: Any) -> int:
+        if meeting_id is None:
+            p = self._me()
+        else:
+            p = self._group_check(self._group_of_meeting(meeting_id), perm.require_run_session)
+        run_id = self._inner.create(curriculum, session, snapshot, meeting_id=meeting_id, **kwargs)
+        self._run_groups[run_id] = None if meeting_id is None else self._group_of_meeting(meeting_id)
+        self._record(p, AuditAction.CREATE, "session run", run_id,
+                     detail=f"{curriculum.id}/{session.id}" + (f", meeting {meeting_id}" if meeting_id else ""))
+        return run_id
+
+    def save(self, run_id: int, *args: Any, **kwargs: Any) -> None:
+        self._run_check(run_id)
+        self._inner.save(run_id, *args, **kwargs)
+
+    def record_round(self, run_id: int, *args: Any, **kwargs: Any) -> Any:
+        self._run_check(run_id)
+        return self._inner.record_round(run_id, *args, **kwargs)
+
+    def set_players(self, run_id: int, players: Any, **kwargs: Any) -> None:
+        p = self._run_check(run_id)
+        self._inner.set_players(run_id, players, **kwargs)
+        self._record(p, AuditAction.CHANGE, "session run", run_id, detail=f"{len(players)} players")
+
+    def discard_unstarted(self, run_id: int) -> bool:
+        self._run_check(run_id)
+        return self._inner.discard_unstarted(run_id)
+
+    def end_unfinished(self, run_id: int) -> None:
+        self._run_check(run_id)
+        self._inner.end_unfinished(run_id)
+
+    def load(self, run_id: int) -> Any:
+        p = self._run_check(run_id, perm.require_view_group)
+        record = self._inner.load(run_id)
+        if record.players:
+            self._record(p, AuditAction.VIEW, "session run", run_id, detail=f"{len(record.players)} players")
+        return record
+
+    def unfinished(self, **kwargs: Any) -> list[Any]:
+        p = self._me()
+        visible = self._visible_groups(p)
+        out = []
+        for summary in self._inner.unfinished(**kwargs):
+            group_id = None if summary.meeting_id is None else self._group_of_meeting(summary.meeting_id)
+            if group_id is None or visible is None or group_id in visible:
+                out.append(summary)
+        return out
+
+    def for_meeting(self, meeting_id: int) -> list[Any]:
+        self._group_check(self._group_of_meeting(meeting_id))
+        return self._inner.for_meeting(meeting_id)

@@ -15,8 +15,9 @@ from facilitator.store import db
 from facilitator.store.attendance import AttendanceService
 from facilitator.store.audit import AuditLog
 from facilitator.store.demo_clinic import fill_demo_clinic
-from facilitator.store.guarded import GuardedAttendance, GuardedRoster
+from facilitator.store.guarded import GuardedAttendance, GuardedRoster, GuardedRuns
 from facilitator.store.roster import RosterService
+from facilitator.store.runs import Player, RunStore
 from facilitator.store.settings_service import ClinicSettings
 
 NOW = datetime(2026, 11, 4, 18, 0, tzinfo=UTC)
@@ -37,6 +38,9 @@ class World:
         self.who: Principal | None = None
         self.roster = GuardedRoster(self.raw_roster, engine, self.audit, lambda: self.who)
         self.attendance = GuardedAttendance(self.raw_attendance, engine, self.audit, lambda: self.who)
+        self.raw_runs = RunStore(engine, self.clock, workstation="room-a")
+        self.runs = GuardedRuns(self.raw_runs, engine, self.audit, lambda: self.who)
+        self.library = library
         with engine.connect() as conn:
             staff = dict(conn.execute(sa.text("SELECT name, id FROM staff")).all())
             led = conn.execute(
@@ -69,6 +73,17 @@ class World:
         self.lena_meeting = self.raw_attendance.meetings(self.lena_group.id, NOW.date() - timedelta(days=14))[0]
         self.other_meeting = self.raw_attendance.meetings(self.other_group.id, NOW.date() - timedelta(days=14))[0]
         self.lena_upcoming = self.raw_attendance.meetings(self.lena_group.id, NOW.date() + timedelta(days=1))[0]
+        self.lena_run = self.new_run(self.lena_meeting.id)
+        self.other_run = self.new_run(self.other_meeting.id)
+        self.library_run = self.new_run(None)
+
+    def new_run(self, meeting_id: int | None, store=None) -> int:  # type: ignore[no-untyped-def]
+        from facilitator.core.agenda_clock import AgendaClock
+
+        curriculum = self.library.curricula[0]
+        session = curriculum.sessions[0]
+        snapshot = AgendaClock(session.agenda, self.clock, session.minutes * 60).snapshot()
+        return (store or self.raw_runs).create(curriculum, session, snapshot, meeting_id=meeting_id)
 
     def act_as(self, role: str | None) -> None:
         self.who = None if role is None else self.principals[role]
@@ -118,6 +133,14 @@ CALLS = [
     ("attendance report of someone else", lambda w: w.attendance.attendance_report(w.other_person.id, NOW.date() - timedelta(days=28), NOW.date()), {"supervisor", "administrator"}),
     ("cancel and reinstate their meeting", lambda w: _cancel_reinstate(w, w.lena_upcoming.id), LEADS_OR_SEES_ALL),
     ("clinic rules", lambda w: w.attendance.rules(), EVERYONE),
+    ("start a run of their meeting", lambda w: w.new_run(w.lena_meeting.id, w.runs), {"facilitator", "supervisor"}),
+    ("start a run of another meeting", lambda w: w.new_run(w.other_meeting.id, w.runs), {"supervisor"}),
+    ("start a run from the Library", lambda w: w.new_run(None, w.runs), EVERYONE),
+    ("name the players of their run", lambda w: w.runs.set_players(w.lena_run, [Player("Al", w.lena_person.id)], show_first_names=False, small_groups=False), {"facilitator", "supervisor"}),
+    ("open their run", lambda w: w.runs.load(w.lena_run), LEADS_OR_SEES_ALL),
+    ("open another group's run", lambda w: w.runs.load(w.other_run), {"supervisor", "administrator"}),
+    ("open a Library run", lambda w: w.runs.load(w.library_run), EVERYONE),
+    ("runs of their meeting", lambda w: w.runs.for_meeting(w.lena_meeting.id), LEADS_OR_SEES_ALL),
 ]
 
 
@@ -215,6 +238,14 @@ def test_a_new_participant_is_created_only_by_an_administrator(world: World) -> 
     created = world.roster.create_participant(draft)
     last = world.audit.entries(world.principals["administrator"])[-1]
     assert (last.action, last.participant_id, last.username) == ("create", created.id, "pat")
+
+
+def test_unfinished_runs_hold_only_what_one_may_see(world: World) -> None:
+    world.act_as("facilitator")
+    ids = {r.id for r in world.runs.unfinished(any_workstation=True)}
+    assert world.lena_run in ids and world.library_run in ids and world.other_run not in ids
+    world.act_as("supervisor")
+    assert world.other_run in {r.id for r in world.runs.unfinished(any_workstation=True)}
 
 
 def test_a_method_without_a_rule_is_not_passed_through(world: World) -> None:
