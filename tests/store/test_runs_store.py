@@ -52,6 +52,29 @@ def store(engine) -> RunStore:  # type: ignore[no-untyped-def]
     return RunStore(engine, FakeClock())
 
 
+@pytest.fixture
+def clinic_rows(engine):  # type: ignore[no-untyped-def]
+    """A real meeting and two real participants for the run record to point at."""
+    from datetime import date, time
+
+    from facilitator.core.attendance import Track, WeeklySchedule
+    from facilitator.core.library import Library
+    from facilitator.core.roster import GroupDraft, ParticipantDraft
+    from facilitator.store.attendance import AttendanceService
+    from facilitator.store.roster import RosterService
+    from facilitator.store.settings_service import ClinicSettings
+
+    roster = RosterService(engine)
+    attendance = AttendanceService(engine, ClinicSettings(engine), Library(), FakeClock())
+    group = roster.create_group(GroupDraft(
+        name="Skills", group_type=GroupType.SKILLS, track=Track(("refusal",), True),
+        schedule=WeeklySchedule((0,), time(18), 40), start_date=date(2026, 11, 2)))
+    attendance.plan_meetings(group.id, date(2026, 11, 2))
+    maria = roster.create_participant(ParticipantDraft("R1", "Maria", "Maria Legal", date(2026, 11, 1)))
+    lou = roster.create_participant(ParticipantDraft("R2", "Lou", "Lou Legal", date(2026, 11, 1)))
+    return attendance.meetings(group.id)[0].id, maria.id, lou.id
+
+
 def test_a_new_run_is_unfinished_until_it_ends(store: RunStore) -> None:
     clock = FakeClock()
     run = AgendaClock(SESSION.agenda, clock, SESSION.minutes * 60)
@@ -72,10 +95,11 @@ def test_a_new_run_is_unfinished_until_it_ends(store: RunStore) -> None:
     assert [e.action for e in record.events] == ["create", "start", "end"]
 
 
-def test_every_control_is_recorded_with_its_state(store: RunStore) -> None:
+def test_every_control_is_recorded_with_its_state(store: RunStore, clinic_rows) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = clinic_rows[0]
     clock = FakeClock()
     run = AgendaClock(SESSION.agenda, clock, SESSION.minutes * 60)
-    run_id = store.create(CURRICULUM, SESSION, run.snapshot(), meeting_id=42)
+    run_id = store.create(CURRICULUM, SESSION, run.snapshot(), meeting_id=meeting_id)
     for action in (run.start, run.pause, run.resume):
         clock.advance(30)
         store.save(run_id, action(), run.snapshot())
@@ -93,8 +117,8 @@ def test_every_control_is_recorded_with_its_state(store: RunStore) -> None:
     assert items[0].elapsed_seconds == pytest.approx(90)
     assert items[0].planned_seconds == 900 and items[0].original_seconds == 600
     assert items[0].first_started_at == clock.now().__class__.fromisoformat("2026-11-02T17:00:30+00:00")
-    assert record.summary.meeting_id == 42
-    assert store.for_meeting(42)[0].id == run_id
+    assert record.summary.meeting_id == meeting_id
+    assert store.for_meeting(meeting_id)[0].id == run_id
 
 
 def test_reorder_and_shorten_are_kept(store: RunStore) -> None:
@@ -148,10 +172,11 @@ def test_ending_a_left_behind_run_closes_it_at_its_last_record(store: RunStore) 
     assert store.unfinished() == []
 
 
-def test_players_and_rounds_are_recorded_without_names_in_events(store: RunStore, engine) -> None:  # type: ignore[no-untyped-def]
+def test_players_and_rounds_are_recorded_without_names_in_events(store: RunStore, engine, clinic_rows) -> None:  # type: ignore[no-untyped-def]
+    _, maria_id, lou_id = clinic_rows
     clock = FakeClock()
     run = AgendaClock(SESSION.agenda, clock, SESSION.minutes * 60)
-    players = [Player("Maria", 7), Player("DK"), Player("Lou", 9)]
+    players = [Player("Maria", maria_id), Player("DK"), Player("Lou", lou_id)]
     run_id = store.create(CURRICULUM, SESSION, run.snapshot(), players=players[:1])
     store.set_players(run_id, players, show_first_names=False, small_groups=False, at=clock.now())
     plan = plan_rotation([p.label for p in players], ["Offerer", "Refuser"], 2)
@@ -161,7 +186,7 @@ def test_players_and_rounds_are_recorded_without_names_in_events(store: RunStore
     record = store.load(run_id)
     assert record.players == tuple(players)
     assert len(record.roles) == 6
-    maria = record.role_parts(participant_id=7)
+    maria = record.role_parts(participant_id=maria_id)
     assert [(p.item_title, p.round, p.role) for p in maria] == [("Practice", 1, "Offerer")]
     assert [(p.round, p.role) for p in record.role_parts(label="DK")] == [(2, "Refuser")]
     with engine.connect() as conn:
@@ -237,3 +262,18 @@ def test_the_run_tables_match_their_migration(engine) -> None:  # type: ignore[n
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diffs = [d for d in compare_metadata(context, SQLModel.metadata) if ours(d)]
     assert diffs == []
+
+
+def test_a_run_points_at_real_rows_and_outlives_them(store: RunStore, engine, clinic_rows) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, maria_id, _ = clinic_rows
+    clock = FakeClock()
+    run = AgendaClock(SESSION.agenda, clock, SESSION.minutes * 60)
+    with pytest.raises(sa.exc.IntegrityError):
+        store.create(CURRICULUM, SESSION, run.snapshot(), meeting_id=meeting_id + 1000)
+    run_id = store.create(CURRICULUM, SESSION, run.snapshot(), meeting_id=meeting_id, players=[Player("Maria", maria_id)])
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM attendance WHERE meeting_id = :m"), {"m": meeting_id})
+        conn.execute(sa.text("DELETE FROM meeting WHERE id = :m"), {"m": meeting_id})
+    record = store.load(run_id)
+    assert record.summary.meeting_id is None, "the run stays, unscheduled, when its meeting goes"
+    assert [p.label for p in record.players] == ["Maria"]

@@ -5,8 +5,9 @@ killed and Step 6 can prefill notes from what really happened. Titles, kinds and
 are copied from the curriculum because a curriculum file may later change or disappear,
 and the record must keep saying what ran.
 
-``meeting_id`` and ``participant_id`` are plain integers for now: a run can be unscheduled
-(started from the Library), and the foreign keys arrive with the meetings work.
+``meeting_id`` is empty for an unscheduled run (started from the Library); ``participant_id``
+is empty for a player typed in by first name. Both clear themselves if the row they name
+is removed, so the record of what ran survives.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class Run(SQLModel, table=True):
     session_id: str = Field(max_length=100)
     curriculum_title: str = Field(default="", max_length=300)
     session_title: str = Field(default="", max_length=300)
-    meeting_id: int | None = Field(default=None, index=True)
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", ondelete="SET NULL", index=True)
     status: str = Field(max_length=16, index=True)  # ready, running, paused, ended (core RunStatus)
     slot_seconds: int
     current_position: int | None = Field(default=None)
@@ -88,7 +89,7 @@ class RunPlayer(SQLModel, table=True):
     run_id: int = Field(foreign_key="run.id", ondelete="CASCADE")
     position: int
     label: str = Field(max_length=100)
-    participant_id: int | None = Field(default=None)
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", ondelete="SET NULL")
 
 
 class RunRole(SQLModel, table=True):
@@ -104,5 +105,5 @@ class RunRole(SQLModel, table=True):
     team: int = Field(default=0)
     role: str | None = Field(default=None, max_length=200)  # None: watching this round
     player_label: str | None = Field(default=None, max_length=100)  # None: a role nobody held
-    participant_id: int | None = Field(default=None)
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", ondelete="SET NULL")
     started_at: datetime = Field(sa_type=UTCDateTime)

@@ -3,9 +3,10 @@
 Revision ID: 0005
 Revises: 0004
 
-``run.meeting_id`` and the ``participant_id`` columns are plain integers without foreign
-keys: a run may be unscheduled (started from the Library); the keys come with the meetings
-work that links runs to meetings.
+``run.meeting_id`` is empty for an unscheduled run (started from the Library) and otherwise
+names its meeting; ``participant_id`` is empty for a player typed in by first name. Both
+keys set themselves empty if the meeting or participant row is ever removed, so the record
+of what ran survives.
 """
 
 import sqlalchemy as sa
@@ -27,7 +28,7 @@ def upgrade() -> None:
         sa.Column("session_id", sa.String(100), nullable=False),
         sa.Column("curriculum_title", sa.String(300), nullable=False, server_default=""),
         sa.Column("session_title", sa.String(300), nullable=False, server_default=""),
-        sa.Column("meeting_id", sa.Integer(), nullable=True),
+        sa.Column("meeting_id", sa.Integer(), sa.ForeignKey("meeting.id", ondelete="SET NULL"), nullable=True),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("slot_seconds", sa.Integer(), nullable=False),
         sa.Column("current_position", sa.Integer(), nullable=True),
@@ -80,7 +81,9 @@ def upgrade() -> None:
         sa.Column("run_id", sa.Integer(), sa.ForeignKey("run.id", ondelete="CASCADE"), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("label", sa.String(100), nullable=False),
-        sa.Column("participant_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "participant_id", sa.Integer(), sa.ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+        ),
         sa.UniqueConstraint("run_id", "position", name="uq_run_player_position"),
     )
 
@@ -93,7 +96,9 @@ def upgrade() -> None:
         sa.Column("team", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("role", sa.String(200), nullable=True),
         sa.Column("player_label", sa.String(100), nullable=True),
-        sa.Column("participant_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "participant_id", sa.Integer(), sa.ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+        ),
         sa.Column("started_at", UTCDateTime(), nullable=False),
     )
     op.create_index("ix_run_role_round", "run_role", ["run_id", "source_index", "round"])
