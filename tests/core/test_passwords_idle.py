@@ -7,8 +7,8 @@ import pytest
 from facilitator.core.clock import FakeClock
 from facilitator.core.idle import IdleTracker, parse_idle_minutes
 from facilitator.core.passwords import (
-    Passwords,
     PasswordRejected,
+    Passwords,
     check_new_password,
     default_hasher,
     fast_hasher,

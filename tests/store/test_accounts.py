@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.core.clock import FakeClock
-from facilitator.core.passwords import Passwords, PasswordRejected, fast_hasher
+from facilitator.core.passwords import PasswordRejected, Passwords, fast_hasher
 from facilitator.core.permissions import PermissionDenied, UserRole
 from facilitator.store.accounts import (
     DEMO_ACCOUNTS,

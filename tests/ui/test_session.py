@@ -302,7 +302,7 @@ def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot
     clock.advance(60)
     runner._on_tick()
     assert display.timer.text() != before  # the room's timer kept going
-    assert "Private script" not in " ".join(l.text() for l in display.findChildren(QLabel))
+    assert "Private script" not in " ".join(label.text() for label in display.findChildren(QLabel))
     window.session.unlock()
     assert runner.actions["display"].isEnabled() and runner not in window.session._covers
     runner.actions["display"].setChecked(False)
