@@ -39,6 +39,8 @@ def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
         old.close()
     handler._facilitator = True  # type: ignore[attr-defined]
     root.addHandler(handler)
+    # Alembic announces every plugin at INFO on each start; the upgrade itself is logged by us.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     _configured = path
     return path
 

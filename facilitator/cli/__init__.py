@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..config import ENV_DATABASE_URL, ENV_DATA_DIR, AppConfig
+from ..config import ENV_DATA_DIR, ENV_DATABASE_URL, AppConfig
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("facilitator: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``facilitator roster list | head``): not a failure of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log.exception("Command %r failed", args.command)
         print(

@@ -61,14 +61,15 @@ def run(args: argparse.Namespace, config: AppConfig) -> int:
             )
         except DemoDataError as exc:
             raise CommandError(str(exc).rstrip(".")) from exc
-        from ..demo import seed_demo_accounts
+        from ..demo import seed_demo_accounts, seed_demo_notes
 
         seed_demo_accounts(backend)
+        seed_demo_notes(backend)
     finally:
         backend.dispose()
     print(
         f"Demo clinic written: {counts['groups']} groups, {counts['participants']} participants, "
         f"{counts['relatives']} relatives, {counts['meetings']} meetings, {counts['attendance']} attendance rows "
-        f"(time zone {attendance.zone_name()})."
+        f"(time zone {attendance.zone_name()}), demo accounts and progress notes in every state."
     )
     return 0

@@ -45,7 +45,17 @@ from ..core.clock import Clock, SystemClock
 from ..core.library import Library
 from ..core.reports import AttendanceReport, ReportMeetingRow, SignInSheet
 from ..core.roster import AttendanceMark, MeetingRecord, MeetingState, SheetRow
-from .models import Attendance, CareGroup, Enrollment, GroupCurriculum, GroupStaff, Meeting, Participant, Relative, Staff
+from .models import (
+    Attendance,
+    CareGroup,
+    Enrollment,
+    GroupCurriculum,
+    GroupStaff,
+    Meeting,
+    Participant,
+    Relative,
+    Staff,
+)
 
 log = logging.getLogger(__name__)
 

@@ -89,3 +89,24 @@ def test_python_dash_m_runs_the_same_command(example_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "no problems" in result.stdout
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    """``facilitator curricula list | head -1`` closes the pipe; that is not a failure."""
+    clinic = tmp_path / "data" / "curricula"
+    clinic.mkdir(parents=True)
+    for n in range(800):  # a listing far longer than a pipe's 64 KiB buffer
+        (clinic / f"c{n}.yaml").write_text(EXAMPLE.replace("refusal-skills-sample", f"c{n}-" + "x" * 60), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "facilitator", "--log-dir", str(tmp_path), "--data-dir", str(tmp_path / "data"),
+         "curricula", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away before the listing ends
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert b"failed unexpectedly" not in err
+    assert "Traceback" not in (tmp_path / "facilitator.log").read_text(encoding="utf-8")

@@ -107,5 +107,13 @@ def test_demo_data_fills_an_empty_clinic_once(data_dir: Path, capsys: pytest.Cap
     assert run(data_dir, "demo-data") == 3
     assert "already has participants" in capsys.readouterr().err
     assert participant_count(data_dir) == 40
+    import sqlite3
+
+    db = sqlite3.connect(data_dir / "facilitator.sqlite")
+    states = {row[0] for row in db.execute("SELECT status FROM progress_note")}
+    addenda = db.execute("SELECT count(*) FROM note_addendum").fetchone()[0]
+    db.close()
+    assert {"draft", "signed", "returned", "cosigned"} <= states, states
+    assert addenda >= 1, "the demo's notes include one with an addendum"
     assert run(data_dir, "demo-data", "--time-zone", "Mars/Olympus") == 2
     assert "not a known time zone" in capsys.readouterr().err

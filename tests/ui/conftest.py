@@ -7,7 +7,6 @@ import pytest
 from facilitator.backend import open_backend
 from facilitator.config import AppConfig
 
-
 UI_TEST_PASSWORD = "ui-test-pass-1"
 
 
