@@ -65,6 +65,18 @@ def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
     eng.dispose()
 
 
+@pytest.fixture
+def sqlite_engine(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A migrated SQLite file, whatever FACILITATOR_TEST_DATABASE_URL says: for what only
+    SQLite does (the online backup, a second process opening the same file)."""
+    from facilitator.store import db
+
+    eng = db.create_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    db.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
 @pytest.fixture(scope="session")
 def shipped_library() -> Library:
     return load_library(shipped_curricula_dir())

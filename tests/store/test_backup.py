@@ -29,6 +29,12 @@ STAMP = datetime(2026, 11, 2, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture
+def engine(sqlite_engine):  # type: ignore[no-untyped-def]
+    """This file is about a SQLite file on disk, even when the suite runs on a server."""
+    return sqlite_engine
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
 

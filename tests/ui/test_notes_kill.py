@@ -8,9 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from notes_world import build_world
 
 from facilitator.store.notes import NotesService
+
+
+@pytest.fixture
+def engine(sqlite_engine):  # type: ignore[no-untyped-def]
+    """This file is about a SQLite file on disk, even when the suite runs on a server."""
+    return sqlite_engine
 
 
 def test_a_killed_app_keeps_the_draft(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
