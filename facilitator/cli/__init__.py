@@ -43,7 +43,8 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without commands, only the global options (opening the app)."""
     parser = argparse.ArgumentParser(
         prog="facilitator",
         description="Run IOP groups: curricula, session timers, attendance, notes and handouts. "
@@ -73,9 +74,27 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_option(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(commands)
+    if with_commands:
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(commands)
     return parser
+
+
+def _opens_the_app(parser: argparse.ArgumentParser, argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds only global options: the app opens, and importing every
+    command module (a third of a bare window's start-up) can wait until after it paints."""
+    takes_value = False
+    for token in argv:
+        if takes_value:
+            takes_value = False
+            continue
+        if not token.startswith("-"):
+            return False  # a command, or a typo the full parser should explain
+        action = parser._option_string_actions.get(token.split("=", 1)[0])
+        if action is None or isinstance(action, argparse._HelpAction | argparse._VersionAction):
+            return False
+        takes_value = "=" not in token and action.nargs != 0
+    return True
 
 
 def config_from(args: argparse.Namespace) -> AppConfig:
@@ -85,7 +104,10 @@ def config_from(args: argparse.Namespace) -> AppConfig:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=False)
+    if not _opens_the_app(parser, argv):
+        parser = build_parser()
     args = parser.parse_args(argv)
     config = config_from(args)
     from ..logs import setup_logging

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(file_menu, "&Settings…", self._on_settings, QKeySequence("Ctrl+,"))
         self.settings_action.setEnabled(False)
         file_menu.addSeparator()
-        from .session import build_session_menus
+        from .session_menus import build_session_menus
 
         build_session_menus(self, file_menu, self._action)
         file_menu.addSeparator()

@@ -14,11 +14,10 @@ activity, and a coarse timer only asks the tracker whether the time is up.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -764,38 +762,3 @@ class _busy:
 
     def __exit__(self, *exc: object) -> None:
         QGuiApplication.restoreOverrideCursor()
-
-
-def build_session_menus(window, file_menu: QMenu, add: Callable[..., QAction]) -> None:  # type: ignore[no-untyped-def]
-    """The File and Admin menu items for accounts, backups and the audit trail."""
-
-    def call(name: str) -> Callable[[], None]:
-        def run() -> None:
-            session = getattr(window, "session", None)
-            if session is None or session.principal is None:
-                return
-            getattr(session if hasattr(session, name) else window, name)()
-
-        return run
-
-    window.backup_action = add(file_menu, "&Back up the database…", call("backup_database"))
-    window.restore_action = add(file_menu, "&Restore from a backup…", call("restore_database"))
-    file_menu.addSeparator()
-    window.lock_action = add(file_menu, "&Lock", call("lock"), QKeySequence("Ctrl+L"))
-    window.change_password_action = add(file_menu, "Change &password…", call("change_password"))
-    window.switch_user_action = add(file_menu, "S&witch user…", call("switch_user"))
-    window.sign_out_action = add(file_menu, "Sign &out", call("sign_out"))
-    admin_menu = window.menuBar().addMenu("&Admin")
-    window.accounts_action = add(admin_menu, "&Accounts…", call("show_accounts"))
-    window.audit_action = add(admin_menu, "Audit &trail…", call("show_audit"))
-    for action in (
-        window.backup_action,
-        window.restore_action,
-        window.lock_action,
-        window.change_password_action,
-        window.switch_user_action,
-        window.sign_out_action,
-        window.accounts_action,
-        window.audit_action,
-    ):
-        action.setEnabled(False)

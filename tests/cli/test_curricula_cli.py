@@ -110,3 +110,15 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert b"failed unexpectedly" not in err
     assert "Traceback" not in (tmp_path / "facilitator.log").read_text(encoding="utf-8")
+
+
+def test_opening_the_app_skips_importing_the_commands() -> None:
+    from facilitator.cli import _opens_the_app, build_parser
+
+    light = build_parser(with_commands=False)
+    assert _opens_the_app(light, [])
+    assert _opens_the_app(light, ["--demo", "--data-dir", "curricula", "--user=priya", "-v"])
+    assert not _opens_the_app(light, ["curricula", "list"])
+    assert not _opens_the_app(light, ["--data-dir", "x", "handouts"])
+    assert not _opens_the_app(light, ["--help"])
+    assert not _opens_the_app(light, ["--no-such-option"])

@@ -1,0 +1,47 @@
+"""The File and Admin menu items for accounts, backups and the audit trail.
+
+Kept apart from ``session.py`` so that building the window's menus, which happens before
+the first paint, does not import the whole session machinery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+
+def build_session_menus(window, file_menu: QMenu, add: Callable[..., QAction]) -> None:  # type: ignore[no-untyped-def]
+    """The File and Admin menu items for accounts, backups and the audit trail."""
+
+    def call(name: str) -> Callable[[], None]:
+        def run() -> None:
+            session = getattr(window, "session", None)
+            if session is None or session.principal is None:
+                return
+            getattr(session if hasattr(session, name) else window, name)()
+
+        return run
+
+    window.backup_action = add(file_menu, "&Back up the database…", call("backup_database"))
+    window.restore_action = add(file_menu, "&Restore from a backup…", call("restore_database"))
+    file_menu.addSeparator()
+    window.lock_action = add(file_menu, "&Lock", call("lock"), QKeySequence("Ctrl+L"))
+    window.change_password_action = add(file_menu, "Change &password…", call("change_password"))
+    window.switch_user_action = add(file_menu, "S&witch user…", call("switch_user"))
+    window.sign_out_action = add(file_menu, "Sign &out", call("sign_out"))
+    admin_menu = window.menuBar().addMenu("&Admin")
+    window.accounts_action = add(admin_menu, "&Accounts…", call("show_accounts"))
+    window.audit_action = add(admin_menu, "Audit &trail…", call("show_audit"))
+    for action in (
+        window.backup_action,
+        window.restore_action,
+        window.lock_action,
+        window.change_password_action,
+        window.switch_user_action,
+        window.sign_out_action,
+        window.accounts_action,
+        window.audit_action,
+    ):
+        action.setEnabled(False)
