@@ -7,8 +7,10 @@ then by file name) is loaded.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,8 +168,30 @@ def _load_cached(path: Path, shipped: bool) -> tuple[Curriculum | None, list[Pro
     return curriculum, problems
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while YAML nodes pile up, then restore it.
+
+    Composing a file makes tens of thousands of short-lived node objects; the collector kept
+    walking them (and every curriculum already loaded), a sixth of a 200-file load. Nothing
+    here makes reference cycles that need it, and its previous state is put back.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_files(sources: Iterable[tuple[Path, bool]]) -> Library:
     """Load each (path, shipped) pair; report duplicate ids naming both files."""
+    with _collector_paused():
+        return _load_files(sources)
+
+
+def _load_files(sources: Iterable[tuple[Path, bool]]) -> Library:
     loaded: list[Curriculum] = []
     problems: list[Problem] = []
     files: list[Path] = []

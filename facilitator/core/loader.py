@@ -61,6 +61,13 @@ class _LazyResolver(yaml.resolver.BaseResolver):
             return _UNRESOLVED if implicit[0] else _STR_TAG
         return super().resolve(kind, value, implicit)
 
+    # The composer calls these for every node; with no path resolvers they have nothing to do.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 try:  # libyaml's C parser; PyYAML wheels ship it
     from yaml.cyaml import CParser as _CParser
@@ -90,7 +97,7 @@ _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))  # YAML 1.1's null, a
 
 
 def _is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.style in (None, "") and node.value in _NULL_WORDS and _tag(node) == _NULL_TAG
+    return isinstance(node, ScalarNode) and node.value in _NULL_WORDS and node.style in (None, "") and _tag(node) == _NULL_TAG
 
 
 def _tag(node: Node) -> str:
