@@ -213,10 +213,8 @@ class AttendanceService:
         reason = " ".join(reason.split())
         if not reason:
             raise AttendanceError("Say why the meeting is cancelled; the reason goes in the record.")
-        with Session(self._engine) as session:
-            row = session.get(Meeting, meeting_id)
-            if row is None:
-                raise AttendanceError("That meeting no longer exists.")
+
+        def cancel(session: Session, row: Meeting) -> None:
             marked = session.exec(
                 select(sa.func.count()).select_from(Attendance).where(Attendance.meeting_id == meeting_id)
             ).one()
@@ -224,39 +222,34 @@ class AttendanceService:
                 raise AttendanceError("Attendance has been taken for this meeting, so it cannot be cancelled.")
             row.cancelled_at = self._clock.now()
             row.cancel_reason = reason[:500]
-            session.add(row)
-            session.flush()
-            group = session.get(CareGroup, row.group_id)
-            assert group is not None
-            self._advance_track(session, group)
-            session.commit()
-        return self.meeting(meeting_id)
+
+        return self._change_meeting(meeting_id, cancel)
 
     def reinstate_meeting(self, meeting_id: int) -> MeetingRecord:
-        with Session(self._engine) as session:
-            row = session.get(Meeting, meeting_id)
-            if row is None:
-                raise AttendanceError("That meeting no longer exists.")
+        def reinstate(_session: Session, row: Meeting) -> None:
             row.cancelled_at = None
             row.cancel_reason = ""
-            session.add(row)
-            session.flush()
-            group = session.get(CareGroup, row.group_id)
-            assert group is not None
-            self._advance_track(session, group)
-            session.commit()
-        return self.meeting(meeting_id)
+
+        return self._change_meeting(meeting_id, reinstate)
 
     def set_meeting_session(self, meeting_id: int, step: TrackStep | None) -> MeetingRecord:
         """Run a chosen session at one meeting (pinned), or give it back to the track (None)."""
-        with Session(self._engine) as session:
-            row = session.get(Meeting, meeting_id)
-            if row is None:
-                raise AttendanceError("That meeting no longer exists.")
+
+        def choose(_session: Session, row: Meeting) -> None:
             if step is None:
                 row.session_pinned = False
             else:
                 row.curriculum_id, row.session_id, row.session_pinned = step.curriculum_id, step.session_id, True
+
+        return self._change_meeting(meeting_id, choose)
+
+    def _change_meeting(self, meeting_id: int, change: Callable[[Session, Meeting], None]) -> MeetingRecord:
+        """Apply ``change`` to one meeting, then re-assign the group's later sessions, in one transaction."""
+        with Session(self._engine) as session:
+            row = session.get(Meeting, meeting_id)
+            if row is None:
+                raise AttendanceError("That meeting no longer exists.")
+            change(session, row)
             session.add(row)
             session.flush()
             group = session.get(CareGroup, row.group_id)

@@ -298,3 +298,22 @@ def test_minutes_follow_the_session_runners_record_when_a_meeting_has_one(servic
     assert attendance.sheet(m.id)[0].minutes == 150
     report = attendance.attendance_report(p.id, date(2026, 3, 2), date(2026, 3, 2))
     assert report.rows[0].minutes == 150 and report.rows[0].scheduled_minutes == 150
+
+
+def test_a_pinned_session_holds_its_meeting_and_unpinning_gives_it_back(services, shipped_library) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.attendance import TrackStep
+
+    roster, attendance, _ = services
+    g = make_group(roster, track=Track(("trauma-recovery",), rolling=False))
+    attendance.plan_meetings(g.id, date(2026, 4, 30))
+    upcoming = [m for m in attendance.meetings(g.id) if m.local_day > date(2026, 3, 20)]
+    first, second = upcoming[0], upcoming[1]
+    last_session = shipped_library.get("trauma-recovery").sessions[-1].id
+    pinned = attendance.set_meeting_session(first.id, TrackStep("trauma-recovery", last_session))
+    assert pinned.session_id == last_session
+    assert attendance.meeting(second.id).session_id == first.session_id, "the track moves along past the pin"
+    with pytest.raises(AttendanceError, match="no longer exists"):
+        attendance.set_meeting_session(10_000, None)
+    back = attendance.set_meeting_session(first.id, None)
+    assert back.session_id == first.session_id
+    assert attendance.meeting(second.id).session_id == second.session_id
