@@ -39,29 +39,6 @@ PAGES = [
     ("review", "Review"),
 ]
 
-COMING = {
-    "today": (
-        "Today",
-        "Today's meetings across every group, each with its roster and state, and a quick "
-        "keyboard-only attendance sheet. This page arrives with groups and attendance.",
-    ),
-    "groups": (
-        "Groups",
-        "Standing groups with their curriculum track, facilitators, room and weekly schedule; "
-        "participants, enrollment and weekly hours. This page arrives with groups and attendance.",
-    ),
-    "notes": (
-        "Notes",
-        "Your group and individual progress notes (DAP, BIRP, GIRP, PIRP, SOAP), prefilled "
-        "from the session, saved as you type, signed and locked. This page arrives with progress notes.",
-    ),
-    "review": (
-        "Review",
-        "The supervisor's queue: notes awaiting co-signature with their age, reviewed a whole "
-        "meeting at a time. This page arrives with progress notes.",
-    ),
-}
-
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
@@ -178,11 +155,6 @@ class MainWindow(QMainWindow):
             self.add_page("notes", self.notes_page)
             self.review_page = ReviewPage(backend.notes, backend.current_principal)
             self.add_page("review", self.review_page)
-        for key, (title, text) in COMING.items():
-            if key not in self._page_index:
-                from .placeholder import ComingPage
-
-                self.add_page(key, ComingPage(title, text))
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         self.settings_action.setEnabled(True)
