@@ -4,24 +4,14 @@ Family Night on the last Wednesday, after attendance: one copy for each person w
 """
 
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from demo_window import open_demo_window
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-from facilitator.config import AppConfig
-from facilitator.ui.app import start_backend
-from facilitator.ui.main_window import MainWindow
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/packet.png")
-app = QApplication([])
-config = AppConfig.build(data_dir=tempfile.mkdtemp(), demo=True, log_dir=tempfile.mkdtemp())
-window = MainWindow(config)
-window.resize(1400, 900)
-window.show()
-start_backend(window, config)
+app, window = open_demo_window()
 
 
 def drive() -> None:

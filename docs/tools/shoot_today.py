@@ -8,26 +8,17 @@ then one participant's weekly hours and coverage on Groups.
 """
 
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from demo_window import open_demo_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
-from facilitator.config import AppConfig
-from facilitator.ui.app import start_backend
-from facilitator.ui.main_window import MainWindow
-
 out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
 out_dir.mkdir(parents=True, exist_ok=True)
-app = QApplication([])
-config = AppConfig.build(data_dir=tempfile.mkdtemp(), demo=True, log_dir=tempfile.mkdtemp())
-window = MainWindow(config)
-window.resize(1400, 900)
-window.show()
-start_backend(window, config)
+app, window = open_demo_window()
 
 
 def weekday_near(today, step):  # type: ignore[no-untyped-def]
