@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .store.roster import RosterService
     from .store.runs import RunStore
     from .store.settings_service import ClinicSettings
+    from .store.unit_of_work import Work
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +44,15 @@ class Backend:
     attendance: AttendanceService
     upgrade_backup: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
-    runs: RunStore | None = None  # the session runner's record (Step 3)
-    # -- accounts and audit (Step 5): who is signed in, and the services that check it.
+    runs: RunStore | None = None  # the session runner's record
+    # -- accounts and audit: who is signed in, and the services that check it.
     clock: Clock | None = None
     audit: AuditLog | None = None
     accounts: AccountService | None = None
     principal: Principal | None = None
-    notes: NotesService | None = None  # progress notes and review (Step 6)
+    notes: NotesService | None = None  # progress notes and review
+    # The one path for every change: units of work for the signed-in user.
+    work: Work | None = None
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -137,6 +140,10 @@ def _attach_accounts(backend: Backend) -> None:
         backend.clock = SystemClock()
     backend.audit = AuditLog(backend.engine, backend.clock)
     backend.accounts = AccountService(backend.engine, backend.audit, backend.clock)
+    from .store.unit_of_work import Work
+
+    backend.work = Work(backend.engine, backend.audit, backend.clock, backend.current_principal)
+    backend.work.connect_identity()
     # Views and commands reach the roster and attendance only as the signed-in user.
     from .store.guarded import GuardedAttendance, GuardedRoster, GuardedSettings
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from .changes import UserFacingError
+
 # -- formats ---------------------------------------------------------------------------------
 
 
@@ -552,7 +554,7 @@ class NoteAction(StrEnum):
     COSIGN = "co-sign"
 
 
-class NoteStateError(Exception):
+class NoteStateError(UserFacingError):
     """The action does not apply to a note in this state; the message is a sentence."""
 
 

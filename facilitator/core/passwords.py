@@ -10,10 +10,12 @@ from __future__ import annotations
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from .changes import UserFacingError
+
 MIN_PASSWORD_LENGTH = 8
 
 
-class PasswordRejected(ValueError):
+class PasswordRejected(UserFacingError, ValueError):
     """A new password does not meet the rules; the message says which."""
 
 

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from .changes import UserFacingError
+
 
 class UserRole(str, Enum):
     FACILITATOR = "facilitator"
@@ -34,7 +36,7 @@ class UserRole(str, Enum):
         return self.value.capitalize()
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(UserFacingError):
     """The signed-in user may not do this; the message is one sentence for them."""
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from .attendance import AttendanceStatus, Track, WeeklySchedule
+from .changes import UserFacingError
 from .curriculum import GroupType
 
 
@@ -349,7 +350,7 @@ class RosterPlan:
         return not self.errors
 
 
-class RosterFileError(ValueError):
+class RosterFileError(UserFacingError, ValueError):
     """The file as a whole cannot be read (not CSV, no header, wrong encoding)."""
 
 

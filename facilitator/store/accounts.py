@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from ..core.audit import AuditAction
+from ..core.changes import UserFacingError
 from ..core.clock import Clock, SystemClock
 from ..core.passwords import Passwords, check_new_password
 from ..core.permissions import Principal, UserRole, require_manage_accounts, require_signed_in
@@ -31,11 +32,11 @@ LOCKOUT = timedelta(minutes=5)
 WRONG_PASSWORD = "The user name or password is not right."
 
 
-class AccountError(ValueError):
+class AccountError(UserFacingError, ValueError):
     """An account cannot be created or changed as asked; the message says why."""
 
 
-class SignInFailed(Exception):
+class SignInFailed(UserFacingError):
     """Signing in did not work; the message is one sentence for the person at the keyboard."""
 
 

@@ -41,6 +41,7 @@ from ..core.attendance import (
     whole_minutes,
 )
 from ..core.attendance import Track as CoreTrack
+from ..core.changes import UserFacingError
 from ..core.clock import Clock, SystemClock
 from ..core.library import Library
 from ..core.reports import AttendanceReport, ReportMeetingRow, SignInSheet
@@ -69,7 +70,7 @@ RULE_SETTINGS: dict[str, str] = {
 ZONE_SETTING = "clinic_time_zone"
 
 
-class AttendanceError(Exception):
+class AttendanceError(UserFacingError):
     """An attendance change cannot be made; the message is one sentence for the user."""
 
 

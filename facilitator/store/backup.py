@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ..core.audit import ChainReport
+from ..core.changes import UserFacingError
 from . import db
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ REQUIRED_TABLES = ("alembic_version", "clinic_setting", "user_account", "audit_e
 DEFAULT_AUTO_BACKUPS_KEPT = 10
 
 
-class BackupError(Exception):
+class BackupError(UserFacingError):
     """A backup or restore cannot go on; the message is one sentence for the user."""
 
 

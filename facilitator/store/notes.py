@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..core import notes as cn
+from ..core.changes import UserFacingError
 from ..core.clock import Clock, SystemClock
 from ..core.notes import NoteAction, NoteFormat, NoteStateError, NoteStatus
 from ..core.notes_print import NotesPrint, PrintedAddendum, PrintedNote
@@ -76,7 +77,7 @@ def _table(name: str) -> sa.Table | None:
     return SQLModel.metadata.tables.get(name)
 
 
-class NotesError(Exception):
+class NotesError(UserFacingError):
     """A notes action cannot be done; the message is one sentence for the user."""
 
 

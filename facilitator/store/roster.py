@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from ..core.attendance import Track, WeeklySchedule, parse_weekdays
+from ..core.changes import UserFacingError
 from ..core.curriculum import GroupType
 from ..core.roster import (
     Admission,
@@ -35,7 +36,7 @@ from .models.base import utcnow
 log = logging.getLogger(__name__)
 
 
-class RosterError(Exception):
+class RosterError(UserFacingError):
     """A roster change cannot be made; the message is one sentence for the user."""
 
 

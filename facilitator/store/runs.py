@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from ..core.agenda_clock import ClockEvent, ClockSnapshot, ItemSnapshot, ItemStatus, RunStatus
+from ..core.changes import UserFacingError
 from ..core.clock import Clock, SystemClock
 from ..core.curriculum import Curriculum, CurriculumSession, ItemKind
 from ..core.notes import AgendaRun, RolePlayPart
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 UNFINISHED = (RunStatus.READY.value, RunStatus.RUNNING.value, RunStatus.PAUSED.value)
 
 
-class RunNotFound(Exception):
+class RunNotFound(UserFacingError):
     """The run is not in the database (deleted, or another database)."""
 
 

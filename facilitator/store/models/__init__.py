@@ -8,6 +8,7 @@ from .accounts import UserAccount
 from .attendance import Attendance, Meeting
 from .audit import AuditEntry, AuditHead
 from .base import utcnow
+from .clinic import ChangeLogEntry, DatabaseIdentity
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
 from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
@@ -18,7 +19,9 @@ __all__ = [
     "AuditEntry",
     "AuditHead",
     "CareGroup",
+    "ChangeLogEntry",
     "ClinicSetting",
+    "DatabaseIdentity",
     "Enrollment",
     "GroupCurriculum",
     "GroupNoteFormat",

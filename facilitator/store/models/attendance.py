@@ -31,6 +31,10 @@ class Meeting(SQLModel, table=True):
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     cancel_reason: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Optimistic concurrency: a save applies only to the version it was read from.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    updated_by_id: int | None = Field(default=None)  # the account that saved this version
 
 
 class Attendance(SQLModel, table=True):
@@ -53,3 +57,6 @@ class Attendance(SQLModel, table=True):
     arrived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     left_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Optimistic concurrency: a save applies only to the version it was read from.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    updated_by_id: int | None = Field(default=None)  # the account that saved this version

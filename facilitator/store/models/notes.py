@@ -61,6 +61,9 @@ class ProgressNote(SQLModel, table=True):
     error_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     error_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     error_reason: str = Field(default="", sa_type=sa.Text)
+    # Optimistic concurrency: a save applies only to the version it was read from.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    updated_by_id: int | None = Field(default=None)  # the account that saved this version
 
 
 class NoteRound(SQLModel, table=True):

@@ -43,6 +43,9 @@ class CareGroup(SQLModel, table=True):
     end_date: date | None = Field(default=None)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Optimistic concurrency: a save applies only to the version it was read from.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    updated_by_id: int | None = Field(default=None)  # the account that saved this version
 
 
 class GroupCurriculum(SQLModel, table=True):
@@ -80,6 +83,9 @@ class Participant(SQLModel, table=True):
     status: str = Field(default="active", max_length=20, index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Optimistic concurrency: a save applies only to the version it was read from.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    updated_by_id: int | None = Field(default=None)  # the account that saved this version
 
 
 class ParticipantGoal(SQLModel, table=True):

@@ -1,0 +1,143 @@
+"""What a change to the record touched, and the typed errors a change can end in.
+
+A unit of work returns a ``Changes`` value: the kinds of record it changed and their ids.
+The app hands it to every open view, which refreshes what it shows; other workstations
+read the same value from the database's change feed. Errors are typed so that the app can
+say each in one sentence and decide what else to do (sign out, offer to reload).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# The kinds of record a change can touch. Views ask ``changes.touches(...)`` with these.
+PARTICIPANT = "participant"
+RELATIVE = "relative"
+GROUP = "group"
+ENROLLMENT = "enrollment"
+MEETING = "meeting"
+ATTENDANCE = "attendance"
+NOTE = "note"
+OBSERVATION = "observation"
+RUN = "run"
+ACCOUNT = "account"
+SETTING = "setting"
+KINDS = frozenset(
+    {PARTICIPANT, RELATIVE, GROUP, ENROLLMENT, MEETING, ATTENDANCE, NOTE, OBSERVATION, RUN, ACCOUNT, SETTING}
+)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The kinds and ids a unit of work changed; ``None`` as an id means "some of this kind"."""
+
+    items: frozenset[tuple[str, int | None]] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, kind: str, *ids: int | None) -> Changes:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind of record: {kind!r}")
+        return cls(frozenset((kind, None if i is None else int(i)) for i in (ids or (None,))))
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(kind for kind, _ in self.items)
+
+    def touches(self, *kinds: str) -> bool:
+        return any(kind in self.kinds for kind in kinds)
+
+    def ids(self, kind: str) -> set[int]:
+        return {i for k, i in self.items if k == kind and i is not None}
+
+    def names(self, kind: str, record_id: int) -> bool:
+        """Whether this change may have touched that record (its id, or its whole kind)."""
+        return (kind, record_id) in self.items or (kind, None) in self.items
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.items | other.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def to_json(self) -> str:
+        return json.dumps(sorted([k, i] for k, i in self.items), separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Changes:
+        try:
+            pairs = json.loads(text)
+            return cls(frozenset((str(k), None if i is None else int(i)) for k, i in pairs if str(k) in KINDS))
+        except (ValueError, TypeError):
+            return cls()
+
+    @classmethod
+    def union(cls, many: Iterable[Changes]) -> Changes:
+        items: frozenset[tuple[str, int | None]] = frozenset()
+        for c in many:
+            items |= c.items
+        return cls(items)
+
+
+NO_CHANGES = Changes()
+
+
+class UserFacingError(Exception):
+    """An error whose message is one sentence the user can act on."""
+
+
+class ValidationError(UserFacingError, ValueError):
+    """What was typed cannot be saved as it is (a date out of range, a field too long)."""
+
+
+class ConflictError(UserFacingError):
+    """Someone else saved this record after it was read here; nothing was overwritten.
+
+    ``changed_by`` and ``changed_at`` say who and when, for the sentence and for the choice
+    the user is offered: reload their version, or save over it knowingly.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        record_id: int,
+        *,
+        what: str = "record",
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+        current_version: int | None = None,
+    ) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.what = what
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.current_version = current_version
+        who = changed_by or "Someone else"
+        when = f" at {changed_at.astimezone():%H:%M} on {changed_at.astimezone():%d %b}" if changed_at else ""
+        super().__init__(
+            f"{who} changed this {what}{when}, after you opened it. Nothing was overwritten: "
+            "reload to see their version, or save yours over it."
+        )
+
+
+class GoneError(UserFacingError):
+    """The record was deleted (or never existed) since it was read here."""
+
+
+class SessionEnded(UserFacingError):
+    """The signed-in session cannot go on: the user must sign in again (what they typed is kept)."""
+
+
+class AccountChanged(SessionEnded):
+    """The account was disabled, or its role changed, since its user signed in."""
+
+
+class DatabaseReplaced(SessionEnded):
+    """The clinic database was restored from a backup or replaced since this workstation connected."""
+
+
+class DatabaseUnavailable(UserFacingError):
+    """The database cannot be reached or written (gone, read-only, full disk, server down)."""

@@ -1,0 +1,186 @@
+"""Every clinic-wide setting, declared once: key, type, default, allowed range and help.
+
+Like qutebrowser's ``configdata.yml``: the Settings dialog, the services and the command
+line all read this table, so a key, its default or its range is written in one place. The
+database keeps each value as text (``clinic_setting``); ``parse`` turns stored text into a
+typed value and falls back to the default for text it cannot read, and ``normalize`` checks
+what a user typed and says in a sentence what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from .changes import ValidationError
+
+
+class Kind(str, Enum):
+    TEXT = "text"
+    INTEGER = "integer"
+    NUMBER = "number"
+    CHOICE = "choice"
+    TIME_ZONE = "time zone"
+    IMAGE = "image"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: Kind
+    default: Any
+    label: str
+    help: str
+    section: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    unit: str = ""
+    max_length: int = 200
+
+    def parse(self, raw: str | None) -> Any:
+        """The stored text as a value of this setting's type; unreadable or out of range gives the default."""
+        try:
+            return self.normalize_value(raw)
+        except ValidationError:
+            return self.default
+
+    def normalize_value(self, raw: object) -> Any:
+        """Check a value (typed or stored) and return it typed, or raise a sentence."""
+        text = "" if raw is None else str(raw).strip()
+        if self.kind in (Kind.TEXT, Kind.TIME_ZONE):
+            if len(text) > self.max_length:
+                raise ValidationError(f"{self.label} can be at most {self.max_length} characters.")
+            if self.kind is Kind.TIME_ZONE and text:
+                from zoneinfo import ZoneInfo
+
+                try:
+                    ZoneInfo(text)
+                except Exception as exc:
+                    raise ValidationError(f"{text!r} is not a time zone Facilitator knows, such as America/Chicago.") from exc
+            return text
+        if self.kind is Kind.IMAGE:
+            if len(text) > self.max_length:
+                raise ValidationError(f"{self.label} is too large; choose an image under 512 KB.")
+            if text:
+                try:
+                    base64.b64decode(text, validate=True)
+                except (binascii.Error, ValueError) as exc:
+                    raise ValidationError(f"{self.label} could not be read as an image.") from exc
+            return text
+        if self.kind is Kind.CHOICE:
+            value = text.upper() if self.choices and self.choices[0].isupper() else text
+            if not value:
+                return self.default
+            if value not in self.choices:
+                raise ValidationError(f"{self.label} must be one of {', '.join(self.choices)}.")
+            return value
+        if not text:
+            return self.default
+        try:
+            number = float(text)
+        except ValueError as exc:
+            raise ValidationError(f"{self.label} must be a number, not {text[:20]!r}.") from exc
+        if math.isnan(number) or math.isinf(number):
+            raise ValidationError(f"{self.label} must be a number.")
+        if self.kind is Kind.INTEGER:
+            if number != int(number):
+                raise ValidationError(f"{self.label} must be a whole number.")
+            number = int(number)
+        if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
+            unit = f" {self.unit}" if self.unit else ""
+            raise ValidationError(f"{self.label} must be between {self.minimum:g} and {self.maximum:g}{unit}.")
+        return number
+
+    def to_text(self, value: Any) -> str:
+        """A checked value as the database stores it."""
+        value = self.normalize_value(value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+
+CLINIC = "Clinic"
+PROGRAM = "Program rules"
+NOTES = "Progress notes"
+SECURITY = "Security"
+RUNNER = "Session timers"
+
+_SETTINGS: tuple[Setting, ...] = (
+    Setting("clinic_name", Kind.TEXT, "", "Clinic name", "Printed on handouts, reports and notes.", CLINIC,
+            max_length=120),
+    Setting("clinic_logo", Kind.IMAGE, "", "Clinic logo",
+            "An image printed at the top of handouts and reports (PNG or JPEG, stored as text).", CLINIC,
+            max_length=700_000),
+    Setting("clinic_time_zone", Kind.TIME_ZONE, "", "Clinic time zone",
+            "The zone meeting times, note times and reports are read in. Empty: this computer's zone.", CLINIC,
+            max_length=64),
+    Setting("auto_backups_kept", Kind.INTEGER, 10, "Automatic backups kept",
+            "How many of the backups taken when the app closes are kept in the data folder.", CLINIC,
+            minimum=1, maximum=100, unit="backups"),
+    Setting("adult_weekly_hours", Kind.NUMBER, 9.0, "Weekly hours target for adults",
+            "An adult IOP participant's weekly target unless their record sets another.", PROGRAM,
+            minimum=0.5, maximum=40, unit="hours"),
+    Setting("adolescent_weekly_hours", Kind.NUMBER, 6.0, "Weekly hours target for adolescents",
+            "An adolescent participant's weekly target unless their record sets another.", PROGRAM,
+            minimum=0.5, maximum=40, unit="hours"),
+    Setting("daily_minimum_hours", Kind.NUMBER, 3.0, "Daily minimum hours",
+            "A day counts toward the program when a participant attends at least this long.", PROGRAM,
+            minimum=0.5, maximum=12, unit="hours"),
+    Setting("high_weekly_hours", Kind.NUMBER, 20.0, "Weekly hours flagged as high",
+            "Weeks at or above this are flagged (partial hospitalization is usually 20 or more).", PROGRAM,
+            minimum=0.5, maximum=60, unit="hours"),
+    Setting("capacity_warning", Kind.INTEGER, 12, "Group size warning",
+            "Warn when a group has more members than this.", PROGRAM, minimum=2, maximum=40, unit="people"),
+    Setting("note_format", Kind.CHOICE, "DAP", "Progress note format",
+            "The format of individual notes, unless a group chooses its own.", NOTES,
+            choices=("DAP", "BIRP", "GIRP", "PIRP", "SOAP")),
+    Setting("note_deadline_business_days", Kind.INTEGER, 3, "Note deadline",
+            "Notes are due this many business days after the meeting; later drafts are overdue.", NOTES,
+            minimum=1, maximum=30, unit="business days"),
+    Setting("idle_lock_minutes", Kind.INTEGER, 5, "Screen lock after",
+            "Lock the screen after this many minutes without keyboard or mouse.", SECURITY,
+            minimum=1, maximum=60, unit="minutes"),
+    Setting("sign_in_attempts", Kind.INTEGER, 5, "Wrong passwords before a lockout",
+            "After this many wrong passwords in a row the account is locked for a while.", SECURITY,
+            minimum=3, maximum=20, unit="tries"),
+    Setting("sign_in_lockout_minutes", Kind.INTEGER, 5, "Lockout after wrong passwords",
+            "How long an account stays locked after too many wrong passwords.", SECURITY,
+            minimum=1, maximum=120, unit="minutes"),
+    Setting("runner_wrap_up_percent", Kind.NUMBER, 20.0, "Wrap-up warning at",
+            "The timer turns to wrap-up when this share of an item's time is left.", RUNNER,
+            minimum=5, maximum=50, unit="%"),
+    Setting("runner_wrap_up_max_minutes", Kind.NUMBER, 2.0, "Wrap-up warning at most",
+            "The wrap-up warning never comes earlier than this before an item ends.", RUNNER,
+            minimum=1, maximum=15, unit="minutes"),
+    Setting("runner_minimum_item_minutes", Kind.NUMBER, 2.0, "Shortest item",
+            "Finishing on time never shrinks an item below this.", RUNNER, minimum=1, maximum=15, unit="minutes"),
+)
+
+SETTINGS: Mapping[str, Setting] = {s.key: s for s in _SETTINGS}
+SECTIONS: tuple[str, ...] = (CLINIC, PROGRAM, NOTES, SECURITY, RUNNER)
+
+
+def setting(key: str) -> Setting:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise KeyError(f"{key!r} is not a clinic setting; declare it in facilitator/core/clinic_settings.py") from None
+
+
+def parse(key: str, raw: str | None) -> Any:
+    return setting(key).parse(raw)
+
+
+def normalize(key: str, value: object) -> str:
+    """What to store for a typed value, or a ``ValidationError`` with a sentence."""
+    return setting(key).to_text(value)
+
+
+def defaults() -> dict[str, Any]:
+    return {s.key: s.default for s in _SETTINGS}

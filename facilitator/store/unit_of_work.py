@@ -1,0 +1,407 @@
+"""One path for every change to the record: the unit of work.
+
+A service opens a unit of work for the signed-in user and, inside it, on one connection and
+in one transaction:
+
+1. the account is re-read (still enabled, same role) and the database is checked to be the
+   one this workstation connected to (same clinic id, same restore counter);
+2. the service asks ``core.permissions`` whether the user may do this;
+3. it makes the change, with a version check where two workstations may edit the same row
+   (``update_versioned``: zero rows matched means someone else saved first);
+4. it appends the audit entry in words a reviewer reads;
+5. it names what it changed (``uow.changed(kind, id)``).
+
+All or nothing: an error anywhere (a failed audit write included) rolls the whole change
+back. After the commit the ``Changes`` go to every local listener (the app's views) and,
+through ``change_log`` (and PostgreSQL's NOTIFY), to the other workstations.
+
+Reads go through ``Work.read``: the same account and database checks on one connection, no
+audit of their own unless the service records a view.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from ..core.audit import AuditAction
+from ..core.changes import (
+    AccountChanged,
+    Changes,
+    ConflictError,
+    DatabaseReplaced,
+    DatabaseUnavailable,
+    GoneError,
+)
+from ..core.clock import Clock, SystemClock
+from ..core.permissions import NotSignedIn, Principal, UserRole
+from .audit import AuditLog
+from .models import ChangeLogEntry, DatabaseIdentity, UserAccount
+
+log = logging.getLogger(__name__)
+
+_identity = DatabaseIdentity.__table__  # type: ignore[attr-defined]
+_change_log = ChangeLogEntry.__table__  # type: ignore[attr-defined]
+_account = UserAccount.__table__  # type: ignore[attr-defined]
+
+NOTIFY_CHANNEL = "facilitator_changes"
+CHANGE_LOG_KEEP = timedelta(days=1)
+PrincipalSource = Callable[[], Principal | None]
+Listener = Callable[[Changes], None]
+
+
+class _Current:
+    """Marker: act for whoever is signed in now."""
+
+
+CURRENT: Any = _Current()
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Which clinic database this is, and how many times it has been restored."""
+
+    clinic_id: str
+    restore_count: int
+
+
+def read_identity(conn: Connection) -> Identity | None:
+    try:
+        row = conn.execute(sa.select(_identity.c.clinic_id, _identity.c.restore_count).where(_identity.c.id == 1)).first()
+    except sa.exc.DBAPIError:
+        return None
+    return Identity(row.clinic_id, int(row.restore_count)) if row else None
+
+
+def workstation_id() -> str:
+    """This process's name in the change feed: host, process and a random tag."""
+    try:
+        host = socket.gethostname()[:60]
+    except OSError:
+        host = "workstation"
+    return f"{host}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class UnitOfWork:
+    """One transaction on one connection, for one principal; see the module docstring."""
+
+    def __init__(self, work: Work, conn: Connection, principal: Principal | None, now: datetime) -> None:
+        self._work = work
+        self.conn = conn
+        self.principal = principal
+        self.now = now
+        self._changes: set[tuple[str, int | None]] = set()
+        self._session: Any = None
+        self.audited = 0
+
+    # -- the ORM, on the same connection ------------------------------------------------------
+
+    @property
+    def session(self) -> Any:
+        """A SQLModel session joined to this transaction (flushed before the commit)."""
+        if self._session is None:
+            from sqlmodel import Session
+
+            self._session = Session(bind=self.conn, expire_on_commit=False, autoflush=True)
+        return self._session
+
+    def flush(self) -> None:
+        if self._session is not None:
+            self._session.flush()
+
+    # -- who ----------------------------------------------------------------------------------
+
+    def me(self) -> Principal:
+        if self.principal is None:
+            raise NotSignedIn("Please sign in first.")
+        return self.principal
+
+    # -- what changed -------------------------------------------------------------------------
+
+    def changed(self, kind: str, *ids: int | None) -> None:
+        self._changes |= Changes.of(kind, *ids).items
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(frozenset(self._changes))
+
+    # -- the audit trail ----------------------------------------------------------------------
+
+    def audit(
+        self,
+        action: AuditAction | str,
+        *,
+        record_type: str = "",
+        record_id: object = "",
+        participant_id: int | None = None,
+        detail: str = "",
+        username: str | None = None,
+    ) -> int:
+        """Append an entry in this transaction: if the change rolls back, so does the entry."""
+        self.flush()
+        self.audited += 1
+        return self._work.audit_log.record(
+            self.principal,
+            action,
+            record_type=record_type,
+            record_id=record_id,
+            participant_id=participant_id,
+            detail=detail,
+            username=username,
+            connection=self.conn,
+        )
+
+    # -- versioned rows -----------------------------------------------------------------------
+
+    def update_versioned(
+        self,
+        table: sa.Table,
+        record_id: int,
+        seen_version: int | None,
+        values: dict[str, Any],
+        *,
+        kind: str,
+        what: str = "record",
+        where: sa.ColumnElement[bool] | None = None,
+    ) -> int:
+        """Apply ``values`` to the row only if it is still at ``seen_version``; return the new version.
+
+        ``seen_version`` None means "whatever is there now" (a deliberate save over someone
+        else's change, after the user chose it). Zero rows matched: the row is gone
+        (``GoneError``) or someone saved after it was read (``ConflictError`` naming who
+        and when). ``where`` adds the caller's own guard (author, status).
+        """
+        self.flush()
+        cols = table.c
+        stmt = table.update().where(cols.id == record_id)
+        if seen_version is not None:
+            stmt = stmt.where(cols.version == seen_version)
+        if where is not None:
+            stmt = stmt.where(where)
+        extra: dict[str, Any] = {"version": cols.version + 1}
+        if "updated_by_id" in cols and self.principal is not None:
+            extra["updated_by_id"] = self.principal.user_id
+        if "updated_at" in cols and "updated_at" not in values:
+            extra["updated_at"] = self.now
+        result = self.conn.execute(stmt.values(**values, **extra).returning(cols.version))
+        row = result.first()
+        if row is not None:
+            self.changed(kind, record_id)
+            return int(row[0])
+        raise self.conflict(table, record_id, kind=kind, what=what)
+
+    def conflict(self, table: sa.Table, record_id: int, *, kind: str, what: str = "record") -> Exception:
+        """The error to raise when a guarded write to ``record_id`` matched nothing."""
+        cols = table.c
+        select_cols = [cols.version]
+        if "updated_by_id" in cols:
+            select_cols.append(cols.updated_by_id)
+        if "updated_at" in cols:
+            select_cols.append(cols.updated_at)
+        current = self.conn.execute(sa.select(*select_cols).where(cols.id == record_id)).first()
+        if current is None:
+            return GoneError(f"That {what} no longer exists; someone may have removed it.")
+        by_id = getattr(current, "updated_by_id", None)
+        who = ""
+        if by_id is not None:
+            who = self.conn.execute(sa.select(_account.c.full_name).where(_account.c.id == by_id)).scalar() or ""
+            if self.principal is not None and by_id == self.principal.user_id:
+                who = "You (on another screen or workstation)"
+        return ConflictError(
+            kind,
+            record_id,
+            what=what,
+            changed_by=who,
+            changed_at=getattr(current, "updated_at", None),
+            current_version=int(current.version),
+        )
+
+
+class Work:
+    """Opens units of work on one engine for the signed-in user, and publishes what changed."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        audit_log: AuditLog,
+        clock: Clock | None = None,
+        principal: PrincipalSource | None = None,
+        workstation: str | None = None,
+    ) -> None:
+        self.engine = engine
+        self.audit_log = audit_log
+        self.clock = clock or SystemClock()
+        self._principal = principal or (lambda: None)
+        self.workstation = workstation or workstation_id()
+        self._identity: Identity | None = None
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self.is_postgres = engine.dialect.name == "postgresql"
+
+    # -- the database this workstation connected to ------------------------------------------
+
+    @property
+    def identity(self) -> Identity | None:
+        return self._identity
+
+    def connect_identity(self) -> Identity | None:
+        """Note which database this is (at start, and after this workstation's own restore)."""
+        with self.engine.connect() as conn:
+            self._identity = read_identity(conn)
+        self._prune_change_log()
+        return self._identity
+
+    def _check_database(self, conn: Connection) -> None:
+        if self._identity is None:
+            return
+        now = read_identity(conn)
+        if now is None or now.clinic_id != self._identity.clinic_id:
+            raise DatabaseReplaced(
+                "The clinic database was replaced by another one since this computer connected. "
+                "Nothing was saved; sign in again to go on with the database as it is now."
+            )
+        if now.restore_count != self._identity.restore_count:
+            raise DatabaseReplaced(
+                "The clinic database was restored from a backup since this computer connected, so "
+                "records may have changed under you. Nothing was saved; sign in again to go on."
+            )
+
+    # -- the signed-in account, re-read each time --------------------------------------------
+
+    def _check_account(self, conn: Connection, principal: Principal) -> Principal:
+        row = conn.execute(
+            sa.select(_account.c.disabled, _account.c.role).where(_account.c.id == principal.user_id)
+        ).first()
+        if row is None or row.disabled:
+            raise AccountChanged(
+                "Your account was disabled by an administrator, so you have been signed out. "
+                "What you typed is still on screen; ask an administrator if this is a mistake."
+            )
+        if row.role != principal.role.value:
+            raise AccountChanged(
+                f"Your role changed to {UserRole(row.role).label.lower()} since you signed in; "
+                "please sign in again. What you typed is still on screen."
+            )
+        return principal
+
+    # -- listeners ----------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def publish(self, changes: Changes) -> None:
+        if not changes:
+            return
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:
+                log.exception("A change listener failed")
+
+    # -- opening units of work -----------------------------------------------------------------
+
+    def _resolve(self, principal: Any) -> Principal | None:
+        return self._principal() if principal is CURRENT else principal
+
+    @contextmanager
+    def begin(self, principal: Any = CURRENT, *, check_account: bool = True) -> Iterator[UnitOfWork]:
+        """A unit of work that writes; see the module docstring.
+
+        ``principal`` defaults to whoever is signed in; pass ``None`` for work that acts for
+        nobody (a failed sign-in, the first administrator, seeding a demo).
+        """
+        p = self._resolve(principal)
+        changes = Changes()
+        try:
+            with self.engine.begin() as conn:
+                self._check_database(conn)
+                if p is not None and check_account:
+                    self._check_account(conn, p)
+                uow = UnitOfWork(self, conn, p, self.clock.now())
+                yield uow
+                uow.flush()
+                changes = uow.changes
+                if changes:
+                    conn.execute(
+                        _change_log.insert().values(at=uow.now, workstation=self.workstation, changes=changes.to_json())
+                    )
+                    if self.is_postgres:
+                        conn.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, self.workstation)))
+        except sa.exc.OperationalError as exc:
+            raise _unavailable(exc) from exc
+        self.publish(changes)
+
+    @contextmanager
+    def read(self, principal: Any = CURRENT, *, check_account: bool = True) -> Iterator[UnitOfWork]:
+        """A read on one connection with the same checks; it changes nothing by itself.
+
+        A service may still record a view in the audit trail from here (its own transaction
+        on this connection).
+        """
+        p = self._resolve(principal)
+        try:
+            with self.engine.begin() as conn:
+                self._check_database(conn)
+                if p is not None and check_account:
+                    self._check_account(conn, p)
+                yield UnitOfWork(self, conn, p, self.clock.now())
+        except sa.exc.OperationalError as exc:
+            raise _unavailable(exc) from exc
+
+    # -- the change feed ------------------------------------------------------------------------
+
+    def _prune_change_log(self) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(_change_log.delete().where(_change_log.c.at < self.clock.now() - CHANGE_LOG_KEEP))
+        except sa.exc.DBAPIError:
+            log.info("Could not prune the change feed (read-only database?)")
+
+    def latest_change(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(_change_log.c.seq), 0))).scalar_one())
+
+    def changes_since(self, seq: int) -> tuple[int, Changes]:
+        """Changes other workstations committed after ``seq``, and the newest seq seen."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(_change_log.c.seq, _change_log.c.workstation, _change_log.c.changes)
+                .where(_change_log.c.seq > seq)
+                .order_by(_change_log.c.seq)
+            ).all()
+        if not rows:
+            return seq, Changes()
+        theirs = [Changes.from_json(r.changes) for r in rows if r.workstation != self.workstation]
+        return int(rows[-1].seq), Changes.union(theirs)
+
+
+def _unavailable(exc: sa.exc.OperationalError) -> DatabaseUnavailable:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk" in text and "full" in text or "no space" in text:
+        sentence = "The disk holding the clinic database is full. Nothing was saved; free some space and try again."
+    elif "readonly" in text or "read-only" in text:
+        sentence = "The clinic database can no longer be written (it was made read-only). Nothing was saved."
+    elif "locked" in text or "busy" in text:
+        sentence = "The clinic database is busy with another workstation's change; try again in a moment."
+    else:
+        sentence = "The clinic database cannot be reached just now. Nothing was saved; try again in a moment."
+    return DatabaseUnavailable(sentence)
