@@ -31,7 +31,13 @@ def run_app(config: AppConfig) -> int:
         window.first_painted.connect(lambda: start_backend(window, config))
     window.show()
     code = app.exec()
+    from .operations import wait_idle
+
+    wait_idle()  # let a save that is under way finish before the database closes
     if window.backend is not None:
+        from .operations import ChangeHub
+
+        ChangeHub.for_backend(window.backend).stop()
         window.backend.dispose()
     return int(code)
 
@@ -51,4 +57,11 @@ def start_backend(window, config: AppConfig) -> None:  # type: ignore[no-untyped
             sentence = "Facilitator could not open the clinic's database. " + unexpected_error_text()
         window.show_startup_error(sentence)
 
-    run_in_background(lambda: open_backend(config), window.attach, failed)
+    def attach(backend) -> None:  # type: ignore[no-untyped-def]
+        window.attach(backend)
+        from .operations import ChangeHub
+
+        # Other workstations' changes arrive within a second (PostgreSQL NOTIFY, or SQLite polled).
+        ChangeHub.for_backend(backend).watch_other_workstations()
+
+    run_in_background(lambda: open_backend(config), attach, failed)

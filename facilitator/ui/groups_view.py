@@ -273,8 +273,9 @@ class GroupDialog(QDialog):
 
 
 class GroupsPage(QWidget):
-    def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
         self._attendance = attendance
         self._roster = roster
         self._groups: list[GroupRecord] = []

@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         if backend.principal is None:
             self.session.ask_sign_in()
             return
+        from .operations import ChangeHub
+
+        # Every view hears what changed (here, or on another workstation) through the hub.
+        self.hub = ChangeHub.for_backend(backend)
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
@@ -130,9 +134,9 @@ class MainWindow(QMainWindow):
             from .groups_view import GroupsPage
             from .today_view import TodayPage
 
-            self.today_page = TodayPage(backend.attendance, backend.roster)
+            self.today_page = TodayPage(backend.attendance, backend.roster, hub=self.hub)
             self.add_page("today", self.today_page)
-            self.groups_page = GroupsPage(backend.attendance, backend.roster)
+            self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub)
             self.add_page("groups", self.groups_page)
         if getattr(backend, "runs", None) is not None:
             from .runner import RunnerLauncher
@@ -151,9 +155,9 @@ class MainWindow(QMainWindow):
         if getattr(backend, "notes", None) is not None:
             from .notes_view import NotesPage, ReviewPage
 
-            self.notes_page = NotesPage(backend.notes, backend.current_principal)
+            self.notes_page = NotesPage(backend.notes, backend.current_principal, hub=self.hub)
             self.add_page("notes", self.notes_page)
-            self.review_page = ReviewPage(backend.notes, backend.current_principal)
+            self.review_page = ReviewPage(backend.notes, backend.current_principal, hub=self.hub)
             self.add_page("review", self.review_page)
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)

@@ -355,8 +355,9 @@ class NoteEditor(QWidget):
 class NotesPage(QWidget):
     """My notes (drafts, returned, overdue), meetings to document, and the meeting's notes."""
 
-    def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
         self._service = service
         self._principal = principal
         self._meeting = None
@@ -618,8 +619,9 @@ class NotesPage(QWidget):
 class ReviewPage(QWidget):
     """The supervisor's queue, a meeting at a time: group note, then each individual note."""
 
-    def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
         self._service = service
         self._principal = principal
         self._meeting_id: int | None = None

@@ -88,8 +88,9 @@ def role_play_players(attendance, roster, meeting_id: int) -> list[PlayerInput]:
 class TodayPage(QWidget):
     packet_requested = Signal(str, str, object)  # curriculum id, session id, list[Recipient]
     run_requested = Signal(int, str, str, object)  # meeting id, curriculum id, session id, list[PlayerInput]
-    def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
         self._attendance = attendance
         self._roster = roster
         self._states: list[MeetingState] = []
