@@ -255,7 +255,7 @@ class GroupDialog(QDialog):
         names = lambda text: tuple(n.strip() for n in text.split(",") if n.strip())  # noqa: E731
         return GroupDraft(
             name=self.name.text(),
-            group_type=self.group_type.currentData(),
+            group_type=GroupType(self.group_type.currentData()),  # Qt hands str-based enums back as text
             track=Track(tuple(self.track.item(i).data(ID_ROLE) for i in range(self.track.count())),
                         self.rolling.isChecked()),
             schedule=WeeklySchedule(tuple(n for n, b in enumerate(self.days) if b.isChecked()), time(t.hour(), t.minute()),
@@ -264,7 +264,7 @@ class GroupDialog(QDialog):
             end_date=pydate(self.end_date.date()) if self.has_end.isChecked() else None,
             room=self.room.text(),
             capacity=self.capacity.value(),
-            admission=self.admission.currentData(),
+            admission=Admission(self.admission.currentData()),
             facilitators=names(self.facilitators.text()),
             co_facilitators=names(self.co_facilitators.text()),
         )

@@ -188,7 +188,8 @@ class ParticipantDialog(QDialog):
             self.relatives.addItem(item)
 
     def _on_audience(self) -> None:
-        audience = self.audience.currentData()
+        data = self.audience.currentData()  # Qt hands a str-based enum back as its text
+        audience = Audience(data) if data else None
         default = self._rules.default_target_hours(audience.value if audience else "adult")
         self.default_label.setText(f"clinic default for {audience.label.lower() if audience else 'adults'}s: {default:g} h")
 
@@ -203,8 +204,8 @@ class ParticipantDialog(QDialog):
             weekly_hours_target=self.target.value() if self.own_target.isChecked() else None,
             language=self.language.text().strip() or "en",
             large_print=self.large_print.isChecked(),
-            audience=self.audience.currentData(),
-            status=self.status.currentData(),
+            audience=Audience(self.audience.currentData()),
+            status=ParticipantStatus(self.status.currentData()),
             goals=tuple(line.strip() for line in self.goals.toPlainText().splitlines() if line.strip()),
         )
 
