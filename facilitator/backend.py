@@ -90,7 +90,6 @@ def load_curricula(config: AppConfig) -> Library:
 
 def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     """Create the engine, upgrade the schema (after a backup), and build the services."""
-    from .core.clock import SystemClock
     from .store import db
     from .store.attendance import AttendanceService
     from .store.roster import RosterService
@@ -106,11 +105,15 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
         engine=engine,
         settings=settings,
         library=library,
-        roster=RosterService(engine),
-        attendance=AttendanceService(engine, settings, lambda: backend.library, SystemClock()),
+        roster=None,  # type: ignore[arg-type]  # built on the unit of work below
+        attendance=None,  # type: ignore[arg-type]
         upgrade_backup=backup,
     )
     _attach_accounts(backend)
+    assert backend.work is not None
+    # Roster and attendance: every call a unit of work for whoever is signed in.
+    backend.roster = RosterService(backend.work)
+    backend.attendance = AttendanceService(backend.work, backend.settings, lambda: backend.library)
     from .store.notes import NotesService
 
     backend.notes = NotesService(engine, settings, lambda: backend.library, backend.clock, backend.audit)
@@ -144,13 +147,8 @@ def _attach_accounts(backend: Backend) -> None:
 
     backend.work = Work(backend.engine, backend.audit, backend.clock, backend.current_principal)
     backend.work.connect_identity()
-    # Views and commands reach the roster and attendance only as the signed-in user.
-    from .store.guarded import GuardedAttendance, GuardedRoster, GuardedSettings
+    from .store.guarded import GuardedSettings
 
-    backend.roster = GuardedRoster(backend.roster, backend.engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
-    backend.attendance = GuardedAttendance(  # type: ignore[assignment]
-        backend.attendance, backend.engine, backend.audit, backend.current_principal
-    )
     backend.settings = GuardedSettings(  # type: ignore[assignment]
         backend.settings, backend.audit, backend.current_principal, backend.accounts.has_accounts
     )

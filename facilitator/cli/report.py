@@ -37,7 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
     from ..backend import open_backend
-    from ..store.attendance import AttendanceError
+    from ..core.changes import UserFacingError
+    from ..core.permissions import PermissionDenied
     from ..store.db import DatabaseError
     from . import CommandError
 
@@ -55,10 +56,11 @@ def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
         person = backend.roster.participant_by_record(args.participant)
         if person is None:
             raise CommandError(f"no participant has record number {args.participant}", exit_code=1)
-        try:
-            report = backend.attendance.attendance_report(person.id, args.first, args.last)
-        except AttendanceError as exc:
-            raise CommandError(str(exc).rstrip(".")) from exc
+        report = backend.attendance.attendance_report(person.id, args.first, args.last)
+    except PermissionDenied:
+        raise
+    except UserFacingError as exc:  # a sentence from the service: no such participant, database gone, ...
+        raise CommandError(str(exc).rstrip(".")) from exc
     finally:
         backend.dispose()
     if fmt == "csv":

@@ -68,6 +68,9 @@ def run_import(args: argparse.Namespace, config: AppConfig) -> int:
         plan = parse_roster(read_csv(text))
     except RosterFileError as exc:
         raise CommandError(f"{path}: {exc}", EXIT_PROBLEMS) from exc
+    from ..core.changes import UserFacingError
+    from ..core.permissions import PermissionDenied
+
     backend = open_services(args, config)
     try:
         problems = backend.roster.import_problems(plan)
@@ -90,6 +93,10 @@ def run_import(args: argparse.Namespace, config: AppConfig) -> int:
             raise CommandError(f"nothing imported: {len(exc.errors)} bad row(s) in {path}", EXIT_PROBLEMS) from exc
         except RosterError as exc:
             raise CommandError(str(exc).rstrip(".")) from exc
+    except PermissionDenied:
+        raise
+    except UserFacingError as exc:  # the database went away, the account was disabled, ...
+        raise CommandError(str(exc).rstrip(".")) from exc
     finally:
         backend.dispose()
     print(f"Imported {len(added)} participants from {path}.")
@@ -97,12 +104,19 @@ def run_import(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def run_list(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core.changes import UserFacingError
+    from ..core.permissions import PermissionDenied
     from ..core.roster import ParticipantStatus, roster_row
+    from . import CommandError
 
     backend = open_services(args, config)
     try:
         rules = backend.attendance.rules()
         people = backend.roster.participants(ParticipantStatus(args.status) if args.status else None)
+    except PermissionDenied:
+        raise
+    except UserFacingError as exc:
+        raise CommandError(str(exc).rstrip(".")) from exc
     finally:
         backend.dispose()
     rows = []

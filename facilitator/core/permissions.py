@@ -129,6 +129,15 @@ def can_record_attendance(principal: Principal, facilitator_ids: Iterable[int]) 
     return principal.is_supervisor or principal.is_administrator or leads(principal, facilitator_ids)
 
 
+def can_plan_meetings(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    """Add a group's scheduled meetings to the calendar (the schedule itself is the administrator's).
+
+    Anyone who may see the group may lay out its meetings: planning only writes down what
+    the group's schedule already says.
+    """
+    return can_view_group(principal, facilitator_ids)
+
+
 def can_run_session(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
     return principal.is_supervisor or leads(principal, facilitator_ids)
 
@@ -222,6 +231,15 @@ def require_record_attendance(principal: Principal | None, facilitator_ids: Iter
     _deny(
         can_record_attendance(p, facilitator_ids),
         "Only this group's facilitators or a supervisor can record its attendance.",
+    )
+    return p
+
+
+def require_plan_meetings(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_plan_meetings(p, facilitator_ids),
+        "Only this group's facilitators, a supervisor or an administrator can plan its meetings.",
     )
     return p
 

@@ -110,6 +110,7 @@ class ParticipantRecord:
     audience: Audience
     status: ParticipantStatus
     goals: tuple[str, ...] = ()
+    version: int = 1  # the saved version this was read at; a change applies only to it
 
     @property
     def display_name(self) -> str:
@@ -191,6 +192,7 @@ class GroupRecord:
     admission: Admission
     facilitators: tuple[str, ...] = ()
     co_facilitators: tuple[str, ...] = ()
+    version: int = 1  # the saved version this was read at; a change applies only to it
 
     @property
     def staff_text(self) -> str:
@@ -246,6 +248,7 @@ class MeetingRecord:
     room: str = ""
     actual_starts_at: datetime | None = None
     actual_ends_at: datetime | None = None
+    version: int = 1  # the saved version this was read at; a change applies only to it
 
     @property
     def times(self) -> tuple[datetime, datetime]:
@@ -255,13 +258,26 @@ class MeetingRecord:
 
 @dataclass(frozen=True)
 class AttendanceMark:
-    """One row of the attendance sheet as the facilitator set it."""
+    """One row of the attendance sheet as the facilitator set it.
+
+    ``attendance_id`` and ``version`` say which saved row the facilitator changed (both None:
+    the person had no mark when the sheet was read). ``status`` None clears that mark. A
+    mark applies only to the row it was read from; ``overwrite`` saves over whatever is
+    there now, once the user has chosen to.
+    """
 
     status: AttendanceStatus | None
     participant_id: int | None = None
     relative_id: int | None = None
     arrived_at: datetime | None = None
     left_at: datetime | None = None
+    attendance_id: int | None = None
+    version: int | None = None
+    overwrite: bool = False
+
+    @property
+    def key(self) -> tuple[int | None, int | None]:
+        return (self.participant_id, self.relative_id)
 
 
 @dataclass(frozen=True)
@@ -278,6 +294,12 @@ class SheetRow:
     record_number: str = ""
     visitor_of: str = ""
     enrolled: bool = True
+    attendance_id: int | None = None  # the saved mark's row, None when the person is not marked
+    version: int | None = None  # the saved mark's version
+
+    @property
+    def key(self) -> tuple[int | None, int | None]:
+        return (self.participant_id, self.relative_id)
 
     @property
     def is_visitor(self) -> bool:

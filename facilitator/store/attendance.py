@@ -3,6 +3,14 @@
 Times are stored as aware UTC and turned into days, weeks and clock times in the clinic's
 zone (the ``clinic_time_zone`` setting). Minutes attended are computed on read from the
 meeting's actual times, so a corrected arrival or run record corrects every report.
+
+Every call is one unit of work for the signed-in user (``store.unit_of_work``): the rule in
+``core.permissions``, the change, the audit entry in words a reviewer reads and the
+``Changes`` it names, in one transaction. Meetings and attendance rows carry a version; an
+attendance sheet saves only the marks the user changed, each against the version it was
+read at, so two counselors marking different people on one sheet both keep their marks.
+Attendance changes are named by the meeting whose sheet changed (``Changes.of(ATTENDANCE,
+meeting_id)``).
 """
 
 from __future__ import annotations
@@ -10,13 +18,16 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..core import clinic_settings
+from ..core import permissions as perm
 from ..core.attendance import (
     AttendanceStatus,
     Coverage,
@@ -41,14 +52,17 @@ from ..core.attendance import (
     whole_minutes,
 )
 from ..core.attendance import Track as CoreTrack
-from ..core.changes import UserFacingError
-from ..core.clock import Clock, SystemClock
+from ..core.audit import AuditAction
+from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError
+from ..core.clock import Clock
 from ..core.library import Library
 from ..core.reports import AttendanceReport, ReportMeetingRow, SignInSheet
 from ..core.roster import AttendanceMark, MeetingRecord, MeetingState, SheetRow
+from .access import Scoped
 from .models import (
     Attendance,
     CareGroup,
+    ClinicSetting,
     Enrollment,
     GroupCurriculum,
     GroupStaff,
@@ -56,22 +70,54 @@ from .models import (
     Participant,
     Relative,
     Staff,
+    UserAccount,
 )
+from .unit_of_work import CURRENT, UnitOfWork, Work
 
 log = logging.getLogger(__name__)
 
-RULE_SETTINGS: dict[str, str] = {
-    "adult_weekly_hours": "adult_weekly_hours",
-    "adolescent_weekly_hours": "adolescent_weekly_hours",
-    "daily_minimum_hours": "daily_minimum_hours",
-    "high_weekly_hours": "high_weekly_hours",
-    "capacity_warning": "capacity_warning",
-}
+# The hour rules are clinic settings of the same names (declared in core.clinic_settings).
+RULE_SETTINGS: tuple[str, ...] = tuple(f.name for f in fields(HourRules))
 ZONE_SETTING = "clinic_time_zone"
+
+_meeting = Meeting.__table__  # type: ignore[attr-defined]
+_attendance = Attendance.__table__  # type: ignore[attr-defined]
+_participant = Participant.__table__  # type: ignore[attr-defined]
+_relative = Relative.__table__  # type: ignore[attr-defined]
+_account = UserAccount.__table__  # type: ignore[attr-defined]
+_setting = ClinicSetting.__table__  # type: ignore[attr-defined]
 
 
 class AttendanceError(UserFacingError):
     """An attendance change cannot be made; the message is one sentence for the user."""
+
+
+class AttendanceConflict(ConflictError):
+    """Someone else saved marks for some of these people after the sheet was read; nothing was saved.
+
+    ``keys`` are the (participant id, relative id) of the marks in conflict: the sheet offers
+    to reload their marks, or to save these ones over them.
+    """
+
+    def __init__(
+        self,
+        meeting_id: int,
+        keys: Sequence[tuple[int | None, int | None]],
+        names: Sequence[str],
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+    ) -> None:
+        super().__init__(ATTENDANCE, meeting_id, what="attendance sheet", changed_by=changed_by,
+                         changed_at=changed_at)
+        self.keys = tuple(keys)
+        self.names = tuple(names)
+        who = changed_by or "Someone else"
+        when = f" at {changed_at.astimezone():%H:%M} on {changed_at.astimezone():%d %b}" if changed_at else ""
+        people = ", ".join(self.names[:-1]) + f" and {self.names[-1]}" if len(self.names) > 1 else "".join(self.names)
+        self.args = (
+            f"{who} changed the attendance of {people or 'someone on this sheet'}{when}, after you opened the "
+            "sheet. Nothing was saved: reload to see their marks, or save yours over them.",
+        )
 
 
 class _SettingsReader:
@@ -81,52 +127,86 @@ class _SettingsReader:
         raise NotImplementedError
 
 
+class _ConnectionSettings(_SettingsReader):
+    """Clinic settings read on a unit of work's own connection (no transaction of their own)."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self._conn = conn
+        self._cache: dict[str, str] = {}
+
+    def get(self, key: str) -> str:
+        if key not in self._cache:
+            value = self._conn.execute(sa.select(_setting.c.value).where(_setting.c.key == key)).scalar()
+            self._cache[key] = value or ""
+        return self._cache[key]
+
+
 def read_rules(settings: _SettingsReader) -> HourRules:
-    """The clinic's hour rules; a missing or unreadable setting keeps its default."""
-    defaults = HourRules()
-    values: dict[str, float | int] = {}
-    for field_name, key in RULE_SETTINGS.items():
-        raw = settings.get(key).strip()
-        if not raw:
-            continue
-        try:
-            number = float(raw)
-        except ValueError:
-            log.warning("Ignoring clinic setting %s=%r: not a number", key, raw)
-            continue
-        if number < 0:
-            continue
-        values[field_name] = int(number) if field_name == "capacity_warning" else number
-    return HourRules(**{**defaults.__dict__, **values})
+    """The clinic's hour rules; a missing, unreadable or out-of-range setting keeps its declared default."""
+    return HourRules(**{key: clinic_settings.parse(key, settings.get(key)) for key in RULE_SETTINGS})
 
 
 def read_zone_name(settings: _SettingsReader) -> str:
-    name = settings.get(ZONE_SETTING).strip()
+    """The clinic's time zone, or this computer's when none (or an unknown one) is set."""
+    name = clinic_settings.parse(ZONE_SETTING, settings.get(ZONE_SETTING))
     if name:
         try:
             clinic_zone(name)
-            return name
+            return str(name)
         except ValueError:
             log.warning("Ignoring clinic time zone %r: unknown", name)
     return system_zone_name()
 
 
-class AttendanceService:
-    """Meetings and attendance, with a short session per call."""
+def mark_words(status: AttendanceStatus | None, arrived: datetime | None, left: datetime | None,
+               zone: ZoneInfo, visitor: bool = False) -> str:
+    """How the audit trail says a mark: "marked late, arrived 18:20"."""
+    if status is None:
+        return "cleared a visitor's attendance mark" if visitor else "cleared the attendance mark"
+    words = ("marked a visitor " if visitor else "marked ") + status.label.lower()
+    if arrived is not None:
+        words += f", arrived {local_time_text(arrived, zone)}"
+    if left is not None:
+        words += f", left {local_time_text(left, zone)}"
+    return words
+
+
+@dataclass(frozen=True)
+class _Current:
+    """An attendance row as it is now, inside the unit of work."""
+
+    id: int
+    version: int
+    status: str
+    arrived_at: datetime | None
+    left_at: datetime | None
+    updated_by_id: int | None
+    updated_at: datetime | None
+
+
+class AttendanceService(Scoped):
+    """Meetings and attendance for one principal: every call is one unit of work.
+
+    Built with the app's ``Work``; the principal is whoever is signed in (``CURRENT``), a
+    given ``Principal``, or ``SETUP`` for seeding that acts for nobody.
+    """
 
     def __init__(
         self,
-        engine: Engine,
+        work: Work,
         settings: _SettingsReader,
         library: Callable[[], Library] | Library,
-        clock: Clock | None = None,
+        principal: Any = CURRENT,
     ) -> None:
-        self._engine = engine
+        super().__init__(work, principal)
         self._settings = settings
         self._library = library if callable(library) else (lambda lib=library: lib)
-        self._clock = clock or SystemClock()
 
-    # -- rules -----------------------------------------------------------------------------
+    def acting_as(self, principal: Any) -> AttendanceService:
+        """The same service for another principal (or ``SETUP``)."""
+        return AttendanceService(self._work, self._settings, self._library, principal)
+
+    # -- clinic-wide rules and time (no records) ----------------------------------------------
 
     def rules(self) -> HourRules:
         return read_rules(self._settings)
@@ -138,44 +218,60 @@ class AttendanceService:
         return clinic_zone(self.zone_name())
 
     def today(self) -> date:
-        return self._clock.now().astimezone(self.zone()).date()
+        return self.clock.now().astimezone(self.zone()).date()
 
     @property
     def clock(self) -> Clock:
-        return self._clock
+        return self._work.clock
 
     @property
     def library(self) -> Library:
         return self._library()
 
+    @staticmethod
+    def _zone_in(uow: UnitOfWork) -> ZoneInfo:
+        return clinic_zone(read_zone_name(_ConnectionSettings(uow.conn)))
+
     # -- meetings from the schedule -----------------------------------------------------------
 
     def plan_meetings(self, group_id: int, through: date) -> int:
         """Add the schedule's meetings up to ``through`` that are not there yet; return how many."""
-        zone = self.zone()
-        with Session(self._engine) as session:
-            group = session.get(CareGroup, group_id)
-            if group is None:
-                raise AttendanceError("That group no longer exists.")
-            last = min(through, group.end_date) if group.end_date else through
-            schedule = WeeklySchedule(parse_weekdays(group.weekdays), group.start_time, group.minutes)
-            existing = set(session.exec(select(Meeting.starts_at).where(Meeting.group_id == group_id)))
-            added = 0
-            for slot in expand_schedule(schedule, group.start_date, last, zone):
-                if slot.starts_at in existing:
-                    continue
-                session.add(Meeting(group_id=group_id, local_day=slot.local_day, starts_at=slot.starts_at,
-                                    ends_at=slot.ends_at))
-                added += 1
-            session.flush()
-            self._advance_track(session, group)
-            session.commit()
-            return added
+        with self._begin() as uow:
+            self._access(uow).group(group_id, perm.require_plan_meetings)
+            return self._plan(uow, group_id, through)
 
     def plan_all(self, through: date) -> int:
-        with Session(self._engine) as session:
-            ids = list(session.exec(select(CareGroup.id)))
-        return sum(self.plan_meetings(i, through) for i in ids if i is not None)
+        """Plan every group the principal may see, in one unit of work."""
+        with self._begin() as uow:
+            access = self._access(uow)
+            visible = access.visible_groups()
+            ids = [i for i in uow.session.exec(select(CareGroup.id)) if i is not None]
+            return sum(self._plan(uow, i, through) for i in ids if visible is None or i in visible)
+
+    def _plan(self, uow: UnitOfWork, group_id: int, through: date) -> int:
+        zone = self._zone_in(uow)
+        session = uow.session
+        group = session.get(CareGroup, group_id)
+        if group is None:
+            raise AttendanceError("That group no longer exists.")
+        last = min(through, group.end_date) if group.end_date else through
+        schedule = WeeklySchedule(parse_weekdays(group.weekdays), group.start_time, group.minutes)
+        existing = set(session.exec(select(Meeting.starts_at).where(Meeting.group_id == group_id)))
+        added = []
+        for slot in expand_schedule(schedule, group.start_date, last, zone):
+            if slot.starts_at in existing:
+                continue
+            row = Meeting(group_id=group_id, local_day=slot.local_day, starts_at=slot.starts_at, ends_at=slot.ends_at)
+            session.add(row)
+            added.append(row)
+        session.flush()
+        self._advance_track(uow, group)
+        if added:
+            uow.changed(MEETING, *[m.id for m in added])
+            self._audit(uow, AuditAction.CREATE, record_type="meeting", record_id=added[0].id,
+                        detail=f"planned {len(added)} meeting{'s' if len(added) != 1 else ''} of {group.name} "
+                               f"from its schedule")
+        return len(added)
 
     def add_meeting(
         self,
@@ -188,8 +284,10 @@ class AttendanceService:
         """An ad hoc meeting; with ``step`` it runs that session (a make-up, say) and leaves the track alone."""
         if not 1 <= minutes <= 24 * 60:
             raise AttendanceError("A meeting lasts between 1 minute and 24 hours.")
-        starts_at = local_instant(day, start, self.zone())
-        with Session(self._engine) as session:
+        with self._begin() as uow:
+            self._access(uow).group(group_id, perm.require_record_attendance)
+            session = uow.session
+            starts_at = local_instant(day, start, self._zone_in(uow))
             group = session.get(CareGroup, group_id)
             if group is None:
                 raise AttendanceError("That group no longer exists.")
@@ -199,82 +297,103 @@ class AttendanceService:
             if clash is not None:
                 raise AttendanceError(f"{group.name} already meets at {start:%H:%M} on {day.isoformat()}.")
             row = Meeting(group_id=group_id, local_day=day, starts_at=starts_at,
-                          ends_at=starts_at + timedelta(minutes=minutes), ad_hoc=True)
+                          ends_at=starts_at + timedelta(minutes=minutes), ad_hoc=True,
+                          updated_by_id=uow.principal.user_id if uow.principal else None)
             if step is not None:
                 row.curriculum_id, row.session_id, row.session_pinned = step.curriculum_id, step.session_id, True
             session.add(row)
             session.flush()
-            self._advance_track(session, group)
-            session.commit()
+            self._advance_track(uow, group)
             assert row.id is not None
-            meeting_id = row.id
-        return self.meeting(meeting_id)
+            record = self._records(session, [row])[0]
+            running = f" to run {record.session_title}" if step is not None and record.session_title else ""
+            self._audit(uow, AuditAction.CREATE, record_type="meeting", record_id=row.id,
+                        detail=f"added a meeting of {group.name} on {day.isoformat()} at {start:%H:%M}{running}")
+            uow.changed(MEETING, row.id)
+            return record
 
-    def cancel_meeting(self, meeting_id: int, reason: str) -> MeetingRecord:
+    def cancel_meeting(self, meeting_id: int, reason: str, version: int | None) -> MeetingRecord:
+        """Cancel a meeting read at ``version`` (None: whatever it is now), with the reason kept in the record."""
         reason = " ".join(reason.split())
         if not reason:
             raise AttendanceError("Say why the meeting is cancelled; the reason goes in the record.")
 
-        def cancel(session: Session, row: Meeting) -> None:
-            marked = session.exec(
-                select(sa.func.count()).select_from(Attendance).where(Attendance.meeting_id == meeting_id)
-            ).one()
+        def cancel(uow: UnitOfWork) -> tuple[dict[str, Any], str]:
+            marked = uow.conn.execute(
+                sa.select(sa.func.count()).select_from(_attendance).where(_attendance.c.meeting_id == meeting_id)
+            ).scalar_one()
             if marked:
                 raise AttendanceError("Attendance has been taken for this meeting, so it cannot be cancelled.")
-            row.cancelled_at = self._clock.now()
-            row.cancel_reason = reason[:500]
+            return {"cancelled_at": uow.now, "cancel_reason": reason[:500]}, "cancelled the meeting"
 
-        return self._change_meeting(meeting_id, cancel)
+        return self._change_meeting(meeting_id, version, cancel)
 
-    def reinstate_meeting(self, meeting_id: int) -> MeetingRecord:
-        def reinstate(_session: Session, row: Meeting) -> None:
-            row.cancelled_at = None
-            row.cancel_reason = ""
+    def reinstate_meeting(self, meeting_id: int, version: int | None) -> MeetingRecord:
+        def reinstate(_uow: UnitOfWork) -> tuple[dict[str, Any], str]:
+            return {"cancelled_at": None, "cancel_reason": ""}, "reinstated the cancelled meeting"
 
-        return self._change_meeting(meeting_id, reinstate)
+        return self._change_meeting(meeting_id, version, reinstate)
 
-    def set_meeting_session(self, meeting_id: int, step: TrackStep | None) -> MeetingRecord:
+    def set_meeting_session(self, meeting_id: int, step: TrackStep | None, version: int | None) -> MeetingRecord:
         """Run a chosen session at one meeting (pinned), or give it back to the track (None)."""
 
-        def choose(_session: Session, row: Meeting) -> None:
+        def choose(_uow: UnitOfWork) -> tuple[dict[str, Any], str]:
             if step is None:
-                row.session_pinned = False
-            else:
-                row.curriculum_id, row.session_id, row.session_pinned = step.curriculum_id, step.session_id, True
+                return {"session_pinned": False}, "gave the meeting's session back to the track"
+            title = step.session_id
+            curriculum = self.library.find(step.curriculum_id)
+            if curriculum is not None:
+                try:
+                    title = curriculum.session(step.session_id).title
+                except KeyError:
+                    pass
+            values = {"curriculum_id": step.curriculum_id, "session_id": step.session_id, "session_pinned": True}
+            return values, f"chose the session {title!r} for the meeting"
 
-        return self._change_meeting(meeting_id, choose)
+        return self._change_meeting(meeting_id, version, choose)
 
-    def _change_meeting(self, meeting_id: int, change: Callable[[Session, Meeting], None]) -> MeetingRecord:
-        """Apply ``change`` to one meeting, then re-assign the group's later sessions, in one transaction."""
-        with Session(self._engine) as session:
+    def _change_meeting(
+        self, meeting_id: int, version: int | None, change: Callable[[UnitOfWork], tuple[dict[str, Any], str]]
+    ) -> MeetingRecord:
+        """Apply ``change`` to one meeting at ``version``, then re-assign the group's later sessions, in one unit of work."""
+        with self._begin() as uow:
+            access = self._access(uow)
+            access.meeting(meeting_id, perm.require_record_attendance)
+            values, words = change(uow)
+            uow.update_versioned(_meeting, meeting_id, version, values, kind=MEETING, what="meeting")
+            session = uow.session
+            session.expire_all()
             row = session.get(Meeting, meeting_id)
-            if row is None:
-                raise AttendanceError("That meeting no longer exists.")
-            change(session, row)
-            session.add(row)
-            session.flush()
+            assert row is not None
             group = session.get(CareGroup, row.group_id)
             assert group is not None
-            self._advance_track(session, group)
-            session.commit()
-        return self.meeting(meeting_id)
+            self._advance_track(uow, group)
+            self._audit(uow, AuditAction.CHANGE, record_type="meeting", record_id=meeting_id,
+                        detail=f"{words} ({group.name}, {row.local_day.isoformat()})")
+            session.flush()
+            session.expire_all()
+            return self._records(session, [session.get(Meeting, meeting_id)])[0]
 
     def retrack_group(self, group_id: int) -> None:
         """Re-assign sessions to the group's meetings still to come (after its track changed)."""
-        with Session(self._engine) as session:
-            group = session.get(CareGroup, group_id)
+        with self._begin() as uow:
+            self._access(uow).group(group_id, perm.require_record_attendance)
+            group = uow.session.get(CareGroup, group_id)
             if group is None:
                 return
-            self._advance_track(session, group)
-            session.commit()
+            self._advance_track(uow, group)
 
-    def _advance_track(self, session: Session, group: CareGroup) -> None:
+    def _advance_track(self, uow: UnitOfWork, group: CareGroup) -> None:
         """Give each meeting the next session of the track.
 
         Held meetings keep the session they ran; the others (still to come, or past with no
-        session and no attendance, as when a schedule is entered late) are re-assigned, so a cancellation moves the rest of the track along.
-        Cancelled meetings and pinned ones (a chosen make-up) do not use up a step.
+        session and no attendance, as when a schedule is entered late) are re-assigned, so a
+        cancellation moves the rest of the track along. Cancelled meetings and pinned ones (a
+        chosen make-up) do not use up a step. The session a meeting is given follows from
+        the track, so this does not raise the meeting's version (nobody's edit is lost), but
+        the meetings it moves are named as changed so that views show their new session.
         """
+        session = uow.session
         curriculum_ids = tuple(
             session.exec(
                 select(GroupCurriculum.curriculum_id)
@@ -283,7 +402,7 @@ class AttendanceService:
             )
         )
         steps = track_steps(CoreTrack(curriculum_ids, group.rolling), self.library)
-        now = self._clock.now()
+        now = uow.now
         marked = set(
             session.exec(
                 select(Attendance.meeting_id)
@@ -293,6 +412,7 @@ class AttendanceService:
             )
         )
         position = 0
+        moved = []
         for meeting in session.exec(
             select(Meeting).where(Meeting.group_id == group.id).order_by(Meeting.starts_at, Meeting.id)
         ):
@@ -305,40 +425,52 @@ class AttendanceService:
                 if (meeting.curriculum_id, meeting.session_id) != new:
                     meeting.curriculum_id, meeting.session_id = new
                     session.add(meeting)
+                    moved.append(meeting.id)
             position += 1
+        session.flush()
+        if moved:
+            uow.changed(MEETING, *moved)
 
     # -- reading meetings ------------------------------------------------------------------
 
     def meeting(self, meeting_id: int) -> MeetingRecord:
-        with Session(self._engine) as session:
-            row = session.get(Meeting, meeting_id)
+        with self._read() as uow:
+            self._access(uow).meeting(meeting_id)
+            row = uow.session.get(Meeting, meeting_id)
             if row is None:
                 raise AttendanceError("That meeting no longer exists.")
-            return self._records(session, [row])[0]
+            return self._records(uow.session, [row])[0]
 
     def meetings(
         self, group_id: int | None = None, first: date | None = None, last: date | None = None
     ) -> list[MeetingRecord]:
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            access = self._access(uow)
+            if group_id is not None:
+                access.group(group_id)
+            visible = access.visible_groups()
             stmt = select(Meeting)
             if group_id is not None:
                 stmt = stmt.where(Meeting.group_id == group_id)
+            if visible is not None:
+                stmt = stmt.where(col(Meeting.group_id).in_(visible))
             if first is not None:
                 stmt = stmt.where(col(Meeting.local_day) >= first)
             if last is not None:
                 stmt = stmt.where(col(Meeting.local_day) <= last)
-            return self._records(session, list(session.exec(stmt.order_by(Meeting.starts_at))))
+            return self._records(uow.session, list(uow.session.exec(stmt.order_by(Meeting.starts_at))))
 
-    def _records(self, session: Session, rows: Sequence[Meeting]) -> list[MeetingRecord]:
+    def _records(self, session: Session, rows: Sequence[Meeting | None]) -> list[MeetingRecord]:
+        rows = [r for r in rows if r is not None]
         groups = {
             g.id: g
             for g in session.exec(select(CareGroup).where(col(CareGroup.id).in_({r.group_id for r in rows})))
         }
-        actual = self._actual_times(session, [r.id for r in rows if r.id is not None])
+        actual = self._actual_times(session, [r.id for r in rows if r is not None and r.id is not None])
         library = self.library
         out = []
         for r in rows:
-            assert r.id is not None
+            assert r is not None and r.id is not None
             group = groups.get(r.group_id)
             title = ""
             if r.curriculum_id and r.session_id:
@@ -368,6 +500,7 @@ class AttendanceService:
                     room=group.room if group else "",
                     actual_starts_at=started,
                     actual_ends_at=ended,
+                    version=r.version,
                 )
             )
         return out
@@ -394,10 +527,15 @@ class AttendanceService:
         return out
 
     def meetings_on(self, day: date) -> list[MeetingState]:
-        """The day's meetings across groups, each with its roster size and state."""
-        now = self._clock.now()
-        with Session(self._engine) as session:
-            rows = list(session.exec(select(Meeting).where(Meeting.local_day == day).order_by(Meeting.starts_at)))
+        """The day's meetings across the groups the principal may see, each with its roster size and state."""
+        with self._read() as uow:
+            visible = self._access(uow).visible_groups()
+            session = uow.session
+            now = uow.now
+            stmt = select(Meeting).where(Meeting.local_day == day)
+            if visible is not None:
+                stmt = stmt.where(col(Meeting.group_id).in_(visible))
+            rows = list(session.exec(stmt.order_by(Meeting.starts_at)))
             records = self._records(session, rows)
             group_ids = {r.group_id for r in rows}
             enrolled: dict[int, int] = {}
@@ -415,7 +553,7 @@ class AttendanceService:
             ids = [r.id for r in rows]
             if ids:
                 attended_statuses = [s.value for s in AttendanceStatus if s.attended]
-                stmt = (
+                count_stmt = (
                     select(
                         Attendance.meeting_id,
                         sa.func.count(),
@@ -424,7 +562,7 @@ class AttendanceService:
                     .where(col(Attendance.meeting_id).in_(ids), col(Attendance.participant_id).is_not(None))
                     .group_by(Attendance.meeting_id)
                 )
-                counts = {m: (int(n), int(a or 0)) for m, n, a in session.exec(stmt)}
+                counts = {m: (int(n), int(a or 0)) for m, n, a in session.exec(count_stmt)}
             staff = self._staff_by_group(session, group_ids)
         out = []
         for record in records:
@@ -457,41 +595,51 @@ class AttendanceService:
     # -- the attendance sheet --------------------------------------------------------------
 
     def sheet(self, meeting_id: int) -> list[SheetRow]:
-        """Everyone on a meeting's sheet: the enrolled roster, anyone else marked, and visitors."""
-        with Session(self._engine) as session:
-            row = session.get(Meeting, meeting_id)
-            if row is None:
-                raise AttendanceError("That meeting no longer exists.")
-            meeting = self._records(session, [row])[0]
-            marks = list(session.exec(select(Attendance).where(Attendance.meeting_id == meeting_id)))
-            by_participant = {m.participant_id: m for m in marks if m.participant_id is not None}
-            by_relative = {m.relative_id: m for m in marks if m.relative_id is not None}
-            roster = list(
-                session.exec(
-                    select(Participant)
-                    .join(Enrollment, col(Enrollment.participant_id) == col(Participant.id))
-                    .where(
-                        Enrollment.group_id == row.group_id,
-                        col(Enrollment.start_date) <= row.local_day,
-                        sa.or_(col(Enrollment.end_date).is_(None), col(Enrollment.end_date) >= row.local_day),
-                    )
-                    .distinct()
+        """Everyone on a meeting's sheet: the enrolled roster, anyone else marked, and visitors.
+
+        Each row carries the saved mark's id and version, for ``save_attendance``.
+        """
+        with self._read() as uow:
+            self._access(uow).meeting(meeting_id)
+            rows = self._sheet(uow.session, meeting_id)
+            self._audit(uow, AuditAction.VIEW, record_type="attendance", record_id=meeting_id,
+                        detail=f"sheet of {len(rows)} rows")
+            return rows
+
+    def _sheet(self, session: Session, meeting_id: int) -> list[SheetRow]:
+        row = session.get(Meeting, meeting_id)
+        if row is None:
+            raise AttendanceError("That meeting no longer exists.")
+        meeting = self._records(session, [row])[0]
+        marks = list(session.exec(select(Attendance).where(Attendance.meeting_id == meeting_id)))
+        by_participant = {m.participant_id: m for m in marks if m.participant_id is not None}
+        by_relative = {m.relative_id: m for m in marks if m.relative_id is not None}
+        roster = list(
+            session.exec(
+                select(Participant)
+                .join(Enrollment, col(Enrollment.participant_id) == col(Participant.id))
+                .where(
+                    Enrollment.group_id == row.group_id,
+                    col(Enrollment.start_date) <= row.local_day,
+                    sa.or_(col(Enrollment.end_date).is_(None), col(Enrollment.end_date) >= row.local_day),
                 )
+                .distinct()
             )
-            enrolled_ids = {p.id for p in roster}
-            extra_ids = [pid for pid in by_participant if pid not in enrolled_ids]
-            extras = list(session.exec(select(Participant).where(col(Participant.id).in_(extra_ids)))) if extra_ids else []
-            relatives = (
-                list(session.exec(select(Relative).where(col(Relative.id).in_(list(by_relative)))))
-                if by_relative
-                else []
+        )
+        enrolled_ids = {p.id for p in roster}
+        extra_ids = [pid for pid in by_participant if pid not in enrolled_ids]
+        extras = list(session.exec(select(Participant).where(col(Participant.id).in_(extra_ids)))) if extra_ids else []
+        relatives = (
+            list(session.exec(select(Relative).where(col(Relative.id).in_(list(by_relative)))))
+            if by_relative
+            else []
+        )
+        client_names = {
+            p.id: p.preferred_name
+            for p in session.exec(
+                select(Participant).where(col(Participant.id).in_({r.participant_id for r in relatives}))
             )
-            client_names = {
-                p.id: p.preferred_name
-                for p in session.exec(
-                    select(Participant).where(col(Participant.id).in_({r.participant_id for r in relatives}))
-                )
-            }
+        }
         start, end = meeting.times
         rows: list[SheetRow] = []
         for person in sorted(roster, key=lambda p: p.preferred_name.casefold()):
@@ -507,9 +655,14 @@ class AttendanceService:
         return rows
 
     def save_attendance(self, meeting_id: int, marks: Iterable[AttendanceMark]) -> int:
-        """Write a meeting's marks in one transaction; a mark with no status removes the row.
+        """Save the marks the user changed, in one unit of work; return how many rows the meeting now has.
 
-        Returns how many rows the meeting now has.
+        Each mark applies only to the row it was read from (``attendance_id``, ``version``;
+        both None for a person who had no mark): a mark someone else saved, changed or
+        cleared in the meantime stops the whole save with an ``AttendanceConflict`` naming
+        them, and nothing is written. A mark with ``overwrite`` replaces whatever is there.
+        A mark with no status clears the row it was read from. People the user did not
+        touch are not sent, so they are left as they are.
         """
         marks = list(marks)
         for mark in marks:
@@ -517,37 +670,120 @@ class AttendanceService:
                 raise AttendanceError("Each attendance mark is for one participant or one visitor.")
             if mark.arrived_at is not None and mark.left_at is not None and mark.left_at < mark.arrived_at:
                 raise AttendanceError("A departure time is before the arrival time; check the times typed.")
-        now = self._clock.now()
-        with Session(self._engine) as session:
-            meeting = session.get(Meeting, meeting_id)
-            if meeting is None:
-                raise AttendanceError("That meeting no longer exists.")
-            if meeting.cancelled_at is not None:
-                raise AttendanceError("This meeting was cancelled; reinstate it before taking attendance.")
-            existing = list(session.exec(select(Attendance).where(Attendance.meeting_id == meeting_id)))
-            by_key = {(a.participant_id, a.relative_id): a for a in existing}
-            for mark in marks:
-                key = (mark.participant_id, mark.relative_id)
-                row = by_key.get(key)
+        if len({m.key for m in marks}) != len(marks):
+            raise AttendanceError("A person is marked twice in one save; check the sheet.")
+        try:
+            with self._begin() as uow:
+                return self._save_marks(uow, meeting_id, marks)
+        except sa.exc.IntegrityError as exc:
+            # Two workstations marked the same person at the same instant; the database kept one.
+            log.info("Attendance save lost a race for a new mark: %s", exc.orig)
+            raise AttendanceConflict(meeting_id, [m.key for m in marks if m.attendance_id is None],
+                                     self._names_outside(marks)) from exc
+
+    def _names_outside(self, marks: Sequence[AttendanceMark]) -> list[str]:
+        with self._work.engine.connect() as conn:
+            return _names(conn, [m.key for m in marks if m.attendance_id is None])
+
+    def _save_marks(self, uow: UnitOfWork, meeting_id: int, marks: list[AttendanceMark]) -> int:
+        access = self._access(uow)
+        access.meeting(meeting_id, perm.require_record_attendance)
+        conn = uow.conn
+        meeting = conn.execute(
+            sa.select(_meeting.c.cancelled_at).where(_meeting.c.id == meeting_id)
+        ).first()
+        if meeting is None:
+            raise AttendanceError("That meeting no longer exists.")
+        if meeting.cancelled_at is not None:
+            raise AttendanceError("This meeting was cancelled; reinstate it before taking attendance.")
+        zone = self._zone_in(uow)
+        current = self._current_marks(conn, meeting_id)
+        who = uow.principal.user_id if uow.principal is not None else None
+        conflicts: list[tuple[AttendanceMark, _Current | None]] = []
+        for mark in marks:
+            if mark.status is None and mark.attendance_id is None and not mark.overwrite:
+                continue  # marked and cleared again before saving: nothing to do
+            now_row = current.get(mark.key)
+            applied = self._apply_mark(uow, meeting_id, mark, now_row, who)
+            if not applied:
+                conflicts.append((mark, now_row))
+                continue
+            words = mark_words(mark.status, mark.arrived_at, mark.left_at, zone, visitor=mark.relative_id is not None)
+            if mark.overwrite and now_row is not None and now_row.version != mark.version:
+                words += ", saved over another change"
+            self._audit(uow, AuditAction.CHANGE, record_type="attendance", record_id=meeting_id,
+                        participant_id=mark.participant_id, detail=words)
+        if conflicts:
+            raise self._conflict(conn, meeting_id, conflicts)
+        if marks:
+            uow.changed(ATTENDANCE, meeting_id)
+        return int(conn.execute(
+            sa.select(sa.func.count()).select_from(_attendance).where(_attendance.c.meeting_id == meeting_id)
+        ).scalar_one())
+
+    @staticmethod
+    def _current_marks(conn: sa.Connection, meeting_id: int) -> dict[tuple[int | None, int | None], _Current]:
+        a = _attendance.c
+        rows = conn.execute(
+            sa.select(a.id, a.participant_id, a.relative_id, a.version, a.status, a.arrived_at, a.left_at,
+                      a.updated_by_id, a.updated_at).where(a.meeting_id == meeting_id)
+        )
+        return {
+            (r.participant_id, r.relative_id): _Current(r.id, r.version, r.status, r.arrived_at, r.left_at,
+                                                        r.updated_by_id, r.updated_at)
+            for r in rows
+        }
+
+    @staticmethod
+    def _apply_mark(
+        uow: UnitOfWork, meeting_id: int, mark: AttendanceMark, now_row: _Current | None, who: int | None
+    ) -> bool:
+        """Write one mark if it still applies to the row it was read from; False is a conflict."""
+        conn = uow.conn
+        a = _attendance.c
+        values: dict[str, Any] = {
+            "status": mark.status.value if mark.status else None,
+            "arrived_at": mark.arrived_at,
+            "left_at": mark.left_at,
+            "updated_at": uow.now,
+            "updated_by_id": who,
+        }
+        if mark.overwrite:
+            if now_row is None:
                 if mark.status is None:
-                    if row is not None:
-                        session.delete(row)
-                    continue
-                if row is None:
-                    row = Attendance(meeting_id=meeting_id, participant_id=mark.participant_id,
-                                     relative_id=mark.relative_id, status=mark.status.value)
-                    by_key[key] = row
-                row.status = mark.status.value
-                row.arrived_at = mark.arrived_at
-                row.left_at = mark.left_at
-                row.updated_at = now
-                session.add(row)
-            session.commit()
-            return int(
-                session.exec(
-                    select(sa.func.count()).select_from(Attendance).where(Attendance.meeting_id == meeting_id)
-                ).one()
-            )
+                    return True
+                return _insert_mark(conn, meeting_id, mark, values)
+            target_id, seen = now_row.id, None
+        elif mark.attendance_id is None:
+            if now_row is not None:
+                return False
+            return _insert_mark(conn, meeting_id, mark, values)
+        else:
+            if now_row is None or now_row.id != mark.attendance_id or now_row.version != mark.version:
+                return False
+            target_id, seen = mark.attendance_id, mark.version
+        where = sa.and_(a.id == target_id, a.meeting_id == meeting_id)
+        if seen is not None:
+            where = sa.and_(where, a.version == seen)
+        if mark.status is None:
+            return conn.execute(_attendance.delete().where(where)).rowcount == 1
+        done = conn.execute(
+            _attendance.update().where(where).values(**values, version=a.version + 1).returning(a.id)
+        ).first()
+        return done is not None
+
+    @staticmethod
+    def _conflict(
+        conn: sa.Connection, meeting_id: int, conflicts: Sequence[tuple[AttendanceMark, _Current | None]]
+    ) -> AttendanceConflict:
+        keys = [m.key for m, _ in conflicts]
+        latest = max((c for _, c in conflicts if c is not None and c.updated_at is not None),
+                     key=lambda c: c.updated_at, default=None)  # type: ignore[arg-type,return-value]
+        who = ""
+        if latest is not None and latest.updated_by_id is not None:
+            who = conn.execute(sa.select(_account.c.full_name).where(_account.c.id == latest.updated_by_id)).scalar() or ""
+        return AttendanceConflict(meeting_id, keys, _names(conn, keys), who,
+                                  latest.updated_at if latest is not None else None)
 
     # -- hours and coverage ----------------------------------------------------------------
 
@@ -584,14 +820,18 @@ class AttendanceService:
 
     def participant_hours(self, participant_id: int, first: date, last: date) -> list[WeekHours]:
         """Weekly hours for one participant between two local days (ISO weeks, oldest first)."""
-        zone = self.zone()
-        rules = self.rules()
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            self._access(uow).participant(participant_id)
+            settings = _ConnectionSettings(uow.conn)
+            zone, rules = clinic_zone(read_zone_name(settings)), read_rules(settings)
+            session = uow.session
             person = session.get(Participant, participant_id)
             if person is None:
                 raise AttendanceError("That participant no longer exists.")
             pairs = self._participant_meetings(session, participant_id, first, last)
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
+            self._audit(uow, AuditAction.VIEW, record_type="weekly hours", record_id=participant_id,
+                        participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
         target = person.weekly_hours_target
         if target is None:
             target = rules.default_target_hours(person.audience)
@@ -600,7 +840,11 @@ class AttendanceService:
 
     def coverage(self, participant_id: int, group_id: int, upcoming_days: int = 28) -> Coverage:
         """Which sessions of the group's track the participant attended (at any group), and make-ups."""
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            access = self._access(uow)
+            access.participant(participant_id)
+            access.group(group_id)
+            session = uow.session
             group = session.get(CareGroup, group_id)
             if group is None:
                 raise AttendanceError("That group no longer exists.")
@@ -625,7 +869,7 @@ class AttendanceService:
                 )
                 if c and s
             }
-            now = self._clock.now()
+            now = uow.now
             upcoming_rows = session.exec(
                 select(Meeting, CareGroup)
                 .join(CareGroup, col(CareGroup.id) == col(Meeting.group_id))
@@ -641,6 +885,8 @@ class AttendanceService:
                 UpcomingMeeting(m.id, g.id, g.name, m.starts_at, m.curriculum_id, m.session_id)  # type: ignore[arg-type]
                 for m, g in upcoming_rows
             ]
+            self._audit(uow, AuditAction.VIEW, record_type="coverage", record_id=participant_id,
+                        participant_id=participant_id, detail=f"track of {group.name}")
         steps = track_steps(CoreTrack(curriculum_ids, group.rolling), self.library)
         return coverage(steps, attended_keys, upcoming)
 
@@ -648,12 +894,20 @@ class AttendanceService:
 
     def sign_in_sheet(self, meeting_id: int) -> SignInSheet:
         """Names only: no record numbers, no session topic, nothing clinical."""
-        meeting = self.meeting(meeting_id)
-        zone = self.zone()
-        names = [r.name for r in self.sheet(meeting_id) if r.relative_id is None and (r.enrolled or r.status)]
+        with self._read() as uow:
+            self._access(uow).meeting(meeting_id)
+            settings = _ConnectionSettings(uow.conn)
+            zone = clinic_zone(read_zone_name(settings))
+            session = uow.session
+            meeting = self._records(session, [session.get(Meeting, meeting_id)])[0]
+            rows = self._sheet(session, meeting_id)
+            names = [r.name for r in rows if r.relative_id is None and (r.enrolled or r.status)]
+            self._audit(uow, AuditAction.PRINT, record_type="sign-in sheet", record_id=meeting_id,
+                        detail=f"{len(names)} names")
+            clinic_name = settings.get("clinic_name")
         start, end = meeting.starts_at, meeting.ends_at
         return SignInSheet(
-            clinic_name=self._settings.get("clinic_name"),
+            clinic_name=clinic_name,
             group_name=meeting.group_name,
             day=meeting.local_day,
             time_text=f"{local_time_text(start, zone)}–{local_time_text(end, zone)}",
@@ -664,14 +918,21 @@ class AttendanceService:
     def attendance_report(self, participant_id: int, first: date, last: date) -> AttendanceReport:
         if last < first:
             raise AttendanceError("The report's end date is before its start date.")
-        zone = self.zone()
-        rules = self.rules()
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            self._access(uow).participant(participant_id)
+            settings = _ConnectionSettings(uow.conn)
+            zone_name = read_zone_name(settings)
+            zone, rules = clinic_zone(zone_name), read_rules(settings)
+            session = uow.session
             person = session.get(Participant, participant_id)
             if person is None:
                 raise AttendanceError("That participant no longer exists.")
             pairs = self._participant_meetings(session, participant_id, first, last)
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
+            clinic_name = settings.get("clinic_name")
+            generated_at = uow.now
+            self._audit(uow, AuditAction.EXPORT, record_type="attendance report", record_id=participant_id,
+                        participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
         target = person.weekly_hours_target
         if target is None:
             target = rules.default_target_hours(person.audience)
@@ -699,7 +960,7 @@ class AttendanceService:
             )
         weeks = weekly_hours(times, zone, target, rules, first, last)
         return AttendanceReport(
-            clinic_name=self._settings.get("clinic_name"),
+            clinic_name=clinic_name,
             participant_name=f"{person.legal_name} ({person.preferred_name})"
             if person.preferred_name != person.legal_name
             else person.legal_name,
@@ -709,9 +970,30 @@ class AttendanceService:
             rows=tuple(rows),
             weeks=tuple(weeks),
             target_hours=target,
-            generated_at=self._clock.now(),
-            zone_name=self.zone_name(),
+            generated_at=generated_at,
+            zone_name=zone_name,
         )
+
+
+def _insert_mark(conn: sa.Connection, meeting_id: int, mark: AttendanceMark, values: dict[str, Any]) -> bool:
+    """Insert a new mark; False when someone else's mark for that person is already there."""
+    row = {"meeting_id": meeting_id, "participant_id": mark.participant_id, "relative_id": mark.relative_id, **values}
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    stmt = dialect_insert(_attendance).values(**row).on_conflict_do_nothing().returning(_attendance.c.id)
+    return conn.execute(stmt).first() is not None
+
+
+def _names(conn: sa.Connection, keys: Sequence[tuple[int | None, int | None]]) -> list[str]:
+    pids = [p for p, _ in keys if p is not None]
+    rids = [r for _, r in keys if r is not None]
+    people = dict(conn.execute(sa.select(_participant.c.id, _participant.c.preferred_name)
+                               .where(_participant.c.id.in_(pids))).all()) if pids else {}
+    relatives = dict(conn.execute(sa.select(_relative.c.id, _relative.c.name)
+                                  .where(_relative.c.id.in_(rids))).all()) if rids else {}
+    return [people.get(p, "") if p is not None else relatives.get(r, "") for p, r in keys]
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -756,6 +1038,8 @@ def _sheet_row(
         record_number=record_number,
         visitor_of=visitor_of,
         enrolled=enrolled,
+        attendance_id=mark.id if mark else None,
+        version=mark.version if mark else None,
     )
 
 

@@ -1,4 +1,10 @@
-"""The roster service: groups, staff names, participants, relatives, enrollment, CSV import."""
+"""The roster service: groups, staff names, participants, relatives, enrollment, CSV import.
+
+Every call is one unit of work for the signed-in user (``store.unit_of_work``): it asks
+``core.permissions``, reads or writes, appends the audit entry and names what changed, in
+one transaction. Lists hold only what the user may see. Participants and groups carry a
+version: a change applies only to the version it was read from (``ConflictError`` otherwise).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..core import permissions as perm
 from ..core.attendance import Track, WeeklySchedule, parse_weekdays
-from ..core.changes import UserFacingError
+from ..core.audit import AuditAction
+from ..core.changes import ENROLLMENT, GROUP, PARTICIPANT, RELATIVE, GoneError, UserFacingError
 from ..core.curriculum import GroupType
 from ..core.roster import (
     Admission,
@@ -30,8 +38,9 @@ from ..core.roster import (
     StaffRecord,
     StaffRole,
 )
+from .access import Scoped
 from .models import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
-from .models.base import utcnow
+from .unit_of_work import CURRENT, UnitOfWork, Work
 
 log = logging.getLogger(__name__)
 
@@ -70,71 +79,138 @@ def participant_record(row: Participant, goals: Iterable[str] = ()) -> Participa
         audience=Audience(row.audience),
         status=ParticipantStatus(row.status),
         goals=tuple(goals),
+        version=row.version,
     )
 
 
-class RosterService:
-    """Reads and writes the roster with a short session per call."""
+_participant = Participant.__table__  # type: ignore[attr-defined]
+_group = CareGroup.__table__  # type: ignore[attr-defined]
+_goal = ParticipantGoal.__table__  # type: ignore[attr-defined]
+_staff = Staff.__table__  # type: ignore[attr-defined]
+_group_staff = GroupStaff.__table__  # type: ignore[attr-defined]
+_group_curriculum = GroupCurriculum.__table__  # type: ignore[attr-defined]
+_enrollment = Enrollment.__table__  # type: ignore[attr-defined]
+_relative = Relative.__table__  # type: ignore[attr-defined]
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+# How the audit trail names a participant's and a group's fields (never their values).
+PARTICIPANT_FIELDS = {
+    "record_number": "record number",
+    "preferred_name": "preferred name",
+    "legal_name": "legal name",
+    "date_of_birth": "date of birth",
+    "program_start": "program start",
+    "audience": "adult or adolescent",
+    "weekly_hours_target": "weekly hours target",
+    "language": "handout language",
+    "large_print": "large print",
+    "status": "status",
+    "goals": "treatment goals",
+}
+GROUP_FIELDS = {
+    "name": "name",
+    "group_type": "type",
+    "track": "curriculum track",
+    "rolling": "rolling track",
+    "room": "room",
+    "weekdays": "days",
+    "start_time": "start time",
+    "minutes": "length",
+    "capacity": "capacity",
+    "admission": "admission",
+    "start_date": "start date",
+    "end_date": "end date",
+    "facilitators": "facilitators",
+}
 
-    # -- staff -----------------------------------------------------------------------------
+
+def changed_words(labels: dict[str, str], before: dict[str, object], after: dict[str, object]) -> str:
+    """ "changed the preferred name and status" for the audit trail; the values stay out of it."""
+    names = [label for key, label in labels.items() if before.get(key) != after.get(key)]
+    if not names:
+        return "saved with no change"
+    if len(names) == 1:
+        return f"changed the {names[0]}"
+    return f"changed the {', '.join(names[:-1])} and {names[-1]}"
+
+
+class RosterService(Scoped):
+    """The roster for one principal: every call is one unit of work that checks, writes and audits.
+
+    Built with the app's ``Work``; the principal is whoever is signed in (``CURRENT``), a
+    given ``Principal``, or ``SETUP`` for seeding that acts for nobody.
+    """
+
+    def __init__(self, work: Work, principal: Any = CURRENT) -> None:
+        super().__init__(work, principal)
+
+    def acting_as(self, principal: Any) -> RosterService:
+        """The same service for another principal (or ``SETUP``)."""
+        return RosterService(self._work, principal)
+
+    # -- staff (names only: any signed-in user) -------------------------------------------
 
     def staff(self) -> list[StaffRecord]:
-        with Session(self._engine) as session:
-            rows = session.exec(select(Staff).where(Staff.active == True).order_by(Staff.name))  # noqa: E712
+        with self._read() as uow:
+            self._access(uow).me()
+            rows = uow.session.exec(select(Staff).where(Staff.active == True).order_by(Staff.name))  # noqa: E712
             return [StaffRecord(r.id, r.name) for r in rows if r.id is not None]
 
     @staticmethod
-    def _staff_ids(session: Session, names: Iterable[str]) -> list[int]:
+    def _staff_ids(conn: sa.Connection, names: Iterable[str]) -> list[int]:
         ids: list[int] = []
         for name in names:
             name = " ".join(name.split())
             if not name:
                 continue
-            row = session.exec(select(Staff).where(Staff.name == name)).first()
-            if row is None:
-                row = Staff(name=name)
-                session.add(row)
-                session.flush()
-            assert row.id is not None
-            if row.id not in ids:
-                ids.append(row.id)
+            found = conn.execute(sa.select(_staff.c.id).where(_staff.c.name == name)).scalar()
+            if found is None:
+                found = conn.execute(_staff.insert().values(name=name).returning(_staff.c.id)).scalar_one()
+            if found not in ids:
+                ids.append(int(found))
         return ids
 
     # -- groups ----------------------------------------------------------------------------
 
     def create_group(self, draft: GroupDraft) -> GroupRecord:
         self._check_group(draft)
-        with Session(self._engine) as session:
-            if session.exec(select(CareGroup).where(CareGroup.name == draft.name.strip())).first():
-                raise RosterError(f"There is already a group called {draft.name.strip()!r}.")
-            row = CareGroup(name=draft.name.strip(), start_time=draft.schedule.start, minutes=draft.schedule.minutes,
-                            group_type=draft.group_type.value, start_date=draft.start_date)
-            self._fill_group(session, row, draft)
-            session.commit()
-            assert row.id is not None
-            group_id = row.id
-        return self.group(group_id)
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            conn = uow.conn
+            name = draft.name.strip()
+            if conn.execute(sa.select(_group.c.id).where(_group.c.name == name)).first():
+                raise RosterError(f"There is already a group called {name!r}.")
+            group_id = conn.execute(
+                _group.insert().values(
+                    **self._group_values(draft), created_at=uow.now, updated_at=uow.now,
+                    **({"updated_by_id": uow.principal.user_id} if uow.principal else {}),
+                ).returning(_group.c.id)
+            ).scalar_one()
+            self._fill_group_links(conn, group_id, draft)
+            self._audit(uow, AuditAction.CREATE, record_type="group", record_id=group_id,
+                        detail=f"added the group {name}")
+            uow.changed(GROUP, group_id)
+            return self._group_records(uow.session, [uow.session.get(CareGroup, group_id)])[0]
 
-    def update_group(self, group_id: int, draft: GroupDraft) -> GroupRecord:
+    def update_group(self, group_id: int, draft: GroupDraft, version: int | None) -> GroupRecord:
+        """Save a group as edited from the version read (``version``); None saves over any change."""
         self._check_group(draft)
-        with Session(self._engine) as session:
-            row = session.get(CareGroup, group_id)
-            if row is None:
-                raise RosterError("That group no longer exists.")
-            clash = session.exec(
-                select(CareGroup).where(CareGroup.name == draft.name.strip(), CareGroup.id != group_id)
-            ).first()
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            conn = uow.conn
+            name = draft.name.strip()
+            clash = conn.execute(sa.select(_group.c.id).where(_group.c.name == name, _group.c.id != group_id)).first()
             if clash:
-                raise RosterError(f"There is already a group called {draft.name.strip()!r}.")
-            session.exec(sa.delete(GroupCurriculum).where(col(GroupCurriculum.group_id) == group_id))  # type: ignore[call-overload]
-            session.exec(sa.delete(GroupStaff).where(col(GroupStaff.group_id) == group_id))  # type: ignore[call-overload]
-            self._fill_group(session, row, draft)
-            row.updated_at = utcnow()
-            session.commit()
-        return self.group(group_id)
+                raise RosterError(f"There is already a group called {name!r}.")
+            before = self._group_facts(uow.session, group_id)
+            uow.update_versioned(_group, group_id, version, self._group_values(draft), kind=GROUP, what="group")
+            conn.execute(_group_curriculum.delete().where(_group_curriculum.c.group_id == group_id))
+            conn.execute(_group_staff.delete().where(_group_staff.c.group_id == group_id))
+            self._fill_group_links(conn, group_id, draft)
+            uow.session.expire_all()
+            after = self._group_facts(uow.session, group_id)
+            self._audit(uow, AuditAction.CHANGE, record_type="group", record_id=group_id,
+                        detail=changed_words(GROUP_FIELDS, before, after))
+            return self._group_records(uow.session, [uow.session.get(CareGroup, group_id)])[0]
 
     @staticmethod
     def _check_group(draft: GroupDraft) -> None:
@@ -142,45 +218,66 @@ class RosterService:
         if problems:
             raise RosterError("The group cannot be saved: " + "; ".join(problems) + ".")
 
-    def _fill_group(self, session: Session, row: CareGroup, draft: GroupDraft) -> None:
-        row.name = draft.name.strip()
-        row.group_type = draft.group_type.value
-        row.rolling = draft.track.rolling
-        row.room = draft.room.strip()
-        row.weekdays = draft.schedule.days_text
-        row.start_time = draft.schedule.start
-        row.minutes = draft.schedule.minutes
-        row.capacity = draft.capacity
-        row.admission = draft.admission.value
-        row.start_date = draft.start_date
-        row.end_date = draft.end_date
-        session.add(row)
-        session.flush()
-        assert row.id is not None
-        for position, curriculum_id in enumerate(draft.track.curriculum_ids):
-            session.add(GroupCurriculum(group_id=row.id, position=position, curriculum_id=curriculum_id))
-        position = 0
-        lead_ids = self._staff_ids(session, draft.facilitators)
-        co_ids = [i for i in self._staff_ids(session, draft.co_facilitators) if i not in lead_ids]
+    @staticmethod
+    def _group_values(draft: GroupDraft) -> dict[str, Any]:
+        return {
+            "name": draft.name.strip(),
+            "group_type": draft.group_type.value,
+            "rolling": draft.track.rolling,
+            "room": draft.room.strip(),
+            "weekdays": draft.schedule.days_text,
+            "start_time": draft.schedule.start,
+            "minutes": draft.schedule.minutes,
+            "capacity": draft.capacity,
+            "admission": draft.admission.value,
+            "start_date": draft.start_date,
+            "end_date": draft.end_date,
+        }
+
+    def _fill_group_links(self, conn: sa.Connection, group_id: int, draft: GroupDraft) -> None:
+        track = [{"group_id": group_id, "position": n, "curriculum_id": c} for n, c in enumerate(draft.track.curriculum_ids)]
+        if track:
+            conn.execute(_group_curriculum.insert(), track)
+        lead_ids = self._staff_ids(conn, draft.facilitators)
+        co_ids = [i for i in self._staff_ids(conn, draft.co_facilitators) if i not in lead_ids]
+        links = []
         for role, ids in ((StaffRole.FACILITATOR, lead_ids), (StaffRole.CO_FACILITATOR, co_ids)):
             for staff_id in ids:
-                session.add(GroupStaff(group_id=row.id, staff_id=staff_id, role=role.value, position=position))
-                position += 1
+                links.append({"group_id": group_id, "staff_id": staff_id, "role": role.value, "position": len(links)})
+        if links:
+            conn.execute(_group_staff.insert(), links)
+
+    def _group_facts(self, session: Session, group_id: int) -> dict[str, object]:
+        row = session.get(CareGroup, group_id)
+        if row is None:
+            raise GoneError("That group no longer exists; someone may have removed it.")
+        record = self._group_records(session, [row])[0]
+        facts: dict[str, object] = {k: getattr(row, k) for k in GROUP_FIELDS if hasattr(row, k)}
+        facts["track"] = record.track.curriculum_ids
+        facts["facilitators"] = (record.facilitators, record.co_facilitators)
+        return facts
 
     def groups(self) -> list[GroupRecord]:
-        with Session(self._engine) as session:
-            rows = list(session.exec(select(CareGroup).order_by(CareGroup.name)))
-            return self._group_records(session, rows)
+        """Every group the principal may see, by name."""
+        with self._read() as uow:
+            visible = self._access(uow).visible_groups()
+            stmt = select(CareGroup).order_by(CareGroup.name)
+            if visible is not None:
+                stmt = stmt.where(col(CareGroup.id).in_(visible))
+            rows = list(uow.session.exec(stmt))
+            return self._group_records(uow.session, rows)
 
     def group(self, group_id: int) -> GroupRecord:
-        with Session(self._engine) as session:
-            row = session.get(CareGroup, group_id)
+        with self._read() as uow:
+            self._access(uow).group(group_id)
+            row = uow.session.get(CareGroup, group_id)
             if row is None:
                 raise RosterError("That group no longer exists.")
-            return self._group_records(session, [row])[0]
+            return self._group_records(uow.session, [row])[0]
 
     @staticmethod
-    def _group_records(session: Session, rows: Sequence[CareGroup]) -> list[GroupRecord]:
+    def _group_records(session: Session, rows: Sequence[CareGroup | None]) -> list[GroupRecord]:
+        rows = [r for r in rows if r is not None]
         ids = [r.id for r in rows]
         tracks: dict[int, list[str]] = defaultdict(list)
         for gc in session.exec(
@@ -197,7 +294,7 @@ class RosterService:
             staff[gs.group_id][gs.role].append(person.name)
         out = []
         for r in rows:
-            assert r.id is not None
+            assert r is not None and r.id is not None
             out.append(
                 GroupRecord(
                     id=r.id,
@@ -212,6 +309,7 @@ class RosterService:
                     admission=Admission(r.admission),
                     facilitators=tuple(staff[r.id][StaffRole.FACILITATOR.value]),
                     co_facilitators=tuple(staff[r.id][StaffRole.CO_FACILITATOR.value]),
+                    version=r.version,
                 )
             )
         return out
@@ -220,29 +318,40 @@ class RosterService:
 
     def create_participant(self, draft: ParticipantDraft) -> ParticipantRecord:
         self._check_participant(draft)
-        with Session(self._engine) as session:
-            self._refuse_duplicate(session, draft.record_number.strip())
-            row = Participant(record_number=draft.record_number.strip(), preferred_name="", legal_name="",
-                              program_start=draft.program_start)
-            self._fill_participant(session, row, draft)
-            session.commit()
-            assert row.id is not None
-            participant_id = row.id
-        return self.participant(participant_id)
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            self._refuse_duplicate(uow.conn, draft.record_number.strip())
+            participant_id = self._insert_participant(uow, draft)
+            self._audit(uow, AuditAction.CREATE, record_type="participant", record_id=participant_id,
+                        participant_id=participant_id, detail="added to the roster")
+            return self._participant_records(uow.session, [uow.session.get(Participant, participant_id)])[0]
 
-    def update_participant(self, participant_id: int, draft: ParticipantDraft) -> ParticipantRecord:
+    def update_participant(self, participant_id: int, draft: ParticipantDraft, version: int | None) -> ParticipantRecord:
+        """Save a participant as edited from the version read (``version``); None saves over any change."""
         self._check_participant(draft)
-        with Session(self._engine) as session:
-            row = session.get(Participant, participant_id)
-            if row is None:
-                raise RosterError("That participant no longer exists.")
-            if row.record_number != draft.record_number.strip():
-                self._refuse_duplicate(session, draft.record_number.strip())
-            session.exec(sa.delete(ParticipantGoal).where(col(ParticipantGoal.participant_id) == participant_id))  # type: ignore[call-overload]
-            self._fill_participant(session, row, draft)
-            row.updated_at = utcnow()
-            session.commit()
-        return self.participant(participant_id)
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            conn = uow.conn
+            before = self._participant_facts(uow.session, participant_id)
+            if before["record_number"] != draft.record_number.strip():
+                self._refuse_duplicate(conn, draft.record_number.strip(), participant_id)
+            uow.update_versioned(_participant, participant_id, version, self._participant_values(draft),
+                                 kind=PARTICIPANT, what="participant")
+            conn.execute(_goal.delete().where(_goal.c.participant_id == participant_id))
+            self._insert_goals(conn, participant_id, draft)
+            uow.session.expire_all()
+            after = self._participant_facts(uow.session, participant_id)
+            self._audit(uow, AuditAction.CHANGE, record_type="participant", record_id=participant_id,
+                        participant_id=participant_id, detail=changed_words(PARTICIPANT_FIELDS, before, after))
+            return self._participant_records(uow.session, [uow.session.get(Participant, participant_id)])[0]
+
+    def _participant_facts(self, session: Session, participant_id: int) -> dict[str, object]:
+        row = session.get(Participant, participant_id)
+        if row is None:
+            raise GoneError("That participant no longer exists; someone may have removed them.")
+        facts: dict[str, object] = {k: getattr(row, k) for k in PARTICIPANT_FIELDS if hasattr(row, k)}
+        facts["goals"] = self._participant_records(session, [row])[0].goals
+        return facts
 
     @staticmethod
     def _check_participant(draft: ParticipantDraft) -> None:
@@ -251,44 +360,75 @@ class RosterService:
             raise RosterError("The participant cannot be saved: " + "; ".join(problems) + ".")
 
     @staticmethod
-    def _refuse_duplicate(session: Session, record_number: str) -> None:
-        if session.exec(select(Participant.id).where(Participant.record_number == record_number)).first():
+    def _refuse_duplicate(conn: sa.Connection, record_number: str, other_than: int | None = None) -> None:
+        stmt = sa.select(_participant.c.id).where(_participant.c.record_number == record_number)
+        if other_than is not None:
+            stmt = stmt.where(_participant.c.id != other_than)
+        if conn.execute(stmt).first():
             raise RosterError(f"Record number {record_number} already belongs to another participant.")
 
     @staticmethod
-    def _fill_participant(session: Session, row: Participant, draft: ParticipantDraft) -> None:
-        row.record_number = draft.record_number.strip()
-        row.preferred_name = draft.preferred_name.strip()
-        row.legal_name = draft.legal_name.strip()
-        row.date_of_birth = draft.date_of_birth
-        row.program_start = draft.program_start
-        row.audience = draft.audience.value
-        row.weekly_hours_target = draft.weekly_hours_target
-        row.language = draft.language.strip() or "en"
-        row.large_print = draft.large_print
-        row.status = draft.status.value
-        session.add(row)
-        session.flush()
-        assert row.id is not None
+    def _participant_values(draft: ParticipantDraft) -> dict[str, Any]:
+        return {
+            "record_number": draft.record_number.strip(),
+            "preferred_name": draft.preferred_name.strip(),
+            "legal_name": draft.legal_name.strip(),
+            "date_of_birth": draft.date_of_birth,
+            "program_start": draft.program_start,
+            "audience": draft.audience.value,
+            "weekly_hours_target": draft.weekly_hours_target,
+            "language": draft.language.strip() or "en",
+            "large_print": draft.large_print,
+            "status": draft.status.value,
+        }
+
+    def _insert_participant(self, uow: UnitOfWork, draft: ParticipantDraft) -> int:
+        values = self._participant_values(draft) | {"created_at": uow.now, "updated_at": uow.now}
+        if uow.principal is not None:
+            values["updated_by_id"] = uow.principal.user_id
+        participant_id = int(uow.conn.execute(_participant.insert().values(**values).returning(_participant.c.id)).scalar_one())
+        self._insert_goals(uow.conn, participant_id, draft)
+        uow.changed(PARTICIPANT, participant_id)
+        return participant_id
+
+    @staticmethod
+    def _insert_goals(conn: sa.Connection, participant_id: int, draft: ParticipantDraft) -> None:
         goals = [g.strip() for g in draft.goals if g.strip()]
-        for position, text in enumerate(goals):
-            session.add(ParticipantGoal(participant_id=row.id, position=position, text=text))
+        if goals:
+            conn.execute(_goal.insert(), [
+                {"participant_id": participant_id, "position": n, "text": text} for n, text in enumerate(goals)
+            ])
 
     def participant(self, participant_id: int) -> ParticipantRecord:
-        with Session(self._engine) as session:
-            row = session.get(Participant, participant_id)
+        with self._read() as uow:
+            self._access(uow).participant(participant_id)
+            row = uow.session.get(Participant, participant_id)
             if row is None:
                 raise RosterError("That participant no longer exists.")
-            return self._participant_records(session, [row])[0]
+            record = self._participant_records(uow.session, [row])[0]
+            self._audit(uow, AuditAction.VIEW, record_type="participant", record_id=participant_id,
+                        participant_id=participant_id)
+            return record
 
     def participant_by_record(self, record_number: str) -> ParticipantRecord | None:
-        with Session(self._engine) as session:
-            row = session.exec(select(Participant).where(Participant.record_number == record_number.strip())).first()
-            return self._participant_records(session, [row])[0] if row else None
+        """The participant with this record number, or None: someone not in one's groups looks like nobody."""
+        with self._read() as uow:
+            access = self._access(uow)
+            access.me()
+            row = uow.session.exec(select(Participant).where(Participant.record_number == record_number.strip())).first()
+            if row is None or row.id is None or not access.may_see_participant(row.id):
+                return None
+            record = self._participant_records(uow.session, [row])[0]
+            self._audit(uow, AuditAction.VIEW, record_type="participant", record_id=row.id, participant_id=row.id)
+            return record
 
     def participants(self, status: ParticipantStatus | None = None, query: str = "") -> list[ParticipantRecord]:
-        with Session(self._engine) as session:
+        """The participants the principal may see (all, or those with ``status`` / matching ``query``)."""
+        with self._read() as uow:
+            visible = self._access(uow).visible_participants()
             stmt = select(Participant)
+            if visible is not None:
+                stmt = stmt.where(col(Participant.id).in_(visible))
             if status is not None:
                 stmt = stmt.where(Participant.status == status.value)
             if query.strip():
@@ -300,11 +440,14 @@ class RosterService:
                         sa.func.lower(Participant.record_number).like(like),
                     )
                 )
-            rows = list(session.exec(stmt.order_by(Participant.preferred_name, Participant.record_number)))
-            return self._participant_records(session, rows)
+            rows = list(uow.session.exec(stmt.order_by(Participant.preferred_name, Participant.record_number)))
+            people = self._participant_records(uow.session, rows)
+            self._audit(uow, AuditAction.VIEW, record_type="participant list", detail=f"{len(people)} participants")
+            return people
 
     @staticmethod
-    def _participant_records(session: Session, rows: Sequence[Participant]) -> list[ParticipantRecord]:
+    def _participant_records(session: Session, rows: Sequence[Participant | None]) -> list[ParticipantRecord]:
+        rows = [r for r in rows if r is not None]
         goals: dict[int, list[str]] = defaultdict(list)
         ids = [r.id for r in rows]
         if ids:
@@ -314,7 +457,7 @@ class RosterService:
                 .order_by(ParticipantGoal.position)
             ):
                 goals[g.participant_id].append(g.text)
-        return [participant_record(r, goals.get(r.id or 0, ())) for r in rows]
+        return [participant_record(r, goals.get(r.id or 0, ())) for r in rows if r is not None]
 
     # -- relatives -------------------------------------------------------------------------
 
@@ -322,31 +465,43 @@ class RosterService:
         name = " ".join(name.split())
         if not name:
             raise RosterError("A relative or partner needs a name.")
-        with Session(self._engine) as session:
-            if session.get(Participant, participant_id) is None:
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            if uow.conn.execute(sa.select(_participant.c.id).where(_participant.c.id == participant_id)).first() is None:
                 raise RosterError("That participant no longer exists.")
-            row = Relative(participant_id=participant_id, name=name, relationship=relationship.strip()[:60])
-            session.add(row)
-            session.commit()
-            assert row.id is not None
-            return RelativeRecord(row.id, participant_id, row.name, row.relationship)
+            relation = relationship.strip()[:60]
+            relative_id = int(uow.conn.execute(
+                _relative.insert().values(participant_id=participant_id, name=name, relationship=relation)
+                .returning(_relative.c.id)
+            ).scalar_one())
+            self._audit(uow, AuditAction.CHANGE, record_type="relative", record_id=relative_id,
+                        participant_id=participant_id, detail="added a relative or partner")
+            uow.changed(RELATIVE, relative_id)
+            return RelativeRecord(relative_id, participant_id, name, relation)
 
     def relatives(self, participant_ids: Iterable[int] | None = None) -> list[RelativeRecord]:
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            visible = self._access(uow).visible_participants()
             stmt = select(Relative)
             if participant_ids is not None:
                 stmt = stmt.where(col(Relative.participant_id).in_(list(participant_ids)))
+            if visible is not None:
+                stmt = stmt.where(col(Relative.participant_id).in_(visible))
             return [
                 RelativeRecord(r.id, r.participant_id, r.name, r.relationship)  # type: ignore[arg-type]
-                for r in session.exec(stmt.order_by(Relative.name))
+                for r in uow.session.exec(stmt.order_by(Relative.name))
             ]
 
     def remove_relative(self, relative_id: int) -> None:
-        with Session(self._engine) as session:
-            row = session.get(Relative, relative_id)
-            if row is not None:
-                session.delete(row)
-                session.commit()
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            owner = uow.conn.execute(sa.select(_relative.c.participant_id).where(_relative.c.id == relative_id)).scalar()
+            if owner is None:
+                return
+            uow.conn.execute(_relative.delete().where(_relative.c.id == relative_id))
+            self._audit(uow, AuditAction.CHANGE, record_type="relative", record_id=relative_id,
+                        participant_id=int(owner), detail="removed a relative or partner")
+            uow.changed(RELATIVE, relative_id)
 
     # -- enrollment ------------------------------------------------------------------------
 
@@ -356,7 +511,9 @@ class RosterService:
         """Enroll a participant; a full group or a closed one that already began is a warning, not a refusal."""
         if end is not None and end < start:
             raise RosterError("The enrollment ends before it starts.")
-        with Session(self._engine) as session:
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            session = uow.session
             group = session.get(CareGroup, group_id)
             person = session.get(Participant, participant_id)
             if group is None or person is None:
@@ -381,7 +538,11 @@ class RosterService:
                 warnings.append(f"{group.name} now has {count} participants, more than {limit}.")
             if group.admission == Admission.CLOSED.value and start > group.start_date:
                 warnings.append(f"{group.name} has closed admission and began on {group.start_date.isoformat()}.")
-            session.commit()
+            assert row.id is not None
+            until = f" to {end.isoformat()}" if end else ""
+            self._audit(uow, AuditAction.CHANGE, record_type="enrollment", record_id=row.id,
+                        participant_id=participant_id, detail=f"enrolled in {group.name} from {start.isoformat()}{until}")
+            uow.changed(ENROLLMENT, row.id)
             record = self._enrollment_record(row, person, group)
         return EnrollResult(record, tuple(warnings))
 
@@ -395,7 +556,9 @@ class RosterService:
         return int(session.exec(stmt).one())
 
     def end_enrollment(self, enrollment_id: int, end: date) -> EnrollmentRecord:
-        with Session(self._engine) as session:
+        with self._begin() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            session = uow.session
             row = session.get(Enrollment, enrollment_id)
             if row is None:
                 raise RosterError("That enrollment no longer exists.")
@@ -403,13 +566,23 @@ class RosterService:
                 raise RosterError("The enrollment cannot end before it started.")
             row.end_date = end
             session.add(row)
-            session.commit()
+            session.flush()
             person = session.get(Participant, row.participant_id)
             group = session.get(CareGroup, row.group_id)
+            self._audit(uow, AuditAction.CHANGE, record_type="enrollment", record_id=enrollment_id,
+                        participant_id=row.participant_id,
+                        detail=f"enrollment in {group.name if group else 'a group'} ends {end.isoformat()}")
+            uow.changed(ENROLLMENT, enrollment_id)
             return self._enrollment_record(row, person, group)
 
     def enrollments(self, group_id: int | None = None, participant_id: int | None = None) -> list[EnrollmentRecord]:
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            access = self._access(uow)
+            if group_id is not None:
+                access.group(group_id)
+            if participant_id is not None:
+                access.participant(participant_id)
+            visible = access.visible_groups()
             stmt = (
                 select(Enrollment, Participant, CareGroup)
                 .join(Participant, col(Participant.id) == col(Enrollment.participant_id))
@@ -419,12 +592,15 @@ class RosterService:
                 stmt = stmt.where(Enrollment.group_id == group_id)
             if participant_id is not None:
                 stmt = stmt.where(Enrollment.participant_id == participant_id)
+            if visible is not None:
+                stmt = stmt.where(col(Enrollment.group_id).in_(visible))
             stmt = stmt.order_by(Participant.preferred_name, Enrollment.start_date)
-            return [self._enrollment_record(e, p, g) for e, p, g in session.exec(stmt)]
+            return [self._enrollment_record(e, p, g) for e, p, g in uow.session.exec(stmt)]
 
     def roster_on(self, group_id: int, day: date) -> list[ParticipantRecord]:
         """Participants enrolled in a group on a day, by preferred name."""
-        with Session(self._engine) as session:
+        with self._read() as uow:
+            self._access(uow).group(group_id)
             stmt = (
                 select(Participant)
                 .join(Enrollment, col(Enrollment.participant_id) == col(Participant.id))
@@ -436,7 +612,10 @@ class RosterService:
                 .order_by(Participant.preferred_name)
                 .distinct()
             )
-            return self._participant_records(session, list(session.exec(stmt)))
+            people = self._participant_records(uow.session, list(uow.session.exec(stmt)))
+            self._audit(uow, AuditAction.VIEW, record_type="group roster", record_id=group_id,
+                        detail=f"{day.isoformat()}: {len(people)} participants")
+            return people
 
     @staticmethod
     def _enrollment_record(row: Enrollment, person: Participant | None, group: CareGroup | None) -> EnrollmentRecord:
@@ -456,13 +635,18 @@ class RosterService:
 
     def import_problems(self, plan: RosterPlan) -> list[RowError]:
         """The plan's own errors plus rows whose record number is already in the roster."""
+        with self._read() as uow:
+            self._access(uow).require(perm.require_manage_rosters)
+            return self._import_problems(uow.conn, plan)
+
+    @staticmethod
+    def _import_problems(conn: sa.Connection, plan: RosterPlan) -> list[RowError]:
         errors = list(plan.errors)
         numbers = [d.record_number.strip() for _, d in plan.drafts]
         if numbers:
-            with Session(self._engine) as session:
-                taken = set(
-                    session.exec(select(Participant.record_number).where(col(Participant.record_number).in_(numbers)))
-                )
+            taken = set(conn.execute(
+                sa.select(_participant.c.record_number).where(_participant.c.record_number.in_(numbers))
+            ).scalars())
             errors += [
                 RowError(line, f"record number {d.record_number.strip()!r} is already in the roster")
                 for line, d in plan.drafts
@@ -471,24 +655,23 @@ class RosterService:
         return sorted(errors, key=lambda e: e.line)
 
     def import_roster(self, plan: RosterPlan) -> list[ParticipantRecord]:
-        """Add every participant of the plan in one transaction, or none of them."""
-        errors = self.import_problems(plan)
-        if errors:
-            raise RosterImportRefused(errors)
-        with Session(self._engine) as session:
-            ids = []
-            try:
+        """Add every participant of the plan in one unit of work, or none of them."""
+        try:
+            with self._begin() as uow:
+                self._access(uow).require(perm.require_manage_rosters)
+                errors = self._import_problems(uow.conn, plan)
+                if errors:
+                    raise RosterImportRefused(errors)
+                ids = []
                 for _, draft in plan.drafts:
-                    row = Participant(record_number="", preferred_name="", legal_name="",
-                                      program_start=draft.program_start)
-                    self._fill_participant(session, row, draft)
-                    ids.append(row.id)
-                session.commit()
-            except sa.exc.IntegrityError as exc:
-                session.rollback()
-                log.warning("Roster import refused by the database: %s", exc)
-                raise RosterError(
-                    "The roster was not imported: another workstation added one of these record numbers just now."
-                ) from exc
-            rows = list(session.exec(select(Participant).where(col(Participant.id).in_(ids))))
-            return self._participant_records(session, rows)
+                    participant_id = self._insert_participant(uow, draft)
+                    ids.append(participant_id)
+                    self._audit(uow, AuditAction.CREATE, record_type="participant", record_id=participant_id,
+                                participant_id=participant_id, detail="added by a roster import")
+                rows = list(uow.session.exec(select(Participant).where(col(Participant.id).in_(ids))))
+                return self._participant_records(uow.session, rows)
+        except sa.exc.IntegrityError as exc:
+            log.warning("Roster import refused by the database: %s", exc)
+            raise RosterError(
+                "The roster was not imported: another workstation added one of these record numbers just now."
+            ) from exc

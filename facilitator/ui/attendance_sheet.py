@@ -3,14 +3,22 @@
 In the table, P, L, E, X and U set a row's status (present, late, left early, absent
 excused, absent unexcused). P, X and U move to the next person; L opens the arrival time
 and E the departure time for typing (``1815`` or ``18:15``), and Enter moves on to the next
-person. Delete clears a row. Ctrl+S saves the whole sheet in one transaction.
+person. Delete clears a row. Ctrl+S saves the marks that changed, in one transaction.
+
+The sheet sends only the rows the user changed, each with the version it was read at, on
+this workstation's writer thread (``CollectionOp``). When someone else saved a mark for the
+same person first, the conflict dialog offers their version or to save over it. When the
+sheet changes elsewhere while the user has unsaved marks, a banner says so and the rows
+they did not touch take the other workstation's marks; theirs stay on screen.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -36,8 +44,11 @@ from ..core.attendance import (
     minutes_attended,
     typed_instant,
 )
+from ..core.changes import ATTENDANCE, ENROLLMENT, MEETING, PARTICIPANT, RELATIVE, Changes
 from ..core.roster import AttendanceMark, MeetingRecord, SheetRow
+from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +64,35 @@ STATUS_COLOURS = {
 KEY_HELP = "Keys: P present · L late · E left early · X absent excused · U absent unexcused · Del clear · Ctrl+S save"
 
 
+Key = tuple[int | None, int | None]
+Values = tuple[AttendanceStatus | None, datetime | None, datetime | None]
+
+
 @dataclass
 class _Row:
-    """One sheet row as being edited (the saved one is kept to know what changed)."""
+    """One sheet row as being edited; ``source`` is the saved row it was read from."""
 
     source: SheetRow
     status: AttendanceStatus | None
     arrived_at: datetime | None
     left_at: datetime | None
+    overwrite: bool = False  # the user chose to save this mark over someone else's
+
+    @classmethod
+    def of(cls, source: SheetRow) -> _Row:
+        return cls(source, source.status, source.arrived_at, source.left_at)
+
+    @property
+    def values(self) -> Values:
+        return (self.status, self.arrived_at, self.left_at)
+
+    @property
+    def changed(self) -> bool:
+        return self.overwrite or self.values != (self.source.status, self.source.arrived_at, self.source.left_at)
+
+
+def _saved_state(row: SheetRow) -> tuple[object, ...]:
+    return (row.status, row.arrived_at, row.left_at, row.attendance_id, row.version)
 
 
 class AttendanceTable(QTableWidget):
@@ -102,13 +134,14 @@ class AttendanceSheet(QWidget):
 
     saved = Signal(int)  # meeting id
 
-    def __init__(self, attendance, roster, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._attendance = attendance
         self._roster = roster
+        self._hub = hub  # ui.operations.ChangeHub
         self._meeting: MeetingRecord | None = None
         self._rows: list[_Row] = []
-        self._dirty = False
+        self._saving: dict[Key, Values] | None = None  # the marks of a save still running
         self._filling = False
         self.setAccessibleName("Attendance sheet")
 
@@ -141,6 +174,11 @@ class AttendanceSheet(QWidget):
         self.message = QLabel("")
         self.message.setAccessibleName("Attendance message")
         self.message.setWordWrap(True)
+        self.banner = QLabel("")
+        self.banner.setAccessibleName("Changed elsewhere")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff0c8; padding: 4px;")
+        self.banner.hide()
 
         self.all_present = QPushButton("Mark the rest &present")
         self.all_present.setAccessibleName("Mark everyone not yet marked present")
@@ -161,6 +199,7 @@ class AttendanceSheet(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.help)
         layout.addWidget(self.message)
@@ -168,6 +207,8 @@ class AttendanceSheet(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_enabled(False)
+        if hub is not None:
+            hub.changed.connect(self._on_changes)
 
     # -- public ----------------------------------------------------------------------------
 
@@ -177,13 +218,17 @@ class AttendanceSheet(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        """Whether some mark on screen differs from the saved one it was read from."""
+        return any(r.changed for r in self._rows)
+
+    @property
+    def saving(self) -> bool:
+        return self._saving is not None
 
     def load(self, meeting_id: int | None) -> None:
         """Show a meeting's sheet (unsaved marks of the previous one are the caller's concern)."""
         self._meeting = None
         self._rows = []
-        self._dirty = False
         if meeting_id is not None:
             try:
                 self._meeting = self._attendance.meeting(meeting_id)
@@ -193,9 +238,62 @@ class AttendanceSheet(QWidget):
                 show_error(self, "Attendance", f"The attendance sheet could not be opened: {_sentence(exc)}")
                 self._meeting = None
                 rows = []
-            self._rows = [_Row(r, r.status, r.arrived_at, r.left_at) for r in rows]
+            self._rows = [_Row.of(r) for r in rows]
+        self.banner.hide()
         self._fill()
         self.message.setText("")
+
+    def reload(self, give_way: set[Key] | frozenset[Key] = frozenset(), sent: dict[Key, Values] | None = None) -> bool:
+        """Read the sheet again, keeping the user's unsaved marks; True when someone else changed it.
+
+        Rows the user did not change take what is saved now; rows they changed keep their
+        marks (and the version they were read at, so a save still meets the other change).
+        ``give_way`` names rows whose saved mark replaces the user's; ``sent`` the marks a
+        save just wrote (saved now, unless changed again since).
+        """
+        if self._meeting is None:
+            return False
+        try:
+            meeting = self._attendance.meeting(self._meeting.id)
+            fresh = self._attendance.sheet(self._meeting.id)
+        except Exception as exc:  # noqa: BLE001
+            log.info("Reading the sheet again failed: %s", exc)
+            return False
+        elsewhere = self._merge(fresh, give_way, sent or {})
+        self._meeting = meeting
+        self._fill()
+        if not self.dirty:
+            self.banner.hide()
+        return elsewhere
+
+    def _merge(self, fresh: list[SheetRow], give_way: set[Key] | frozenset[Key], sent: dict[Key, Values]) -> bool:
+        old = {r.source.key: r for r in self._rows}
+        rows: list[_Row] = []
+        elsewhere = False
+        for source in fresh:
+            prev = old.pop(source.key, None)
+            if prev is None:
+                rows.append(_Row.of(source))
+                continue
+            if source.key in sent:
+                if prev.values == sent[source.key]:
+                    rows.append(_Row.of(source))
+                else:  # changed again while the save ran: keep that, on the version just saved
+                    rows.append(_Row(source, *prev.values))
+                continue
+            if _saved_state(prev.source) != _saved_state(source):
+                elsewhere = True
+            if prev.changed and source.key not in give_way:
+                rows.append(_Row(prev.source, *prev.values, overwrite=prev.overwrite))
+            else:
+                rows.append(_Row.of(source))
+        for prev in old.values():  # no longer on the saved sheet (a visitor added here, a cleared mark)
+            if prev.source.attendance_id is not None:
+                elsewhere = True
+            if prev.changed and prev.source.key not in give_way and prev.source.key not in sent:
+                rows.append(prev)
+        self._rows = rows
+        return elsewhere
 
     def focus_table(self) -> None:
         self.table.setFocus()
@@ -203,29 +301,101 @@ class AttendanceSheet(QWidget):
             self.table.setCurrentCell(0, STATUS)
 
     def marks(self) -> list[AttendanceMark]:
+        """The marks the user changed, each with the saved row it was read from."""
         return [
-            AttendanceMark(r.status, r.source.participant_id, r.source.relative_id, r.arrived_at, r.left_at)
+            AttendanceMark(r.status, r.source.participant_id, r.source.relative_id, r.arrived_at, r.left_at,
+                           attendance_id=r.source.attendance_id, version=r.source.version, overwrite=r.overwrite)
             for r in self._rows
+            if r.changed
         ]
 
-    def save(self) -> bool:
-        """Write the sheet; True when saved (or nothing to save)."""
+    def save(self, then: Callable[[], Any] | None = None) -> bool:
+        """Save the changed marks off the GUI thread; ``then`` runs once they are saved.
+
+        False when a save is already running; True when one was started (or nothing changed).
+        """
         if self._meeting is None:
+            if then is not None:
+                then()
             return True
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.setFocus()  # closes the editor, committing what was typed
-        try:
-            count = self._attendance.save_attendance(self._meeting.id, self.marks())
-        except Exception as exc:  # noqa: BLE001
-            log.exception("Saving attendance failed")
-            show_error(self, "Attendance not saved", f"Attendance was not saved: {_sentence(exc)}")
+        if self._saving is not None:
             return False
-        self._dirty = False
-        marked = sum(1 for r in self._rows if r.status is not None)
-        self.message.setText(f"Saved: {marked} of {len(self._rows)} marked ({count} rows).")
-        self.saved.emit(self._meeting.id)
-        self._refresh_title()
+        marks = self.marks()
+        if not marks:
+            self.message.setText("Nothing to save: no mark has changed.")
+            if then is not None:
+                then()
+            return True
+        sent = {m.key: (m.status, m.arrived_at, m.left_at) for m in marks}
+        self._saving = sent
+        self.save_button.setEnabled(False)
+        self.message.setText(f"Saving {len(marks)} mark{'s' if len(marks) != 1 else ''}…")
+        meeting_id = self._meeting.id
+        attendance = self._attendance
+        (
+            CollectionOp(self, lambda: attendance.save_attendance(meeting_id, marks), self._hub)
+            .titled("Attendance not saved")
+            .success(lambda count: self._on_saved(meeting_id, sent, count, then))
+            .failure(lambda exc: self._on_save_failed(meeting_id, exc, then))
+            .run()
+        )
         return True
+
+    def _on_saved(self, meeting_id: int, sent: dict[Key, Values], count: int, then: Callable[[], Any] | None) -> None:
+        self._saving = None
+        if self._meeting is None or self._meeting.id != meeting_id:
+            return
+        self.save_button.setEnabled(not self._meeting.cancelled)
+        self.reload(sent=sent)
+        marked = sum(1 for r in self._rows if r.status is not None)
+        still = " Some marks changed while saving are not saved yet." if self.dirty else ""
+        self.message.setText(f"Saved {len(sent)} change{'s' if len(sent) != 1 else ''}: {marked} of "
+                             f"{len(self._rows)} marked ({count} rows).{still}")
+        self.saved.emit(meeting_id)
+        if then is not None:
+            then()
+
+    def _on_save_failed(self, meeting_id: int, exc: Exception, then: Callable[[], Any] | None) -> bool:
+        from ..store.attendance import AttendanceConflict
+
+        self._saving = None
+        if self._meeting is None or self._meeting.id != meeting_id:
+            return False
+        self.save_button.setEnabled(not self._meeting.cancelled)
+        self.message.setText("Attendance was not saved; your marks are still on the sheet.")
+        if not isinstance(exc, AttendanceConflict):
+            return False
+        keys = set(exc.keys)
+        choice = ask_conflict(self, exc)
+        if choice == RELOAD:
+            self.reload(give_way=keys)
+            names = ", ".join(n for n in exc.names if n) or "those people"
+            rest = " Your other marks are still on the sheet, not yet saved." if self.dirty else ""
+            self.message.setText(f"Their marks for {names} are shown.{rest}")
+        elif choice == OVERWRITE:
+            for row in self._rows:
+                if row.source.key in keys:
+                    row.overwrite = True
+            self.save(then)
+        return True
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Another save (here or on another workstation) touched this sheet: show it, keep unsaved marks."""
+        if self._meeting is None or self._saving is not None:
+            return
+        mid = self._meeting.id
+        if not (changes.names(ATTENDANCE, mid) or changes.names(MEETING, mid)
+                or changes.touches(ENROLLMENT, PARTICIPANT, RELATIVE)):
+            return
+        dirty = self.dirty
+        if self.reload() and dirty:
+            self.banner.setText(
+                "Someone else saved marks on this sheet while you were marking. Their marks are shown for the "
+                "people you did not change; yours are kept and not saved yet. Save to keep them."
+            )
+            self.banner.show()
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -317,7 +487,6 @@ class AttendanceSheet(QWidget):
             row.arrived_at = row.left_at = None
         elif status is AttendanceStatus.PRESENT:
             row.arrived_at = row.left_at = None
-        self._dirty = True
         self._fill_row(n)
         self._refresh_title()
         if status is AttendanceStatus.LATE:
@@ -368,7 +537,6 @@ class AttendanceSheet(QWidget):
                                                     AttendanceStatus.ABSENT_UNEXCUSED):
                 row.status = AttendanceStatus.LEFT_EARLY
         self.message.setText("")
-        self._dirty = True
         self._fill_row(n)
         self._refresh_title()
 
@@ -377,7 +545,6 @@ class AttendanceSheet(QWidget):
             if row.status is None:
                 row.status = AttendanceStatus.PRESENT
                 self._fill_row(n)
-                self._dirty = True
         self._refresh_title()
 
     def _on_add_visitor(self) -> None:
@@ -400,17 +567,15 @@ class AttendanceSheet(QWidget):
                           relative_id=relative.id, visitor_of=clients.get(relative.participant_id, ""),
                           enrolled=False)
         self._rows.append(_Row(replace(source), AttendanceStatus.PRESENT, None, None))
-        self._dirty = True
         self._fill()
         self.table.setCurrentCell(len(self._rows) - 1, STATUS)
 
 
 def _sentence(exc: Exception) -> str:
     """The user's sentence for a failure: the service's own words, else a pointer to the log."""
-    from ..store.attendance import AttendanceError
-    from ..store.roster import RosterError
+    from ..core.changes import UserFacingError
 
-    if isinstance(exc, AttendanceError | RosterError):
+    if isinstance(exc, UserFacingError):
         text = str(exc).strip()
         return text if text.endswith(".") else text + "."
     return "something unexpected went wrong; the details are in the log."

@@ -1,4 +1,10 @@
-"""Groups: each group's schedule and track, its participants and enrollment, coverage and weekly hours."""
+"""Groups: each group's schedule and track, its participants and enrollment, coverage and weekly hours.
+
+Every change runs through ``CollectionOp`` (groups and participants with the version read;
+a conflict offers to reload or to save over it); hours, coverage and reports are read with
+``QueryOp``. The page reads again when the change hub says groups, enrollment, participants,
+meetings or attendance changed, here or on another workstation.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import logging
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +43,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import WEEKDAY_NAMES, Track, WeeklySchedule, clinic_zone, hours_text, local_time_text
+from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, Changes, ConflictError
 from ..core.curriculum import GroupType
 from ..core.roster import Admission, GroupDraft, GroupRecord
-from .attendance_sheet import _sentence
+from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .operations import CollectionOp, QueryOp
 from .participant_editor import ParticipantDialog, pydate, qdate
 
 log = logging.getLogger(__name__)
@@ -76,8 +84,9 @@ class GroupDialog(QDialog):
     """Create or edit a group: type, track, staff, room, weekly schedule, capacity, admission, dates."""
 
     def __init__(self, roster, library, rules, group: GroupRecord | None = None, today: date | None = None,  # type: ignore[no-untyped-def]
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, hub=None) -> None:
         super().__init__(parent)
+        self._hub = hub
         self._roster = roster
         self._library = library
         self._rules = rules
@@ -198,6 +207,7 @@ class GroupDialog(QDialog):
         self._on_capacity()
 
     def _show(self, g: GroupRecord) -> None:
+        self.track.clear()
         self.name.setText(g.name)
         self.group_type.setCurrentIndex(list(GroupType).index(g.group_type))
         for cid in g.track.curriculum_ids:
@@ -245,7 +255,7 @@ class GroupDialog(QDialog):
         names = lambda text: tuple(n.strip() for n in text.split(",") if n.strip())  # noqa: E731
         return GroupDraft(
             name=self.name.text(),
-            group_type=self.group_type.currentData(),
+            group_type=GroupType(self.group_type.currentData()),  # Qt hands str-based enums back as text
             track=Track(tuple(self.track.item(i).data(ID_ROLE) for i in range(self.track.count())),
                         self.rolling.isChecked()),
             schedule=WeeklySchedule(tuple(n for n, b in enumerate(self.days) if b.isChecked()), time(t.hour(), t.minute()),
@@ -254,22 +264,41 @@ class GroupDialog(QDialog):
             end_date=pydate(self.end_date.date()) if self.has_end.isChecked() else None,
             room=self.room.text(),
             capacity=self.capacity.value(),
-            admission=self.admission.currentData(),
+            admission=Admission(self.admission.currentData()),
             facilitators=names(self.facilitators.text()),
             co_facilitators=names(self.co_facilitators.text()),
         )
 
-    def _on_save(self) -> None:
-        try:
-            draft = self.draft()
-            if self._existing is None:
-                self.record = self._roster.create_group(draft)
-            else:
-                self.record = self._roster.update_group(self._existing.id, draft)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Group not saved", _sentence(exc))
-            return
+    def _on_save(self, version: int | None = -1) -> None:
+        """Save off the GUI thread, from the version shown (``version`` None: over any other change)."""
+        draft = self.draft()
+        roster, existing = self._roster, self._existing
+        if existing is None:
+            op = CollectionOp(self, lambda: roster.create_group(draft), self._hub)
+        else:
+            seen = existing.version if version == -1 else version
+            op = CollectionOp(self, lambda: roster.update_group(existing.id, draft, seen), self._hub)
+        op.titled("Group not saved").success(self._on_saved).failure(self._on_failed).run()
+
+    def _on_saved(self, record: GroupRecord) -> None:
+        self.record = record
         self.accept()
+
+    def _on_failed(self, exc: Exception) -> bool:
+        if not isinstance(exc, ConflictError) or self._existing is None:
+            return False
+        choice = ask_conflict(self, exc)
+        if choice == RELOAD:
+            try:
+                self._existing = self._roster.group(self._existing.id)
+            except Exception as error:  # noqa: BLE001
+                show_error(self, "Group not reloaded", str(error))
+                return True
+            self._show(self._existing)
+            self._on_capacity()
+        elif choice == OVERWRITE:
+            self._on_save(None)
+        return True
 
 
 class GroupsPage(QWidget):
@@ -279,6 +308,8 @@ class GroupsPage(QWidget):
         self._attendance = attendance
         self._roster = roster
         self._groups: list[GroupRecord] = []
+        self._refresh_pending = False
+        self._person_reads = 0
         self.setAccessibleName("Groups")
 
         self.list = QListWidget()
@@ -412,6 +443,18 @@ class GroupsPage(QWidget):
         splitter.setSizes([280, 1000])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        if hub is not None:
+            hub.changed.connect(self._on_changes)
+        self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(GROUP, ENROLLMENT, PARTICIPANT, MEETING, ATTENDANCE) or self._refresh_pending:
+            return
+        self._refresh_pending = True
+        QTimer.singleShot(0, self._refresh_from_changes)
+
+    def _refresh_from_changes(self) -> None:
+        self._refresh_pending = False
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------
@@ -509,20 +552,35 @@ class GroupsPage(QWidget):
         self.report_pdf.setEnabled(pid is not None)
         self.report_csv.setEnabled(pid is not None)
         if g is None or pid is None:
+            self._person_reads += 1  # a read still running is no longer wanted
             self.coverage.setRowCount(0)
             self.hours.setRowCount(0)
             self.coverage_label.setText("")
             self.hours_label.setText("")
             return
         first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
+        attendance, group_id = self._attendance, g.id
+        self._person_reads += 1
+        ticket = self._person_reads
+        self.hours_label.setText("Reading hours and coverage…")
+
+        def read() -> tuple[list, object]:  # type: ignore[type-arg]
+            weeks = attendance.participant_hours(pid, first, last) if first <= last else []
+            return weeks, attendance.coverage(pid, group_id)
+
+        def failed(exc: Exception) -> bool:
+            if ticket == self._person_reads:
+                self.hours_label.setText("Hours and coverage could not be read; the details are in the log.")
+            return False
+
+        def done(result: tuple[list, object]) -> None:  # type: ignore[type-arg]
+            if ticket == self._person_reads:  # a newer read has not been asked for since
+                self._show_person(g, *result)
+
+        QueryOp(self, read, self._hub).titled("Could not read hours").success(done).failure(failed).run()
+
+    def _show_person(self, g: GroupRecord, weeks, cov) -> None:  # type: ignore[no-untyped-def]
         zone = clinic_zone(self._attendance.zone_name())
-        try:
-            weeks = self._attendance.participant_hours(pid, first, last) if first <= last else []
-            cov = self._attendance.coverage(pid, g.id)
-        except Exception:  # noqa: BLE001
-            log.exception("Reading hours and coverage failed")
-            self.hours_label.setText("Hours and coverage could not be read; the details are in the log.")
-            return
         self.hours.setRowCount(len(weeks))
         for n, w in enumerate(weeks):
             _set_row(self.hours, n, [w.label, f"{w.monday.isoformat()} to {w.sunday.isoformat()}",
@@ -547,41 +605,53 @@ class GroupsPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
 
+    def _write(self, fn, title: str, done=None) -> None:  # type: ignore[no-untyped-def]
+        """A change off the GUI thread; the page refreshes from the hub (or here, without one)."""
+
+        def finished(result: object) -> None:
+            if done is not None:
+                done(result)
+            if self._hub is None:
+                self.refresh()
+
+        CollectionOp(self, fn, self._hub).titled(title).success(finished).run()
+
     def _on_new_group(self) -> None:
         dialog = GroupDialog(self._roster, self._attendance.library, self._attendance.rules(),
-                             today=self._attendance.today(), parent=self)
+                             today=self._attendance.today(), parent=self, hub=self._hub)
         if dialog.exec() and dialog.record is not None:
-            self._plan(dialog.record.id)
-            self.refresh()
-            self.select_group(dialog.record.id)
+            record = dialog.record
+            self._plan(record.id, done=lambda _n: self.select_group(record.id))
 
     def _on_edit_group(self) -> None:
         g = self.current_group()
         if g is None:
             return
         dialog = GroupDialog(self._roster, self._attendance.library, self._attendance.rules(), g,
-                             today=self._attendance.today(), parent=self)
+                             today=self._attendance.today(), parent=self, hub=self._hub)
         if dialog.exec() and dialog.record is not None:
-            self._attendance.retrack_group(g.id)
-            self.refresh()
+            attendance = self._attendance
+            self._write(lambda: attendance.retrack_group(g.id), "Sessions not re-assigned")
 
-    def _plan(self, group_id: int) -> int:
-        try:
-            return self._attendance.plan_meetings(group_id, self._attendance.today() + timedelta(weeks=PLAN_WEEKS_AHEAD))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Meetings not planned", _sentence(exc))
-            return 0
+    def _plan(self, group_id: int, done=None) -> None:  # type: ignore[no-untyped-def]
+        attendance = self._attendance
+        through = attendance.today() + timedelta(weeks=PLAN_WEEKS_AHEAD)
+        self._write(lambda: attendance.plan_meetings(group_id, through), "Meetings not planned", done)
 
     def _on_plan(self) -> None:
         g = self.current_group()
         if g is None:
             return
-        added = self._plan(g.id)
-        self._on_group()
-        self.details.append(f"<p><i>{added} meeting(s) added from the schedule.</i></p>")
+
+        def planned(added: object) -> None:
+            self._on_group()
+            self.details.append(f"<p><i>{added} meeting(s) added from the schedule.</i></p>")
+
+        self._plan(g.id, planned)
 
     def _on_new_participant(self) -> None:
-        dialog = ParticipantDialog(self._roster, self._attendance.rules(), today=self._attendance.today(), parent=self)
+        dialog = ParticipantDialog(self._roster, self._attendance.rules(), today=self._attendance.today(), parent=self,
+                                   hub=self._hub)
         if dialog.exec() and dialog.record is not None:
             g = self.current_group()
             if g is not None:
@@ -594,7 +664,7 @@ class GroupsPage(QWidget):
             return
         person = self._roster.participant(self._enrollments[row].participant_id)
         dialog = ParticipantDialog(self._roster, self._attendance.rules(), person, today=self._attendance.today(),
-                                   parent=self)
+                                   parent=self, hub=self._hub)
         if dialog.exec():
             self._fill_enrollment()
 
@@ -615,7 +685,6 @@ class GroupsPage(QWidget):
         choice, ok = QInputDialog.getItem(self, "Enroll", f"Enroll in {g.name}:", labels, 0, False)
         if ok:
             self._enroll(g, choices[labels.index(choice)].id, ask=False)
-            self._fill_enrollment()
 
     def _enroll(self, g: GroupRecord, participant_id: int, ask: bool) -> None:
         if ask:
@@ -624,14 +693,14 @@ class GroupsPage(QWidget):
             if QMessageBox.question(self, "Enroll", f"Enroll the new participant in {g.name} from today?") != \
                     QMessageBox.StandardButton.Yes:
                 return
-        try:
-            result = self._roster.enroll(g.id, participant_id, self._attendance.today(),
-                                         capacity_warning=self._attendance.rules().capacity_warning)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Not enrolled", _sentence(exc))
-            return
-        if result.warnings:
-            show_error(self, "Enrolled, with a warning", " ".join(result.warnings))
+        roster, today, limit = self._roster, self._attendance.today(), self._attendance.rules().capacity_warning
+
+        def enrolled(result) -> None:  # type: ignore[no-untyped-def]
+            if result.warnings:
+                show_error(self, "Enrolled, with a warning", " ".join(result.warnings))
+
+        self._write(lambda: roster.enroll(g.id, participant_id, today, capacity_warning=limit), "Not enrolled",
+                    enrolled)
 
     def _on_end_enrollment(self) -> None:
         row = self.enrolled.currentRow()
@@ -644,19 +713,17 @@ class GroupsPage(QWidget):
         if not ok:
             return
         try:
-            self._roster.end_enrollment(e.id, date.fromisoformat(text.strip()))
+            end = date.fromisoformat(text.strip())
         except ValueError:
             show_error(self, "Enrollment not ended", f"{text!r} is not a date like {today.isoformat()}.")
             return
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Enrollment not ended", _sentence(exc))
-            return
-        self._fill_enrollment()
+        roster = self._roster
+        self._write(lambda: roster.end_enrollment(e.id, end), "Enrollment not ended")
 
     def _on_import(self) -> None:
         from .roster_import import RosterImportDialog
 
-        dialog = RosterImportDialog(self._roster, self)
+        dialog = RosterImportDialog(self._roster, self, hub=self._hub)
         if dialog.exec():
             self._fill_enrollment()
 
@@ -675,15 +742,11 @@ class GroupsPage(QWidget):
     def save_report(self, participant_id: int, first: date, last: date, path: Path, fmt: str) -> None:
         """Build, render and write an attendance report off the UI thread."""
         from ..core.files import write_private
-        from .worker import run_in_background
 
-        try:
-            report = self._attendance.attendance_report(participant_id, first, last)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Report not saved", _sentence(exc))
-            return
+        attendance = self._attendance
 
         def work() -> Path:
+            report = attendance.attendance_report(participant_id, first, last)
             if fmt == "csv":
                 from ..core.reports import attendance_csv
 
@@ -695,9 +758,14 @@ class GroupsPage(QWidget):
             write_private(path, data)
             return path
 
-        def failed(exc: Exception) -> None:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "see the log for details"
-            show_error(self, "Report not saved", f"The report could not be saved to {path} ({reason}).")
+        def failed(exc: Exception) -> bool:
+            if isinstance(exc, OSError):
+                reason = exc.strerror or "see the log for details"
+                show_error(self, "Report not saved", f"The report could not be saved to {path} ({reason}).")
+                return True
+            return False
 
-        run_in_background(work, lambda p: self.hours_label.setText(f"Report saved to {p}; it carries the "
-                                                                   "42 CFR part 2 notice."), failed)
+        def saved(p: Path) -> None:
+            self.hours_label.setText(f"Report saved to {p}; it carries the 42 CFR part 2 notice.")
+
+        QueryOp(self, work, self._hub).titled("Report not saved").success(saved).failure(failed).run()

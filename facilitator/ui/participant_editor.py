@@ -1,4 +1,9 @@
-"""The participant editor: names, record number, dates, hours target, handout needs, goals, relatives."""
+"""The participant editor: names, record number, dates, hours target, handout needs, goals, relatives.
+
+Saving runs through ``CollectionOp`` from the version shown; when someone else saved the
+participant first, the conflict dialog offers their version or to save over it, and what
+was typed stays in the form until the user chooses.
+"""
 
 from __future__ import annotations
 
@@ -26,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import ConflictError
 from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantRecord, ParticipantStatus
-from .attendance_sheet import _sentence
+from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
 NO_DATE = QDate(1900, 1, 1)
@@ -46,8 +53,9 @@ class ParticipantDialog(QDialog):
     """Create or edit one participant; ``record`` holds the saved result after ``exec``."""
 
     def __init__(self, roster, rules, participant: ParticipantRecord | None = None,  # type: ignore[no-untyped-def]
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+                 today: date | None = None, parent: QWidget | None = None, *, hub=None) -> None:
         super().__init__(parent)
+        self._hub = hub
         self._roster = roster
         self._rules = rules
         self._existing = participant
@@ -180,7 +188,8 @@ class ParticipantDialog(QDialog):
             self.relatives.addItem(item)
 
     def _on_audience(self) -> None:
-        audience = self.audience.currentData()
+        data = self.audience.currentData()  # Qt hands a str-based enum back as its text
+        audience = Audience(data) if data else None
         default = self._rules.default_target_hours(audience.value if audience else "adult")
         self.default_label.setText(f"clinic default for {audience.label.lower() if audience else 'adults'}s: {default:g} h")
 
@@ -195,23 +204,42 @@ class ParticipantDialog(QDialog):
             weekly_hours_target=self.target.value() if self.own_target.isChecked() else None,
             language=self.language.text().strip() or "en",
             large_print=self.large_print.isChecked(),
-            audience=self.audience.currentData(),
-            status=self.status.currentData(),
+            audience=Audience(self.audience.currentData()),
+            status=ParticipantStatus(self.status.currentData()),
             goals=tuple(line.strip() for line in self.goals.toPlainText().splitlines() if line.strip()),
         )
 
-    def _on_save(self) -> None:
-        try:
-            draft = self.draft()
-            if self._existing is None:
-                self.record = self._roster.create_participant(draft)
-            else:
-                self.record = self._roster.update_participant(self._existing.id, draft)
-        except Exception as exc:  # noqa: BLE001
-            log.info("Participant not saved: %s", exc)
-            show_error(self, "Participant not saved", _sentence(exc))
-            return
+    def _on_save(self, version: int | None = -1) -> None:
+        """Save off the GUI thread, from the version shown (``version`` None: over any other change)."""
+        draft = self.draft()
+        roster, existing = self._roster, self._existing
+        if existing is None:
+            op = CollectionOp(self, lambda: roster.create_participant(draft), self._hub)
+        else:
+            seen = existing.version if version == -1 else version
+            op = CollectionOp(self, lambda: roster.update_participant(existing.id, draft, seen), self._hub)
+        op.titled("Participant not saved").success(self._on_saved).failure(self._on_failed).run()
+
+    def _on_saved(self, record: ParticipantRecord) -> None:
+        self.record = record
         self.accept()
+
+    def _on_failed(self, exc: Exception) -> bool:
+        if not isinstance(exc, ConflictError) or self._existing is None:
+            log.info("Participant not saved: %s", exc)
+            return False
+        choice = ask_conflict(self, exc)
+        if choice == RELOAD:
+            try:
+                self._existing = self._roster.participant(self._existing.id)
+            except Exception as error:  # noqa: BLE001
+                show_error(self, "Participant not reloaded", str(error))
+                return True
+            self._show(self._existing)
+            self._on_audience()
+        elif choice == OVERWRITE:
+            self._on_save(None)
+        return True
 
     def _on_add_relative(self) -> None:
         if self._existing is None:
@@ -222,16 +250,22 @@ class ParticipantDialog(QDialog):
         relation, ok = QInputDialog.getText(self, "Add relative or partner", "&Relationship (partner, mother, …):")
         if not ok:
             return
-        try:
-            self._roster.add_relative(self._existing.id, name, relation)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Relative not added", _sentence(exc))
-            return
-        self._fill_relatives()
+        roster, participant_id = self._roster, self._existing.id
+        (
+            CollectionOp(self, lambda: roster.add_relative(participant_id, name, relation), self._hub)
+            .titled("Relative not added")
+            .success(lambda _r: self._fill_relatives())
+            .run()
+        )
 
     def _on_remove_relative(self) -> None:
         item = self.relatives.currentItem()
         if item is None or item.data(256) is None:
             return
-        self._roster.remove_relative(int(item.data(256)))
-        self._fill_relatives()
+        roster, relative_id = self._roster, int(item.data(256))
+        (
+            CollectionOp(self, lambda: roster.remove_relative(relative_id), self._hub)
+            .titled("Relative not removed")
+            .success(lambda _r: self._fill_relatives())
+            .run()
+        )

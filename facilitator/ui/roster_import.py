@@ -37,8 +37,7 @@ from ..core.roster import (
     parse_roster,
     read_csv,
 )
-from .attendance_sheet import _sentence
-from .errors import show_error
+from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
 BAD = QColor("#f6d6d6")
@@ -48,8 +47,9 @@ NONE = "(none)"
 class RosterImportDialog(QDialog):
     """``imported`` holds the participants added once the dialog is accepted."""
 
-    def __init__(self, roster, parent: QWidget | None = None, path: Path | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, roster, parent: QWidget | None = None, path: Path | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._hub = hub
         self._roster = roster
         self._table: CsvTable | None = None
         self._errors: list[RowError] = []
@@ -201,13 +201,20 @@ class RosterImportDialog(QDialog):
         self.import_button.setEnabled(not self._errors and bool(plan.drafts))
 
     def _on_import(self) -> None:
+        """Add every row off the GUI thread, all or none; a refusal keeps the dialog open with its reasons."""
         if self._table is None or self._errors:
             return
-        try:
-            self.imported = list(self._roster.import_roster(self._plan))
-        except Exception as exc:  # noqa: BLE001
+        roster, plan = self._roster, self._plan
+        self.import_button.setEnabled(False)
+
+        def imported(added: list[object]) -> None:
+            self.imported = list(added)
+            self.accept()
+
+        def refused(exc: Exception) -> bool:
             log.info("Roster import refused: %s", exc)
-            show_error(self, "Roster not imported", _sentence(exc))
             self._check()
-            return
-        self.accept()
+            return False
+
+        CollectionOp(self, lambda: roster.import_roster(plan), self._hub).titled("Roster not imported") \
+            .success(imported).failure(refused).run()

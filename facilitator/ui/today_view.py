@@ -2,15 +2,22 @@
 
 Choose a meeting (arrow keys) and press Enter to go to its attendance sheet; Ctrl+S saves.
 Alt+Left and Alt+Right move a day, Ctrl+T comes back to today.
+
+The page refreshes itself from the change hub whenever attendance, a meeting, a
+participant, a group or an enrollment changed, here or on another workstation; the sheet
+keeps any unsaved marks (see ``attendance_sheet``). Cancelling and reinstating run through
+``CollectionOp`` with the version the page read.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import clinic_zone, local_time_text
+from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, Changes, ConflictError
 from ..core.printing import Recipient, printable_first_name, recipients_for
 from ..core.roster import MeetingState, ParticipantRecord
-from .attendance_sheet import AttendanceSheet, _sentence
+from .attendance_sheet import AttendanceSheet
+from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .operations import CollectionOp, QueryOp
 from .runner.window import PlayerInput
 
 log = logging.getLogger(__name__)
@@ -94,6 +104,8 @@ class TodayPage(QWidget):
         self._attendance = attendance
         self._roster = roster
         self._states: list[MeetingState] = []
+        self._shown_day: date | None = None
+        self._refresh_pending = False
         self.setAccessibleName("Today")
 
         self.heading = QLabel()
@@ -179,7 +191,7 @@ class TodayPage(QWidget):
         left_layout.addWidget(self.empty)
         left_layout.addLayout(meeting_buttons)
 
-        self.sheet = AttendanceSheet(attendance, roster)
+        self.sheet = AttendanceSheet(attendance, roster, hub=hub)
         self.sheet.saved.connect(self._on_sheet_saved)
 
         splitter = QSplitter()
@@ -196,6 +208,8 @@ class TodayPage(QWidget):
         QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self._shift(1))
         QShortcut(QKeySequence("Ctrl+T"), self, activated=self.go_today)
         self.setTabOrder(self.meetings, self.sheet.table)
+        if hub is not None:
+            hub.changed.connect(self._on_changes)
         self.go_today()
 
     # -- public ----------------------------------------------------------------------------
@@ -225,6 +239,7 @@ class TodayPage(QWidget):
         """Read the day's meetings again, keeping the selection."""
         keep = self._selected_id()
         day = self.current_day()
+        self._shown_day = day
         try:
             self._states = self._attendance.meetings_on(day)
         except Exception:  # noqa: BLE001
@@ -286,12 +301,20 @@ class TodayPage(QWidget):
         self.show_day(self.current_day() + timedelta(days=days))
 
     def _on_day_changed(self, _q: QDate) -> None:
-        if not self._settle_unsaved():
+        day = self.current_day()
+        if not self._settle_unsaved(lambda: self.show_day(day)):
+            if self._shown_day is not None:  # stay on the day whose sheet has unsaved marks
+                self.day.blockSignals(True)
+                self.day.setDate(QDate(self._shown_day.year, self._shown_day.month, self._shown_day.day))
+                self.day.blockSignals(False)
             return
         self.refresh()
 
-    def _settle_unsaved(self) -> bool:
-        """Ask about unsaved marks before leaving a sheet; False means stay."""
+    def _settle_unsaved(self, go_on: Callable[[], Any]) -> bool:
+        """Ask about unsaved marks before leaving a sheet: True to go on now.
+
+        Choosing Save starts the save and returns False; ``go_on`` runs once it is saved.
+        """
         if not self.sheet.dirty:
             return True
         answer = QMessageBox.question(
@@ -302,7 +325,8 @@ class TodayPage(QWidget):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.sheet.save()
+            self.sheet.save(then=go_on)
+            return False
         return answer == QMessageBox.StandardButton.Discard
 
     def _on_current_meeting(self, row: int, _col: int, old_row: int, _old_col: int) -> None:
@@ -311,13 +335,25 @@ class TodayPage(QWidget):
         state = self._states[row] if 0 <= row < len(self._states) else None
         if self.sheet.meeting is not None and state is not None and state.meeting.id == self.sheet.meeting.id:
             return
-        if not self._settle_unsaved():
+        target = state.meeting.id if state else None
+        if not self._settle_unsaved(lambda: self.select_meeting(target) if target is not None else None):
             self.meetings.blockSignals(True)
             self.meetings.setCurrentCell(old_row, 0)
             self.meetings.blockSignals(False)
             return
-        self.sheet.load(state.meeting.id if state else None)
+        self.sheet.load(target)
         self._update_buttons()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Something this page shows changed (here or elsewhere): read the day again, once."""
+        if not changes.touches(ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT) or self._refresh_pending:
+            return
+        self._refresh_pending = True
+        QTimer.singleShot(0, self._refresh_from_changes)
+
+    def _refresh_from_changes(self) -> None:
+        self._refresh_pending = False
+        self.refresh()
 
     def _on_open_meeting(self, row: int) -> None:
         if 0 <= row < len(self._states):
@@ -344,7 +380,7 @@ class TodayPage(QWidget):
         s = self._selected()
         if s is None or not (s.meeting.curriculum_id and s.meeting.session_id):
             return
-        if not self._settle_unsaved():
+        if not self._settle_unsaved(self._on_run):
             return
         try:
             players = role_play_players(self._attendance, self._roster, s.meeting.id)
@@ -377,26 +413,39 @@ class TodayPage(QWidget):
                                           "cancelled? (kept in the record)")
         if not ok:
             return
-        try:
-            self._attendance.cancel_meeting(s.meeting.id, reason)
-        except Exception as exc:  # noqa: BLE001
-            log.info("Cancel refused: %s", exc)
-            show_error(self, "Meeting not cancelled", f"The meeting was not cancelled: {_sentence(exc)}")
-            return
-        self.sheet.load(s.meeting.id)
-        self.refresh()
+        attendance = self._attendance
+        self._change_meeting(s.meeting.id, "Meeting not cancelled",
+                             lambda version: attendance.cancel_meeting(s.meeting.id, reason, version),
+                             s.meeting.version)
 
     def _on_reinstate(self) -> None:
         s = self._selected()
         if s is None:
             return
-        try:
-            self._attendance.reinstate_meeting(s.meeting.id)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, "Meeting not reinstated", f"The meeting was not reinstated: {_sentence(exc)}")
-            return
-        self.sheet.load(s.meeting.id)
-        self.refresh()
+        attendance = self._attendance
+        self._change_meeting(s.meeting.id, "Meeting not reinstated",
+                             lambda version: attendance.reinstate_meeting(s.meeting.id, version), s.meeting.version)
+
+    def _change_meeting(self, meeting_id: int, title: str, change: Callable[[int | None], Any],
+                        version: int | None) -> None:
+        """Run a change to one meeting from the version read; on a conflict, let the user choose."""
+
+        def failed(exc: Exception) -> bool:
+            if not isinstance(exc, ConflictError):
+                return False
+            choice = ask_conflict(self, exc)
+            if choice == OVERWRITE:
+                self._change_meeting(meeting_id, title, change, None)
+            elif choice == RELOAD:
+                self.refresh()
+            return True
+
+        def done(_record: object) -> None:
+            if not self.sheet.dirty:
+                self.sheet.load(meeting_id)
+            self.refresh()
+
+        CollectionOp(self, lambda: change(version), self._hub).titled(title).success(done).failure(failed).run()
 
     def _on_sign_in(self, fmt: str) -> None:
         s = self._selected()
@@ -410,13 +459,13 @@ class TodayPage(QWidget):
         self.save_sign_in(s.meeting.id, Path(path), fmt)
 
     def save_sign_in(self, meeting_id: int, path: Path, fmt: str) -> None:
-        """Render and write a sign-in sheet off the UI thread."""
+        """Read, render and write a sign-in sheet off the GUI thread."""
         from ..core.files import write_private
-        from .worker import run_in_background
 
-        sheet = self._attendance.sign_in_sheet(meeting_id)
+        attendance = self._attendance
 
         def work() -> Path:
+            sheet = attendance.sign_in_sheet(meeting_id)
             if fmt == "csv":
                 from ..core.reports import sign_in_csv
 
@@ -428,8 +477,17 @@ class TodayPage(QWidget):
             write_private(path, data)
             return path
 
-        def failed(exc: Exception) -> None:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "see the log for details"
-            show_error(self, "Sign-in sheet not saved", f"The sign-in sheet could not be saved to {path} ({reason}).")
+        def failed(exc: Exception) -> bool:
+            if isinstance(exc, OSError):
+                reason = exc.strerror or "see the log for details"
+                show_error(self, "Sign-in sheet not saved", f"The sign-in sheet could not be saved to {path} ({reason}).")
+                return True
+            return False
 
-        run_in_background(work, lambda p: self.empty.setText(f"Sign-in sheet saved to {p}."), failed)
+        (
+            QueryOp(self, work, self._hub)
+            .titled("Sign-in sheet not saved")
+            .success(lambda p: self.empty.setText(f"Sign-in sheet saved to {p}."))
+            .failure(failed)
+            .run()
+        )

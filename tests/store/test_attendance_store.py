@@ -7,13 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+from roster_world import services as build_services
 
 from facilitator.core.attendance import AttendanceStatus, Track, WeeklySchedule, local_instant
+from facilitator.core.changes import GoneError
 from facilitator.core.clock import FakeClock
 from facilitator.core.curriculum import GroupType
 from facilitator.core.privacy import PART2_NOTICE
 from facilitator.core.roster import AttendanceMark, Audience, GroupDraft, ParticipantDraft
-from facilitator.store.attendance import AttendanceError, AttendanceService, read_rules
+from facilitator.store.attendance import AttendanceError, read_rules
 from facilitator.store.roster import RosterService
 from facilitator.store.settings_service import ClinicSettings
 
@@ -28,10 +30,9 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def services(engine, shipped_library, clock):  # type: ignore[no-untyped-def]
-    settings = ClinicSettings(engine)
-    settings.set("clinic_time_zone", "America/Chicago")
+    roster, attendance, settings, _work = build_services(engine, shipped_library, clock)
     settings.set("clinic_name", "Test Clinic")
-    return RosterService(engine), AttendanceService(engine, settings, shipped_library, clock), settings
+    return roster, attendance, settings
 
 
 def make_group(roster: RosterService, name: str = "Evening skills", **changes: object):  # type: ignore[no-untyped-def]
@@ -83,11 +84,11 @@ def test_closed_track_runs_out_and_cancelling_moves_the_track_along(services, sh
     nxt = upcoming[0]
     held_session = nxt.session_id
     with pytest.raises(AttendanceError, match="why"):
-        attendance.cancel_meeting(nxt.id, "  ")
-    cancelled = attendance.cancel_meeting(nxt.id, "Snow day, building closed")
+        attendance.cancel_meeting(nxt.id, "  ", nxt.version)
+    cancelled = attendance.cancel_meeting(nxt.id, "Snow day, building closed", nxt.version)
     assert cancelled.cancelled and cancelled.cancel_reason == "Snow day, building closed"
     assert attendance.meeting(upcoming[1].id).session_id == held_session
-    attendance.reinstate_meeting(nxt.id)
+    attendance.reinstate_meeting(nxt.id, cancelled.version)
     assert attendance.meeting(nxt.id).session_id == held_session
 
 
@@ -136,14 +137,18 @@ def test_marks_saved_read_back_with_minutes_and_today_state(services, clock) -> 
     clock.advance(2 * 3600)
     state = attendance.meetings_on(date(2026, 3, 20))[0]
     assert (state.state, state.marked, state.attended) == ("Attendance taken", 4, 3)
-    # Correct one mark, clear another: the sheet follows.
-    attendance.save_attendance(m.id, [AttendanceMark(AttendanceStatus.PRESENT, participant_id=people[1].id),
-                                      AttendanceMark(None, participant_id=people[3].id)])
+    # Correct one mark, clear another (each against the row as read): the sheet follows.
+    bo, di = rows[1], rows[3]
+    attendance.save_attendance(m.id, [
+        AttendanceMark(AttendanceStatus.PRESENT, participant_id=people[1].id, attendance_id=bo.attendance_id,
+                       version=bo.version),
+        AttendanceMark(None, participant_id=people[3].id, attendance_id=di.attendance_id, version=di.version),
+    ])
     rows = {r.name: r for r in attendance.sheet(m.id)}
     assert rows["Bo"].status is AttendanceStatus.PRESENT and rows["Bo"].arrived_at is None
     assert rows["Di"].status is None
     with pytest.raises(AttendanceError, match="cannot be cancelled"):
-        attendance.cancel_meeting(m.id, "too late")
+        attendance.cancel_meeting(m.id, "too late", m.version)
 
 
 def test_visitors_are_relatives_on_the_sheet(services) -> None:  # type: ignore[no-untyped-def]
@@ -229,7 +234,7 @@ def test_attendance_report_rows_weeks_and_notice(services) -> None:  # type: ign
     meetings = attendance.meetings(g.id)
     attendance.save_attendance(meetings[0].id, [AttendanceMark(
         AttendanceStatus.LATE, participant_id=p.id, arrived_at=meetings[0].starts_at + timedelta(minutes=30))])
-    attendance.cancel_meeting(meetings[-1].id, "Facilitator ill")
+    attendance.cancel_meeting(meetings[-1].id, "Facilitator ill", meetings[-1].version)
     report = attendance.attendance_report(p.id, date(2026, 3, 1), date(2026, 3, 13))
     assert report.record_number == "R1" and report.participant_name == "Ann Legal (Ann)"
     assert len(report.rows) == 6
@@ -309,11 +314,11 @@ def test_a_pinned_session_holds_its_meeting_and_unpinning_gives_it_back(services
     upcoming = [m for m in attendance.meetings(g.id) if m.local_day > date(2026, 3, 20)]
     first, second = upcoming[0], upcoming[1]
     last_session = shipped_library.get("trauma-recovery").sessions[-1].id
-    pinned = attendance.set_meeting_session(first.id, TrackStep("trauma-recovery", last_session))
+    pinned = attendance.set_meeting_session(first.id, TrackStep("trauma-recovery", last_session), first.version)
     assert pinned.session_id == last_session
     assert attendance.meeting(second.id).session_id == first.session_id, "the track moves along past the pin"
-    with pytest.raises(AttendanceError, match="no longer exists"):
-        attendance.set_meeting_session(10_000, None)
-    back = attendance.set_meeting_session(first.id, None)
+    with pytest.raises(GoneError, match="no longer exists"):
+        attendance.set_meeting_session(10_000, None, 1)
+    back = attendance.set_meeting_session(first.id, None, pinned.version)
     assert back.session_id == first.session_id
     assert attendance.meeting(second.id).session_id == second.session_id

@@ -6,6 +6,7 @@ from datetime import date, time
 
 import pytest
 import sqlalchemy as sa
+from roster_world import services
 
 from facilitator.core.attendance import Track, WeeklySchedule
 from facilitator.core.curriculum import GroupType
@@ -23,8 +24,8 @@ HEADER = "record_number,preferred_name,legal_name,date_of_birth,program_start,we
 
 
 @pytest.fixture
-def roster(engine) -> RosterService:  # type: ignore[no-untyped-def]
-    return RosterService(engine)
+def roster(engine, shipped_library) -> RosterService:  # type: ignore[no-untyped-def]
+    return services(engine, shipped_library)[0]
 
 
 def group_draft(name: str = "Evening skills", **changes: object) -> GroupDraft:
@@ -62,7 +63,9 @@ def test_group_round_trip_with_track_staff_and_schedule(roster: RosterService) -
         created.id,
         group_draft("Evening skills B", track=Track(("psychoeducation-core", "skills-core")), facilitators=("Sam Ortiz",),
                     co_facilitators=()),
+        created.version,
     )
+    assert changed.version == created.version + 1
     assert changed.name == "Evening skills B" and changed.track.curriculum_ids == ("psychoeducation-core", "skills-core")
     assert changed.facilitators == ("Sam Ortiz",) and changed.co_facilitators == ()
     assert [s.name for s in roster.staff()] == ["Dana Lee", "Sam Ortiz"]
@@ -84,7 +87,8 @@ def test_participant_round_trip_with_goals_and_unique_record_numbers(roster: Ros
     assert got.large_print and got.language == "es" and got.weekly_hours_target == 7.5
     with pytest.raises(RosterError, match="A1 already belongs"):
         roster.create_participant(person("A1", "Other"))
-    updated = roster.update_participant(p.id, person("A1", "Alfie", status=ParticipantStatus.COMPLETED, goals=("One",)))
+    updated = roster.update_participant(p.id, person("A1", "Alfie", status=ParticipantStatus.COMPLETED, goals=("One",)),
+                                        p.version)
     assert updated.preferred_name == "Alfie" and updated.goals == ("One",)
     assert updated.status is ParticipantStatus.COMPLETED
     assert roster.participant_by_record("A1") == updated

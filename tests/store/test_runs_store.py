@@ -57,15 +57,13 @@ def clinic_rows(engine):  # type: ignore[no-untyped-def]
     """A real meeting and two real participants for the run record to point at."""
     from datetime import date, time
 
+    from roster_world import services
+
     from facilitator.core.attendance import Track, WeeklySchedule
     from facilitator.core.library import Library
     from facilitator.core.roster import GroupDraft, ParticipantDraft
-    from facilitator.store.attendance import AttendanceService
-    from facilitator.store.roster import RosterService
-    from facilitator.store.settings_service import ClinicSettings
 
-    roster = RosterService(engine)
-    attendance = AttendanceService(engine, ClinicSettings(engine), Library(), FakeClock())
+    roster, attendance, _settings, _work = services(engine, Library(), FakeClock(), zone="")
     group = roster.create_group(GroupDraft(
         name="Skills", group_type=GroupType.SKILLS, track=Track(("refusal",), True),
         schedule=WeeklySchedule((0,), time(18), 40), start_date=date(2026, 11, 2)))

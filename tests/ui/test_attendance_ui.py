@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from roster_world import services
 
 from facilitator.core.attendance import AttendanceStatus, Track, WeeklySchedule, local_instant
 from facilitator.core.clock import FakeClock
 from facilitator.core.curriculum import GroupType
 from facilitator.core.roster import GroupDraft, ParticipantDraft
-from facilitator.store.attendance import AttendanceService
-from facilitator.store.roster import RosterService
-from facilitator.store.settings_service import ClinicSettings
+from facilitator.ui import operations
 
 ZONE = ZoneInfo("America/Chicago")
 DAY = date(2026, 3, 19)  # a Thursday
@@ -25,11 +24,8 @@ NAMES = ["Ana", "Ben", "Cal", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo", "K
 
 @pytest.fixture
 def clinic(engine, shipped_library):  # type: ignore[no-untyped-def]
-    settings = ClinicSettings(engine)
-    settings.set("clinic_time_zone", "America/Chicago")
     clock = FakeClock(local_instant(DAY, time(17, 50), ZONE))
-    roster = RosterService(engine)
-    attendance = AttendanceService(engine, settings, shipped_library, clock)
+    roster, attendance, _settings, _work = services(engine, shipped_library, clock)
     group = roster.create_group(GroupDraft(
         name="Evening skills", group_type=GroupType.SKILLS, track=Track(("skills-core",), True),
         schedule=WeeklySchedule((1, 3), time(18), 180), start_date=date(2026, 3, 3), room="Room B",
@@ -41,6 +37,10 @@ def clinic(engine, shipped_library):  # type: ignore[no-untyped-def]
         people.append(p)
     attendance.plan_meetings(group.id, DAY + timedelta(days=14))
     return roster, attendance, group, people
+
+
+def idle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not operations.busy())
 
 
 def focused():  # type: ignore[no-untyped-def]
@@ -85,6 +85,7 @@ def test_a_whole_meeting_of_twelve_marked_by_keyboard_alone(qtbot, clinic) -> No
             QApplication.processEvents()  # the delegate commits and closes the editor in a queued call
     assert page.sheet.dirty
     qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    idle(qtbot)
     assert not page.sheet.dirty
 
     rows = {r.name: r for r in attendance.sheet(page.sheet.meeting.id)}
@@ -122,6 +123,7 @@ def test_a_mistyped_time_is_refused_with_a_sentence_and_nothing_changes(qtbot, c
     qtbot.keyClicks(focused(), "U")  # the next row
     assert sheet.marks()[1].status is AttendanceStatus.ABSENT_UNEXCUSED
     assert sheet.save()
+    idle(qtbot)
     assert [r.status for r in attendance.sheet(meeting.id)][:3] == [AttendanceStatus.LATE,
                                                                     AttendanceStatus.ABSENT_UNEXCUSED, None]
 
@@ -135,6 +137,7 @@ def test_groups_page_shows_enrollment_hours_and_coverage(qtbot, clinic) -> None:
         attendance.save_attendance(m.id, [AttendanceMark(AttendanceStatus.PRESENT, participant_id=people[0].id)])
     page = GroupsPage(attendance, roster)
     qtbot.addWidget(page)
+    idle(qtbot)  # hours and coverage are read off the GUI thread
     assert page.list.count() == 1 and "Evening skills" in page.list.item(0).text()
     assert "Tue, Thu 18:00–21:00" in page.details.toPlainText()
     assert page.enrolled.rowCount() == 12
@@ -149,7 +152,7 @@ def test_groups_page_shows_enrollment_hours_and_coverage(qtbot, clinic) -> None:
 def test_roster_import_dialog_refuses_bad_rows_then_imports_all(qtbot, engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from facilitator.ui.roster_import import RosterImportDialog
 
-    roster = RosterService(engine)
+    roster = services(engine, None, zone="")[0]
     bad = tmp_path / "bad.csv"
     bad.write_text("MRN,Goes by,Full name,Admitted\nA1,Al,Albert Smith,2026-03-01\nA2,,Bo Brown,2026-03-01\n"
                    "A3,Cy,Cy Clark,yesterday\n", encoding="utf-8")
@@ -170,6 +173,7 @@ def test_roster_import_dialog_refuses_bad_rows_then_imports_all(qtbot, engine, t
     dialog.combos["preferred_name"].setCurrentIndex(dialog.combos["preferred_name"].findData("Goes by"))
     assert dialog.errors == [] and dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    idle(qtbot)
     assert sorted(p.record_number for p in roster.participants()) == ["A1", "A2"]
     assert roster.participant_by_record("A2").preferred_name == "Bo"
 
