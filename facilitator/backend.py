@@ -113,7 +113,7 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     _attach_accounts(backend)
     from .store.notes import NotesService
 
-    backend.notes = NotesService(engine, settings, lambda: backend.library, backend.clock, backend.audit)
+    backend.notes = NotesService(backend.work, settings, lambda: backend.library)  # type: ignore[arg-type]
     from .store.runs import RunStore
 
     backend.runs = RunStore(engine, backend.clock)
