@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from ..core import changes as ch
 from ..core import notes as cn
-from ..core.changes import ConflictError, SessionEnded, UserFacingError
+from ..core.changes import Changes, ConflictError, SessionEnded, UserFacingError
 from ..core.permissions import (
     PermissionDenied,
     Principal,
@@ -101,6 +101,20 @@ def note_html(note, rounds=()) -> str:  # type: ignore[no-untyped-def]
     return "".join(parts)
 
 
+def read_now(parent: QWidget, hub, fn):  # type: ignore[no-untyped-def]
+    """A quick read by primary key on the GUI thread (a few ms), its error said the one way."""
+    try:
+        return fn()
+    except SessionEnded as exc:
+        if hub is not None:
+            hub.session_ended.emit(str(exc))
+        else:
+            show_error(parent, "Signed out", str(exc))
+    except UserFacingError as exc:
+        show_error(parent, "Cannot open the note", str(exc))
+    return None
+
+
 # -- the editor for one meeting's notes -----------------------------------------------------
 
 
@@ -135,6 +149,7 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._saving = False  # a save of this editor is running
+        self._draft_saving: int | None = None  # the note whose draft save is running
         self._when_saved: list[Callable[[], None]] = []
         self._conflict: ConflictError | None = None  # autosave paused until the user chooses
         self.setAccessibleName("Note editor")
@@ -240,6 +255,11 @@ class NoteEditor(QWidget):
     @property
     def conflict(self) -> ConflictError | None:
         return self._conflict
+
+    @property
+    def draft_saving(self) -> int | None:
+        """The note whose draft save is running (its change reaches the hub before the save returns)."""
+        return self._draft_saving
 
     def field(self, key: str) -> QPlainTextEdit:
         return self._fields[key]
@@ -363,6 +383,7 @@ class NoteEditor(QWidget):
         content = self.content()
         principal = self._principal()
         self._saving = True
+        self._draft_saving = note.id
         self._dirty = False  # typing from here on makes it dirty again
         self.save_state.setText("Saving…")
         CollectionOp(
@@ -371,6 +392,7 @@ class NoteEditor(QWidget):
 
     def _on_saved(self, result) -> None:  # type: ignore[no-untyped-def]
         self._saving = False
+        self._draft_saving = None
         if self._note is not None and result.note_id == self._note.id:
             self._version = result.version
         self.save_state.setText(f"Saved {result.saved_at.astimezone():%H:%M:%S}")
@@ -383,6 +405,7 @@ class NoteEditor(QWidget):
 
     def _on_save_failed(self, note_id: int, exc: Exception) -> bool:
         self._saving = False
+        self._draft_saving = None
         if self._note is None or self._note.id != note_id:
             self._settled()
             return False
@@ -437,7 +460,7 @@ class NoteEditor(QWidget):
         if self._note is None or choice == "cancel":
             return
         if choice == "reload":
-            fresh = self._read(lambda: self._service.note(self._principal(), self._note.id))
+            fresh = read_now(self, self._hub, lambda: self._service.note(self._principal(), self._note.id))
             if fresh is not None:
                 self._show(fresh)
             return
@@ -479,19 +502,6 @@ class NoteEditor(QWidget):
         self._show_banner(f"Changed on another workstation by {who} at {when} — reload to see it.", overwrite=False)
 
     # -- signing and amending ------------------------------------------------------------------
-
-    def _read(self, fn):  # type: ignore[no-untyped-def]
-        """A quick read on the GUI thread, its error said one way."""
-        try:
-            return fn()
-        except SessionEnded as exc:
-            if self._hub is not None:
-                self._hub.session_ended.emit(str(exc))
-            else:
-                show_error(self, "Signed out", str(exc))
-        except UserFacingError as exc:
-            show_error(self, "Cannot open the note", str(exc))
-        return None
 
     def _on_sign(self) -> None:
         if self._note is None or not self.sign_button.isEnabled():
@@ -785,6 +795,13 @@ class NotesPage(QWidget):
     def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
         if not changes.touches(ch.NOTE, ch.OBSERVATION, ch.MEETING, ch.ATTENDANCE, ch.GROUP, ch.PARTICIPANT):
             return
+        note = self.editor.note
+        saving = self.editor.draft_saving
+        if saving is not None and changes == Changes.of(ch.NOTE, saving):
+            # This editor's own autosave: no list shows a draft's text. Still compare versions
+            # once it returns, in case another workstation saved the same note meanwhile.
+            self.editor.check_changed_elsewhere()
+            return
         if self.isVisible():
             self.refresh()
         meeting = self._meeting
@@ -793,9 +810,7 @@ class NotesPage(QWidget):
         ids = {n.id for n in meeting.notes}
         touched = bool(ids & changes.ids(ch.NOTE)) or (ch.NOTE, None) in changes.items
         if touched or changes.names(ch.MEETING, meeting.meeting_id) or changes.touches(ch.ATTENDANCE, ch.GROUP):
-            note = self.editor.note
             self._reload_meeting(note.id if note is not None else None)
-        note = self.editor.note
         if note is not None and changes.names(ch.NOTE, note.id):
             self.editor.check_changed_elsewhere()
 
@@ -834,9 +849,9 @@ class NotesPage(QWidget):
         self.editor.when_settled(lambda: self._load_note(note_id))
 
     def _load_note(self, note_id: int) -> None:
-        fresh = self.editor._read(lambda: self._service.note(self._principal(), note_id))
+        fresh = read_now(self, self._hub, lambda: self._service.note(self._principal(), note_id))
         if fresh is not None:
-            self.editor._show(fresh)
+            self.editor.show_note(fresh)
             self._select_note(note_id)
 
     def _on_signed(self, note_id: int) -> None:
@@ -1137,14 +1152,8 @@ class ReviewPage(QWidget):
         note = self.current_note()
         if note is None:
             return
-        try:
-            rounds = self._service.history(self._principal(), note.id)
-        except SessionEnded as exc:
-            if self._hub is not None:
-                self._hub.session_ended.emit(str(exc))
-            return
-        except UserFacingError as exc:
-            self.view.setPlainText(str(exc))
+        rounds = read_now(self, self._hub, lambda: self._service.history(self._principal(), note.id))
+        if rounds is None:
             return
         self.view.setHtml(self._warnings_html(note) + note_html(note, rounds))
         self._update_buttons(note)

@@ -1,6 +1,7 @@
 """Progress notes: write, autosave, sign, review, amend, list and print them.
 
-The package is split where the unit of work gives it seams:
+The package is split where the unit of work gives it seams (``base`` holds what the parts
+share: the unit-of-work factory, the settings readers, turning rows into views):
 
 - ``views``: the plain values handed out (``NoteView``, ``MeetingNotes``, ...) and the
   warnings over a meeting's notes;
