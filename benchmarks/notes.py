@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from facilitator.core.clock import SystemClock  # noqa: E402
 from facilitator.core.permissions import Principal, UserRole  # noqa: E402
 from facilitator.store import db  # noqa: E402
+from facilitator.store.audit import AuditLog  # noqa: E402
 from facilitator.store.models import (  # noqa: E402
     CareGroup,
     GroupStaff,
@@ -45,6 +46,7 @@ from facilitator.store.models import (  # noqa: E402
 )
 from facilitator.store.models.notes import NoteRound  # noqa: E402
 from facilitator.store.notes import NotesService  # noqa: E402
+from facilitator.store.unit_of_work import Work  # noqa: E402
 
 PHRASES = [
     "Engaged in check-in and named a craving on Saturday.",
@@ -277,13 +279,17 @@ def measure(path: Path, saves: int) -> int:
         mode = conn.execute(sa.text("PRAGMA journal_mode")).scalar()
         drafts = conn.execute(
             sa.text(
-                "SELECT id, author_id, content FROM progress_note WHERE status = 'draft' ORDER BY id DESC LIMIT :n"
+                "SELECT id, author_id, content, version FROM progress_note WHERE status = 'draft' "
+                "ORDER BY id DESC LIMIT :n"
             ),
             {"n": saves},
         ).all()
     print(f"Database: {path} ({path.stat().st_size / 1e6:,.0f} MB, journal {mode})")
     print(f"  {meetings:,} meetings, {notes:,} notes, {awaiting:,} awaiting co-signature")
-    service = NotesService(engine, None, None, SystemClock())
+    clock = SystemClock()
+    work = Work(engine, AuditLog(engine, clock), clock)
+    work.connect_identity()
+    service = NotesService(work)
     supervisor = Principal(1, "user0", "Clinician 0", UserRole.SUPERVISOR, "LPC")
     cold_start = time.perf_counter()
     queue = service.review_queue(supervisor)
@@ -302,12 +308,12 @@ def measure(path: Path, saves: int) -> int:
     print(f"  (load average {load:.2f} on {os.cpu_count()} CPUs: other work on the machine inflates wall times)")
 
     times = []
-    for n, (note_id, author_id, content) in enumerate(drafts):
+    for n, (note_id, author_id, content, version) in enumerate(drafts):
         principal = Principal(author_id, f"user{author_id - 1}", "Clinician", UserRole.FACILITATOR, "CADC")
         body = json.loads(content)
         body["response"] = (body.get("response", "") + f" Typed more {n}.")[:2000]
         start = time.perf_counter()
-        service.save_draft(principal, note_id, body)
+        service.save_draft(principal, note_id, body, version)
         times.append((time.perf_counter() - start) * 1000)
     p50, p99 = pct(times, 50), pct(times, 99)
     print(

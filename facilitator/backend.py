@@ -116,7 +116,7 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     backend.attendance = AttendanceService(backend.work, backend.settings, lambda: backend.library)
     from .store.notes import NotesService
 
-    backend.notes = NotesService(engine, settings, lambda: backend.library, backend.clock, backend.audit)
+    backend.notes = NotesService(backend.work, settings, lambda: backend.library)  # type: ignore[arg-type]
     from .store.runs import RunStore
 
     backend.runs = RunStore(engine, backend.clock)

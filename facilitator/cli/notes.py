@@ -42,9 +42,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def run_export(args: argparse.Namespace, config: AppConfig) -> int:
-    from ..core.notes import NoteStateError
-    from ..core.permissions import PermissionDenied
-    from ..store.notes import NotesError
+    from ..core.changes import UserFacingError
     from . import CommandError
     from .auth import signed_in
 
@@ -59,7 +57,7 @@ def run_export(args: argparse.Namespace, config: AppConfig) -> int:
                 model = backend.notes.meeting_print(backend.principal, args.meeting)
             else:
                 model = backend.notes.participant_print(backend.principal, args.participant, args.first, args.last)
-        except (NotesError, PermissionDenied, NoteStateError) as exc:
+        except UserFacingError as exc:  # a permission, a missing record, a session that ended
             raise CommandError(str(exc).rstrip(".")) from None
     from ..handouts.notes import render_notes_pdf
 

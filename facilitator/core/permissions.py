@@ -165,6 +165,42 @@ def can_return_note(principal: Principal, author_id: int) -> bool:
     return can_cosign(principal, author_id)
 
 
+def can_review_notes(principal: Principal) -> bool:
+    """The queue of notes awaiting co-signature: supervisors."""
+    return principal.is_supervisor
+
+
+def can_choose_note_format(principal: Principal) -> bool:
+    """A group's note format (for notes started from then on): supervisors and administrators."""
+    return principal.is_supervisor or principal.is_administrator
+
+
+def can_add_addendum(principal: Principal, author_id: int) -> bool:
+    """A dated addition to a signed note: its author, or any supervisor."""
+    return principal.is_supervisor or (principal.user_id == author_id and not principal.is_administrator)
+
+
+def can_mark_entered_in_error(principal: Principal, author_id: int) -> bool:
+    """Mark a signed note entered in error: its author, or any supervisor."""
+    return principal.is_supervisor or (principal.user_id == author_id and not principal.is_administrator)
+
+
+def can_add_observation(principal: Principal, facilitator_ids: Iterable[int]) -> bool:
+    """A short observation typed during a session: whoever may write the group's notes."""
+    return can_write_note(principal, facilitator_ids)
+
+
+def can_view_chart(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """A participant's notes across groups: supervisors, or a facilitator of one of those groups.
+
+    ``group_facilitator_ids`` holds, for each group the participant has notes in, its
+    facilitators; the chart then shows only the groups the user may see.
+    """
+    if principal.is_supervisor:
+        return True
+    return any(can_view_notes(principal, ids) for ids in group_facilitator_ids)
+
+
 # -- the same rules, raising a sentence -----------------------------------------------------
 
 
@@ -284,4 +320,49 @@ def require_return_note(principal: Principal | None, author_id: int) -> Principa
     if p.is_supervisor and p.user_id == author_id:
         raise PermissionDenied("You cannot review your own note; another supervisor must review it.")
     _deny(can_return_note(p, author_id), "Only a supervisor can return a note to its author.")
+    return p
+
+
+def require_review_notes(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_review_notes(p), "Only supervisors review and co-sign notes.")
+    return p
+
+
+def require_choose_note_format(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_choose_note_format(p), "Only a supervisor or an administrator can choose a group's note format.")
+    return p
+
+
+def require_add_addendum(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_add_addendum(p, author_id), "Only the note's author or a supervisor can add an addendum.")
+    return p
+
+
+def require_mark_entered_in_error(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_mark_entered_in_error(p, author_id),
+        "Only the note's author or a supervisor can mark it entered in error.",
+    )
+    return p
+
+
+def require_add_observation(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_add_observation(p, facilitator_ids),
+        "Only this group's facilitators or a supervisor can note observations about its members.",
+    )
+    return p
+
+
+def require_view_chart(principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_view_chart(p, group_facilitator_ids),
+        "Progress notes are open to the group's facilitators and to supervisors only.",
+    )
     return p

@@ -18,8 +18,10 @@ from sqlalchemy.engine import Engine
 
 from ..core.notes import GROUP_SECTIONS
 from ..core.permissions import Principal
+from .audit import AuditLog
 from .models import Meeting, ProgressNote
 from .notes import NotesService, NoteView
+from .unit_of_work import Work
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +98,8 @@ def seed_demo_notes(
     """Fill the demo's notes; a database that already has notes is left alone. Returns notes written."""
     rng = random.Random(seed)
     clock = _Clock()
-    service = NotesService(engine, settings, library, clock)  # type: ignore[arg-type]
+    work = Work(engine, AuditLog(engine, clock), clock)  # type: ignore[arg-type]
+    service = NotesService(work, settings, library)  # type: ignore[arg-type]
     now = today or datetime.now(UTC)
     note_table = ProgressNote.__table__  # type: ignore[attr-defined]
     meeting = Meeting.__table__  # type: ignore[attr-defined]
@@ -128,7 +131,7 @@ def seed_demo_notes(
         age = last - n  # 1 = most recent
         if age <= 2:  # drafts, half written
             for note in notes[: max(1, len(notes) // 2)]:
-                service.save_draft(facilitator, note.id, _write(note, rng))
+                service.save_draft(facilitator, note.id, _write(note, rng), note.version)
             continue
         for note in notes:
             service.sign(facilitator, note.id, content=_write(note, rng))
@@ -145,7 +148,7 @@ def seed_demo_notes(
             clock.at += timedelta(hours=3)
             fixed = service.note(facilitator, notes[1].id)
             content = dict(fixed.content, plan="Call the sponsor on Wednesday; bring the worksheet on Thursday.")
-            service.save_draft(facilitator, fixed.id, content)
+            service.save_draft(facilitator, fixed.id, content, fixed.version)
             service.sign(facilitator, fixed.id)
             clock.at += timedelta(hours=2)
         for note in notes:

@@ -20,6 +20,8 @@ RELOAD: Choice = "reload"
 OVERWRITE: Choice = "overwrite"
 CANCEL: Choice = "cancel"
 TITLE = "Someone else changed this"
+RELOAD_TEXT = "Reload their version"
+OVERWRITE_TEXT = "Save mine over it"
 
 
 class ConflictDialog(QDialog):
@@ -37,9 +39,9 @@ class ConflictDialog(QDialog):
         note = QLabel("What you typed is still here. Nothing of yours or theirs has been lost yet.")
         note.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.reload_button = QPushButton(reload_text or "&Reload their version")
+        self.reload_button = QPushButton(reload_text or "&" + RELOAD_TEXT)
         self.reload_button.setAccessibleName("Reload their version, letting go of what you typed for it")
-        self.overwrite_button = QPushButton(overwrite_text or "&Save mine over it")
+        self.overwrite_button = QPushButton(overwrite_text or "&" + OVERWRITE_TEXT)
         self.overwrite_button.setAccessibleName("Save what you typed over their change")
         self.cancel_button = QPushButton("&Cancel")
         self.cancel_button.setAccessibleName("Decide later; keep what you typed on screen")

@@ -1,9 +1,11 @@
 """The Notes page (write, autosave, sign) and the Review page (queue, co-sign, return).
 
-Views lay out; the ``_on_...`` slots decide. The pages receive the notes service and a
-function returning who is signed in, nothing else. Drafts are saved one second after the
-first unsaved keystroke (never later than two), when the user moves to another note, and
-when the page hides, so a killed app loses at most the last two seconds of typing.
+Views lay out; the ``_on_...`` slots decide. The pages receive the notes service, a
+function returning who is signed in, and the change hub. Every write runs through
+``CollectionOp`` (this workstation's writer thread) and every slow read through ``QueryOp``.
+Drafts are saved one second after the first unsaved keystroke (never later than two), when
+the user moves to another note, and when the page hides, so a killed app loses at most the
+last two seconds of typing.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,10 +42,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import changes as ch
 from ..core import notes as cn
-from ..core.notes import NoteStateError
-from ..core.permissions import PermissionDenied, Principal
+from ..core.changes import Changes, ConflictError, SessionEnded, UserFacingError
+from ..core.permissions import (
+    PermissionDenied,
+    Principal,
+    can_add_addendum,
+    can_choose_note_format,
+    can_edit_note,
+    can_mark_entered_in_error,
+)
+from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
+from .operations import CollectionOp, QueryOp, describe
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 1000
@@ -88,31 +101,79 @@ def note_html(note, rounds=()) -> str:  # type: ignore[no-untyped-def]
     return "".join(parts)
 
 
+def read_now(parent: QWidget, hub, fn):  # type: ignore[no-untyped-def]
+    """A quick read by primary key on the GUI thread (a few ms), its error said the one way."""
+    try:
+        return fn()
+    except SessionEnded as exc:
+        if hub is not None:
+            hub.session_ended.emit(str(exc))
+        else:
+            show_error(parent, "Signed out", str(exc))
+    except UserFacingError as exc:
+        show_error(parent, "Cannot open the note", str(exc))
+    return None
+
+
 # -- the editor for one meeting's notes -----------------------------------------------------
 
 
 class NoteEditor(QWidget):
-    """The fields of one note, with autosave, inline warnings and the signing row."""
+    """The fields of one note, with autosave, inline warnings, the signing row and a banner.
+
+    Autosave coalesces: never two saves of one note in flight; typing during a save makes
+    one more save when it returns. Each save names the version the text on screen is based
+    on, and the editor keeps the version the save returned. If someone else saved first the
+    text stays on screen, autosave pauses and the banner says who and when, with "Reload
+    their version" and "Save mine over it"; a change made elsewhere while the note is open
+    is announced the same way, never loaded under the cursor.
+    """
 
     saved = Signal(int)
     signed = Signal(int)
     amended = Signal(int)
+    stayed = Signal(int)  # the user chose to stay on this note (unsaved work) instead of leaving it
 
-    def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None, *, hub=None
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._principal = principal
+        self._hub = hub
         self._meeting = None
         self._note = None
+        self._version: int | None = None  # the version the text on screen is based on
         self._edits: dict[int, dict[str, str]] = {}
         self._fields: dict[str, QPlainTextEdit] = {}
         self._dirty = False
         self._loading = False
+        self._saving = False  # a save of this editor is running
+        self._draft_saving: int | None = None  # the note whose draft save is running
+        self._when_saved: list[Callable[[], None]] = []
+        self._conflict: ConflictError | None = None  # autosave paused until the user chooses
         self.setAccessibleName("Note editor")
 
         self.heading = QLabel()
         self.heading.setAccessibleName("Note heading")
         self.heading.setWordWrap(True)
+        self.banner = QFrame()
+        self.banner.setAccessibleName("Changed elsewhere")
+        self.banner.setStyleSheet("QFrame { background:#fde2e1; border:1px solid #c0392b; }")
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setAccessibleName("What changed elsewhere")
+        self.reload_button = QPushButton(RELOAD_TEXT)
+        self.reload_button.setAccessibleName("Reload the version saved elsewhere; your changes are dropped")
+        self.reload_button.clicked.connect(lambda: self.resolve("reload"))
+        self.overwrite_button = QPushButton(OVERWRITE_TEXT)
+        self.overwrite_button.setAccessibleName("Save your text over the version saved elsewhere")
+        self.overwrite_button.clicked.connect(lambda: self.resolve("overwrite"))
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.reload_button)
+        banner_row.addWidget(self.overwrite_button)
+        self.banner.hide()
         self.comment = QLabel()
         self.comment.setAccessibleName("Supervisor's comment")
         self.comment.setWordWrap(True)
@@ -140,7 +201,7 @@ class NoteEditor(QWidget):
         self.sign_button.setToolTip("Sign with your name and credentials; the note then locks (Ctrl+Shift+S)")
         self.sign_button.clicked.connect(self._on_sign)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self._on_sign)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.flush)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_pressed)
         name_label = QLabel("Si&gned by:")
         name_label.setBuddy(self.name_edit)
         sign_row = QHBoxLayout()
@@ -151,6 +212,7 @@ class NoteEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
         layout.addWidget(self.comment)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.warnings)
@@ -181,21 +243,52 @@ class NoteEditor(QWidget):
     def note(self):  # type: ignore[no-untyped-def]
         return self._note
 
+    @property
+    def version(self) -> int | None:
+        """The version of the note that the text on screen is based on."""
+        return self._version
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def conflict(self) -> ConflictError | None:
+        return self._conflict
+
+    @property
+    def draft_saving(self) -> int | None:
+        """The note whose draft save is running (its change reaches the hub before the save returns)."""
+        return self._draft_saving
+
     def field(self, key: str) -> QPlainTextEdit:
         return self._fields[key]
 
     def set_meeting(self, meeting) -> None:  # type: ignore[no-untyped-def]
         self._meeting = meeting
 
+    def _editable(self, note) -> bool:  # type: ignore[no-untyped-def]
+        p = self._principal()
+        return note.editable and p is not None and can_edit_note(p, note.author_id)
+
+    # -- showing a note ------------------------------------------------------------------------
+
     def show_note(self, note) -> None:  # type: ignore[no-untyped-def]
-        """Put a note in the editor (saving the one that was there first)."""
+        """Put a note in the editor once the one there is saved (or the user chose to drop it)."""
         self.flush()
+        self.when_settled(lambda: self._show(note))
+
+    def _show(self, note) -> None:  # type: ignore[no-untyped-def]
+        self._timer.stop()
         self._note = note
+        self._version = note.version
+        self._conflict = None
+        self.banner.hide()
         self._loading = True
         while self.form.rowCount():
             self.form.removeRow(0)
         self._fields = {}
-        editable = note.editable and self._principal() is not None and note.author_id == self._principal().user_id
+        editable = self._editable(note)
         content = note.content
         for n, section in enumerate(note.sections):
             edit = QPlainTextEdit()
@@ -230,6 +323,7 @@ class NoteEditor(QWidget):
         self._show_signatures(note)
         self._loading = False
         self._dirty = False
+        self._edits.pop(note.id, None)
         self._update_warnings()
 
     def _show_signatures(self, note) -> None:  # type: ignore[no-untyped-def]
@@ -246,11 +340,216 @@ class NoteEditor(QWidget):
             lines.append(f"Addendum {_when(a.created_at)}, {html.escape(a.signature)}: {html.escape(a.text)}")
         self.signatures.setText("<br>".join(lines))
         p = self._principal()
-        may_amend = note.status.locked and p is not None and (p.user_id == note.author_id or p.is_supervisor)
-        self.addendum_button.setVisible(note.status.locked)
-        self.error_button.setVisible(note.status.locked)
-        self.addendum_button.setEnabled(may_amend)
-        self.error_button.setEnabled(may_amend and not note.in_error)
+        locked = note.status.locked
+        self.addendum_button.setVisible(locked)
+        self.error_button.setVisible(locked)
+        self.addendum_button.setEnabled(locked and p is not None and can_add_addendum(p, note.author_id))
+        self.error_button.setEnabled(
+            locked and p is not None and can_mark_entered_in_error(p, note.author_id) and not note.in_error
+        )
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def content(self) -> dict[str, str]:
+        return {key: edit.toPlainText() for key, edit in self._fields.items()}
+
+    def _on_text_changed(self) -> None:
+        if self._loading or self._note is None:
+            return
+        self._dirty = True
+        self._edits[self._note.id] = self.content()
+        if self._conflict is not None:
+            self.save_state.setText("Not saved: this note changed elsewhere; choose above what to keep.")
+            return
+        self.save_state.setText("Unsaved changes…")
+        if not self._timer.isActive():  # not restarted per key: a save at most one second behind
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Save the current note soon if it has unsaved changes (one save at a time)."""
+        self._timer.stop()
+        if not self._dirty or self._note is None or self._conflict is not None or self._saving:
+            return  # a running save is followed by another if the text changed meanwhile
+        self._save(self._version)
+
+    def _on_save_pressed(self) -> None:
+        if self._conflict is not None and self._dirty:
+            self.resolve(ask_conflict(self, self._conflict))
+        else:
+            self.flush()
+
+    def _save(self, version: int | None) -> None:
+        note = self._note
+        content = self.content()
+        principal = self._principal()
+        self._saving = True
+        self._draft_saving = note.id
+        self._dirty = False  # typing from here on makes it dirty again
+        self.save_state.setText("Saving…")
+        CollectionOp(
+            self, lambda: self._service.save_draft(principal, note.id, content, version), self._hub
+        ).success(self._on_saved).failure(lambda exc: self._on_save_failed(note.id, exc)).run()
+
+    def _on_saved(self, result) -> None:  # type: ignore[no-untyped-def]
+        self._saving = False
+        self._draft_saving = None
+        if self._note is not None and result.note_id == self._note.id:
+            self._version = result.version
+        self.save_state.setText(f"Saved {result.saved_at.astimezone():%H:%M:%S}")
+        self._update_warnings()
+        self.saved.emit(result.note_id)
+        if self._dirty and self._note is not None and self._note.id == result.note_id:
+            self._save(self._version)  # typed while saving: one more save, never two at once
+        else:
+            self._settled()
+
+    def _on_save_failed(self, note_id: int, exc: Exception) -> bool:
+        self._saving = False
+        self._draft_saving = None
+        if self._note is None or self._note.id != note_id:
+            self._settled()
+            return False
+        self._dirty = True  # what is on screen is still not saved
+        if isinstance(exc, ConflictError):
+            self._conflict = exc
+            self._show_banner(str(exc), overwrite=True)
+            self.save_state.setText("Not saved: this note changed elsewhere; choose above what to keep.")
+            self._settled()
+            return True
+        self.save_state.setText(f"Not saved: {describe(exc)}")
+        self._settled()
+        return isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded)
+
+    def when_settled(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` when the text on screen is saved, or the user chose to let it go."""
+        if self._conflict is not None and self._dirty:
+            choice = ask_conflict(self, self._conflict)
+            if choice == "cancel":
+                self._when_saved.clear()
+                if self._note is not None:
+                    self.stayed.emit(self._note.id)
+                return
+            if choice == "reload":  # their version stands; this text is dropped
+                self._dirty = False
+                self._conflict = None
+                self.banner.hide()
+            else:
+                self._when_saved.append(callback)
+                self.resolve("overwrite")
+                return
+        if self._saving:
+            self._when_saved.append(callback)
+        else:
+            callback()
+
+    def _after_save(self, callback: Callable[[], None]) -> None:
+        if self._saving:
+            self._when_saved.append(callback)
+        else:
+            callback()
+
+    def _settled(self) -> None:
+        waiting, self._when_saved = self._when_saved, []
+        for callback in waiting:
+            callback()
+
+    # -- someone else's version ----------------------------------------------------------------
+
+    def resolve(self, choice: str) -> None:
+        """The user's answer to a conflict: reload their version, save mine over it, or decide later."""
+        if self._note is None or choice == "cancel":
+            return
+        if choice == "reload":
+            fresh = read_now(self, self._hub, lambda: self._service.note(self._principal(), self._note.id))
+            if fresh is not None:
+                self._show(fresh)
+            return
+        self._conflict = None
+        self.banner.hide()
+        self._dirty = True
+        self._save(None)  # save over their version, knowingly
+
+    def _show_banner(self, text: str, *, overwrite: bool) -> None:
+        self.banner_text.setText(text)
+        self.overwrite_button.setVisible(overwrite)
+        self.banner.show()
+
+    def check_changed_elsewhere(self) -> None:
+        """Someone may have changed the open note: read it, and tell the user if so."""
+        if self._note is None:
+            return
+        note_id = self._note.id
+        self._after_save(
+            lambda: QueryOp(self, lambda: self._service.note(self._principal(), note_id), self._hub)
+            .success(lambda fresh: self._compare(fresh))
+            .failure(lambda exc: isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded))
+            .run()
+        )
+
+    def _compare(self, fresh) -> None:  # type: ignore[no-untyped-def]
+        if self._note is None or fresh.id != self._note.id:
+            return
+        if self._saving:  # our own save may be what that read saw: look again once it is back
+            self.check_changed_elsewhere()
+            return
+        if self._version is not None and fresh.version <= self._version:
+            return  # what is on screen is the newest (our own save)
+        if not self._editable(self._note) and not self._dirty:
+            self._show(fresh)  # nothing typed to protect: show the new state (a signature, an addendum)
+            return
+        who = fresh.updated_by_name or "someone"
+        when = fresh.updated_at.astimezone().strftime("%H:%M")
+        self._show_banner(f"Changed on another workstation by {who} at {when} — reload to see it.", overwrite=False)
+
+    # -- signing and amending ------------------------------------------------------------------
+
+    def _on_sign(self) -> None:
+        if self._note is None or not self.sign_button.isEnabled():
+            return
+        self._timer.stop()
+        if self._conflict is not None and self._dirty:
+            self.resolve(ask_conflict(self, self._conflict))
+            return
+        self._after_save(self._sign)
+
+    def _sign(self) -> None:
+        note = self._note
+        if note is None or (self._conflict is not None and self._dirty):
+            return
+        content = self.content() if self._dirty else None
+        version, principal = self._version, self._principal()
+        name, credentials = self.name_edit.text(), self.credentials_edit.text()
+        self._saving = True
+        self._dirty = False
+        self.save_state.setText("Signing…")
+
+        def failed(exc: Exception) -> bool:
+            self._saving = False
+            self._dirty = content is not None or self._dirty
+            if isinstance(exc, ConflictError):
+                self._conflict = exc
+                self._show_banner(str(exc), overwrite=True)
+                self.save_state.setText("Not signed: this note changed elsewhere; choose above what to keep.")
+                self._settled()
+                return True
+            self.save_state.setText("Not signed; the note is kept as a draft.")
+            self._settled()
+            if isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded):
+                show_error(self, "Cannot sign yet", str(exc))
+                return True
+            return False
+
+        def done(signed) -> None:  # type: ignore[no-untyped-def]
+            self._saving = False
+            self._edits.pop(signed.id, None)
+            self._version = signed.version
+            self._settled()
+            self.signed.emit(signed.id)
+
+        CollectionOp(
+            self, lambda: self._service.sign(principal, note.id, name, credentials, content=content, version=version),
+            self._hub,
+        ).success(done).failure(failed).titled("Cannot sign").run()
 
     def _amend(self, action, title: str, label: str) -> None:  # type: ignore[no-untyped-def]
         if self._note is None:
@@ -258,13 +557,13 @@ class NoteEditor(QWidget):
         text, ok = QInputDialog.getMultiLineText(self, title, label)
         if not ok or not text.strip():
             return
-        try:
-            note = action(self._principal(), self._note.id, text)
-        except (NoteStateError, PermissionDenied) as exc:
-            show_error(self, title, str(exc))
-            return
-        self.show_note(note)
-        self.amended.emit(note.id)
+        principal, note_id = self._principal(), self._note.id
+
+        def done(note) -> None:  # type: ignore[no-untyped-def]
+            self._show(note)
+            self.amended.emit(note.id)
+
+        CollectionOp(self, lambda: action(principal, note_id, text), self._hub).success(done).titled(title).run()
 
     def _on_addendum(self) -> None:
         self._amend(
@@ -277,35 +576,6 @@ class NoteEditor(QWidget):
             "Entered in error",
             "Why was this note entered in error? (The note stays in the record, marked.)",
         )
-
-    def content(self) -> dict[str, str]:
-        return {key: edit.toPlainText() for key, edit in self._fields.items()}
-
-    def _on_text_changed(self) -> None:
-        if self._loading or self._note is None:
-            return
-        self._dirty = True
-        self._edits[self._note.id] = self.content()
-        self.save_state.setText("Unsaved changes…")
-        if not self._timer.isActive():  # not restarted per key: a save at most one second behind
-            self._timer.start()
-
-    def flush(self) -> bool:
-        """Save the current note now if it has unsaved changes; False if saving failed."""
-        self._timer.stop()
-        if not self._dirty or self._note is None:
-            return True
-        try:
-            when = self._service.save_draft(self._principal(), self._note.id, self.content())
-        except (PermissionDenied, NoteStateError, Exception) as exc:  # noqa: B014 - say it, keep the text
-            log.exception("Draft save failed")
-            self.save_state.setText(f"Not saved: {exc}")
-            return False
-        self._dirty = False
-        self.save_state.setText(f"Saved {when.astimezone():%H:%M:%S}")
-        self._update_warnings()
-        self.saved.emit(self._note.id)
-        return True
 
     def _update_warnings(self) -> None:
         if self._note is None:
@@ -332,28 +602,13 @@ class NoteEditor(QWidget):
                     )
         self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
 
-    def _on_sign(self) -> None:
-        if self._note is None or not self.sign_button.isEnabled():
-            return
-        if not self.flush():
-            return
-        try:
-            note = self._service.sign(
-                self._principal(), self._note.id, self.name_edit.text(), self.credentials_edit.text()
-            )
-        except (NoteStateError, PermissionDenied) as exc:
-            show_error(self, "Cannot sign yet", str(exc))
-            return
-        except Exception:
-            log.exception("Signing failed")
-            show_error(self, "Cannot sign", "The note could not be signed; it is saved as a draft.")
-            return
-        self._edits.pop(note.id, None)
-        self.signed.emit(note.id)
-
 
 class NotesPage(QWidget):
-    """My notes (drafts, returned, overdue), meetings to document, and the meeting's notes."""
+    """My notes (drafts, returned, overdue), meetings to document, and the meeting's notes.
+
+    Lists refresh at once when the hub says notes, meetings or attendance changed (here or
+    on another workstation); the note open in the editor is never replaced under the cursor.
+    """
 
     def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -422,9 +677,10 @@ class NotesPage(QWidget):
         middle_layout.addWidget(self.chart_button)
         middle_layout.addWidget(self.export_button)
 
-        self.editor = NoteEditor(service, principal)
+        self.editor = NoteEditor(service, principal, hub=hub)
         self.editor.signed.connect(self._on_signed)
         self.editor.amended.connect(self._on_amended)
+        self.editor.stayed.connect(self._select_note)
 
         split = QSplitter()
         split.addWidget(left)
@@ -433,22 +689,38 @@ class NotesPage(QWidget):
         split.setSizes([330, 200, 650])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
+        if hub is not None:
+            hub.changed.connect(self._on_changed)
 
     # -- loading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Reload my notes and the meetings to document (on a worker; the lists fill when read)."""
         p = self._principal()
+        if p is None:
+            self.mine.clear()
+            self.meetings.clear()
+            return
+        service = self._service
+
+        def read():  # type: ignore[no-untyped-def]
+            today = service.today()
+            return service.my_notes(p), service.meetings_to_document(p, today - timedelta(days=14), today)
+
+        def failed(exc: Exception) -> bool:
+            if isinstance(exc, PermissionDenied):
+                self.mine.clear()
+                self.mine.addTopLevelItem(QTreeWidgetItem([str(exc), ""]))
+                return True
+            return False
+
+        QueryOp(self, read, self._hub).success(self._fill_lists).failure(failed).run()
+
+    def _fill_lists(self, result) -> None:  # type: ignore[no-untyped-def]
+        mine, meetings = result
+        chosen = self.meetings.currentItem().data(ROLE) if self.meetings.currentItem() else None
         self.mine.clear()
         self.meetings.clear()
-        if p is None:
-            return
-        try:
-            mine = self._service.my_notes(p)
-            today = self._service.today()
-            meetings = self._service.meetings_to_document(p, today - timedelta(days=14), today)
-        except PermissionDenied as exc:
-            self.mine.addTopLevelItem(QTreeWidgetItem([str(exc), ""]))
-            return
         for title, items in (("Drafts", mine.drafts), ("Returned", mine.returned), ("Overdue", mine.overdue)):
             top = QTreeWidgetItem([f"{title} ({len(items)})", ""])
             top.setData(0, ROLE, None)
@@ -462,33 +734,36 @@ class NotesPage(QWidget):
                 top.addChild(child)
             self.mine.addTopLevelItem(top)
             top.setExpanded(True)
-        for meeting_id, day, group in meetings:
+        row = 0
+        for n, (meeting_id, day, group) in enumerate(meetings):
             item = QListWidgetItem(f"{day:%a %d %b}: {group}")
             item.setData(ROLE, meeting_id)
             self.meetings.addItem(item)
+            if meeting_id == chosen:
+                row = n
         if self.meetings.count():
-            self.meetings.setCurrentRow(0)
+            self.meetings.setCurrentRow(row)
 
     def open_meeting(self, meeting_id: int, note_id: int | None = None, start: bool = False) -> None:
+        """Show a meeting's notes (starting the missing drafts with ``start``), once the open note is saved."""
         self.editor.flush()
+        self.editor.when_settled(lambda: self._open_meeting(meeting_id, note_id, start))
+
+    def _open_meeting(self, meeting_id: int, note_id: int | None, start: bool, audit: bool = True) -> None:
         p = self._principal()
-        try:
-            if start:
-                meeting = self._service.start_meeting_notes(p, meeting_id)
-            else:
-                meeting = self._service.meeting_notes(p, meeting_id)
-        except (PermissionDenied, Exception) as exc:  # noqa: B014
-            log.exception("Could not open meeting %s", meeting_id)
-            show_error(
-                self,
-                "Cannot open notes",
-                str(exc) if isinstance(exc, PermissionDenied) else "The meeting's notes could not be opened.",
-            )
-            return
+        service = self._service
+        if start:
+            op = CollectionOp(self, lambda: service.start_meeting_notes(p, meeting_id), self._hub)
+        else:
+            op = QueryOp(self, lambda: service.meeting_notes(p, meeting_id, audit=audit), self._hub)
+        op.success(lambda meeting: self._show_meeting(meeting, note_id)).titled("Cannot open notes").run()
+
+    def _show_meeting(self, meeting, note_id: int | None, reload_editor: bool = True) -> None:  # type: ignore[no-untyped-def]
+        p = self._principal()
         self._meeting = meeting
         self.editor.set_meeting(meeting)
         self.format_combo.setCurrentIndex(list(cn.NoteFormat).index(meeting.note_format))
-        self.format_combo.setEnabled(p is not None and (p.is_supervisor or p.is_administrator))
+        self.format_combo.setEnabled(p is not None and can_choose_note_format(p))
         self.note_list.blockSignals(True)
         self.note_list.clear()
         for note in meeting.notes:
@@ -499,11 +774,57 @@ class NotesPage(QWidget):
         self.note_list.blockSignals(False)
         absent = ", ".join(f"{a.name} ({a.status.replace('_', ' ')})" for a in meeting.absent)
         self.absent.setText(f"Absent (no note): {absent}" if absent else "")
-        row = 0
-        if note_id is not None:
-            row = next((i for i, n in enumerate(meeting.notes) if n.id == note_id), 0)
-        if self.note_list.count():
+        if not self.note_list.count():
+            return
+        row = next((i for i, n in enumerate(meeting.notes) if n.id == note_id), 0) if note_id is not None else 0
+        if reload_editor:
             self.note_list.setCurrentRow(row)
+        else:
+            self._select_note(note_id)
+
+    def _select_note(self, note_id: int | None) -> None:
+        """Mark a note as the current one in the list without loading it again."""
+        self.note_list.blockSignals(True)
+        for i in range(self.note_list.count()):
+            if self.note_list.item(i).data(ROLE) == note_id:
+                self.note_list.setCurrentRow(i)
+        self.note_list.blockSignals(False)
+
+    # -- what changed, here or elsewhere ---------------------------------------------------------
+
+    def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
+        if not changes.touches(ch.NOTE, ch.OBSERVATION, ch.MEETING, ch.ATTENDANCE, ch.GROUP, ch.PARTICIPANT):
+            return
+        note = self.editor.note
+        saving = self.editor.draft_saving
+        if saving is not None and changes == Changes.of(ch.NOTE, saving):
+            # This editor's own autosave: no list shows a draft's text. Still compare versions
+            # once it returns, in case another workstation saved the same note meanwhile.
+            self.editor.check_changed_elsewhere()
+            return
+        if self.isVisible():
+            self.refresh()
+        meeting = self._meeting
+        if meeting is None:
+            return
+        ids = {n.id for n in meeting.notes}
+        touched = bool(ids & changes.ids(ch.NOTE)) or (ch.NOTE, None) in changes.items
+        if touched or changes.names(ch.MEETING, meeting.meeting_id) or changes.touches(ch.ATTENDANCE, ch.GROUP):
+            self._reload_meeting(note.id if note is not None else None)
+        if note is not None and changes.names(ch.NOTE, note.id):
+            self.editor.check_changed_elsewhere()
+
+    def _reload_meeting(self, note_id: int | None) -> None:
+        """The open meeting's list of notes again (statuses, new notes), leaving the editor alone."""
+        meeting = self._meeting
+        p, service = self._principal(), self._service
+        if meeting is None or p is None:
+            return
+        QueryOp(self, lambda: service.meeting_notes(p, meeting.meeting_id, audit=False), self._hub).success(
+            lambda fresh: self._show_meeting(fresh, note_id, reload_editor=False)
+            if self._meeting is not None and self._meeting.meeting_id == fresh.meeting_id
+            else None
+        ).failure(lambda exc: isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded)).run()
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -524,72 +845,82 @@ class NotesPage(QWidget):
         if current is None or self._meeting is None:
             return
         note_id = current.data(ROLE)
-        note = next((n for n in self._meeting.notes if n.id == note_id), None)
-        if note is not None:
-            self.editor.flush()
-            fresh = self._service.note(self._principal(), note.id)
+        self.editor.flush()
+        self.editor.when_settled(lambda: self._load_note(note_id))
+
+    def _load_note(self, note_id: int) -> None:
+        fresh = read_now(self, self._hub, lambda: self._service.note(self._principal(), note_id))
+        if fresh is not None:
             self.editor.show_note(fresh)
+            self._select_note(note_id)
 
     def _on_signed(self, note_id: int) -> None:
         if self._meeting is None:
             return
         row = self.note_list.currentRow()
-        self.open_meeting(self._meeting.meeting_id, note_id)
-        if row + 1 < self.note_list.count():
-            self.note_list.setCurrentRow(row + 1)
-        self.refresh_mine()
+        meeting_id = self._meeting.meeting_id
+        p, service = self._principal(), self._service
+
+        def reopened(meeting) -> None:  # type: ignore[no-untyped-def]
+            following = meeting.notes[row + 1].id if row + 1 < len(meeting.notes) else note_id
+            self._show_meeting(meeting, following)
+
+        QueryOp(self, lambda: service.meeting_notes(p, meeting_id, audit=False), self._hub).success(reopened).run()
 
     def _on_format_chosen(self, index: int) -> None:
         """The group's format for notes started from now on; notes already begun keep theirs."""
         if self._meeting is None:
             return
-        try:
-            self._service.set_group_format(self._principal(), self._meeting.group_id, self.format_combo.itemData(index))
-        except PermissionDenied as exc:
-            show_error(self, "Note format", str(exc))
-            return
-        self.absent.setText(f"New notes of {self._meeting.group_name} will be {self.format_combo.itemData(index)}.")
+        meeting, fmt = self._meeting, self.format_combo.itemData(index)
+        p, service = self._principal(), self._service
+        CollectionOp(self, lambda: service.set_group_format(p, meeting.group_id, fmt), self._hub).success(
+            lambda _none: self.absent.setText(f"New notes of {meeting.group_name} will be {fmt}.")
+        ).titled("Note format").run()
 
     def _on_amended(self, note_id: int) -> None:
-        if self._meeting is not None:
-            self.open_meeting(self._meeting.meeting_id, note_id)
+        self._reload_meeting(note_id)
 
     def _on_export_meeting(self) -> None:
         if self._meeting is None:
             return
         self.editor.flush()
-        name = f"notes-{self._meeting.day.isoformat()}-{self._meeting.group_name}.pdf".replace(" ", "-").replace(
-            "/", "-"
-        )
+        meeting = self._meeting
+        name = f"notes-{meeting.day.isoformat()}-{meeting.group_name}.pdf".replace(" ", "-").replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(self, "Export meeting notes", name, "PDF files (*.pdf)")
         if not path:
             return
-        try:
-            model = self._service.meeting_print(self._principal(), self._meeting.meeting_id)
+        p, service = self._principal(), self._service
+
+        def export(report):  # type: ignore[no-untyped-def]
+            report(0, 2, "Gathering the signed notes…")
+            model = service.meeting_print(p, meeting.meeting_id)
             from ..handouts.notes import render_notes_pdf
 
-            write_private_file(path, render_notes_pdf(model))
-        except PermissionDenied as exc:
-            show_error(self, "Cannot export", str(exc))
-            return
-        except OSError as exc:
-            show_error(self, "Cannot export", f"The PDF could not be written to {path}: {exc.strerror}.")
-            return
-        self.absent.setText(f"Exported {len(model.notes)} signed note(s) to {path}.")
+            report(1, 2, "Writing the PDF…")
+            try:
+                write_private_file(path, render_notes_pdf(model))
+            except OSError as exc:
+                raise UserFacingError(f"The PDF could not be written to {path}: {exc.strerror}.") from exc
+            return model
+
+        CollectionOp(self, export, self._hub).with_progress("Exporting the meeting's notes…").success(
+            lambda model: self.absent.setText(f"Exported {len(model.notes)} signed note(s) to {path}.")
+        ).titled("Cannot export").run()
 
     def _on_chart(self) -> None:
         note = self.editor.note
         if note is None or note.participant_id is None:
             show_error(self, "Chart", "Choose a participant's note first.")
             return
-        try:
-            notes = self._service.chart(self._principal(), note.participant_id)
-        except PermissionDenied as exc:
-            show_error(self, "Chart", str(exc))
-            return
+        p, service = self._principal(), self._service
+        QueryOp(self, lambda: service.chart(p, note.participant_id), self._hub).success(
+            lambda notes: self._show_chart(note.participant_name, notes)
+        ).titled("Chart").run()
+
+    def _show_chart(self, name: str, notes) -> None:  # type: ignore[no-untyped-def]
         dialog = QDialog(self)
-        dialog.setWindowTitle(f"Chart: {note.participant_name}")
-        dialog.setAccessibleName(f"Chart of {note.participant_name}")
+        dialog.setWindowTitle(f"Chart: {name}")
+        dialog.setAccessibleName(f"Chart of {name}")
         view = QTextBrowser()
         view.setAccessibleName("Notes in date order")
         view.setHtml("<hr>".join(note_html(n) for n in notes) or "<p>No notes yet.</p>")
@@ -600,9 +931,7 @@ class NotesPage(QWidget):
         dialog.show()
 
     def refresh_mine(self) -> None:
-        current = self._meeting
         self.refresh()
-        self._meeting = current
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.editor.flush()
@@ -610,14 +939,18 @@ class NotesPage(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
-        self.refresh_mine()
+        self.refresh()
 
 
 # -- review --------------------------------------------------------------------------------
 
 
 class ReviewPage(QWidget):
-    """The supervisor's queue, a meeting at a time: group note, then each individual note."""
+    """The supervisor's queue, a meeting at a time: group note, then each individual note.
+
+    The queue refreshes at once when notes change (here or elsewhere), keeping the meeting
+    and note under review, and the comment typed for the author.
+    """
 
     def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -690,19 +1023,32 @@ class ReviewPage(QWidget):
         split.setSizes([520, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
+        if hub is not None:
+            hub.changed.connect(self._on_changed)
 
-    def refresh(self) -> None:
+    def refresh(self, select_note: int | None = None) -> None:
+        """Reload the queue, keeping the meeting under review when it is still there."""
         p = self._principal()
+        if p is None:
+            self.queue.clear()
+            return
+
+        def failed(exc: Exception) -> bool:
+            if isinstance(exc, PermissionDenied):
+                self.queue.clear()
+                self.queue.addTopLevelItem(QTreeWidgetItem([str(exc), "", "", ""]))
+                return True
+            return False
+
+        service = self._service
+        QueryOp(self, lambda: service.review_queue(p), self._hub).success(
+            lambda items: self._fill_queue(items, select_note)
+        ).failure(failed).run()
+
+    def _fill_queue(self, items, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
+        keep = self._meeting_id
         self.queue.blockSignals(True)
         self.queue.clear()
-        self.queue.blockSignals(False)
-        if p is None:
-            return
-        try:
-            items = self._service.review_queue(p)
-        except PermissionDenied as exc:
-            self.queue.addTopLevelItem(QTreeWidgetItem([str(exc), "", "", ""]))
-            return
         by_meeting: dict[int, QTreeWidgetItem] = {}
         for q in items:
             top = by_meeting.get(q.meeting_id)
@@ -719,19 +1065,35 @@ class ReviewPage(QWidget):
                 top.setText(3, "overdue")
                 top.setForeground(3, Qt.GlobalColor.red)
             top.addChild(child)
-        self._meeting_id = None  # reload the meeting shown, whatever changed since
-        if self.queue.topLevelItemCount():
-            self.queue.setCurrentItem(self.queue.topLevelItem(0))
-        else:
+        current = by_meeting.get(keep) if keep is not None else None
+        if current is None and self.queue.topLevelItemCount():
+            current = self.queue.topLevelItem(0)
+        if current is not None:
+            self.queue.setCurrentItem(current)
+        self.queue.blockSignals(False)
+        if current is None:
             self._show_meeting(None)
+        else:
+            meeting_id = current.data(0, ROLE)
+            shown = self.current_note()
+            keep_note = select_note if select_note is not None else (shown.id if shown is not None else None)
+            self._show_meeting(meeting_id, keep_note if meeting_id == keep else None)
 
     def _show_meeting(self, meeting_id: int | None, select_note: int | None = None) -> None:
         self._meeting_id = meeting_id
+        if meeting_id is None:
+            self._fill_meeting(None, None)
+            return
+        p, service = self._principal(), self._service
+        QueryOp(self, lambda: service.meeting_notes(p, meeting_id), self._hub).success(
+            lambda meeting: self._fill_meeting(meeting, select_note) if self._meeting_id == meeting.meeting_id else None
+        ).run()
+
+    def _fill_meeting(self, meeting, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
         self.meeting_notes.blockSignals(True)
         self.meeting_notes.clear()
         self._notes = []
-        if meeting_id is not None:
-            meeting = self._service.meeting_notes(self._principal(), meeting_id)
+        if meeting is not None:
             from ..store.notes import meeting_warnings
 
             self._warnings = meeting_warnings(meeting)
@@ -746,10 +1108,8 @@ class ReviewPage(QWidget):
             self.view.setHtml("<p>Nothing awaits your co-signature.</p>")
             self._update_buttons(None)
             return
-        row = 0
-        if select_note is not None:
-            row = next((i for i, n in enumerate(self._notes) if n.id == select_note), 0)
-        else:
+        row = next((i for i, n in enumerate(self._notes) if n.id == select_note), None)
+        if row is None:
             row = next((i for i, n in enumerate(self._notes) if n.status.value == "awaiting_cosign"), 0)
         self.meeting_notes.setCurrentRow(row)
         self._on_note_selected(self.meeting_notes.currentItem())
@@ -792,59 +1152,66 @@ class ReviewPage(QWidget):
         note = self.current_note()
         if note is None:
             return
-        rounds = self._service.history(self._principal(), note.id)
+        rounds = read_now(self, self._hub, lambda: self._service.history(self._principal(), note.id))
+        if rounds is None:
+            return
         self.view.setHtml(self._warnings_html(note) + note_html(note, rounds))
         self._update_buttons(note)
 
-    def _after_action(self, note_id: int) -> None:
-        meeting = self._meeting_id
-        self.refresh()
-        if meeting is not None:
-            self._show_meeting(meeting, note_id)
-            nxt = next((i for i, n in enumerate(self._notes) if n.status.value == "awaiting_cosign"), None)
-            if nxt is not None:
-                self.meeting_notes.setCurrentRow(nxt)
+    def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
+        if changes.touches(ch.NOTE, ch.PARTICIPANT, ch.GROUP, ch.MEETING) and self.isVisible():
+            self.refresh()
+
+    def _review(self, fn, title: str, after=None) -> None:  # type: ignore[no-untyped-def]
+        """Run a review on the writer thread; whatever happens, show the queue as it now is."""
+        note = self.current_note()
+
+        def done(_result) -> None:  # type: ignore[no-untyped-def]
+            if after is not None:
+                after()
+            self.refresh()
+
+        def failed(exc: Exception) -> bool:
+            self.refresh(note.id if note is not None else None)
+            return False  # said one way: a sentence (who reviewed it first, or why not)
+
+        CollectionOp(self, fn, self._hub).success(done).failure(failed).titled(title).run()
 
     def _on_cosign(self) -> None:
         note = self.current_note()
         if note is None or not self.cosign_button.isEnabled():
             return
-        try:
-            self._service.cosign(self._principal(), note.id)
-        except (PermissionDenied, NoteStateError) as exc:
-            show_error(self, "Cannot co-sign", str(exc))
-            return
-        self._after_action(note.id)
+        p, service = self._principal(), self._service
+        self._review(lambda: service.cosign(p, note.id, version=note.version), "Cannot co-sign")
 
     def _on_cosign_all(self) -> None:
-        done = None
-        for note in list(self._notes):
-            if note.status.value != "awaiting_cosign":
-                continue
-            try:
-                self._service.cosign(self._principal(), note.id)
-                done = note.id
-            except (PermissionDenied, NoteStateError) as exc:
-                show_error(self, "Cannot co-sign", f"{note.title}: {exc}")
-                break
-        if done is not None:
-            self._after_action(done)
+        awaiting = [n for n in self._notes if n.status.value == "awaiting_cosign"]
+        if not awaiting:
+            return
+        p, service = self._principal(), self._service
+
+        def cosign_all() -> int:
+            for n in awaiting:  # each its own unit of work: a note changed meanwhile stops here, with a sentence
+                try:
+                    service.cosign(p, n.id, version=n.version)
+                except (ConflictError, SessionEnded):
+                    raise
+                except UserFacingError as exc:
+                    raise UserFacingError(f"{n.title}: {exc}") from exc
+            return len(awaiting)
+
+        self._review(cosign_all, "Cannot co-sign")
 
     def _on_return(self) -> None:
         note = self.current_note()
         if note is None or not self.return_button.isEnabled():
             return
-        try:
-            self._service.return_note(self._principal(), note.id, self.comment.toPlainText())
-        except Exception as exc:
-            from ..store.notes import NotesError
-
-            if isinstance(exc, (PermissionDenied, NoteStateError, NotesError)):
-                show_error(self, "Cannot return the note", str(exc))
-                return
-            raise
-        self.comment.clear()
-        self._after_action(note.id)
+        p, service, comment = self._principal(), self._service, self.comment.toPlainText()
+        self._review(
+            lambda: service.return_note(p, note.id, comment, version=note.version),
+            "Cannot return the note",
+            after=self.comment.clear,  # kept on screen if the return failed
+        )
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
@@ -875,8 +1242,9 @@ def write_private_file(path: str, data: bytes) -> None:
 class ObservationDialog(QDialog):
     """Tap a participant, type a short observation, Enter: it is stamped and lands in their note."""
 
-    def __init__(self, service, principal, meeting_id: int, people, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, service, principal, meeting_id: int, people, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._hub = hub
         self._service = service
         self._principal = principal
         self._meeting_id = meeting_id
@@ -912,27 +1280,25 @@ class ObservationDialog(QDialog):
         item = self.people.currentItem()
         if item is None or not self.text.text().strip():
             return
-        try:
-            saved = self._service.add_observation(
-                self._principal(), self._meeting_id, item.data(ROLE), self.text.text()
-            )
-        except Exception as exc:
-            from ..store.notes import NotesError
+        principal, meeting_id, person, name = self._principal(), self._meeting_id, item.data(ROLE), item.text()
+        typed = self.text.text()
 
-            if isinstance(exc, (NotesError, PermissionDenied)):
-                show_error(self, "Observation not saved", str(exc))
-                return
-            raise
-        self.done_label.setText(f"Saved for {item.text()} at {saved.at.astimezone():%H:%M}.")
-        self.text.clear()
+        def done(saved) -> None:  # type: ignore[no-untyped-def]
+            self.done_label.setText(f"Saved for {name} at {saved.at.astimezone():%H:%M}.")
+            if self.text.text() == typed:  # what was typed since stays
+                self.text.clear()
+
+        CollectionOp(
+            self, lambda: self._service.add_observation(principal, meeting_id, person, typed), self._hub
+        ).success(done).titled("Observation not saved").run()
 
 
-def install_observation_action(window, service, principal, meeting_id: int, players) -> QAction:  # type: ignore[no-untyped-def]
+def install_observation_action(window, service, principal, meeting_id: int, players, hub=None) -> QAction:  # type: ignore[no-untyped-def]
     """Add "Observation…" (key O) to a runner window of a meeting; players with a participant id only."""
     people = [(p.participant_id, p.label) for p in players if getattr(p, "participant_id", None)]
 
     def open_dialog() -> None:
-        ObservationDialog(service, principal, meeting_id, people, window).exec()
+        ObservationDialog(service, principal, meeting_id, people, window, hub=hub).exec()
 
     action = QAction("Observation…", window)
     action.setShortcut(QKeySequence("O"))

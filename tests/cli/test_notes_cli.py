@@ -71,9 +71,10 @@ def test_export_a_participants_notes_as_pdf(demo_clinic, config, tmp_path, monke
     assert out.stat().st_mode & 0o077 == 0, "a protected record is readable by its owner only"
     with demo_clinic.engine.connect() as conn:
         audit = conn.execute(
-            sa.text("SELECT username, action, record_type FROM audit_entry WHERE action = 'export'")
+            sa.text("SELECT username, action, record_type, detail FROM audit_entry WHERE action = 'export'")
         ).all()
-    assert [tuple(a) for a in audit] == [("supervisor", "export", "notes")]
+    assert [tuple(a)[:3] for a in audit] == [("supervisor", "export", "notes")]
+    assert audit[0].detail == f"exported 1 signed note(s), {day} to {day}", "said in words, no clinical content"
 
 
 def test_export_refuses_admin_and_unknown_record(demo_clinic, config, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

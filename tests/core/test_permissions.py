@@ -39,6 +39,16 @@ def _allowed(fn, *args) -> set[str]:  # type: ignore[no-untyped-def]
         (perm.can_cosign, (LEAD.user_id,), {"sam"}),
         (perm.can_cosign, (SUPER.user_id,), set()),  # never one's own
         (perm.can_return_note, (LEAD.user_id,), {"sam"}),
+        (perm.can_review_notes, (), {"sam"}),
+        (perm.can_choose_note_format, (), {"sam", "avery"}),
+        (perm.can_add_addendum, (LEAD.user_id,), {"fay", "sam"}),
+        (perm.can_add_addendum, (ADMIN.user_id,), {"sam"}),  # an administrator never amends notes
+        (perm.can_mark_entered_in_error, (LEAD.user_id,), {"fay", "sam"}),
+        (perm.can_mark_entered_in_error, (OTHER.user_id,), {"otto", "sam"}),
+        (perm.can_add_observation, (GROUP_STAFF,), {"fay", "sam"}),
+        (perm.can_view_chart, ([GROUP_STAFF, [9]],), {"fay", "sam"}),
+        (perm.can_view_chart, ([[9]],), {"sam"}),
+        (perm.can_view_chart, ([],), {"sam"}),
     ],
 )
 def test_rule_by_role(rule, args, expected) -> None:  # type: ignore[no-untyped-def]
@@ -73,6 +83,12 @@ def test_another_supervisor_cosigns_a_supervisors_note() -> None:
         (perm.require_edit_note, (LEAD.user_id,)),
         (perm.require_cosign, (LEAD.user_id,)),
         (perm.require_return_note, (LEAD.user_id,)),
+        (perm.require_review_notes, ()),
+        (perm.require_choose_note_format, ()),
+        (perm.require_add_addendum, (LEAD.user_id,)),
+        (perm.require_mark_entered_in_error, (LEAD.user_id,)),
+        (perm.require_add_observation, (GROUP_STAFF,)),
+        (perm.require_view_chart, ([GROUP_STAFF],)),
     ],
 )
 def test_requires_refuse_nobody_and_the_wrong_role_with_a_sentence(require, args) -> None:  # type: ignore[no-untyped-def]

@@ -2,8 +2,9 @@
 
     FACILITATOR_TEST_DATABASE_URL=postgresql+psycopg://user@/testdb?host=/var/run/postgresql pytest ...
 
-The same variable runs every store test on that server (see tests/conftest.py). The database
-must be disposable: its schema is dropped and rebuilt.
+The same variable runs every store test on that server (see tests/conftest.py), among them
+the two-supervisor race of test_notes_concurrency. The database must be disposable: its
+schema is dropped and rebuilt.
 """
 
 from __future__ import annotations
@@ -23,13 +24,17 @@ def pg_engine(engine):  # type: ignore[no-untyped-def]
 def test_postgres_refuses_changing_or_deleting_a_signed_note(pg_engine) -> None:  # type: ignore[no-untyped-def]
     from notes_world import build_world, fill
 
+    from facilitator.store.audit import AuditLog
     from facilitator.store.notes import NotesService
+    from facilitator.store.unit_of_work import Work
 
     world = build_world(pg_engine)
-    service = NotesService(pg_engine)
+    work = Work(pg_engine, AuditLog(pg_engine))
+    work.connect_identity()
+    service = NotesService(work)
     meeting = service.start_meeting_notes(world.independent, world.meeting_id)
     draft, signed = meeting.individual[0], meeting.individual[1]
-    service.save_draft(world.independent, draft.id, {"data": "still a draft"})
+    service.save_draft(world.independent, draft.id, {"data": "still a draft"}, draft.version)
     service.sign(world.independent, signed.id, content=fill(signed))
     for statement in (
         "UPDATE progress_note SET content = '{}' WHERE id = :id",

@@ -11,7 +11,9 @@ from notes_world import MEETING_START, World, build_world, fill
 from facilitator.core.clock import FakeClock
 from facilitator.core.notes import NoteStateError, NoteStatus
 from facilitator.core.permissions import PermissionDenied
+from facilitator.store.audit import AuditLog
 from facilitator.store.notes import NotesError, NotesService, meeting_warnings
+from facilitator.store.unit_of_work import Work
 
 
 class Settings(dict):
@@ -29,10 +31,23 @@ def clock() -> FakeClock:
     return FakeClock(MEETING_START + timedelta(hours=2))
 
 
+def make_work(engine, clock, workstation: str = "front desk") -> Work:  # type: ignore[no-untyped-def]
+    work = Work(engine, AuditLog(engine, clock), clock, workstation=workstation)
+    work.connect_identity()
+    return work
+
+
+SETTINGS = Settings(clinic_time_zone="America/Chicago", note_format="BIRP")
+
+
 @pytest.fixture
-def service(engine, clock, shipped_library) -> NotesService:  # type: ignore[no-untyped-def]
-    settings = Settings(clinic_time_zone="America/Chicago", note_format="BIRP")
-    return NotesService(engine, settings, shipped_library, clock)
+def work(engine, clock) -> Work:  # type: ignore[no-untyped-def]
+    return make_work(engine, clock)
+
+
+@pytest.fixture
+def service(work, shipped_library) -> NotesService:  # type: ignore[no-untyped-def]
+    return NotesService(work, SETTINGS, shipped_library)
 
 
 def test_start_creates_group_note_and_one_note_per_attendee_only(service, world) -> None:  # type: ignore[no-untyped-def]
@@ -81,14 +96,15 @@ def test_save_draft_then_sign_locks_and_queues_for_cosign(service, world) -> Non
     note = mn.individual[0]
     with pytest.raises(NoteStateError, match="Response"):
         service.sign(world.facilitator, note.id)
-    service.save_draft(world.facilitator, note.id, fill(note))
+    saved = service.save_draft(world.facilitator, note.id, fill(note), note.version)
+    assert saved.version == note.version + 1
     with pytest.raises(PermissionDenied):
-        service.save_draft(world.outsider, note.id, fill(note))
+        service.save_draft(world.outsider, note.id, fill(note), saved.version)
     signed = service.sign(world.facilitator, note.id, "Ana Ruiz", "CADC-I")
     assert signed.status is NoteStatus.AWAITING_COSIGN
     assert signed.signature == "Ana Ruiz, CADC-I"
     with pytest.raises(NotesError, match="awaiting co-signature"):
-        service.save_draft(world.facilitator, note.id, {"behavior": "changed"})
+        service.save_draft(world.facilitator, note.id, {"behavior": "changed"}, signed.version)
     queue = service.review_queue(world.supervisor)
     assert [q.note_id for q in queue] == [note.id]
     assert queue[0].author_name == "Ana Ruiz" and not queue[0].overdue
@@ -97,8 +113,8 @@ def test_save_draft_then_sign_locks_and_queues_for_cosign(service, world) -> Non
 def test_independent_author_signs_final(service, world) -> None:  # type: ignore[no-untyped-def]
     mn = service.start_meeting_notes(world.independent, world.meeting_id)
     note = mn.group_note
-    service.save_draft(world.independent, note.id, fill(note))
-    signed = service.sign(world.independent, note.id)
+    saved = service.save_draft(world.independent, note.id, fill(note), note.version)
+    signed = service.sign(world.independent, note.id, version=saved.version)
     assert signed.status is NoteStatus.SIGNED
     assert signed.signature == "Kim Osei, LPC"
     assert service.review_queue(world.supervisor) == []
@@ -119,7 +135,7 @@ def test_return_fix_resign_and_cosign_keeps_every_round(service, world, clock) -
     assert [s.note_id for s in mine.returned] == [note.id]
     assert mine.returned[0].return_comment.startswith("Response is vague")
     fixed = dict(returned.content, response="Practised refusal twice; voice steadier the second time.")
-    service.save_draft(world.facilitator, note.id, fixed)
+    service.save_draft(world.facilitator, note.id, fixed, returned.version)
     clock.advance(3600)
     resigned = service.sign(world.facilitator, note.id)
     assert resigned.status is NoteStatus.AWAITING_COSIGN and resigned.round == 2
@@ -323,9 +339,9 @@ def test_curriculum_session_supplies_topic_agenda_and_interventions(engine, serv
 
 
 def test_run_record_supplies_actual_times_agenda_and_roles(service, world, engine) -> None:  # type: ignore[no-untyped-def]
-    from facilitator.store.notes import _table
+    from facilitator.store.notes.tables import other_table
 
-    run, item, role = _table("run"), _table("run_item"), _table("run_role")
+    run, item, role = other_table("run"), other_table("run_item"), other_table("run_role")
     if run is None or item is None or role is None:
         pytest.skip("the session runner's tables are not in this schema yet")
     now = datetime(2026, 11, 3, tzinfo=UTC)
@@ -384,10 +400,8 @@ def test_run_record_supplies_actual_times_agenda_and_roles(service, world, engin
     assert "Saying no: Refuser (round 1)" in sam.content["behavior"]
 
 
-def test_opening_exporting_and_signing_are_audited(engine, world, shipped_library, clock) -> None:  # type: ignore[no-untyped-def]
-    from facilitator.store.audit import AuditLog
-
-    service = NotesService(engine, Settings(), shipped_library, clock, AuditLog(engine, clock))
+def test_opening_exporting_and_signing_are_audited(engine, world, work, shipped_library) -> None:  # type: ignore[no-untyped-def]
+    service = NotesService(work, Settings(), shipped_library)
     mn = service.start_meeting_notes(world.independent, world.meeting_id)
     service.sign(world.independent, mn.group_note.id, content=fill(mn.group_note))
     service.meeting_notes(world.supervisor, world.meeting_id)
@@ -396,7 +410,7 @@ def test_opening_exporting_and_signing_are_audited(engine, world, shipped_librar
     service.participant_print(world.supervisor, "R-1001", date(2026, 11, 1), date(2026, 11, 30), action="print")
     with engine.connect() as conn:
         rows = conn.execute(
-            sa.text("SELECT username, action, record_type, participant_id FROM audit_entry ORDER BY seq")
+            sa.text("SELECT username, action, record_type, participant_id, detail FROM audit_entry ORDER BY seq")
         ).all()
     assert [(r.username, r.action, r.record_type) for r in rows] == [
         ("kim", "create", "progress_note"),
@@ -408,4 +422,6 @@ def test_opening_exporting_and_signing_are_audited(engine, world, shipped_librar
         ("supervisor", "print", "notes"),
     ]
     assert rows[4].participant_id == world.participants["Sam"] == rows[6].participant_id
+    assert [r.detail for r in rows[:3]] == ["started 4 draft note(s)", "opened 4 note(s)", "signed round 1"]
+    assert rows[5].detail == "exported 1 signed note(s) of the meeting"
     assert AuditLog.verify_engine(engine).ok, "the notes' entries keep the hash chain whole"

@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 from notes_world import build_world
 
+from facilitator.core.clock import SystemClock
+from facilitator.store.audit import AuditLog
 from facilitator.store.notes import NotesService
+from facilitator.store.unit_of_work import Work
+
+
+def _service(engine) -> NotesService:  # type: ignore[no-untyped-def]
+    clock = SystemClock()
+    work = Work(engine, AuditLog(engine, clock), clock)
+    work.connect_identity()
+    return NotesService(work)
 
 
 @pytest.fixture
@@ -22,7 +32,7 @@ def engine(sqlite_engine):  # type: ignore[no-untyped-def]
 
 def test_a_killed_app_keeps_the_draft(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     world = build_world(engine)
-    service = NotesService(engine)
+    service = _service(engine)
     meeting = service.start_meeting_notes(world.facilitator, world.meeting_id)
     group_note = meeting.group_note.id
     path = engine.url.database
@@ -63,7 +73,7 @@ def test_a_killed_app_keeps_the_draft(engine, tmp_path: Path) -> None:  # type: 
 
     fresh = db.create_engine(f"sqlite:///{path}")
     try:
-        note = NotesService(fresh).note(world.facilitator, group_note)
+        note = _service(fresh).note(world.facilitator, group_note)
     finally:
         fresh.dispose()
     assert note.content["group_process"] == "Typed before the kill; must survive."

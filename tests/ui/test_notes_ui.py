@@ -10,7 +10,10 @@ from PySide6.QtWidgets import QTextBrowser
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.notes import NoteStatus
+from facilitator.store.audit import AuditLog
 from facilitator.store.notes import NotesService
+from facilitator.store.unit_of_work import Work
+from facilitator.ui import operations
 from facilitator.ui.notes_view import NotesPage, ReviewPage
 
 
@@ -25,11 +28,31 @@ def world(engine):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def service(engine, shipped_library):  # type: ignore[no-untyped-def]
+def clock() -> FakeClock:
     from datetime import timedelta
 
-    clock = FakeClock(MEETING_START + timedelta(hours=2))
-    return NotesService(engine, Settings(clinic_time_zone="America/Chicago"), shipped_library, clock)
+    return FakeClock(MEETING_START + timedelta(hours=2))
+
+
+def workstation(engine, clock, name: str = "office") -> Work:  # type: ignore[no-untyped-def]
+    work = Work(engine, AuditLog(engine, clock), clock, workstation=name)
+    work.connect_identity()
+    return work
+
+
+@pytest.fixture
+def work(engine, clock) -> Work:  # type: ignore[no-untyped-def]
+    return workstation(engine, clock)
+
+
+@pytest.fixture
+def service(work, shipped_library):  # type: ignore[no-untyped-def]
+    return NotesService(work, Settings(clinic_time_zone="America/Chicago"), shipped_library)
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every write and slow read the pages started has finished (never a sleep)."""
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=10000)
 
 
 class Who:
@@ -84,10 +107,12 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    settle(qtbot)
     assert page.meetings.count() == 1
 
     # Write: start the meeting's notes, type in the group note, autosave catches it.
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.note_list.count() == 4  # group note + Jo, Maria, Sam (Dee was absent)
     assert "Dee" in page.absent.text()
     assert page.editor.note.is_group
@@ -103,6 +128,7 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
             Qt.Key.Key_S,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
+        settle(qtbot)
     assert set(statuses(engine).values()) == {"awaiting_cosign"}
 
     # Return: the supervisor reviews the meeting and returns Sam's note with a comment.
@@ -111,6 +137,7 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     qtbot.addWidget(review)
     review.show()
     review.refresh()
+    settle(qtbot)
     assert review.meeting_notes.count() == 4
     assert review.current_note().is_group, "review starts with the group note"
     sam_row = next(i for i in range(4) if review.meeting_notes.item(i).text().startswith("Sam"))
@@ -118,27 +145,35 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     assert "Ana Ruiz, CADC-I" in review.view.toPlainText()
     qtbot.keyClicks(review.comment, "Describe what Sam did in the role play.")
     qtbot.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert statuses(engine)["Sam"] == "returned"
+    assert review.comment.toPlainText() == "", "the comment went with the note"
 
     # Fix: the author finds it under Returned, sees the comment, edits and signs again.
     who.principal = world.facilitator
     page.refresh()
+    settle(qtbot)
     returned = page.mine.topLevelItem(1)
     assert returned.text(0) == "Returned (1)"
     page._on_mine_activated(returned.child(0))
+    settle(qtbot)
     assert page.editor.note.participant_name == "Sam"
     assert "Describe what Sam did" in page.editor.comment.text()
     type_into(qtbot, page.editor, "assessment", " Refused twice, the second time with eye contact.")
     qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert statuses(engine)["Sam"] == "awaiting_cosign"
     assert "eye contact" in content_of(engine, "Sam")
 
     # Co-sign: the supervisor co-signs the whole meeting; the history shows both rounds.
     who.principal = world.supervisor
     review.refresh()
+    settle(qtbot)
     qtbot.mouseClick(review.cosign_all_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert set(statuses(engine).values()) == {"cosigned"}
     review.refresh()
+    settle(qtbot)
     assert review.queue.topLevelItemCount() == 0
     sam_id = next(
         n.id
@@ -156,6 +191,7 @@ def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, servic
     qtbot.addWidget(page)
     page.show()
     page.open_meeting(world.meeting_id, start=True)
+    settle(qtbot)
     page.note_list.setCurrentRow(3)  # Sam
     assert page.editor.note.participant_name == "Sam"
     with qtbot.waitSignal(page.editor.saved, timeout=10000):
@@ -167,13 +203,16 @@ def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, servic
     fill_empty_fields(qtbot, page)
     page.editor.flush()
     qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     page.note_list.setCurrentRow(3)
+    assert page.editor.note.participant_name == "Sam"
     assert page.editor.field("assessment").isReadOnly()
     assert not page.editor.sign_button.isEnabled()
     # The reviewer sees the same warning on the signed note.
     review = ReviewPage(service, Who(world.supervisor))
     qtbot.addWidget(review)
     review.refresh()
+    settle(qtbot)
     sam_row = next(
         i for i in range(review.meeting_notes.count()) if review.meeting_notes.item(i).text().startswith("Sam")
     )
@@ -201,6 +240,7 @@ def test_observation_typed_during_the_session_lands_in_the_note(qtbot, world, se
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.text, "Offered to lead the next role play.")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    settle(qtbot)
     assert dialog.text.text() == "" and "Saved for Sam" in dialog.done_label.text()
     meeting = service.start_meeting_notes(world.facilitator, world.meeting_id)
     sam = next(n for n in meeting.individual if n.participant_name == "Sam")
@@ -208,30 +248,25 @@ def test_observation_typed_during_the_session_lands_in_the_note(qtbot, world, se
 
 
 def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date(  # type: ignore[no-untyped-def]
-    qtbot, engine, world, shipped_library, tmp_path, monkeypatch
+    qtbot, engine, world, service, tmp_path, monkeypatch
 ):
-    from datetime import timedelta
-
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
 
-    from facilitator.store.audit import AuditLog
-
-    clock = FakeClock(MEETING_START + timedelta(hours=2))
-    service = NotesService(
-        engine, Settings(clinic_time_zone="America/Chicago"), shipped_library, clock, AuditLog(engine, clock)
-    )
     who = Who(world.independent)  # signs without co-signature
     page = NotesPage(service, who)
     qtbot.addWidget(page)
     page.show()
     page.open_meeting(world.meeting_id, start=True)
+    settle(qtbot)
     for _ in range(page.note_list.count()):
         fill_empty_fields(qtbot, page)
         qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+        settle(qtbot)
     out = tmp_path / "meeting.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF files (*.pdf)"))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Kim Osei, LPC" in " ".join(text.split()) and "42 CFR" in text
     with engine.connect() as conn:
@@ -240,6 +275,7 @@ def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date
 
     page.note_list.setCurrentRow(3)
     qtbot.mouseClick(page.chart_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     chart = page.chart_dialog.findChild(QTextBrowser)
     assert "Sam (DAP)" in chart.toPlainText() and "Signed: Kim Osei, LPC" in chart.toPlainText()
 
@@ -264,18 +300,22 @@ def test_addendum_and_entered_in_error_from_the_editor(qtbot, engine, world, ser
     qtbot.addWidget(page)
     page.show()
     page.open_meeting(world.meeting_id, start=True)
+    settle(qtbot)
     page.note_list.setCurrentRow(1)
     fill_empty_fields(qtbot, page)
     qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     page.note_list.setCurrentRow(1)
     editor = page.editor
     assert editor.addendum_button.isVisible() and editor.addendum_button.isEnabled()
     assert "Signed: Kim Osei, LPC" in editor.signatures.text()
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Called the next day; doing well.", True))
     qtbot.mouseClick(editor.addendum_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "Called the next day" in page.editor.signatures.text()
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Wrong meeting.", True))
     qtbot.mouseClick(page.editor.error_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "Entered in error" in page.editor.signatures.text()
     assert not page.editor.error_button.isEnabled()
     with engine.connect() as conn:
@@ -292,16 +332,19 @@ def test_a_supervisor_chooses_the_groups_format_for_new_notes(qtbot, world, serv
     qtbot.addWidget(page)
     page.show()
     page.open_meeting(world.meeting_id, start=True)
+    settle(qtbot)
     assert not page.format_combo.isEnabled(), "facilitators do not choose the format"
     later = world.add_meeting(MEETING_START.date().replace(day=4), MEETING_START.replace(day=5))
     sup = NotesPage(service, Who(world.supervisor))
     qtbot.addWidget(sup)
     sup.show()
     sup.open_meeting(world.meeting_id)
+    settle(qtbot)
     assert sup.format_combo.isEnabled()
     sup.format_combo.setCurrentIndex(list(NoteFormat).index(NoteFormat.GIRP))
     sup.format_combo.activated.emit(sup.format_combo.currentIndex())
-    assert service.group_format(world.group_id) is NoteFormat.GIRP
+    settle(qtbot)
+    assert service.group_format(world.supervisor, world.group_id) is NoteFormat.GIRP
     new = service.start_meeting_notes(world.facilitator, later)
     assert {n.note_format for n in new.individual} == {"GIRP"}
     old = service.meeting_notes(world.facilitator, world.meeting_id)

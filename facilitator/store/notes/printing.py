@@ -1,0 +1,106 @@
+"""Printing and exporting notes: signed notes as the plain view-models the PDF renderer takes.
+
+Every print or export is audited in the same transaction as the read it prints, with the
+participant it concerns; only signed notes are part of the record (drafts are counted, not printed).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+import sqlalchemy as sa
+
+from ...core.notes_print import NotesPrint, PrintedAddendum, PrintedNote
+from ...core.permissions import Principal
+from .reading import NoteReads
+from .tables import PARTICIPANT
+from .views import NotesError, NoteView
+
+
+def _done(action: str) -> str:
+    return {"print": "printed", "export": "exported"}.get(action, action)
+
+
+class NotePrinting(NoteReads):
+    def record_export(
+        self, principal: Principal | None, action: str, what: str, participant_id: int | None = None, detail: str = ""
+    ) -> None:
+        """An export or print of notes made elsewhere (a print dialog), for the audit trail."""
+        with self._work.begin(principal) as uow:
+            uow.me()
+            uow.audit(action, record_type="notes", record_id=what, participant_id=participant_id, detail=detail)
+
+    def _printed(self, note: NoteView, zone: tzinfo) -> PrintedNote:
+        def when(value: datetime | None) -> str:
+            return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else ""
+
+        heading = "Group note" if note.is_group else f"{note.participant_name} (record {note.record_number})"
+        return PrintedNote(
+            heading=heading,
+            meeting_line=f"{note.meeting_day.isoformat()} · {note.group_name}",
+            note_format=note.note_format,
+            sections=tuple((s.label, note.content.get(s.key, "")) for s in note.sections),
+            status=note.status.label,
+            signed=f"{note.signature} — {when(note.signed_at)}",
+            cosigned=f"{note.cosignature} — {when(note.cosigned_at)}" if note.cosigned_at else "",
+            addenda=tuple(PrintedAddendum(when(a.created_at), a.signature, a.text) for a in note.addenda),
+            error=f"ENTERED IN ERROR ({when(note.error_at)}): {note.error_reason}" if note.error_at else "",
+        )
+
+    def participant_print(
+        self, principal: Principal | None, record_number: str, first: date, last: date, action: str = "export"
+    ) -> NotesPrint:
+        """One participant's signed notes over a range, for a PDF; the export is audited."""
+        with self._work.read(principal) as uow:
+            p = uow.me()
+            row = uow.conn.execute(
+                sa.select(PARTICIPANT.c.id, PARTICIPANT.c.preferred_name, PARTICIPANT.c.legal_name).where(
+                    PARTICIPANT.c.record_number == record_number.strip()
+                )
+            ).first()
+            if row is None:
+                raise NotesError(f"No participant has record number {record_number}.")
+            notes = self._chart(uow, row.id, first, last, audit=False)
+            signed = [n for n in notes if n.status.locked]
+            uow.audit(
+                action,
+                record_type="notes",
+                record_id=f"participant {row.id} notes",
+                participant_id=row.id,
+                detail=f"{_done(action)} {len(signed)} signed note(s), {first.isoformat()} to {last.isoformat()}",
+            )
+        zone = self.zone()
+        return NotesPrint(
+            title="Progress notes",
+            subject=f"{row.legal_name} ({row.preferred_name}), record {record_number.strip()}",
+            period=f"{first.isoformat()} to {last.isoformat()}",
+            clinic_name=self._settings.clinic_name(),
+            prepared_by=p.signature,
+            generated_at=self._work.clock.now(),
+            notes=tuple(self._printed(n, zone) for n in signed),
+            omitted_unsigned=len(notes) - len(signed),
+        )
+
+    def meeting_print(self, principal: Principal | None, meeting_id: int, action: str = "export") -> NotesPrint:
+        """A meeting's signed notes (group note first), for a PDF; the export is audited."""
+        with self._work.read(principal) as uow:
+            p = uow.me()
+            meeting = self._meeting_notes(uow, meeting_id, audit=False)
+            signed = [n for n in meeting.notes if n.status.locked]
+            uow.audit(
+                action,
+                record_type="notes",
+                record_id=f"meeting {meeting_id} notes",
+                detail=f"{_done(action)} {len(signed)} signed note(s) of the meeting",
+            )
+        zone = self.zone()
+        return NotesPrint(
+            title="Group session notes",
+            subject=f"{meeting.group_name}, meeting of {meeting.day.isoformat()}",
+            period=meeting.day.isoformat(),
+            clinic_name=self._settings.clinic_name(),
+            prepared_by=p.signature,
+            generated_at=self._work.clock.now(),
+            notes=tuple(self._printed(n, zone) for n in signed),
+            omitted_unsigned=len(meeting.notes) - len(signed),
+        )
