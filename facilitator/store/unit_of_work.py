@@ -248,6 +248,13 @@ class Work:
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
         self.is_postgres = engine.dialect.name == "postgresql"
+        # The identity row and the account in one round trip (a LEFT JOIN: a missing account
+        # still returns the identity, and the account check then says it was removed).
+        self._check_stmt = (
+            sa.select(_identity.c.clinic_id, _identity.c.restore_count, _account.c.disabled, _account.c.role)
+            .select_from(_identity.outerjoin(_account, _account.c.id == sa.bindparam("user_id")))
+            .where(_identity.c.id == 1)
+        )
 
     # -- the database this workstation connected to ------------------------------------------
 
@@ -276,6 +283,23 @@ class Work:
                 "The clinic database was restored from a backup since this computer connected, so "
                 "records may have changed under you. Nothing was saved; sign in again to go on."
             )
+
+    def _check(self, conn: Connection, principal: Principal | None) -> None:
+        """The database and the account, re-read in one query at the start of every unit of work."""
+        if principal is None or self._identity is None:
+            self._check_database(conn)
+            if principal is not None:
+                self._check_account(conn, principal)
+            return
+        try:
+            row = conn.execute(self._check_stmt, {"user_id": principal.user_id}).first()
+        except sa.exc.DBAPIError:
+            row = None  # no identity table (an empty file where the database was): not this clinic's
+        if row is None or row.clinic_id != self._identity.clinic_id or row.restore_count != self._identity.restore_count:
+            self._check_database(conn)  # says which: replaced or restored
+            raise DatabaseReplaced("The clinic database changed since this computer connected; sign in again.")
+        if row.disabled is None or row.disabled or row.role != principal.role.value:
+            self._check_account(conn, principal)
 
     # -- the signed-in account, re-read each time --------------------------------------------
 
@@ -333,9 +357,7 @@ class Work:
         changes = Changes()
         try:
             with self.engine.begin() as conn:
-                self._check_database(conn)
-                if p is not None and check_account:
-                    self._check_account(conn, p)
+                self._check(conn, p if check_account else None)
                 uow = UnitOfWork(self, conn, p, self.clock.now())
                 yield uow
                 uow.flush()
@@ -360,9 +382,7 @@ class Work:
         p = self._resolve(principal)
         try:
             with self.engine.begin() as conn:
-                self._check_database(conn)
-                if p is not None and check_account:
-                    self._check_account(conn, p)
+                self._check(conn, p if check_account else None)
                 yield UnitOfWork(self, conn, p, self.clock.now())
         except sa.exc.OperationalError as exc:
             raise _unavailable(exc) from exc
