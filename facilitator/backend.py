@@ -63,8 +63,14 @@ class Backend:
         return self.principal
 
     def sign_in(self, username: str, password: str) -> Principal:
-        """Check the password (audited) and act as that user from now on."""
+        """Check the password (audited) and act as that user from now on.
+
+        Signing in connects to the database as it is now: after a restore elsewhere, the
+        units of work of whoever signs in check against the restored database.
+        """
         assert self.accounts is not None
+        if self.work is not None:
+            self.work.connect_identity()
         self.principal = self.accounts.authenticate(username, password)
         return self.principal
 
@@ -93,12 +99,18 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     from .core.clock import SystemClock
     from .store import db
     from .store.attendance import AttendanceService
+    from .store.audit import AuditLog
     from .store.roster import RosterService
     from .store.settings_service import ClinicSettings
+    from .store.unit_of_work import Work
 
     engine = db.create_engine(config.database_url)
     backup = db.upgrade(engine, config.backup_dir)
-    settings = ClinicSettings(engine)
+    clock = SystemClock()
+    audit = AuditLog(engine, clock)
+    work = Work(engine, audit, clock, lambda: backend.current_principal())
+    work.connect_identity()
+    settings = ClinicSettings(work)
     if library is None:
         library = load_curricula(config)
     backend = Backend(
@@ -107,8 +119,11 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
         settings=settings,
         library=library,
         roster=RosterService(engine),
-        attendance=AttendanceService(engine, settings, lambda: backend.library, SystemClock()),
+        attendance=AttendanceService(engine, settings, lambda: backend.library, clock),
         upgrade_backup=backup,
+        clock=clock,
+        audit=audit,
+        work=work,
     )
     _attach_accounts(backend)
     from .store.notes import NotesService
@@ -116,10 +131,7 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     backend.notes = NotesService(engine, settings, lambda: backend.library, backend.clock, backend.audit)
     from .store.runs import RunStore
 
-    backend.runs = RunStore(engine, backend.clock)
-    from .store.guarded import GuardedRuns
-
-    backend.runs = GuardedRuns(backend.runs, engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
+    backend.runs = RunStore(work)
     if config.demo:
         from .demo import seed_demo
 
@@ -132,27 +144,16 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
 
 def _attach_accounts(backend: Backend) -> None:
     """Accounts and the audit trail; nobody is signed in until the app or a command signs in."""
-    from .core.clock import SystemClock
     from .store.accounts import AccountService
-    from .store.audit import AuditLog
 
-    if backend.clock is None:
-        backend.clock = SystemClock()
-    backend.audit = AuditLog(backend.engine, backend.clock)
-    backend.accounts = AccountService(backend.engine, backend.audit, backend.clock)
-    from .store.unit_of_work import Work
-
-    backend.work = Work(backend.engine, backend.audit, backend.clock, backend.current_principal)
-    backend.work.connect_identity()
+    assert backend.work is not None
+    backend.accounts = AccountService(backend.work, settings=backend.settings)
     # Views and commands reach the roster and attendance only as the signed-in user.
-    from .store.guarded import GuardedAttendance, GuardedRoster, GuardedSettings
+    from .store.guarded import GuardedAttendance, GuardedRoster
 
     backend.roster = GuardedRoster(backend.roster, backend.engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
     backend.attendance = GuardedAttendance(  # type: ignore[assignment]
         backend.attendance, backend.engine, backend.audit, backend.current_principal
-    )
-    backend.settings = GuardedSettings(  # type: ignore[assignment]
-        backend.settings, backend.audit, backend.current_principal, backend.accounts.has_accounts
     )
 
 
