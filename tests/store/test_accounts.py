@@ -242,8 +242,7 @@ def test_twelve_processes_guessing_at_once_still_lock_the_account(engine, audit:
     import multiprocessing
 
     import sqlalchemy as sa
-
-    from sign_in_guesser import GUESSES_EACH, GUESSERS, guess
+    from sign_in_guesser import GUESSERS, GUESSES_EACH, guess
 
     # A fork server that has imported the store already: twelve children start in a blink.
     ctx = multiprocessing.get_context("forkserver")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from principals import make_account
 
 from facilitator.core.agenda_clock import AgendaClock, ItemStatus, RunStatus
 from facilitator.core.clock import FakeClock
@@ -17,10 +18,9 @@ from facilitator.core.curriculum import (
     Role,
     RolePlay,
 )
-from facilitator.core.rotation import plan_rotation
 from facilitator.core.permissions import PermissionDenied
+from facilitator.core.rotation import plan_rotation
 from facilitator.store.runs import Player, RunNotFound, RunStore
-from principals import make_account
 
 RP = RolePlay(
     scenario="A friend offers a drink.",
