@@ -281,7 +281,7 @@ def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot
 
     runner = RunnerWindow(
         curriculum, session_, AgendaClock(session_.agenda, clock, 30 * 60), clock=clock,
-        settings=RunnerSettings(WrapUpRule(), 120, False), store=RunStore(clinic.engine, clock), chime=Silent(),  # type: ignore[arg-type]
+        settings=RunnerSettings(WrapUpRule(), 120, False), store=RunStore(clinic.work), chime=Silent(),  # type: ignore[arg-type]
     )
     runner.ask_close = lambda: "keep"  # type: ignore[method-assign]
     qtbot.addWidget(runner)
