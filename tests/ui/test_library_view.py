@@ -118,9 +118,8 @@ def _press_save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_settings_dialog_saves_the_clinic_name(qtbot, main_window, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from facilitator.ui.settings_dialog import SettingsDialog
-
     from facilitator.ui import operations
+    from facilitator.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(backend, main_window.library_state, main_window)
     qtbot.addWidget(dialog)
