@@ -54,6 +54,8 @@ IDLE_CHECK_MS = 5000
 MAX_UNLOCK_FAILURES = 5
 PUBLIC_WINDOW_PROPERTY = "facilitatorPublicWindow"
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
+# How a lock reads in the audit trail.
+LOCK_REASONS = {"idle": "locked itself after the idle time", "by hand": "locked the screen"}
 ACTIVITY_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -524,7 +526,7 @@ class SessionGate(QObject):
             if widget is not self.window and widget.isVisible() and not is_public_window(widget):
                 widget.close()
         try:
-            self.backend.sign_out(detail or ("switch user" if switch else ""))
+            self.backend.sign_out(detail or ("signed out to switch user" if switch else ""))
         except Exception:
             log.exception("Recording the sign-out failed")
             self.backend.principal = None
@@ -623,7 +625,7 @@ class SessionGate(QObject):
         try:
             accounts = self.backend.accounts
             assert accounts is not None
-            accounts.record_lock(principal, reason)
+            accounts.record_lock(principal, LOCK_REASONS.get(reason, reason))
         except Exception:
             log.exception("Recording the lock failed")
         self.locked.emit()
