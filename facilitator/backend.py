@@ -63,8 +63,14 @@ class Backend:
         return self.principal
 
     def sign_in(self, username: str, password: str) -> Principal:
-        """Check the password (audited) and act as that user from now on."""
+        """Check the password (audited) and act as that user from now on.
+
+        Signing in connects to the database as it is now: after a restore elsewhere, the
+        units of work of whoever signs in check against the restored database.
+        """
         assert self.accounts is not None
+        if self.work is not None:
+            self.work.connect_identity()
         self.principal = self.accounts.authenticate(username, password)
         return self.principal
 
@@ -89,15 +95,29 @@ def load_curricula(config: AppConfig) -> Library:
 
 
 def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
-    """Create the engine, upgrade the schema (after a backup), and build the services."""
+    """Create the engine, upgrade the schema (after a backup), and build the services.
+
+    Every service writes through one unit-of-work factory (``work``) that acts for whoever
+    is signed in; nobody is until the app or a command signs in.
+    """
+    from .core.clock import SystemClock
     from .store import db
+    from .store.accounts import AccountService
     from .store.attendance import AttendanceService
+    from .store.audit import AuditLog
+    from .store.notes import NotesService
     from .store.roster import RosterService
+    from .store.runs import RunStore
     from .store.settings_service import ClinicSettings
+    from .store.unit_of_work import Work
 
     engine = db.create_engine(config.database_url)
     backup = db.upgrade(engine, config.backup_dir)
-    settings = ClinicSettings(engine)
+    clock = SystemClock()
+    audit = AuditLog(engine, clock)
+    work = Work(engine, audit, clock, lambda: backend.current_principal())
+    work.connect_identity()
+    settings = ClinicSettings(work)
     if library is None:
         library = load_curricula(config)
     backend = Backend(
@@ -105,24 +125,16 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
         engine=engine,
         settings=settings,
         library=library,
-        roster=None,  # type: ignore[arg-type]  # built on the unit of work below
-        attendance=None,  # type: ignore[arg-type]
+        roster=RosterService(work),
+        attendance=AttendanceService(work, settings, lambda: backend.library),
         upgrade_backup=backup,
+        clock=clock,
+        audit=audit,
+        work=work,
     )
-    _attach_accounts(backend)
-    assert backend.work is not None
-    # Roster and attendance: every call a unit of work for whoever is signed in.
-    backend.roster = RosterService(backend.work)
-    backend.attendance = AttendanceService(backend.work, backend.settings, lambda: backend.library)
-    from .store.notes import NotesService
-
-    backend.notes = NotesService(backend.work, settings, lambda: backend.library)  # type: ignore[arg-type]
-    from .store.runs import RunStore
-
-    backend.runs = RunStore(engine, backend.clock)
-    from .store.guarded import GuardedRuns
-
-    backend.runs = GuardedRuns(backend.runs, engine, backend.audit, backend.current_principal)  # type: ignore[assignment]
+    backend.accounts = AccountService(work, settings=settings)
+    backend.notes = NotesService(work, settings, lambda: backend.library)  # type: ignore[arg-type]
+    backend.runs = RunStore(work)
     if config.demo:
         from .demo import seed_demo
 
@@ -131,27 +143,6 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
 
         sign_in_demo_user(backend)
     return backend
-
-
-def _attach_accounts(backend: Backend) -> None:
-    """Accounts and the audit trail; nobody is signed in until the app or a command signs in."""
-    from .core.clock import SystemClock
-    from .store.accounts import AccountService
-    from .store.audit import AuditLog
-
-    if backend.clock is None:
-        backend.clock = SystemClock()
-    backend.audit = AuditLog(backend.engine, backend.clock)
-    backend.accounts = AccountService(backend.engine, backend.audit, backend.clock)
-    from .store.unit_of_work import Work
-
-    backend.work = Work(backend.engine, backend.audit, backend.clock, backend.current_principal)
-    backend.work.connect_identity()
-    from .store.guarded import GuardedSettings
-
-    backend.settings = GuardedSettings(  # type: ignore[assignment]
-        backend.settings, backend.audit, backend.current_principal, backend.accounts.has_accounts
-    )
 
 
 def ensure_folder(path: Path) -> Path:

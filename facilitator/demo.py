@@ -17,7 +17,7 @@ DEMO_CLINIC_NAME = "Riverside Recovery Center (demo)"
 
 def seed_demo(backend: Backend) -> None:
     """Fill a fresh demo database; a database that already has the demo is left alone."""
-    if backend.settings.get("clinic_name"):
+    if backend.settings.value("clinic_name"):
         return
     backend.settings.set("clinic_name", DEMO_CLINIC_NAME)
     clinic_dir = backend.config.clinic_curricula_dir
@@ -45,8 +45,8 @@ def seed_demo_accounts(backend: Backend) -> None:
     """The demo accounts ``facilitator``, ``supervisor`` and ``admin``, each with password ``demo``."""
     from .store.accounts import seed_demo_accounts as seed
 
-    assert backend.audit is not None
-    seed(backend.engine, backend.audit, backend.clock)
+    assert backend.work is not None
+    seed(backend.work)
 
 
 def sign_in_demo_user(backend: Backend) -> None:
@@ -60,17 +60,18 @@ def sign_in_demo_user(backend: Backend) -> None:
 
 def seed_demo_notes(backend: Backend) -> None:
     """Progress notes in every state, written by the demo ``facilitator`` and reviewed by ``supervisor``."""
-    from sqlmodel import Session, select
+    import sqlalchemy as sa
 
     from .store.accounts import principal_of
     from .store.demo_notes import seed_demo_notes as seed
     from .store.models import UserAccount
 
-    with Session(backend.engine) as session:
-        rows = {r.username: r for r in session.exec(select(UserAccount))}
-        if "facilitator" not in rows or "supervisor" not in rows:
-            return
-        facilitator, supervisor = principal_of(rows["facilitator"]), principal_of(rows["supervisor"])
+    table = UserAccount.__table__  # type: ignore[attr-defined]
+    with backend.engine.connect() as conn:
+        rows = {r.username: r for r in conn.execute(sa.select(table))}
+    if "facilitator" not in rows or "supervisor" not in rows:
+        return
+    facilitator, supervisor = principal_of(rows["facilitator"]), principal_of(rows["supervisor"])
     try:
         seed(backend.engine, backend.settings, lambda: backend.library, facilitator, supervisor)
     except Exception:  # the demo opens without notes rather than not at all

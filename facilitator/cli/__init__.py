@@ -117,11 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..ui.app import run_app
 
         return run_app(config)
-    from ..core.permissions import PermissionDenied
+    from ..core.changes import UserFacingError
 
     try:
         return int(args.handler(args, config) or 0)
-    except PermissionDenied as exc:
+    except UserFacingError as exc:
+        # A refused permission, a session that ended (the account was disabled or its role
+        # changed, the database was restored), a value that does not fit: one sentence.
         print(f"facilitator: {str(exc).rstrip('.')}", file=sys.stderr)
         return EXIT_ERROR
     except CommandError as exc:

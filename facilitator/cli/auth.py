@@ -126,7 +126,7 @@ def signed_in(args: argparse.Namespace, config: AppConfig) -> Iterator[Backend]:
     finally:
         try:
             if backend.principal is not None:
-                backend.sign_out(f"command {getattr(args, 'command', '')}".strip())
+                backend.sign_out(f"at the end of the command {getattr(args, 'command', '')}".strip())
         finally:
             backend.dispose()
 

@@ -37,8 +37,8 @@ def run_backup(args: argparse.Namespace, config: AppConfig) -> int:
             result = take_backup(source, target)
         except BackupError as exc:
             raise CommandError(str(exc).rstrip(".")) from None
-        backend.audit.record(  # type: ignore[union-attr]
-            principal, AuditAction.BACKUP, record_type="database", detail=f"to {result.path} (sha256 {result.sha256[:16]}…)"
-        )
+        with backend.work.begin(principal) as uow:  # type: ignore[union-attr]
+            uow.audit(AuditAction.BACKUP, record_type="database",
+                      detail=f"backed up the database to {result.path} (sha256 {result.sha256[:16]}…)")
     print(f"Backed up to {result.path} ({result.size:,} bytes); digest in {result.digest_path.name}.")
     return 0

@@ -50,9 +50,9 @@ def run(args: argparse.Namespace, config: AppConfig) -> int:
     # A new clinic needs no account (the demo brings its own); one with accounts needs its administrator.
     sign_in_if_accounts(args, backend, require_manage_rosters)
     try:
-        if args.time_zone and not backend.settings.get(ZONE_SETTING):
+        if args.time_zone and not backend.settings.value(ZONE_SETTING):
             backend.settings.set(ZONE_SETTING, args.time_zone)
-        if not backend.settings.get("clinic_name"):
+        if not backend.settings.value("clinic_name"):
             backend.settings.set("clinic_name", args.clinic_name or DEMO_CLINIC_NAME)
         attendance = backend.attendance
         try:

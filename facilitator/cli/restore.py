@@ -28,6 +28,7 @@ def run_restore(args: argparse.Namespace, config: AppConfig) -> int:
     from ..store.audit import AuditLog
     from ..store.backup import BackupError, check_backup, database_in_use, database_path, restore_backup
     from ..store.db import create_engine, upgrade
+    from ..store.unit_of_work import Work
     from . import CommandError
     from .auth import signed_in
 
@@ -42,10 +43,9 @@ def run_restore(args: argparse.Namespace, config: AppConfig) -> int:
         with signed_in(args, config) as backend:
             principal = require_manage_backups(backend.principal)
             admin = principal.username
-            backend.audit.record(  # type: ignore[union-attr]
-                principal, AuditAction.RESTORE, record_type="database",
-                detail=f"replacing this database with {info.path} (a copy of it is kept first)",
-            )
+            with backend.work.begin(principal) as uow:  # type: ignore[union-attr]
+                uow.audit(AuditAction.RESTORE, record_type="database",
+                          detail=f"began replacing this database with the backup {info.path} (a copy of it is kept first)")
     try:
         result = restore_backup(info.path, target, config.backup_dir, clock.now())
     except BackupError as exc:
@@ -53,12 +53,15 @@ def run_restore(args: argparse.Namespace, config: AppConfig) -> int:
     engine = create_engine(config.database_url)
     try:
         upgrade(engine, config.backup_dir)
+        work = Work(engine, AuditLog(engine, clock), clock)
+        work.connect_identity()
         how = f"by {admin}, who signed in to the database it replaced" if admin else "into a new database"
-        kept = f"; the replaced database is kept at {result.replaced_copy}" if result.replaced_copy else ""
-        AuditLog(engine, clock).record(
-            None, AuditAction.RESTORE, username=admin, record_type="database",
-            detail=f"restored from {info.path.name} (sha256 {info.sha256[:16]}…) {how}{kept}",
-        )
+        kept = f"; the database it replaced is kept at {result.replaced_copy}" if result.replaced_copy else ""
+        with work.begin(None) as uow:
+            uow.audit(
+                AuditAction.RESTORE, username=admin, record_type="database",
+                detail=f"restored the database from the backup {info.path.name} (sha256 {info.sha256[:16]}…) {how}{kept}",
+            )
     finally:
         engine.dispose()
     print(f"Restored {target} from {info.path} ({info.accounts} accounts, schema {info.schema}).")

@@ -191,7 +191,7 @@ def run_password(args: argparse.Namespace, config: AppConfig) -> int:
             backend.accounts.change_own_password(principal, current, new)  # type: ignore[union-attr]
         except _account_errors() as exc:
             raise CommandError(str(exc).rstrip(".")) from None
-        backend.sign_out("command users password")
+        backend.sign_out("at the end of the command users password")
     finally:
         backend.dispose()
     print("Your password was changed.")

@@ -7,9 +7,11 @@ cannot stretch the idle time and a test can move the clock instead of waiting.
 
 from __future__ import annotations
 
+from .clinic_settings import SETTINGS
 from .clock import Clock
 
-DEFAULT_IDLE_LOCK_MINUTES = 5.0
+# The clinic setting ``idle_lock_minutes`` (declared with its range in ``clinic_settings``).
+DEFAULT_IDLE_LOCK_MINUTES = float(SETTINGS["idle_lock_minutes"].default)
 
 
 class IdleTracker:
@@ -32,16 +34,3 @@ class IdleTracker:
     def seconds_until_lock(self) -> float:
         return max(0.0, self.timeout_seconds - self.idle_seconds())
 
-
-def parse_idle_minutes(value: str, default: float = DEFAULT_IDLE_LOCK_MINUTES) -> float:
-    """The clinic setting as minutes; blank or unreadable falls back to the default.
-
-    The lock cannot be switched off: values are kept between 1 and 60 minutes.
-    """
-    try:
-        minutes = float(value)
-    except (TypeError, ValueError):
-        return default
-    if minutes != minutes:  # NaN
-        return default
-    return min(60.0, max(1.0, minutes))

@@ -1,34 +1,38 @@
 """Staff accounts: sign in, the first administrator, and account management.
 
-Every change is written to the audit trail in the same transaction. Accounts are never
+Every change goes through the unit of work: the rule, the change and its audit entry in one
+transaction. Accounts are never
 deleted; a disabled account cannot sign in but its name stays on what it signed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import math
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlalchemy.engine import Connection, Engine
 
 from ..core.audit import AuditAction
-from ..core.changes import UserFacingError
-from ..core.clock import Clock, SystemClock
+from ..core.changes import ACCOUNT, UserFacingError
+from ..core.clock import Clock
 from ..core.passwords import Passwords, check_new_password
-from ..core.permissions import Principal, UserRole, require_manage_accounts, require_signed_in
-from .audit import AuditLog
+from ..core.permissions import NotSignedIn, Principal, UserRole, require_manage_accounts, require_signed_in
 from .models import UserAccount
+from .settings_service import ClinicSettings
+from .unit_of_work import UnitOfWork, Work
 
 log = logging.getLogger(__name__)
 
+_account = UserAccount.__table__  # type: ignore[attr-defined]
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=5)
 WRONG_PASSWORD = "The user name or password is not right."
 
 
@@ -61,7 +65,7 @@ class Account:
         return f"{self.full_name}, {self.credentials}" if self.credentials else self.full_name
 
 
-def _account(row: UserAccount) -> Account:
+def _account_of(row: Any) -> Account:
     return Account(
         id=row.id or 0,
         username=row.username,
@@ -77,7 +81,7 @@ def _account(row: UserAccount) -> Account:
     )
 
 
-def principal_of(row: UserAccount) -> Principal:
+def principal_of(row: Any) -> Principal:
     return Principal(
         user_id=row.id or 0,
         username=row.username,
@@ -112,24 +116,49 @@ def _check_role(role: UserRole | str) -> UserRole:
 
 
 class AccountService:
+    """Accounts through the unit of work: every change and every sign-in attempt is audited with it.
+
+    ``work`` may be an engine for a service of its own (tests, a command before sign-in); the
+    lockout rules come from the clinic settings ``sign_in_attempts`` and
+    ``sign_in_lockout_minutes``.
+    """
+
     def __init__(
         self,
-        engine: Engine,
-        audit: AuditLog,
-        clock: Clock | None = None,
+        work: Work | Engine,
         passwords: Passwords | None = None,
+        settings: ClinicSettings | None = None,
+        clock: Clock | None = None,
     ) -> None:
-        self._engine = engine
-        self._audit = audit
-        self._clock = clock or SystemClock()
+        if isinstance(work, Engine):
+            from .audit import AuditLog
+
+            work = Work(work, AuditLog(work, clock), clock)
+        self._work = work
         self.passwords = passwords or Passwords()
+        self._settings = settings or ClinicSettings(work)
         self._dummy: str | None = None
+
+    @property
+    def work(self) -> Work:
+        return self._work
+
+    def _audit_as(self, uow: UnitOfWork, principal: Principal | None, action: AuditAction, **fields: Any) -> None:
+        """An entry in this unit of work naming someone other than whom it acts for (a sign-in attempt)."""
+        uow.flush()
+        self._work.audit_log.record(principal, action, connection=uow.conn, **fields)
+
+    def _row(self, conn: Connection, user_id: int) -> sa.Row[Any]:
+        row = conn.execute(sa.select(_account).where(_account.c.id == user_id)).first()
+        if row is None:
+            raise AccountError(f"There is no account number {user_id}.")
+        return row
 
     # -- first run ----------------------------------------------------------------------------
 
     def has_accounts(self) -> bool:
-        with Session(self._engine) as session:
-            return session.exec(select(UserAccount.id).limit(1)).first() is not None
+        with self._work.engine.connect() as conn:
+            return conn.execute(sa.select(_account.c.id).limit(1)).first() is not None
 
     def create_first_administrator(
         self, username: str, full_name: str, password: str, credentials: str = ""
@@ -140,194 +169,222 @@ class AccountService:
         if not full:
             raise AccountError("Please give the administrator's full name.")
         check_new_password(password, username=name, full_name=full)
-        with Session(self._engine) as session:
+        password_hash = self.passwords.hash(password)
+        with self._work.begin(None) as uow:
             # Take the audit head's lock first so that two first-run dialogs cannot both win.
-            session.connection().execute(sa.text("UPDATE audit_head SET seq = seq WHERE id = 1"))
-            if session.exec(select(UserAccount.id).limit(1)).first() is not None:
+            uow.conn.execute(sa.text("UPDATE audit_head SET seq = seq WHERE id = 1"))
+            if uow.conn.execute(sa.select(_account.c.id).limit(1)).first() is not None:
                 raise AccountError("This clinic already has accounts; ask an administrator to create yours.")
-            now = self._clock.now()
-            row = UserAccount(
-                username=name,
-                full_name=full,
-                credentials=credentials.strip(),
-                role=UserRole.ADMINISTRATOR.value,
-                password_hash=self.passwords.hash(password),
-                created_at=now,
-                updated_at=now,
-                password_changed_at=now,
+            new_id = _insert_account(
+                uow, username=name, full_name=full, credentials=credentials.strip(),
+                role=UserRole.ADMINISTRATOR, password_hash=password_hash,
             )
-            session.add(row)
-            session.flush()
-            principal = principal_of(row)
-            self._audit.record(
-                principal,
-                AuditAction.ACCOUNT_CHANGE,
-                record_type="account",
-                record_id=row.id,
+            principal = principal_of(self._row(uow.conn, new_id))
+            self._audit_as(
+                uow, principal, AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=new_id,
                 detail="created the first administrator account",
-                session=session,
             )
-            session.commit()
+            uow.changed(ACCOUNT, new_id)
         log.info("First administrator account %r created", name)
         return principal
 
     # -- signing in ---------------------------------------------------------------------------
 
-    def authenticate(self, username: str, password: str) -> Principal:
-        """Check a user name and password; every attempt is audited, failures counted.
+    def lockout_rule(self) -> tuple[int, timedelta]:
+        """How many wrong passwords in a row lock an account, and for how long (clinic settings)."""
+        attempts = int(self._settings.value("sign_in_attempts"))
+        minutes = int(self._settings.value("sign_in_lockout_minutes"))
+        return attempts, timedelta(minutes=minutes)
 
-        Five wrong passwords in a row lock the account for five minutes (an administrator's
-        reset lifts it sooner). The message never says whether the user name exists.
+    def authenticate(self, username: str, password: str) -> Principal:
+        """Check a user name and password; every attempt adds one audit entry, failures are counted.
+
+        The count is raised in one UPDATE that also refuses a locked account, so guesses made at
+        once from many workstations still lock it after the limit. The password is checked
+        before any transaction opens (Argon2id takes a while), and the message never says
+        whether the user name exists. A user name that is not an account is recorded as a
+        short tag, never as typed: people type passwords into the user name field.
         """
         name = normalize_username(username)
-        now = self._clock.now()
-        with Session(self._engine) as session:
-            row = session.exec(select(UserAccount).where(UserAccount.username == name)).first()
-            if row is None:
-                self.passwords.verify(self._dummy_hash(), password)  # same time either way
-                self._audit.record(
-                    None, AuditAction.FAILED_SIGN_IN, username=name[:64], detail="unknown user name", session=session
+        with self._work.engine.connect() as conn:
+            row = conn.execute(sa.select(_account).where(_account.c.username == name)).first()
+        if row is None:
+            self.passwords.verify(self._dummy_hash(), password)  # the same time either way
+            with self._work.begin(None) as uow:
+                uow.audit(
+                    AuditAction.FAILED_SIGN_IN, username=self._unknown_tag(name), detail="the user name is not an account"
                 )
-                session.commit()
-                raise SignInFailed(WRONG_PASSWORD)
-            principal = principal_of(row)
-            if row.disabled:
-                self._audit.record(
-                    principal, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=row.id,
-                    detail="account disabled", session=session,
+            raise SignInFailed(WRONG_PASSWORD)
+        who = principal_of(row)
+        now = self._work.clock.now()
+        if row.disabled:
+            self._failed(who, "the account is disabled")
+            raise SignInFailed("This account is disabled; ask an administrator.")
+        if row.locked_until is not None and row.locked_until > now:
+            self._failed(who, "refused: the account is locked after wrong passwords")
+            raise _locked(row.locked_until, now)
+        if not self.passwords.verify(row.password_hash, password):
+            self._count_wrong_password(who)
+            raise SignInFailed(WRONG_PASSWORD)
+        new_hash = self.passwords.hash(password) if self.passwords.needs_rehash(row.password_hash) else None
+        with self._work.begin(None) as uow:
+            values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None, "last_sign_in_at": uow.now}
+            if new_hash is not None:
+                values["password_hash"] = new_hash
+            signed = uow.conn.execute(
+                _account.update()
+                .where(_account.c.id == row.id, _account.c.disabled == False, _not_locked(uow.now))  # noqa: E712
+                .values(**values)
+                .returning(*_account.c)
+            ).first()
+            if signed is None:  # locked or disabled while the password was being checked
+                self._audit_as(
+                    uow, who, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=row.id,
+                    detail="refused: the account was locked or disabled during the sign-in",
                 )
-                session.commit()
-                raise SignInFailed("This account is disabled; ask an administrator.")
-            if row.locked_until is not None and row.locked_until > now:
-                minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
-                self._audit.record(
-                    principal, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=row.id,
-                    detail="account locked after wrong passwords", session=session,
+            else:
+                self._audit_as(uow, who, AuditAction.SIGN_IN, record_type="account", record_id=row.id)
+        if signed is None:
+            raise SignInFailed("This account cannot sign in just now; try again in a few minutes or ask an administrator.")
+        return principal_of(signed)
+
+    def _failed(self, who: Principal, detail: str) -> None:
+        with self._work.begin(None) as uow:
+            self._audit_as(
+                uow, who, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=who.user_id, detail=detail
+            )
+
+    def _count_wrong_password(self, who: Principal) -> None:
+        """Raise the failed-password count in one statement; lock the account when it reaches the limit."""
+        limit, lockout = self.lockout_rule()
+        with self._work.begin(None) as uow:
+            counted = uow.conn.execute(
+                _account.update()
+                .where(_account.c.id == who.user_id, _not_locked(uow.now))
+                .values(failed_attempts=_account.c.failed_attempts + 1)
+                .returning(_account.c.failed_attempts)
+            ).scalar()
+            if counted is None:
+                detail = "refused: the account is locked after wrong passwords"
+            elif counted >= limit:
+                uow.conn.execute(
+                    _account.update()
+                    .where(_account.c.id == who.user_id)
+                    .values(failed_attempts=0, locked_until=uow.now + lockout)
                 )
-                session.commit()
-                raise SignInFailed(
-                    f"Too many wrong passwords: try again in {minutes} minute{'s' if minutes > 1 else ''}, "
-                    "or ask an administrator to reset the password."
-                )
-            if not self.passwords.verify(row.password_hash, password):
-                row.failed_attempts += 1
-                detail = "wrong password"
-                if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                    row.locked_until = now + LOCKOUT
-                    row.failed_attempts = 0
-                    detail = "wrong password; account locked for 5 minutes"
-                session.add(row)
-                self._audit.record(
-                    principal, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=row.id,
-                    detail=detail, session=session,
-                )
-                session.commit()
-                raise SignInFailed(WRONG_PASSWORD)
-            if self.passwords.needs_rehash(row.password_hash):
-                row.password_hash = self.passwords.hash(password)
-            row.failed_attempts = 0
-            row.locked_until = None
-            row.last_sign_in_at = now
-            session.add(row)
-            self._audit.record(principal, AuditAction.SIGN_IN, record_type="account", record_id=row.id, session=session)
-            session.commit()
-            return principal_of(row)
+                minutes = int(lockout.total_seconds() // 60)
+                detail = f"wrong password ({counted} in a row): the account is locked for {minutes} minutes"
+            else:
+                detail = f"wrong password ({counted} in a row)"
+            self._audit_as(
+                uow, who, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=who.user_id, detail=detail
+            )
+
+    def _unknown_tag(self, name: str) -> str:
+        """A short tag for a user name that is not an account: the same name gives the same tag.
+
+        Keyed with this clinic's database id, so the tag of a password typed by mistake cannot
+        be looked up in a table made elsewhere.
+        """
+        identity = self._work.identity
+        key = (identity.clinic_id if identity else "facilitator").encode()
+        digest = hmac.new(key, name.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
+        return f"unknown user #{digest[:4]}"
 
     def confirm_password(self, principal: Principal, password: str, *, action: AuditAction = AuditAction.UNLOCK) -> bool:
-        """Unlock: the signed-in user types their password again. Audited either way."""
-        with Session(self._engine) as session:
-            row = session.get(UserAccount, principal.user_id)
-            ok = row is not None and not row.disabled and self.passwords.verify(row.password_hash, password)
-            self._audit.record(
-                principal,
+        """Unlock: the signed-in user types their password again. Audited either way.
+
+        A disabled account or a changed role raises ``AccountChanged`` (the session ends).
+        """
+        with self._work.engine.connect() as conn:
+            stored = conn.execute(sa.select(_account.c.password_hash).where(_account.c.id == principal.user_id)).scalar()
+        ok = stored is not None and self.passwords.verify(stored, password)
+        with self._work.begin(principal) as uow:
+            uow.audit(
                 action if ok else AuditAction.FAILED_SIGN_IN,
                 record_type="account",
                 record_id=principal.user_id,
-                detail="" if ok else f"wrong password at {action.value}",
-                session=session,
+                detail="" if ok else f"wrong password at the {'lock screen' if action is AuditAction.UNLOCK else action.value}",
             )
-            session.commit()
         return ok
 
     def record_sign_out(self, principal: Principal, detail: str = "") -> None:
-        self._audit.record(principal, AuditAction.SIGN_OUT, record_type="account", record_id=principal.user_id, detail=detail)
+        with self._work.begin(principal, check_account=False) as uow:
+            uow.audit(AuditAction.SIGN_OUT, record_type="account", record_id=principal.user_id, detail=detail)
 
     def record_lock(self, principal: Principal, detail: str = "idle") -> None:
-        self._audit.record(principal, AuditAction.LOCK, record_type="account", record_id=principal.user_id, detail=detail)
+        with self._work.begin(principal, check_account=False) as uow:
+            uow.audit(AuditAction.LOCK, record_type="account", record_id=principal.user_id, detail=detail)
 
     def refresh(self, principal: Principal) -> Principal:
         """The principal as the database has it now (role or name may have been changed)."""
-        with Session(self._engine) as session:
-            row = session.get(UserAccount, principal.user_id)
-            if row is None or row.disabled:
-                from ..core.permissions import NotSignedIn
-
-                raise NotSignedIn("This account has been disabled; please sign in again.")
-            return principal_of(row)
+        with self._work.read(principal, check_account=False) as uow:
+            row = uow.conn.execute(sa.select(_account).where(_account.c.id == principal.user_id)).first()
+        if row is None or row.disabled:
+            raise NotSignedIn("This account has been disabled; please sign in again.")
+        return principal_of(row)
 
     def change_own_password(self, principal: Principal | None, old_password: str, new_password: str) -> Principal:
         p = require_signed_in(principal)
-        with Session(self._engine) as session:
-            row = session.get(UserAccount, p.user_id)
-            if row is None or not self.passwords.verify(row.password_hash, old_password):
-                self._audit.record(
-                    p, AuditAction.FAILED_SIGN_IN, record_type="account", record_id=p.user_id,
-                    detail="wrong current password when changing it", session=session,
+        with self._work.read(p) as uow:
+            row = self._row(uow.conn, p.user_id)
+        if not self.passwords.verify(row.password_hash, old_password):
+            with self._work.begin(p) as uow:
+                uow.audit(
+                    AuditAction.FAILED_SIGN_IN, record_type="account", record_id=p.user_id,
+                    detail="wrong current password when changing it",
                 )
-                session.commit()
-                raise AccountError("The current password is not right.")
-            if old_password == new_password:
-                raise AccountError("The new password must differ from the current one.")
-            check_new_password(new_password, username=row.username, full_name=row.full_name)
-            now = self._clock.now()
-            row.password_hash = self.passwords.hash(new_password)
-            row.must_change_password = False
-            row.password_changed_at = now
-            row.updated_at = now
-            session.add(row)
-            self._audit.record(
-                p, AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=p.user_id,
-                detail="changed own password", session=session,
+            raise AccountError("The current password is not right.")
+        if old_password == new_password:
+            raise AccountError("The new password must differ from the current one.")
+        check_new_password(new_password, username=row.username, full_name=row.full_name)
+        new_hash = self.passwords.hash(new_password)
+        with self._work.begin(p) as uow:
+            uow.conn.execute(
+                _account.update()
+                .where(_account.c.id == p.user_id)
+                .values(password_hash=new_hash, must_change_password=False, password_changed_at=uow.now, updated_at=uow.now)
             )
-            session.commit()
-            return principal_of(row)
+            uow.audit(AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=p.user_id,
+                      detail="changed their own password")
+            uow.changed(ACCOUNT, p.user_id)
+            return principal_of(self._row(uow.conn, p.user_id))
 
     # -- administration -----------------------------------------------------------------------
 
     def list_accounts(self, principal: Principal | None, include_disabled: bool = True) -> list[Account]:
-        require_manage_accounts(principal)
-        with Session(self._engine) as session:
-            stmt = select(UserAccount).order_by(UserAccount.username)
+        with self._work.read(principal) as uow:
+            require_manage_accounts(uow.principal)
+            stmt = sa.select(_account).order_by(_account.c.username)
             if not include_disabled:
-                stmt = stmt.where(UserAccount.disabled == False)  # noqa: E712
-            return [_account(r) for r in session.exec(stmt)]
+                stmt = stmt.where(_account.c.disabled == False)  # noqa: E712
+            return [_account_of(r) for r in uow.conn.execute(stmt)]
 
     def staff_directory(self, principal: Principal | None) -> list[tuple[int, str, UserRole]]:
         """Active accounts' ids, signatures and roles: what pickers and signatures need, for anyone signed in."""
-        require_signed_in(principal)
-        with Session(self._engine) as session:
-            rows = session.exec(
-                select(UserAccount).where(UserAccount.disabled == False).order_by(UserAccount.full_name)  # noqa: E712
+        with self._work.read(principal) as uow:
+            require_signed_in(uow.principal)
+            rows = uow.conn.execute(
+                sa.select(_account).where(_account.c.disabled == False).order_by(_account.c.full_name)  # noqa: E712
             )
-            return [(r.id or 0, _account(r).signature, UserRole(r.role)) for r in rows]
+            return [(r.id, _account_of(r).signature, UserRole(r.role)) for r in rows]
 
     def get(self, principal: Principal | None, user_id: int) -> Account:
         p = require_signed_in(principal)
         if p.user_id != user_id:
             require_manage_accounts(p)
-        with Session(self._engine) as session:
-            row = session.get(UserAccount, user_id)
-            if row is None:
-                raise AccountError(f"There is no account number {user_id}.")
-            return _account(row)
+        with self._work.read(p) as uow:
+            return _account_of(self._row(uow.conn, user_id))
 
     def find(self, principal: Principal | None, username: str) -> Account:
-        require_manage_accounts(principal)
-        with Session(self._engine) as session:
-            row = session.exec(select(UserAccount).where(UserAccount.username == normalize_username(username))).first()
+        with self._work.read(principal) as uow:
+            require_manage_accounts(uow.principal)
+            row = uow.conn.execute(
+                sa.select(_account).where(_account.c.username == normalize_username(username))
+            ).first()
             if row is None:
                 raise AccountError(f"There is no account with the user name {username!r}.")
-            return _account(row)
+            return _account_of(row)
 
     def create_account(
         self,
@@ -343,38 +400,27 @@ class AccountService:
         must_change_password: bool = True,
     ) -> Account:
         """A new account; by default its first sign-in asks for a new password."""
-        p = require_manage_accounts(principal)
+        require_manage_accounts(principal)
         name = _check_username(username)
         chosen_role = _check_role(role)
         full = full_name.strip()
         if not full:
             raise AccountError("Please give the person's full name.")
         check_new_password(password, username=name, full_name=full)
-        with Session(self._engine) as session:
-            if session.exec(select(UserAccount.id).where(UserAccount.username == name)).first() is not None:
+        password_hash = self.passwords.hash(password)
+        with self._work.begin(principal) as uow:
+            require_manage_accounts(uow.principal)
+            if uow.conn.execute(sa.select(_account.c.id).where(_account.c.username == name)).first() is not None:
                 raise AccountError(f"The user name {name!r} is taken; accounts are never deleted, so choose another.")
-            now = self._clock.now()
-            row = UserAccount(
-                username=name,
-                full_name=full,
-                credentials=credentials.strip(),
-                role=chosen_role.value,
-                needs_cosign=needs_cosign,
-                staff_id=staff_id,
-                password_hash=self.passwords.hash(password),
+            new_id = _insert_account(
+                uow, username=name, full_name=full, credentials=credentials.strip(), role=chosen_role,
+                password_hash=password_hash, needs_cosign=needs_cosign, staff_id=staff_id,
                 must_change_password=must_change_password,
-                created_at=now,
-                updated_at=now,
-                password_changed_at=now,
             )
-            session.add(row)
-            session.flush()
-            self._audit.record(
-                p, AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=row.id,
-                detail=f"created {name} ({chosen_role.value})", session=session,
-            )
-            session.commit()
-            return _account(row)
+            uow.audit(AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=new_id,
+                      detail=f"created the account {name} ({chosen_role.label.lower()})")
+            uow.changed(ACCOUNT, new_id)
+            return _account_of(self._row(uow.conn, new_id))
 
     def update_account(
         self,
@@ -388,61 +434,63 @@ class AccountService:
         staff_id: int | None = None,
     ) -> Account:
         """Change what an administrator may change; ``staff_id=None`` keeps it, ``0`` clears it."""
-        p = require_manage_accounts(principal)
-        with Session(self._engine) as session:
-            row = self._row(session, user_id)
-            changes: list[str] = []
+        require_manage_accounts(principal)
+        with self._work.begin(principal) as uow:
+            require_manage_accounts(uow.principal)
+            row = self._row(uow.conn, user_id)
+            values: dict[str, Any] = {}
+            said: list[str] = []
+            cosign = ""
             if full_name is not None and full_name.strip() != row.full_name:
                 if not full_name.strip():
                     raise AccountError("A full name cannot be empty.")
-                row.full_name = full_name.strip()
-                changes.append("name")
+                values["full_name"] = full_name.strip()
+                said.append("name")
             if credentials is not None and credentials.strip() != row.credentials:
-                row.credentials = credentials.strip()
-                changes.append("credentials")
+                values["credentials"] = credentials.strip()
+                said.append("credentials")
             if role is not None and _check_role(role).value != row.role:
                 new_role = _check_role(role)
                 if row.role == UserRole.ADMINISTRATOR.value:
-                    self._keep_an_administrator(session, row)
-                changes.append(f"role {row.role} -> {new_role.value}")
-                row.role = new_role.value
+                    _keep_an_administrator(uow.conn, row.id)
+                values["role"] = new_role.value
+                said.append(f"role from {UserRole(row.role).label.lower()} to {new_role.label.lower()}")
             if needs_cosign is not None and needs_cosign != row.needs_cosign:
-                row.needs_cosign = needs_cosign
-                changes.append(f"needs co-signature {'on' if needs_cosign else 'off'}")
+                values["needs_cosign"] = needs_cosign
+                cosign = "now need" if needs_cosign else "no longer need"
             if staff_id is not None:
                 new_staff = None if staff_id == 0 else staff_id
                 if new_staff != row.staff_id:
-                    row.staff_id = new_staff  # type: ignore[assignment]
-                    changes.append("staff link")
-            if changes:
-                row.updated_at = self._clock.now()
-                session.add(row)
-                self._audit.record(
-                    p, AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=row.id,
-                    detail=f"{row.username}: " + ", ".join(changes), session=session,
-                )
-                session.commit()
-            return _account(row)
+                    values["staff_id"] = new_staff
+                    said.append("link to the staff list")
+            if values:
+                uow.conn.execute(_account.update().where(_account.c.id == user_id).values(**values, updated_at=uow.now))
+                sentences = [f"changed {row.username}'s {_and(said)}"] if said else []
+                if cosign:
+                    sentences.append(f"{row.username}'s notes {cosign} a co-signature")
+                uow.audit(AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=user_id,
+                          detail="; ".join(sentences))
+                uow.changed(ACCOUNT, user_id)
+            return _account_of(self._row(uow.conn, user_id))
 
     def set_disabled(self, principal: Principal | None, user_id: int, disabled: bool) -> Account:
         p = require_manage_accounts(principal)
-        with Session(self._engine) as session:
-            row = self._row(session, user_id)
+        with self._work.begin(principal) as uow:
+            require_manage_accounts(uow.principal)
+            row = self._row(uow.conn, user_id)
             if row.disabled == disabled:
-                return _account(row)
+                return _account_of(row)
             if disabled and row.id == p.user_id:
                 raise AccountError("You cannot disable your own account; another administrator can.")
             if disabled and row.role == UserRole.ADMINISTRATOR.value:
-                self._keep_an_administrator(session, row)
-            row.disabled = disabled
-            row.updated_at = self._clock.now()
-            session.add(row)
-            self._audit.record(
-                p, AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=row.id,
-                detail=f"{'disabled' if disabled else 'enabled'} {row.username}", session=session,
+                _keep_an_administrator(uow.conn, row.id)
+            uow.conn.execute(
+                _account.update().where(_account.c.id == user_id).values(disabled=disabled, updated_at=uow.now)
             )
-            session.commit()
-            return _account(row)
+            uow.audit(AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=user_id,
+                      detail=f"{'disabled' if disabled else 'enabled'} the account {row.username}")
+            uow.changed(ACCOUNT, user_id)
+            return _account_of(self._row(uow.conn, user_id))
 
     def disable(self, principal: Principal | None, user_id: int) -> Account:
         return self.set_disabled(principal, user_id, True)
@@ -453,23 +501,25 @@ class AccountService:
     def reset_password(self, principal: Principal | None, user_id: int, new_password: str) -> Account:
         """Set a temporary password the person must change at their next sign-in; lifts a lockout."""
         p = require_manage_accounts(principal)
-        with Session(self._engine) as session:
-            row = self._row(session, user_id)
-            check_new_password(new_password, username=row.username, full_name=row.full_name)
-            now = self._clock.now()
-            row.password_hash = self.passwords.hash(new_password)
-            row.must_change_password = row.id != p.user_id
-            row.failed_attempts = 0
-            row.locked_until = None
-            row.password_changed_at = now
-            row.updated_at = now
-            session.add(row)
-            self._audit.record(
-                p, AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=row.id,
-                detail=f"reset the password of {row.username}", session=session,
+        with self._work.read(p) as uow:
+            row = self._row(uow.conn, user_id)
+        check_new_password(new_password, username=row.username, full_name=row.full_name)
+        new_hash = self.passwords.hash(new_password)
+        with self._work.begin(p) as uow:
+            require_manage_accounts(uow.principal)
+            self._row(uow.conn, user_id)
+            uow.conn.execute(
+                _account.update()
+                .where(_account.c.id == user_id)
+                .values(
+                    password_hash=new_hash, must_change_password=user_id != p.user_id, failed_attempts=0,
+                    locked_until=None, password_changed_at=uow.now, updated_at=uow.now,
+                )
             )
-            session.commit()
-            return _account(row)
+            uow.audit(AuditAction.ACCOUNT_CHANGE, record_type="account", record_id=user_id,
+                      detail=f"reset the password of {row.username}")
+            uow.changed(ACCOUNT, user_id)
+            return _account_of(self._row(uow.conn, user_id))
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -479,24 +529,59 @@ class AccountService:
             self._dummy = self.passwords.hash(secrets.token_hex(16))
         return self._dummy
 
-    @staticmethod
-    def _row(session: Session, user_id: int) -> UserAccount:
-        row = session.get(UserAccount, user_id)
-        if row is None:
-            raise AccountError(f"There is no account number {user_id}.")
-        return row
 
-    @staticmethod
-    def _keep_an_administrator(session: Session, leaving: UserAccount) -> None:
-        others = session.exec(
-            select(UserAccount.id).where(
-                UserAccount.role == UserRole.ADMINISTRATOR.value,
-                UserAccount.disabled == False,  # noqa: E712
-                UserAccount.id != leaving.id,
+def _not_locked(now: datetime) -> sa.ColumnElement[bool]:
+    return sa.or_(_account.c.locked_until.is_(None), _account.c.locked_until <= now)
+
+
+def _locked(until: datetime, now: datetime) -> SignInFailed:
+    minutes = max(1, math.ceil((until - now).total_seconds() / 60))
+    return SignInFailed(
+        f"Too many wrong passwords: try again in {minutes} minute{'s' if minutes > 1 else ''}, "
+        "or ask an administrator to reset the password."
+    )
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _insert_account(
+    uow: UnitOfWork,
+    *,
+    username: str,
+    full_name: str,
+    credentials: str,
+    role: UserRole,
+    password_hash: str,
+    needs_cosign: bool = False,
+    staff_id: int | None = None,
+    must_change_password: bool = False,
+) -> int:
+    return int(
+        uow.conn.execute(
+            _account.insert()
+            .values(
+                username=username, full_name=full_name, credentials=credentials, role=role.value,
+                needs_cosign=needs_cosign, staff_id=staff_id, password_hash=password_hash,
+                must_change_password=must_change_password, disabled=False, failed_attempts=0,
+                created_at=uow.now, updated_at=uow.now, password_changed_at=uow.now,
             )
-        ).first()
-        if others is None:
-            raise AccountError("The clinic needs at least one active administrator; create another one first.")
+            .returning(_account.c.id)
+        ).scalar_one()
+    )
+
+
+def _keep_an_administrator(conn: Connection, leaving_id: int) -> None:
+    others = conn.execute(
+        sa.select(_account.c.id).where(
+            _account.c.role == UserRole.ADMINISTRATOR.value,
+            _account.c.disabled == False,  # noqa: E712
+            _account.c.id != leaving_id,
+        )
+    ).first()
+    if others is None:
+        raise AccountError("The clinic needs at least one active administrator; create another one first.")
 
 
 # -- the demo clinic ---------------------------------------------------------------------------
@@ -530,57 +615,39 @@ DEMO_ACCOUNTS = (
 )
 
 
-def seed_demo_accounts(engine: Engine, audit: AuditLog, clock: Clock | None = None) -> dict[str, int]:
+def seed_demo_accounts(work: Work) -> dict[str, int]:
     """Add the demo clinic's three accounts (password ``demo``) if missing; return their ids by user name.
 
     The demo password is shorter than the rules allow: this bypass exists for the
     synthetic demo clinic only, whose passwords the README publishes.
     """
-    now = (clock or SystemClock()).now()
     ids: dict[str, int] = {}
-    with Session(engine) as session:
+    with work.begin(None) as uow:
+        conn = uow.conn
         for demo in DEMO_ACCOUNTS:
-            row = session.exec(select(UserAccount).where(UserAccount.username == demo.username)).first()
+            row = conn.execute(sa.select(_account).where(_account.c.username == demo.username)).first()
             if row is None:
-                row = UserAccount(
-                    username=demo.username,
-                    full_name=demo.full_name,
-                    credentials=demo.credentials,
-                    role=demo.role.value,
-                    needs_cosign=demo.needs_cosign,
-                    password_hash=demo.password_hash,
-                    created_at=now,
-                    updated_at=now,
-                    password_changed_at=now,
+                new_id = _insert_account(
+                    uow, username=demo.username, full_name=demo.full_name, credentials=demo.credentials,
+                    role=demo.role, password_hash=demo.password_hash, needs_cosign=demo.needs_cosign,
                 )
-                session.add(row)
-                session.flush()
-                audit.record(
-                    None, AuditAction.ACCOUNT_CHANGE, username="demo", record_type="account", record_id=row.id,
-                    detail=f"created demo account {demo.username} ({demo.role.value})", session=session,
+                uow.audit(
+                    AuditAction.ACCOUNT_CHANGE, username="demo", record_type="account", record_id=new_id,
+                    detail=f"created the demo account {demo.username} ({demo.role.label.lower()})",
                 )
-            ids[demo.username] = row.id or 0
+                uow.changed(ACCOUNT, new_id)
+                row = conn.execute(sa.select(_account).where(_account.c.id == new_id)).one()
+            ids[demo.username] = row.id
             if row.staff_id is None:
-                row.staff_id = _staff_named(session, demo.full_name)
-                session.add(row)
-        session.commit()
+                staff_id = _staff_named(conn, demo.full_name)
+                if staff_id is not None:
+                    conn.execute(_account.update().where(_account.c.id == row.id).values(staff_id=staff_id))
     return ids
 
 
-def _staff_named(session: Session, name: str) -> int | None:
+def _staff_named(conn: Connection, name: str) -> int | None:
     """The roster staff entry with this name, if the roster has one (the demo links by name)."""
-    conn = session.connection()
     if not sa.inspect(conn).has_table("staff"):
         return None
     found = conn.execute(sa.text("SELECT id FROM staff WHERE name = :name"), {"name": name}).scalar()
     return int(found) if found is not None else None
-
-
-def link_staff(engine: Engine, username: str, staff_id: int | None) -> None:
-    """Point an account at its roster staff entry (used when seeding; admins use ``update_account``)."""
-    with Session(engine) as session:
-        row = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
-        if row is not None and row.staff_id != staff_id:
-            row.staff_id = staff_id
-            session.add(row)
-            session.commit()

@@ -6,6 +6,11 @@ in ``sha256sum`` format, so ``sha256sum -c`` checks it too. A restore checks the
 file's integrity and its schema before it replaces anything, and keeps a copy of what it
 replaced. Backups and digests are created mode 600 in a folder only their owner can open.
 
+A restore raises the database's restore counter (``database_identity.restore_count``) in
+the restored copy before it goes live, so every other workstation still running on the
+replaced database finds, at its next unit of work, that the records changed under it
+(``DatabaseReplaced``) instead of writing into rows whose ids now mean someone else.
+
 PostgreSQL clinics back up with their server's tools (pg_dump); these functions say so.
 """
 
@@ -241,12 +246,66 @@ def database_in_use(target: Path) -> bool:
     return bool(row and row[0])
 
 
+def restore_count(path: Path) -> int | None:
+    """The restore counter of the database at ``path``; None when it has none (older schema, not ours)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT restore_count FROM database_identity WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return int(row[0]) if row else None
+
+
+def _raise_restore_count(path: Path, at_least: int | None) -> int | None:
+    """Count this restore in the staged copy: above both its own counter and the live database's.
+
+    A backup made before the last restore may hold a counter the running workstations know,
+    so the new one is one more than the larger of the two. A backup with no identity row
+    (an older schema) is left to the upgrade, which gives it a new identity.
+    """
+    conn = sqlite3.connect(path, timeout=15)
+    try:
+        has = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'database_identity'"
+        ).fetchone()
+        if not has or not conn.execute("SELECT 1 FROM database_identity WHERE id = 1").fetchone():
+            return None
+        conn.execute(
+            "UPDATE database_identity SET restore_count = MAX(restore_count, ?) + 1 WHERE id = 1",
+            (at_least if at_least is not None else -1,),
+        )
+        conn.commit()
+        return int(conn.execute("SELECT restore_count FROM database_identity WHERE id = 1").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _copy(source: Path, target: Path, *, wal: bool) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target, timeout=15)
+        try:
+            if wal:
+                dst.execute("PRAGMA journal_mode=WAL")
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def restore_backup(backup: Path, target: Path, keep_dir: Path, stamp: datetime) -> RestoreResult:
     """Replace (or create) the database at ``target`` with a checked backup.
 
     The caller decides who may do this (see ``cli/restore.py``). What is replaced is first
-    copied to ``keep_dir`` with its own digest. The backup is copied page by page through
-    SQLite, so WAL files stay consistent with the new content.
+    copied to ``keep_dir`` with its own digest. The backup is staged in a private copy
+    whose restore counter is raised, then copied page by page through SQLite in one step,
+    so WAL files stay consistent and the restored content never goes live uncounted.
     """
     info = check_backup(backup)
     if target.resolve() == backup.resolve():
@@ -260,20 +319,25 @@ def restore_backup(backup: Path, target: Path, keep_dir: Path, stamp: datetime) 
     else:
         db.make_private_dir(target.parent)
     db.ensure_private(target)
+    live_count = None if created else restore_count(target)
+    staging = target.with_name(f".{target.name}.restoring")
     try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target, timeout=15)
-            try:
-                dst.execute("PRAGMA journal_mode=WAL")
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        for leftover in _with_companions(staging):
+            leftover.unlink(missing_ok=True)
+        db.ensure_private(staging)
+        _copy(backup, staging, wal=False)
+        count = _raise_restore_count(staging, live_count)
+        _copy(staging, target, wal=True)
     except sqlite3.Error as exc:
         where = f" The previous database is kept at {replaced_copy}." if replaced_copy else ""
         raise BackupError(f"The restore could not be finished: {exc}.{where}") from exc
+    finally:
+        for leftover in _with_companions(staging):
+            leftover.unlink(missing_ok=True)
     db.ensure_private(target)
-    log.info("Restored %s from %s (kept %s)", target, backup, replaced_copy)
+    log.info("Restored %s from %s (kept %s; restore count %s)", target, backup, replaced_copy, count)
     return RestoreResult(info=info, replaced_copy=replaced_copy, created=created)
+
+
+def _with_companions(path: Path) -> list[Path]:
+    return [Path(str(path) + suffix) for suffix in ("", "-journal", "-wal", "-shm")]

@@ -1,5 +1,12 @@
 """The run record: each control of the session runner is saved the moment it happens.
 
+Every call goes through the unit of work for the signed-in user. A run of a meeting
+belongs to that meeting's group: its facilitators (and supervisors and administrators) run
+it, and lists narrow to the groups one may see. A run started from the Library with no
+meeting holds no participant and is open to anyone signed in. Creating a run and naming
+its players are audited; the many small saves while it runs are not (they are in the
+run's own event log), but each is still one unit of work with the same checks.
+
 ``save`` writes the action and the clock's new state in one transaction, so what is in the
 database is always a state the clock was really in. Reopening the app rebuilds the clock
 from that state (``load`` -> ``RunRecord.snapshot``), counting the time it was closed.
@@ -13,25 +20,33 @@ from __future__ import annotations
 import json
 import logging
 import socket
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
+from ..core import permissions as perm
 from ..core.agenda_clock import ClockEvent, ClockSnapshot, ItemSnapshot, ItemStatus, RunStatus
-from ..core.changes import UserFacingError
-from ..core.clock import Clock, SystemClock
+from ..core.audit import AuditAction
+from ..core.changes import RUN, UserFacingError
+from ..core.clock import Clock
 from ..core.curriculum import Curriculum, CurriculumSession, ItemKind
 from ..core.notes import AgendaRun, RolePlayPart
 from ..core.rotation import RoundPlan
+from .models import GroupStaff, Meeting
 from .models.runs import Run, RunEvent, RunItem, RunPlayer, RunRole
+from .unit_of_work import UnitOfWork, Work
 
 log = logging.getLogger(__name__)
 
 UNFINISHED = (RunStatus.READY.value, RunStatus.RUNNING.value, RunStatus.PAUSED.value)
+_group_staff = GroupStaff.__table__  # type: ignore[attr-defined]
+_meeting = Meeting.__table__  # type: ignore[attr-defined]
+_run = Run.__table__  # type: ignore[attr-defined]
 
 
 class RunNotFound(UserFacingError):
@@ -132,12 +147,46 @@ class RunRecord:
 
 
 class RunStore:
-    """Create, save and load runs, one short session per call."""
+    """Create, save and load runs for the signed-in user, one unit of work per call."""
 
-    def __init__(self, engine: Engine, clock: Clock | None = None, workstation: str | None = None) -> None:
-        self._engine = engine
-        self._clock: Clock = clock or SystemClock()
+    def __init__(
+        self,
+        work: Work | Engine,
+        clock: Clock | None = None,
+        workstation: str | None = None,
+        *,
+        principal: Callable[[], perm.Principal | None] | None = None,
+    ) -> None:
+        if isinstance(work, Engine):
+            # A store of its own (tests, benchmarks): it acts for whoever ``principal`` names.
+            from .audit import AuditLog
+
+            work = Work(work, AuditLog(work, clock), clock, principal)
+        self._work = work
+        self._engine = work.engine
+        self._clock: Clock = work.clock
         self.workstation = _hostname() if workstation is None else workstation[:100]
+
+    # -- who may ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _meeting_check(
+        uow: UnitOfWork, meeting_id: int, require: Callable[..., perm.Principal] = perm.require_run_session
+    ) -> perm.Principal:
+        group_id = _group_of_meeting(uow.conn, meeting_id)
+        return require(uow.principal, _staff_of_groups(uow.conn, [group_id]).get(group_id, []))
+
+    def _run_check(
+        self, uow: UnitOfWork, run_id: int, require: Callable[..., perm.Principal] = perm.require_run_session
+    ) -> perm.Principal:
+        """The rule for a run: its meeting's group's, or anyone signed in for a Library run."""
+        found = uow.conn.execute(sa.select(_run.c.meeting_id).where(_run.c.id == run_id)).first()
+        if found is None:
+            perm.require_signed_in(uow.principal)
+            raise RunNotFound(f"run {run_id} is not in the database")
+        if found[0] is None:
+            return perm.require_signed_in(uow.principal)
+        return self._meeting_check(uow, int(found[0]), require)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -150,8 +199,13 @@ class RunStore:
         meeting_id: int | None = None,
         players: Sequence[Player] = (),
     ) -> int:
-        now = self._clock.now()
-        with Session(self._engine) as db:
+        with self._work.begin() as uow:
+            if meeting_id is None:
+                perm.require_signed_in(uow.principal)
+            else:
+                self._meeting_check(uow, meeting_id)
+            now = uow.now
+            db = uow.session
             run = Run(
                 curriculum_id=curriculum.id,
                 session_id=session.id,
@@ -172,7 +226,14 @@ class RunStore:
             db.add(
                 RunEvent(run_id=run.id, at=now, action="create", detail=json.dumps({"meeting": meeting_id is not None}))
             )
-            db.commit()
+            uow.audit(
+                AuditAction.CREATE,
+                record_type="session run",
+                record_id=run.id,
+                detail=f"set up a run of {curriculum.title}, {session.title}"
+                + (" for a scheduled meeting" if meeting_id is not None else " from the Library"),
+            )
+            uow.changed(RUN, run.id)
             log.info("Run %s created for %s/%s", run.id, curriculum.id, session.id)
             return run.id
 
@@ -182,9 +243,12 @@ class RunStore:
         The event comes first so that ``save(id, clock.next(), clock.snapshot())`` takes the
         snapshot after the action.
         """
-        with Session(self._engine) as db:
+        with self._work.begin() as uow:
+            self._run_check(uow, run_id)
+            db = uow.session
             run = self._get(db, run_id)
             self._write_state(db, run, snapshot)
+            uow.changed(RUN, run_id)
             if event is not None:
                 db.add(
                     RunEvent(
@@ -197,7 +261,6 @@ class RunStore:
                         detail=json.dumps(event.detail, default=str),
                     )
                 )
-            db.commit()
 
     def set_players(
         self,
@@ -208,7 +271,9 @@ class RunStore:
         small_groups: bool,
         at: datetime | None = None,
     ) -> None:
-        with Session(self._engine) as db:
+        with self._work.begin() as uow:
+            self._run_check(uow, run_id)
+            db = uow.session
             run = self._get(db, run_id)
             run.show_first_names = show_first_names
             run.small_groups = small_groups
@@ -219,7 +284,13 @@ class RunStore:
             self._write_players(db, run_id, players)
             detail = {"count": len(players), "first_names": show_first_names, "small_groups": small_groups}
             db.add(RunEvent(run_id=run_id, at=at or self._clock.now(), action="players", detail=json.dumps(detail)))
-            db.commit()
+            uow.audit(
+                AuditAction.CHANGE,
+                record_type="session run",
+                record_id=run_id,
+                detail=f"named {len(players)} player{'' if len(players) == 1 else 's'} for the run",
+            )
+            uow.changed(RUN, run_id)
 
     def record_round(
         self,
@@ -230,8 +301,11 @@ class RunStore:
         at: datetime,
     ) -> None:
         """Who holds which role as a round begins; re-recording a round replaces it."""
-        with Session(self._engine) as db:
+        with self._work.begin() as uow:
+            self._run_check(uow, run_id)
+            db = uow.session
             self._get(db, run_id)
+            uow.changed(RUN, run_id)
             db.execute(
                 sa.delete(RunRole).where(
                     RunRole.run_id == run_id, RunRole.source_index == source_index, RunRole.round == plan_round.round
@@ -281,23 +355,26 @@ class RunStore:
                     detail=json.dumps({"round": plan_round.round, "groups": len(plan_round.teams)}),
                 )
             )
-            db.commit()
 
     def discard_unstarted(self, run_id: int) -> bool:
         """Delete a run that never started (only edits or players were saved); True if deleted."""
-        with Session(self._engine) as db:
+        with self._work.begin() as uow:
+            self._run_check(uow, run_id)
+            db = uow.session
             run = self._get(db, run_id)
             if run.status != RunStatus.READY.value or run.started_at is not None:
                 return False
             for table in (RunRole, RunPlayer, RunEvent, RunItem):
                 db.execute(sa.delete(table).where(table.run_id == run_id))  # type: ignore[attr-defined]
             db.execute(sa.delete(Run).where(Run.id == run_id))  # type: ignore[arg-type]
-            db.commit()
+            uow.changed(RUN, run_id)
             return True
 
     def end_unfinished(self, run_id: int) -> None:
         """Close a run left behind by a crash, at the last moment anything was recorded for it."""
-        with Session(self._engine) as db:
+        with self._work.begin() as uow:
+            self._run_check(uow, run_id)
+            db = uow.session
             run = self._get(db, run_id)
             if run.status not in UNFINISHED:
                 return
@@ -326,7 +403,7 @@ class RunStore:
                     detail=json.dumps({"ended_at": ended.isoformat() if ended else None}),
                 )
             )
-            db.commit()
+            uow.changed(RUN, run_id)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -335,20 +412,30 @@ class RunStore:
 
         Another workstation's unfinished run may be in session right now, so it is not offered here.
         """
-        with Session(self._engine) as db:
+        with self._work.read() as uow:
+            p = perm.require_signed_in(uow.principal)
+            db = uow.session
             query = select(Run).where(Run.status.in_(UNFINISHED))  # type: ignore[attr-defined]
             if not any_workstation:
                 query = query.where(Run.workstation == self.workstation)
             runs = db.exec(query.order_by(Run.updated_at.desc(), Run.id.desc())).all()  # type: ignore[attr-defined]
+            visible = _visible_groups(uow.conn, p)
+            if visible is not None:
+                groups = _groups_of_meetings(uow.conn, {r.meeting_id for r in runs if r.meeting_id is not None})
+                runs = [r for r in runs if r.meeting_id is None or groups.get(r.meeting_id) in visible]
             return [self._summary(db, r) for r in runs]
 
     def for_meeting(self, meeting_id: int) -> list[RunSummary]:
-        with Session(self._engine) as db:
+        with self._work.read() as uow:
+            self._meeting_check(uow, meeting_id, perm.require_view_group)
+            db = uow.session
             runs = db.exec(select(Run).where(Run.meeting_id == meeting_id).order_by(Run.id)).all()
             return [self._summary(db, r) for r in runs]
 
     def load(self, run_id: int) -> RunRecord:
-        with Session(self._engine) as db:
+        with self._work.read() as uow:
+            self._run_check(uow, run_id, perm.require_view_group)
+            db = uow.session
             run = self._get(db, run_id)
             items = db.exec(select(RunItem).where(RunItem.run_id == run_id).order_by(RunItem.position)).all()
             snapshot = ClockSnapshot(
@@ -400,7 +487,7 @@ class RunStore:
                 EventRecord(e.at, e.action, e.position, e.source_index, e.seconds, _json(e.detail))
                 for e in db.exec(select(RunEvent).where(RunEvent.run_id == run_id).order_by(RunEvent.id)).all()
             )
-            return RunRecord(
+            record = RunRecord(
                 summary=self._summary(db, run, items),
                 snapshot=snapshot,
                 players=players,
@@ -409,6 +496,15 @@ class RunStore:
                 roles=roles,
                 events=events,
             )
+        if players:  # who attends a treatment group: reading it is audited
+            with self._work.begin() as viewed:
+                viewed.audit(
+                    AuditAction.VIEW,
+                    record_type="session run",
+                    record_id=run_id,
+                    detail=f"opened a run with {len(players)} named player{'' if len(players) == 1 else 's'}",
+                )
+        return record
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -482,6 +578,40 @@ class RunStore:
             updated_at=run.updated_at,
             current_title=current_title,
         )
+
+
+def _staff_of_groups(conn: Connection, group_ids: Iterable[int]) -> dict[int, list[int]]:
+    staff: dict[int, list[int]] = defaultdict(list)
+    rows = conn.execute(
+        sa.select(_group_staff.c.group_id, _group_staff.c.staff_id).where(_group_staff.c.group_id.in_(list(group_ids)))
+    )
+    for group_id, staff_id in rows:
+        staff[group_id].append(staff_id)
+    return staff
+
+
+def _group_of_meeting(conn: Connection, meeting_id: int) -> int:
+    group_id = conn.execute(sa.select(_meeting.c.group_id).where(_meeting.c.id == meeting_id)).scalar()
+    if group_id is None:
+        raise perm.PermissionDenied("That meeting no longer exists.")
+    return int(group_id)
+
+
+def _groups_of_meetings(conn: Connection, meeting_ids: set[int]) -> dict[int, int]:
+    if not meeting_ids:
+        return {}
+    rows = conn.execute(sa.select(_meeting.c.id, _meeting.c.group_id).where(_meeting.c.id.in_(list(meeting_ids))))
+    return {int(m): int(g) for m, g in rows}
+
+
+def _visible_groups(conn: Connection, p: perm.Principal) -> set[int] | None:
+    """The groups a user may see; None when they see every group."""
+    if perm.sees_all_groups(p):
+        return None
+    if p.staff_id is None:
+        return set()
+    rows = conn.execute(sa.select(_group_staff.c.group_id).where(_group_staff.c.staff_id == p.staff_id))
+    return {r[0] for r in rows}
 
 
 def _hostname() -> str:

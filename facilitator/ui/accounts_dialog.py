@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.permissions import PermissionDenied, UserRole
+from ..core.changes import SessionEnded, UserFacingError
+from ..core.permissions import UserRole
 from .errors import show_error
 
 if TYPE_CHECKING:
@@ -32,6 +33,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 COLUMNS = ["User name", "Name", "Credentials", "Role", "Notes need co-signature", "State", "Last sign-in"]
+
+
+def _session_may_have_ended(backend: Backend, exc: Exception) -> None:
+    """An account disabled or a database restored under the administrator: the session gate takes over."""
+    if isinstance(exc, SessionEnded):
+        from .operations import ChangeHub
+
+        ChangeHub.for_backend(backend).session_ended.emit(str(exc))
 
 
 def _staff_choices(backend: Backend) -> list[tuple[int, str]]:
@@ -126,8 +135,6 @@ class AccountForm(QDialog):
         self.setMinimumWidth(440)
 
     def _on_save(self) -> None:
-        from ..core.passwords import PasswordRejected
-        from ..store.accounts import AccountError
 
         accounts = self.backend.accounts
         assert accounts is not None
@@ -157,8 +164,9 @@ class AccountForm(QDialog):
                     needs_cosign=self.needs_cosign.isChecked(),
                     staff_id=staff_id,
                 )
-        except (AccountError, PasswordRejected, PermissionDenied) as exc:
+        except UserFacingError as exc:
             self.message.setText(str(exc))
+            _session_may_have_ended(self.backend, exc)
             return
         except Exception:
             log.exception("Saving the account failed")
@@ -299,7 +307,6 @@ class AccountsDialog(QDialog):
             self.select_username(account.username)
 
     def _on_toggle_disabled(self) -> None:
-        from ..store.accounts import AccountError
 
         account = self.selected()
         if account is None:
@@ -307,15 +314,14 @@ class AccountsDialog(QDialog):
         assert self.backend.accounts is not None
         try:
             self.backend.accounts.set_disabled(self.backend.principal, account.id, not account.disabled)
-        except (AccountError, PermissionDenied) as exc:
+        except UserFacingError as exc:
             show_error(self, "Accounts", str(exc))
+            _session_may_have_ended(self.backend, exc)
             return
         self.reload()
         self.select_username(account.username)
 
     def _on_reset(self) -> None:
-        from ..core.passwords import PasswordRejected
-        from ..store.accounts import AccountError
 
         account = self.selected()
         if account is None:
@@ -331,8 +337,9 @@ class AccountsDialog(QDialog):
                 self.backend.accounts.reset_password(  # type: ignore[union-attr]
                     self.backend.principal, account.id, dialog.password.text()
                 )
-            except (AccountError, PasswordRejected, PermissionDenied) as exc:
+            except UserFacingError as exc:
                 dialog.message.setText(str(exc))
+                _session_may_have_ended(self.backend, exc)
                 return
             dialog.accept()
 

@@ -186,7 +186,8 @@ class AuditDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.resize(1150, 620)
-        backend.audit.record(backend.principal, AuditAction.VIEW, record_type="audit trail", detail="opened the audit screen")
+        with backend.work.begin(backend.principal) as uow:
+            uow.audit(AuditAction.VIEW, record_type="audit trail", detail="opened the audit screen")
         self._on_apply()
 
     # -- filters -------------------------------------------------------------------------------

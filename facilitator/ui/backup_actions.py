@@ -18,12 +18,8 @@ SETTING_AUTO_BACKUPS_KEPT = "auto_backups_kept"
 
 
 def auto_backups_kept(backend: Backend) -> int:
-    from ..store.backup import DEFAULT_AUTO_BACKUPS_KEPT
-
-    try:
-        return max(1, min(100, int(backend.settings.get(SETTING_AUTO_BACKUPS_KEPT) or DEFAULT_AUTO_BACKUPS_KEPT)))
-    except (TypeError, ValueError):
-        return DEFAULT_AUTO_BACKUPS_KEPT
+    """The clinic setting, read as its declared type (its default when unset or unreadable)."""
+    return int(backend.settings.value(SETTING_AUTO_BACKUPS_KEPT))
 
 
 def automatic_backup(backend: Backend) -> Path | None:
@@ -48,11 +44,10 @@ def automatic_backup(backend: Backend) -> Path | None:
         log.exception("The automatic backup on close failed")
         return None
     try:
-        assert backend.audit is not None
-        backend.audit.record(
-            backend.principal, AuditAction.BACKUP, username="" if backend.principal else "app",
-            record_type="database", detail=f"automatic on close: {result.path.name}",
-        )
+        assert backend.work is not None
+        with backend.work.begin(backend.principal, check_account=False) as uow:
+            uow.audit(AuditAction.BACKUP, username=None if backend.principal else "app", record_type="database",
+                      detail=f"backed up the database on closing the app, to {result.path.name}")
     except Exception:
         log.exception("Recording the automatic backup failed")
     return result.path
@@ -84,8 +79,9 @@ def backup_database(parent: QWidget, backend: Backend, target: Path | None = Non
     except BackupError as exc:
         show_error(parent, "Back up", str(exc))
         return None
-    assert backend.audit is not None
-    backend.audit.record(principal, AuditAction.BACKUP, record_type="database", detail=f"to {result.path}")
+    assert backend.work is not None
+    with backend.work.begin(principal) as uow:
+        uow.audit(AuditAction.BACKUP, record_type="database", detail=f"backed up the database to {result.path}")
     parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
         f"Backed up to {result.path} with its digest {result.digest_path.name}", 10000
     )
@@ -99,6 +95,7 @@ def restore_database(parent: QWidget, backend: Backend, source: Path | None = No
     replaces is copied to the backups folder first.
     """
     from ..core.audit import AuditAction
+    from ..core.changes import UserFacingError
     from ..core.permissions import PermissionDenied, require_manage_backups
     from ..store.backup import BackupError, check_backup, database_path, restore_backup
 
@@ -131,21 +128,29 @@ def restore_database(parent: QWidget, backend: Backend, source: Path | None = No
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-    assert backend.audit is not None and backend.clock is not None
-    backend.audit.record(principal, AuditAction.RESTORE, record_type="database", detail=f"replacing with {source}")
+    assert backend.work is not None and backend.clock is not None
+    try:
+        with backend.work.begin(principal) as uow:
+            uow.audit(AuditAction.RESTORE, record_type="database",
+                      detail=f"began replacing this database with the backup {source.name}")
+    except UserFacingError as exc:  # the account was disabled, or the database restored elsewhere
+        show_error(parent, "Restore", str(exc))
+        return False
     backend.engine.dispose()
     try:
         result = restore_backup(source, target, backend.config.backup_dir, backend.clock.now())
     except BackupError as exc:
         show_error(parent, "Restore", str(exc))
         return False
-    from ..store.audit import AuditLog
     from ..store.db import upgrade
 
     upgrade(backend.engine, backend.config.backup_dir)
-    AuditLog(backend.engine, backend.clock).record(
-        None, AuditAction.RESTORE, username=principal.username, record_type="database",
-        detail=f"restored from {source.name} by {principal.username}; the replaced database is kept at "
-        f"{result.replaced_copy}",
-    )
+    # Every other workstation now finds the database restored; this one goes on with it as it is.
+    backend.work.connect_identity()
+    with backend.work.begin(None) as uow:
+        uow.audit(
+            AuditAction.RESTORE, username=principal.username, record_type="database",
+            detail=f"restored the database from the backup {source.name}; the database it replaced is kept at "
+            f"{result.replaced_copy}",
+        )
     return True

@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
 
         # Every view hears what changed (here, or on another workstation) through the hub.
         self.hub = ChangeHub.for_backend(backend)
+        # A write refused because the session ended (account disabled, database restored)
+        # covers the pages and asks to sign in again; the pages and what was typed stay.
+        self.session.connect_hub(self.hub)
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
@@ -276,7 +279,7 @@ class MainWindow(QMainWindow):
     def _on_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        if SettingsDialog(self.backend, self.library_state, self).exec():
+        if SettingsDialog(self.backend, self.library_state, self, hub=getattr(self, "hub", None)).exec():
             self._update_status()
 
     def _on_open_log(self) -> None:
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.backend is None:
             return
-        name = self.backend.settings.get("clinic_name") or "Clinic name not set (File › Settings)"
+        name = self.backend.settings.value("clinic_name") or "Clinic name not set (File › Settings)"
         library = self.backend.library if self.library_state is None else self.library_state.library
         self.statusBar().showMessage(f"{name} · {len(library.curricula)} curricula")
 

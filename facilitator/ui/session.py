@@ -9,6 +9,14 @@ room display is left alone: it shows nothing protected, and its timer must keep 
 
 Idle time is measured with the injected clock: an application-wide event filter marks
 activity, and a coarse timer only asks the tracker whether the time is up.
+
+A session can also end under the user: an administrator disables the account or changes
+its role, or the database is restored from a backup. The next unit of work refuses with a
+sentence (``SessionEnded``), which reaches ``session_ended`` through the change hub. The
+records are then covered as by the idle lock, with a panel to sign in again, and the pages
+stay as they were, with what the user typed. Signing in again as the same user (the
+password checked against the database as it is now, so a disabled account cannot come
+back) uncovers them; another user, or giving up, signs out as usual and the pages go.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.clock import Clock
-from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, IdleTracker, parse_idle_minutes
+from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, IdleTracker
 from ..core.permissions import Principal
 from .errors import show_error
 
@@ -46,6 +54,8 @@ IDLE_CHECK_MS = 5000
 MAX_UNLOCK_FAILURES = 5
 PUBLIC_WINDOW_PROPERTY = "facilitatorPublicWindow"
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
+# How a lock reads in the audit trail.
+LOCK_REASONS = {"idle": "locked itself after the idle time", "by hand": "locked the screen"}
 ACTIVITY_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -226,6 +236,38 @@ class LockPanel(_Card):
         self.password.returnPressed.connect(self.unlock.click)
 
 
+class SessionEndedPanel(_Card):
+    """Over the records when the session ended under the user: sign in again, or sign out."""
+
+    def __init__(self, sentence: str, username: str, parent: QWidget | None = None) -> None:
+        super().__init__("Signed out", parent)
+        self.body.addWidget(_heading("Please sign in again"))
+        self.why = QLabel(sentence)
+        self.why.setWordWrap(True)
+        self.why.setAccessibleName("Why")
+        self.body.addWidget(self.why)
+        self.username = QLineEdit(username)
+        self.username.setAccessibleName("User name")
+        self.password = _password_field("Password")
+        form = QFormLayout()
+        for text, field in (("&User name:", self.username), ("&Password:", self.password)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.body.addLayout(form)
+        self.sign_in = QPushButton("&Sign in and go on")
+        self.sign_in.setAccessibleName("Sign in and go on")
+        self.sign_in.setDefault(True)
+        self.give_up = QPushButton("Sign &out (unsaved work is lost)")
+        self.give_up.setAccessibleName("Sign out")
+        self.body.addWidget(self.sign_in)
+        self.body.addWidget(self.give_up)
+        self.message = _message_label()
+        self.body.addWidget(self.message)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.sign_in.click)
+
+
 class ChangePasswordDialog(QDialog):
     def __init__(self, forced: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -317,7 +359,11 @@ class SessionGate(QObject):
         self.is_locked = False
         self.idle: IdleLock | None = None
         self.lock_page: LockPanel | None = None
-        self._covers: dict[QWidget, tuple[LockPanel, list[tuple[QObject, bool]]]] = {}
+        self._covers: dict[QWidget, tuple[QWidget, list[tuple[QObject, bool]]]] = {}
+        # While a session that ended under the user waits for them to sign in again.
+        self.ended_page: SessionEndedPanel | None = None
+        self._ended_user: Principal | None = None
+        self._hub: QObject | None = None
         self._action_states: dict[QAction, bool] = {}
         self._unlock_failures = 0
         self.sign_in_page = SignInPage()
@@ -333,6 +379,17 @@ class SessionGate(QObject):
     @property
     def principal(self) -> Principal | None:
         return self.backend.principal
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_page is not None
+
+    def connect_hub(self, hub) -> None:  # type: ignore[no-untyped-def]
+        """Hear from every operation that the session ended (account disabled, database restored)."""
+        if self._hub is hub:
+            return
+        self._hub = hub
+        hub.session_ended.connect(self.session_ended)
 
     # -- signing in ---------------------------------------------------------------------------
 
@@ -464,11 +521,12 @@ class SessionGate(QObject):
         self._stop_idle_lock()
         self._remove_covers()
         self.is_locked = False
+        self._ended_user = None
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and not is_public_window(widget):
                 widget.close()
         try:
-            self.backend.sign_out(detail or ("switch user" if switch else ""))
+            self.backend.sign_out(detail or ("signed out to switch user" if switch else ""))
         except Exception:
             log.exception("Recording the sign-out failed")
             self.backend.principal = None
@@ -523,11 +581,11 @@ class SessionGate(QObject):
 
     def idle_timeout_seconds(self) -> float:
         try:
-            value = self.backend.settings.get(SETTING_IDLE_MINUTES)
+            minutes = float(self.backend.settings.value(SETTING_IDLE_MINUTES))
         except Exception:
             log.exception("Reading the idle lock setting failed")
-            value = ""
-        return parse_idle_minutes(value, DEFAULT_IDLE_LOCK_MINUTES) * 60
+            minutes = DEFAULT_IDLE_LOCK_MINUTES
+        return minutes * 60
 
     def _start_idle_lock(self) -> None:
         self._stop_idle_lock()
@@ -556,7 +614,7 @@ class SessionGate(QObject):
         self.window.gate.setCurrentWidget(self.lock_page)
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and not is_public_window(widget):
-                self._cover(widget, who)
+                self._cover(widget, lambda parent: self._wired(LockPanel(who, parent)))
         self._set_actions_enabled(False)
         self.user_label.setText("Locked")
         self.window.statusBar().clearMessage()
@@ -567,7 +625,7 @@ class SessionGate(QObject):
         try:
             accounts = self.backend.accounts
             assert accounts is not None
-            accounts.record_lock(principal, reason)
+            accounts.record_lock(principal, LOCK_REASONS.get(reason, reason))
         except Exception:
             log.exception("Recording the lock failed")
         self.locked.emit()
@@ -576,8 +634,12 @@ class SessionGate(QObject):
         panel.unlock.clicked.connect(lambda: self._on_unlock(panel))
         panel.switch.clicked.connect(self.switch_user)
 
-    def _cover(self, widget: QWidget, who: str) -> None:
-        """Put a lock panel over another window and take its other contents out of reach."""
+    def _wired(self, panel: LockPanel) -> LockPanel:
+        self._wire(panel)
+        return panel
+
+    def _cover(self, widget: QWidget, make_panel) -> None:  # type: ignore[no-untyped-def]
+        """Put a panel over another window and take its other contents out of reach."""
         disabled: list[tuple[QObject, bool]] = []
         for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if child.isWindow():
@@ -588,8 +650,7 @@ class SessionGate(QObject):
         for action in widget.findChildren(QAction):
             disabled.append((action, action.isEnabled()))
             action.setEnabled(False)
-        panel = LockPanel(who, widget)
-        self._wire(panel)
+        panel = make_panel(widget)
         panel.setGeometry(widget.rect())
         panel.show()
         panel.raise_()
@@ -617,15 +678,24 @@ class SessionGate(QObject):
             self.window.gate.removeWidget(self.lock_page)
             self.lock_page.deleteLater()
             self.lock_page = None
+        if self.ended_page is not None:
+            self.window.gate.removeWidget(self.ended_page)
+            self.ended_page.deleteLater()
+            self.ended_page = None
 
     def _on_unlock(self, panel: LockPanel) -> None:
         principal = self.principal
         accounts = self.backend.accounts
         if principal is None or accounts is None:
             return
+        from ..core.changes import SessionEnded
+
         try:
             with _busy():
                 ok = accounts.confirm_password(principal, panel.password.text())
+        except SessionEnded as exc:
+            self.session_ended(str(exc))
+            return
         except Exception:
             log.exception("Checking the password failed")
             panel.message.setText("The database did not answer; please try again in a moment.")
@@ -656,6 +726,103 @@ class SessionGate(QObject):
             self.idle.tracker.touch()
             self.idle.timer.start()
         self.unlocked.emit()
+
+    # -- a session that ended under the user ---------------------------------------------------
+
+    def session_ended(self, sentence: str) -> None:
+        """Cover the records and ask the same user to sign in again; the pages stay as they were."""
+        if self.ended_page is not None:
+            self.ended_page.why.setText(sentence)
+            return
+        principal = self.principal
+        if principal is None:  # nobody was signed in: nothing to keep
+            return
+        log.info("The session of %s ended: %s", principal.username, sentence)
+        self._ended_user = principal
+        try:
+            accounts = self.backend.accounts
+            assert accounts is not None
+            accounts.record_sign_out(principal, "the session ended: " + sentence[:120])
+        except Exception:  # a restored or replaced database cannot take the entry
+            log.info("Could not record the end of the session", exc_info=True)
+        self.backend.principal = None  # nothing acts for the user until they sign in again
+        self._stop_idle_lock()
+        if self.is_locked:
+            self._remove_covers()
+            self.is_locked = False
+        username = principal.username
+        self.ended_page = self._wired_ended(SessionEndedPanel(sentence, username))
+        self.window.gate.addWidget(self.ended_page)
+        self.window.gate.setCurrentWidget(self.ended_page)
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.window and widget.isVisible() and not is_public_window(widget):
+                self._cover(widget, lambda parent: self._wired_ended(SessionEndedPanel(sentence, username, parent)))
+        self._set_actions_enabled(False)
+        self.user_label.setText("Signed out")
+        self.window.statusBar().clearMessage()
+        self.ended_page.password.setFocus()
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal in self._covers:
+            self._covers[modal][0].password.setFocus()  # type: ignore[attr-defined]
+
+    def _wired_ended(self, panel: SessionEndedPanel) -> SessionEndedPanel:
+        panel.sign_in.clicked.connect(lambda: self._on_sign_in_again(panel))
+        panel.give_up.clicked.connect(lambda: self.sign_out("gave up after the session ended"))
+        return panel
+
+    def _on_sign_in_again(self, panel: SessionEndedPanel) -> None:
+        from ..store.accounts import SignInFailed
+
+        before = self._ended_user
+        username = panel.username.text().strip()
+        if not username:
+            panel.message.setText("Please type your user name.")
+            return
+        try:
+            with _busy():
+                principal = self.backend.sign_in(username, panel.password.text())
+        except SignInFailed as exc:
+            panel.message.setText(str(exc))
+            panel.password.clear()
+            panel.password.setFocus()
+            return
+        except Exception:
+            log.exception("Signing in again failed unexpectedly")
+            panel.message.setText("The database did not answer; please try again in a moment.")
+            return
+        panel.password.clear()
+        if before is not None and principal.user_id == before.user_id and principal.role is before.role:
+            self._resume()
+            return
+        # Someone else: what the first user had open is theirs, not this person's.
+        self._discard_pages()
+        self._after_sign_in()
+
+    def _resume(self) -> None:
+        """The same user signed in again: uncover the pages exactly as they were."""
+        self._ended_user = None
+        self._unlock_failures = 0
+        self._remove_covers()
+        self.window.gate.setCurrentIndex(0)
+        self._set_actions_enabled(True)
+        self.update_actions()
+        principal = self.principal
+        if principal is not None:
+            self.user_label.setText(f"Signed in: {principal.signature} ({principal.role.label.lower()})")
+        self._start_idle_lock()
+        self.window.statusBar().showMessage("Signed in again; nothing you typed was lost", 8000)
+        self.unlocked.emit()
+
+    def _discard_pages(self) -> None:
+        self._stop_idle_lock()
+        self._remove_covers()
+        self.is_locked = False
+        self._ended_user = None
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.window and widget.isVisible() and not is_public_window(widget):
+                widget.close()
+        self.window.clear_pages()
+        self.signed_out.emit()
 
     # -- administration -----------------------------------------------------------------------
 

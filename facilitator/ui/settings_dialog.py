@@ -1,8 +1,12 @@
-"""Settings: what the whole clinic shares (name, program rules) and this workstation's folders.
+"""Settings: what the whole clinic shares, generated from its declaration, and this workstation's folders.
 
+Every clinic setting is declared once in ``core.clinic_settings`` (key, type, default,
+range, unit, help); this dialog builds one group box per section and one widget per
+setting from that table, with the help sentence as tooltip and accessible description.
 Clinic settings live in the database, so every workstation on one server sees the same
-values; the curricula folder belongs to this workstation. Each value is checked before
-anything is saved, and a failed save keeps what was typed in the dialog.
+values; the curricula folder belongs to this workstation. Saving runs off the GUI thread
+in one unit of work; a value the service refuses comes back as a sentence, and what was
+typed stays in the dialog.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import logging
 import zoneinfo
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,104 +33,133 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.attendance import HourRules
-from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, parse_idle_minutes
-from ..core.printing import LOGO_SETTING
+from ..core import clinic_settings as cs
+from ..core.attendance import system_zone_name
+from ..core.changes import SessionEnded, UserFacingError
 from ..logs import log_path
-from ..store.attendance import ZONE_SETTING, read_rules, read_zone_name
 from .errors import show_error
 from .logo_picker import LogoPicker
-from .session import SETTING_IDLE_MINUTES
 
 log = logging.getLogger(__name__)
+TITLE = "Settings"
 
 
-def _hours_box(value: float, name: str, maximum: float = 40.0) -> QDoubleSpinBox:
+def _number_box(spec: cs.Setting) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
-    box.setRange(0.5, maximum)
-    box.setSingleStep(0.5)
-    box.setDecimals(1)
-    box.setSuffix(" h")
-    box.setValue(value)
-    box.setAccessibleName(name)
+    box.setRange(float(spec.minimum or 0), float(spec.maximum or 1e6))
+    whole_steps = spec.unit == "%"
+    box.setDecimals(0 if whole_steps else 1)
+    box.setSingleStep(1.0 if whole_steps else 0.5)
     return box
 
 
+def make_field(spec: cs.Setting, value: Any) -> QWidget:
+    """The widget for one setting's kind, with its range, choices and unit from the declaration, showing ``value``."""
+    widget: QWidget
+    if spec.kind is cs.Kind.TEXT:
+        line = QLineEdit()
+        line.setMaxLength(spec.max_length)
+        widget = line
+    elif spec.kind is cs.Kind.INTEGER:
+        spin = QSpinBox()
+        spin.setRange(int(spec.minimum or 0), int(spec.maximum or 1_000_000))
+        widget = spin
+    elif spec.kind is cs.Kind.NUMBER:
+        widget = _number_box(spec)
+    elif spec.kind is cs.Kind.CHOICE:
+        combo = QComboBox()
+        combo.addItems(list(spec.choices))
+        widget = combo
+    elif spec.kind is cs.Kind.TIME_ZONE:
+        zones = QComboBox()
+        zones.setEditable(True)
+        zones.addItems(sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")))
+        widget = zones
+    elif spec.kind is cs.Kind.IMAGE:
+        widget = LogoPicker(str(value or ""))
+    else:  # pragma: no cover - every kind is handled above
+        raise ValueError(f"no widget for {spec.kind}")
+    if spec.unit and isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        widget.setSuffix(f" {spec.unit}")
+    widget.setObjectName(spec.key)
+    widget.setAccessibleName(spec.label)
+    widget.setAccessibleDescription(spec.help)
+    widget.setToolTip(spec.help)
+    show_value(widget, spec, value)
+    return widget
+
+
+def show_value(widget: QWidget, spec: cs.Setting, value: Any) -> None:
+    if isinstance(widget, LogoPicker):
+        return  # shown from its construction; it is changed with its own buttons
+    if isinstance(widget, QLineEdit):
+        widget.setText(str(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.setValue(float(value))
+    elif isinstance(widget, QComboBox):
+        text = str(value) or (system_zone_name() if spec.kind is cs.Kind.TIME_ZONE else "")
+        if widget.isEditable():
+            widget.setCurrentText(text)
+        else:
+            widget.setCurrentIndex(max(0, widget.findText(text)))
+
+
+def read_value(widget: QWidget) -> Any:
+    if isinstance(widget, LogoPicker):
+        return widget.value()
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QDoubleSpinBox):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    raise TypeError(f"no value in {widget!r}")  # pragma: no cover
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, backend, library_state, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, backend, library_state, parent: QWidget | None = None, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
         self._backend = backend
         self._library_state = library_state
+        self._hub = hub
         config = backend.config
-        rules = read_rules(backend.settings)
+        values = backend.settings.values()
 
-        # -- the clinic ---------------------------------------------------------------------
-        self.clinic_name = QLineEdit(backend.settings.get("clinic_name"))
-        self.clinic_name.setAccessibleName("Clinic name")
-        self.clinic_name.setPlaceholderText("Shown on handouts and reports")
-        clinic = QGroupBox("Clinic (shared by every workstation)")
-        clinic_form = QFormLayout(clinic)
-        clinic_form.addRow("Clinic &name:", self.clinic_name)
-        self.logo = LogoPicker(backend.settings.get(LOGO_SETTING))
-        clinic_form.addRow("Clinic lo&go:", self.logo)
-        from .backup_actions import auto_backups_kept
+        # Clinic-wide values are an administrator's to change (the settings service enforces it).
+        from ..core.permissions import can_manage_settings
 
-        self.backups_kept = QSpinBox()
-        self.backups_kept.setRange(1, 100)
-        self.backups_kept.setValue(auto_backups_kept(backend))
-        self.backups_kept.setSuffix(" backups")
-        self.backups_kept.setAccessibleName("Automatic backups kept, taken when the app closes")
-        clinic_form.addRow("Automatic backups &kept:", self.backups_kept)
+        principal = getattr(backend, "principal", None)
+        self._clinic_editable = principal is None or can_manage_settings(principal)
+        layout = QVBoxLayout(self)
 
-        # -- program rules ------------------------------------------------------------------
-        self.adult_hours = _hours_box(rules.adult_weekly_hours, "Weekly hours target for adults")
-        self.adolescent_hours = _hours_box(rules.adolescent_weekly_hours, "Weekly hours target for adolescents")
-        self.daily_minimum = _hours_box(rules.daily_minimum_hours, "Daily minimum hours", maximum=12.0)
-        self.high_week = _hours_box(rules.high_weekly_hours, "Weekly hours flagged as high", maximum=60.0)
-        self.capacity = QSpinBox()
-        self.capacity.setRange(2, 40)
-        self.capacity.setValue(rules.capacity_warning)
-        self.capacity.setSuffix(" people")
-        self.capacity.setAccessibleName("Warn when a group has more members than")
-        self.time_zone = QComboBox()
-        self.time_zone.setEditable(True)
-        self.time_zone.addItems(sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")))
-        self.time_zone.setCurrentText(read_zone_name(backend.settings))
-        self.time_zone.setAccessibleName("Clinic time zone")
-        self.idle_minutes = QSpinBox()
-        self.idle_minutes.setRange(1, 60)
-        self.idle_minutes.setSuffix(" min")
-        self.idle_minutes.setValue(self._idle_minutes())
-        self.idle_minutes.setAccessibleName("Lock the screen after this many idle minutes")
-        from ..core.notes import DEFAULT_DEADLINE_BUSINESS_DAYS, NoteFormat, parse_format
-
-        self.note_format = QComboBox()
-        for fmt in NoteFormat:
-            self.note_format.addItem(fmt.label, fmt.value)
-        self.note_format.setCurrentIndex(list(NoteFormat).index(parse_format(backend.settings.get("note_format"))))
-        self.note_format.setAccessibleName("Progress note format, unless a group chooses its own")
-        self.note_deadline = QSpinBox()
-        self.note_deadline.setRange(1, 30)
-        self.note_deadline.setSuffix(" business days")
-        deadline = backend.settings.get("note_deadline_business_days").strip()
-        self.note_deadline.setValue(int(deadline) if deadline.isdigit() else DEFAULT_DEADLINE_BUSINESS_DAYS)
-        self.note_deadline.setAccessibleName("Notes are due this many business days after the meeting")
-        program = QGroupBox("Program rules (shared by every workstation)")
-        program_form = QFormLayout(program)
-        program_form.addRow("Weekly target, &adults:", self.adult_hours)
-        program_form.addRow("Weekly target, a&dolescents:", self.adolescent_hours)
-        program_form.addRow("Days count when they reach:", self.daily_minimum)
-        program_form.addRow("Flag weeks at or above:", self.high_week)
-        program_form.addRow("Warn when a group is larger than:", self.capacity)
-        program_form.addRow("Clinic &time zone:", self.time_zone)
-        program_form.addRow("&Lock the screen when idle for:", self.idle_minutes)
-        program_form.addRow("Progress note &format:", self.note_format)
-        program_form.addRow("Notes due &within:", self.note_deadline)
-        hint = QLabel("A participant's own weekly target, set on their record, overrides these.")
-        hint.setWordWrap(True)
-        program_form.addRow(hint)
+        # -- the clinic, one box per section of the declaration ------------------------------
+        self.fields: dict[str, QWidget] = {}
+        self.sections: dict[str, QGroupBox] = {}
+        for section in cs.SECTIONS:
+            specs = [s for s in cs.SETTINGS.values() if s.section == section]
+            if not specs:
+                continue
+            box = QGroupBox(f"{section} (shared by every workstation)")
+            box.setAccessibleName(section)
+            form = QFormLayout(box)
+            for spec in specs:
+                widget = make_field(spec, values[spec.key])
+                label = QLabel(f"{spec.label}:")
+                label.setBuddy(widget)
+                label.setToolTip(spec.help)
+                form.addRow(label, widget)
+                self.fields[spec.key] = widget
+            if not self._clinic_editable:
+                box.setEnabled(False)
+                box.setTitle(f"{section} (only an administrator can change these)")
+            self.sections[section] = box
+            layout.addWidget(box)
 
         # -- this workstation ---------------------------------------------------------------
         self.folder = QLineEdit(str(config.clinic_curricula_dir))
@@ -150,111 +184,83 @@ class SettingsDialog(QDialog):
             shown.setAccessibleName(label.rstrip(":"))
             shown.setWordWrap(True)
             form.addRow(label, shown)
-
-        # Clinic-wide values are an administrator's to change (the settings service enforces it).
-        from ..core.permissions import can_manage_settings
-
-        principal = getattr(backend, "principal", None)
-        self._clinic_editable = principal is None or can_manage_settings(principal)
-        if not self._clinic_editable:
-            for box in (clinic, program):
-                box.setEnabled(False)
-                box.setTitle(box.title().replace(")", "; only an administrator can change these)"))
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(clinic)
-        layout.addWidget(program)
         layout.addWidget(workstation)
-        layout.addWidget(buttons)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
         self.setMinimumWidth(680)
 
-    def _idle_minutes(self) -> int:
-        minutes = parse_idle_minutes(self._backend.settings.get(SETTING_IDLE_MINUTES), DEFAULT_IDLE_LOCK_MINUTES)
-        return max(1, min(60, round(minutes)))
+    def field(self, key: str) -> QWidget:
+        return self.fields[key]
+
+    @property
+    def logo(self) -> LogoPicker:
+        return self.fields["clinic_logo"]  # type: ignore[return-value]
 
     def _on_browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Clinic curricula folder", self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
-    def _clinic_values(self) -> dict[str, str] | None:
-        """Every clinic-wide value as stored, or None after telling the user what is wrong."""
-        zone = self.time_zone.currentText().strip()
-        try:
-            zoneinfo.ZoneInfo(zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            show_error(self, "Settings", f"“{zone}” is not a time zone this computer knows. Choose one from the list, such as America/Chicago.")
+    def clinic_values(self) -> dict[str, Any] | None:
+        """Every clinic-wide value as typed, or None after telling the user what does not fit together."""
+        values = {key: read_value(widget) for key, widget in self.fields.items()}
+        zone = values.get("clinic_time_zone", "")
+        if zone == system_zone_name() and not self._backend.settings.get("clinic_time_zone"):
+            values["clinic_time_zone"] = ""  # still "this computer's zone", as before
+        if values["adolescent_weekly_hours"] > values["adult_weekly_hours"] * 3:
+            show_error(self, TITLE, "The adolescent weekly target looks far too high next to the adult one. Please check both.")
             return None
-        if self.adolescent_hours.value() > self.adult_hours.value() * 3:
-            show_error(self, "Settings", "The adolescent weekly target looks far too high next to the adult one. Please check both.")
-            return None
-        rules = HourRules(
-            adult_weekly_hours=self.adult_hours.value(),
-            adolescent_weekly_hours=self.adolescent_hours.value(),
-            daily_minimum_hours=self.daily_minimum.value(),
-            high_weekly_hours=self.high_week.value(),
-            capacity_warning=self.capacity.value(),
-        )
-        values = {key: _number_text(value) for key, value in rules.__dict__.items()}
-        values["clinic_name"] = self.clinic_name.text().strip()
-        values[LOGO_SETTING] = self.logo.value()
-        values[ZONE_SETTING] = zone
-        values[SETTING_IDLE_MINUTES] = str(self.idle_minutes.value())
-        values["note_format"] = str(self.note_format.currentData())
-        values["note_deadline_business_days"] = str(self.note_deadline.value())
-        from .backup_actions import SETTING_AUTO_BACKUPS_KEPT
-
-        values[SETTING_AUTO_BACKUPS_KEPT] = str(self.backups_kept.value())
         return values
 
     def _on_save(self) -> None:
         folder_text = self.folder.text().strip()
         if not folder_text:
-            show_error(self, "Settings", "Please choose a folder for the clinic's curricula.")
+            show_error(self, TITLE, "Please choose a folder for the clinic's curricula.")
             return
         folder = Path(folder_text).expanduser()
         if folder.exists() and not folder.is_dir():
-            show_error(self, "Settings", f"{folder} is a file, not a folder. Please choose a folder.")
+            show_error(self, TITLE, f"{folder} is a file, not a folder. Please choose a folder.")
             return
-        values = self._clinic_values() if self._clinic_editable else {}
+        values = self.clinic_values() if self._clinic_editable else {}
         if values is None:
             return
-        from ..core.permissions import PermissionDenied
+        from .operations import CollectionOp
 
-        try:
-            current = self._backend.settings.all()
-            for key, value in values.items():
-                if current.get(key, "") != value:
-                    self._backend.settings.set(key, value)
-            if folder != self._backend.config.clinic_curricula_dir:
-                self._library_state.set_clinic_folder(folder)
-        except PermissionDenied as exc:
-            show_error(self, "Settings", str(exc))
-            return
-        except PermissionError as exc:
-            show_error(self, "Settings", str(exc) or "Only an administrator can change the clinic's settings.")
-            return
-        except OSError as exc:
-            log.exception("Saving settings failed")
-            show_error(self, "Settings", f"The settings could not be saved ({exc.strerror or exc}). Nothing you typed was lost.")
-            return
-        except Exception:
-            log.exception("Saving settings failed")
+        settings = self._backend.settings
+        self.buttons.setEnabled(False)
+
+        def done(_changed: object) -> None:
+            self.buttons.setEnabled(True)
+            try:
+                if self._library_state is not None and folder != self._backend.config.clinic_curricula_dir:
+                    self._library_state.set_clinic_folder(folder)
+            except OSError as exc:
+                log.exception("Saving the curricula folder failed")
+                show_error(self, TITLE, f"The folder could not be saved ({exc.strerror or exc}). Nothing you typed was lost.")
+                return
+            self.accept()
+
+        def failed(exc: Exception) -> bool:
+            self.buttons.setEnabled(True)
+            if isinstance(exc, SessionEnded) and self._hub is not None:
+                return False  # the session gate covers the window and keeps what was typed
+            if isinstance(exc, UserFacingError):
+                show_error(self, TITLE, str(exc))
+                return True
             show_error(
                 self,
-                "Settings",
+                TITLE,
                 "The settings could not be saved because the database did not answer. "
                 "What you typed is still here; try again in a moment.",
             )
-            return
-        self.accept()
+            return True
 
-
-def _number_text(value: float | int) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+        CollectionOp(self, lambda: settings.set_many(values) if values else [], self._hub).success(done).failure(
+            failed
+        ).titled(TITLE).run()
 
 
 def _redact(url: str) -> str:

@@ -174,3 +174,42 @@ def test_audit_export_by_record_number_and_dates(
     assert "Wrote 0 entries" in capsys.readouterr().out
     assert main(["audit", "export", "--participant", "R-999", "-o", str(out)]) == 2
     assert main(["audit", "export", "--action", "dance", "-o", str(out)]) == 2
+
+
+def test_an_account_changed_during_a_command_is_a_sentence_and_an_exit_code(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another administrator demotes the account between the command's sign-in and its first read."""
+    import sqlalchemy as sa
+
+    from facilitator.backend import Backend
+
+    signed_in = Backend.sign_in
+
+    def then_demoted(self, username: str, password: str):  # type: ignore[no-untyped-def]
+        principal = signed_in(self, username, password)
+        with self.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE user_account SET role = 'facilitator' WHERE username = :u"), {"u": username})
+        return principal
+
+    monkeypatch.setattr(Backend, "sign_in", then_demoted)
+    _as(monkeypatch, "root", ADMIN_PW)
+    assert main(["users", "list"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("facilitator: Your role changed to facilitator since you signed in")
+    assert "Traceback" not in err and "unexpectedly" not in err
+
+    def then_disabled(self, username: str, password: str):  # type: ignore[no-untyped-def]
+        principal = signed_in(self, username, password)
+        with self.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE user_account SET disabled = :yes WHERE username = :u"), {"yes": True, "u": username})
+        return principal
+
+    engine = sa.create_engine(f"sqlite:///{data_dir / 'facilitator.sqlite'}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE user_account SET role = 'administrator'"))
+    engine.dispose()
+    monkeypatch.setattr(Backend, "sign_in", then_disabled)
+    assert main(["users", "create", "nia", "--name", "Nia Noor", "--role", "facilitator"]) == 3
+    err = capsys.readouterr().err
+    assert "Your account was disabled by an administrator" in err and "Traceback" not in err

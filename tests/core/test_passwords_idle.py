@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from facilitator.core import clinic_settings
 from facilitator.core.clock import FakeClock
-from facilitator.core.idle import IdleTracker, parse_idle_minutes
+from facilitator.core.idle import DEFAULT_IDLE_LOCK_MINUTES, IdleTracker
 from facilitator.core.passwords import (
     PasswordRejected,
     Passwords,
@@ -66,10 +67,8 @@ def test_idle_tracker_locks_after_the_timeout_and_activity_resets_it() -> None:
     assert tracker.should_lock()
 
 
-def test_idle_minutes_setting_is_clamped() -> None:
-    assert parse_idle_minutes("") == 5
-    assert parse_idle_minutes("abc") == 5
-    assert parse_idle_minutes("nan") == 5
-    assert parse_idle_minutes("0") == 1
-    assert parse_idle_minutes("2.5") == 2.5
-    assert parse_idle_minutes("600") == 60
+def test_the_idle_lock_cannot_be_switched_off_by_its_setting() -> None:
+    assert DEFAULT_IDLE_LOCK_MINUTES == 5
+    for unreadable in ("", "abc", "nan", "0", "-3", "600", "2.5"):
+        assert clinic_settings.parse("idle_lock_minutes", unreadable) == 5
+    assert clinic_settings.parse("idle_lock_minutes", "12") == 12

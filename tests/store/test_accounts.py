@@ -16,6 +16,7 @@ from facilitator.store.accounts import (
     seed_demo_accounts,
 )
 from facilitator.store.audit import AuditLog
+from facilitator.store.unit_of_work import Work
 
 
 @pytest.fixture
@@ -29,8 +30,15 @@ def audit(engine, clock: FakeClock) -> AuditLog:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def accounts(engine, audit: AuditLog, clock: FakeClock) -> AccountService:  # type: ignore[no-untyped-def]
-    return AccountService(engine, audit, clock, Passwords(fast_hasher()))
+def work(engine, audit: AuditLog, clock: FakeClock) -> Work:  # type: ignore[no-untyped-def]
+    w = Work(engine, audit, clock, workstation="test")
+    w.connect_identity()
+    return w
+
+
+@pytest.fixture
+def accounts(work: Work) -> AccountService:
+    return AccountService(work, Passwords(fast_hasher()))
 
 
 @pytest.fixture
@@ -68,8 +76,8 @@ def test_sign_in_and_failures_are_audited(accounts: AccountService, audit: Audit
         accounts.authenticate("nobody", "nope")
     entries = audit.entries(admin)
     assert [e.action for e in entries][-3:] == ["sign-in", "failed sign-in", "failed sign-in"]
-    assert entries[-1].username == "nobody" and entries[-1].user_id is None
-    assert entries[-2].user_id == admin.user_id
+    assert entries[-1].username.startswith("unknown user #") and entries[-1].user_id is None
+    assert entries[-2].user_id == admin.user_id and entries[-2].detail == "wrong password (1 in a row)"
 
 
 def test_five_wrong_passwords_lock_for_five_minutes(accounts: AccountService, clock: FakeClock, admin) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +109,17 @@ def test_administrator_creates_disables_and_resets(accounts: AccountService, aud
     accounts.reset_password(admin, ana.id, "temporary-3")
     assert accounts.authenticate("ana", "temporary-3").must_change_password
     details = [e.detail for e in audit.entries(admin) if e.action == "account change"]
-    assert details[-4:] == ["changed own password", "disabled ana", "enabled ana", "reset the password of ana"]
+    assert details[-5:] == [
+        "created the account ana (facilitator)",
+        "changed their own password",
+        "disabled the account ana",
+        "enabled the account ana",
+        "reset the password of ana",
+    ]
+    accounts.update_account(admin, ana.id, role="supervisor", credentials="LCSW", needs_cosign=False)
+    assert audit.entries(admin)[-1].detail == (
+        "changed ana's credentials and role from facilitator to supervisor; ana's notes no longer need a co-signature"
+    )
 
 
 def test_only_administrators_manage_accounts(accounts: AccountService, admin) -> None:  # type: ignore[no-untyped-def]
@@ -143,13 +161,113 @@ def test_unlock_checks_the_password_and_is_audited(accounts: AccountService, aud
     assert _actions(audit, admin)[-2:] == ["failed sign-in", "unlock"]
 
 
-def test_demo_accounts_sign_in_with_demo(engine, audit: AuditLog, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    seed_demo_accounts(engine, audit, clock)
-    seed_demo_accounts(engine, audit, clock)  # idempotent
-    accounts = AccountService(engine, audit, clock)  # the real Argon2id costs, as the README promises
+def test_demo_accounts_sign_in_with_demo(work: Work) -> None:
+    seed_demo_accounts(work)
+    seed_demo_accounts(work)  # idempotent
+    accounts = AccountService(work)  # the real Argon2id costs, as the README promises
     roles = {d.username: accounts.authenticate(d.username, DEMO_PASSWORD).role for d in DEMO_ACCOUNTS}
     assert roles == {
         "facilitator": UserRole.FACILITATOR,
         "supervisor": UserRole.SUPERVISOR,
         "admin": UserRole.ADMINISTRATOR,
     }
+
+
+def _failed_details(audit: AuditLog, admin) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.detail for e in audit.entries(admin) if e.action == "failed sign-in"]
+
+
+def test_the_lockout_follows_the_clinic_settings(work: Work, accounts: AccountService, audit: AuditLog,
+                                                 clock: FakeClock, admin) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.settings_service import ClinicSettings
+
+    settings = ClinicSettings(work)
+    work_as_admin = Work(work.engine, audit, clock, lambda: admin)
+    ClinicSettings(work_as_admin).set_many({"sign_in_attempts": 3, "sign_in_lockout_minutes": 10})
+    assert settings.value("sign_in_attempts") == 3
+    accounts.create_account(admin, username="ana", full_name="Ana Ruiz", role="facilitator", password="ana-pass-12",
+                            must_change_password=False)
+    for _ in range(3):
+        with pytest.raises(SignInFailed, match="not right"):
+            accounts.authenticate("ana", "wrong")
+    with pytest.raises(SignInFailed, match="try again in 10 minutes"):
+        accounts.authenticate("ana", "ana-pass-12")
+    clock.advance(9 * 60)
+    with pytest.raises(SignInFailed, match="Too many wrong passwords"):
+        accounts.authenticate("ana", "ana-pass-12")
+    clock.advance(60)
+    assert accounts.authenticate("ana", "ana-pass-12").username == "ana"
+    assert _failed_details(audit, admin)[-5:] == [
+        "wrong password (1 in a row)",
+        "wrong password (2 in a row)",
+        "wrong password (3 in a row): the account is locked for 10 minutes",
+        "refused: the account is locked after wrong passwords",
+        "refused: the account is locked after wrong passwords",
+    ]
+
+
+def test_each_attempt_on_a_locked_account_adds_one_entry(accounts: AccountService, audit: AuditLog, admin) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        with pytest.raises(SignInFailed):
+            accounts.authenticate("root", "wrong")
+    before = audit.count()
+    for _ in range(30):
+        with pytest.raises(SignInFailed, match="Too many wrong passwords"):
+            accounts.authenticate("root", "still wrong")
+    assert audit.count() == before + 30
+
+
+def test_an_unknown_user_name_is_kept_as_a_tag_never_as_typed(accounts: AccountService, audit: AuditLog,
+                                                              engine, admin) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    typed = "correct-horse-battery"  # a password typed into the user name field
+    for _ in range(2):
+        with pytest.raises(SignInFailed, match="not right"):
+            accounts.authenticate(typed, "")
+    first, second = audit.entries(admin)[-2:]
+    assert first.username == second.username  # the same mistake twice reads as the same tag
+    assert first.username.startswith("unknown user #") and len(first.username) == len("unknown user #3fa2")
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT username, detail FROM audit_entry")).all()
+    assert not any(typed in (r.username + r.detail) for r in rows)
+    with pytest.raises(SignInFailed):
+        accounts.authenticate("someone-else", "")
+    assert audit.entries(admin)[-1].username != first.username
+
+
+# -- twelve processes guessing at once --------------------------------------------------------
+
+def test_twelve_processes_guessing_at_once_still_lock_the_account(engine, audit: AuditLog, admin) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    import sqlalchemy as sa
+    from sign_in_guesser import GUESSERS, GUESSES_EACH, guess
+
+    # A fork server that has imported the store already: twelve children start in a blink.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["sign_in_guesser"])
+    start = ctx.Barrier(GUESSERS)
+    results = ctx.Queue()
+    url = engine.url.render_as_string(hide_password=False)
+    before = audit.count()
+    procs = [ctx.Process(target=guess, args=(url, start, results)) for _ in range(GUESSERS)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(30)
+    assert all(p.exitcode == 0 for p in procs)
+    said = [o for each in outcomes for o in each]
+    assert len(said) == GUESSERS * GUESSES_EACH
+    assert not any(o.startswith("error") or o == "signed in" for o in said), said
+    with engine.connect() as conn:
+        locked_until = conn.execute(sa.text("SELECT locked_until FROM user_account WHERE username = 'root'")).scalar()
+    assert locked_until is not None
+    details = [e.detail for e in audit.entries(admin)[before:] if e.action == "failed sign-in"]
+    assert len(details) == GUESSERS * GUESSES_EACH  # one entry per attempt, no more
+    counted = [d for d in details if d.startswith("wrong password")]
+    # Exactly five guesses were counted, the fifth locked the account, every other one was refused.
+    assert sorted(counted) == [f"wrong password ({n} in a row)" for n in range(1, 5)] + [
+        "wrong password (5 in a row): the account is locked for 5 minutes"
+    ]

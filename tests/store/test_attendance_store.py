@@ -198,7 +198,8 @@ def test_weekly_hours_flags_and_dst_week(services) -> None:  # type: ignore[no-u
 
 def test_unreadable_rule_settings_fall_back_to_defaults(engine) -> None:  # type: ignore[no-untyped-def]
     settings = ClinicSettings(engine)
-    settings.set("adult_weekly_hours", "nine")
+    with engine.begin() as conn:  # the service refuses such text now; a hand edit or an old database may hold it
+        conn.exec_driver_sql("INSERT INTO clinic_setting (key, value, updated_at) VALUES ('adult_weekly_hours', 'nine', '2026-01-01 00:00:00')")
     settings.set("capacity_warning", "10")
     rules = read_rules(settings)
     assert rules.adult_weekly_hours == 9 and rules.capacity_warning == 10

@@ -184,3 +184,89 @@ def test_postgres_is_sent_to_its_own_tools() -> None:
 
     with pytest.raises(BackupError, match="pg_dump"):
         database_path("postgresql+psycopg://host/clinic")
+
+
+# -- restores raise the restore counter --------------------------------------------------------
+
+
+def _participant(engine, name: str) -> int:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from facilitator.store.models import Participant
+
+    table = Participant.__table__  # type: ignore[attr-defined]
+    with engine.begin() as conn:
+        return int(conn.execute(
+            table.insert().values(
+                record_number=f"R-{name}", preferred_name=name, legal_name=f"{name} Test", program_start=date(2026, 10, 1),
+                audience="adult", language="en", large_print=False, status="active", created_at=STAMP, updated_at=STAMP,
+            ).returning(table.c.id)
+        ).scalar_one())
+
+
+def test_a_workstation_running_through_a_restore_cannot_write_into_reused_rows(engine, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from principals import make_account
+
+    from facilitator.core.changes import PARTICIPANT, DatabaseReplaced
+    from facilitator.core.clock import FakeClock
+    from facilitator.store.backup import restore_count
+    from facilitator.store.models import Participant
+    from facilitator.store.unit_of_work import Work
+
+    table = Participant.__table__  # type: ignore[attr-defined]
+    me = make_account(engine, "room", "supervisor", "Room PC")
+    _participant(engine, "Sam")
+    backup = take_backup(db_path, tmp_path / "before-lee.sqlite")
+    lee = _participant(engine, "Lee")
+    room = Work(engine, AuditLog(engine), FakeClock(), lambda: me, workstation="group room")
+    room.connect_identity()  # the group-room PC keeps running, editing Lee's record
+    assert restore_count(db_path) == 0
+
+    restore_backup(backup.path, db_path, tmp_path / "kept", STAMP)
+    assert restore_count(db_path) == 1
+    admin = db.create_engine(f"sqlite:///{db_path}")
+    try:
+        db.upgrade(admin)
+        kim = _participant(admin, "Kim")  # the restored database hands Lee's old id to someone new
+        assert kim == lee
+        with pytest.raises(DatabaseReplaced, match="restored from a backup"), room.begin() as uow:
+            uow.update_versioned(table, lee, 1, {"preferred_name": "autosaved"}, kind=PARTICIPANT)
+        with admin.connect() as conn:
+            assert conn.execute(sa.select(table.c.preferred_name).where(table.c.id == kim)).scalar_one() == "Kim"
+        # After signing in again the room PC works on the database as it is now.
+        room.connect_identity()
+        with room.begin() as uow:
+            uow.update_versioned(table, kim, 1, {"preferred_name": "Kimberly"}, kind=PARTICIPANT)
+    finally:
+        admin.dispose()
+
+
+def test_restoring_an_older_backup_twice_still_counts_up(engine, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.backup import restore_count
+
+    backup = take_backup(db_path, tmp_path / "zero.sqlite")  # taken at restore count 0
+    engine.dispose()
+    for expected in (1, 2, 3):
+        restore_backup(backup.path, db_path, tmp_path / "kept", STAMP)
+        assert restore_count(db_path) == expected
+    assert restore_count(backup.path) == 0  # the backup itself is never changed
+    assert check_backup(backup.path).sha256 == backup.sha256
+
+
+def test_a_backup_without_an_identity_is_upgraded_and_gets_one(db_path: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from facilitator.store.backup import file_sha256, restore_count
+
+    old = tmp_path / "release-0005.sqlite"
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "schemas" / "0005-demo-clinic.sqlite", old)
+    digest_path_for(old).write_text(f"{file_sha256(old)}  {old.name}\n", encoding="utf-8")
+    target = tmp_path / "fresh" / "clinic.sqlite"
+    result = restore_backup(old, target, tmp_path / "kept", STAMP)
+    assert result.created and restore_count(target) is None
+    engine = db.create_engine(f"sqlite:///{target}")
+    try:
+        db.upgrade(engine)
+    finally:
+        engine.dispose()
+    assert restore_count(target) == 0

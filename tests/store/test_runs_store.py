@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from principals import make_account
 
 from facilitator.core.agenda_clock import AgendaClock, ItemStatus, RunStatus
 from facilitator.core.clock import FakeClock
@@ -17,6 +18,7 @@ from facilitator.core.curriculum import (
     Role,
     RolePlay,
 )
+from facilitator.core.permissions import PermissionDenied
 from facilitator.core.rotation import plan_rotation
 from facilitator.store.runs import Player, RunNotFound, RunStore
 
@@ -48,8 +50,13 @@ CURRICULUM = Curriculum(
 
 
 @pytest.fixture
-def store(engine) -> RunStore:  # type: ignore[no-untyped-def]
-    return RunStore(engine, FakeClock())
+def supervisor(engine):  # type: ignore[no-untyped-def]
+    return make_account(engine, "sam")
+
+
+@pytest.fixture
+def store(engine, supervisor) -> RunStore:  # type: ignore[no-untyped-def]
+    return RunStore(engine, FakeClock(), principal=lambda: supervisor)
 
 
 @pytest.fixture
@@ -231,9 +238,10 @@ def test_a_run_that_never_started_can_be_discarded(store: RunStore) -> None:
     assert store.load(started).summary.status is RunStatus.RUNNING
 
 
-def test_only_this_workstations_runs_are_offered_for_resume(engine) -> None:  # type: ignore[no-untyped-def]
+def test_only_this_workstations_runs_are_offered_for_resume(engine, supervisor) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock()
-    here, there = RunStore(engine, clock, workstation="room-a"), RunStore(engine, clock, workstation="room-b")
+    here = RunStore(engine, clock, workstation="room-a", principal=lambda: supervisor)
+    there = RunStore(engine, clock, workstation="room-b", principal=lambda: supervisor)
     run = AgendaClock(SESSION.agenda, clock, SESSION.minutes * 60)
     run_id = there.create(CURRICULUM, SESSION, run.snapshot())
     there.save(run_id, run.start(), run.snapshot())
@@ -266,7 +274,7 @@ def test_a_run_points_at_real_rows_and_outlives_them(store: RunStore, engine, cl
     meeting_id, maria_id, _ = clinic_rows
     clock = FakeClock()
     run = AgendaClock(SESSION.agenda, clock, SESSION.minutes * 60)
-    with pytest.raises(sa.exc.IntegrityError):
+    with pytest.raises(PermissionDenied, match="no longer exists"):
         store.create(CURRICULUM, SESSION, run.snapshot(), meeting_id=meeting_id + 1000)
     run_id = store.create(CURRICULUM, SESSION, run.snapshot(), meeting_id=meeting_id, players=[Player("Maria", maria_id)])
     with engine.begin() as conn:

@@ -134,20 +134,25 @@ def test_settings_are_read_only_for_a_facilitator(qtbot, backend) -> None:  # ty
         backend.principal, username="fay", full_name="Fay Lead", role="facilitator", password="fay-pass-12",
         must_change_password=False,
     )
+    from facilitator.ui import operations
+
     backend.settings.set("auto_backups_kept", "4")
     dialog = SettingsDialog(backend, None)
     qtbot.addWidget(dialog)
-    assert dialog.backups_kept.value() == 4 and dialog.backups_kept.isEnabled()
-    dialog.backups_kept.setValue(7)
+    kept = dialog.field("auto_backups_kept")
+    assert kept.value() == 4 and kept.isEnabled()
+    kept.setValue(7)
     dialog._on_save()
-    assert backend.settings.get("auto_backups_kept") == "7"
+    qtbot.waitUntil(lambda: not operations.busy())
+    assert backend.settings.value("auto_backups_kept") == 7
 
     backend.sign_in("fay", "fay-pass-12")
     dialog = SettingsDialog(backend, None)
     qtbot.addWidget(dialog)
-    assert not dialog.clinic_name.isEnabled() and not dialog.idle_minutes.isEnabled()
+    assert not dialog.field("clinic_name").isEnabled() and not dialog.field("idle_lock_minutes").isEnabled()
     dialog._on_save()  # saves this workstation's part only
-    assert dialog.result() == 1 and backend.settings.get("auto_backups_kept") == "7"
+    qtbot.waitUntil(lambda: not operations.busy())
+    assert dialog.result() == 1 and backend.settings.value("auto_backups_kept") == 7
 
 
 def test_audit_screen_finds_a_participant_by_record_number(qtbot, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -118,24 +118,27 @@ def _press_save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_settings_dialog_saves_the_clinic_name(qtbot, main_window, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui import operations
     from facilitator.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(backend, main_window.library_state, main_window)
     qtbot.addWidget(dialog)
-    dialog.clinic_name.clear()
-    qtbot.keyClicks(dialog.clinic_name, "Harbor Light IOP")
-    dialog.adult_hours.setValue(10.5)
-    dialog.capacity.setValue(10)
-    dialog.time_zone.setCurrentText("America/Chicago")
-    dialog.idle_minutes.setValue(3)
+    dialog.field("clinic_name").clear()
+    qtbot.keyClicks(dialog.field("clinic_name"), "Harbor Light IOP")
+    dialog.field("adult_weekly_hours").setValue(10.5)
+    dialog.field("capacity_warning").setValue(10)
+    dialog.field("clinic_time_zone").setCurrentText("America/Chicago")
+    dialog.field("idle_lock_minutes").setValue(3)
     _press_save(qtbot, dialog)
+    qtbot.waitUntil(lambda: not operations.busy())
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert backend.settings.get("clinic_name") == "Harbor Light IOP"
-    assert backend.settings.get("adult_weekly_hours") == "10.5"
-    assert backend.settings.get("adolescent_weekly_hours") == "6"
-    assert backend.settings.get("capacity_warning") == "10"
-    assert backend.settings.get("clinic_time_zone") == "America/Chicago"
-    assert backend.settings.get("idle_lock_minutes") == "3"
+    values = backend.settings.values()
+    assert values["clinic_name"] == "Harbor Light IOP"
+    assert values["adult_weekly_hours"] == 10.5
+    assert values["adolescent_weekly_hours"] == 6
+    assert values["capacity_warning"] == 10
+    assert values["clinic_time_zone"] == "America/Chicago"
+    assert values["idle_lock_minutes"] == 3
     from facilitator.store.attendance import read_rules
 
     assert read_rules(backend.settings).adult_weekly_hours == 10.5
@@ -146,12 +149,15 @@ def test_settings_refuse_an_unknown_time_zone_and_keep_what_was_typed(qtbot, mai
 
     told: list[str] = []
     monkeypatch.setattr(settings_dialog, "show_error", lambda parent, title, text: told.append(text))
+    from facilitator.ui import operations
+
     dialog = settings_dialog.SettingsDialog(backend, main_window.library_state, main_window)
     qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.clinic_name, "Typed name")
-    dialog.time_zone.setCurrentText("Mars/Olympus")
+    qtbot.keyClicks(dialog.field("clinic_name"), "Typed name")
+    dialog.field("clinic_time_zone").setCurrentText("Mars/Olympus")
     _press_save(qtbot, dialog)
+    qtbot.waitUntil(lambda: not operations.busy())
     assert told and "is not a time zone" in told[0]
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.clinic_name.text().endswith("Typed name")
+    assert dialog.field("clinic_name").text().endswith("Typed name")
     assert backend.settings.get("clinic_time_zone") != "Mars/Olympus"

@@ -91,6 +91,9 @@ def test_settings_save_the_logo_for_every_workstation(qtbot, main_window, backen
     choose(monkeypatch, logo_file)
     qtbot.mouseClick(dialog.logo.choose, Qt.MouseButton.LeftButton)
     dialog._on_save()
+    from facilitator.ui import operations
+
+    qtbot.waitUntil(lambda: not operations.busy())
     assert dialog.result() == dialog.DialogCode.Accepted
     stored = backend.settings.get(P.LOGO_SETTING)
     assert base64.b64decode(stored) == logo_file.read_bytes()

@@ -286,9 +286,12 @@ def test_settings_choose_the_clinic_note_format_and_deadline(qtbot, main_window,
 
     dialog = SettingsDialog(backend, main_window.library_state, main_window)
     qtbot.addWidget(dialog)
-    dialog.note_format.setCurrentIndex(list(NoteFormat).index(NoteFormat.SOAP))
-    dialog.note_deadline.setValue(5)
+    dialog.field("note_format").setCurrentText(NoteFormat.SOAP.value)
+    dialog.field("note_deadline_business_days").setValue(5)
     dialog._on_save()
+    from facilitator.ui import operations
+
+    qtbot.waitUntil(lambda: not operations.busy())
     assert backend.notes.clinic_format() is NoteFormat.SOAP
     assert backend.notes.deadline_days() == 5
 

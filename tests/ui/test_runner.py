@@ -79,7 +79,10 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(engine, clock: FakeClock) -> RunStore:  # type: ignore[no-untyped-def]
-    return RunStore(engine, clock, workstation="group-room")
+    from principals import make_account
+
+    facilitator = make_account(engine, "fay", "facilitator", "Fay Lead")  # Library runs: anyone signed in
+    return RunStore(engine, clock, workstation="group-room", principal=lambda: facilitator)
 
 
 def make_runner(

@@ -281,7 +281,7 @@ def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot
 
     runner = RunnerWindow(
         curriculum, session_, AgendaClock(session_.agenda, clock, 30 * 60), clock=clock,
-        settings=RunnerSettings(WrapUpRule(), 120, False), store=RunStore(clinic.engine, clock), chime=Silent(),  # type: ignore[arg-type]
+        settings=RunnerSettings(WrapUpRule(), 120, False), store=RunStore(clinic.work), chime=Silent(),  # type: ignore[arg-type]
     )
     runner.ask_close = lambda: "keep"  # type: ignore[method-assign]
     qtbot.addWidget(runner)
@@ -333,3 +333,84 @@ def test_file_back_up_and_restore_as_an_administrator(qtbot, window, clinic, tmp
     assert last.action == "restore" and last.username == "admin" and "kept at" in last.detail
     assert list(Path(clinic.config.backup_dir).glob("before-restore-*.sqlite"))
     assert not list(Path(clinic.config.backup_dir).glob("auto-*.sqlite"))  # no backup of the restored copy on close
+
+
+def test_a_session_that_ends_under_the_user_keeps_the_pages_and_what_was_typed(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.clock import SystemClock
+    from facilitator.store.accounts import AccountService
+    from facilitator.store.audit import AuditLog
+    from facilitator.store.unit_of_work import Work
+    from facilitator.ui import operations, settings_dialog
+    from facilitator.ui.session import SessionEndedPanel
+
+    told: list[str] = []
+    monkeypatch.setattr(settings_dialog, "show_error", lambda _p, _t, text: told.append(text))
+    admin = clinic.accounts.authenticate("admin", ADMIN_PW)
+    clinic.accounts.create_account(admin, username="ada", full_name="Ada Second", role="administrator",
+                                   password="ada-pass-12", must_change_password=False)
+    # Another workstation: its own unit-of-work factory on the same database, as the first administrator.
+    there = AccountService(Work(clinic.engine, AuditLog(clinic.engine), SystemClock(), lambda: admin),
+                           Passwords(fast_hasher()))
+    sign_in(qtbot, window, "ada", "ada-pass-12")
+    library = window.page("library")
+    qtbot.keyClicks(library.search, "refusal")
+    dialog = settings_dialog.SettingsDialog(clinic, window.library_state, window, hub=window.hub)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    name = dialog.field("clinic_name")
+    qtbot.keyClicks(name, "Harbor House")
+
+    ada = there.find(admin, "ada")
+    there.disable(admin, ada.id)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not operations.busy())
+    session = window.session
+    qtbot.waitUntil(lambda: session.is_ended)
+    panel = session.ended_page
+    assert isinstance(panel, SessionEndedPanel) and window.gate.currentWidget() is panel
+    assert "disabled by an administrator" in panel.why.text() and told == []
+    assert not library.isVisible() and not window.nav.isVisible()  # nothing visible behind it
+    cover = session._covers[dialog][0]
+    assert cover.isVisible() and not name.isEnabled()
+    assert clinic.principal is None and not window.settings_action.isEnabled()
+    assert clinic.settings.value("clinic_name") == ""  # the save did not happen
+
+    # Signing in again is refused while the account is disabled, with the database as it is now.
+    qtbot.keyClicks(panel.password, "ada-pass-12")
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert "disabled" in panel.message.text() and session.is_ended and clinic.principal is None
+
+    there.enable(admin, ada.id)
+    qtbot.keyClicks(cover.password, "ada-pass-12")  # from the panel over the dialog, as from the page
+    qtbot.keyClick(cover.password, Qt.Key.Key_Return)
+    assert not session.is_ended and clinic.principal.username == "ada"
+    assert window.page("library") is library and library.isVisible()
+    assert library.search.text() == "refusal" and name.text() == "Harbor House" and name.isEnabled()
+    assert window.settings_action.isEnabled()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not operations.busy())
+    assert clinic.settings.value("clinic_name") == "Harbor House"
+
+
+def test_someone_else_signing_in_after_the_session_ended_gets_fresh_pages(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    library = window.page("library")
+    qtbot.keyClicks(library.search, "refusal")
+    window.hub.session_ended.emit("The clinic database was restored from a backup since this computer connected.")
+    panel = window.session.ended_page
+    assert panel is not None and panel.username.text() == "fay"
+    panel.username.clear()
+    qtbot.keyClicks(panel.username, "admin")
+    qtbot.keyClicks(panel.password, ADMIN_PW)
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert clinic.principal.username == "admin" and not window.session.is_ended
+    assert window.page("library") is not library and window.page("library").search.text() == ""
+
+
+def test_giving_up_after_the_session_ended_signs_out(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    window.hub.session_ended.emit("Your role changed to supervisor since you signed in; please sign in again.")
+    qtbot.mouseClick(window.session.ended_page.give_up, Qt.MouseButton.LeftButton)
+    assert clinic.principal is None and not window._widgets
+    assert window.gate.currentWidget() is window.session.sign_in_page

@@ -30,20 +30,12 @@ SETTING_MINIMUM_MINUTES = "runner_minimum_item_minutes"
 LOCAL_CHIME = "runner_chime"
 
 
-def _number(text: str, default: float, low: float, high: float) -> float:
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        return default
-    return min(high, max(low, value))
-
-
 def load_runner_settings(backend) -> RunnerSettings:  # type: ignore[no-untyped-def]
-    """Clinic-wide timer rules from the database; the chime from this workstation."""
-    values = backend.settings.all()
-    percent = _number(values.get(SETTING_WRAP_PERCENT, ""), 20, 5, 50)
-    wrap_max = _number(values.get(SETTING_WRAP_MAX_MINUTES, ""), 2, 1, 15)
-    minimum = _number(values.get(SETTING_MINIMUM_MINUTES, ""), 2, 1, 15)
+    """Clinic-wide timer rules from the database (typed by their declaration); the chime from this workstation."""
+    values = backend.settings.values()
+    percent = float(values[SETTING_WRAP_PERCENT])
+    wrap_max = float(values[SETTING_WRAP_MAX_MINUTES])
+    minimum = float(values[SETTING_MINIMUM_MINUTES])
     chime = backend.config.local.extra.get(LOCAL_CHIME, True)
     return RunnerSettings(
         wrap_up=WrapUpRule(percent / 100, wrap_max * 60),
@@ -53,9 +45,12 @@ def load_runner_settings(backend) -> RunnerSettings:  # type: ignore[no-untyped-
 
 
 def save_runner_settings(backend, settings: RunnerSettings) -> None:  # type: ignore[no-untyped-def]
-    backend.settings.set(SETTING_WRAP_PERCENT, f"{settings.wrap_up.fraction * 100:g}")
-    backend.settings.set(SETTING_WRAP_MAX_MINUTES, f"{settings.wrap_up.max_seconds / 60:g}")
-    backend.settings.set(SETTING_MINIMUM_MINUTES, f"{settings.minimum_item_seconds / 60:g}")
+    """The clinic-wide timer rules, checked against their declared ranges and saved in one unit of work."""
+    backend.settings.set_many({
+        SETTING_WRAP_PERCENT: round(settings.wrap_up.fraction * 100, 3),
+        SETTING_WRAP_MAX_MINUTES: round(settings.wrap_up.max_seconds / 60, 3),
+        SETTING_MINIMUM_MINUTES: round(settings.minimum_item_seconds / 60, 3),
+    })
 
 
 def as_players(players: Sequence[object] | None) -> list[PlayerInput]:
@@ -220,8 +215,14 @@ class RunnerLauncher(QObject):
         return window
 
     def _on_settings_changed(self, settings: RunnerSettings) -> None:
+        from ...core.changes import UserFacingError
+
         try:
             save_runner_settings(self.backend, settings)
+        except UserFacingError as exc:  # not an administrator, a value out of range, a session that ended
+            show_error(
+                self.window, "Timer settings", f"{str(exc).rstrip('.')}; the new timer settings apply to this run only."
+            )
         except Exception:
             log.exception("Saving timer settings failed")
             show_error(
