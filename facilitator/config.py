@@ -72,6 +72,8 @@ class AppConfig:
     log_dir: Path
     demo: bool = False
     local: LocalSettings = field(default_factory=LocalSettings)
+    # The demo's own temporary folder: removed when the app quits, never backed up.
+    throwaway: bool = False
 
     @property
     def settings_path(self) -> Path:
@@ -86,6 +88,13 @@ class AppConfig:
     @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
+
+    def remove_throwaway(self) -> None:
+        """Delete the demo's temporary folder (only one this process made for itself)."""
+        if self.throwaway and self.data_dir.name.startswith("facilitator-demo-"):
+            import shutil
+
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def set_clinic_curricula_dir(self, folder: Path) -> None:
         default = self.data_dir / "curricula"
@@ -102,7 +111,8 @@ class AppConfig:
         environ: dict[str, str] | None = None,
     ) -> AppConfig:
         env = os.environ if environ is None else environ
-        if demo and data_dir is None:
+        throwaway = demo and data_dir is None
+        if throwaway:
             data_dir = tempfile.mkdtemp(prefix="facilitator-demo-")
         chosen = Path(data_dir or env.get(ENV_DATA_DIR) or default_data_dir()).expanduser()
         url = database_url or ("" if demo else env.get(ENV_DATABASE_URL, ""))
@@ -110,7 +120,7 @@ class AppConfig:
             url = sqlite_url(chosen / DATABASE_FILE)
         logs = Path(log_dir or env.get(ENV_LOG_DIR) or default_log_dir()).expanduser()
         local = LocalSettings.load(chosen / SETTINGS_FILE)
-        return cls(data_dir=chosen, database_url=url, log_dir=logs, demo=demo, local=local)
+        return cls(data_dir=chosen, database_url=url, log_dir=logs, demo=demo, local=local, throwaway=throwaway)
 
 
 def sqlite_url(path: Path) -> str:

@@ -39,6 +39,7 @@ def run_app(config: AppConfig) -> int:
 
         ChangeHub.for_backend(window.backend).stop()
         window.backend.dispose()
+    config.remove_throwaway()  # the demo clinic is thrown away, as the README promises
     return int(code)
 
 

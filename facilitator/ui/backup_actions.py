@@ -31,6 +31,8 @@ def automatic_backup(backend: Backend) -> Path | None:
     from ..store import db
     from ..store.backup import BackupError, auto_backup
 
+    if backend.config.throwaway:
+        return None  # the demo's folder is deleted as the app quits: a backup of it would be too
     path = db.sqlite_path(backend.engine.url)
     if path is None or not path.exists():
         return None
