@@ -23,6 +23,9 @@ def run_app(config: AppConfig) -> int:
     app.setApplicationName("Facilitator")
     app.setApplicationDisplayName("Facilitator")
     install_excepthook()
+    from .style import install_style
+
+    install_style(app)
     window = MainWindow(config)
     if os.environ.get(ENV_EXIT_AFTER_PAINT):
         # Start-up benchmark: report the wall time of the first paint, then leave.
