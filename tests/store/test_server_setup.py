@@ -220,3 +220,45 @@ def test_prepare_without_a_server_says_how(capsys: pytest.CaptureFixture[str], m
     monkeypatch.delenv("FACILITATOR_ADMIN_URL", raising=False)
     assert main(["server", "prepare"]) == 2
     assert "--admin-url" in capsys.readouterr().err
+
+
+def _readme_server_commands() -> list[list[str]]:
+    import re
+    import shlex
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A clinic with several workstations", 1)[1].split("\n### ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    return [shlex.split(line)[1:] for block in blocks for line in block.splitlines() if line.startswith("facilitator")]
+
+
+def test_the_readmes_server_commands_are_the_commands_there_are() -> None:
+    from facilitator.cli import build_parser
+
+    commands = _readme_server_commands()
+    assert [c[0] if c[0] == "server" else c[0] for c in commands] == ["server", "--database-url", "server"]
+    for argv in commands:
+        build_parser().parse_args(argv)  # an unknown option or action exits with a usage error
+
+
+@needs_server
+def test_the_readmes_server_commands_run_as_written(plan: ServerPlan, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's commands, with this test server's address and this module's names put in."""
+    from facilitator.backend import open_backend
+    from facilitator.config import AppConfig
+
+    names = {"facilitator_owner": plan.owner_role, "facilitator_app": plan.app_role}
+    monkeypatch.setenv("FACILITATOR_OWNER_PASSWORD", OWNER_PASSWORD)
+    monkeypatch.setenv("FACILITATOR_APP_PASSWORD", APP_PASSWORD)
+    for argv in _readme_server_commands():
+        argv = [names.get(a, a) for a in argv]
+        argv = [plan.database if a == "facilitator" else a for a in argv]
+        argv = [SERVER if a == "postgresql+psycopg://postgres@dbhost/postgres" else a for a in argv]
+        if argv[0] == "--database-url":
+            # The workstation's address names the app role and the database the commands made.
+            readme_url = sa.make_url(argv[1])
+            assert (names[readme_url.username], readme_url.database) == (plan.app_role, "facilitator")
+            backend = open_backend(AppConfig.build(database_url=_app_url(plan)))  # the same, on this server
+            backend.dispose()
+            continue
+        assert main(argv) == 0, argv
