@@ -218,8 +218,13 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
         allowed = may_change_schema(conn)
     if not allowed:
         user = engine.url.username or "this account"
+        if current is None:
+            raise DatabaseError(
+                f"The clinic database is empty and {user} may not create its tables: the clinic's administrator "
+                "must run 'facilitator server prepare' (it installs the schema as the database's owner) first."
+            )
         raise DatabaseError(
-            f"The clinic database is at schema {current or 'none'} and this Facilitator needs {head}, which "
+            f"The clinic database is at schema {current} and this Facilitator needs {head}, which "
             f"{user} may not install: the clinic's administrator must run 'facilitator server upgrade' "
             "(it migrates as the database's owner) before the workstations open it."
         )

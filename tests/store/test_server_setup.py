@@ -262,3 +262,24 @@ def test_the_readmes_server_commands_run_as_written(plan: ServerPlan, monkeypatc
             backend.dispose()
             continue
         assert main(argv) == 0, argv
+
+
+@needs_server
+def test_an_empty_database_the_app_role_cannot_fill_says_prepare(prepared: ServerPlan) -> None:
+    from facilitator.store import db
+
+    admin = _admin()
+    empty = f"{prepared.database}_empty"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {empty} OWNER {prepared.owner_role}")
+    try:
+        app = db.create_engine(
+            prepared.url_for(empty, prepared.app_role).set(password=APP_PASSWORD).render_as_string(hide_password=False)
+        )
+        with pytest.raises(db.DatabaseError, match="facilitator server prepare"):
+            db.upgrade(app)
+        app.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE {empty} WITH (FORCE)")
+        admin.dispose()
