@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,9 @@ def reset_test_server(url: str) -> None:
 
 
 @pytest.fixture
-def clinic_database_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def clinic_database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
     """The clinic database a test's backend and commands open.
 
     SQLite in the test's data folder by default (and for tests marked ``sqlite_file``). With
@@ -86,8 +89,34 @@ def clinic_database_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypa
     if server and request.node.get_closest_marker(SQLITE_FILE_MARK) is None:
         reset_test_server(server)
         monkeypatch.setenv("FACILITATOR_DATABASE_URL", server)
-        return server
-    return f"sqlite:///{tmp_path / 'data' / 'facilitator.sqlite'}"
+        yield server
+        # Torn down after the engines and backends the test built: none may stay connected.
+        left = _connections_left(server)
+        assert not left, f"the test left {len(left)} connection(s) to the test server open: {left}"
+        return
+    yield f"sqlite:///{tmp_path / 'data' / 'facilitator.sqlite'}"
+
+
+def _connections_left(url: str, patience: float = 5.0) -> list[tuple[object, ...]]:
+    """Other sessions on the test database, given a moment to finish closing."""
+    import time
+
+    import sqlalchemy as sa
+
+    probe = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    deadline = time.monotonic() + patience
+    try:
+        while True:
+            with probe.connect() as conn:
+                left = [tuple(r) for r in conn.exec_driver_sql(
+                    "SELECT pid, state, left(query, 80) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                )]
+            if not left or time.monotonic() > deadline:
+                return left
+            time.sleep(0.05)
+    finally:
+        probe.dispose()
 
 
 @pytest.fixture
