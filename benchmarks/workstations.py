@@ -38,6 +38,7 @@ import json
 import multiprocessing as mp
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -364,6 +365,7 @@ def run(label: str, url: str, workers: int, seconds: float) -> tuple[int, int, f
     results = [json.loads(Path(o).read_text(encoding="utf-8")) for o in outs]
     latencies = json.loads(Path(watch_out).read_text(encoding="utf-8"))
     lost, detail = compare(url, results)
+    shutil.rmtree(folder, ignore_errors=True)
     saves = sum(len(r["saves"]) for r in results)
     conflicts = sum(r["conflicts"] for r in results)
     failures = sum(r["failures"] for r in results)
@@ -403,6 +405,7 @@ def main() -> None:
     if not args.no_sqlite:
         folder = Path(tempfile.mkdtemp(prefix="facilitator-ws-db-"))
         runs.append(run("SQLite", f"sqlite:///{folder / 'clinic.sqlite'}", args.workers, args.seconds))
+        shutil.rmtree(folder, ignore_errors=True)
     if args.postgres:
         empty_postgres(args.postgres)
         runs.append(run("PostgreSQL", args.postgres, args.workers, args.seconds))
