@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,41 +26,121 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.delenv("FACILITATOR_DATABASE_URL", raising=False)
 
 
-@pytest.fixture
-def config(tmp_path: Path) -> AppConfig:
-    return AppConfig.build(data_dir=tmp_path / "data", log_dir=tmp_path / "logs", environ={})
-
-
 TEST_SERVER_ENV = "FACILITATOR_TEST_DATABASE_URL"
+SQLITE_FILE_MARK = "sqlite_file"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{SQLITE_FILE_MARK}: the test is about SQLite files (backup, restore, the file itself); "
+        f"it keeps SQLite even when {TEST_SERVER_ENV} names a PostgreSQL server",
+    )
+
+
+def server_url_for_tests() -> str:
+    """The PostgreSQL database the suite runs on, or '' for SQLite."""
+    return os.environ.get(TEST_SERVER_ENV, "")
+
+
+
+def reset_test_server(url: str) -> None:
+    """Empty the test server's ``public`` schema (the migrations rebuild it).
+
+    A connection still open from an earlier test would hold locks and block the drop: the
+    fixtures dispose their engines, and anything left over is named in the log and ended.
+    """
+    import logging
+
+    import sqlalchemy as sa
+
+    reset = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with reset.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '20s'")
+            left = conn.exec_driver_sql(
+                "SELECT pid, application_name, state, left(query, 80) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            ).all()
+            if left:
+                logging.getLogger(__name__).info("Ending connections an earlier test left open: %s", left)
+                conn.exec_driver_sql(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        reset.dispose()
 
 
 @pytest.fixture
-def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
+def clinic_database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The clinic database a test's backend and commands open.
+
+    SQLite in the test's data folder by default (and for tests marked ``sqlite_file``). With
+    ``FACILITATOR_TEST_DATABASE_URL`` set, that PostgreSQL database, emptied for this test;
+    ``FACILITATOR_DATABASE_URL`` then points at it too, so commands run through ``main()``
+    open the same database as the test's backend.
+    """
+    server = server_url_for_tests()
+    if server and request.node.get_closest_marker(SQLITE_FILE_MARK) is None:
+        reset_test_server(server)
+        monkeypatch.setenv("FACILITATOR_DATABASE_URL", server)
+        yield server
+        # Torn down after the engines and backends the test built: none may stay connected.
+        left = _connections_left(server)
+        assert not left, f"the test left {len(left)} connection(s) to the test server open: {left}"
+        return
+    yield f"sqlite:///{tmp_path / 'data' / 'facilitator.sqlite'}"
+
+
+def _connections_left(url: str, patience: float = 5.0) -> list[tuple[object, ...]]:
+    """Other sessions on the test database, given a moment to finish closing."""
+    import time
+
+    import sqlalchemy as sa
+
+    probe = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    deadline = time.monotonic() + patience
+    try:
+        while True:
+            with probe.connect() as conn:
+                left = [tuple(r) for r in conn.exec_driver_sql(
+                    "SELECT pid, state, left(query, 80) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                )]
+            if not left or time.monotonic() > deadline:
+                return left
+            time.sleep(0.05)
+    finally:
+        probe.dispose()
+
+
+@pytest.fixture
+def config(tmp_path: Path, clinic_database_url: str) -> AppConfig:
+    return AppConfig.build(
+        data_dir=tmp_path / "data", log_dir=tmp_path / "logs", database_url=clinic_database_url, environ={}
+    )
+
+
+@pytest.fixture
+def engine(tmp_path: Path, clinic_database_url: str):  # type: ignore[no-untyped-def]
     """A migrated database, fresh for each test.
 
     SQLite in a file (WAL needs a file) by default. With ``FACILITATOR_TEST_DATABASE_URL``
     set to a PostgreSQL database, the same tests run there instead: its ``public`` schema is
-    dropped and rebuilt from the migrations for every test. Use a database kept for tests.
+    dropped and rebuilt from the migrations for every test (once, shared with ``config``).
+    Use a database kept for tests.
     """
     from facilitator.store import db
 
-    server = os.environ.get(TEST_SERVER_ENV)
-    if server:
-        import sqlalchemy as sa
-
-        reset = sa.create_engine(server)
-        with reset.begin() as conn:
-            # A connection an earlier test left open would hold its locks and block the drop.
-            conn.exec_driver_sql(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-            conn.exec_driver_sql("CREATE SCHEMA public")
-        reset.dispose()
-        eng = db.create_engine(server)
-    else:
+    if db.is_sqlite(clinic_database_url):
         eng = db.create_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    else:
+        eng = db.create_engine(clinic_database_url)
     db.upgrade(eng)
     yield eng
     eng.dispose()

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "facilitator.cli.notes",
     "facilitator.cli.handouts",
     "facilitator.cli.bench",
+    "facilitator.cli.server",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3

@@ -55,10 +55,9 @@ def run(args: argparse.Namespace, config: AppConfig) -> int:
         if not backend.settings.value("clinic_name"):
             backend.settings.set("clinic_name", args.clinic_name or DEMO_CLINIC_NAME)
         attendance = backend.attendance
+        zone = attendance.zone_name()  # read now: the database is closed when the summary is printed
         try:
-            counts = fill_demo_clinic(
-                backend.engine, backend.library, attendance.clock.now(), attendance.zone_name(), seed=args.seed
-            )
+            counts = fill_demo_clinic(backend.engine, backend.library, attendance.clock.now(), zone, seed=args.seed)
         except DemoDataError as exc:
             raise CommandError(str(exc).rstrip(".")) from exc
         from ..demo import seed_demo_accounts, seed_demo_notes
@@ -70,6 +69,6 @@ def run(args: argparse.Namespace, config: AppConfig) -> int:
     print(
         f"Demo clinic written: {counts['groups']} groups, {counts['participants']} participants, "
         f"{counts['relatives']} relatives, {counts['meetings']} meetings, {counts['attendance']} attendance rows "
-        f"(time zone {attendance.zone_name()}), demo accounts and progress notes in every state."
+        f"(time zone {zone}), demo accounts and progress notes in every state."
     )
     return 0

@@ -154,10 +154,39 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return current_revision_on(conn)
+
+
+def current_revision_on(conn: sa.Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_on(conn: sa.Connection) -> None:
+    """Run the migrations on this connection, in its transaction (the caller commits)."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(conn), "head")
+
+
+def may_change_schema(conn: sa.Connection) -> bool:
+    """Whether the connected role may run the migrations.
+
+    Always on SQLite. On PostgreSQL only the owner of the schema's tables (or a superuser)
+    may: a clinic's workstations connect as an app role that changes rows, not tables.
+    """
+    if conn.dialect.name != "postgresql":
+        return True
+    return bool(
+        conn.exec_driver_sql(
+            "SELECT CASE WHEN to_regclass('alembic_version') IS NULL "
+            "THEN has_schema_privilege(current_schema(), 'CREATE') "
+            "ELSE pg_has_role((SELECT relowner FROM pg_class WHERE oid = to_regclass('alembic_version')), 'USAGE') "
+            "END"
+        ).scalar()
+    )
 
 
 def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
@@ -167,7 +196,6 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
     backup), so a failed upgrade can be undone by hand. A database written by a newer
     Facilitator is refused rather than touched.
     """
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     try:
@@ -186,6 +214,20 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
                 f"This database was written by a newer version of Facilitator (schema {current}); "
                 "update Facilitator on this computer before opening it."
             ) from exc
+    with engine.connect() as conn:
+        allowed = may_change_schema(conn)
+    if not allowed:
+        user = engine.url.username or "this account"
+        if current is None:
+            raise DatabaseError(
+                f"The clinic database is empty and {user} may not create its tables: the clinic's administrator "
+                "must run 'facilitator server prepare' (it installs the schema as the database's owner) first."
+            )
+        raise DatabaseError(
+            f"The clinic database is at schema {current} and this Facilitator needs {head}, which "
+            f"{user} may not install: the clinic's administrator must run 'facilitator server upgrade' "
+            "(it migrates as the database's owner) before the workstations open it."
+        )
     backup = None
     path = sqlite_path(engine.url)
     if current is not None and path is not None and backup_dir is not None:
@@ -193,7 +235,7 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
         sqlite_backup(path, backup)
         log.info("Backed up %s to %s before upgrading from %s to %s", path, backup, current, head)
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+        upgrade_on(conn)
     log.info("Database schema upgraded from %s to %s", current, head)
     return str(backup) if backup else None
 

@@ -13,7 +13,7 @@ ADMIN_PW = "root-pass-1"
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clinic_database_url: str) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("FACILITATOR_DATA_DIR", str(folder))
     monkeypatch.delenv("FACILITATOR_USER", raising=False)
@@ -95,6 +95,7 @@ def test_roles_are_enforced_and_reset_forces_a_new_password(
     assert "disabled" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_file
 def test_audit_verify_finds_tampering(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -113,6 +114,7 @@ def test_audit_verify_finds_tampering(
     assert "NOT intact" in out and "at entry 1:" in out
 
 
+@pytest.mark.sqlite_file
 def test_backup_and_restore_round_trip(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -89,11 +89,14 @@ def test_shipped_curricula_print_too(tmp_path: Path) -> None:
     assert shipped.sessions[0].handouts[0].title in " ".join(read(out))
 
 
-def test_clinic_name_comes_from_the_database_when_there_is_one(data_dir: Path, tmp_path: Path) -> None:
+def test_clinic_name_comes_from_the_database_when_there_is_one(
+    data_dir: Path, tmp_path: Path, clinic_database_url: str
+) -> None:
     from facilitator.backend import open_backend
     from facilitator.config import AppConfig
 
-    backend = open_backend(AppConfig.build(data_dir=data_dir, log_dir=tmp_path / "logs", environ={}))
+    config = AppConfig.build(data_dir=data_dir, log_dir=tmp_path / "logs", database_url=clinic_database_url, environ={})
+    backend = open_backend(config)
     backend.settings.set("clinic_name", "Lakeside Counseling")
     backend.dispose()
     out = tmp_path / "named.pdf"

@@ -14,7 +14,7 @@ HEADER = "record_number,preferred_name,legal_name,date_of_birth,program_start,we
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clinic_database_url: str) -> Path:
     """A clinic with its first administrator; commands run signed in as the clinic's administrator."""
     folder = tmp_path / "data"
     monkeypatch.setenv("FACILITATOR_NEW_PASSWORD", "admin-pass-1")
@@ -28,13 +28,20 @@ def run(data_dir: Path, *args: str) -> int:
     return main(["--data-dir", str(data_dir), *args])
 
 
-def participant_count(data_dir: Path) -> int:
-    engine = sa.create_engine(f"sqlite:///{data_dir / 'facilitator.sqlite'}")
+def query(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
+    """Rows from the clinic database the commands used (the data folder's file, or the test server)."""
+    from facilitator.config import AppConfig
+
+    engine = sa.create_engine(AppConfig.build(data_dir=data_dir).database_url)
     try:
         with engine.connect() as conn:
-            return int(conn.execute(sa.text("select count(*) from participant")).scalar() or 0)
+            return [tuple(r) for r in conn.execute(sa.text(sql))]
     finally:
         engine.dispose()
+
+
+def participant_count(data_dir: Path) -> int:
+    return int(query(data_dir, "select count(*) from participant")[0][0])
 
 
 def test_import_then_list_as_json(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,12 +114,8 @@ def test_demo_data_fills_an_empty_clinic_once(data_dir: Path, capsys: pytest.Cap
     assert run(data_dir, "demo-data") == 3
     assert "already has participants" in capsys.readouterr().err
     assert participant_count(data_dir) == 40
-    import sqlite3
-
-    db = sqlite3.connect(data_dir / "facilitator.sqlite")
-    states = {row[0] for row in db.execute("SELECT status FROM progress_note")}
-    addenda = db.execute("SELECT count(*) FROM note_addendum").fetchone()[0]
-    db.close()
+    states = {row[0] for row in query(data_dir, "SELECT status FROM progress_note")}
+    addenda = query(data_dir, "SELECT count(*) FROM note_addendum")[0][0]
     assert {"draft", "signed", "returned", "cosigned"} <= states, states
     assert addenda >= 1, "the demo's notes include one with an addendum"
     assert run(data_dir, "demo-data", "--time-zone", "Mars/Olympus") == 2

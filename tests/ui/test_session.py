@@ -232,6 +232,7 @@ def test_refusing_to_change_a_reset_password_signs_out(qtbot, window, clinic, mo
     assert clinic.principal is None and not getattr(window, "_widgets", {})
 
 
+@pytest.mark.sqlite_file
 def test_closing_takes_an_automatic_backup_and_signs_out(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window, "fay", "fay-pass-12")
     window.close()
@@ -309,6 +310,7 @@ def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot
     runner._on_display_toggled()
 
 
+@pytest.mark.sqlite_file
 def test_file_back_up_and_restore_as_an_administrator(qtbot, window, clinic, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window, "fay", "fay-pass-12")
     assert not window.backup_action.isEnabled() and not window.restore_action.isEnabled()
