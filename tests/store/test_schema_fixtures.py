@@ -101,19 +101,21 @@ def _accounts_and_audit_survive(path: Path, schema: str) -> None:
     from facilitator.core.clock import SystemClock
     from facilitator.store.accounts import AccountService
     from facilitator.store.audit import AuditLog
+    from facilitator.store.unit_of_work import Work
 
     engine = db.create_engine(f"sqlite:///{path}")
     try:
         report = AuditLog.verify_engine(engine)
         assert report.ok and report.checked > 0, report.problems
-        audit = AuditLog(engine, SystemClock())
+        work = Work(engine, AuditLog(engine, SystemClock()), SystemClock())
+        work.connect_identity()
         username, password = SIGN_IN.get(schema, (None, FIXTURE_PASSWORD))
         if username is None:
             with engine.connect() as conn:
                 username = conn.exec_driver_sql(
                     "SELECT username FROM user_account WHERE NOT disabled ORDER BY id"
                 ).scalars().first()
-        principal = AccountService(engine, audit, SystemClock()).authenticate(username, password)
+        principal = AccountService(work).authenticate(username, password)
         assert principal.username == username
         assert AuditLog.verify_engine(engine).ok  # the sign-in extended the old chain
     finally:
