@@ -93,19 +93,15 @@ def _read_sheet(fac: Any, meeting_id: int) -> list[Any]:
 
 
 def _save_sheet(fac: Any, meeting_id: int, rows: list[Any], changed_pid: int, status: Any) -> int | None:
-    """Save the sheet as the attendance screen does: every row shown, with the one the user changed."""
+    """Save the sheet as the attendance screen does: only the row the user changed, with the version it showed."""
     from facilitator.core.roster import AttendanceMark
 
-    marks = []
-    for row in rows:
-        new = status if row.participant_id == changed_pid else row.status
-        kwargs = {}
-        if "version" in {f.name for f in dataclasses.fields(AttendanceMark)}:
-            kwargs["version"] = getattr(row, "version", None)
-        marks.append(AttendanceMark(new, participant_id=row.participant_id, relative_id=row.relative_id,
-                                    arrived_at=row.arrived_at, left_at=row.left_at, **kwargs))
-    saved = fac.attendance.save_attendance(meeting_id, marks)
-    return _version_of(getattr(saved, "version", None))  # not the row count it returns today
+    row = next(r for r in rows if r.participant_id == changed_pid)
+    mark = AttendanceMark(status, participant_id=row.participant_id, relative_id=row.relative_id,
+                          arrived_at=row.arrived_at, left_at=row.left_at,
+                          attendance_id=getattr(row, "attendance_id", None), version=getattr(row, "version", None))
+    fac.attendance.save_attendance(meeting_id, [mark])
+    return None  # the service answers with the sheet's row count, not a version
 
 
 def _read_participant(admin: Any, pid: int) -> Any:
@@ -120,26 +116,6 @@ def _save_participant(admin: Any, record: Any, field: str, value: Any) -> int | 
     draft = dataclasses.replace(draft, **{field: value})
     method = admin.roster.update_participant
     return _version_of(method(record.id, draft, **_kwargs_for(method, _version_of(record))))
-
-
-def _publish_if_the_service_did_not(backend: Any, kind: str, record_id: int, before: int) -> None:
-    """A service not yet writing through the unit of work leaves the change feed silent; say it here."""
-    import sqlalchemy as sa
-
-    from facilitator.store.models import ChangeLogEntry
-
-    table = ChangeLogEntry.__table__  # type: ignore[attr-defined]
-    with backend.engine.connect() as conn:
-        ours = conn.execute(
-            sa.select(sa.func.count()).select_from(table)
-            .where(table.c.seq > before, table.c.workstation == backend.work.workstation)
-        ).scalar_one()
-    if not ours:
-        with backend.work.begin(None) as uow:
-            uow.changed(kind, record_id)
-
-
-# -- the clinic -----------------------------------------------------------------------------
 
 
 def _config(url: str, folder: Path) -> Any:
@@ -194,11 +170,11 @@ def prepare_clinic(url: str, folder: Path, workers: int) -> dict[str, Any]:
 # -- a workstation ----------------------------------------------------------------------------
 
 
-def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_at: float, seconds: float,
+def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_at: Any, seconds: float,
                 out: str) -> None:
     from facilitator.backend import open_backend
     from facilitator.core.attendance import AttendanceStatus
-    from facilitator.core.changes import ATTENDANCE, NOTE, PARTICIPANT, ConflictError, GoneError, UserFacingError
+    from facilitator.core.changes import ConflictError, GoneError, UserFacingError
 
     rnd = random.Random(index)
     fac = open_backend(_config(url, Path(folder) / f"ws{index}"))
@@ -211,14 +187,12 @@ def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_a
     conflicts = failures = 0
     errors: dict[str, int] = {}
     n = 0
-    while time.time() < start_at:
-        time.sleep(0.01)
-    deadline = start_at + seconds
+    start_at.wait()  # every process is connected and signed in: all start together
+    deadline = time.time() + seconds
     statuses = [AttendanceStatus.PRESENT, AttendanceStatus.ABSENT_EXCUSED, AttendanceStatus.ABSENT_UNEXCUSED]
     while time.time() < deadline:
         n += 1
         kind = rnd.choice(["note", "note", "sheet", "participant"])
-        before = fac.work.latest_change()
         try:
             if kind == "note" and plan["notes"]:
                 note_id = rnd.choice(plan["notes"])
@@ -228,7 +202,6 @@ def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_a
                 time.sleep(rnd.uniform(*THINK_SECONDS))
                 content[key] = f"{content.get(key, '')} {token}".strip()
                 version = _save_note(fac, note_id, content, seen)
-                _publish_if_the_service_did_not(fac, NOTE, note_id, before)
                 saves.append({"kind": "note", "id": note_id, "field": key, "value": token, "version": version})
             elif kind == "sheet" and my_rows:
                 mid, pid = rnd.choice(my_rows)
@@ -236,7 +209,6 @@ def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_a
                 status = rnd.choice(statuses)
                 time.sleep(rnd.uniform(*THINK_SECONDS))
                 version = _save_sheet(fac, mid, rows, pid, status)
-                _publish_if_the_service_did_not(fac, ATTENDANCE, mid, before)
                 saves.append({"kind": "sheet", "id": mid, "field": str(pid), "value": status.value, "version": version})
             elif kind == "participant" and my_fields:
                 pid, field = rnd.choice(my_fields)
@@ -248,9 +220,7 @@ def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_a
                     "date_of_birth": date(1960, 1, 1) + timedelta(days=rnd.randint(0, 15000)),
                 }[field]
                 time.sleep(rnd.uniform(*THINK_SECONDS))
-                before = admin.work.latest_change()
                 version = _save_participant(admin, record, field, value)
-                _publish_if_the_service_did_not(admin, PARTICIPANT, pid, before)
                 saves.append({"kind": "participant", "id": pid, "field": field, "value": str(value), "version": version})
         except (ConflictError, GoneError):
             conflicts += 1
@@ -264,7 +234,7 @@ def workstation(index: int, url: str, folder: str, plan: dict[str, Any], start_a
     Path(out).write_text(json.dumps({"saves": saves, "conflicts": conflicts, "failures": failures, "errors": errors}), encoding="utf-8")
 
 
-def watcher(url: str, folder: str, start_at: float, seconds: float, out: str) -> None:
+def watcher(url: str, folder: str, start_at: Any, seconds: float, out: str) -> None:
     """Follow the change feed as a workstation's views do; time each change's arrival."""
     import sqlalchemy as sa
 
@@ -276,7 +246,8 @@ def watcher(url: str, folder: str, start_at: float, seconds: float, out: str) ->
     backend = open_backend(_config(url, Path(folder) / "watcher"))
     feed = ChangeFeed(backend.work)
     latencies: list[float] = []
-    deadline = start_at + seconds + 3
+    start_at.wait()
+    deadline = time.time() + seconds + 3
     while time.time() < deadline:
         seen = feed.seen
         feed.wait(0.5)
@@ -350,7 +321,7 @@ def run(label: str, url: str, workers: int, seconds: float) -> tuple[int, int, f
           f"{len(plan['sheets'])} sheets, {len(plan['fields']) // len(FIELDS)} participants; "
           f"{workers} workstations for {seconds:g} s", flush=True)
     ctx = mp.get_context("spawn")
-    start_at = time.time() + 8  # time for every process to import and connect
+    start_at = ctx.Barrier(workers + 1)  # workstations and the watcher start together once all are ready
     outs = [str(folder / f"ws{i}.json") for i in range(workers)]
     procs = [ctx.Process(target=workstation, args=(i, url, str(folder), plan, start_at, seconds, outs[i]))
              for i in range(workers)]
