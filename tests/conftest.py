@@ -103,6 +103,9 @@ def _connections_left(url: str, patience: float = 5.0) -> list[tuple[object, ...
 
     import sqlalchemy as sa
 
+    import gc
+
+    gc.collect()  # backends a test dropped close their pools when collected
     probe = sa.create_engine(url, poolclass=sa.pool.NullPool)
     deadline = time.monotonic() + patience
     try:

@@ -246,6 +246,7 @@ class Work:
         self.workstation = workstation or workstation_id()
         self._identity: Identity | None = None
         self._listeners: list[Listener] = []
+        self.change_hub: Any = None  # the app's view of "what changed" (ui.operations), if it has one
         self._lock = threading.Lock()
         self.is_postgres = engine.dialect.name == "postgresql"
         # The identity row and the account in one round trip (a LEFT JOIN: a missing account

@@ -99,8 +99,6 @@ class ChangeHub(QObject):
     changed = Signal(object)  # Changes
     session_ended = Signal(str)  # the sentence to show; the session manager locks and asks to sign in
 
-    _by_work: dict[int, ChangeHub] = {}
-
     def __init__(self, work: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
@@ -112,11 +110,13 @@ class ChangeHub(QObject):
     def for_backend(cls, backend: Any) -> ChangeHub:
         """The hub of this backend's unit-of-work factory (one per backend)."""
         work = getattr(backend, "work", None)
-        key = id(work)
-        hub = cls._by_work.get(key)
+        hub = getattr(work, "change_hub", None) if work is not None else None
         if hub is None:
             hub = cls(work)
-            cls._by_work[key] = hub
+            if work is not None:
+                # Kept on the work itself (not in a class-wide table), so a closed backend and
+                # its database connections can be collected with it.
+                work.change_hub = hub
         return hub
 
     def _from_any_thread(self, changes: Changes) -> None:
@@ -141,7 +141,8 @@ class ChangeHub(QObject):
             self._feed_thread = None
         if self._work is not None:
             self._work.unsubscribe(self._from_any_thread)
-            ChangeHub._by_work.pop(id(self._work), None)
+            if getattr(self._work, "change_hub", None) is self:
+                self._work.change_hub = None
 
 
 class _FeedThread(QThread):

@@ -207,7 +207,9 @@ def test_an_account_changed_during_a_command_is_a_sentence_and_an_exit_code(
             conn.execute(sa.text("UPDATE user_account SET disabled = :yes WHERE username = :u"), {"yes": True, "u": username})
         return principal
 
-    engine = sa.create_engine(f"sqlite:///{data_dir / 'facilitator.sqlite'}")
+    import os
+
+    engine = sa.create_engine(os.environ.get("FACILITATOR_DATABASE_URL") or f"sqlite:///{data_dir / 'facilitator.sqlite'}")
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE user_account SET role = 'administrator'"))
     engine.dispose()

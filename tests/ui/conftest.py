@@ -21,6 +21,9 @@ def backend(config: AppConfig):  # type: ignore[no-untyped-def]
     b.accounts.create_first_administrator("admin", "Avery Admin", UI_TEST_PASSWORD)
     b.sign_in("admin", UI_TEST_PASSWORD)
     yield b
+    from facilitator.ui.operations import wait_idle
+
+    wait_idle()  # a save still running would reconnect to a closed database
     b.dispose()
 
 
@@ -33,4 +36,13 @@ def main_window(qtbot, backend):  # type: ignore[no-untyped-def]
     window.attach(backend)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    # As the app does: windows close (and their last saves finish) before the database closes.
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    from facilitator.ui.operations import wait_idle
+
+    wait_idle()
