@@ -8,6 +8,7 @@ return to use, every topic a clinic expects is taught, and every reference reads
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -64,7 +65,7 @@ def largest_gap(positions: list[int], length: int) -> int:
     if not positions:
         return length + 1
     ordered = sorted(positions)
-    gaps = [b - a for a, b in zip(ordered, ordered[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(ordered)]
     gaps.append(ordered[0] + length - ordered[-1])
     return max(gaps)
 
