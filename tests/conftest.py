@@ -99,11 +99,10 @@ def clinic_database_url(
 
 def _connections_left(url: str, patience: float = 5.0) -> list[tuple[object, ...]]:
     """Other sessions on the test database, given a moment to finish closing."""
+    import gc
     import time
 
     import sqlalchemy as sa
-
-    import gc
 
     gc.collect()  # backends a test dropped close their pools when collected
     probe = sa.create_engine(url, poolclass=sa.pool.NullPool)

@@ -330,7 +330,7 @@ def test_curriculum_session_supplies_topic_agenda_and_interventions(engine, serv
     world = build_world(engine, session_id="drug-alcohol-refusal")
     mn = service.start_meeting_notes(world.facilitator, world.meeting_id)
     g = mn.group_note.content
-    assert g["curriculum"] == "Recovery Skills Practice, session 1: Saying No to Alcohol and Drugs"
+    assert g["curriculum"] == "Recovery Skills Practice, session 2: Saying No to Alcohol and Drugs"
     assert g["topic"] and g["agenda"].count("planned") >= 3
     assert g["interventions"]
     assert meeting_warnings(mn).missing[mn.group_note.id] == ["Group process"]
