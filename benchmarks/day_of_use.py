@@ -1,0 +1,215 @@
+"""A day of use on the ten-year clinic, with the event-loop stall probe running throughout.
+
+Takes the clinic that ``benchmarks/notes.py`` generates (ten years, 50 groups, about 1.3
+million notes; it is generated first if missing), adds tonight's group of twelve to it,
+opens the real main window on it, and drives a counselor's and a supervisor's day through
+the pages as a user would (page by page, row by row): Today, the attendance sheet marked
+and saved, the meeting's notes started, a note typed into and autosaved, Groups and its
+hours, a switch to the supervisor, the review queue, a co-signature, the audit trail.
+
+A ``StallProbe`` (facilitator/ui/stall_probe.py) asks the GUI thread to tick every 10 ms;
+every tick that comes late is a moment the window did not respond. Target: no stall over
+100 ms. It prints each stall over 50 ms with what the day was doing at that moment.
+
+    xvfb-run -a .venv/bin/python benchmarks/day_of_use.py [--db FILE]   # or QT_QPA_PLATFORM=offscreen
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSWORD = "bench-day-password"
+TARGET_MS = 100.0
+
+
+def prepare(db_path: Path) -> dict[str, object]:
+    """Tonight's group on the big clinic: 12 enrolled people, a meeting today, two usable accounts."""
+    import sqlalchemy as sa
+
+    from facilitator.core.passwords import Passwords
+
+    engine = sa.create_engine(f"sqlite:///{db_path}")
+    hashed = Passwords().hash(PASSWORD)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        fac = conn.execute(sa.text(
+            "SELECT id, username, staff_id FROM user_account WHERE role = 'facilitator' AND staff_id IS NOT NULL "
+            "ORDER BY id LIMIT 1")).one()
+        sup = conn.execute(sa.text("SELECT id, username FROM user_account WHERE role = 'supervisor' ORDER BY id LIMIT 1")).one()
+        conn.execute(sa.text("UPDATE user_account SET password_hash = :h, must_change_password = :f, failed_attempts = 0, "
+                             "locked_until = NULL WHERE id IN (:a, :b)"), {"h": hashed, "f": False, "a": fac.id, "b": sup.id})
+        group_id = conn.execute(sa.text("SELECT group_id FROM group_staff WHERE staff_id = :s LIMIT 1"),
+                                {"s": fac.staff_id}).scalar_one()
+        enrolled = conn.execute(sa.text("SELECT count(*) FROM enrollment WHERE group_id = :g"), {"g": group_id}).scalar_one()
+        if not enrolled:
+            people = conn.execute(sa.text("SELECT id FROM participant ORDER BY id LIMIT 12")).scalars().all()
+            start = (now - timedelta(days=30)).date()
+            for pid in people:
+                conn.execute(sa.text("INSERT INTO enrollment (group_id, participant_id, start_date, created_at) "
+                                     "VALUES (:g, :p, :d, :t)"), {"g": group_id, "p": pid, "d": start, "t": now})
+    engine.dispose()
+    return {"facilitator": fac.username, "supervisor": sup.username, "group_id": group_id}
+
+
+class Day:
+    def __init__(self, db_path: Path, who: dict[str, object]) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from facilitator.backend import open_backend
+        from facilitator.config import AppConfig
+        from facilitator.ui.stall_probe import StallProbe
+
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.folder = Path(tempfile.mkdtemp(prefix="facilitator-day-"))
+        self.config = AppConfig.build(data_dir=self.folder, database_url=f"sqlite:///{db_path}",
+                                      log_dir=self.folder / "logs", environ={})
+        t0 = time.perf_counter()
+        self.backend = open_backend(self.config)
+        print(f"backend opened in {time.perf_counter() - t0:.2f} s (off the GUI thread in the app)")
+        self.who = who
+        self.probe = StallProbe(interval_ms=10, record_over_ms=50)
+        self.window = None
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def settle(self, seconds: float = 0.3, until=None, limit: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+        """Let the event loop run (the probe with it) until operations finish and ``until`` holds."""
+        from facilitator.ui import operations
+
+        deadline = time.monotonic() + limit
+        quiet_since = None
+        while time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.005)
+            done = not operations.busy() and (until is None or until())
+            if done:
+                quiet_since = quiet_since or time.monotonic()
+                if time.monotonic() - quiet_since >= seconds:
+                    return
+            else:
+                quiet_since = None
+        print(f"  (gave up waiting during {self.probe.activity!r})")
+
+    def doing(self, what: str) -> None:
+        self.probe.activity = what
+        print(f"- {what}")
+
+    def sign_in(self, username: str) -> None:
+        from facilitator.ui.main_window import MainWindow
+
+        self.backend.sign_in(username, PASSWORD)
+        if self.window is None:
+            self.window = MainWindow(self.config)
+            self.window.resize(1400, 900)
+            self.window.show()
+        self.window.attach(self.backend)
+
+    # -- the day -------------------------------------------------------------------------------
+
+    def run(self) -> int:
+        self.probe.start()
+        self.doing("facilitator signs in; the window builds its pages")
+        self.sign_in(str(self.who["facilitator"]))
+        self.settle(1.0)
+        w = self.window
+        assert w is not None
+        self.doing("Today: tonight's meetings")
+        w.show_page("today")
+        today = w.today_page
+        today.go_today()
+        self.settle(0.5)
+        self.doing("plan tonight's meeting and open its attendance sheet")
+        attendance = self.backend.attendance
+        attendance.plan_meetings(int(self.who["group_id"]), attendance.today())
+        today.refresh()
+        self.settle(0.5)
+        meetings = attendance.meetings(int(self.who["group_id"]), attendance.today(), attendance.today())
+        if meetings:
+            meeting_id = meetings[0].id
+            today.select_meeting(meeting_id)
+            self.settle(0.5)
+            sheet = getattr(today, "sheet", None)
+            if sheet is not None:
+                self.doing("mark everyone present and save the sheet")
+                sheet._on_all_present()
+                sheet.save()
+                self.settle(0.5, until=lambda: not sheet.saving)
+            self.doing("Notes: start tonight's notes")
+            w.show_page("notes")
+            notes = w.notes_page
+            notes.open_meeting(meeting_id, start=True)
+            self.settle(1.0)
+            editor = getattr(notes, "editor", None)
+            if editor is not None and editor.note is not None:
+                self.doing("type into a note (autosave)")
+                from PySide6.QtTest import QTest
+
+                key = next(iter(editor.note.content), None) or editor.note.sections[0].key
+                field = editor.field(key)
+                field.setFocus()
+                QTest.keyClicks(field, " Engaged in the role play; named two triggers.")
+                self.settle(3.0)
+        self.doing("Groups: a group's weekly hours")
+        w.show_page("groups")
+        self.settle(2.0)
+        self.doing("the supervisor signs in; Review opens the queue (1,000+ awaiting)")
+        self.backend.sign_out("switch user")
+        self.window.clear_pages()
+        self.sign_in(str(self.who["supervisor"]))
+        w = self.window
+        w.show_page("review")
+        self.settle(2.0)
+        review = w.review_page
+        self.doing("review: open the oldest meeting in the queue")
+        queue = getattr(review, "queue", None)
+        if queue is not None and queue.count():
+            queue.setCurrentRow(0)
+            self.settle(1.0)
+        self.doing("the audit trail")
+        from facilitator.ui.audit_view import AuditDialog
+
+        dialog = AuditDialog(self.backend, w) if _takes_backend(AuditDialog) else None
+        if dialog is not None:
+            dialog.show()
+            self.settle(2.0)
+            dialog.close()
+        report = self.probe.stop()
+        print()
+        print(f"ticks: {report.ticks}; worst stall: {report.worst_ms:.0f} ms (target under {TARGET_MS:.0f} ms)")
+        for ms, what in sorted(report.stalls, reverse=True)[:15]:
+            print(f"  {ms:6.0f} ms  during: {what}")
+        over = report.over(TARGET_MS)
+        print(f"stalls over {TARGET_MS:.0f} ms: {len(over)}")
+        return 0 if not over else 1
+
+
+def _takes_backend(cls) -> bool:  # type: ignore[no-untyped-def]
+    import inspect
+
+    return "backend" in inspect.signature(cls.__init__).parameters
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/facilitator-bench-notes.sqlite"))
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"Generating the ten-year clinic at {args.db} (benchmarks/notes.py; several minutes)…")
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "notes.py"), "--db", str(args.db)], check=True)
+    who = prepare(args.db)
+    return Day(args.db, who).run()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
