@@ -108,6 +108,9 @@ def test_every_part_of_the_dialog_has_an_accessible_name(qtbot, runner: RunnerWi
     assert [dialog.situations.item(i).text()[:3] for i in range(dialog.situations.count())] == [
         f"[{s.key}]" for s in PROTOCOL
     ]
+    metrics = dialog.situations.fontMetrics()
+    widest = max(metrics.horizontalAdvance(dialog.situations.item(i).text()) for i in range(dialog.situations.count()))
+    assert dialog.situations.width() > widest, "every situation's name shows whole"
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 

@@ -70,6 +70,8 @@ class SafetyProtocolDialog(QDialog):
             item.setToolTip(section.summary)
             self.situations.addItem(item)
         self.situations.currentRowChanged.connect(self._show_row)
+        self.situations.setWordWrap(True)
+        self.situations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.text = QTextBrowser()
         self.text.setAccessibleName("What to do")
@@ -81,8 +83,8 @@ class SafetyProtocolDialog(QDialog):
         self.close_button.setAutoDefault(False)
 
         body = QHBoxLayout()
-        body.addWidget(self.situations, 2)
-        body.addWidget(self.text, 5)
+        body.addWidget(self.situations, 0)
+        body.addWidget(self.text, 1)
         buttons = QHBoxLayout()
         hint = QLabel("Letters jump to a situation · Tab to the text · Ctrl+ and Ctrl− change the size")
         hint.setAccessibleName("Keyboard help")
@@ -132,6 +134,10 @@ class SafetyProtocolDialog(QDialog):
             font.setPointSizeF(self._points * share)
             widget.setFont(font)
         self.text.document().setDefaultFont(self.text.font())
+        # Every situation's name whole, at any size: the list is as wide as its longest entry.
+        metrics = self.situations.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.situations.item(i).text()) for i in range(self.situations.count()))
+        self.situations.setMinimumWidth(min(widest + metrics.averageCharWidth() * 4, 560))
 
     # -- slots ---------------------------------------------------------------------------
 
