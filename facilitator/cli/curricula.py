@@ -18,7 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="check curriculum files against the format",
         description="Check curriculum files and print every problem as FILE:LINE:COLUMN: message. "
         "With no PATH, checks every loaded curriculum (shipped and the clinic folder). "
-        "Exits 0 when all are valid, 1 when any is not.",
+        "Exits 0 when all are valid, 1 when any is not. A curriculum with no 'reviewed' date is "
+        "loaded, with a note on standard error.",
     )
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a curriculum file or a folder of them")
     check.set_defaults(handler=run_check)
@@ -56,7 +57,21 @@ def run_check(args: argparse.Namespace, config: AppConfig) -> int:
         print(f"{len(bad_files)} of {total} files have problems ({len(library.problems)} in all).")
         return 1
     print(f"{total} files checked, {len(library.curricula)} curricula, no problems.")
+    _note_unreviewed(library)
     return 0
+
+
+def _note_unreviewed(library) -> None:  # type: ignore[no-untyped-def]
+    """Name the curricula that do not say when their content was last reviewed."""
+    import sys
+
+    for c in library.curricula:
+        if c.reviewed is None:
+            print(
+                f"note: {c.source}: {c.id} has no 'reviewed' date; add one (reviewed: YYYY-MM-DD) so a "
+                "clinic can see how current the content is.",
+                file=sys.stderr,
+            )
 
 
 def run_list(args: argparse.Namespace, config: AppConfig) -> int:
@@ -73,6 +88,8 @@ def run_list(args: argparse.Namespace, config: AppConfig) -> int:
             "handout_count": c.handout_count,
             "role_play_count": sum(len(s.role_plays) for s in c.sessions),
             "session_minutes": sorted({s.minutes for s in c.sessions}),
+            "hours": round(sum(s.minutes for s in c.sessions) / 60, 2),
+            "reviewed": c.reviewed.isoformat() if c.reviewed else None,
             "shipped": c.shipped,
             "source": str(c.source),
         }
@@ -81,12 +98,12 @@ def run_list(args: argparse.Namespace, config: AppConfig) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        header = f"{'ID':<28} {'GROUP TYPE':<16} {'LANG':<5} {'SESS':>4} {'HAND':>4}  TITLE"
+        header = f"{'ID':<28} {'GROUP TYPE':<16} {'LANG':<5} {'SESS':>4} {'HAND':>4} {'REVIEWED':<10}  TITLE"
         print(header)
         for r in rows:
             print(
                 f"{r['id']:<28} {r['group_type']:<16} {r['language']:<5} {r['session_count']:>4} "
-                f"{r['handout_count']:>4}  {r['title']}"
+                f"{r['handout_count']:>4} {r['reviewed'] or '-':<10}  {r['title']}"
             )
     for problem in library.problems:
         print(f"warning: {problem}", file=__import__("sys").stderr)

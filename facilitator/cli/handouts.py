@@ -1,4 +1,5 @@
-"""``facilitator handouts``: print a session's handouts, its guide or role cards, or a workbook."""
+"""``facilitator handouts``: print a session's handouts, its guide or role cards, a workbook, or the
+facilitator's safety protocol."""
 
 from __future__ import annotations
 
@@ -25,23 +26,30 @@ MAX_COPIES = 500
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = commands.add_parser(
         "handouts",
-        help="print handouts, a facilitator guide, role cards or a workbook to PDF",
+        help="print handouts, a facilitator guide, role cards, a workbook or the safety protocol to PDF",
         description=textwrap.fill(
             "Write a PDF of a curriculum session's handouts (one copy after another), its "
             "facilitator guide, its role-play cards, or the whole curriculum's workbook. Shipped curricula "
             "and the clinic's curricula folder are both searched. The clinic's name from the settings "
             "heads every page when a database exists; none is needed. Handouts printed here carry no "
-            "names.",
+            "names. Every handout set and workbook carries a box of crisis numbers. --safety-protocol "
+            "prints the facilitator's safety protocol (no curriculum needed).",
             78,
         ),
         epilog="examples:\n"
         "  facilitator handouts skills-core drug-alcohol-refusal --copies 8 -o refusal.pdf\n"
         "  facilitator handouts family-recovery 2 --language es --large-print -o familia.pdf\n"
         "  facilitator handouts skills-core 1 --guide -o guide.pdf\n"
-        "  facilitator handouts psychoeducation-core --workbook -o workbook.pdf",
+        "  facilitator handouts psychoeducation-core --workbook -o workbook.pdf\n"
+        "  facilitator handouts --safety-protocol -o protocol.pdf",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("curriculum", metavar="CURRICULUM", help="curriculum id, as `facilitator curricula list` shows it")
+    p.add_argument(
+        "curriculum",
+        metavar="CURRICULUM",
+        nargs="?",
+        help="curriculum id, as `facilitator curricula list` shows it; not used with --safety-protocol",
+    )
     p.add_argument(
         "session",
         metavar="SESSION",
@@ -54,6 +62,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     kind.add_argument("--cards", action="store_true", help="only the session's role-play cards, to cut out")
     kind.add_argument("--workbook", action="store_true", help="every handout of the curriculum, with a contents page")
+    kind.add_argument(
+        "--safety-protocol",
+        action="store_true",
+        help="the facilitator's safety protocol: intoxication, suicide, overdose (for staff, not participants)",
+    )
     p.add_argument(
         "--copies", type=int, default=1, metavar="N", help=f"copies of the handouts, 1 to {MAX_COPIES} (default 1)"
     )
@@ -85,6 +98,10 @@ def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
     from ..handouts import renderer_for
     from . import EXIT_USAGE, CommandError
 
+    if args.safety_protocol:
+        return _print_protocol(args, config)
+    if not args.curriculum:
+        raise CommandError("name a CURRICULUM (`facilitator curricula list` shows them), or use --safety-protocol.", EXIT_USAGE)
     if args.workbook and args.session:
         raise CommandError("--workbook prints the whole curriculum, so leave out SESSION.", EXIT_USAGE)
     if not args.workbook and not args.session:
@@ -150,6 +167,33 @@ def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
     _write(args.output, pdf)
     if args.output != "-":
         print(f"Wrote {args.output}: {what}, {renderer.page_count} page{'s' if renderer.page_count != 1 else ''}.")
+    return 0
+
+
+def _print_protocol(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core.safety import SafetyProtocolPrint
+    from ..handouts import renderer_for
+    from . import EXIT_USAGE, CommandError
+
+    extras = [
+        flag
+        for flag, used in (
+            ("CURRICULUM", args.curriculum),
+            ("SESSION", args.session),
+            ("--copies", args.copies != 1),
+            ("--double-sided", args.double_sided),
+            ("--language", args.language),
+        )
+        if used
+    ]
+    if extras:
+        raise CommandError(f"--safety-protocol prints one document in English; leave out {', '.join(extras)}.", EXIT_USAGE)
+    model = SafetyProtocolPrint(letterhead=_letterhead(config, args.clinic_name), large_print=args.large_print)
+    renderer = renderer_for(model, invariant=args.invariant)
+    pdf = renderer.render(model)
+    _write(args.output, pdf)
+    if args.output != "-":
+        print(f"Wrote {args.output}: safety protocol, {renderer.page_count} page{'s' if renderer.page_count != 1 else ''}.")
     return 0
 
 

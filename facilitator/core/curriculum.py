@@ -7,6 +7,7 @@ these classes, never through raw YAML. See docs/curriculum-format.md for the fil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from pathlib import Path
 
@@ -159,12 +160,18 @@ class Curriculum:
     audience: str = "adults"
     language: str = "en"
     references: tuple[str, ...] = ()
+    reviewed: date | None = None  # when a clinician last checked the content against its sources
     source: Path | None = field(default=None, compare=False)
     shipped: bool = field(default=False, compare=False)
 
     @property
     def handout_count(self) -> int:
         return sum(len(s.handouts) for s in self.sessions)
+
+    @property
+    def reviewed_label(self) -> str:
+        """"Content reviewed November 2026", or "" when the file does not say."""
+        return reviewed_label(self.reviewed)
 
     def session(self, session_id: str) -> CurriculumSession:
         """Return the session with this id; KeyError names what exists."""
@@ -177,3 +184,16 @@ class Curriculum:
     def session_number(self, session_id: str) -> int:
         """1-based position of a session in teaching order."""
         return [s.id for s in self.sessions].index(session_id) + 1
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def reviewed_label(reviewed: date | None) -> str:
+    """How the Library states a review date: month and year are what a reader needs."""
+    if reviewed is None:
+        return ""
+    return f"Content reviewed {MONTHS[reviewed.month - 1]} {reviewed.year}"

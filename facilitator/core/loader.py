@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ FORMAT_VERSION = 1
 SLUG_RE = re.compile(r"^[a-z0-9-]+$")
 # BCP 47, the forms a clinic will meet: language, optional script/region/variants.
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SESSION_MINUTES_RANGE = (15, 300)
 LINES_RANGE = (1, 20)
 ROLES_RANGE = (2, 6)
@@ -447,6 +449,7 @@ class _Checker:
         take("language", self._language, "en")
         take("session_minutes", lambda n, w: self.integer(n, w, *SESSION_MINUTES_RANGE), _REQUIRED)
         take("references", self.text_list, ())
+        take("reviewed", self._date, None)
         take("focus", self.text, "")
         group_type = results.get("group_type")
         if group_type is GroupType.SINGLE_INTEREST and "focus" not in m:
@@ -473,6 +476,7 @@ class _Checker:
             audience=results["audience"],
             language=results["language"],
             references=results["references"],
+            reviewed=results["reviewed"],
             source=path,
             shipped=shipped,
         )
@@ -492,6 +496,20 @@ class _Checker:
         if not LANGUAGE_RE.match(value):
             raise self.fail(node, f"{where} must be a BCP 47 language tag such as en, es or pt-BR, not {value!r}")
         return value
+
+    def _date(self, node: Node, where: str) -> date:
+        """A calendar date written YYYY-MM-DD (plain or quoted: YAML would read either)."""
+        if not isinstance(node, ScalarNode) or _is_null(node):
+            raise self.fail(node, f"{where} must be a date written YYYY-MM-DD, such as 2026-11-26, not {_describe(node)}")
+        value = node.value.strip()
+        try:
+            if not DATE_RE.match(value):
+                raise ValueError(value)
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(
+                node, f"{where} must be a real date written YYYY-MM-DD, such as 2026-11-26, not {value!r}"
+            ) from None
 
     def _sessions(self, node: Node, default_minutes: int | None) -> list[CurriculumSession]:
         nodes = self.sequence(node, "the curriculum: 'sessions'", at_least=1)
@@ -735,7 +753,8 @@ ITEM_KINDS = tuple(k.value for k in ItemKind)
 # key -> required? (insertion order is the order messages list them in)
 TOP_KEYS = {
     "format": True, "id": True, "title": True, "group_type": True, "focus": False, "summary": True,
-    "audience": False, "language": False, "session_minutes": True, "references": False, "sessions": True,
+    "audience": False, "language": False, "session_minutes": True, "references": False, "reviewed": False,
+    "sessions": True,
 }
 SESSION_KEYS = {
     "id": True, "title": True, "minutes": False, "objectives": True, "materials": False,

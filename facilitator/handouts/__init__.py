@@ -7,26 +7,29 @@ to find the shipped fonts); a test keeps Qt and the database out of it.
 from __future__ import annotations
 
 from ..core.printing import Guide, Packet, PrintModel, RoleCardSheet, Workbook
+from ..core.safety import SafetyProtocolPrint
 from .base import BaseRenderer, Progress
 from .fonts import FontMissing
 
 __all__ = ["render_pdf", "renderer_for", "BaseRenderer", "FontMissing", "Progress"]
 
 
-def renderer_for(model: PrintModel, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
     from .renderers import GuideRenderer, PacketRenderer, RoleCardsRenderer, WorkbookRenderer
+    from .safety import SafetyProtocolRenderer
 
     kinds: dict[type, type[BaseRenderer]] = {  # type: ignore[type-arg]
         Packet: PacketRenderer,
         Guide: GuideRenderer,
         RoleCardSheet: RoleCardsRenderer,
         Workbook: WorkbookRenderer,
+        SafetyProtocolPrint: SafetyProtocolRenderer,
     }
     return kinds[type(model)](invariant=invariant, progress=progress)
 
 
-def render_pdf(model: PrintModel, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
-    """The PDF for a packet, guide, role card sheet or workbook.
+def render_pdf(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
+    """The PDF for a packet, guide, role card sheet, workbook or the facilitator's safety protocol.
 
     ``invariant`` makes the bytes depend on the content only (no dates, fixed ids), for
     golden files. ``progress(done, total, what)`` is called as the layout goes.

@@ -29,6 +29,7 @@ from .flowables import (
     text,
     worksheet_flowables,
 )
+from .safety import crisis_box_flowable
 from .styles import RULE, Styles
 
 __all__ = ["PacketRenderer", "GuideRenderer", "RoleCardsRenderer", "WorkbookRenderer", "handout_flowables"]
@@ -48,7 +49,10 @@ def handout_flowables(doc: HandoutDoc, st: Styles, kicker: str = "") -> list[Flo
 
 
 class PacketRenderer(BaseRenderer[Packet]):
-    """Every handout of a session, once per copy; each handout starts a page."""
+    """Every handout of a session, once per copy; each handout starts a page.
+
+    The crisis box follows each copy's first handout, in that copy's language.
+    """
 
     def document_info(self, model: Packet) -> DocumentInfo:
         language = model.copies[0].language if model.copies else "en"
@@ -76,6 +80,8 @@ class PacketRenderer(BaseRenderer[Packet]):
                     )
                 )
                 story += handout_flowables(doc, self.styles(doc.large_print))
+                if h == 0:  # every copy's set carries the crisis numbers, once
+                    story.append(crisis_box_flowable(doc.language, self.styles(doc.large_print), self.text_area[0]))
             story.append(self.report(n + 1, total, "handouts"))
         if not story:
             story.append(Paragraph("", self.styles(False).body))
@@ -83,7 +89,7 @@ class PacketRenderer(BaseRenderer[Packet]):
 
 
 class WorkbookRenderer(BaseRenderer[Workbook]):
-    """A cover, contents with page numbers, then every handout session by session.
+    """A cover (with the crisis box), contents with page numbers, then every handout session by session.
 
     The contents need the pages the handouts land on, so the book is laid out twice: the
     contents take the same room whatever the numbers, so the second layout keeps the pages
@@ -115,6 +121,7 @@ class WorkbookRenderer(BaseRenderer[Workbook]):
         story.append(Paragraph(text(label(lang, "workbook")), st.kicker))
         story.append(Paragraph(text(model.curriculum_title), st.title))
         story.append(Paragraph(text(model.summary), st.body))
+        story.append(crisis_box_flowable(lang, st, self.text_area[0]))
         story.append(PageBreak())
         story.append(Paragraph(text(label(lang, "contents")), st.title))
         for session in model.sessions:

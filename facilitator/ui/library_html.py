@@ -31,9 +31,15 @@ def curriculum_html(c: Curriculum) -> str:
         for n, s in enumerate(c.sessions, start=1)
     )
     refs = f"<h3>References</h3>{_list(list(c.references))}" if c.references else ""
+    reviewed = (
+        f"<p><b>{escape(c.reviewed_label)}</b> ({c.reviewed.isoformat()})</p>"
+        if c.reviewed
+        else "<p style='color:#8a4b00'>This file does not say when its content was last reviewed.</p>"
+    )
     return (
         f"<h1>{escape(c.title)}</h1>"
         f"<p><i>{escape(' · '.join(facts))}</i></p>"
+        f"{reviewed}"
         f"{_para(c.summary)}"
         f"<h3>Sessions</h3><table cellpadding='4'>{rows}</table>"
         f"{refs}"
@@ -43,8 +49,11 @@ def curriculum_html(c: Curriculum) -> str:
 
 def session_html(c: Curriculum, s: CurriculumSession) -> str:
     number = c.session_number(s.id)
+    where = f"{c.title} · session {number} of {len(c.sessions)}"
+    if c.reviewed:
+        where += f" · {c.reviewed_label}"
     parts = [
-        f"<p style='color:#555'>{escape(c.title)} · session {number} of {len(c.sessions)}</p>",
+        f"<p style='color:#555'>{escape(where)}</p>",
         f"<h1>{escape(s.title)}</h1>",
         f"<p><i>{s.minutes} minutes</i></p>",
         "<h3>Objectives</h3>",

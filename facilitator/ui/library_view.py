@@ -154,7 +154,8 @@ class LibraryPage(QWidget):
                     label += " · clinic"
                 node = QTreeWidgetItem([label])
                 node.setData(0, ROLE_KEY, (c.id, None))
-                node.setToolTip(0, f"{c.id} — {c.source}")
+                reviewed = f"\n{c.reviewed_label}" if c.reviewed else ""
+                node.setToolTip(0, f"{c.id} — {c.source}{reviewed}")
                 top.addChild(node)
                 for n, s in enumerate(c.sessions, start=1):
                     child = QTreeWidgetItem([f"{n}. {s.title}"])

@@ -58,9 +58,40 @@ def test_list_json_reports_each_curriculum(tmp_path: Path, capsys: pytest.Captur
     assert mine == {
         "id": "refusal-skills-sample", "title": "Refusal Skills (sample)", "group_type": "skills", "focus": "",
         "language": "en", "audience": "adults", "session_count": 1, "handout_count": 1, "role_play_count": 1,
-        "session_minutes": [60], "shipped": False, "source": str(clinic / "mine.yaml"),
+        "session_minutes": [60], "hours": 1.0, "reviewed": None, "shipped": False,
+        "source": str(clinic / "mine.yaml"),
     }
     assert any(r["shipped"] for r in rows), "shipped curricula are listed too"
+
+
+def test_reviewed_is_listed_and_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dated = tmp_path / "dated.yaml"
+    dated.write_text(EXAMPLE.replace("session_minutes: 60\n", "session_minutes: 60\nreviewed: 2026-11-26\n"), encoding="utf-8")
+    undated = tmp_path / "undated.yaml"
+    undated.write_text(EXAMPLE.replace("refusal-skills-sample", "undated"), encoding="utf-8")
+    assert main(["curricula", "check", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "2 files checked, 2 curricula, no problems."
+    assert captured.err.splitlines() == [
+        f"note: {undated}: undated has no 'reviewed' date; add one (reviewed: YYYY-MM-DD) so a clinic can see "
+        "how current the content is."
+    ]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EXAMPLE.replace("session_minutes: 60\n", "session_minutes: 60\nreviewed: 2026-11-31\n"), encoding="utf-8")
+    assert main(["curricula", "check", str(bad)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{bad}:8:11: the curriculum: 'reviewed' must be a real date written YYYY-MM-DD, such as 2026-11-26, "
+        "not '2026-11-31'"
+    )
+    clinic = tmp_path / "data" / "curricula"
+    clinic.mkdir(parents=True)
+    dated.rename(clinic / "dated.yaml")
+    assert main(["--data-dir", str(tmp_path / "data"), "curricula", "list", "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["refusal-skills-sample"]["reviewed"] == "2026-11-26"
+    assert main(["--data-dir", str(tmp_path / "data"), "curricula", "list"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("refusal-skills-sample"))
+    assert " 2026-11-26 " in line
 
 
 def test_every_command_has_help() -> None:

@@ -41,7 +41,8 @@ def test_copies_of_a_clinic_curriculum_session(
     assert run(data_dir, "print-sample", "saying-no", "--copies", "3", "-o", str(out)) == 0
     pages = read(out)
     assert capsys.readouterr().out.strip() == f"Wrote {out}: 3 copies of 2 handouts, {len(pages)} pages."
-    assert sum("Five Ways to Say No" in p for p in pages) == 3
+    assert sum(p.startswith("Five Ways to Say No") for p in pages) == 3
+    assert sum("Help is there, day or night" in p for p in pages) == 3, "a crisis box in every copy"
     assert not (data_dir / "facilitator.sqlite").exists()  # printing never creates a database
 
 
@@ -153,6 +154,26 @@ def test_an_unwritable_place_is_a_sentence_and_leaves_nothing(
     assert run(data_dir, "print-sample", "1", "-o", str(tmp_path)) == 3
     assert "is a folder" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == []
+
+
+def test_the_safety_protocol_prints_without_a_curriculum(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "protocol.pdf"
+    assert run(data_dir, "--safety-protocol", "--clinic-name", "Riverside IOP", "-o", str(out)) == 0
+    pages = read(out)
+    assert capsys.readouterr().out.strip() == f"Wrote {out}: safety protocol, {len(pages)} pages."
+    text = " ".join(pages)
+    for words in ("Someone arrives intoxicated", "Someone talks about suicide", "An overdose in the building",
+                  "Are you thinking about killing yourself?", "recovery position", "Call or text 988"):
+        assert words in text, words
+    assert all("Riverside IOP" in p for p in pages)
+    assert run(data_dir, "--safety-protocol", "print-sample", "-o", str(out)) == 2
+    assert "leave out CURRICULUM" in capsys.readouterr().err
+    assert run(data_dir, "--safety-protocol", "--copies", "2", "--language", "es", "-o", str(out)) == 2
+    assert "leave out --copies, --language" in capsys.readouterr().err
+    assert run(data_dir, "-o", str(out)) == 2
+    assert "or use --safety-protocol" in capsys.readouterr().err
 
 
 def test_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None:

@@ -69,9 +69,27 @@ TOP_RULES = [
     ("session_minutes: 60\n", "session_minutes: 60\naudience: kids\n", "f.yaml:8:11: the curriculum: 'audience' must be one of adults, adolescents, families, mixed, not 'kids'"),
     ("session_minutes: 60\n", "session_minutes: 60\nlanguage: english\n", "f.yaml:8:11: the curriculum: 'language' must be a BCP 47 language tag such as en, es or pt-BR, not 'english'"),
     ("session_minutes: 60\n", "session_minutes: 60\nreferences: TIP 41\n", "f.yaml:8:13: the curriculum: 'references' must be a list, not text 'TIP 41'"),
-    ("session_minutes: 60\n", "session_minutes: 60\nsumary: x\n", "f.yaml:8:1: the curriculum: unknown key 'sumary' (did you mean 'summary'?); allowed keys are format, id, title, group_type, focus, summary, audience, language, session_minutes, references, sessions"),
+    ("session_minutes: 60\n", "session_minutes: 60\nsumary: x\n", "f.yaml:8:1: the curriculum: unknown key 'sumary' (did you mean 'summary'?); allowed keys are format, id, title, group_type, focus, summary, audience, language, session_minutes, references, reviewed, sessions"),
     ("format: 1\n", "format: 1\nformat: 1\n", "f.yaml:2:1: the curriculum: duplicate key 'format' (first used on line 1)"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewed: 2026-13-01\n", "f.yaml:8:11: the curriculum: 'reviewed' must be a real date written YYYY-MM-DD, such as 2026-11-26, not '2026-13-01'"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewed: 2026-02-30\n", "f.yaml:8:11: the curriculum: 'reviewed' must be a real date written YYYY-MM-DD, such as 2026-11-26, not '2026-02-30'"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewed: November 2026\n", "f.yaml:8:11: the curriculum: 'reviewed' must be a real date written YYYY-MM-DD, such as 2026-11-26, not 'November 2026'"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewed: 26/11/2026\n", "f.yaml:8:11: the curriculum: 'reviewed' must be a real date written YYYY-MM-DD, such as 2026-11-26, not '26/11/2026'"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewed:\n", "f.yaml:8:10: the curriculum: 'reviewed' must be a date written YYYY-MM-DD, such as 2026-11-26, not nothing"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewed: [2026-11-26]\n", "f.yaml:8:11: the curriculum: 'reviewed' must be a date written YYYY-MM-DD, such as 2026-11-26, not a list"),
+    ("session_minutes: 60\n", "session_minutes: 60\nreviewd: 2026-11-26\n", "f.yaml:8:1: the curriculum: unknown key 'reviewd' (did you mean 'reviewed'?); allowed keys are format, id, title, group_type, focus, summary, audience, language, session_minutes, references, reviewed, sessions"),
 ]
+
+
+def test_reviewed_is_an_optional_date_read_plain_or_quoted() -> None:
+    from datetime import date
+
+    assert load_curriculum(EXAMPLE, "f.yaml").reviewed is None
+    assert load_curriculum(EXAMPLE, "f.yaml").reviewed_label == ""
+    for written in ("2026-11-26", '"2026-11-26"', "'2026-11-26'"):
+        c = load_curriculum(edit("session_minutes: 60\n", f"session_minutes: 60\nreviewed: {written}\n"), "f.yaml")
+        assert c.reviewed == date(2026, 11, 26), written
+        assert c.reviewed_label == "Content reviewed November 2026"
 
 
 @pytest.mark.parametrize(("old", "new", "message"), TOP_RULES)
@@ -224,7 +242,7 @@ def test_load_raises_its_own_error_with_every_problem() -> None:
         load_curriculum(edit("format: 1\n", "format: 1\nbogus: 1\n"), "f.yaml")
     assert [str(p) for p in info.value.problems] == [
         "f.yaml:2:1: the curriculum: unknown key 'bogus'; allowed keys are format, id, title, group_type, focus, "
-        "summary, audience, language, session_minutes, references, sessions"
+        "summary, audience, language, session_minutes, references, reviewed, sessions"
     ]
 
 

@@ -100,6 +100,32 @@ def test_changing_the_clinic_folder_persists(qtbot, main_window, backend, tmp_pa
     assert LocalSettings.load(backend.config.settings_path).clinic_curricula_dir == str(other)
 
 
+def test_the_library_says_when_a_curriculum_was_last_reviewed(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    page = main_window.library_page
+    state = main_window.library_state
+    folder = backend.config.clinic_curricula_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    dated = EXAMPLE.replace("refusal-skills-sample", "dated").replace("Refusal Skills (sample)", "Dated sample")
+    (folder / "dated.yaml").write_text(dated.replace("session_minutes: 60\n", "session_minutes: 60\nreviewed: 2026-11-26\n"), encoding="utf-8")
+    (folder / "undated.yaml").write_text(EXAMPLE.replace("refusal-skills-sample", "undated"), encoding="utf-8")
+    state.reload()
+    skills = page.tree.topLevelItem([g for g in GroupType].index(GroupType.SKILLS))
+    labels = [skills.child(i).text(0) for i in range(skills.childCount())]
+    page.tree.setFocus()
+    page.tree.setCurrentItem(skills.child(labels.index("Dated sample · clinic")))
+    qtbot.keyClick(page.tree, Qt.Key.Key_Right)  # expand it
+    assert page.current_selection() == ("dated", None)
+    assert "Content reviewed November 2026 (2026-11-26)" in page.reader.toPlainText()
+    assert "Content reviewed November 2026" in skills.child(labels.index("Dated sample · clinic")).toolTip(0)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)  # its first session says it too
+    assert page.current_selection() == ("dated", "saying-no")
+    assert "session 1 of 1 · Content reviewed November 2026" in page.reader.toPlainText()
+    page.tree.setCurrentItem(skills.child(labels.index("Refusal Skills (sample) · clinic")))
+    assert page.current_selection() == ("undated", None)
+    text = page.reader.toPlainText()
+    assert "does not say when its content was last reviewed" in text and "Content reviewed" not in text
+
+
 def test_navigation_by_keyboard_reaches_every_page(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     main_window.activateWindow()
     qtbot.waitActive(main_window)
