@@ -56,8 +56,8 @@ def prepare(db_path: Path) -> dict[str, object]:
             people = conn.execute(sa.text("SELECT id FROM participant ORDER BY id LIMIT 12")).scalars().all()
             start = (now - timedelta(days=30)).date()
             for pid in people:
-                conn.execute(sa.text("INSERT INTO enrollment (group_id, participant_id, start_date, created_at) "
-                                     "VALUES (:g, :p, :d, :t)"), {"g": group_id, "p": pid, "d": start, "t": now})
+                conn.execute(sa.text("INSERT INTO enrollment (group_id, participant_id, start_date) VALUES (:g, :p, :d)"),
+                             {"g": group_id, "p": pid, "d": start})
     engine.dispose()
     return {"facilitator": fac.username, "supervisor": sup.username, "group_id": group_id}
 
@@ -77,6 +77,12 @@ class Day:
         t0 = time.perf_counter()
         self.backend = open_backend(self.config)
         print(f"backend opened in {time.perf_counter() - t0:.2f} s (off the GUI thread in the app)")
+        # Tonight's meeting is planned before the day starts, as the schedule would have it.
+        from facilitator.store.access import SETUP
+        from facilitator.store.attendance import AttendanceService
+
+        setup = AttendanceService(self.backend.work, self.backend.settings, lambda: self.backend.library, SETUP)
+        setup.plan_meetings(int(who["group_id"]), setup.today())
         self.who = who
         self.probe = StallProbe(interval_ms=10, record_over_ms=50)
         self.window = None
@@ -129,11 +135,8 @@ class Day:
         today = w.today_page
         today.go_today()
         self.settle(0.5)
-        self.doing("plan tonight's meeting and open its attendance sheet")
+        self.doing("open tonight's attendance sheet")
         attendance = self.backend.attendance
-        attendance.plan_meetings(int(self.who["group_id"]), attendance.today())
-        today.refresh()
-        self.settle(0.5)
         meetings = attendance.meetings(int(self.who["group_id"]), attendance.today(), attendance.today())
         if meetings:
             meeting_id = meetings[0].id
@@ -173,8 +176,9 @@ class Day:
         review = w.review_page
         self.doing("review: open the oldest meeting in the queue")
         queue = getattr(review, "queue", None)
-        if queue is not None and queue.count():
-            queue.setCurrentRow(0)
+        if queue is not None and queue.topLevelItemCount():
+            first = queue.topLevelItem(0)
+            queue.setCurrentItem(first.child(0) if first.childCount() else first)
             self.settle(1.0)
         self.doing("the audit trail")
         from facilitator.ui.audit_view import AuditDialog

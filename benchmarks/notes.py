@@ -116,7 +116,7 @@ def generate(path: Path, years: int, groups: int, seed: int = 6) -> None:
                     "group_type": "skills",
                     "rolling": True,
                     "room": "",
-                    "weekdays": "0,1,2,3,4",
+                    "weekdays": "mon,tue,wed,thu,fri",
                     "start_time": dtime(9 + g % 9, 0),
                     "minutes": 180,
                     "capacity": 12,

@@ -226,6 +226,7 @@ class EnrollmentRecord:
     participant_name: str = ""
     record_number: str = ""
     group_name: str = ""
+    participant_status: str = ""  # the participant's status value (active, completed, ...), for lists
 
     def active_on(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)

@@ -629,6 +629,7 @@ class RosterService(Scoped):
             participant_name=person.preferred_name if person else "",
             record_number=person.record_number if person else "",
             group_name=group.name if group else "",
+            participant_status=person.status if person else "",
         )
 
     # -- import ----------------------------------------------------------------------------

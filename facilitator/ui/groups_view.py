@@ -525,14 +525,15 @@ class GroupsPage(QWidget):
         rows = self._roster.enrollments(group_id=g.id)
         if not self.show_past.isChecked():
             rows = [e for e in rows if e.end_date is None or e.end_date >= today]
-        people = {p.id: p for p in self._roster.participants()}
         self._enrollments = rows
         self.enrolled.setRowCount(len(rows))
         for n, e in enumerate(rows):
-            p = people.get(e.participant_id)
+            # The enrollment carries its person's status: no read of the whole clinic's roster here.
+            from ..core.roster import ParticipantStatus
+
+            status = ParticipantStatus(e.participant_status).label if e.participant_status else ""
             _set_row(self.enrolled, n, [e.participant_name, e.record_number, e.start_date.isoformat(),
-                                        e.end_date.isoformat() if e.end_date else "",
-                                        p.status.label if p else ""], e.id)
+                                        e.end_date.isoformat() if e.end_date else "", status], e.id)
         keep = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()
