@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
             self.add_page("review", self.review_page)
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
-        self.show_page(landing_page(backend.principal, self._widgets))
+        landing = landing_page(backend.principal, self._widgets)
+        self.show_page(landing)
+        QTimer.singleShot(0, lambda: self._focus_page(landing))
         self.settings_action.setEnabled(True)
         self._update_status()
         if backend.upgrade_backup:
@@ -220,6 +222,17 @@ class MainWindow(QMainWindow):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
                 return
+
+    def _focus_page(self, key: str) -> None:
+        """Keys go to the page's first list (today's meetings, the desk, the groups), not the navigation."""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        widget = getattr(self, "_widgets", {}).get(key)
+        if widget is None or self.stack.currentWidget() is not widget:
+            return
+        view = widget.findChild(QAbstractItemView)
+        if view is not None and view.isVisibleTo(widget):
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_nav(self, row: int) -> None:
         if row < 0:
@@ -315,6 +328,10 @@ class MainWindow(QMainWindow):
             notes = getattr(source, "write_notes_requested", None)
             if ended is not None:
                 ended.connect(self.on_run_ended)
+            elif getattr(source, "run_ended", None) is not None and hasattr(source, "meeting_id"):
+                # A runner window that says only which run ended: its meeting is its own.
+                ended = source.run_ended
+                ended.connect(lambda run_id, s=source: self.on_run_ended(run_id, getattr(s, "meeting_id", None)))
             if notes is not None:
                 notes.connect(self.open_notes)
             if ended is not None or notes is not None:

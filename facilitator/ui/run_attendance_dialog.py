@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.attendance import local_time_text, minutes_attended, typed_instant
+from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
 from .operations import CollectionOp, QueryOp
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class RunAttendanceDialog(QDialog):
         self.departures: dict[object, QLineEdit] = {}
         self.minutes: dict[object, QLabel] = {}
         self.setWindowTitle("Attendance from the run")
+        self.setMinimumWidth(820)
         self.setAccessibleName("Attendance from the run")
         self.heading = QLabel("Reading the run and the attendance sheet…")
         self.heading.setWordWrap(True)
@@ -63,6 +64,7 @@ class RunAttendanceDialog(QDialog):
         self.save_button.setEnabled(False)
         self.keep_button = QPushButton("&Keep attendance as it is")
         self.keep_button.setAccessibleName("Close without changing the saved attendance")
+        self.keep_button.setAutoDefault(False)  # Enter in a time field saves; Esc keeps
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self._on_save)
@@ -96,6 +98,14 @@ class RunAttendanceDialog(QDialog):
         m = proposal.meeting
         ran = f"{local_time_text(proposal.run_started, zone)}–{local_time_text(proposal.run_ended, zone)}"
         planned = f"{local_time_text(m.starts_at, zone)}–{local_time_text(m.ends_at, zone)}"
+        if proposal.run_ended <= m.starts_at - TYPED_TIME_SLACK or proposal.run_started >= m.ends_at + TYPED_TIME_SLACK:
+            self.heading.setText(
+                f"The session ran {ran}, well outside the meeting's time ({planned}), so its times say nothing "
+                "about who was there; the saved attendance stays as it is."
+            )
+            self.keep_button.setText("&Close")
+            self.keep_button.setFocus()
+            return
         if not proposal.rows:
             self.heading.setText(
                 f"The session ran {ran} ({m.group_name}, planned {planned}). Nobody is marked present, so there "
@@ -125,6 +135,7 @@ class RunAttendanceDialog(QDialog):
             left = QLineEdit(local_time_text(row.proposed.left_at, zone))
             for edit, what, kept in ((arrived, "arrived", row.proposed.kept_arrival), (left, "left", row.proposed.kept_departure)):
                 edit.setAccessibleName(f"{saved.name} {what}")
+                edit.setMinimumWidth(64)
                 edit.setMaximumWidth(90)
                 edit.setPlaceholderText("none")
                 if kept:
@@ -144,8 +155,15 @@ class RunAttendanceDialog(QDialog):
         self._update_minutes()
         first = next(iter(self.arrivals.values()), None)
         if first is not None:
+            self._first = first
             first.setFocus()
             first.selectAll()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        first = getattr(self, "_first", None)
+        if first is not None:  # the first time field, not a button, has the keys when the dialog appears
+            first.setFocus()
 
     # -- reading what was typed ----------------------------------------------------------------
 
