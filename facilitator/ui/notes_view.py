@@ -808,7 +808,7 @@ class NotesPage(QWidget):
                 child = QTreeWidgetItem([f"{s.meeting_day:%a %d %b}: {who}", f"{s.due:%d %b}"])
                 child.setToolTip(0, f"{s.group_name}, {s.meeting_day.isoformat()}: {who}")
                 child.setData(0, ROLE, (s.meeting_id, s.note_id))
-                if s.overdue:
+                if s.overdue and s.status.editable:  # late is the author's own draft, not a wait for the supervisor
                     child.setForeground(1, Qt.GlobalColor.red)
                 top.addChild(child)
             self.mine.addTopLevelItem(top)
