@@ -273,6 +273,63 @@ def minutes_attended(
     return whole_minutes((interval[1] - interval[0]).total_seconds())
 
 
+def attended_span(
+    starts_at: datetime,
+    ends_at: datetime,
+    marks: Iterable[tuple[AttendanceStatus, datetime | None, datetime | None]],
+) -> tuple[datetime, datetime]:
+    """From the first attendee's arrival to the last one's departure, within the meeting.
+
+    ``marks`` are (status, arrival, departure). Someone present with no times typed was
+    there from the start to the end, so with no times anywhere this is the meeting itself;
+    with nobody attending it is the meeting too.
+    """
+    intervals = [attended_interval(starts_at, ends_at, s, a, left) for s, a, left in marks]
+    found = [i for i in intervals if i is not None]
+    if not found:
+        return starts_at, ends_at
+    return min(i[0] for i in found), max(i[1] for i in found)
+
+
+@dataclass(frozen=True)
+class ProposedTimes:
+    """What a run suggests for one attendee's arrival and departure; nothing is saved until confirmed.
+
+    ``kept_arrival``/``kept_departure`` say that a time already saved (a late arrival, an
+    early departure) was kept instead of the run's.
+    """
+
+    status: AttendanceStatus
+    arrived_at: datetime | None
+    left_at: datetime | None
+    kept_arrival: bool = False
+    kept_departure: bool = False
+
+
+def propose_from_run(
+    status: AttendanceStatus,
+    arrived_at: datetime | None,
+    left_at: datetime | None,
+    run_started: datetime,
+    run_ended: datetime,
+) -> ProposedTimes | None:
+    """The run's actual start and end as one attendee's times, keeping a later arrival or an earlier departure.
+
+    None for someone not marked as attending (absent, or not marked): a run says nothing
+    about whether a person came. An arrival after the run ended is kept and the departure
+    left as it was, for the counselor to look at.
+    """
+    if not status.attended:
+        return None
+    kept_arrival = arrived_at is not None and arrived_at > run_started
+    arrival = arrived_at if kept_arrival else run_started
+    if arrival is not None and arrival >= run_ended:
+        return ProposedTimes(status, arrival, left_at, kept_arrival, True)
+    kept_departure = left_at is not None and left_at < run_ended
+    departure = left_at if kept_departure else run_ended
+    return ProposedTimes(status, arrival, departure, kept_arrival, kept_departure)
+
+
 def split_by_local_day(begin: datetime, end: datetime, zone: ZoneInfo) -> dict[date, float]:
     """Seconds of [begin, end) falling on each local day (a meeting may cross midnight)."""
     out: dict[date, float] = {}

@@ -154,13 +154,32 @@ def note_text(sections: Sequence[Section], content: Mapping[str, str], include_s
 
 @dataclass(frozen=True)
 class AgendaRun:
-    """One agenda item as it actually ran (from the runner's record, else the plan)."""
+    """One agenda item as it actually ran (from the runner's record), or as planned when no run was recorded.
+
+    ``actual_minutes`` is None for an item the run never reached. ``planned_only`` marks an
+    agenda read from the curriculum because nothing was run: it says what was planned, not
+    what happened. ``rounds``/``rounds_played`` are a role play's rounds and how many of
+    them reached their play phase (None when that cannot be told).
+    """
 
     title: str
     kind: str
     planned_minutes: int
     actual_minutes: float | None = None
     skipped: bool = False
+    planned_only: bool = False
+    rounds: int | None = None
+    rounds_played: int | None = None
+
+    @property
+    def ran(self) -> bool:
+        """The item ran to its end (or the session ended in it); skipped and unreached items did not."""
+        return not self.planned_only and not self.skipped and self.actual_minutes is not None
+
+    @property
+    def rehearsed(self) -> bool:
+        """It ran and, for a role play, at least one round reached its play phase."""
+        return self.ran and (self.rounds_played is None or self.rounds_played > 0)
 
 
 @dataclass(frozen=True)
@@ -178,6 +197,158 @@ class RolePlayPart:
     item_title: str
     round: int
     role: str
+
+
+# -- when a role play's rounds were played -----------------------------------------------------
+
+#: Phase names that mean getting ready, not playing (the shipped curricula's English and Spanish).
+SET_UP_PHASES = frozenset({"set-up", "setup", "set up", "preparation", "prep", "preparación", "preparacion"})
+#: A play phase counts as played when the timer ran at least this long in it; jumping straight
+#: past it with "Next phase" does not make a round played.
+MIN_PLAY_SECONDS = 5.0
+
+
+def play_phase_index(phase_names: Sequence[str]) -> int:
+    """The phase in which the roles are played: the first that is not a set-up phase."""
+    for n, name in enumerate(phase_names):
+        if name.strip().casefold() not in SET_UP_PHASES:
+            return n
+    return 0
+
+
+@dataclass(frozen=True)
+class RunStep:
+    """One control action of a run, as the notes need it to tell when an item's timer ran."""
+
+    at: datetime
+    action: str
+    source_index: int | None = None
+    seconds: float | None = None
+    to_source_index: int | None = None
+
+
+def running_spans(
+    steps: Iterable[RunStep], source_index: int, until: datetime | None
+) -> tuple[list[tuple[datetime, datetime]], list[tuple[datetime, float]]]:
+    """When one item's timer ran (wall-clock spans) and its "Next phase" jumps (when, seconds).
+
+    Replays the run's controls in order: start, pause, resume, next, previous, skip, end
+    move the timer; every other action leaves it alone. A span still open at the end runs
+    to ``until`` (the run's end), or is dropped when there is none.
+    """
+    spans: list[tuple[datetime, datetime]] = []
+    jumps: list[tuple[datetime, float]] = []
+    current: int | None = None
+    running = False
+    opened: datetime | None = None
+
+    def close(at: datetime) -> None:
+        nonlocal opened
+        if opened is not None:
+            if at > opened:
+                spans.append((opened, at))
+            opened = None
+
+    for step in steps:
+        if step.action == "start":
+            current, running = step.source_index, True
+            if current == source_index:
+                opened = step.at
+        elif step.action == "pause":
+            close(step.at)
+            running = False
+        elif step.action == "resume":
+            running = True
+            if current == source_index and opened is None:
+                opened = step.at
+        elif step.action in ("next", "previous", "skip"):
+            close(step.at)
+            current = step.to_source_index
+            if running and current == source_index:
+                opened = step.at
+        elif step.action == "end":
+            close(step.at)
+            running, current = False, None
+        elif step.action == "next_phase" and step.source_index == source_index and step.seconds:
+            jumps.append((step.at, float(step.seconds)))
+    if opened is not None and until is not None:
+        close(until)
+    return spans, jumps
+
+
+@dataclass(frozen=True)
+class RoundPlayed:
+    """One round of a role play: how long its play phase ran, and when (wall-clock spans)."""
+
+    round: int
+    seconds: float
+    spans: tuple[tuple[datetime, datetime], ...]
+
+    @property
+    def played(self) -> bool:
+        return self.seconds >= MIN_PLAY_SECONDS
+
+    def while_present(self, arrived: datetime | None, left: datetime | None) -> bool:
+        """The play phase ran while someone who arrived and left at these times was in the room."""
+        if not self.played:
+            return False
+        for begin, end in self.spans:
+            if (arrived is None or end > arrived) and (left is None or begin < left):
+                return True
+        return False
+
+
+def rounds_played(
+    phases: Sequence[tuple[str, float]],
+    rounds: int,
+    spans: Sequence[tuple[datetime, datetime]],
+    jumps: Sequence[tuple[datetime, float]] = (),
+) -> list[RoundPlayed]:
+    """Each round's play phase as it really ran, from when the item's timer ran and its jumps.
+
+    ``phases`` are (name, seconds) of one round. Role-play time is the item's running time
+    plus its "Next phase" jumps, as the runner counts it; round ``r``'s play phase is the
+    stretch of that time from the play phase's start in round ``r`` to its end.
+    """
+    round_seconds = sum(seconds for _, seconds in phases)
+    if round_seconds <= 0 or rounds <= 0:
+        return []
+    play = play_phase_index([name for name, _ in phases])
+    play_start = sum(seconds for _, seconds in phases[:play])
+    play_seconds = phases[play][1]
+    # Pieces of steady running: (wall start, wall end, role-play time at the start).
+    pieces: list[tuple[datetime, datetime, float]] = []
+    rp = 0.0
+    pending = sorted(jumps)
+    for begin, end in sorted(spans):
+        cursor = begin
+        while pending and pending[0][0] <= end:
+            at, seconds = pending.pop(0)
+            at = max(at, cursor)
+            if at > cursor:
+                pieces.append((cursor, at, rp))
+                rp += (at - cursor).total_seconds()
+                cursor = at
+            rp += seconds
+        if end > cursor:
+            pieces.append((cursor, end, rp))
+            rp += (end - cursor).total_seconds()
+    out = []
+    for r in range(1, rounds + 1):
+        a = (r - 1) * round_seconds + play_start
+        b = a + play_seconds
+        total = 0.0
+        ran: list[tuple[datetime, datetime]] = []
+        for wall_begin, wall_end, rp_begin in pieces:
+            rp_end = rp_begin + (wall_end - wall_begin).total_seconds()
+            lo, hi = max(a, rp_begin), min(b, rp_end)
+            if hi > lo:
+                total += hi - lo
+                ran.append(
+                    (wall_begin + timedelta(seconds=lo - rp_begin), wall_begin + timedelta(seconds=hi - rp_begin))
+                )
+        out.append(RoundPlayed(r, total, tuple(ran)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -230,10 +401,15 @@ INTERVENTION_PHRASES: dict[str, str] = {
 
 
 def interventions_from_agenda(agenda: Iterable[AgendaRun]) -> list[str]:
-    """One line per item that ran and is an intervention (breaks and skipped items are left out)."""
+    """One line per item that ran and is an intervention.
+
+    Breaks, skipped items, items the session never reached, a role play whose rounds never
+    reached their play phase, and a plan with no run recorded are all left out: an
+    intervention is something the group received.
+    """
     lines: list[str] = []
     for item in agenda:
-        if item.skipped:
+        if not item.rehearsed:
             continue
         phrase = INTERVENTION_PHRASES.get(item.kind)
         if phrase is None:
@@ -250,17 +426,36 @@ def _minutes(value: float | None) -> str:
     return str(int(round(value)))
 
 
+def _rounds_text(item: AgendaRun) -> str:
+    if item.rounds is None or item.rounds_played is None:
+        return ""
+    if item.rounds_played == 0:
+        return "; no round reached its play phase"
+    return f"; {item.rounds_played} of {item.rounds} round{'s' if item.rounds != 1 else ''} played"
+
+
+def agenda_line(item: AgendaRun) -> str:
+    """One item of "Agenda as run", saying what happened to it."""
+    head = f"{item.title} ({item.kind})"
+    if item.planned_only:
+        return f"{head}: planned {item.planned_minutes} min"
+    if item.skipped:
+        ran = item.actual_minutes or 0
+        after = f" after {_minutes(ran)} min" if ran >= 0.5 else ""
+        return f"{head}: skipped{after} (planned {item.planned_minutes} min)"
+    if item.actual_minutes is None:
+        return f"{head}: not reached (planned {item.planned_minutes} min)"
+    return f"{head}: {_minutes(item.actual_minutes)} min (planned {item.planned_minutes}){_rounds_text(item)}"
+
+
+NO_RUN_RECORDED = "No run of this session was recorded; the planned agenda was:"
+
+
 def agenda_as_run(agenda: Iterable[AgendaRun]) -> str:
-    lines = []
-    for item in agenda:
-        if item.skipped:
-            lines.append(f"{item.title} ({item.kind}): skipped, planned {item.planned_minutes} min")
-        elif item.actual_minutes is None:
-            lines.append(f"{item.title} ({item.kind}): planned {item.planned_minutes} min")
-        else:
-            lines.append(
-                f"{item.title} ({item.kind}): {_minutes(item.actual_minutes)} min (planned {item.planned_minutes})"
-            )
+    items = list(agenda)
+    lines = [agenda_line(i) for i in items]
+    if items and all(i.planned_only for i in items):
+        lines.insert(0, NO_RUN_RECORDED)
     return "\n".join(lines)
 
 
@@ -576,14 +771,17 @@ def next_status(status: NoteStatus | str, action: NoteAction, needs_cosign: bool
 
 
 def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name: str, credentials: str) -> None:
-    """Signing needs every required field and the signer's name; raises NoteStateError."""
+    """Signing needs every required field and a name on the signer's account; raises NoteStateError.
+
+    ``name`` and ``credentials`` are the signed-in account's, never typed at signing.
+    """
     missing = missing_required(sections, content)
     if missing:
         raise NoteStateError("Fill in " + ", ".join(missing) + " before signing.")
     if not name.strip():
-        raise NoteStateError("Type your name to sign the note.")
+        raise NoteStateError("Your account has no name to sign with; ask an administrator to add it.")
     if len(credentials) > 100:
-        raise NoteStateError("Credentials are too long (100 characters at most).")
+        raise NoteStateError("The credentials on your account are too long (100 characters at most).")
 
 
 def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:

@@ -1,8 +1,11 @@
 """The attendance service: meetings from schedules, attendance sheets, hours, coverage, reports.
 
 Times are stored as aware UTC and turned into days, weeks and clock times in the clinic's
-zone (the ``clinic_time_zone`` setting). Minutes attended are computed on read from the
-meeting's actual times, so a corrected arrival or run record corrects every report.
+zone (the ``clinic_time_zone`` setting). Minutes attended are computed on read, one way
+(``core.attendance.minutes_attended``), from the meeting's times and each row's status,
+arrival and departure, so a corrected arrival corrects every report. A session run never
+changes them by itself: at the end of a run the app proposes the run's times for those
+present (``run_proposal``) and only what the counselor confirms is saved, as marks.
 
 Every call is one unit of work for the signed-in user (``store.unit_of_work``): the rule in
 ``core.permissions``, the change, the audit entry in words a reviewer reads and the
@@ -33,6 +36,7 @@ from ..core.attendance import (
     Coverage,
     HourRules,
     MeetingTime,
+    ProposedTimes,
     TrackStep,
     UpcomingMeeting,
     WeekHours,
@@ -45,6 +49,7 @@ from ..core.attendance import (
     local_time_text,
     minutes_attended,
     parse_weekdays,
+    propose_from_run,
     step_at,
     system_zone_name,
     track_steps,
@@ -72,6 +77,7 @@ from .models import (
     Staff,
     UserAccount,
 )
+from .models.runs import Run
 from .unit_of_work import CURRENT, UnitOfWork, Work
 
 log = logging.getLogger(__name__)
@@ -86,6 +92,7 @@ _participant = Participant.__table__  # type: ignore[attr-defined]
 _relative = Relative.__table__  # type: ignore[attr-defined]
 _account = UserAccount.__table__  # type: ignore[attr-defined]
 _setting = ClinicSetting.__table__  # type: ignore[attr-defined]
+_run = Run.__table__  # type: ignore[attr-defined]
 
 
 class AttendanceError(UserFacingError):
@@ -117,6 +124,43 @@ class AttendanceConflict(ConflictError):
         self.args = (
             f"{who} changed the attendance of {people or 'someone on this sheet'}{when}, after you opened the "
             "sheet. Nothing was saved: reload to see their marks, or save yours over them.",
+        )
+
+
+@dataclass(frozen=True)
+class RunProposalRow:
+    """One attendee: the saved mark (with its version) and the times the run suggests."""
+
+    saved: SheetRow
+    proposed: ProposedTimes
+
+    @property
+    def changes(self) -> bool:
+        return (self.proposed.arrived_at, self.proposed.left_at) != (self.saved.arrived_at, self.saved.left_at)
+
+
+@dataclass(frozen=True)
+class RunProposal:
+    """The attendance a run of a meeting suggests, for the counselor to confirm or edit."""
+
+    meeting: MeetingRecord
+    run_id: int
+    run_started: datetime
+    run_ended: datetime
+    rows: tuple[RunProposalRow, ...]
+    zone_name: str
+
+    def mark(self, row: RunProposalRow, arrived_at: datetime | None, left_at: datetime | None) -> AttendanceMark:
+        """The mark that saves these times over the row as it was read (its version), keeping its status."""
+        saved = row.saved
+        return AttendanceMark(
+            saved.status,
+            participant_id=saved.participant_id,
+            relative_id=saved.relative_id,
+            arrived_at=arrived_at,
+            left_at=left_at,
+            attendance_id=saved.attendance_id,
+            version=saved.version,
         )
 
 
@@ -466,7 +510,6 @@ class AttendanceService(Scoped):
             g.id: g
             for g in session.exec(select(CareGroup).where(col(CareGroup.id).in_({r.group_id for r in rows})))
         }
-        actual = self._actual_times(session, [r.id for r in rows if r is not None and r.id is not None])
         library = self.library
         out = []
         for r in rows:
@@ -482,7 +525,6 @@ class AttendanceService(Scoped):
                         title = r.session_id
                 else:
                     title = r.session_id
-            started, ended = actual.get(r.id, (None, None))
             out.append(
                 MeetingRecord(
                     id=r.id,
@@ -498,32 +540,9 @@ class AttendanceService(Scoped):
                     cancelled=r.cancelled_at is not None,
                     cancel_reason=r.cancel_reason,
                     room=group.room if group else "",
-                    actual_starts_at=started,
-                    actual_ends_at=ended,
                     version=r.version,
                 )
             )
-        return out
-
-    def _actual_times(self, session: Session, meeting_ids: Sequence[int]) -> dict[int, tuple[datetime, datetime]]:
-        """Start and end of the session runner's record for each meeting that has one.
-
-        Only a finished run (both ends recorded) replaces the schedule's times; the latest
-        finished run of a meeting wins.
-        """
-        run = _run_table()
-        if run is None or not meeting_ids:
-            return {}
-        started, ended = run.c[_RUN_COLUMNS[0]], run.c[_RUN_COLUMNS[1]]
-        stmt = (
-            sa.select(run.c.meeting_id, started, ended)
-            .where(run.c.meeting_id.in_(list(meeting_ids)), started.is_not(None), ended.is_not(None))
-            .order_by(started)
-        )
-        out: dict[int, tuple[datetime, datetime]] = {}
-        for meeting_id, begin, end in session.connection().execute(stmt):
-            if begin is not None and end is not None and end > begin:
-                out[meeting_id] = (begin, end)
         return out
 
     def meetings_on(self, day: date) -> list[MeetingState]:
@@ -720,6 +739,35 @@ class AttendanceService(Scoped):
         return int(conn.execute(
             sa.select(sa.func.count()).select_from(_attendance).where(_attendance.c.meeting_id == meeting_id)
         ).scalar_one())
+
+    def run_proposal(self, meeting_id: int, run_id: int) -> RunProposal:
+        """What a run of the meeting suggests for the attendance of those present; nothing is written.
+
+        Each person marked as attending gets the run's actual start and end, except that a
+        saved later arrival or earlier departure is kept. The counselor confirms or edits
+        the times; ``save_attendance`` then saves them against the versions read here.
+        """
+        with self._read() as uow:
+            self._access(uow).meeting(meeting_id, perm.require_record_attendance)
+            run = uow.conn.execute(
+                sa.select(_run.c.meeting_id, _run.c.started_at, _run.c.ended_at).where(_run.c.id == run_id)
+            ).first()
+            if run is None or run.meeting_id != meeting_id:
+                raise AttendanceError("That run is not a run of this meeting.")
+            if run.started_at is None or run.ended_at is None or run.ended_at <= run.started_at:
+                raise AttendanceError("That run has not ended, so it has no times to offer.")
+            session = uow.session
+            meeting = self._records(session, [session.get(Meeting, meeting_id)])[0]
+            rows = self._sheet(session, meeting_id)
+            zone_name = read_zone_name(_ConnectionSettings(uow.conn))
+        proposed = []
+        for row in rows:
+            if row.status is None:
+                continue
+            times = propose_from_run(row.status, row.arrived_at, row.left_at, run.started_at, run.ended_at)
+            if times is not None:
+                proposed.append(RunProposalRow(row, times))
+        return RunProposal(meeting, run_id, run.started_at, run.ended_at, tuple(proposed), zone_name)
 
     @staticmethod
     def _current_marks(conn: sa.Connection, meeting_id: int) -> dict[tuple[int | None, int | None], _Current]:
@@ -998,19 +1046,6 @@ def _names(conn: sa.Connection, keys: Sequence[tuple[int | None, int | None]]) -
 
 # -- helpers -----------------------------------------------------------------------------------
 
-_RUN_COLUMNS = ("started_at", "ended_at")
-
-
-def _run_table() -> sa.Table | None:
-    """The session runner's ``run`` table, when the schema has one with a meeting link."""
-    from sqlmodel import SQLModel
-
-    table = SQLModel.metadata.tables.get("run")
-    if table is None or "meeting_id" not in table.c or not all(c in table.c for c in _RUN_COLUMNS):
-        return None
-    return table
-
-
 def _sheet_row(
     name: str,
     mark: Attendance | None,
@@ -1057,7 +1092,7 @@ def _state(record: MeetingRecord, now: datetime, enrolled: int, marked: int) -> 
     start, end = record.times
     if now < start:
         return "Attendance started" if marked else "Upcoming"
-    if now < end and record.actual_ends_at is None:
+    if now < end:
         return "In progress"
     if marked and marked >= enrolled:
         return "Attendance taken"

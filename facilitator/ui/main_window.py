@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self.library_state = None
         self._painted = False
         self._page_index: dict[str, int] = {}
-        self.setWindowTitle("Facilitator" + (" — demo clinic" if config.demo else ""))
+        # The application's display name ("Facilitator") is added to the title by Qt itself.
+        self.setWindowTitle("Demo clinic" if config.demo else "")
         self.setAccessibleName("Facilitator main window")
         self.resize(1280, 820)
 
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
             if getattr(self, "runner", None) is None:
                 self.runner = RunnerLauncher(backend, self)
             self.runner.install_library_button(self.library_page)
-            QTimer.singleShot(0, self.runner.offer_resume)
+            QTimer.singleShot(0, self._offer_resume)
         from .print_dialog import PrintActions
 
         self.print_actions = PrintActions(self.library_page, self.library_state, backend.settings, self)
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
             self.add_page("review", self.review_page)
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
+        landing = landing_page(backend.principal, self._widgets)
+        self.show_page(landing)
+        QTimer.singleShot(0, lambda: self._focus_page(landing))
         self.settings_action.setEnabled(True)
         self._update_status()
         if backend.upgrade_backup:
@@ -219,6 +223,17 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
 
+    def _focus_page(self, key: str) -> None:
+        """Keys go to the page's first list (today's meetings, the desk, the groups), not the navigation."""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        widget = getattr(self, "_widgets", {}).get(key)
+        if widget is None or self.stack.currentWidget() is not widget:
+            return
+        view = widget.findChild(QAbstractItemView)
+        if view is not None and view.isVisibleTo(widget):
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
@@ -237,6 +252,14 @@ class MainWindow(QMainWindow):
         from .session_menus import build_session_menus
 
         build_session_menus(self, file_menu, self._action)
+        self.admin_menu = next(
+            (a.menu() for a in self.menuBar().actions() if a.menu() is not None and a.text().replace("&", "") == "Admin"),
+            None,
+        )
+        if self.admin_menu is not None:
+            for action in self.admin_menu.actions():
+                action.changed.connect(self._update_admin_menu)
+            self._update_admin_menu()
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu("&Go")
@@ -245,6 +268,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "Open the &log folder", self._on_open_log)
         self._action(help_menu, "&About Facilitator", self._on_about)
+
+    def _update_admin_menu(self) -> None:
+        """The Admin menu is shown only to someone who may use something in it, never empty."""
+        menu = getattr(self, "admin_menu", None)
+        if menu is not None:
+            menu.menuAction().setVisible(any(a.isVisible() and a.isEnabled() for a in menu.actions()))
 
     def _action(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -274,7 +303,63 @@ class MainWindow(QMainWindow):
 
             show_error(self, "Run session", "This meeting's curriculum session is not loaded, so it cannot be run.")
             return
-        self.runner.start_run(curriculum, session, meeting=meeting_id, players=players)  # type: ignore[arg-type]
+        window = self.runner.start_run(curriculum, session, meeting=meeting_id, players=players)  # type: ignore[arg-type]
+        self.watch_runner(window)
+
+    # -- after a run ---------------------------------------------------------------------------
+
+    def _offer_resume(self) -> None:
+        runner = getattr(self, "runner", None)
+        if runner is None:
+            return
+        runner.offer_resume()
+        self.watch_runner(runner.window)
+
+    def watch_runner(self, window) -> None:  # type: ignore[no-untyped-def]
+        """Hear a runner window's end of a run and its "Write notes" (on the window or its controller)."""
+        if window is None:
+            return
+        watched = getattr(self, "_watched_runners", set())
+        self._watched_runners = watched
+        for source in (window, getattr(window, "controller", None)):
+            if source is None or id(source) in watched:
+                continue
+            ended = getattr(source, "ended", None)
+            notes = getattr(source, "write_notes_requested", None)
+            if ended is not None:
+                ended.connect(self.on_run_ended)
+            elif getattr(source, "run_ended", None) is not None and hasattr(source, "meeting_id"):
+                # A runner window that says only which run ended: its meeting is its own.
+                ended = source.run_ended
+                ended.connect(lambda run_id, s=source: self.on_run_ended(run_id, getattr(s, "meeting_id", None)))
+            if notes is not None:
+                notes.connect(self.open_notes)
+            if ended is not None or notes is not None:
+                key = id(source)
+                watched.add(key)
+                source.destroyed.connect(lambda _obj=None, k=key: watched.discard(k))
+
+    def on_run_ended(self, run_id: int, meeting_id: int | None) -> None:
+        """A run of a meeting ended: propose its times as attendance, for the counselor to confirm or edit."""
+        attendance = getattr(self.backend, "attendance", None) if self.backend is not None else None
+        if not meeting_id or attendance is None:
+            return  # a run from the Library has no attendance
+        from .run_attendance_dialog import ask_run_attendance
+
+        self.run_attendance_dialog = ask_run_attendance(
+            attendance, int(meeting_id), int(run_id), self, hub=getattr(self, "hub", None)
+        )
+
+    def open_notes(self, meeting_id: int) -> None:
+        """Show Notes on a meeting, starting the drafts it still lacks."""
+        page = getattr(self, "notes_page", None)
+        if page is None or not meeting_id:
+            return
+        self.show_page("notes")
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        page.open_meeting(int(meeting_id), start=True)
 
     def _on_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -302,6 +387,13 @@ class MainWindow(QMainWindow):
         name = self.backend.settings.value("clinic_name") or "Clinic name not set (File › Settings)"
         library = self.backend.library if self.library_state is None else self.library_state.library
         self.statusBar().showMessage(f"{name} · {len(library.curricula)} curricula")
+
+
+def landing_page(principal, pages) -> str:  # type: ignore[no-untyped-def]
+    """Where each role works: a facilitator on Today, a supervisor on Review, an administrator on Groups."""
+    role = getattr(getattr(principal, "role", None), "value", "")
+    wanted = {"facilitator": "today", "supervisor": "review", "administrator": "groups"}.get(role, "library")
+    return wanted if wanted in pages else "library"
 
 
 def monotonic_ms() -> float:

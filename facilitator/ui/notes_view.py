@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -50,8 +51,10 @@ from ..core.permissions import (
     Principal,
     can_add_addendum,
     can_choose_note_format,
+    can_cosign,
     can_edit_note,
     can_mark_entered_in_error,
+    can_return_note,
 )
 from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
@@ -113,6 +116,74 @@ def read_now(parent: QWidget, hub, fn):  # type: ignore[no-untyped-def]
     except UserFacingError as exc:
         show_error(parent, "Cannot open the note", str(exc))
     return None
+
+
+# -- asking once before a signature locks a note ---------------------------------------------
+
+
+class ConfirmDialog(QMessageBox):
+    """One question before something is locked: what, for whom, and as whom it is signed."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, yes_text: str, details: str = "") -> None:
+        super().__init__(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        self.setAccessibleName(title)
+        self.setObjectName("confirm")
+        if details:
+            self.setInformativeText(details)
+        self.yes_button = self.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+        self.no_button = self.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.yes_button)
+        self.setEscapeButton(self.no_button)
+
+    def ask(self) -> bool:
+        self.exec()
+        parent = self.parentWidget()
+        if parent is not None:  # keys go back to the page (a window manager may not give focus back)
+            parent.window().activateWindow()
+        return self.clickedButton() is self.yes_button
+
+
+def _day(value) -> str:  # type: ignore[no-untyped-def]
+    return f"{value.day} {value:%b}"
+
+
+def whose_note(note) -> str:  # type: ignore[no-untyped-def]
+    """"Sam's DAP note for 2 Nov" or "the group note of Evening skills for 2 Nov"."""
+    if note.is_group:
+        return f"the group note of {note.group_name} for {_day(note.meeting_day)}"
+    return f"{note.participant_name}'s {note.note_format} note for {_day(note.meeting_day)}"
+
+
+def sign_question(note, principal: Principal) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The question asked before signing, and what follows the signature."""
+    what = whose_note(note)
+    text = f"Lock {what}? You sign as {principal.signature}."
+    after = (
+        "It then goes to your supervisor for co-signature; after that only an addendum can add to it."
+        if principal.needs_cosign
+        else "It is then final; only an addendum can add to it."
+    )
+    return text[0].upper() + text[1:], after
+
+
+def cosign_question(notes, principal: Principal) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The question asked before co-signing one note, or every listed note of a meeting."""
+    if len(notes) == 1:
+        note = notes[0]
+        return (
+            f"Co-sign {whose_note(note)}, written by {note.author_name}? You co-sign as {principal.signature}.",
+            "The note is then final; only an addendum can add to it.",
+        )
+    first = notes[0]
+    lines = "\n".join(
+        f"• {'Group note' if n.is_group else n.participant_name + ' (' + n.note_format + ')'}, by {n.author_name}"
+        for n in notes
+    )
+    return (
+        f"Co-sign these {len(notes)} notes of {first.group_name} for {_day(first.meeting_day)}? "
+        f"You co-sign as {principal.signature}.",
+        lines + "\n\nEach note is then final; only an addendum can add to it.",
+    )
 
 
 # -- the editor for one meeting's notes -----------------------------------------------------
@@ -190,24 +261,16 @@ class NoteEditor(QWidget):
         scroll.setAccessibleName("Note fields")
         self.save_state = QLabel("")
         self.save_state.setAccessibleName("Save state")
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Signer's name")
-        self.name_edit.setPlaceholderText("Your name")
-        self.credentials_edit = QLineEdit()
-        self.credentials_edit.setAccessibleName("Signer's credentials")
-        self.credentials_edit.setPlaceholderText("Credentials, e.g. LCSW")
-        self.sign_button = QPushButton("&Sign and lock")
+        self.signer = QLabel()
+        self.signer.setAccessibleName("Who signs")
+        self.sign_button = QPushButton("&Sign and lock…")
         self.sign_button.setAccessibleName("Sign and lock the note")
-        self.sign_button.setToolTip("Sign with your name and credentials; the note then locks (Ctrl+Shift+S)")
+        self.sign_button.setToolTip("Sign as the account you signed in with; asks first, then the note locks (Ctrl+Shift+S)")
         self.sign_button.clicked.connect(self._on_sign)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self._on_sign)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_pressed)
-        name_label = QLabel("Si&gned by:")
-        name_label.setBuddy(self.name_edit)
         sign_row = QHBoxLayout()
-        sign_row.addWidget(name_label)
-        sign_row.addWidget(self.name_edit, 2)
-        sign_row.addWidget(self.credentials_edit, 1)
+        sign_row.addWidget(self.signer, 1)
         sign_row.addWidget(self.sign_button)
 
         layout = QVBoxLayout(self)
@@ -313,12 +376,8 @@ class NoteEditor(QWidget):
         else:
             self.comment.hide()
         p = self._principal()
-        if p is not None and not self.name_edit.text():
-            self.name_edit.setText(p.full_name)
-            self.credentials_edit.setText(p.credentials)
+        self.signer.setText(f"You sign as {p.signature}" if editable and p is not None else "")
         self.sign_button.setEnabled(editable)
-        self.name_edit.setEnabled(editable)
-        self.credentials_edit.setEnabled(editable)
         self.save_state.setText("" if editable else "This note is signed and locked; add an addendum to add to it.")
         self._show_signatures(note)
         self._loading = False
@@ -516,9 +575,21 @@ class NoteEditor(QWidget):
         note = self._note
         if note is None or (self._conflict is not None and self._dirty):
             return
+        principal = self._principal()
+        if principal is None:
+            return
+        missing = cn.missing_required(note.sections, self.content())
+        if missing:  # said before asking: nothing would be locked
+            show_error(self, "Cannot sign yet", "Fill in " + ", ".join(missing) + " before signing.")
+            return
+        text, after = sign_question(note, principal)
+        if not ConfirmDialog(self, "Sign and lock", text, "&Sign and lock", after).ask():
+            self.save_state.setText("Not signed; the note is still a draft.")
+            return
+        if self._note is None or self._note.id != note.id:
+            return
         content = self.content() if self._dirty else None
-        version, principal = self._version, self._principal()
-        name, credentials = self.name_edit.text(), self.credentials_edit.text()
+        version = self._version
         self._saving = True
         self._dirty = False
         self.save_state.setText("Signing…")
@@ -547,7 +618,7 @@ class NoteEditor(QWidget):
             self.signed.emit(signed.id)
 
         CollectionOp(
-            self, lambda: self._service.sign(principal, note.id, name, credentials, content=content, version=version),
+            self, lambda: self._service.sign(principal, note.id, content=content, version=version),
             self._hub,
         ).success(done).failure(failed).titled("Cannot sign").run()
 
@@ -624,8 +695,8 @@ class NotesPage(QWidget):
         self.mine.header().setStretchLastSection(False)
         self.mine.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mine.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.mine.itemActivated.connect(self._on_mine_activated)
-        self.mine.itemDoubleClicked.connect(self._on_mine_activated)
+        self.mine.itemActivated.connect(self._on_mine_activated)  # Enter
+        self.mine.itemClicked.connect(self._on_mine_activated)  # one click opens the note
         self.meetings = QListWidget()
         self.meetings.setAccessibleName("Meetings to document")
         self.meetings.itemActivated.connect(self._on_meeting_activated)
@@ -719,9 +790,17 @@ class NotesPage(QWidget):
     def _fill_lists(self, result) -> None:  # type: ignore[no-untyped-def]
         mine, meetings = result
         chosen = self.meetings.currentItem().data(ROLE) if self.meetings.currentItem() else None
+        if self._meeting is not None:
+            chosen = self._meeting.meeting_id  # the list never shows one meeting and the notes another's
         self.mine.clear()
+        self.meetings.blockSignals(True)
         self.meetings.clear()
-        for title, items in (("Drafts", mine.drafts), ("Returned", mine.returned), ("Overdue", mine.overdue)):
+        for title, items in (
+            ("Drafts", mine.drafts),
+            ("Returned", mine.returned),
+            ("Overdue", mine.overdue),
+            ("Waiting for co-signature", mine.awaiting),
+        ):
             top = QTreeWidgetItem([f"{title} ({len(items)})", ""])
             top.setData(0, ROLE, None)
             for s in items:
@@ -729,12 +808,12 @@ class NotesPage(QWidget):
                 child = QTreeWidgetItem([f"{s.meeting_day:%a %d %b}: {who}", f"{s.due:%d %b}"])
                 child.setToolTip(0, f"{s.group_name}, {s.meeting_day.isoformat()}: {who}")
                 child.setData(0, ROLE, (s.meeting_id, s.note_id))
-                if s.overdue:
+                if s.overdue and s.status.editable:  # late is the author's own draft, not a wait for the supervisor
                     child.setForeground(1, Qt.GlobalColor.red)
                 top.addChild(child)
             self.mine.addTopLevelItem(top)
             top.setExpanded(True)
-        row = 0
+        row = 0 if self._meeting is None else -1
         for n, (meeting_id, day, group) in enumerate(meetings):
             item = QListWidgetItem(f"{day:%a %d %b}: {group}")
             item.setData(ROLE, meeting_id)
@@ -743,6 +822,14 @@ class NotesPage(QWidget):
                 row = n
         if self.meetings.count():
             self.meetings.setCurrentRow(row)
+        self.meetings.blockSignals(False)
+
+    def _select_meeting_row(self, meeting_id: int) -> None:
+        """Show the open meeting as the chosen one in the list of meetings (or none, if it is not listed)."""
+        self.meetings.blockSignals(True)
+        row = next((i for i in range(self.meetings.count()) if self.meetings.item(i).data(ROLE) == meeting_id), -1)
+        self.meetings.setCurrentRow(row)
+        self.meetings.blockSignals(False)
 
     def open_meeting(self, meeting_id: int, note_id: int | None = None, start: bool = False) -> None:
         """Show a meeting's notes (starting the missing drafts with ``start``), once the open note is saved."""
@@ -756,11 +843,18 @@ class NotesPage(QWidget):
             op = CollectionOp(self, lambda: service.start_meeting_notes(p, meeting_id), self._hub)
         else:
             op = QueryOp(self, lambda: service.meeting_notes(p, meeting_id, audit=audit), self._hub)
-        op.success(lambda meeting: self._show_meeting(meeting, note_id)).titled("Cannot open notes").run()
+
+        def opened(meeting) -> None:  # type: ignore[no-untyped-def]
+            self._show_meeting(meeting, note_id)
+            if start:
+                self.refresh()  # the new drafts belong in My notes at once
+
+        op.success(opened).titled("Cannot open notes").run()
 
     def _show_meeting(self, meeting, note_id: int | None, reload_editor: bool = True) -> None:  # type: ignore[no-untyped-def]
         p = self._principal()
         self._meeting = meeting
+        self._select_meeting_row(meeting.meeting_id)
         self.editor.set_meeting(meeting)
         self.format_combo.setCurrentIndex(list(cn.NoteFormat).index(meeting.note_format))
         self.format_combo.setEnabled(p is not None and can_choose_note_format(p))
@@ -946,10 +1040,15 @@ class NotesPage(QWidget):
 
 
 class ReviewPage(QWidget):
-    """The supervisor's queue, a meeting at a time: group note, then each individual note.
+    """The supervisor's desk, and the meeting under review beside it.
 
-    The queue refreshes at once when notes change (here or elsewhere), keeping the meeting
-    and note under review, and the comment typed for the author.
+    The desk lists what needs the supervisor across all counselors: notes awaiting
+    co-signature, drafts past the clinic's deadline, meetings held with no notes, and each
+    counselor's on-time rate. One click (or Enter) on any of them shows that meeting's notes
+    on the right, with the note chosen; only one meeting is ever chosen, and the notes shown
+    are always its notes. Co-signing asks once, naming the note, its author and the
+    signature; "co-sign all" lists the notes first. Everything refreshes when notes change
+    (here or elsewhere), keeping the meeting and note under review and the typed comment.
     """
 
     def __init__(self, service, principal: Callable[[], Principal | None], parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
@@ -959,23 +1058,54 @@ class ReviewPage(QWidget):
         self._principal = principal
         self._meeting_id: int | None = None
         self._notes: list = []
+        self._desk = None
         self.setAccessibleName("Review")
 
-        self.queue = QTreeWidget()
-        self.queue.setAccessibleName("Notes awaiting co-signature")
-        self.queue.setHeaderLabels(["Meeting / note", "Author", "Age", "Overdue"])
-        self.queue.header().setStretchLastSection(False)
-        self.queue.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            self.queue.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.queue.currentItemChanged.connect(self._on_queue_selected)
-        queue_label = QLabel("&Queue (oldest first)")
-        queue_label.setBuddy(self.queue)
+        def tree(name: str, headers: list[str]) -> QTreeWidget:
+            widget = QTreeWidget()
+            widget.setAccessibleName(name)
+            widget.setHeaderLabels(headers)
+            widget.setRootIsDecorated(False)
+            widget.header().setStretchLastSection(False)
+            widget.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, len(headers)):
+                widget.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            widget.currentItemChanged.connect(lambda current, _prev, w=widget: self._on_desk_item(w, current))
+            widget.itemActivated.connect(lambda item, _col, w=widget: self._on_desk_item(w, item, force=True))
+            widget.itemClicked.connect(lambda item, _col, w=widget: self._on_desk_item(w, item, force=True))
+            return widget
+
+        self.queue = tree("Notes awaiting your co-signature", ["Meeting / note", "Author", "Age", "Due"])
+        self.queue.setRootIsDecorated(True)
+        self.late = tree("Drafts past the deadline", ["Note", "Author", "Late"])
+        self.undocumented = tree("Meetings held with no notes", ["Meeting", "Facilitators", "Present"])
+        self.rates = QTreeWidget()
+        self.rates.setAccessibleName("Notes signed on time, by counselor, over the last 30 days")
+        self.rates.setHeaderLabels(["Counselor", "On time", "Rate"])
+        self.rates.setRootIsDecorated(False)
+        self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.queue_label = QLabel("&Awaiting your co-signature")
+        self.queue_label.setBuddy(self.queue)
+        self.late_label = QLabel("&Drafts past the deadline")
+        self.late_label.setBuddy(self.late)
+        self.undocumented_label = QLabel("Meetings held with &no notes")
+        self.undocumented_label.setBuddy(self.undocumented)
+        self.rates_label = QLabel("On time, last 30 days")
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(queue_label)
-        left_layout.addWidget(self.queue, 1)
+        for label, widget, stretch in (
+            (self.queue_label, self.queue, 3),
+            (self.late_label, self.late, 2),
+            (self.undocumented_label, self.undocumented, 1),
+            (self.rates_label, self.rates, 1),
+        ):
+            left_layout.addWidget(label)
+            left_layout.addWidget(widget, stretch)
 
+        self.meeting_heading = QLabel()
+        self.meeting_heading.setAccessibleName("Meeting under review")
+        self.meeting_heading.setWordWrap(True)
         self.meeting_notes = QListWidget()
         self.meeting_notes.setAccessibleName("Notes of the meeting under review")
         self.meeting_notes.currentItemChanged.connect(self._on_note_selected)
@@ -985,16 +1115,16 @@ class ReviewPage(QWidget):
         self.comment.setAccessibleName("Comment for the author")
         self.comment.setPlaceholderText("What the author should change (needed to return a note)")
         self.comment.setMaximumHeight(80)
-        self.cosign_button = QPushButton("&Co-sign")
+        self.cosign_button = QPushButton("&Co-sign…")
         self.cosign_button.setAccessibleName("Co-sign this note")
-        self.cosign_button.setToolTip("Co-sign this note (Ctrl+Return)")
+        self.cosign_button.setToolTip("Co-sign this note; asks first (Ctrl+Return)")
         self.cosign_button.clicked.connect(self._on_cosign)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_cosign)
         self.return_button = QPushButton("&Return to author")
         self.return_button.setAccessibleName("Return this note to its author with the comment")
         self.return_button.clicked.connect(self._on_return)
-        self.cosign_all_button = QPushButton("Co-sign &all of this meeting")
-        self.cosign_all_button.setAccessibleName("Co-sign every note of this meeting awaiting co-signature")
+        self.cosign_all_button = QPushButton("Co-sign a&ll of this meeting…")
+        self.cosign_all_button.setAccessibleName("Co-sign every note of this meeting awaiting co-signature; lists them first")
         self.cosign_all_button.clicked.connect(self._on_cosign_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cosign_button)
@@ -1011,7 +1141,8 @@ class ReviewPage(QWidget):
         right_top = QSplitter(Qt.Orientation.Horizontal)
         right_top.addWidget(notes_box)
         right_top.addWidget(self.view)
-        right_top.setSizes([260, 600])
+        right_top.setSizes([240, 600])
+        right_layout.addWidget(self.meeting_heading)
         right_layout.addWidget(right_top, 1)
         right_layout.addWidget(comment_label)
         right_layout.addWidget(self.comment)
@@ -1023,73 +1154,150 @@ class ReviewPage(QWidget):
         split.setSizes([520, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
+        self._update_buttons(None)
         if hub is not None:
             hub.changed.connect(self._on_changed)
 
+    # -- the desk ------------------------------------------------------------------------------
+
     def refresh(self, select_note: int | None = None) -> None:
-        """Reload the queue, keeping the meeting under review when it is still there."""
+        """Reload the desk, keeping the meeting under review when it is still on it."""
         p = self._principal()
         if p is None:
-            self.queue.clear()
+            self._clear_desk()
             return
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, PermissionDenied):
-                self.queue.clear()
+                self._clear_desk()
                 self.queue.addTopLevelItem(QTreeWidgetItem([str(exc), "", "", ""]))
+                self._show_meeting(None)
                 return True
             return False
 
         service = self._service
-        QueryOp(self, lambda: service.review_queue(p), self._hub).success(
-            lambda items: self._fill_queue(items, select_note)
+        QueryOp(self, lambda: service.review_desk(p), self._hub).success(
+            lambda desk: self._fill_desk(desk, select_note)
         ).failure(failed).run()
 
-    def _fill_queue(self, items, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
+    def _clear_desk(self) -> None:
+        for widget in (self.queue, self.late, self.undocumented, self.rates):
+            widget.clear()
+        self._update_buttons(None)
+
+    def _desk_trees(self) -> tuple[QTreeWidget, ...]:
+        return (self.queue, self.late, self.undocumented)
+
+    def _fill_desk(self, desk, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
+        self._desk = desk
         keep = self._meeting_id
-        self.queue.blockSignals(True)
-        self.queue.clear()
+        shown = self.current_note()
+        for widget in self._desk_trees():
+            widget.blockSignals(True)
+            widget.clear()
         by_meeting: dict[int, QTreeWidgetItem] = {}
-        for q in items:
+        for q in desk.awaiting:
             top = by_meeting.get(q.meeting_id)
             if top is None:
                 top = QTreeWidgetItem([f"{q.meeting_day:%a %d %b}: {q.group_name}", q.author_name, q.age, ""])
-                top.setData(0, ROLE, q.meeting_id)
+                top.setData(0, ROLE, (q.meeting_id, None))
                 self.queue.addTopLevelItem(top)
                 by_meeting[q.meeting_id] = top
             who = "Group note" if q.kind == "group" else q.participant_name
-            child = QTreeWidgetItem([who, q.author_name, q.age, "overdue" if q.overdue else ""])
-            child.setData(0, ROLE, q.meeting_id)
+            child = QTreeWidgetItem([who, q.author_name, q.age, f"{q.due:%d %b}" + (" (overdue)" if q.overdue else "")])
+            child.setData(0, ROLE, (q.meeting_id, q.note_id))
             if q.overdue:
                 child.setForeground(3, Qt.GlobalColor.red)
-                top.setText(3, "overdue")
-                top.setForeground(3, Qt.GlobalColor.red)
             top.addChild(child)
-        current = by_meeting.get(keep) if keep is not None else None
-        if current is None and self.queue.topLevelItemCount():
-            current = self.queue.topLevelItem(0)
-        if current is not None:
-            self.queue.setCurrentItem(current)
-        self.queue.blockSignals(False)
-        if current is None:
+            top.setExpanded(True)
+        for d in desk.late_drafts:
+            who = "Group note" if d.kind == "group" else d.participant_name
+            status = "" if d.status is cn.NoteStatus.DRAFT else f" ({d.status.label.lower()})"
+            item = QTreeWidgetItem(
+                [f"{d.meeting_day:%a %d %b}: {who}{status}", d.author_name, f"{d.days_late} d"]
+            )
+            item.setToolTip(0, f"{d.group_name}; due {d.due:%a %d %b}")
+            item.setData(0, ROLE, (d.meeting_id, d.note_id))
+            item.setForeground(2, Qt.GlobalColor.red)
+            self.late.addTopLevelItem(item)
+        for m in desk.undocumented:
+            item = QTreeWidgetItem([f"{m.meeting_day:%a %d %b}: {m.group_name}", m.facilitators, str(m.attended)])
+            item.setData(0, ROLE, (m.meeting_id, None))
+            self.undocumented.addTopLevelItem(item)
+        self.rates.clear()
+        for r in desk.on_time:
+            item = QTreeWidgetItem([r.author_name, f"{r.on_time} of {r.due}", f"{r.percent}%"])
+            if r.percent < 80:
+                item.setForeground(2, Qt.GlobalColor.red)
+            self.rates.addTopLevelItem(item)
+        self.queue_label.setText(f"&Awaiting your co-signature ({len(desk.awaiting)})")
+        self.late_label.setText(f"&Drafts past the deadline ({len(desk.late_drafts)}; due {desk.deadline_days} business days after the meeting)")
+        self.undocumented_label.setText(f"Meetings held with &no notes ({len(desk.undocumented)}, last {desk.window_days} days)")
+        self.rates_label.setText(f"On time, last {desk.window_days} days")
+        # Keep the meeting under review if it is still on the desk, else the oldest awaiting one.
+        chosen = self._find(keep) if keep is not None else None
+        if chosen is None:
+            widget = next((t for t in self._desk_trees() if t.topLevelItemCount()), None)
+            chosen = (widget, widget.topLevelItem(0)) if widget is not None else None
+        for widget in self._desk_trees():
+            widget.clearSelection()
+        if chosen is not None:
+            chosen[0].setCurrentItem(chosen[1])
+        for widget in self._desk_trees():
+            widget.blockSignals(False)
+        if chosen is None:
             self._show_meeting(None)
-        else:
-            meeting_id = current.data(0, ROLE)
-            shown = self.current_note()
-            keep_note = select_note if select_note is not None else (shown.id if shown is not None else None)
-            self._show_meeting(meeting_id, keep_note if meeting_id == keep else None)
+            return
+        meeting_id, note_id = chosen[1].data(0, ROLE)
+        same = meeting_id == keep
+        if select_note is None and same and shown is not None:
+            select_note = shown.id
+        self._show_meeting(meeting_id, select_note if select_note is not None else note_id)
+
+    def _find(self, meeting_id: int) -> tuple[QTreeWidget, QTreeWidgetItem] | None:
+        """The desk's row for a meeting: the awaiting list first, then late drafts, then meetings with no notes."""
+        for widget in self._desk_trees():
+            for i in range(widget.topLevelItemCount()):
+                item = widget.topLevelItem(i)
+                data = item.data(0, ROLE)
+                if data and data[0] == meeting_id:
+                    return widget, item
+        return None
+
+    def _on_desk_item(self, widget: QTreeWidget, item: QTreeWidgetItem | None, force: bool = False) -> None:
+        """One click (or Enter, or moving with the arrows) shows that meeting, with that note chosen."""
+        if item is None:
+            return
+        data = item.data(0, ROLE)
+        if not data:
+            return
+        for other in self._desk_trees():  # only one meeting is ever chosen
+            if other is not widget:
+                other.blockSignals(True)
+                other.setCurrentItem(None)
+                other.clearSelection()
+                other.blockSignals(False)
+        meeting_id, note_id = data
+        if meeting_id != self._meeting_id or force or note_id is not None:
+            if meeting_id == self._meeting_id and note_id is not None and self._select(note_id):
+                return
+            self._show_meeting(meeting_id, note_id)
+
+    # -- the meeting under review ----------------------------------------------------------------
 
     def _show_meeting(self, meeting_id: int | None, select_note: int | None = None) -> None:
+        changed = meeting_id != self._meeting_id
         self._meeting_id = meeting_id
+        if meeting_id is None or changed:
+            self._fill_meeting(None, None, loading=meeting_id is not None)  # never another meeting's notes meanwhile
         if meeting_id is None:
-            self._fill_meeting(None, None)
             return
         p, service = self._principal(), self._service
         QueryOp(self, lambda: service.meeting_notes(p, meeting_id), self._hub).success(
             lambda meeting: self._fill_meeting(meeting, select_note) if self._meeting_id == meeting.meeting_id else None
         ).run()
 
-    def _fill_meeting(self, meeting, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
+    def _fill_meeting(self, meeting, select_note: int | None, loading: bool = False) -> None:  # type: ignore[no-untyped-def]
         self.meeting_notes.blockSignals(True)
         self.meeting_notes.clear()
         self._notes = []
@@ -1103,9 +1311,19 @@ class ReviewPage(QWidget):
                 item = QListWidgetItem(f"{who} — {note.status.label}")
                 item.setData(ROLE, note.id)
                 self.meeting_notes.addItem(item)
+            self.meeting_heading.setText(f"<b>{meeting.day:%a %d %b}: {html.escape(meeting.group_name)}</b>")
+        elif not loading:
+            self.meeting_heading.setText("")
         self.meeting_notes.blockSignals(False)
         if not self._notes:
-            self.view.setHtml("<p>Nothing awaits your co-signature.</p>")
+            if loading:
+                self.view.setHtml("<p>Opening the meeting's notes…</p>")
+            elif meeting is not None:
+                self.view.setHtml(
+                    "<p>No notes have been started for this meeting. Its facilitators write them from Notes.</p>"
+                )
+            else:
+                self.view.setHtml("<p>Nothing needs you on the desk.</p>")
             self._update_buttons(None)
             return
         row = next((i for i, n in enumerate(self._notes) if n.id == select_note), None)
@@ -1113,6 +1331,13 @@ class ReviewPage(QWidget):
             row = next((i for i, n in enumerate(self._notes) if n.status.value == "awaiting_cosign"), 0)
         self.meeting_notes.setCurrentRow(row)
         self._on_note_selected(self.meeting_notes.currentItem())
+
+    def _select(self, note_id: int) -> bool:
+        for i in range(self.meeting_notes.count()):
+            if self.meeting_notes.item(i).data(ROLE) == note_id:
+                self.meeting_notes.setCurrentRow(i)
+                return True
+        return False
 
     def current_note(self):  # type: ignore[no-untyped-def]
         item = self.meeting_notes.currentItem()
@@ -1136,17 +1361,25 @@ class ReviewPage(QWidget):
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         return f"<div style='color:#8a3b00'><b>Warnings</b><ul>{items}</ul></div>"
 
-    def _update_buttons(self, note) -> None:  # type: ignore[no-untyped-def]
-        awaiting = note is not None and note.status.value == "awaiting_cosign"
-        self.cosign_button.setEnabled(awaiting)
-        self.return_button.setEnabled(awaiting)
-        self.cosign_all_button.setEnabled(any(n.status.value == "awaiting_cosign" for n in self._notes))
+    def _awaiting_mine(self) -> list:  # type: ignore[type-arg]
+        """The shown meeting's notes this user may co-sign now."""
+        p = self._principal()
+        if p is None:
+            return []
+        return [n for n in self._notes if n.status.value == "awaiting_cosign" and can_cosign(p, n.author_id)]
 
-    def _on_queue_selected(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
-        if current is not None:
-            meeting_id = current.data(0, ROLE)
-            if meeting_id != self._meeting_id:
-                self._show_meeting(meeting_id)
+    def _update_buttons(self, note) -> None:  # type: ignore[no-untyped-def]
+        p = self._principal()
+        allowed = (
+            note is not None
+            and p is not None
+            and note.status.value == "awaiting_cosign"
+            and can_cosign(p, note.author_id)
+        )
+        self.cosign_button.setEnabled(allowed)
+        self.return_button.setEnabled(allowed and p is not None and can_return_note(p, note.author_id))
+        self.cosign_all_button.setEnabled(bool(self._awaiting_mine()))
+        self.comment.setEnabled(allowed)
 
     def _on_note_selected(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         note = self.current_note()
@@ -1159,11 +1392,13 @@ class ReviewPage(QWidget):
         self._update_buttons(note)
 
     def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if changes.touches(ch.NOTE, ch.PARTICIPANT, ch.GROUP, ch.MEETING) and self.isVisible():
+        if changes.touches(ch.NOTE, ch.PARTICIPANT, ch.GROUP, ch.MEETING, ch.ATTENDANCE) and self.isVisible():
             self.refresh()
 
+    # -- reviewing -------------------------------------------------------------------------------
+
     def _review(self, fn, title: str, after=None) -> None:  # type: ignore[no-untyped-def]
-        """Run a review on the writer thread; whatever happens, show the queue as it now is."""
+        """Run a review on the writer thread; whatever happens, show the desk as it now is."""
         note = self.current_note()
 
         def done(_result) -> None:  # type: ignore[no-untyped-def]
@@ -1179,16 +1414,24 @@ class ReviewPage(QWidget):
 
     def _on_cosign(self) -> None:
         note = self.current_note()
-        if note is None or not self.cosign_button.isEnabled():
+        p = self._principal()
+        if note is None or p is None or not self.cosign_button.isEnabled():
             return
-        p, service = self._principal(), self._service
+        text, after = cosign_question([note], p)
+        if not ConfirmDialog(self, "Co-sign", text, "&Co-sign", after).ask():
+            return
+        service = self._service
         self._review(lambda: service.cosign(p, note.id, version=note.version), "Cannot co-sign")
 
     def _on_cosign_all(self) -> None:
-        awaiting = [n for n in self._notes if n.status.value == "awaiting_cosign"]
-        if not awaiting:
+        awaiting = self._awaiting_mine()
+        p = self._principal()
+        if not awaiting or p is None or not self.cosign_all_button.isEnabled():
             return
-        p, service = self._principal(), self._service
+        text, listed = cosign_question(awaiting, p)
+        if not ConfirmDialog(self, "Co-sign all of this meeting", text, f"&Co-sign {len(awaiting)} notes", listed).ask():
+            return
+        service = self._service
 
         def cosign_all() -> int:
             for n in awaiting:  # each its own unit of work: a note changed meanwhile stops here, with a sentence

@@ -283,3 +283,27 @@ def test_coverage_and_make_up_suggestions() -> None:
     assert cov.fraction == 0.5
     assert [m.meeting_id for m in cov.make_ups[("c", "s1")]] == [11, 10]
     assert ("c", "s3") not in cov.make_ups
+
+
+def test_a_run_proposes_its_times_keeping_late_arrivals_and_early_departures() -> None:
+    from facilitator.core.attendance import attended_span, propose_from_run
+
+    start = datetime(2026, 3, 3, 0, 0, tzinfo=UTC)
+    run_start, run_end = start + timedelta(minutes=3), start + timedelta(minutes=95)
+    on_time = propose_from_run(AttendanceStatus.PRESENT, None, None, run_start, run_end)
+    assert on_time is not None and (on_time.arrived_at, on_time.left_at) == (run_start, run_end)
+    assert not on_time.kept_arrival and not on_time.kept_departure
+    late = propose_from_run(AttendanceStatus.LATE, start + timedelta(minutes=20), None, run_start, run_end)
+    assert late is not None and late.arrived_at == start + timedelta(minutes=20) and late.kept_arrival
+    early = propose_from_run(AttendanceStatus.LEFT_EARLY, None, start + timedelta(minutes=60), run_start, run_end)
+    assert early is not None and early.left_at == start + timedelta(minutes=60) and early.kept_departure
+    typed_before = propose_from_run(AttendanceStatus.PRESENT, start - timedelta(minutes=5), None, run_start, run_end)
+    assert typed_before is not None and typed_before.arrived_at == run_start
+    assert propose_from_run(AttendanceStatus.ABSENT_EXCUSED, None, None, run_start, run_end) is None
+    after_the_end = propose_from_run(AttendanceStatus.LATE, run_end + timedelta(minutes=5), None, run_start, run_end)
+    assert after_the_end is not None and after_the_end.left_at is None and after_the_end.kept_departure
+    # The span of attendance: the meeting itself unless attendees' times narrow it.
+    end = start + timedelta(minutes=180)
+    assert attended_span(start, end, []) == (start, end)
+    assert attended_span(start, end, [(AttendanceStatus.PRESENT, None, None)]) == (start, end)
+    assert attended_span(start, end, [(AttendanceStatus.PRESENT, run_start, run_end)]) == (run_start, run_end)

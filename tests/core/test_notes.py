@@ -252,3 +252,70 @@ def test_deadline_counts_business_days_and_skips_holidays() -> None:
     assert not n.is_overdue(NoteStatus.COSIGNED, thursday, date(2027, 1, 1))
     assert n.age_text(START, START + timedelta(hours=50)) == "2 d"
     assert n.signature_text(" Ana Ruiz ", "LCSW") == "Ana Ruiz, LCSW"
+
+
+# -- which role-play rounds were played, from the run's controls ------------------------------
+
+
+def _t(minutes: float):  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    return datetime(2026, 11, 3, tzinfo=UTC) + timedelta(minutes=minutes)
+
+
+def test_play_phase_is_the_first_phase_that_is_not_a_set_up() -> None:
+    assert n.play_phase_index(["Set-up", "Play", "Feedback"]) == 1
+    assert n.play_phase_index(["Preparación", "Práctica", "Comentarios"]) == 1
+    assert n.play_phase_index(["Play", "Feedback"]) == 0
+
+
+def test_a_pause_delays_the_play_phase_and_a_jump_past_it_does_not_count() -> None:
+    steps = [
+        n.RunStep(_t(0), "start", 0),
+        n.RunStep(_t(5), "next", 0, to_source_index=1),  # role play from 5
+        n.RunStep(_t(6), "pause", 1),  # 1 min of set-up, then a 10-minute pause
+        n.RunStep(_t(16), "resume", 1),
+        n.RunStep(_t(20), "next_phase", 1, seconds=120.0),  # round 1 feedback skipped: round 2 set-up
+        n.RunStep(_t(20.5), "next_phase", 1, seconds=90.0),  # set-up cut short: round 2 play
+        n.RunStep(_t(20.5), "next_phase", 1, seconds=180.0),  # and at once past round 2's play
+        n.RunStep(_t(22), "end", 1),
+    ]
+    spans, jumps = n.running_spans(steps, 1, None)
+    assert spans == [(_t(5), _t(6)), (_t(16), _t(22))]
+    assert [s for _, s in jumps] == [120.0, 90.0, 180.0]
+    rounds = n.rounds_played([("Set-up", 120), ("Play", 180), ("Feedback", 120)], 3, spans, jumps)
+    first, second, third = rounds
+    # Round 1: set-up 5-6 and 16-17 (the pause does not count), play 17-20.
+    assert first.played and first.spans == ((_t(17), _t(20)),)
+    assert not second.played and not third.played
+    assert first.while_present(None, _t(18)) and first.while_present(_t(19), None)
+    assert not first.while_present(_t(20), None), "arrived as the play phase ended"
+    assert not first.while_present(None, _t(17)), "left as it began"
+
+
+def test_an_open_span_runs_to_the_runs_end_or_is_dropped() -> None:
+    steps = [n.RunStep(_t(0), "start", 0)]
+    assert n.running_spans(steps, 0, _t(3))[0] == [(_t(0), _t(3))]
+    assert n.running_spans(steps, 0, None)[0] == []
+    assert n.running_spans(steps, 1, _t(3))[0] == []
+
+
+def test_agenda_lines_name_what_became_of_each_item() -> None:
+    items = [
+        n.AgendaRun("Check-in", "check-in", 15, 12.4),
+        n.AgendaRun("Teaching", "teaching", 20, 0.2, skipped=True),
+        n.AgendaRun("Exercise", "exercise", 20, 3.0, skipped=True),
+        n.AgendaRun("Practice", "role-play", 30, 6.0, rounds=3, rounds_played=0),
+        n.AgendaRun("Check-out", "check-out", 10),
+    ]
+    assert n.agenda_as_run(items).splitlines() == [
+        "Check-in (check-in): 12 min (planned 15)",
+        "Teaching (teaching): skipped (planned 20 min)",
+        "Exercise (exercise): skipped after 3 min (planned 20 min)",
+        "Practice (role-play): 6 min (planned 30); no round reached its play phase",
+        "Check-out (check-out): not reached (planned 10 min)",
+    ]
+    assert n.interventions_from_agenda(items) == ["Facilitated check-in on recent use, cravings and mood"]
+    planned = [n.AgendaRun("Check-in", "check-in", 15, planned_only=True)]
+    assert n.agenda_as_run(planned).splitlines() == [n.NO_RUN_RECORDED, "Check-in (check-in): planned 15 min"]
+    assert n.interventions_from_agenda(planned) == []

@@ -275,7 +275,7 @@ def test_naive_times_are_never_stored(services) -> None:  # type: ignore[no-unty
     assert attendance.sheet(m.id) == []  # nothing half-saved: Ann is not enrolled, so no row at all
 
 
-def test_minutes_follow_the_session_runners_record_when_a_meeting_has_one(services, engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_never_changes_the_meetings_times_or_minutes_attended(services, engine) -> None:  # type: ignore[no-untyped-def]
     from sqlmodel import SQLModel
 
     run = SQLModel.metadata.tables.get("run")
@@ -299,11 +299,11 @@ def test_minutes_follow_the_session_runners_record_when_a_meeting_has_one(servic
                 row[name] = False if isinstance(kind, sa.Boolean) else 0 if isinstance(kind, sa.Integer | sa.Float) else ""
         conn.execute(sa.insert(run).values(**row))
     record = attendance.meeting(m.id)
-    assert record.times == (started, ended)
+    assert record.times == (m.starts_at, m.ends_at), "a run does not move the meeting's times"
     attendance.save_attendance(m.id, [AttendanceMark(AttendanceStatus.PRESENT, participant_id=p.id)])
-    assert attendance.sheet(m.id)[0].minutes == 150
+    assert attendance.sheet(m.id)[0].minutes == 180, "nor the minutes attended, until the counselor confirms"
     report = attendance.attendance_report(p.id, date(2026, 3, 2), date(2026, 3, 2))
-    assert report.rows[0].minutes == 150 and report.rows[0].scheduled_minutes == 150
+    assert report.rows[0].minutes == 180 and report.rows[0].scheduled_minutes == 180
 
 
 def test_a_pinned_session_holds_its_meeting_and_unpinning_gives_it_back(services, shipped_library) -> None:  # type: ignore[no-untyped-def]

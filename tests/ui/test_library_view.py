@@ -15,8 +15,9 @@ def _labels(tree) -> list[str]:  # type: ignore[no-untyped-def]
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
 
 
-def test_the_window_opens_on_the_library_grouped_by_type(main_window, backend) -> None:  # type: ignore[no-untyped-def]
+def test_the_library_lists_curricula_grouped_by_type(main_window, backend) -> None:  # type: ignore[no-untyped-def]
     page = main_window.library_page
+    main_window.show_page("library")  # an administrator lands on Groups
     assert main_window.stack.currentWidget() is page
     labels = _labels(page.tree)
     assert [label.rsplit(" (", 1)[0] for label in labels] == [g.label for g in GroupType]
@@ -46,6 +47,7 @@ def test_browse_to_a_session_by_keyboard_shows_script_prompts_and_handouts(qtbot
 
 def test_search_lists_matches_and_enter_opens_the_first(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
     page = main_window.library_page
+    main_window.show_page("library")
     qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
     qtbot.keyClicks(page.search, "naloxone")
@@ -69,6 +71,7 @@ def test_search_with_no_match_says_so(qtbot, main_window) -> None:  # type: igno
 
 def test_a_file_dropped_into_the_clinic_folder_appears_and_a_bad_one_shows_its_errors(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
     page = main_window.library_page
+    main_window.show_page("library")
     state = main_window.library_state
     folder = backend.config.clinic_curricula_dir
     folder.mkdir(parents=True, exist_ok=True)

@@ -87,6 +87,25 @@ def content_of(engine, name: str) -> str:  # type: ignore[no-untyped-def]
         ).scalar()
 
 
+def answer_confirm(qtbot, yes: bool = True, seen: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """When the "sign / co-sign?" question opens, read it and press Sign (or Cancel), as a user would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.notes_view import ConfirmDialog
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, ConfirmDialog):
+            QTimer.singleShot(10, press)
+            return
+        if seen is not None:
+            seen.append(box.text() + "\n" + box.informativeText())
+        qtbot.mouseClick(box.yes_button if yes else box.no_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press)
+
+
 def type_into(qtbot, editor, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
     edit = editor.field(key)
     edit.setFocus()
@@ -123,6 +142,7 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     # Sign every note: Ctrl+Shift+S signs and moves on to the next note.
     for _ in range(4):
         fill_empty_fields(qtbot, page)
+        answer_confirm(qtbot)
         qtbot.keyClick(
             page.editor.field(page.editor.note.sections[0].key),
             Qt.Key.Key_S,
@@ -160,6 +180,7 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     assert page.editor.note.participant_name == "Sam"
     assert "Describe what Sam did" in page.editor.comment.text()
     type_into(qtbot, page.editor, "assessment", " Refused twice, the second time with eye contact.")
+    answer_confirm(qtbot)
     qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert statuses(engine)["Sam"] == "awaiting_cosign"
@@ -169,6 +190,7 @@ def test_write_sign_return_fix_and_cosign(qtbot, engine, world, service) -> None
     who.principal = world.supervisor
     review.refresh()
     settle(qtbot)
+    answer_confirm(qtbot)
     qtbot.mouseClick(review.cosign_all_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert set(statuses(engine).values()) == {"cosigned"}
@@ -202,6 +224,7 @@ def test_editor_warns_inline_about_names_and_missing_fields(qtbot, world, servic
     # A signed note is read-only in the editor.
     fill_empty_fields(qtbot, page)
     page.editor.flush()
+    answer_confirm(qtbot)
     qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     page.note_list.setCurrentRow(3)
@@ -261,6 +284,7 @@ def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date
     settle(qtbot)
     for _ in range(page.note_list.count()):
         fill_empty_fields(qtbot, page)
+        answer_confirm(qtbot)
         qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
         settle(qtbot)
     out = tmp_path / "meeting.pdf"
@@ -306,6 +330,7 @@ def test_addendum_and_entered_in_error_from_the_editor(qtbot, engine, world, ser
     settle(qtbot)
     page.note_list.setCurrentRow(1)
     fill_empty_fields(qtbot, page)
+    answer_confirm(qtbot)
     qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     page.note_list.setCurrentRow(1)

@@ -87,7 +87,7 @@ def test_first_run_asks_for_the_administrator(qtbot, fresh_backend) -> None:  # 
     qtbot.keyClicks(page.confirm, "root-pass-1")
     qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
     assert fresh_backend.principal.username == "root"
-    assert window.gate.currentIndex() == 0 and window.page("library").isVisible()
+    assert window.gate.currentIndex() == 0 and window.page("groups").isVisible(), "an administrator works on Groups"
     with fresh_backend.engine.connect() as conn:
         row = conn.execute(sa.text("SELECT role, password_hash FROM user_account")).one()
     assert row.role == "administrator" and row.password_hash.startswith("$argon2id$")
@@ -185,7 +185,7 @@ def test_lock_by_shortcut_and_sign_out_from_the_lock_screen(qtbot, window, clini
     sign_in(qtbot, window, "admin", ADMIN_PW)
     assert clinic.principal.username == "admin"
     assert window.accounts_action.isEnabled() and window.audit_action.isEnabled()
-    assert window.page("library").isVisible()
+    assert window.page("groups").isVisible()
     assert audit_actions(clinic)[-3:] == ["lock", "sign-out", "sign-in"]
 
 
@@ -354,6 +354,7 @@ def test_a_session_that_ends_under_the_user_keeps_the_pages_and_what_was_typed(q
     there = AccountService(Work(clinic.engine, AuditLog(clinic.engine), SystemClock(), lambda: admin),
                            Passwords(fast_hasher()))
     sign_in(qtbot, window, "ada", "ada-pass-12")
+    window.show_page("library")
     library = window.page("library")
     qtbot.keyClicks(library.search, "refusal")
     dialog = settings_dialog.SettingsDialog(clinic, window.library_state, window, hub=window.hub)

@@ -8,14 +8,17 @@ the caller's connection, inside its unit of work.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ...core import notes as cn
+from ...core.attendance import AttendanceStatus, attended_span, minutes_attended
 from ...core.notes import NoteFormat
 from .tables import (
     ATTENDANCE,
@@ -33,6 +36,39 @@ from .tables import (
 from .views import NotesError
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """What one run of a meeting recorded, as the notes read it (empty when nothing was run)."""
+
+    run_id: int | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    agenda: tuple[cn.AgendaRun, ...] = ()
+    seats: tuple[sa.Row, ...] = ()  # type: ignore[type-arg]
+    titles: dict[int, str] = field(default_factory=dict)
+    played: dict[int, list[cn.RoundPlayed]] = field(default_factory=dict)
+
+
+def _rounds_from_seats(seats: Sequence[sa.Row], source_index: int) -> list[cn.RoundPlayed]:  # type: ignore[type-arg]
+    """Without the role play's phases: a round was played when the next one began after it.
+
+    The last round begun cannot be told from set-up alone, so it does not count.
+    """
+    starts: dict[int, datetime] = {}
+    for s in seats:
+        if s.source_index == source_index:
+            starts.setdefault(s.round, s.started_at)
+    out = []
+    for number in sorted(starts):
+        following = starts.get(number + 1)
+        if following is not None and following > starts[number]:
+            span = (starts[number], following)
+            out.append(cn.RoundPlayed(number, (following - starts[number]).total_seconds(), (span,)))
+        else:
+            out.append(cn.RoundPlayed(number, 0.0, ()))
+    return out
 
 
 class MeetingRecords:
@@ -85,81 +121,149 @@ class MeetingRecords:
             log.info("Curriculum %s/%s not in the library; notes show ids only", curriculum_id, session_id)
             return None, None
 
-    def run_record(self, conn: Connection, meeting_id: int) -> tuple[datetime | None, datetime | None, list]:  # type: ignore[type-arg]
-        """Actual start, end and agenda from the session runner's latest run of the meeting."""
-        run, item = other_table("run"), other_table("run_item")
-        if run is None or item is None or "meeting_id" not in run.c:
-            return None, None, []
+    def latest_run(self, conn: Connection, meeting_id: int) -> sa.Row | None:  # type: ignore[type-arg]
+        """The meeting's latest run that started (a second run of a meeting is what the notes follow)."""
+        run = other_table("run")
+        if run is None or "meeting_id" not in run.c:
+            return None
+        return conn.execute(
+            sa.select(run.c.id, run.c.started_at, run.c.ended_at, run.c.status, run.c.curriculum_id, run.c.session_id)
+            .where(run.c.meeting_id == meeting_id, run.c.started_at.is_not(None))
+            .order_by(run.c.started_at.desc(), run.c.id.desc())
+            .limit(1)
+        ).first()
+
+    def _steps(self, conn: Connection, run_id: int) -> list[cn.RunStep]:
+        event = other_table("run_event")
+        if event is None:
+            return []
+        steps = []
+        for e in conn.execute(
+            sa.select(event.c.at, event.c.action, event.c.source_index, event.c.seconds, event.c.detail)
+            .where(event.c.run_id == run_id)
+            .order_by(event.c.id)
+        ):
+            try:
+                detail = json.loads(e.detail or "{}")
+            except ValueError:
+                detail = {}
+            target = detail.get("to_source_index") if isinstance(detail, dict) else None
+            steps.append(
+                cn.RunStep(e.at, e.action, e.source_index, e.seconds, int(target) if isinstance(target, int) else None)
+            )
+        return steps
+
+    def run_record(self, conn: Connection, meeting_id: int, now: datetime | None = None) -> RunFacts:
+        """What the meeting's latest run recorded: its times, the agenda as run, and each round played.
+
+        Each role play's phases come from the curriculum session the run ran; when that is
+        no longer loaded, a round counts as played only when the next round began after it. ``now`` ends a run
+        still going (the unit of work's time).
+        """
+        row = self.latest_run(conn, meeting_id)
+        item, role = other_table("run_item"), other_table("run_role")
+        if row is None or item is None:
+            return RunFacts()
         try:
-            row = conn.execute(
-                sa.select(run.c.id, run.c.started_at, run.c.ended_at)
-                .where(run.c.meeting_id == meeting_id, run.c.started_at.is_not(None))
-                .order_by(run.c.started_at.desc())
-                .limit(1)
-            ).first()
-            if row is None:
-                return None, None, []
             items = conn.execute(
-                sa.select(item.c.title, item.c.kind, item.c.original_seconds, item.c.elapsed_seconds, item.c.status)
+                sa.select(
+                    item.c.source_index,
+                    item.c.title,
+                    item.c.kind,
+                    item.c.original_seconds,
+                    item.c.elapsed_seconds,
+                    item.c.status,
+                    item.c.first_started_at,
+                )
                 .where(item.c.run_id == row.id)
                 .order_by(item.c.position)
             ).all()
+            seats = (
+                conn.execute(
+                    sa.select(role.c.source_index, role.c.round, role.c.role, role.c.participant_id, role.c.started_at)
+                    .where(role.c.run_id == row.id)
+                    .order_by(role.c.source_index, role.c.round, role.c.id)
+                ).all()
+                if role is not None
+                else []
+            )
+            steps = self._steps(conn, row.id)
         except sa.exc.SQLAlchemyError:
             log.exception("Could not read the run record of meeting %s", meeting_id)
-            return None, None, []
-        agenda = [
-            cn.AgendaRun(
-                i.title,
-                i.kind,
-                round((i.original_seconds or 0) / 60),
-                None if i.status == "pending" else (i.elapsed_seconds or 0) / 60,
-                skipped=i.status == "skipped",
-            )
-            for i in items
-        ]
+            return RunFacts()
         ended = row.ended_at if row.ended_at and row.started_at and row.ended_at > row.started_at else None
-        return row.started_at, ended, agenda
-
-    def roles(self, conn: Connection, meeting_id: int) -> dict[int, tuple[cn.RolePlayPart, ...]]:
-        """Each participant's role-play seats in the meeting's latest run."""
-        run, item, role = other_table("run"), other_table("run_item"), other_table("run_role")
-        if run is None or item is None or role is None or "participant_id" not in role.c:
-            return {}
-        try:
-            run_id = conn.execute(
-                sa.select(run.c.id).where(run.c.meeting_id == meeting_id).order_by(run.c.started_at.desc()).limit(1)
-            ).scalar()
-            if run_id is None:
-                return {}
-            titles = dict(
-                conn.execute(sa.select(item.c.source_index, item.c.title).where(item.c.run_id == run_id)).all()
+        until = ended or now
+        agenda_items = getattr(self.curriculum(row.curriculum_id, row.session_id)[1], "agenda", None) or ()
+        played: dict[int, list[cn.RoundPlayed]] = {}
+        agenda = []
+        for i in items:
+            reached = i.first_started_at is not None or (i.elapsed_seconds or 0) > 0
+            rounds = None
+            count = None
+            if i.kind == "role-play":
+                source = agenda_items[i.source_index] if 0 <= i.source_index < len(agenda_items) else None
+                rp = getattr(source, "role_play", None)
+                if rp is not None and getattr(source, "title", None) == i.title:
+                    spans, jumps = cn.running_spans(steps, i.source_index, until)
+                    phases = [(ph.name, ph.minutes * 60.0) for ph in rp.phases]
+                    played[i.source_index] = cn.rounds_played(phases, rp.rounds, spans, jumps)
+                else:
+                    played[i.source_index] = _rounds_from_seats(seats, i.source_index)
+                rounds = rp.rounds if rp is not None and i.source_index in played else None
+                count = sum(1 for r in played[i.source_index] if r.played)
+                if rounds is None:
+                    count = None
+            agenda.append(
+                cn.AgendaRun(
+                    i.title,
+                    i.kind,
+                    round((i.original_seconds or 0) / 60),
+                    (i.elapsed_seconds or 0) / 60 if reached else None,
+                    skipped=i.status == "skipped",
+                    rounds=rounds,
+                    rounds_played=count if reached else None,
+                )
             )
-            rows = conn.execute(
-                sa.select(role.c.source_index, role.c.round, role.c.role, role.c.participant_id)
-                .where(role.c.run_id == run_id, role.c.participant_id.is_not(None), role.c.role.is_not(None))
-                .order_by(role.c.source_index, role.c.round, role.c.id)
-            ).all()
-        except sa.exc.SQLAlchemyError:
-            log.exception("Could not read role-play roles of meeting %s", meeting_id)
-            return {}
-        out: dict[int, list[cn.RolePlayPart]] = {}
-        for r in rows:
-            part = cn.RolePlayPart(titles.get(r.source_index, "Role play"), r.round, r.role)
-            if part not in out.setdefault(r.participant_id, []):
-                out[r.participant_id].append(part)
-        return {k: tuple(v) for k, v in out.items()}
+        titles = {i.source_index: i.title for i in items}
+        return RunFacts(row.id, row.started_at, ended, tuple(agenda), tuple(seats), titles, played)
+
+    @staticmethod
+    def roles(run: RunFacts, arrived: datetime | None, left: datetime | None, participant_id: int) -> tuple[cn.RolePlayPart, ...]:
+        """One participant's roles: only rounds whose play phase ran while they were in the room."""
+        parts: list[cn.RolePlayPart] = []
+        for seat in run.seats:
+            if seat.participant_id != participant_id or seat.role is None:
+                continue
+            rounds = run.played.get(seat.source_index, [])
+            played = next((r for r in rounds if r.round == seat.round), None)
+            if played is None or not played.while_present(arrived, left):
+                continue
+            part = cn.RolePlayPart(run.titles.get(seat.source_index, "Role play"), seat.round, seat.role)
+            if part not in parts:
+                parts.append(part)
+        return tuple(parts)
 
     def facts(
         self,
         conn: Connection,
-        meeting: sa.Row,
-        attendance: list[sa.Row],
-        staff_names: tuple[str, ...],  # type: ignore[type-arg]
+        meeting: sa.Row,  # type: ignore[type-arg]
+        attendance: list[sa.Row],  # type: ignore[type-arg]
+        staff_names: tuple[str, ...],
+        run: RunFacts | None = None,
+        now: datetime | None = None,
     ) -> cn.MeetingFacts:
+        """The meeting as its notes start from it.
+
+        The start and end are the meeting's own, narrowed to when attendees were in the
+        room by the saved attendance (a run's clock reaches them only once the counselor
+        confirmed its times into attendance). The agenda is the latest run's, or the plan.
+        """
         curriculum, session = self.curriculum(meeting.curriculum_id, meeting.session_id)
-        started, ended, agenda = self.run_record(conn, meeting.id)
+        if run is None:
+            run = self.run_record(conn, meeting.id, now)
+        agenda = list(run.agenda)
         if not agenda and session is not None:
-            agenda = [cn.AgendaRun(i.title, i.kind.value, i.minutes) for i in session.agenda]
+            agenda = [cn.AgendaRun(i.title, i.kind.value, i.minutes, planned_only=True) for i in session.agenda]
         group_type = meeting.group_type or ""
         try:
             from ...core.curriculum import GroupType
@@ -168,10 +272,15 @@ class MeetingRecords:
         except ValueError:
             group_type = group_type.replace("_", " ").capitalize()
         present = sum(1 for a in attendance if a.status in ATTENDED)
+        starts_at, ends_at = attended_span(
+            meeting.starts_at,
+            meeting.ends_at,
+            [(AttendanceStatus(a.status), a.arrived_at, a.left_at) for a in attendance if a.status in ATTENDED],
+        )
         return cn.MeetingFacts(
             day=meeting.local_day,
-            starts_at=started or meeting.starts_at,
-            ends_at=ended or meeting.ends_at,
+            starts_at=starts_at,
+            ends_at=ends_at,
             group_name=meeting.group_name,
             group_type=group_type,
             facilitators=staff_names,
@@ -202,12 +311,10 @@ class MeetingRecords:
             )
         )
 
-    def minutes(self, facts: cn.MeetingFacts, row: sa.Row) -> int | None:  # type: ignore[type-arg]
-        if facts.starts_at is None or facts.ends_at is None:
-            return None
-        begin = max(facts.starts_at, row.arrived_at) if row.arrived_at else facts.starts_at
-        end = min(facts.ends_at, row.left_at) if row.left_at else facts.ends_at
-        return max(0, int((end - begin).total_seconds() / 60 + 0.5))
+    @staticmethod
+    def minutes(meeting: sa.Row, row: sa.Row) -> int:  # type: ignore[type-arg]
+        """Minutes attended, the one way attendance computes them: the meeting's times and the row's."""
+        return minutes_attended(meeting.starts_at, meeting.ends_at, AttendanceStatus(row.status), row.arrived_at, row.left_at)
 
     def observations(self, conn: Connection, meeting_id: int) -> dict[int, list[cn.Observation]]:
         out: dict[int, list[cn.Observation]] = {}

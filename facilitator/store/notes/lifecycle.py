@@ -74,7 +74,8 @@ class NoteLifecycle(NoteReads):
             if meeting.cancelled_at is not None:
                 raise NotesError("This meeting was cancelled; it has nothing to document.")
             attendance = records.attendance(conn, meeting_id)
-            facts = records.facts(conn, meeting, attendance, staff_names)
+            run = records.run_record(conn, meeting_id, uow.now)
+            facts = records.facts(conn, meeting, attendance, staff_names, run=run)
             existing = conn.execute(
                 sa.select(NOTE.c.kind, NOTE.c.participant_id).where(NOTE.c.meeting_id == meeting_id)
             ).all()
@@ -84,7 +85,6 @@ class NoteLifecycle(NoteReads):
             attendees = [a for a in attendance if a.status in ATTENDED and a.participant_id not in have]
             goals = records.goals(conn, [a.participant_id for a in attendees])
             observations = records.observations(conn, meeting_id)
-            roles = records.roles(conn, meeting_id)
             rows: list[dict[str, object]] = []
             base = dict(
                 meeting_id=meeting_id,
@@ -103,9 +103,9 @@ class NoteLifecycle(NoteReads):
                     preferred_name=a.preferred_name,
                     legal_name=a.legal_name,
                     status=a.status,
-                    minutes_attended=records.minutes(facts, a),
+                    minutes_attended=records.minutes(meeting, a),
                     goals=goals.get(a.participant_id, ()),
-                    roles=roles.get(a.participant_id, ()),
+                    roles=records.roles(run, a.arrived_at, a.left_at, a.participant_id),
                     observations=tuple(observations.get(a.participant_id, ())),
                 )
                 content = cn.prefill_individual(fmt, facts, person, zone)
@@ -182,15 +182,16 @@ class NoteLifecycle(NoteReads):
         self,
         principal: Principal | None,
         note_id: int,
-        name: str | None = None,
-        credentials: str | None = None,
+        *,
         content: Mapping[str, object] | None = None,
         version: int | None = None,
     ) -> NoteView:
         """The author signs (with ``content``, if given, saved first); the note locks.
 
-        With co-signature needed it goes to the queue. ``version`` is the one the author
-        read: if someone saved since, nothing is signed (``ConflictError``).
+        The signature is the signed-in account's name and credentials as the account holds
+        them now, never typed at signing. With co-signature needed the note goes to the
+        queue. ``version`` is the one the author read: if someone saved since, nothing is
+        signed (``ConflictError``).
         """
         with self._work.begin(principal) as uow:
             p = uow.me()
@@ -200,8 +201,7 @@ class NoteLifecycle(NoteReads):
                 raise uow.conflict(NOTE, note_id, kind=ch.NOTE, what="note")
             if content is not None and row.status not in EDITABLE_VALUES:
                 raise NotesError(f"This note is {NoteStatus(row.status).label.lower()} and can no longer be changed.")
-            signer = (name if name is not None else p.full_name).strip()
-            signer_credentials = (credentials if credentials is not None else p.credentials).strip()
+            signer, signer_credentials = self._signature(uow)
             stored = dumps(content) if content is not None else row.content
             cn.check_can_sign(cn.sections_for(row.kind, row.note_format), loads(stored), signer, signer_credentials)
             status = cn.next_status(row.status, NoteAction.SIGN, p.needs_cosign)
@@ -245,6 +245,15 @@ class NoteLifecycle(NoteReads):
             )
             return self._view(uow, note_id)
 
+    @staticmethod
+    def _signature(uow: UnitOfWork) -> tuple[str, str]:
+        """The signed-in account's name and credentials, read in this transaction."""
+        p = uow.me()
+        row = uow.conn.execute(sa.select(USER.c.full_name, USER.c.credentials).where(USER.c.id == p.user_id)).first()
+        if row is None:
+            return p.full_name.strip(), p.credentials.strip()
+        return (row.full_name or "").strip(), (row.credentials or "").strip()
+
     # -- review --------------------------------------------------------------------------------
 
     def cosign(self, principal: Principal | None, note_id: int, version: int | None = None) -> NoteView:
@@ -256,6 +265,7 @@ class NoteLifecycle(NoteReads):
             if version is not None and row.version != version:
                 raise self._reviewed_meanwhile(uow, note_id) or uow.conflict(NOTE, note_id, kind=ch.NOTE, what="note")
             cn.next_status(row.status, NoteAction.COSIGN)
+            cosigner, cosigner_credentials = self._signature(uow)
             self._review_update(
                 uow,
                 row,
@@ -263,8 +273,8 @@ class NoteLifecycle(NoteReads):
                     "status": NoteStatus.COSIGNED.value,
                     "cosigned_at": uow.now,
                     "cosigner_id": p.user_id,
-                    "cosigner_name": p.full_name,
-                    "cosigner_credentials": p.credentials,
+                    "cosigner_name": cosigner,
+                    "cosigner_credentials": cosigner_credentials,
                     "updated_at": uow.now,
                 },
             )
@@ -275,8 +285,8 @@ class NoteLifecycle(NoteReads):
                     outcome="cosigned",
                     reviewed_at=uow.now,
                     reviewer_id=p.user_id,
-                    reviewer_name=p.full_name,
-                    reviewer_credentials=p.credentials,
+                    reviewer_name=cosigner,
+                    reviewer_credentials=cosigner_credentials,
                 )
             )
             uow.audit(
@@ -302,6 +312,7 @@ class NoteLifecycle(NoteReads):
             if version is not None and row.version != version:
                 raise self._reviewed_meanwhile(uow, note_id) or uow.conflict(NOTE, note_id, kind=ch.NOTE, what="note")
             cn.next_status(row.status, NoteAction.RETURN)
+            reviewer, reviewer_credentials = self._signature(uow)
             self._review_update(
                 uow,
                 row,
@@ -319,8 +330,8 @@ class NoteLifecycle(NoteReads):
                     outcome="returned",
                     reviewed_at=uow.now,
                     reviewer_id=p.user_id,
-                    reviewer_name=p.full_name,
-                    reviewer_credentials=p.credentials,
+                    reviewer_name=reviewer,
+                    reviewer_credentials=reviewer_credentials,
                     comment=comment,
                 )
             )
@@ -385,12 +396,13 @@ class NoteLifecycle(NoteReads):
             row = self._visible_row(uow, note_id)
             require_add_addendum(p, row.author_id)
             cn.check_can_add_addendum(row.status, text)
+            author_name, author_credentials = self._signature(uow)
             uow.conn.execute(
                 ADDENDUM.insert().values(
                     note_id=note_id,
                     author_id=p.user_id,
-                    author_name=p.full_name,
-                    author_credentials=p.credentials,
+                    author_name=author_name,
+                    author_credentials=author_credentials,
                     created_at=uow.now,
                     text=text.strip(),
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -10,8 +10,23 @@ from ...core import notes as cn
 from ...core.notes import NoteStatus
 from ...core.permissions import Principal, can_view_notes, require_review_notes
 from .base import NotesBase
-from .tables import AUTHOR, EDITABLE_VALUES, GROUP, MEETING, NOTE, PARTICIPANT
-from .views import MyNotes, NoteSummary, QueueItem
+from .tables import (
+    ATTENDANCE,
+    ATTENDED,
+    AUTHOR,
+    EDITABLE_VALUES,
+    GROUP,
+    GROUP_STAFF,
+    MEETING,
+    NOTE,
+    PARTICIPANT,
+    ROUND,
+    STAFF,
+)
+from .views import LateDraft, MyNotes, NoteSummary, OnTimeRate, QueueItem, ReviewDesk, UndocumentedMeeting
+
+#: How far back the desk looks for meetings with no notes, and over which the on-time rate is counted.
+DESK_WINDOW_DAYS = 30
 
 
 class NoteLists(NotesBase):
@@ -120,10 +135,128 @@ class NoteLists(NotesBase):
             elif status is NoteStatus.RETURNED:
                 out.returned.append(item)
             else:
-                out.awaiting.append(item)
-            if item.overdue:
+                out.awaiting.append(item)  # signed: the supervisor's to act on, never the author's lateness
+            if item.overdue and status.editable:
                 out.overdue.append(item)
         return out
+
+    # -- the supervisor's desk -------------------------------------------------------------------
+
+    def review_desk(self, principal: Principal | None, window_days: int = DESK_WINDOW_DAYS) -> ReviewDesk:
+        """What needs the supervisor across all counselors, in one read.
+
+        Notes awaiting co-signature (never the supervisor's own), counselors' drafts and
+        returned notes past the clinic's deadline, meetings held in the last ``window_days``
+        with no note at all, and each counselor's on-time rate: of their notes whose due date
+        fell in that window, how many were first signed by it.
+        """
+        awaiting = self.review_queue(principal)
+        today = self.today()
+        days = self.deadline_days()
+        first = today - timedelta(days=window_days)
+        zone = self.zone()
+        with self._work.read(principal) as uow:
+            p = require_review_notes(uow.me())
+            conn = uow.conn
+            open_rows = conn.execute(
+                sa.select(
+                    NOTE.c.id,
+                    NOTE.c.kind,
+                    NOTE.c.meeting_id,
+                    NOTE.c.status,
+                    MEETING.c.local_day,
+                    GROUP.c.name.label("group_name"),
+                    PARTICIPANT.c.preferred_name,
+                    AUTHOR.c.full_name.label("author_name"),
+                )
+                .join(MEETING, MEETING.c.id == NOTE.c.meeting_id)
+                .join(GROUP, GROUP.c.id == MEETING.c.group_id)
+                .join(AUTHOR, AUTHOR.c.id == NOTE.c.author_id)
+                .outerjoin(PARTICIPANT, PARTICIPANT.c.id == NOTE.c.participant_id)
+                .where(NOTE.c.status.in_(EDITABLE_VALUES), NOTE.c.error_at.is_(None), NOTE.c.author_id != p.user_id)
+                .order_by(MEETING.c.local_day, AUTHOR.c.full_name, NOTE.c.kind.desc(), PARTICIPANT.c.preferred_name)
+            ).all()
+            noted = sa.select(NOTE.c.meeting_id).distinct()
+            attended = (
+                sa.select(ATTENDANCE.c.meeting_id, sa.func.count().label("n"))
+                .where(ATTENDANCE.c.status.in_(ATTENDED), ATTENDANCE.c.participant_id.is_not(None))
+                .group_by(ATTENDANCE.c.meeting_id)
+                .subquery()
+            )
+            held = conn.execute(
+                sa.select(MEETING.c.id, MEETING.c.local_day, MEETING.c.group_id, GROUP.c.name, attended.c.n)
+                .join(GROUP, GROUP.c.id == MEETING.c.group_id)
+                .join(attended, attended.c.meeting_id == MEETING.c.id)
+                .where(
+                    MEETING.c.local_day >= first,
+                    MEETING.c.ends_at <= uow.now,
+                    MEETING.c.cancelled_at.is_(None),
+                    MEETING.c.id.not_in(noted),
+                )
+                .order_by(MEETING.c.local_day, MEETING.c.starts_at)
+            ).all()
+            staff: dict[int, list[str]] = {}
+            group_ids = sorted({r.group_id for r in held})
+            if group_ids:
+                for gid, name in conn.execute(
+                    sa.select(GROUP_STAFF.c.group_id, STAFF.c.name)
+                    .join(STAFF, STAFF.c.id == GROUP_STAFF.c.staff_id)
+                    .where(GROUP_STAFF.c.group_id.in_(group_ids))
+                    .order_by(GROUP_STAFF.c.position)
+                ):
+                    staff.setdefault(gid, []).append(name)
+            first_signed = (
+                sa.select(ROUND.c.note_id, sa.func.min(ROUND.c.signed_at, type_=ROUND.c.signed_at.type).label("signed_at"))
+                .group_by(ROUND.c.note_id)
+                .subquery()
+            )
+            # Notes of meetings whose due date can fall in the window (a deadline is at most a few weeks).
+            rated = conn.execute(
+                sa.select(NOTE.c.author_id, AUTHOR.c.full_name, MEETING.c.local_day, first_signed.c.signed_at)
+                .join(MEETING, MEETING.c.id == NOTE.c.meeting_id)
+                .join(AUTHOR, AUTHOR.c.id == NOTE.c.author_id)
+                .outerjoin(first_signed, first_signed.c.note_id == NOTE.c.id)
+                .where(MEETING.c.local_day >= first - timedelta(days=2 * days + 14), MEETING.c.local_day <= today,
+                       NOTE.c.error_at.is_(None))
+            ).all()
+        desk = ReviewDesk(awaiting=awaiting, deadline_days=days, window_days=window_days)
+        due_by_day: dict[date, date] = {}
+
+        def due_of(day: date) -> date:
+            if day not in due_by_day:
+                due_by_day[day] = cn.due_date(day, days)
+            return due_by_day[day]
+
+        for r in open_rows:
+            due = due_of(r.local_day)
+            if today > due:
+                desk.late_drafts.append(
+                    LateDraft(
+                        r.id, r.kind, r.meeting_id, r.local_day, r.group_name, r.preferred_name or "",
+                        r.author_name, NoteStatus(r.status), due, (today - due).days,
+                    )
+                )
+        for r in held:
+            desk.undocumented.append(
+                UndocumentedMeeting(r.id, r.local_day, r.name, ", ".join(staff.get(r.group_id, [])), int(r.n),
+                                    due_of(r.local_day))
+            )
+        names: dict[int, str] = {}
+        due_count: dict[int, int] = {}
+        on_time: dict[int, int] = {}
+        for r in rated:
+            due = due_of(r.local_day)
+            if not (first <= due < today):
+                continue  # not due yet (it may still be signed today), or due before the window
+            names[r.author_id] = r.full_name
+            due_count[r.author_id] = due_count.get(r.author_id, 0) + 1
+            if r.signed_at is not None and r.signed_at.astimezone(zone).date() <= due:
+                on_time[r.author_id] = on_time.get(r.author_id, 0) + 1
+        desk.on_time = sorted(
+            (OnTimeRate(a, names[a], due_count[a], on_time.get(a, 0)) for a in due_count),
+            key=lambda rate: (rate.percent, rate.author_name),
+        )
+        return desk
 
     def meetings_to_document(self, principal: Principal | None, first: date, last: date) -> list[tuple[int, date, str]]:
         """Meetings in a range that the user may document, newest first: (id, day, group name)."""

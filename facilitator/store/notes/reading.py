@@ -43,7 +43,7 @@ class NoteReads(NotesBase):
         staff_ids, staff_names = records.facilitators(conn, meeting.group_id)
         require_view_notes(uow.me(), staff_ids)
         attendance = records.attendance(conn, meeting_id)
-        facts = records.facts(conn, meeting, attendance, staff_names)
+        facts = records.facts(conn, meeting, attendance, staff_names, now=uow.now)
         notes = self._views(conn, NOTE.c.meeting_id == meeting_id, (NOTE.c.kind.desc(), PARTICIPANT.c.preferred_name))
         fmt = records.group_format(conn, meeting.group_id, self.clinic_format())
         if audit:

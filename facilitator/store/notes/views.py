@@ -196,10 +196,70 @@ class NoteSummary:
 
 @dataclass
 class MyNotes:
+    """A counselor's own notes still open: drafts, returned ones, and those waiting for co-signature.
+
+    ``overdue`` is the author's own late work (drafts and returned notes past the clinic's
+    deadline); a note signed on time and waiting for the supervisor is never in it.
+    """
+
     drafts: list[NoteSummary] = field(default_factory=list)
     returned: list[NoteSummary] = field(default_factory=list)
     overdue: list[NoteSummary] = field(default_factory=list)
     awaiting: list[NoteSummary] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LateDraft:
+    """A counselor's draft (or returned note) past the clinic's deadline."""
+
+    note_id: int
+    kind: str
+    meeting_id: int
+    meeting_day: date
+    group_name: str
+    participant_name: str
+    author_name: str
+    status: NoteStatus
+    due: date
+    days_late: int
+
+
+@dataclass(frozen=True)
+class UndocumentedMeeting:
+    """A meeting that was held (someone attended, and it is over) with no note at all."""
+
+    meeting_id: int
+    meeting_day: date
+    group_name: str
+    facilitators: str
+    attended: int
+    due: date
+
+
+@dataclass(frozen=True)
+class OnTimeRate:
+    """One counselor's notes due in the window and how many were signed by their due date."""
+
+    author_id: int
+    author_name: str
+    due: int
+    on_time: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.on_time / self.due) if self.due else 100
+
+
+@dataclass
+class ReviewDesk:
+    """What needs the supervisor, across all counselors."""
+
+    awaiting: list[QueueItem] = field(default_factory=list)
+    late_drafts: list[LateDraft] = field(default_factory=list)
+    undocumented: list[UndocumentedMeeting] = field(default_factory=list)
+    on_time: list[OnTimeRate] = field(default_factory=list)
+    deadline_days: int = 3
+    window_days: int = 30
 
 
 @dataclass(frozen=True)
