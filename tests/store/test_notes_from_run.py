@@ -101,7 +101,7 @@ def day(engine, shipped_library):  # type: ignore[no-untyped-def]
     return world, notes, store, run_id
 
 
-def test_every_prefilled_sentence_is_what_the_run_record_holds(day) -> None:  # type: ignore[no-untyped-def]
+def test_every_prefilled_sentence_is_what_the_run_record_holds(day, shipped_library) -> None:  # type: ignore[no-untyped-def]
     world, notes, store, run_id = day
     record = store.load(run_id)
     assert record.snapshot.ended_at == at(29)
@@ -113,7 +113,8 @@ def test_every_prefilled_sentence_is_what_the_run_record_holds(day) -> None:  # 
     assert (g["start"], g["end"], g["duration"]) == ("18:00", "19:30", "90")
     assert g["present"] == "3 (absent: 1)"
     assert g["facilitators"] == "Ana Ruiz, Kim Osei"
-    assert g["curriculum"] == "Recovery Skills Practice, session 1: Saying No to Alcohol and Drugs"
+    position = [s.id for s in shipped_library.get("skills-core").sessions].index("drug-alcohol-refusal") + 1
+    assert g["curriculum"] == f"Recovery Skills Practice, session {position}: Saying No to Alcohol and Drugs"
     assert g["topic"] == "Saying No to Alcohol and Drugs"
     assert g["group_process"] == ""
 
