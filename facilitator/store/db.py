@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -41,8 +42,18 @@ def sqlite_path(url: str | sa.URL) -> Path | None:
     return Path(parsed.database)
 
 
-def create_engine(url: str) -> Engine:
-    """Build the engine; for SQLite, WAL, foreign keys and a busy timeout on every connection."""
+def write_protected(mode: int) -> bool:
+    """Whether a file's permission bits let nobody write it (chmod a-w), whoever runs the app."""
+    return not mode & 0o222
+
+
+def create_engine(url: str, *, create: bool = True) -> Engine:
+    """Build the engine; for SQLite, WAL, foreign keys and a busy timeout on every connection.
+
+    A SQLite file is opened with ``mode=rw``: SQLite never makes a new empty file where the
+    database was, even when it vanishes while the app runs. A missing file is created only
+    with ``create`` (the first start of a new data folder); otherwise a sentence.
+    """
     try:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError as exc:
@@ -53,12 +64,21 @@ def create_engine(url: str) -> Engine:
     if path is None:
         engine = sa.create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
+        if not path.exists() and not create:
+            raise DatabaseError(
+                f"The clinic database is missing from {path}, though this data folder has held one. Facilitator "
+                "does not start an empty clinic in its place: put the file back, or restore the latest backup "
+                "(facilitator restore FILE)."
+            )
         try:
             make_private_dir(path.parent)
         except OSError as exc:
             raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from exc
         _ensure_private(path)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
+        engine = sa.create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=15)
+        )
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
