@@ -222,20 +222,68 @@ def sqlite_backup(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite database, created mode 600, as one self-contained file.
 
     The copy is switched out of WAL mode so that it needs no -wal/-shm companions and can be
-    checked read-only without leaving any behind.
+    checked read-only without leaving any behind. It is written to ``TARGET.part`` (locked
+    while it is written) and renamed when whole; a copy killed midway leaves the ``.part``,
+    which the next start removes.
     """
     make_private_dir(target.parent)
     tmp = target.with_suffix(target.suffix + ".part")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
+        with held_partial(tmp):
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+            shutil.move(tmp, target)
+    except BaseException:
+        for leftover in (tmp, Path(str(tmp) + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def held_partial(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on a partial file while it is written, so a start-up cleanup elsewhere leaves it be.
+
+    The lock goes with the process: a backup killed midway leaves a file nobody holds.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: the cleanup goes by age instead
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
     finally:
-        src.close()
-    shutil.move(tmp, target)
+        os.close(fd)
+
+
+def partial_in_use(path: Path) -> bool:
+    """Whether a live backup or restore holds ``path`` (without locks: whether it changed in the last hour)."""
+    try:
+        import fcntl
+    except ImportError:
+        import time
+
+        return time.time() - path.stat().st_mtime < 3600
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False

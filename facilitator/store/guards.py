@@ -70,3 +70,56 @@ def unprotected_sentence(missing: list[str]) -> str:
         "trail, so someone changed it outside Facilitator. You can still look records up, but nothing can be "
         "saved until an administrator restores them (facilitator audit guards --repair) or restores a backup."
     )
+
+
+def _migration(name: str):  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    from .db import MIGRATIONS_DIR
+
+    path = next((MIGRATIONS_DIR / "versions").glob(f"{name}_*.py"))
+    spec = importlib.util.spec_from_file_location(f"facilitator_migration_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def guard_statements(dialect: str) -> list[str]:
+    """The statements that create every guard, as the migrations wrote them (functions first)."""
+    audit, notes, frozen = _migration("0002"), _migration("0004"), _migration("0007")
+    if dialect == "sqlite":
+        return [*audit.SQLITE_TRIGGERS, *notes._sqlite_triggers(), *frozen.SQLITE]
+    if dialect == "postgresql":
+        return [*audit.POSTGRES_TRIGGERS, *notes._postgres_triggers(), *frozen.POSTGRES]
+    return []
+
+
+def repair_guards(conn: Connection) -> list[str]:
+    """Recreate (or, on PostgreSQL, re-enable) the guards this database lacks; return their names."""
+    import re
+
+    missing = missing_guards(conn)
+    if not missing:
+        return []
+    dialect = conn.dialect.name
+    statements = guard_statements(dialect)
+    if dialect == "postgresql":
+        disabled = conn.execute(
+            sa.text(
+                "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE NOT t.tgisinternal AND t.tgenabled = 'D' AND c.relnamespace = to_regnamespace(current_schema())"
+            )
+        ).all()
+        for name, table in disabled:
+            if name in missing:
+                conn.exec_driver_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER "{name}"')
+        for statement in statements:  # the trigger functions, as the migrations define them
+            if re.match(r"\s*CREATE (OR REPLACE )?FUNCTION", statement):
+                conn.exec_driver_sql(re.sub(r"CREATE (OR REPLACE )?FUNCTION", "CREATE OR REPLACE FUNCTION", statement, count=1))
+        missing = missing_guards(conn)
+    for statement in statements:
+        found = re.match(r"\s*CREATE TRIGGER (\w+)", statement)
+        if found and found.group(1) in missing:
+            conn.exec_driver_sql(statement)
+    return missing
