@@ -99,7 +99,7 @@ def repair_guards(conn: Connection) -> list[str]:
     """Recreate (or, on PostgreSQL, re-enable) the guards this database lacks; return their names."""
     import re
 
-    missing = missing_guards(conn)
+    missing = wanted = missing_guards(conn)
     if not missing:
         return []
     dialect = conn.dialect.name
@@ -122,4 +122,4 @@ def repair_guards(conn: Connection) -> list[str]:
         found = re.match(r"\s*CREATE TRIGGER (\w+)", statement)
         if found and found.group(1) in missing:
             conn.exec_driver_sql(statement)
-    return missing
+    return wanted
