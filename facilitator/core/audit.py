@@ -400,8 +400,8 @@ def compare_with_checkpoint(
         problems.append(
             ChainProblem(
                 checkpoint.seq,
-                f"entry {checkpoint.seq} is not the entry the checkpoint of {when} sealed: the trail up to it "
-                "was rewritten and its chain recomputed.",
+                f"entry {checkpoint.seq} is not the entry the checkpoint of {when} sealed: entries were cut off "
+                "and the trail written on, or the trail up to it was rewritten and its chain recomputed.",
             )
         )
     return problems
