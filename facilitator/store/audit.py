@@ -283,7 +283,7 @@ class AuditLog:
             report.checkpoint = f"{where}, of {format_time(checkpoint.at)} (entry {checkpoint.seq})"
         report.problems[:0] = problems
         if principal is not None and audited:
-            outcome = "intact" if report.ok else f"{len(report.problems)} problem(s), the first at entry {report.first_bad_seq}"
+            outcome = "intact" if report.ok else f"{len(report.problems)} problem(s) found"
             self.record(principal, AuditAction.VIEW, record_type="audit trail", detail=f"verified the trail: {outcome}")
         return report
 
