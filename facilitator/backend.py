@@ -77,7 +77,22 @@ class Backend:
     def sign_out(self, detail: str = "") -> None:
         if self.principal is not None and self.accounts is not None:
             self.accounts.record_sign_out(self.principal, detail)
+            self.checkpoint_audit()
         self.principal = None
+
+    def checkpoint_audit(self) -> object | None:
+        """Seal the audit trail's head with this data folder's key (sign-out, close, backup, on demand).
+
+        Never stops what called it: a failure is logged. Returns the checkpoint, or None
+        when none was written (the trail contradicts the last one, which stays as evidence).
+        """
+        if self.audit is None or self.audit.checkpoints is None or self.clock is None:
+            return None
+        try:
+            return self.audit.checkpoints.take(self.engine, self.clock.now())
+        except Exception:
+            log.exception("Could not checkpoint the audit trail")
+            return None
 
     def dispose(self) -> None:
         """Close the database; records the sign-out of whoever is still signed in (a command's user)."""
@@ -87,6 +102,8 @@ class Backend:
             except Exception:
                 log.exception("Recording the sign-out failed")
                 self.principal = None
+        else:
+            self.checkpoint_audit()
         self.engine.dispose()
 
 
@@ -105,16 +122,24 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     from .store.accounts import AccountService
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
+    from .store.backup import remove_partial_files
+    from .store.checkpoint import AuditCheckpoints
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
     from .store.settings_service import ClinicSettings
     from .store.unit_of_work import Work
 
-    engine = db.create_engine(config.database_url)
+    # Only the first start of a new data folder (no checkpoint key yet) may create a database.
+    checkpoints = AuditCheckpoints(config.data_dir)
+    engine = db.create_engine(config.database_url, create=not checkpoints.has_key())
+    db_file = db.sqlite_path(config.database_url)
+    remove_partial_files(config.data_dir, config.backup_dir, *([db_file.parent] if db_file else []))
     backup = db.upgrade(engine, config.backup_dir)
+    checkpoints.key()
     clock = SystemClock()
     audit = AuditLog(engine, clock)
+    audit.checkpoints = checkpoints
     work = Work(engine, audit, clock, lambda: backend.current_principal())
     work.connect_identity()
     settings = ClinicSettings(work)

@@ -13,7 +13,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "backup",
         help="copy the database to a file, safely while the app runs",
         description="Copy the clinic's SQLite database to FILE with SQLite's online backup (consistent even "
-        "while the app is writing) and write FILE.sha256 beside it. Both are readable only by you. "
+        "while the app is writing) and write FILE.sha256 (its digest) and FILE.checkpoint (its audit trail's "
+        "head, sealed with this data folder's key) beside it. All are readable only by you. "
         "Administrators only (--user NAME).",
     )
     backup.add_argument("file", type=Path, metavar="FILE", help="the backup file to write, e.g. clinic-2026-11-02.sqlite")
@@ -34,11 +35,13 @@ def run_backup(args: argparse.Namespace, config: AppConfig) -> int:
             target = args.file.expanduser()
             if target.exists() and target.is_dir():
                 target = target / f"facilitator-{backend.clock.now():%Y%m%d-%H%M%S}.sqlite"  # type: ignore[union-attr]
-            result = take_backup(source, target)
+            result = take_backup(source, target, backend.audit.checkpoints, backend.clock.now())  # type: ignore[union-attr]
         except BackupError as exc:
             raise CommandError(str(exc).rstrip(".")) from None
         with backend.work.begin(principal) as uow:  # type: ignore[union-attr]
             uow.audit(AuditAction.BACKUP, record_type="database",
                       detail=f"backed up the database to {result.path} (sha256 {result.sha256[:16]}…)")
-    print(f"Backed up to {result.path} ({result.size:,} bytes); digest in {result.digest_path.name}.")
+        backend.checkpoint_audit()
+    print(f"Backed up to {result.path} ({result.size:,} bytes); digest in {result.digest_path.name}, "
+          f"audit checkpoint in {result.path.name}.checkpoint.")
     return 0

@@ -113,6 +113,24 @@ def _zone_ok(name: str) -> bool:
     return True
 
 
+def resolve_zone_name(setting: object) -> str:
+    """The clinic's time zone, resolved one way for attendance, notes, reports and the screens.
+
+    The setting when it names a zone Facilitator knows; otherwise this computer's zone by
+    its IANA name (never a fixed UTC offset, which would put times an hour off across a
+    daylight-saving change).
+    """
+    name = str(setting or "").strip()
+    if name and _zone_ok(name):
+        return name
+    return system_zone_name()
+
+
+def resolve_zone(setting: object) -> ZoneInfo:
+    """``resolve_zone_name`` as a zone."""
+    return ZoneInfo(resolve_zone_name(setting))
+
+
 def clinic_zone(name: str) -> ZoneInfo:
     """The zone for a setting's value; an unknown name raises ValueError with a sentence."""
     try:

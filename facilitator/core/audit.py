@@ -124,9 +124,15 @@ class ChainProblem:
 
 @dataclass
 class ChainReport:
+    """What ``audit verify`` found: the chain, the checkpoint it was held against, the signatures."""
+
     checked: int = 0
     last_seq: int = 0
     problems: list[ChainProblem] = field(default_factory=list)
+    # Filled by the full check (``AuditLog.verify``), not by the chain walk alone:
+    signatures_checked: int = 0
+    signatures_unhashed: int = 0
+    checkpoint: str = ""  # which checkpoint the head was compared with, in words ("" = none)
 
     @property
     def ok(self) -> bool:
@@ -204,3 +210,198 @@ def verify_rows(
             ChainProblem(report.last_seq, f"entry {report.last_seq}, the newest, was replaced after it was written.")
         )
     return report
+
+
+# -- what was signed ------------------------------------------------------------------------------
+#
+# A sign or co-sign entry carries a SHA-256 of exactly what was signed, in its detail, where
+# the chain covers it. ``audit verify`` recomputes it from the note as the database holds it
+# now, so a note rewritten with the triggers dropped (or a meeting moved under it) is named.
+
+SIGNED_HASH_WORDS = "SHA-256 of what was signed"
+_SIGNED_HASH_RE = r"SHA-256 of what was (?:signed|co-signed) ([0-9a-f]{64})"
+
+
+@dataclass(frozen=True)
+class SignedContent:
+    """What a signature attests: the note's words, whom and which day they are about, who signed."""
+
+    note_id: int
+    kind: str
+    participant_id: int | None
+    meeting_id: int
+    date_of_service: str  # the meeting's local day, ISO
+    starts_at: datetime  # the meeting's start (aware)
+    note_format: str
+    content: str  # the note's content as stored (JSON text)
+    signer_id: int
+    signer_name: str
+    signer_credentials: str
+    signed_at: datetime
+
+    def fields(self) -> dict[str, Any]:
+        try:
+            words: Any = json.loads(self.content)
+        except (TypeError, ValueError):
+            words = self.content
+        return {
+            "note_id": self.note_id,
+            "kind": self.kind,
+            "participant_id": self.participant_id,
+            "meeting_id": self.meeting_id,
+            "date_of_service": self.date_of_service,
+            "starts_at": self.starts_at,
+            "note_format": self.note_format,
+            "content": words,
+            "signer_id": self.signer_id,
+            "signer_name": self.signer_name,
+            "signer_credentials": self.signer_credentials,
+            "signed_at": self.signed_at,
+        }
+
+
+def _canonical_deep(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return format_time(value)
+    if isinstance(value, Mapping):
+        return {str(k): _canonical_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canonical_deep(v) for v in value]
+    return value
+
+
+def signed_content_hash(signed: SignedContent) -> str:
+    """SHA-256 of the canonical JSON of what a signature attests (content parsed, keys sorted)."""
+    return hashlib.sha256(_encode(_canonical_deep(signed.fields())).encode("utf-8")).hexdigest()
+
+
+def cosigned_hash(
+    signed_hash: str, cosigner_id: int, cosigner_name: str, cosigner_credentials: str, cosigned_at: datetime
+) -> str:
+    """SHA-256 of what a co-signature attests: the signed round's hash and who co-signed, when."""
+    plain = {
+        "signed": signed_hash,
+        "cosigner_id": cosigner_id,
+        "cosigner_name": cosigner_name,
+        "cosigner_credentials": cosigner_credentials,
+        "cosigned_at": format_time(cosigned_at),
+    }
+    return hashlib.sha256(_encode(plain).encode("utf-8")).hexdigest()
+
+
+def signed_hash_words(digest: str, *, cosign: bool = False) -> str:
+    """The words an audit detail carries the hash in: "SHA-256 of what was signed 3f2a…" (64 hex)."""
+    return f"SHA-256 of what was {'co-signed' if cosign else 'signed'} {digest}"
+
+
+def signed_hash_in(detail: str) -> str | None:
+    """The hash a sign or co-sign entry's detail carries, or None (entries written before hashing)."""
+    import re
+
+    found = re.search(_SIGNED_HASH_RE, detail)
+    return found.group(1) if found else None
+
+
+# -- checkpoints: the chain's head, sealed with a key kept outside the database -------------------
+
+CHECKPOINT_FIELDS = ("clinic_id", "seq", "head_hash", "at")
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The trail's head at a moment, with an HMAC by a key the database does not hold."""
+
+    clinic_id: str
+    seq: int
+    head_hash: str
+    at: datetime
+    mac: str = ""
+
+    def message(self) -> bytes:
+        return canonical_json(
+            {"clinic_id": self.clinic_id, "seq": self.seq, "head_hash": self.head_hash, "at": self.at}
+        )
+
+    def sealed(self, key: bytes) -> Checkpoint:
+        import hmac
+
+        mac = hmac.new(key, self.message(), hashlib.sha256).hexdigest()
+        return Checkpoint(self.clinic_id, self.seq, self.head_hash, self.at, mac)
+
+    def is_sealed_by(self, key: bytes) -> bool:
+        import hmac
+
+        return bool(self.mac) and hmac.compare_digest(self.sealed(key).mac, self.mac)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "clinic_id": self.clinic_id,
+                "seq": self.seq,
+                "head_hash": self.head_hash,
+                "at": format_time(self.at),
+                "mac": self.mac,
+                "what": "Facilitator audit trail checkpoint: the trail's newest entry (seq, hash) "
+                "at a moment, sealed with HMAC-SHA256 by a key kept outside the database",
+            },
+            indent=2,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Checkpoint:
+        """Parse a checkpoint file; ValueError with a sentence when it is not one."""
+        try:
+            raw = json.loads(text)
+            at = datetime.fromisoformat(str(raw["at"]).replace("Z", "+00:00"))
+            seq = int(raw["seq"])
+            head = str(raw["head_hash"])
+            clinic = str(raw["clinic_id"])
+            mac = str(raw.get("mac", ""))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError("The file is not a Facilitator audit checkpoint.") from exc
+        if at.tzinfo is None or len(head) != 64 or seq < 0:
+            raise ValueError("The file is not a Facilitator audit checkpoint.")
+        return cls(clinic, seq, head, at, mac)
+
+
+def compare_with_checkpoint(
+    checkpoint: Checkpoint, clinic_id: str | None, head_seq: int | None, hash_at_seq: str | None
+) -> list[ChainProblem]:
+    """What the database's trail says against a checkpoint taken earlier.
+
+    ``hash_at_seq`` is the hash the database holds for entry ``checkpoint.seq`` now (None
+    when there is no such entry). A trail cut back and its head rewound, a wiped trail, or a
+    chain recomputed from an altered entry all fail here even when the chain itself is sound.
+    """
+    when = format_time(checkpoint.at)
+    problems: list[ChainProblem] = []
+    if clinic_id is not None and clinic_id != checkpoint.clinic_id:
+        problems.append(
+            ChainProblem(
+                checkpoint.seq,
+                f"the checkpoint of {when} is of another clinic database (id {checkpoint.clinic_id}); "
+                "this database's identity was changed or the database was replaced.",
+            )
+        )
+        return problems
+    if checkpoint.seq == 0:
+        return problems
+    if head_seq is None or head_seq < checkpoint.seq:
+        now = 0 if head_seq is None else head_seq
+        what = "the trail is empty" if now == 0 else f"its newest entry is now {now}"
+        problems.append(
+            ChainProblem(
+                checkpoint.seq,
+                f"the checkpoint of {when} saw {checkpoint.seq} entries but {what}: entries were cut off "
+                "or the trail was wiped.",
+            )
+        )
+    elif hash_at_seq != checkpoint.head_hash:
+        problems.append(
+            ChainProblem(
+                checkpoint.seq,
+                f"entry {checkpoint.seq} is not the entry the checkpoint of {when} sealed: entries were cut off "
+                "and the trail written on, or the trail up to it was rewritten and its chain recomputed.",
+            )
+        )
+    return problems

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -26,6 +27,7 @@ from ..core.audit import (
     AuditRecord,
     ChainProblem,
     ChainReport,
+    Checkpoint,
     entry_hash,
     format_time,
     verify_rows,
@@ -34,7 +36,11 @@ from ..core.clock import Clock, SystemClock
 from ..core.permissions import Principal, require_view_audit
 from .models import AuditEntry, AuditHead
 
+if TYPE_CHECKING:
+    from .checkpoint import AuditCheckpoints
+
 log = logging.getLogger(__name__)
+HEAD_REBUILT = "found the trail's head record missing and rebuilt it"
 
 _entry = AuditEntry.__table__  # type: ignore[attr-defined]
 _head = AuditHead.__table__  # type: ignore[attr-defined]
@@ -96,6 +102,7 @@ class AuditLog:
 
     def __init__(self, engine: Engine, clock: Clock | None = None, workstation: str | None = None) -> None:
         self._engine = engine
+        self.checkpoints: AuditCheckpoints | None = None  # this data folder's, when there is one
         self._clock = clock or SystemClock()
         self._workstation = _workstation() if workstation is None else workstation
 
@@ -145,17 +152,39 @@ class AuditLog:
         # lock; PostgreSQL: the row) before it is read, and appenders line up.
         conn.execute(sa.update(_head).where(_head.c.id == 1).values(seq=_head.c.seq))
         head = conn.execute(sa.select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)).one_or_none()
-        if head is None:  # the migration inserts it; recreate if someone removed it
-            conn.execute(sa.insert(_head).values(id=1, seq=0, hash=GENESIS_HASH))
-            prev_seq, prev_hash = 0, GENESIS_HASH
+        if head is None:
+            prev_seq, prev_hash = AuditLog._rebuild_head(conn, values)
         else:
             prev_seq, prev_hash = head.seq, head.hash
+        return AuditLog._insert(conn, values, prev_seq, prev_hash)
+
+    @staticmethod
+    def _insert(conn: Connection, values: dict[str, object], prev_seq: int, prev_hash: str) -> int:
         seq = prev_seq + 1
         content = dict(values, seq=seq)
         digest = entry_hash(prev_hash, {name: content[name] for name in HASHED_FIELDS})
         conn.execute(sa.insert(_entry).values(**content, prev_hash=prev_hash, hash=digest))
         conn.execute(sa.update(_head).where(_head.c.id == 1).values(seq=seq, hash=digest))
         return seq
+
+    @staticmethod
+    def _rebuild_head(conn: Connection, values: dict[str, object]) -> tuple[int, str]:
+        """The head row was deleted (only possible with the triggers dropped): rebuild it, and say so.
+
+        The head is rebuilt from the newest entry so the trail goes on, and an entry saying
+        it was rebuilt goes first, in the chain, where ``audit verify`` names it. Whether
+        entries were cut off before the head was deleted is for the checkpoint to tell.
+        """
+        newest = conn.execute(sa.select(_entry.c.seq, _entry.c.hash).order_by(_entry.c.seq.desc()).limit(1)).first()
+        prev_seq, prev_hash = (int(newest.seq), str(newest.hash)) if newest else (0, GENESIS_HASH)
+        conn.execute(sa.insert(_head).values(id=1, seq=prev_seq, hash=prev_hash))
+        log.warning("The audit trail's head record was missing; rebuilt from entry %s", prev_seq)
+        notice = dict(
+            values, user_id=None, username="", action=AuditAction.CHANGE.value, record_type="audit trail",
+            record_id="", participant_id=None, detail=f"{HEAD_REBUILT} from entry {prev_seq}",
+        )
+        seq = AuditLog._insert(conn, notice, prev_seq, prev_hash)
+        return seq, str(conn.execute(sa.select(_head.c.hash).where(_head.c.id == 1)).scalar_one())
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -228,18 +257,42 @@ class AuditLog:
 
     # -- checking ---------------------------------------------------------------------------
 
-    def verify(self, principal: Principal | None = None, *, audited: bool = True) -> ChainReport:
-        """Walk the whole chain; with a principal, the check is itself recorded."""
+    def verify(
+        self, principal: Principal | None = None, *, audited: bool = True, checkpoint: Checkpoint | None = None
+    ) -> ChainReport:
+        """Walk the whole chain, re-hash every signature, and hold the head against a checkpoint.
+
+        ``checkpoint`` defaults to the last one of this data folder (``self.checkpoints``,
+        set by the backend); a checkpoint that is damaged or not sealed by this folder's key
+        is itself a problem. With a principal, the check is recorded in the trail.
+        """
         if principal is not None:
             require_view_audit(principal)
-        report = self.verify_engine(self._engine)
+        problems: list[ChainProblem] = []
+        where = "the checkpoint given"
+        if checkpoint is None and self.checkpoints is not None:
+            from .checkpoint import CheckpointError
+
+            where = "the last checkpoint"
+            try:
+                checkpoint = self.checkpoints.load()
+            except CheckpointError as exc:
+                problems.append(ChainProblem(0, str(exc)))
+        report = self.verify_engine(self._engine, checkpoint)
+        if checkpoint is not None:
+            report.checkpoint = f"{where}, of {format_time(checkpoint.at)} (entry {checkpoint.seq})"
+        report.problems[:0] = problems
         if principal is not None and audited:
-            outcome = "chain intact" if report.ok else f"chain broken at entry {report.first_bad_seq}"
-            self.record(principal, AuditAction.VIEW, record_type="audit trail", detail=f"verified: {outcome}")
+            outcome = "intact" if report.ok else f"{len(report.problems)} problem(s) found"
+            self.record(principal, AuditAction.VIEW, record_type="audit trail", detail=f"verified the trail: {outcome}")
         return report
 
     @staticmethod
-    def verify_engine(engine: Engine) -> ChainReport:
+    def verify_engine(engine: Engine, checkpoint: Checkpoint | None = None) -> ChainReport:
+        """The chain, the signed notes and (given one) the checkpoint, read in one transaction."""
+        from . import checkpoint as checkpoints
+        from .signatures import verify_signatures
+
         with engine.connect() as conn:
             head = conn.execute(sa.select(_head.c.seq, _head.c.hash).where(_head.c.id == 1)).one_or_none()
             rows = conn.execution_options(yield_per=2000).execute(sa.select(_entry).order_by(_entry.c.seq))
@@ -249,8 +302,25 @@ class AuditLog:
                 report.problems.append(
                     ChainProblem(0, "the trail's head record is missing: entries at the end may have been deleted.")
                 )
-                return report
-            return verify_rows(records, head.seq, head.hash)
+            else:
+                report = verify_rows(records, head.seq, head.hash)
+            rebuilt = conn.execute(
+                sa.select(_entry.c.seq, _entry.c.detail).where(
+                    _entry.c.record_type == "audit trail", _entry.c.detail.like(f"{HEAD_REBUILT}%")
+                )
+            ).all()
+            for seq, detail in rebuilt:
+                report.problems.append(
+                    ChainProblem(int(seq), f"the trail's head record had been deleted; Facilitator {detail}.")
+                )
+            if checkpoint is not None:
+                report.problems.extend(checkpoints.compare(conn, checkpoint))
+            if sa.inspect(conn).has_table("progress_note"):
+                signed = verify_signatures(conn)
+                report.signatures_checked = signed.checked
+                report.signatures_unhashed = signed.unhashed
+                report.problems.extend(ChainProblem(p.seq, p.sentence) for p in signed.problems)
+        return report
 
     # -- export -----------------------------------------------------------------------------
 

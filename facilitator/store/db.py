@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -41,8 +42,18 @@ def sqlite_path(url: str | sa.URL) -> Path | None:
     return Path(parsed.database)
 
 
-def create_engine(url: str) -> Engine:
-    """Build the engine; for SQLite, WAL, foreign keys and a busy timeout on every connection."""
+def write_protected(mode: int) -> bool:
+    """Whether a file's permission bits let nobody write it (chmod a-w), whoever runs the app."""
+    return not mode & 0o222
+
+
+def create_engine(url: str, *, create: bool = True) -> Engine:
+    """Build the engine; for SQLite, WAL, foreign keys and a busy timeout on every connection.
+
+    A SQLite file is opened with ``mode=rw``: SQLite never makes a new empty file where the
+    database was, even when it vanishes while the app runs. A missing file is created only
+    with ``create`` (the first start of a new data folder); otherwise a sentence.
+    """
     try:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError as exc:
@@ -53,12 +64,21 @@ def create_engine(url: str) -> Engine:
     if path is None:
         engine = sa.create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
+        if not path.exists() and not create:
+            raise DatabaseError(
+                f"The clinic database is missing from {path}, though this data folder has held one. Facilitator "
+                "does not start an empty clinic in its place: put the file back, or restore the latest backup "
+                "(facilitator restore FILE)."
+            )
         try:
             make_private_dir(path.parent)
         except OSError as exc:
             raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from exc
         _ensure_private(path)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
+        engine = sa.create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=15)
+        )
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -244,20 +264,68 @@ def sqlite_backup(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite database, created mode 600, as one self-contained file.
 
     The copy is switched out of WAL mode so that it needs no -wal/-shm companions and can be
-    checked read-only without leaving any behind.
+    checked read-only without leaving any behind. It is written to ``TARGET.part`` (locked
+    while it is written) and renamed when whole; a copy killed midway leaves the ``.part``,
+    which the next start removes.
     """
     make_private_dir(target.parent)
     tmp = target.with_suffix(target.suffix + ".part")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
+        with held_partial(tmp):
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+            shutil.move(tmp, target)
+    except BaseException:
+        for leftover in (tmp, Path(str(tmp) + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def held_partial(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on a partial file while it is written, so a start-up cleanup elsewhere leaves it be.
+
+    The lock goes with the process: a backup killed midway leaves a file nobody holds.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: the cleanup goes by age instead
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
     finally:
-        src.close()
-    shutil.move(tmp, target)
+        os.close(fd)
+
+
+def partial_in_use(path: Path) -> bool:
+    """Whether a live backup or restore holds ``path`` (without locks: whether it changed in the last hour)."""
+    try:
+        import fcntl
+    except ImportError:
+        import time
+
+        return time.time() - path.stat().st_mtime < 3600
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False

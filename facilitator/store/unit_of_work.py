@@ -47,6 +47,8 @@ from ..core.changes import (
 from ..core.clock import Clock, SystemClock
 from ..core.permissions import NotSignedIn, Principal, UserRole
 from .audit import AuditLog
+from .db import sqlite_path, write_protected
+from .guards import DatabaseUnprotected, missing_guards, unprotected_sentence
 from .models import ChangeLogEntry, DatabaseIdentity, UserAccount
 
 log = logging.getLogger(__name__)
@@ -249,6 +251,14 @@ class Work:
         self.change_hub: Any = None  # the app's view of "what changed" (ui.operations), if it has one
         self._lock = threading.Lock()
         self.is_postgres = engine.dialect.name == "postgresql"
+        # A SQLite file is watched between units of work: gone, swapped or made read-only under
+        # a running app must stop writes with a sentence (a pooled connection would otherwise
+        # go on writing into a deleted file, or into the file that was replaced).
+        self._db_file = sqlite_path(engine.url)
+        self._file_id: tuple[int, int] | None = None
+        self._read_only = False
+        # The guard triggers this database lacks (checked when connecting); writes are refused then.
+        self.missing_guards: list[str] = []
         # The identity row and the account in one round trip (a LEFT JOIN: a missing account
         # still returns the identity, and the account check then says it was removed).
         self._check_stmt = (
@@ -264,11 +274,63 @@ class Work:
         return self._identity
 
     def connect_identity(self) -> Identity | None:
-        """Note which database this is (at start, and after this workstation's own restore)."""
+        """Note which database this is (at start, at sign-in, after this workstation's own restore).
+
+        Also notes the SQLite file it is (pooled connections to a file that was since
+        replaced are dropped) and whether the database still has its guard triggers.
+        """
+        if self._db_file is not None:
+            file_id = self._stat_file()
+            if self._file_id is not None and file_id != self._file_id:
+                self.engine.dispose()  # connections to the file that was replaced
+            self._file_id = file_id
         with self.engine.connect() as conn:
             self._identity = read_identity(conn)
+            self.missing_guards = missing_guards(conn)
+        if self.missing_guards:
+            log.error("The database lacks its guard triggers: %s", ", ".join(self.missing_guards))
         self._prune_change_log()
         return self._identity
+
+    @property
+    def unprotected(self) -> str:
+        """The sentence for a database that lost its guards ("" when it has them all)."""
+        return unprotected_sentence(self.missing_guards) if self.missing_guards else ""
+
+    def _stat_file(self) -> tuple[int, int]:
+        assert self._db_file is not None
+        try:
+            st = os.stat(self._db_file)
+        except FileNotFoundError:
+            raise DatabaseUnavailable(
+                f"The clinic database file is gone from {self._db_file}: it was moved or deleted. Nothing was "
+                "saved, and what you typed is still on screen; put the file back or restore a backup."
+            ) from None
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"The clinic database file {self._db_file} cannot be reached ({exc.strerror}). Nothing was saved."
+            ) from exc
+        if write_protected(st.st_mode):
+            self._read_only = True
+        else:
+            self._read_only = False
+        return (st.st_dev, st.st_ino)
+
+    def _check_file(self, *, write: bool) -> None:
+        """Before a unit of work on SQLite: the file is still there, still the same, still writable."""
+        if self._db_file is None:
+            return
+        file_id = self._stat_file()
+        if self._file_id is not None and file_id != self._file_id:
+            raise DatabaseReplaced(
+                "The clinic database file was replaced by another file since this computer connected. "
+                "Nothing was saved; sign in again to go on with the database as it is now."
+            )
+        if write and self._read_only:
+            raise DatabaseUnavailable(
+                "The clinic database can no longer be written (its file was made read-only). Nothing was saved, "
+                "and what you typed is still on screen."
+            )
 
     def _check_database(self, conn: Connection) -> None:
         if self._identity is None:
@@ -355,6 +417,11 @@ class Work:
         nobody (a failed sign-in, the first administrator, seeding a demo).
         """
         p = self._resolve(principal)
+        self._check_file(write=True)
+        if self.missing_guards and p is not None and check_account:
+            # Bookkeeping still runs (sign-in attempts act for nobody; sign-out and lock skip the
+            # account check): it only appends to the trail, which the chain protects without triggers.
+            raise DatabaseUnprotected(self.unprotected)
         changes = Changes()
         try:
             with self.engine.begin() as conn:
@@ -381,6 +448,7 @@ class Work:
         on this connection).
         """
         p = self._resolve(principal)
+        self._check_file(write=False)
         try:
             with self.engine.begin() as conn:
                 self._check(conn, p if check_account else None)

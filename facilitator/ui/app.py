@@ -63,9 +63,21 @@ def start_backend(window, config: AppConfig) -> None:  # type: ignore[no-untyped
 
     def attach(backend) -> None:  # type: ignore[no-untyped-def]
         window.attach(backend)
+        warn_if_unprotected(window, backend)
         from .operations import ChangeHub
 
         # Other workstations' changes arrive within a second (PostgreSQL NOTIFY, or SQLite polled).
         ChangeHub.for_backend(backend).watch_other_workstations()
 
     run_in_background(lambda: open_backend(config), attach, failed)
+
+
+def warn_if_unprotected(window, backend) -> None:  # type: ignore[no-untyped-def]
+    """Say at once, not at the first save, that this database lost its guards and takes no changes."""
+    if backend.work is None or not backend.work.unprotected:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Clinic database", backend.work.unprotected, parent=window)
+    box.setObjectName("unprotectedDatabase")
+    box.open()

@@ -38,7 +38,8 @@ def automatic_backup(backend: Backend) -> Path | None:
         return None
     try:
         assert backend.clock is not None
-        result = auto_backup(path, backend.config.backup_dir, backend.clock.now(), auto_backups_kept(backend))
+        result = auto_backup(path, backend.config.backup_dir, backend.clock.now(), auto_backups_kept(backend),
+                             backend.audit.checkpoints if backend.audit else None)
     except (BackupError, OSError) as exc:
         log.error("The automatic backup on close failed: %s", exc)
         return None
@@ -52,12 +53,14 @@ def automatic_backup(backend: Backend) -> Path | None:
                       detail=f"backed up the database on closing the app, to {result.path.name}")
     except Exception:
         log.exception("Recording the automatic backup failed")
+    backend.checkpoint_audit()
     return result.path
 
 
 def backup_database(parent: QWidget, backend: Backend, target: Path | None = None) -> Path | None:
     """Ask where, then take a consistent copy of the live database with its digest."""
     from ..core.audit import AuditAction
+    from ..core.changes import UserFacingError
     from ..core.permissions import PermissionDenied, require_manage_backups
     from ..store.backup import BackupError, database_path, take_backup
 
@@ -76,21 +79,29 @@ def backup_database(parent: QWidget, backend: Backend, target: Path | None = Non
         if not chosen:
             return None
         target = Path(chosen)
+    assert backend.work is not None and backend.clock is not None
     try:
-        result = take_backup(source, target)
+        result = take_backup(source, target, backend.audit.checkpoints if backend.audit else None, backend.clock.now())
     except BackupError as exc:
         show_error(parent, "Back up", str(exc))
         return None
-    assert backend.work is not None
-    with backend.work.begin(principal) as uow:
-        uow.audit(AuditAction.BACKUP, record_type="database", detail=f"backed up the database to {result.path}")
+    try:
+        with backend.work.begin(principal) as uow:
+            uow.audit(AuditAction.BACKUP, record_type="database", detail=f"backed up the database to {result.path}")
+    except UserFacingError as exc:  # the database went away or lost its guards meanwhile: the copy stays
+        show_error(parent, "Back up", f"The backup was written to {result.path}, but {_lower_first(str(exc))}")
+        return result.path
+    backend.checkpoint_audit()
     parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
         f"Backed up to {result.path} with its digest {result.digest_path.name}", 10000
     )
     return result.path
 
 
-def restore_database(parent: QWidget, backend: Backend, source: Path | None = None, confirm: bool = True) -> bool:
+def restore_database(
+    parent: QWidget, backend: Backend, source: Path | None = None, confirm: bool = True,
+    typed_clinic: str | None = None,
+) -> bool:
     """Check a backup, then replace this database with it; the app closes afterwards.
 
     The check (digest, integrity, schema) runs before anything is touched; the database it
@@ -99,7 +110,15 @@ def restore_database(parent: QWidget, backend: Backend, source: Path | None = No
     from ..core.audit import AuditAction
     from ..core.changes import UserFacingError
     from ..core.permissions import PermissionDenied, require_manage_backups
-    from ..store.backup import BackupError, check_backup, database_path, restore_backup
+    from ..store.backup import (
+        BackupError,
+        OtherClinic,
+        check_backup,
+        clinic_to_confirm,
+        database_path,
+        restore_backup,
+        same_clinic_name,
+    )
 
     try:
         principal = require_manage_backups(backend.principal)
@@ -114,11 +133,21 @@ def restore_database(parent: QWidget, backend: Backend, source: Path | None = No
         if not chosen:
             return False
         source = Path(chosen)
+    checkpoints = backend.audit.checkpoints if backend.audit else None
     try:
-        info = check_backup(source)
+        info = check_backup(source, checkpoints)
     except BackupError as exc:
         show_error(parent, "Restore", str(exc))
         return False
+    other = clinic_to_confirm(info, target)
+    if other:
+        if typed_clinic is None:
+            typed_clinic = ask_clinic_name(parent, other)
+            if typed_clinic is None:
+                return False
+        if not same_clinic_name(typed_clinic, other):
+            show_error(parent, "Restore", str(OtherClinic(other, typed_clinic)))
+            return False
     if confirm:
         warnings = "".join(f"\n\n{w}" for w in info.warnings)
         answer = QMessageBox.question(
@@ -140,7 +169,8 @@ def restore_database(parent: QWidget, backend: Backend, source: Path | None = No
         return False
     backend.engine.dispose()
     try:
-        result = restore_backup(source, target, backend.config.backup_dir, backend.clock.now())
+        result = restore_backup(source, target, backend.config.backup_dir, backend.clock.now(),
+                                confirm_clinic=typed_clinic, checkpoints=checkpoints)
     except BackupError as exc:
         show_error(parent, "Restore", str(exc))
         return False
@@ -149,10 +179,35 @@ def restore_database(parent: QWidget, backend: Backend, source: Path | None = No
     upgrade(backend.engine, backend.config.backup_dir)
     # Every other workstation now finds the database restored; this one goes on with it as it is.
     backend.work.connect_identity()
+    named = f", a backup of another clinic ({other}), its name typed back" if other else ""
     with backend.work.begin(None) as uow:
         uow.audit(
             AuditAction.RESTORE, username=principal.username, record_type="database",
-            detail=f"restored the database from the backup {source.name}; the database it replaced is kept at "
-            f"{result.replaced_copy}",
+            detail=f"restored the database from the backup {source.name}{named}; the database it replaced is kept "
+            f"at {result.replaced_copy}",
         )
+    if checkpoints is not None:
+        now = backend.clock.now()
+        checkpoints.start_over(backend.engine, now, f"{now:%Y%m%d-%H%M%S}")
     return True
+
+
+def ask_clinic_name(parent: QWidget, name: str) -> str | None:
+    """Ask for the other clinic's name typed back; None when the user cancels."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("confirmClinicDialog")
+    dialog.setWindowTitle("Restore another clinic's backup")
+    dialog.setLabelText(
+        f"This backup belongs to another clinic, {name}, not to the database it would replace.\n\n"
+        "Restoring it replaces this clinic's records with that clinic's. To go on, type that clinic's name:"
+    )
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    if not dialog.exec():
+        return None
+    return dialog.textValue()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -428,6 +429,7 @@ def test_opening_exporting_and_signing_are_audited(engine, world, work, shipped_
         ("supervisor", "print", "notes"),
     ]
     assert rows[4].participant_id == world.participants["Sam"] == rows[6].participant_id
-    assert [r.detail for r in rows[:3]] == ["started 4 draft note(s)", "opened 4 note(s)", "signed round 1"]
+    assert [r.detail for r in rows[:2]] == ["started 4 draft note(s)", "opened 4 note(s)"]
+    assert re.fullmatch(r"signed round 1; SHA-256 of what was signed [0-9a-f]{64}", rows[2].detail)
     assert rows[5].detail == "exported 1 signed note(s) of the meeting"
     assert AuditLog.verify_engine(engine).ok, "the notes' entries keep the hash chain whole"

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from ...core import changes as ch
 from ...core import notes as cn
-from ...core.audit import AuditAction
+from ...core.audit import AuditAction, signed_hash_words
 from ...core.changes import ConflictError, GoneError
 from ...core.notes import NoteAction, NoteFormat, NoteStatus
 from ...core.permissions import (
@@ -36,6 +36,7 @@ from ...core.permissions import (
     require_return_note,
     require_write_note,
 )
+from .. import signatures
 from ..unit_of_work import UnitOfWork
 from .reading import NoteReads
 from .tables import (
@@ -236,12 +237,13 @@ class NoteLifecycle(NoteReads):
                     outcome="awaiting" if status is NoteStatus.AWAITING_COSIGN else "final",
                 )
             )
+            signed = signatures.signed_round_hash(uow.conn, note_id, new_round)  # what was signed, hashed
             uow.audit(
                 AuditAction.SIGN,
                 record_type=RECORD,
                 record_id=note_id,
                 participant_id=row.participant_id,
-                detail=f"signed round {new_round}",
+                detail=f"signed round {new_round}; {signed_hash_words(signed)}",
             )
             return self._view(uow, note_id)
 
@@ -289,12 +291,13 @@ class NoteLifecycle(NoteReads):
                     reviewer_credentials=cosigner_credentials,
                 )
             )
+            cosigned = signatures.cosigned_note_hash(uow.conn, note_id)  # what was co-signed, hashed
             uow.audit(
                 AuditAction.COSIGN,
                 record_type=RECORD,
                 record_id=note_id,
                 participant_id=row.participant_id,
-                detail=f"co-signed round {row.round}",
+                detail=f"co-signed round {row.round}; {signed_hash_words(cosigned, cosign=True)}",
             )
             return self._view(uow, note_id)
 

@@ -7,12 +7,12 @@ stored text and lets that table turn it into a value (its default for anything u
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, tzinfo
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from ...core import clinic_settings
 from ...core import notes as cn
+from ...core.attendance import resolve_zone
 from ...core.clock import Clock
 from ...core.notes import NoteFormat
 
@@ -47,10 +47,8 @@ class NoteSettings:
         return int(self._value("note_deadline_business_days"))
 
     def zone(self) -> tzinfo:
-        name = self._value("clinic_time_zone")
-        if name:
-            return ZoneInfo(name)  # parse() already refused names ZoneInfo does not know
-        return datetime.now().astimezone().tzinfo or UTC
+        """The clinic's zone as every part of the app resolves it (``core.attendance.resolve_zone``)."""
+        return resolve_zone(self._value("clinic_time_zone"))
 
     def today(self) -> date:
         return self._clock.now().astimezone(self.zone()).date()
