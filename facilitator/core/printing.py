@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Protocol
 
@@ -636,8 +636,8 @@ class PrintRequest:
     """Everything that decides what a printed document says, from the app or the command line.
 
     ``language`` None means the curriculum's own. ``recipients`` (a meeting's attendees)
-    replace ``copies`` for a packet: one copy each, in their language and size, named
-    only with ``show_names``. ``two_sided`` starts every copy on the front of a sheet.
+    replace ``copies`` for a packet: one copy each, in their language and size (all in
+    large print with ``large_print``), named only with ``show_names``. ``two_sided`` starts every copy on the front of a sheet.
     """
 
     kind: DocumentKind
@@ -681,6 +681,8 @@ def build_document(library: Library, request: PrintRequest) -> tuple[PrintModel,
             people: Sequence[Recipient] = anonymous_recipients(
                 request.copies, language=language, large_print=request.large_print
             )
+        elif request.large_print:  # everyone in large print; otherwise each as they asked
+            people = [replace(r, large_print=True) for r in request.recipients]
         else:
             people = request.recipients
         packet = build_packet(

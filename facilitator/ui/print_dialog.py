@@ -136,6 +136,10 @@ class PrintDialog(QDialog):
 
         self.large_print = QCheckBox("&Large print (18 point)")
         self.large_print.setAccessibleName("Large print")
+        if self._recipients is not None:
+            self.large_print.setToolTip(
+                "Every copy in large print. Unticked, each person gets the size their record asks for."
+            )
 
         self.two_sided = QCheckBox("&Two-sided printing")
         self.two_sided.setChecked(P.TWO_SIDED_DEFAULT)

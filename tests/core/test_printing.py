@@ -195,6 +195,18 @@ def test_recipients_replace_copies_and_names_need_asking(library: Library) -> No
     assert request(P.DocumentKind.HANDOUTS, recipients=people).copy_count == 2
 
 
+def test_large_print_for_attendees_makes_every_copy_large_and_otherwise_keeps_each_choice(
+    library: Library,
+) -> None:
+    people = [P.Recipient("Maria", large_print=True), P.Recipient("Jo")]
+    own, _ = P.build_document(library, request(P.DocumentKind.HANDOUTS, recipients=people))
+    everyone, _ = P.build_document(library, request(P.DocumentKind.HANDOUTS, recipients=people, large_print=True))
+    assert isinstance(own, P.Packet) and isinstance(everyone, P.Packet)
+    assert [c.large_print for c in own.copies] == [True, False]
+    assert [c.large_print for c in everyone.copies] == [True, True]
+    assert all(h.large_print for c in everyone.copies for h in c.handouts)
+
+
 def test_guide_cards_and_workbook_requests_use_the_edition_asked_for(library: Library) -> None:
     editions = library.editions(library.get("print-sample"))
     spanish = next(c for c in editions if c.language == "es")
