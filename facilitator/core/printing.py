@@ -637,7 +637,8 @@ class PrintRequest:
 
     ``language`` None means the curriculum's own. ``recipients`` (a meeting's attendees)
     replace ``copies`` for a packet: one copy each, in their language and size (all in
-    large print with ``large_print``), named only with ``show_names``. ``two_sided`` starts every copy on the front of a sheet.
+    large print with ``large_print``), named only with ``show_names``. ``two_sided``
+    starts every copy on the front of a sheet.
     """
 
     kind: DocumentKind

@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -32,7 +31,7 @@ from reportlab.platypus.flowables import DocIf
 
 from ..core.printing import Letterhead, label
 from . import fonts
-from .flowables import Mark
+from .flowables import Mark, text
 from .styles import MUTED, RULE, Styles, styles
 
 log = logging.getLogger(__name__)
@@ -245,7 +244,7 @@ class BaseRenderer(Generic[M]):
             [
                 Mark(action),
                 Spacer(1, self.text_area[1] / 2 - st.sizes.small),
-                Paragraph(escape(label(language, "blank_page")), note),
+                Paragraph(text(label(language, "blank_page")), note),
                 PageBreak(),
             ],
         )
