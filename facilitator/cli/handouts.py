@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ..core.printing import Letterhead
 
 log = logging.getLogger(__name__)
-MAX_COPIES = 500
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -67,14 +66,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         action="store_true",
         help="the facilitator's safety protocol: intoxication, suicide, overdose (for staff, not participants)",
     )
-    p.add_argument(
-        "--copies", type=int, default=1, metavar="N", help=f"copies of the handouts, 1 to {MAX_COPIES} (default 1)"
-    )
+    p.add_argument("--copies", type=int, default=1, metavar="N", help="copies of the handouts (default 1)")
     p.add_argument("--large-print", action="store_true", help="body text at 18 pt instead of 12 pt")
     p.add_argument(
+        "--two-sided",
         "--double-sided",
-        action="store_true",
-        help="for printing on both sides: each copy starts on a new sheet (a blank page is added where needed)",
+        dest="two_sided",
+        action=argparse.BooleanOptionalAction,
+        default=None,  # the app's default, read when the command runs
+        help="for printing on both sides: each copy starts on the front of a new sheet (a blank back page "
+        "is added after a copy with an odd number of pages); off unless given, as in the app",
     )
     p.add_argument(
         "--language",
@@ -106,8 +107,8 @@ def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
         raise CommandError("--workbook prints the whole curriculum, so leave out SESSION.", EXIT_USAGE)
     if not args.workbook and not args.session:
         raise CommandError("name a SESSION (its id or number), or use --workbook for the whole curriculum.", EXIT_USAGE)
-    if not 1 <= args.copies <= MAX_COPIES:
-        raise CommandError(f"--copies must be between 1 and {MAX_COPIES}.", EXIT_USAGE)
+    if not 1 <= args.copies <= printing.MAX_COPIES:
+        raise CommandError(f"--copies must be between 1 and {printing.MAX_COPIES}.", EXIT_USAGE)
     if args.copies != 1 and (args.guide or args.cards or args.workbook):
         raise CommandError(
             "--copies is for handout packets; print the PDF several times for more guides, cards or workbooks.",
@@ -117,42 +118,41 @@ def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
     library = load_curricula(config)
     curriculum = _find_curriculum(library, args.curriculum)
     session_id = None if args.workbook else _session_id(curriculum, args.session)
-    language = args.language or curriculum.language
-    edition = printing.edition_for(library, curriculum, session_id, language)
-    if _primary(edition.language) != _primary(language):
-        print(
-            f"facilitator: warning: {curriculum.id} has no {language!r} edition"
-            + (f" with session {session_id!r}" if session_id else "")
-            + f"; printing it in {edition.language!r}.",
-            file=sys.stderr,
-        )
-    letterhead = _letterhead(config, args.clinic_name)
+    kind = printing.DocumentKind.HANDOUTS
+    for flag, chosen in (
+        ("workbook", printing.DocumentKind.WORKBOOK),
+        ("guide", printing.DocumentKind.GUIDE),
+        ("cards", printing.DocumentKind.CARDS),
+    ):
+        if getattr(args, flag):
+            kind = chosen
+    request = printing.PrintRequest(
+        kind=kind,
+        curriculum_id=curriculum.id,
+        session_id=session_id,
+        language=args.language or curriculum.language,
+        large_print=args.large_print,
+        copies=args.copies,
+        two_sided=printing.TWO_SIDED_DEFAULT if args.two_sided is None else args.two_sided,
+        letterhead=_letterhead(config, args.clinic_name),
+    )
+    model, notes = printing.build_document(library, request)
+    for note in notes:
+        print(f"facilitator: warning: {note}", file=sys.stderr)
 
-    if args.workbook:
-        model: printing.PrintModel = printing.build_workbook(
-            edition, letterhead=letterhead, large_print=args.large_print
-        )
+    if isinstance(model, printing.Workbook):
         if not model.sessions:
-            raise CommandError(f"{edition.id} has no handouts, so it has no workbook.")
+            raise CommandError(f"{model.curriculum_id} has no handouts, so it has no workbook.")
         what = f"workbook of {model.handout_count} handouts"
-    elif args.guide:
-        model = printing.build_guide(edition, session_id, letterhead=letterhead, large_print=args.large_print)  # type: ignore[arg-type]
+    elif isinstance(model, printing.Guide):
         what = "facilitator guide"
-    elif args.cards:
-        model = printing.build_role_cards(edition, session_id, letterhead=letterhead, large_print=args.large_print)  # type: ignore[arg-type]
+    elif isinstance(model, printing.RoleCardSheet):
         if not model.cards:
-            raise CommandError(f"session {session_id!r} of {edition.id} has no role plays, so it has no role cards.")
+            raise CommandError(
+                f"session {session_id!r} of {model.curriculum_id} has no role plays, so it has no role cards."
+            )
         what = f"{len(model.cards)} role cards"
     else:
-        recipients = printing.anonymous_recipients(args.copies, language=language, large_print=args.large_print)
-        model = printing.build_packet(
-            curriculum,
-            session_id,  # type: ignore[arg-type]
-            recipients,
-            library=library,
-            letterhead=letterhead,
-            double_sided=args.double_sided,
-        )
         if not model.handout_count:
             raise CommandError(
                 f"session {session_id!r} of {curriculum.id} has no handouts; --guide prints the facilitator guide."
@@ -166,7 +166,10 @@ def run_handouts(args: argparse.Namespace, config: AppConfig) -> int:
     pdf = renderer.render(model)
     _write(args.output, pdf)
     if args.output != "-":
-        print(f"Wrote {args.output}: {what}, {renderer.page_count} page{'s' if renderer.page_count != 1 else ''}.")
+        pages = f"{renderer.page_count} page{'s' if renderer.page_count != 1 else ''}"
+        if renderer.blank_pages:
+            pages += f" ({renderer.blank_pages} left blank so each copy starts on a new sheet)"
+        print(f"Wrote {args.output}: {what}, {pages}.")
     return 0
 
 
@@ -181,7 +184,7 @@ def _print_protocol(args: argparse.Namespace, config: AppConfig) -> int:
             ("CURRICULUM", args.curriculum),
             ("SESSION", args.session),
             ("--copies", args.copies != 1),
-            ("--double-sided", args.double_sided),
+            ("--two-sided", args.two_sided),
             ("--language", args.language),
         )
         if used
@@ -195,10 +198,6 @@ def _print_protocol(args: argparse.Namespace, config: AppConfig) -> int:
     if args.output != "-":
         print(f"Wrote {args.output}: safety protocol, {renderer.page_count} page{'s' if renderer.page_count != 1 else ''}.")
     return 0
-
-
-def _primary(language: str) -> str:
-    return language.split("-")[0].lower()
 
 
 def _find_curriculum(library: Library, wanted: str) -> Curriculum:

@@ -7,6 +7,10 @@ Names: a packet prints no names unless asked to. When asked, it prints the first
 each recipient's first name, once per page, on that recipient's own copy, and nowhere
 else: not in the document's metadata, not in a title a caller might use for a file name.
 A named copy is protected information; an unnamed one is not.
+
+What to print is one :class:`PrintRequest`; :func:`build_document` turns it into a model.
+The app's print dialog and the command line both go through it, so two-sided printing,
+languages and copies mean the same thing in both.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Protocol
 
 from .curriculum import (
@@ -66,6 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "total": "Total",
         "starts": "Starts",
         "name": "Name",
+        "blank_page": "This page is left blank.",
         "kind.check-in": "Check-in",
         "kind.teaching": "Teaching",
         "kind.discussion": "Discussion",
@@ -105,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "total": "Total",
         "starts": "Inicio",
         "name": "Nombre",
+        "blank_page": "Esta página se deja en blanco.",
         "kind.check-in": "Bienvenida",
         "kind.teaching": "Enseñanza",
         "kind.discussion": "Conversación",
@@ -259,7 +266,7 @@ class Packet:
     copies: tuple[PacketCopy, ...]
     letterhead: Letterhead = Letterhead()
     names_shown: bool = False
-    double_sided: bool = False  # every copy starts on a fresh sheet, so no sheet holds two people's pages
+    two_sided: bool = False  # every copy starts on the front of a sheet, so no sheet holds two copies
 
     @property
     def handout_count(self) -> int:
@@ -300,13 +307,13 @@ def build_packet(
     library: Library | None = None,
     show_names: bool = False,
     letterhead: Letterhead = Letterhead(),
-    double_sided: bool = False,
+    two_sided: bool = False,
 ) -> Packet:
     """A packet for ``recipients`` in their order; KeyError if the session does not exist.
 
     Each recipient gets the edition in their language when the library has it (see
-    :func:`edition_for`) and large print when they asked for it. ``double_sided`` is for
-    printing on both sides: each copy then starts on a new sheet.
+    :func:`edition_for`) and large print when they asked for it. ``two_sided`` is for
+    printing on both sides: each copy then starts on the front of a new sheet.
     """
     curriculum.session(session_id)  # raises KeyError naming the sessions there are
     copies = []
@@ -337,7 +344,7 @@ def build_packet(
         copies=tuple(copies),
         letterhead=letterhead,
         names_shown=show_names and any(c.first_name for c in copies),
-        double_sided=double_sided,
+        two_sided=two_sided,
     )
 
 
@@ -585,3 +592,133 @@ def build_workbook(
 
 
 PrintModel = Packet | Guide | RoleCardSheet | Workbook
+
+
+# -- one request, one model ----------------------------------------------------------------
+
+MAX_COPIES = 500  # copies of a handout packet in one document, from the app or the command line
+TWO_SIDED_DEFAULT = False  # the app's checkbox and the command line start here
+
+
+class DocumentKind(str, Enum):
+    HANDOUTS = "handouts"
+    GUIDE = "guide"
+    CARDS = "cards"
+    WORKBOOK = "workbook"
+
+    @property
+    def label(self) -> str:
+        return {
+            DocumentKind.HANDOUTS: "Handouts for this session",
+            DocumentKind.GUIDE: "Facilitator guide (with role cards)",
+            DocumentKind.CARDS: "Role-play cards only",
+            DocumentKind.WORKBOOK: "Workbook: every handout of the curriculum",
+        }[self]
+
+
+def available_kinds(curriculum: Curriculum, session_id: str | None) -> list[DocumentKind]:
+    """What there is to print for a curriculum, or for one of its sessions."""
+    kinds = []
+    if session_id:
+        session = curriculum.session(session_id)
+        if session.handouts:
+            kinds.append(DocumentKind.HANDOUTS)
+        kinds.append(DocumentKind.GUIDE)
+        if session.role_plays:
+            kinds.append(DocumentKind.CARDS)
+    if curriculum.handout_count:
+        kinds.append(DocumentKind.WORKBOOK)
+    return kinds
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """Everything that decides what a printed document says, from the app or the command line.
+
+    ``language`` None means the curriculum's own. ``recipients`` (a meeting's attendees)
+    replace ``copies`` for a packet: one copy each, in their language and size (all in
+    large print with ``large_print``), named only with ``show_names``. ``two_sided``
+    starts every copy on the front of a sheet.
+    """
+
+    kind: DocumentKind
+    curriculum_id: str
+    session_id: str | None = None
+    language: str | None = None
+    large_print: bool = False
+    copies: int = 1
+    recipients: tuple[Recipient, ...] | None = None
+    show_names: bool = False
+    two_sided: bool = TWO_SIDED_DEFAULT
+    letterhead: Letterhead = Letterhead()
+
+    def __post_init__(self) -> None:
+        if self.recipients is not None and not isinstance(self.recipients, tuple):
+            object.__setattr__(self, "recipients", tuple(self.recipients))
+
+    @property
+    def copy_count(self) -> int:
+        """How many copies a packet holds: one per recipient when there are recipients."""
+        return len(self.recipients) if self.recipients is not None else self.copies
+
+
+def build_document(library: Library, request: PrintRequest) -> tuple[PrintModel, tuple[str, ...]]:
+    """The print model for ``request``, and sentences about anything not printed as asked.
+
+    The app's print dialog and ``facilitator handouts`` both call this, so the same
+    request gives the same pages wherever it is made. KeyError for an unknown curriculum
+    or session; ValueError for a request that cannot be a document.
+    """
+    curriculum = library.get(request.curriculum_id)
+    language = request.language or curriculum.language
+    notes: list[str] = []
+    if request.kind is not DocumentKind.WORKBOOK and not request.session_id:
+        raise ValueError(f"a {request.kind.value} document needs a session")
+    if request.kind is DocumentKind.HANDOUTS:
+        assert request.session_id is not None
+        if request.recipients is None:
+            if not 1 <= request.copies <= MAX_COPIES:
+                raise ValueError(f"copies must be between 1 and {MAX_COPIES}")
+            people: Sequence[Recipient] = anonymous_recipients(
+                request.copies, language=language, large_print=request.large_print
+            )
+        elif request.large_print:  # everyone in large print; otherwise each as they asked
+            people = [replace(r, large_print=True) for r in request.recipients]
+        else:
+            people = request.recipients
+        packet = build_packet(
+            curriculum,
+            request.session_id,
+            people,
+            library=library,
+            show_names=request.show_names,
+            letterhead=request.letterhead,
+            two_sided=request.two_sided,
+        )
+        missing = sorted({c.requested_language for c in packet.fallbacks})
+        if missing:
+            count = len(packet.fallbacks)
+            notes.append(
+                f"{count} cop{'y prints' if count == 1 else 'ies print'} in {curriculum.language!r}: "
+                f"there is no {', '.join(repr(m) for m in missing)} edition of this session."
+            )
+        return packet, tuple(notes)
+    # A workbook is the whole curriculum: which session the request came from does not matter.
+    session_id = None if request.kind is DocumentKind.WORKBOOK else request.session_id
+    edition = edition_for(library, curriculum, session_id, language)
+    if _primary(edition.language) != _primary(language):
+        notes.append(f"There is no {language!r} edition; this prints in {edition.language!r}.")
+    model: PrintModel
+    if request.kind is DocumentKind.GUIDE:
+        assert request.session_id is not None
+        model = build_guide(
+            edition, request.session_id, letterhead=request.letterhead, large_print=request.large_print
+        )
+    elif request.kind is DocumentKind.CARDS:
+        assert request.session_id is not None
+        model = build_role_cards(
+            edition, request.session_id, letterhead=request.letterhead, large_print=request.large_print
+        )
+    else:
+        model = build_workbook(edition, letterhead=request.letterhead, large_print=request.large_print)
+    return model, tuple(notes)

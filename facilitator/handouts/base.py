@@ -20,16 +20,18 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import DocIf
 
 from ..core.printing import Letterhead, label
 from . import fonts
-from .flowables import Mark
+from .flowables import Mark, text
 from .styles import MUTED, RULE, Styles, styles
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,7 @@ class _HeldPagesCanvas(Canvas):
 
     def save(self) -> None:
         self._renderer.page_count = len(self._held)
+        self._renderer.blank_pages = sum(1 for page in self._held if page["fac_state"].blank)
         totals = Counter(page["fac_state"].section for page in self._held)
         seen: Counter[object] = Counter()
         for page in self._held:
@@ -104,6 +107,7 @@ class BaseRenderer(Generic[M]):
         self.letterhead = Letterhead()
         self._logo: ImageReader | None = None
         self.page_count = 0  # pages in the last document rendered
+        self.blank_pages = 0  # of which left blank for two-sided printing
 
     @property
     def text_area(self) -> tuple[float, float]:
@@ -222,16 +226,28 @@ class BaseRenderer(Generic[M]):
 
         return Mark(action)
 
-    def start_on_odd_page(self) -> Flowable:
+    def start_on_odd_page(self, language: str = "en", large_print: bool = False) -> Flowable:
         """Placed at the top of a page: if it is an even page, leave it blank and go on.
 
-        For two-sided printing: what follows then starts on the front of a new sheet.
+        For two-sided printing: what follows then starts on the front of a new sheet. The
+        blank page has no header, name or number, only a small line in ``language`` saying
+        it is blank on purpose, so a page with nothing on it is never taken for a fault.
         """
 
         def action(canvas: Canvas) -> None:
             self.state = replace(self.state, blank=True, section=("blank", canvas.getPageNumber()))
 
-        return DocIf("doc.page % 2 == 0", [Mark(action), PageBreak()])
+        st = self.styles(large_print)
+        note = ParagraphStyle("blank-page", parent=st.small, alignment=TA_CENTER)
+        return DocIf(
+            "doc.page % 2 == 0",
+            [
+                Mark(action),
+                Spacer(1, self.text_area[1] / 2 - st.sizes.small),
+                Paragraph(text(label(language, "blank_page")), note),
+                PageBreak(),
+            ],
+        )
 
     def report(self, done: int, total: int, what: str = "") -> Mark:
         """A mark that reports progress when layout reaches it."""

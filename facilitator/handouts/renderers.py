@@ -65,8 +65,9 @@ class PacketRenderer(BaseRenderer[Packet]):
             for h, doc in enumerate(copy.handouts):
                 if story:
                     story.append(PageBreak())
-                    if h == 0 and model.double_sided:
-                        story.append(self.start_on_odd_page())
+                    if h == 0 and model.two_sided:
+                        before = model.copies[n - 1]
+                        story.append(self.start_on_odd_page(before.language, before.large_print))
                 name = doc.first_name or ""
                 story.append(
                     self.begin(

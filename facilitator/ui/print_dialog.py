@@ -1,8 +1,10 @@
 """Printing from the app: choose what to print, see the pages, then print or save as PDF.
 
-The dialog builds a core print model from its options, renders it off the UI thread with a
-progress bar, and shows the PDF with QtPdf. Printing sends page images to the system's
-printer through QPrintDialog; saving writes the same PDF bytes the preview shows.
+The dialog turns its options into a ``core.printing.PrintRequest`` and builds the model
+with ``core.printing.build_document``, the same function the command line uses. It renders
+off the UI thread with a progress bar and shows the PDF with QtPdf. Printing sends page
+images to the system's printer through QPrintDialog; saving writes the same PDF bytes the
+preview shows.
 
 Names: the dialog prints names only when a caller passes recipients (a meeting's attendees)
 and the counselor ticks "Print first names". A named packet is protected information, so
@@ -16,7 +18,6 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
@@ -43,126 +44,36 @@ from PySide6.QtWidgets import (
 from ..core import printing as P
 from ..core.curriculum import Curriculum
 from ..core.library import Library
+from ..core.printing import MAX_COPIES, DocumentKind, available_kinds
 from .errors import show_error
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
 
 RERENDER_DELAY_MS = 250
-MAX_COPIES = 200
 PRINT_DPI = 300
-
-
-class DocumentKind(str, Enum):
-    HANDOUTS = "handouts"
-    GUIDE = "guide"
-    CARDS = "cards"
-    WORKBOOK = "workbook"
-
-    @property
-    def label(self) -> str:
-        return {
-            DocumentKind.HANDOUTS: "Handouts for this session",
-            DocumentKind.GUIDE: "Facilitator guide (with role cards)",
-            DocumentKind.CARDS: "Role-play cards only",
-            DocumentKind.WORKBOOK: "Workbook: every handout of the curriculum",
-        }[self]
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    """What the counselor chose; ``model()`` turns it into what the pages say."""
-
-    kind: DocumentKind
-    curriculum_id: str
-    session_id: str | None
-    copies: int = 1
-    large_print: bool = False
-    language: str = "en"
-    show_names: bool = False
-    double_sided: bool = False
 
 
 @dataclass(frozen=True)
 class Rendered:
-    options: PrintOptions
+    request: P.PrintRequest
     pdf: bytes
     pages: int
+    blank_pages: int
     notes: tuple[str, ...]
 
 
-def available_kinds(curriculum: Curriculum, session_id: str | None) -> list[DocumentKind]:
-    """What there is to print for a curriculum, or for one of its sessions."""
-    kinds = []
-    if session_id:
-        session = curriculum.session(session_id)
-        if session.handouts:
-            kinds.append(DocumentKind.HANDOUTS)
-        kinds.append(DocumentKind.GUIDE)
-        if session.role_plays:
-            kinds.append(DocumentKind.CARDS)
-    if curriculum.handout_count:
-        kinds.append(DocumentKind.WORKBOOK)
-    return kinds
-
-
-def build_model(
-    library: Library,
-    options: PrintOptions,
-    letterhead: P.Letterhead,
-    recipients: Sequence[P.Recipient] | None = None,
-) -> tuple[P.PrintModel, tuple[str, ...]]:
-    """The print model for ``options``, and sentences about anything not as asked."""
-    curriculum = library.get(options.curriculum_id)
-    notes: list[str] = []
-    edition = P.edition_for(library, curriculum, options.session_id, options.language)
-    if options.kind is DocumentKind.HANDOUTS:
-        assert options.session_id
-        if recipients is None:
-            people = P.anonymous_recipients(options.copies, language=options.language, large_print=options.large_print)
-        else:
-            people = list(recipients)
-        packet = P.build_packet(
-            curriculum,
-            options.session_id,
-            people,
-            library=library,
-            show_names=options.show_names,
-            letterhead=letterhead,
-        )
-        missing = sorted({c.requested_language for c in packet.fallbacks})
-        if missing:
-            count = len(packet.fallbacks)
-            notes.append(
-                f"{count} cop{'y prints' if count == 1 else 'ies print'} in {curriculum.language!r}: "
-                f"there is no {', '.join(repr(m) for m in missing)} edition of this session."
-            )
-        return packet, tuple(notes)
-    if _primary(edition.language) != _primary(options.language):
-        notes.append(f"There is no {options.language!r} edition; this prints in {edition.language!r}.")
-    if options.kind is DocumentKind.GUIDE:
-        assert options.session_id
-        return P.build_guide(
-            edition, options.session_id, letterhead=letterhead, large_print=options.large_print
-        ), tuple(notes)
-    if options.kind is DocumentKind.CARDS:
-        assert options.session_id
-        return P.build_role_cards(
-            edition, options.session_id, letterhead=letterhead, large_print=options.large_print
-        ), tuple(notes)
-    return P.build_workbook(edition, letterhead=letterhead, large_print=options.large_print), tuple(notes)
-
-
-def suggested_file_name(options: PrintOptions, curriculum: Curriculum) -> str:
+def suggested_file_name(request: P.PrintRequest, curriculum: Curriculum) -> str:
     """A file name from what is printed; never from whom it is for."""
     parts = [curriculum.id]
-    if options.session_id and options.kind is not DocumentKind.WORKBOOK:
-        parts.append(f"session-{curriculum.session_number(options.session_id)}")
-    parts.append(options.kind.value)
-    if options.large_print:
+    if request.session_id and request.kind is not DocumentKind.WORKBOOK:
+        parts.append(f"session-{curriculum.session_number(request.session_id)}")
+    parts.append(request.kind.value)
+    if request.large_print:
         parts.append("large-print")
-    if _primary(options.language) != _primary(curriculum.language):
-        parts.append(options.language)
+    language = request.language or curriculum.language
+    if _primary(language) != _primary(curriculum.language):
+        parts.append(language)
     return "-".join(parts) + ".pdf"
 
 
@@ -225,10 +136,15 @@ class PrintDialog(QDialog):
 
         self.large_print = QCheckBox("&Large print (18 point)")
         self.large_print.setAccessibleName("Large print")
+        if self._recipients is not None:
+            self.large_print.setToolTip(
+                "Every copy in large print. Unticked, each person gets the size their record asks for."
+            )
 
-        self.double_sided = QCheckBox("&Two-sided printing")
-        self.double_sided.setAccessibleName("Two-sided printing, each copy on its own sheets")
-        self.double_sided.setToolTip(
+        self.two_sided = QCheckBox("&Two-sided printing")
+        self.two_sided.setChecked(P.TWO_SIDED_DEFAULT)
+        self.two_sided.setAccessibleName("Two-sided printing, each copy on its own sheets")
+        self.two_sided.setToolTip(
             "Tick this when the printer prints on both sides: a blank page is added where one copy "
             "would otherwise end on the front of a sheet whose back starts the next copy."
         )
@@ -255,7 +171,7 @@ class PrintDialog(QDialog):
         form.addRow("&Print:", self.kind)
         form.addRow("&Copies:", self.copies)
         form.addRow("", self.large_print)
-        form.addRow("", self.double_sided)
+        form.addRow("", self.two_sided)
         form.addRow("Lan&guage:", self.language)
         form.addRow("", self.names)
         form.addRow(self.names_warning)
@@ -337,8 +253,8 @@ class PrintDialog(QDialog):
 
         self.setTabOrder(self.kind, self.copies)
         self.setTabOrder(self.copies, self.large_print)
-        self.setTabOrder(self.large_print, self.double_sided)
-        self.setTabOrder(self.double_sided, self.language)
+        self.setTabOrder(self.large_print, self.two_sided)
+        self.setTabOrder(self.two_sided, self.language)
         self.setTabOrder(self.language, self.names)
         self.setTabOrder(self.names, self.preview)
         self.setTabOrder(self.preview, self.zoom)
@@ -354,7 +270,7 @@ class PrintDialog(QDialog):
         self.copies.valueChanged.connect(self._on_options_changed)
         self.large_print.toggled.connect(self._on_options_changed)
         self.language.currentIndexChanged.connect(self._on_options_changed)
-        self.double_sided.toggled.connect(self._on_options_changed)
+        self.two_sided.toggled.connect(self._on_options_changed)
         self.names.toggled.connect(self._on_names_toggled)
 
         self._sync_controls()
@@ -362,17 +278,20 @@ class PrintDialog(QDialog):
 
     # -- public --------------------------------------------------------------------------
 
-    def options(self) -> PrintOptions:
+    def request(self) -> P.PrintRequest:
+        """What the options on screen ask for."""
         kind = DocumentKind(self.kind.currentData() or DocumentKind.GUIDE.value)
-        return PrintOptions(
+        return P.PrintRequest(
             kind=kind,
             curriculum_id=self._curriculum.id,
             session_id=self._session_id,
-            copies=self.copies.value(),
-            large_print=self.large_print.isChecked(),
             language=self.language.currentData() or self._curriculum.language,
+            large_print=self.large_print.isChecked(),
+            copies=self.copies.value(),
+            recipients=tuple(self._recipients) if self._recipients is not None else None,
             show_names=self.names.isChecked() and self._recipients is not None,
-            double_sided=self.double_sided.isChecked(),
+            two_sided=kind is DocumentKind.HANDOUTS and self.two_sided.isChecked(),
+            letterhead=self._letterhead,
         )
 
     @property
@@ -440,7 +359,7 @@ class PrintDialog(QDialog):
     def _on_names_toggled(self, on: bool) -> None:
         if on:
             # Printed on both sides, a sheet could carry two people's names: start each copy anew.
-            self.double_sided.setChecked(True)
+            self.two_sided.setChecked(True)
         self._on_options_changed()
 
     def _on_options_changed(self, *_args: object) -> None:
@@ -451,7 +370,7 @@ class PrintDialog(QDialog):
         if self._current is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(Path(suggested_file_name(self._current.options, self._curriculum)).stem)
+        printer.setDocName(Path(suggested_file_name(self._current.request, self._curriculum)).stem)
         printer.setFromTo(1, self._current.pages)
         dialog = QPrintDialog(printer, self)
         dialog.setAccessibleName("Choose a printer")
@@ -484,7 +403,7 @@ class PrintDialog(QDialog):
     def _on_save(self) -> None:
         if self._current is None:
             return
-        start = str(Path.home() / suggested_file_name(self._current.options, self._curriculum))
+        start = str(Path.home() / suggested_file_name(self._current.request, self._curriculum))
         chosen, _filter = QFileDialog.getSaveFileName(self, "Save as PDF", start, "PDF files (*.pdf)")
         if not chosen:
             return
@@ -501,10 +420,10 @@ class PrintDialog(QDialog):
 
     def _render(self) -> None:
         self._timer.stop()
-        options = self.options()
+        request = self.request()
         self._generation += 1
         generation = self._generation
-        library, letterhead, recipients = self._library, self._letterhead, self._recipients
+        library = self._library
         self.progress.setRange(0, 0)
         self.progress.setFormat("Preparing the pages…")
         self.progress.setVisible(True)
@@ -514,10 +433,10 @@ class PrintDialog(QDialog):
         def work(report: Callable[[int, int, str], None]) -> Rendered:
             from ..handouts import renderer_for
 
-            model, notes = build_model(library, options, letterhead, recipients)
+            model, notes = P.build_document(library, request)
             renderer = renderer_for(model, progress=report)
             pdf = renderer.render(model)
-            return Rendered(options, pdf, renderer.page_count, notes)
+            return Rendered(request, pdf, renderer.page_count, renderer.blank_pages, notes)
 
         run_in_background(
             work,
@@ -572,7 +491,7 @@ class PrintDialog(QDialog):
     def _sync_controls(self) -> None:
         handouts = self.kind.currentData() == DocumentKind.HANDOUTS.value
         self.copies.setEnabled(handouts and self._recipients is None)
-        self.double_sided.setVisible(handouts)
+        self.two_sided.setVisible(handouts)
         if self._recipients is not None:
             self.copies.setValue(max(1, len(self._recipients)))
         has_recipients = handouts and self._recipients is not None
@@ -581,13 +500,16 @@ class PrintDialog(QDialog):
         self.language.setEnabled(self.language.count() > 1 and not (handouts and self._recipients is not None))
 
     def _summary_text(self, result: Rendered) -> str:
-        o = result.options
+        r = result.request
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        if o.kind is DocumentKind.HANDOUTS:
-            handouts = len(self._curriculum.session(o.session_id or "").handouts)
-            copies = self._recipients is not None and len(self._recipients) or o.copies
+        if result.blank_pages:
+            blank = result.blank_pages
+            pages += f" ({blank} left blank so each copy starts on a new sheet)"
+        if r.kind is DocumentKind.HANDOUTS:
+            handouts = len(self._curriculum.session(r.session_id or "").handouts)
+            copies = r.copy_count
             return f"{copies} cop{'y' if copies == 1 else 'ies'} of {handouts} handout{'s' if handouts != 1 else ''}: {pages}."
-        return f"{o.kind.label}: {pages}."
+        return f"{r.kind.label}: {pages}."
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt's name)
         self._closed = True

@@ -64,7 +64,8 @@ def test_a_language_without_an_edition_warns_and_prints_english(
 ) -> None:
     out = tmp_path / "fr.pdf"
     assert run(data_dir, "print-sample", "saying-no", "--language", "fr", "-o", str(out)) == 0
-    assert "print-sample has no 'fr' edition with session 'saying-no'; printing it in 'en'." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "facilitator: warning: 1 copy prints in 'en': there is no 'fr' edition of this session." in err
     assert "Five Ways to Say No" in read(out)[0]
 
 
@@ -186,6 +187,7 @@ def test_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None
         "--workbook",
         "--copies",
         "--large-print",
+        "--two-sided",
         "--language",
         "--clinic-name",
         "--output",
@@ -194,11 +196,29 @@ def test_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None
     assert "--invariant" not in text
 
 
-def test_double_sided_adds_a_blank_page_between_copies_that_need_one(data_dir: Path, tmp_path: Path) -> None:
-    one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
-    assert run(data_dir, "print-sample", "1", "--copies", "3", "--large-print", "-o", str(one)) == 0
-    assert run(data_dir, "print-sample", "1", "--copies", "3", "--large-print", "--double-sided", "-o", str(two)) == 0
-    per_copy = len(read(one)) // 3
+def test_two_sided_adds_a_blank_back_after_each_copy_with_an_odd_page_count(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from facilitator.core.printing import TWO_SIDED_DEFAULT, label
+
+    one, two, old, default = (tmp_path / f"{n}.pdf" for n in ("one", "two", "old", "default"))
+    args = ("print-sample", "1", "--copies", "3", "--large-print")
+    assert run(data_dir, *args, "--no-two-sided", "-o", str(one)) == 0
+    assert run(data_dir, *args, "--two-sided", "-o", str(two)) == 0
+    said = capsys.readouterr().out
+    assert run(data_dir, *args, "--double-sided", "-o", str(old)) == 0  # the older spelling still works
+    assert run(data_dir, *args, "-o", str(default)) == 0
+    one_sided, two_sided = read(one), read(two)
+    per_copy = len(one_sided) // 3
     assert per_copy % 2 == 1
-    assert len(read(two)) == len(read(one)) + 2
-    assert [p.strip() for p in read(two)][per_copy] == ""
+    blank = label("en", "blank_page")
+    # A blank back after the first and second copies; none after the last.
+    assert len(two_sided) == len(one_sided) + 2
+    assert [n for n, p in enumerate(two_sided) if p.strip() == blank] == [per_copy, 2 * per_copy + 1]
+    starts = [n + 1 for n, p in enumerate(two_sided) if "Five Ways to Say No" in p and "Page 1 of" in p]
+    assert starts == [1, per_copy + 2, 2 * per_copy + 3] and all(s % 2 == 1 for s in starts)
+    assert [p for p in two_sided if p.strip() != blank] == one_sided
+    assert blank not in " ".join(one_sided)
+    assert read(old) == two_sided
+    assert read(default) == (two_sided if TWO_SIDED_DEFAULT else one_sided)
+    assert f"{len(two_sided)} pages (2 left blank so each copy starts on a new sheet)." in said

@@ -153,3 +153,86 @@ def test_attendees_become_recipients_with_their_preferences(library: Library) ->
         ("Rosa", "es", False),
         ("Dee", "en", True),
     ]
+
+
+# -- one request, one model ---------------------------------------------------------------
+
+
+def request(kind: P.DocumentKind, session: str | None = "saying-no", **kwargs: object) -> P.PrintRequest:
+    return P.PrintRequest(kind, "print-sample", session, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_handouts_request_is_a_packet_with_its_copies_size_and_sides(library: Library) -> None:
+    head = P.Letterhead("Lakeside")
+    model, notes = P.build_document(
+        library,
+        request(P.DocumentKind.HANDOUTS, copies=3, large_print=True, two_sided=True, letterhead=head),
+    )
+    assert notes == ()
+    assert model == P.build_packet(
+        library.get("print-sample"),
+        "saying-no",
+        P.anonymous_recipients(3, large_print=True),
+        library=library,
+        letterhead=head,
+        two_sided=True,
+    )
+    one_sided, _ = P.build_document(library, request(P.DocumentKind.HANDOUTS, copies=3))
+    assert isinstance(one_sided, P.Packet) and not one_sided.two_sided
+    assert P.PrintRequest(P.DocumentKind.HANDOUTS, "print-sample").two_sided is P.TWO_SIDED_DEFAULT is False
+
+
+def test_recipients_replace_copies_and_names_need_asking(library: Library) -> None:
+    people = [P.Recipient("Maria Lopez", language="fr"), P.Recipient("Jo")]
+    model, notes = P.build_document(library, request(P.DocumentKind.HANDOUTS, copies=7, recipients=people))
+    assert isinstance(model, P.Packet) and len(model.copies) == 2 and not model.names_shown
+    assert notes == ("1 copy prints in 'en': there is no 'fr' edition of this session.",)
+    named, _ = P.build_document(
+        library, request(P.DocumentKind.HANDOUTS, recipients=people, show_names=True, two_sided=True)
+    )
+    assert isinstance(named, P.Packet) and [c.first_name for c in named.copies] == ["Maria", "Jo"]
+    assert named.two_sided
+    assert request(P.DocumentKind.HANDOUTS, recipients=people).copy_count == 2
+
+
+def test_large_print_for_attendees_makes_every_copy_large_and_otherwise_keeps_each_choice(
+    library: Library,
+) -> None:
+    people = [P.Recipient("Maria", large_print=True), P.Recipient("Jo")]
+    own, _ = P.build_document(library, request(P.DocumentKind.HANDOUTS, recipients=people))
+    everyone, _ = P.build_document(library, request(P.DocumentKind.HANDOUTS, recipients=people, large_print=True))
+    assert isinstance(own, P.Packet) and isinstance(everyone, P.Packet)
+    assert [c.large_print for c in own.copies] == [True, False]
+    assert [c.large_print for c in everyone.copies] == [True, True]
+    assert all(h.large_print for c in everyone.copies for h in c.handouts)
+
+
+def test_guide_cards_and_workbook_requests_use_the_edition_asked_for(library: Library) -> None:
+    editions = library.editions(library.get("print-sample"))
+    spanish = next(c for c in editions if c.language == "es")
+    guide, notes = P.build_document(library, request(P.DocumentKind.GUIDE, language="es", large_print=True))
+    assert notes == () and guide == P.build_guide(spanish, "saying-no", large_print=True)
+    cards, _ = P.build_document(library, request(P.DocumentKind.CARDS))
+    assert cards == P.build_role_cards(library.get("print-sample"), "saying-no")
+    book, _ = P.build_document(library, request(P.DocumentKind.WORKBOOK, session="talking-it-through", language="es"))
+    assert book == P.build_workbook(spanish)  # a workbook does not depend on the session it was asked from
+    missing, notes = P.build_document(library, request(P.DocumentKind.GUIDE, "talking-it-through", language="es"))
+    assert isinstance(missing, P.Guide) and missing.language == "en"
+    assert notes == ("There is no 'es' edition; this prints in 'en'.",)
+
+
+def test_requests_that_cannot_be_documents_are_refused(library: Library) -> None:
+    with pytest.raises(ValueError, match="between 1 and 500"):
+        P.build_document(library, request(P.DocumentKind.HANDOUTS, copies=P.MAX_COPIES + 1))
+    with pytest.raises(ValueError, match="needs a session"):
+        P.build_document(library, request(P.DocumentKind.GUIDE, None))
+    with pytest.raises(KeyError):
+        P.build_document(library, request(P.DocumentKind.GUIDE, "no-such-session"))
+
+
+def test_what_there_is_to_print(library: Library) -> None:
+    c = library.get("print-sample")
+    K = P.DocumentKind
+    assert P.available_kinds(c, "saying-no") == [K.HANDOUTS, K.GUIDE, K.CARDS, K.WORKBOOK]
+    assert P.available_kinds(c, "talking-it-through") == [K.GUIDE, K.WORKBOOK]
+    assert P.available_kinds(c, None) == [K.WORKBOOK]

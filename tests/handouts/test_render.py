@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 import pytest
 from pdfcheck import load_sample_library, read_pdf
@@ -240,11 +241,57 @@ def test_a_long_role_card_gets_more_room_instead_of_tiny_type(sample_library: Li
 def test_two_sided_packets_start_every_copy_on_a_new_sheet(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     people = [P.Recipient("Ana", large_print=True), P.Recipient("Ben", large_print=True)]
     one_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True)))
-    two_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True, double_sided=True)))
+    two_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True, two_sided=True)))
     per_copy = len(one_sided.pages) // 2
     assert per_copy % 2 == 1  # odd, so the second copy would start on the back of the first
     assert len(two_sided.pages) == len(one_sided.pages) + 1
     blank = two_sided.pages[per_copy]
-    assert blank == ""  # no header, no name, no page number
+    assert blank == "This page is left blank."  # no header, no name, no page number
     assert "Ben" in two_sided.pages[per_copy + 1] and "Page 1 of" in two_sided.pages[per_copy + 1]
     assert all("Ana" in p for p in two_sided.pages[:per_copy])
+    assert [p for n, p in enumerate(two_sided.pages) if n != per_copy] == one_sided.pages
+
+
+def test_two_sided_adds_no_page_after_an_even_copy_and_says_blank_in_the_copys_language(
+    sample_library: Library,
+) -> None:  # type: ignore[no-untyped-def]
+    # Large print: the Spanish copy takes two pages, the English one three.
+    people = [
+        P.Recipient("Ana", language="es", large_print=True),
+        P.Recipient("Ben", large_print=True),
+        P.Recipient("Cy", language="es", large_print=True),
+    ]
+    one_sided = read_pdf(render_pdf(packet(sample_library, people, show_names=True)))
+    pdf = read_pdf(render_pdf(packet(sample_library, people, show_names=True, two_sided=True)))
+    lengths = [sum(n in p for p in one_sided.pages) for n in ("Ana", "Ben", "Cy")]
+    assert sum(lengths) == len(one_sided.pages)
+    # A blank back follows each copy with an odd page count (never the last), in that copy's language.
+    expected: list[str] = []
+    for i, (n, person) in enumerate(zip(lengths, people, strict=True)):
+        expected += ["copy"] * n
+        if n % 2 and i < len(people) - 1:
+            expected.append("Esta página se deja en blanco." if person.language == "es" else "This page is left blank.")
+    assert [p if p.endswith(("blank.", "blanco.")) else "copy" for p in pdf.pages] == expected
+    starts = [n for n, p in enumerate(pdf.pages, 1) if p.startswith(("Cinco maneras", "Five Ways"))]
+    assert len(starts) == 3 and all(n % 2 == 1 for n in starts)
+    anas = P.build_packet(
+        sample_library.get("print-sample"), "saying-no", [people[0], people[0]], library=sample_library, two_sided=True
+    )
+    ana_pages = lengths[0]
+    assert len(read_pdf(render_pdf(anas)).pages) == 2 * ana_pages + (ana_pages % 2)  # even copies need no blank back
+
+    # A Spanish copy of one page (its first handout only) is followed by a Spanish blank back.
+    spanish = packet(sample_library, [P.Recipient(language="es")] * 2, two_sided=True)
+    short = replace(spanish.copies[0], handouts=spanish.copies[0].handouts[:1])
+    pages = read_pdf(render_pdf(replace(spanish, copies=(short, short)))).pages
+    assert len(pages) == 3 and pages[1] == "Esta página se deja en blanco."
+
+
+def test_one_sided_packets_have_no_blank_pages(sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    model = packet(sample_library, [P.Recipient(large_print=True)] * 3)
+    renderer = renderer_for(model)
+    pages = read_pdf(renderer.render(model)).pages
+    assert renderer.blank_pages == 0 and all(p.strip() for p in pages)
+    two = packet(sample_library, [P.Recipient(large_print=True)] * 3, two_sided=True)
+    renderer = renderer_for(two)
+    assert len(read_pdf(renderer.render(two)).pages) == len(pages) + 2 and renderer.blank_pages == 2
