@@ -23,8 +23,8 @@ from facilitator.core.curriculum import (
 from facilitator.core.library import Library
 from facilitator.store.runs import RunStore
 from facilitator.store.settings_service import ClinicSettings
-from facilitator.ui.runner import RunnerLauncher, RunnerSettings, RunnerWindow, parse_players
 from facilitator.ui import operations
+from facilitator.ui.runner import RunnerLauncher, RunnerSettings, RunnerWindow, parse_players
 from facilitator.ui.runner import window as window_module
 
 SCRIPT = "Ask who was offered a drink this week; note it privately."
