@@ -202,7 +202,7 @@ def test_numbers_on_the_room_display_stand_beside_the_names(qtbot, store, clock)
     press(qtbot, runner, Qt.Key.Key_N)
     tick(runner, clock, 70)  # round 1, play
     roles = plain(runner.rp_roles.text())
-    assert roles.startswith("This round: 1 · Sam — Speaker 3 · Lee — Listener 2 · Ana — watching"), roles
+    assert roles.startswith("This round: 1 · Sam — Speaker 3 · Lee — Listener Watching: 2 · Ana"), roles
     room = runner.room_view().roles
     assert room == ("Speaker: Player 1 · Listener: Player 3 · Watching: Player 2",)
     settle(qtbot)

@@ -618,7 +618,7 @@ class RunnerWindow(QMainWindow):
             self._colour(cur.state, view.paused)
             self._refresh_role_play(view, item, full)
         if self.lock_view is not None:
-            self.lock_view.show_view(view, self.big_clock.text(), self.state_label.text())
+            self.lock_view.show_view(view, self.big_clock.text(), self.state_label.text(), self.big_clock.styleSheet())
         self._update_enabled()
 
     def _refresh_header(self, view: RunView) -> None:
@@ -823,7 +823,8 @@ class RunnerWindow(QMainWindow):
                     + f" — <span title='{escape(briefs.get(seat.role, ''), quote=True)}'>{escape(seat.role)}</span>"
                     for seat in team.seats
                 ]
-                seats += [f"{who(p)} — <i>watching</i>" for p in team.watching]
+                if team.watching:
+                    seats.append("<i>Watching:</i> " + ", ".join(who(p) for p in team.watching))
                 prefix = f"<b>{team.label}</b>: " if plan.teams > 1 else ""
                 lines.append(prefix + " · ".join(seats) if plan.teams > 1 else "<br/>".join(seats))
             return "<br/>".join(lines)
@@ -1176,13 +1177,17 @@ class RunLockCover(QWidget):
     def _typing(self) -> bool:
         return self.password is not None and self.password.hasFocus()
 
-    def show_view(self, view: RunView, timer: str, state: str) -> None:
+    def show_view(self, view: RunView, timer: str, state: str, colour: str) -> None:
+        """The title, the timer and its state as the runner shows them (in the same colour)."""
         if not self.running:
             return
         cur = view.current
         self.title.setText(cur.title if cur is not None else ("Session ended" if view.status is RunStatus.ENDED else ""))
         self.timer.setText(timer)
         self.state.setText(state)
+        if self.timer.styleSheet() != colour:
+            self.timer.setStyleSheet(colour)
+            self.state.setStyleSheet(colour + " font-weight: bold;")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
