@@ -86,6 +86,16 @@ def store(engine, clock: FakeClock) -> RunStore:  # type: ignore[no-untyped-def]
     return RunStore(engine, clock, workstation="group-room", principal=lambda: facilitator)
 
 
+@pytest.fixture(autouse=True)
+def runs_are_written_before_the_database_goes(store, qtbot):  # type: ignore[no-untyped-def]
+    """Close every runner and let its save queue finish while the test's database still exists."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RunnerWindow) and not widget.controller.closed:
+            widget.close()
+    operations.wait_idle()
+
+
 def make_runner(
     qtbot, store: RunStore, clock: FakeClock, agenda_clock: AgendaClock | None = None, **kwargs
 ) -> RunnerWindow:  # type: ignore[no-untyped-def]

@@ -89,6 +89,16 @@ def store(engine, clock, supervisor) -> RunStore:  # type: ignore[no-untyped-def
     return RunStore(engine, clock, workstation="group-room", principal=lambda: supervisor)
 
 
+@pytest.fixture(autouse=True)
+def runs_are_written_before_the_database_goes(store, qtbot):  # type: ignore[no-untyped-def]
+    """Close every runner and let its save queue finish while the test's database still exists."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RunnerWindow) and not widget.controller.closed:
+            widget.close()
+    operations.wait_idle()
+
+
 @pytest.fixture
 def meeting_id(engine, clock) -> int:  # type: ignore[no-untyped-def]
     """A real meeting of a real group, for runs of a meeting."""

@@ -53,6 +53,21 @@ def window(qtbot, clinic):  # type: ignore[no-untyped-def]
     return w
 
 
+@pytest.fixture
+def runners_written(clinic, qtbot):  # type: ignore[no-untyped-def]
+    """Close every runner and let its save queue finish while the clinic's database still exists."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui import operations
+    from facilitator.ui.runner import RunnerWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RunnerWindow) and not widget.controller.closed:
+            widget.close()
+    operations.wait_idle()
+
+
 def audit_actions(backend) -> list[str]:  # type: ignore[no-untyped-def]
     with backend.engine.connect() as conn:
         return list(conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq")).scalars())
@@ -259,7 +274,7 @@ def test_the_readme_documents_the_demo_accounts() -> None:
     assert f"`{DEMO_PASSWORD}`" in readme
 
 
-def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot, window, clinic, runners_written) -> None:  # type: ignore[no-untyped-def]
     from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
     from facilitator.core.curriculum import AgendaItem, Curriculum, CurriculumSession, GroupType, ItemKind
     from facilitator.store.runs import RunStore
@@ -497,7 +512,7 @@ def _shown_text(widget: QWidget) -> str:
     return "\n".join(words)
 
 
-def test_a_lock_during_a_run_shows_only_the_timer_and_title_and_the_clicker_keys_work(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+def test_a_lock_during_a_run_shows_only_the_timer_and_title_and_the_clicker_keys_work(qtbot, window, clinic, runners_written) -> None:  # type: ignore[no-untyped-def]
     from facilitator.core.agenda_clock import RunStatus
     from facilitator.ui import operations
 
@@ -538,7 +553,7 @@ def test_a_lock_during_a_run_shows_only_the_timer_and_title_and_the_clicker_keys
     assert not window.session.is_locked and runner.lock_view is None
 
 
-def test_after_an_unlock_the_keys_drive_the_session_and_never_type_into_the_players(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+def test_after_an_unlock_the_keys_drive_the_session_and_never_type_into_the_players(qtbot, window, clinic, runners_written) -> None:  # type: ignore[no-untyped-def]
     """The reported bug: after an unlock the players were selected whole and N replaced them with "n"."""
     from facilitator.ui import operations
 

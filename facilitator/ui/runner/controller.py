@@ -482,6 +482,10 @@ class RunController(QObject):
         self._pump()
         return True
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         """The window is closing: stop the clock's timer; what is queued is still written."""
         self._closed = True

@@ -148,7 +148,7 @@ class RunnerWindow(QMainWindow):
         self._build()
         c = self.controller
         c.refreshed.connect(self._render)
-        c.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        c.message.connect(self._show_message)  # a bound method: gone with the window, never called after
         c.run_ended.connect(self.run_ended)
         c.ended.connect(self.ended)
         c.write_notes_requested.connect(self.write_notes_requested)
@@ -202,6 +202,9 @@ class RunnerWindow(QMainWindow):
 
     def _on_tick(self) -> None:
         self.controller.tick()
+
+    def _show_message(self, text: str, ms: int) -> None:
+        self.statusBar().showMessage(text, ms)
 
     # == building ========================================================================
 
@@ -1022,6 +1025,9 @@ class RunnerWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller.closed:  # closed before: the run was settled then
+            super().closeEvent(event)
+            return
         if self.run_active:
             choice = self.ask_close()
             if choice == "end":
