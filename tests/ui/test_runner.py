@@ -373,8 +373,11 @@ def test_ending_a_left_behind_run_from_the_offer(qtbot, store, clock, config) ->
     backend = SimpleNamespace(runs=store, library=Library(), config=config, settings=ClinicSettings(store._engine))
     launcher = RunnerLauncher(backend, None, clock=clock)
     launcher.ask_resume = lambda summary: "end"  # type: ignore[method-assign]
+    ended: list[tuple[int, int]] = []
+    launcher.ended.connect(lambda run_id, meeting_id: ended.append((run_id, meeting_id)))
     launcher.offer_resume()
     assert launcher.window is None
+    assert ended == []  # a Library run: no meeting to tell about
     settle(qtbot)
     assert store.load(first.run_id).summary.status is RunStatus.ENDED
 

@@ -316,3 +316,20 @@ def test_running_an_ended_meeting_again_asks_and_is_recorded_as_run_2(qtbot, sto
     record = store.load(second.run_id)
     assert record.summary.run_number == 2
     assert record.events[0].action == "create" and record.events[0].detail["run"] == 2
+
+
+def test_ending_a_left_behind_meeting_run_from_the_resume_offer_says_it_ended(qtbot, store, clock, meeting_id, config) -> None:  # type: ignore[no-untyped-def]
+    runner = open_runner(qtbot, store, clock, meeting_id=meeting_id)
+    press(qtbot, runner, Qt.Key.Key_Space)
+    settle(qtbot)
+    runner.controller.stop_ticking()  # the app is killed mid-item
+    runner.controller.close()
+    runner.hide()
+    backend = SimpleNamespace(runs=store, library=Library(), config=config, settings=ClinicSettings(store._engine))
+    launcher = RunnerLauncher(backend, None, clock=clock)
+    launcher.ask_resume = lambda summary: "end"  # type: ignore[method-assign]
+    ended: list[tuple[int, int]] = []
+    launcher.ended.connect(lambda run_id, meeting: ended.append((run_id, meeting)))
+    launcher.offer_resume()
+    assert ended == [(runner.run_id, meeting_id)]
+    assert store.load(runner.run_id).summary.status is RunStatus.ENDED

@@ -306,6 +306,8 @@ class RunnerLauncher(QObject):
                 return
             if choice == "end":
                 store.end_unfinished(summary.id)
+                if summary.meeting_id is not None:
+                    self.ended.emit(summary.id, summary.meeting_id)  # its end is in the record now
                 continue
             return  # "later": ask again next time
 
