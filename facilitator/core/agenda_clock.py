@@ -829,6 +829,64 @@ def shown_whole_seconds(remaining: float) -> int:
     return -math.floor(-remaining + 1e-9)
 
 
+def format_duration(seconds: float) -> str:
+    """A length in words that cannot be misread: "45 s", "2 min 14 s", "1 h 05 min"."""
+    whole = int(math.floor(max(0.0, seconds) + 1e-9))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"
+
+
+def format_hms(seconds: float) -> str:
+    """h:mm:ss always, so a short length never reads like hours ("0:02:14")."""
+    whole = int(math.floor(max(0.0, seconds) + 1e-9))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """One agenda item at the end of a run: whether it ran, and for how long."""
+
+    title: str
+    kind: ItemKind
+    planned_seconds: int
+    elapsed_seconds: float
+    outcome: str  # "ran", "skipped" (started, then skipped), "left out" (never started) or "not reached"
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What a run did, for the screen after it ends: its length and each item's outcome."""
+
+    session_seconds: float
+    slot_seconds: int
+    items: tuple[ItemOutcome, ...]
+
+    def with_outcome(self, *outcomes: str) -> tuple[ItemOutcome, ...]:
+        return tuple(i for i in self.items if i.outcome in outcomes)
+
+
+def summarize_run(view: RunView) -> RunOutcome:
+    """Each item's outcome in running order: ran, skipped, left out, or not reached."""
+    items = []
+    for row in view.items:
+        started = row.first_started_at is not None
+        if row.status is ItemStatus.SKIPPED:
+            outcome = "skipped" if started else "left out"
+        elif started:
+            outcome = "ran"
+        else:
+            outcome = "not reached"
+        items.append(ItemOutcome(row.title, row.kind, row.planned_seconds, row.elapsed_seconds, outcome))
+    return RunOutcome(view.session_elapsed, view.slot_seconds, tuple(items))
+
+
 def format_balance(balance_seconds: float) -> str:
     """“3 min behind”, “2 min ahead” or “On schedule” (within half a minute)."""
     if abs(balance_seconds) < 30:
@@ -855,8 +913,13 @@ __all__ = [
     "Shortening",
     "TimerState",
     "WrapUpRule",
+    "ItemOutcome",
+    "RunOutcome",
     "format_balance",
     "format_clock",
+    "format_duration",
+    "format_hms",
+    "summarize_run",
     "role_play_position",
     "shown_whole_seconds",
 ]

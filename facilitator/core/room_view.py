@@ -87,6 +87,11 @@ def build_room_view(
     )
 
 
+def numbered_name(index: int, name: str) -> str:
+    """A player's room-display number beside their name, for the facilitator's screen only: "1 · Sam"."""
+    return f"{index + 1} · {name}"
+
+
 def role_lines(plan: RotationPlan, rnd: RoundPlan, *, show_first_names: bool) -> tuple[str, ...]:
     """One line per group: who has which role, and who watches."""
 

@@ -74,6 +74,7 @@ class RunSummary:
     ended_at: datetime | None
     updated_at: datetime
     current_title: str
+    run_number: int = 1  # the meeting's first, second... run (a Library run is always 1)
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class RunStore:
                 self._meeting_check(uow, meeting_id)
             now = uow.now
             db = uow.session
+            number = 1 if meeting_id is None else _runs_before(uow.conn, meeting_id, None) + 1
             run = Run(
                 curriculum_id=curriculum.id,
                 session_id=session.id,
@@ -223,14 +225,13 @@ class RunStore:
             assert run.id is not None
             self._write_state(db, run, snapshot)
             self._write_players(db, run.id, players)
-            db.add(
-                RunEvent(run_id=run.id, at=now, action="create", detail=json.dumps({"meeting": meeting_id is not None}))
-            )
+            detail = {"meeting": meeting_id is not None, "run": number}
+            db.add(RunEvent(run_id=run.id, at=now, action="create", detail=json.dumps(detail)))
             uow.audit(
                 AuditAction.CREATE,
                 record_type="session run",
                 record_id=run.id,
-                detail=f"set up a run of {curriculum.title}, {session.title}"
+                detail=f"set up {_ordinal_run(number)} of {curriculum.title}, {session.title}"
                 + (" for a scheduled meeting" if meeting_id is not None else " from the Library"),
             )
             uow.changed(RUN, run.id)
@@ -565,6 +566,7 @@ class RunStore:
             else:
                 row = next((i for i in items if i.position == run.current_position), None)
             current_title = row.title if row is not None else ""
+        number = 1 if run.meeting_id is None else _runs_before(db.connection(), run.meeting_id, run.id) + 1
         return RunSummary(
             id=run.id,
             curriculum_id=run.curriculum_id,
@@ -577,7 +579,25 @@ class RunStore:
             ended_at=run.ended_at,
             updated_at=run.updated_at,
             current_title=current_title,
+            run_number=number,
         )
+
+
+def _runs_before(conn: Connection, meeting_id: int, run_id: int | None) -> int:
+    """How many runs of the meeting came before this one (before a new one, when ``run_id`` is None).
+
+    A run that was set up and closed before it started leaves no record, so the count is of
+    runs that stay in the record: the meeting's first, second... run as the group had them.
+    """
+    query = sa.select(sa.func.count()).select_from(_run).where(_run.c.meeting_id == meeting_id)
+    if run_id is not None:
+        query = query.where(_run.c.id < run_id)
+    return int(conn.execute(query).scalar() or 0)
+
+
+def _ordinal_run(number: int) -> str:
+    words = {1: "a run", 2: "a second run", 3: "a third run", 4: "a fourth run"}
+    return words.get(number, f"run {number}")
 
 
 def _staff_of_groups(conn: Connection, group_ids: Iterable[int]) -> dict[int, list[int]]:

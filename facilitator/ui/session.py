@@ -6,6 +6,9 @@ pages are only built after sign-in and are destroyed at sign-out, and while the 
 locked they are hidden behind the lock page, any other Facilitator window (a dialog) is
 covered by a lock panel of its own, and every menu action and shortcut is disabled. The
 room display is left alone: it shows nothing protected, and its timer must keep going.
+A window may provide its own cover (``lock_cover(panel)``, and ``after_unlock()``): the
+session runner hides its content and, during a run, shows only the big timer and the
+current item's title above the lock panel, so a group in session is not interrupted.
 
 Idle time is measured with the injected clock: an application-wide event filter marks
 activity, and a coarse timer only asks the tracker whether the time is up.
@@ -614,7 +617,7 @@ class SessionGate(QObject):
         self.window.gate.setCurrentWidget(self.lock_page)
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and not is_public_window(widget):
-                self._cover(widget, lambda parent: self._wired(LockPanel(who, parent)))
+                self._cover(widget, _cover_maker(widget, lambda parent, w=who: self._wired(LockPanel(w, parent))))
         self._set_actions_enabled(False)
         self.user_label.setText("Locked")
         self.window.statusBar().clearMessage()
@@ -671,6 +674,9 @@ class SessionGate(QObject):
                     child.setEnabled(was_enabled)
                 panel.hide()
                 panel.deleteLater()
+                after_unlock = getattr(widget, "after_unlock", None)
+                if callable(after_unlock):
+                    after_unlock()  # e.g. the runner gives the keys back to the session, nothing selected
             except RuntimeError:  # the window was closed and deleted while locked
                 pass
         self._covers.clear()
@@ -756,7 +762,12 @@ class SessionGate(QObject):
         self.window.gate.setCurrentWidget(self.ended_page)
         for widget in QApplication.topLevelWidgets():
             if widget is not self.window and widget.isVisible() and not is_public_window(widget):
-                self._cover(widget, lambda parent: self._wired_ended(SessionEndedPanel(sentence, username, parent)))
+                self._cover(
+                    widget,
+                    _cover_maker(
+                        widget, lambda parent: self._wired_ended(SessionEndedPanel(sentence, username, parent))
+                    ),
+                )
         self._set_actions_enabled(False)
         self.user_label.setText("Signed out")
         self.window.statusBar().clearMessage()
@@ -909,6 +920,19 @@ class SessionGate(QObject):
                 self.backend.sign_out("closed the app")
             except Exception:
                 log.exception("Recording the sign-out failed")
+
+
+def _cover_maker(widget: QWidget, make_panel):  # type: ignore[no-untyped-def]
+    """The cover for a window: its own (``lock_cover(panel)``, as the session runner has) or the panel alone.
+
+    A window with ``lock_cover`` hides its records itself and shows what may be seen while
+    locked (the runner: the big timer and the item's title during a run, never a name or
+    the script); the panel it receives asks for the password as everywhere else.
+    """
+    lock_cover = getattr(widget, "lock_cover", None)
+    if callable(lock_cover):
+        return lambda parent: lock_cover(make_panel(None))
+    return make_panel
 
 
 def _explain(parent: QWidget, title: str, exc: Exception) -> None:

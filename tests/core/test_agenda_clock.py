@@ -566,3 +566,45 @@ def test_restore_survives_a_changed_curriculum(run: AgendaClock, clock: FakeCloc
     restored = AgendaClock.restore(snap, agenda()[:1], clock)
     assert [r.title for r in restored.view().items] == [a.title for a in agenda()]
     assert restored.view().items[3].kind is ItemKind.ROLE_PLAY
+
+
+def test_lengths_read_as_lengths_never_as_hours() -> None:
+    from facilitator.core.agenda_clock import format_duration, format_hms
+
+    assert format_duration(134.9) == "2 min 14 s"
+    assert format_duration(45) == "45 s"
+    assert format_duration(120) == "2 min"
+    assert format_duration(3 * 3600 + 5 * 60 + 9) == "3 h 05 min"
+    assert format_hms(134) == "0:02:14" and format_hms(10_666) == "2:57:46"
+
+
+def test_the_summary_of_a_run_names_what_ran_what_was_skipped_and_what_was_not_reached() -> None:
+    from facilitator.core.agenda_clock import summarize_run
+
+    clock = FakeClock()
+    agenda = (
+        AgendaItem("Check-in", ItemKind.CHECK_IN, 10),
+        AgendaItem("Teaching", ItemKind.TEACHING, 20),
+        AgendaItem("Practice", ItemKind.DISCUSSION, 20),
+        AgendaItem("Break", ItemKind.BREAK, 10),
+        AgendaItem("Check-out", ItemKind.CHECK_OUT, 10),
+    )
+    run = AgendaClock(agenda, clock)
+    run.set_left_out(3, True)
+    run.start()
+    clock.advance(90)
+    run.next()
+    clock.advance(30)
+    run.skip()
+    clock.advance(14)
+    run.end()
+    summary = summarize_run(run.view())
+    assert [(i.title, i.outcome) for i in summary.items] == [
+        ("Check-in", "ran"),
+        ("Teaching", "skipped"),
+        ("Practice", "ran"),
+        ("Break", "left out"),
+        ("Check-out", "not reached"),
+    ]
+    assert [round(i.elapsed_seconds) for i in summary.with_outcome("ran")] == [90, 14]
+    assert summary.session_seconds == pytest.approx(134)

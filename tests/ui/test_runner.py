@@ -23,6 +23,7 @@ from facilitator.core.curriculum import (
 from facilitator.core.library import Library
 from facilitator.store.runs import RunStore
 from facilitator.store.settings_service import ClinicSettings
+from facilitator.ui import operations
 from facilitator.ui.runner import RunnerLauncher, RunnerSettings, RunnerWindow, parse_players
 from facilitator.ui.runner import window as window_module
 
@@ -85,6 +86,16 @@ def store(engine, clock: FakeClock) -> RunStore:  # type: ignore[no-untyped-def]
     return RunStore(engine, clock, workstation="group-room", principal=lambda: facilitator)
 
 
+@pytest.fixture(autouse=True)
+def runs_are_written_before_the_database_goes(store, qtbot):  # type: ignore[no-untyped-def]
+    """Close every runner and let its save queue finish while the test's database still exists."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RunnerWindow) and not widget.controller.closed:
+            widget.close()
+    operations.wait_idle()
+
+
 def make_runner(
     qtbot, store: RunStore, clock: FakeClock, agenda_clock: AgendaClock | None = None, **kwargs
 ) -> RunnerWindow:  # type: ignore[no-untyped-def]
@@ -111,7 +122,6 @@ def activate(qtbot, window: RunnerWindow) -> None:  # type: ignore[no-untyped-de
     """Window shortcuts need their window to be the active one, as it is for the facilitator."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.agenda.setFocus()
 
 
 @pytest.fixture
@@ -120,7 +130,13 @@ def runner(qtbot, store: RunStore, clock: FakeClock) -> RunnerWindow:  # type: i
 
 
 def key(qtbot, window: RunnerWindow, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window.agenda, k, modifier)
+    """A key pressed where the focus is, as on a keyboard."""
+    qtbot.keyClick(window.focusWidget() or window, k, modifier)
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let the run record's save queue reach the database (it writes off the GUI thread)."""
+    qtbot.waitUntil(lambda: not operations.busy())
 
 
 def tick(window: RunnerWindow, clock: FakeClock, seconds: float) -> None:
@@ -129,18 +145,21 @@ def tick(window: RunnerWindow, clock: FakeClock, seconds: float) -> None:
 
 
 def actions(store: RunStore, run_id: int | None) -> list[str]:
-    assert run_id is not None
+    assert run_id is not None, "the run was not created"
     return [e.action for e in store.load(run_id).events]
 
 
 def test_every_control_works_from_the_keyboard_and_is_saved_at_once(qtbot, runner: RunnerWindow, store, clock) -> None:  # type: ignore[no-untyped-def]
     assert runner.big_clock.text() == "10:00" and runner.state_label.text() == "Ready"
     key(qtbot, runner, Qt.Key.Key_Space)
+    settle(qtbot)
     assert runner.run_id is not None
+    settle(qtbot)
     assert store.load(runner.run_id).summary.status is RunStatus.RUNNING
     tick(runner, clock, 61)
     assert runner.big_clock.text() == "8:59"
     key(qtbot, runner, Qt.Key.Key_Space)  # pause
+    settle(qtbot)
     assert store.load(runner.run_id).summary.status is RunStatus.PAUSED
     assert runner.state_label.text() == "Paused"
     key(qtbot, runner, Qt.Key.Key_Space)  # resume
@@ -157,6 +176,7 @@ def test_every_control_works_from_the_keyboard_and_is_saved_at_once(qtbot, runne
     assert runner.item_title.text() == "Break"
     runner._confirm = lambda *a: True  # type: ignore[method-assign]
     key(qtbot, runner, Qt.Key.Key_End)
+    settle(qtbot)
     assert actions(store, runner.run_id) == [
         "create",
         "start",
@@ -171,6 +191,7 @@ def test_every_control_works_from_the_keyboard_and_is_saved_at_once(qtbot, runne
         "skip",
         "end",
     ]
+    settle(qtbot)
     record = store.load(runner.run_id)
     assert record.summary.status is RunStatus.ENDED
     statuses = [i.status for i in record.snapshot.items]
@@ -234,12 +255,15 @@ def test_players_roles_and_the_room_display_never_show_names_by_default(
     assert runner.rp_phase.text() == "Round 1 of 3 · Feedback"
     tick(runner, clock, 180 + 1)  # into round 2
     assert runner.rp_phase.text() == "Round 2 of 3 · Set-up"
+    settle(qtbot)
     record = store.load(runner.run_id)
     assert [p.label for p in record.players] == ["Maria", "Dwayne", "Kim", "Lou"] and record.show_first_names
     rounds = sorted({(r.round) for r in record.roles})
     assert rounds == [1, 2]
     assert [(p.round, p.role) for p in record.role_parts(label="Maria")] == [(1, "Offerer")]
+    settle(qtbot)
     assert "next_phase" in actions(store, runner.run_id)
+    assert QApplication.activeWindow() is runner  # the display never keeps the keys
     key(qtbot, runner, Qt.Key.Key_D)
     assert not display.isVisible()
 
@@ -267,9 +291,11 @@ def test_reorder_and_shorten_by_keyboard(qtbot, runner: RunnerWindow, store, clo
     assert runner.agenda.item(2, 5).text() == "Left out"
     key(qtbot, runner, Qt.Key.Key_L)  # and put it back
     assert runner.agenda.item(2, 5).text() == ""
+    settle(qtbot)
     record = store.load(runner.run_id)
     assert [i.title for i in record.snapshot.items][:3] == ["Check-in", "Break", "Why refusal is a skill"]
     assert record.snapshot.items[2].planned_seconds == 900
+    settle(qtbot)
     assert actions(store, runner.run_id) == ["create", "move", "set_planned", "leave_out", "put_back"]
 
 
@@ -279,13 +305,16 @@ def test_finish_on_time_applies_only_when_approved(qtbot, runner: RunnerWindow, 
     key(qtbot, runner, Qt.Key.Key_N)
     monkeypatch.setattr(window_module.FinishOnTimeDialog, "exec", lambda self: 0)
     key(qtbot, runner, Qt.Key.Key_F)
+    settle(qtbot)
     assert store.load(runner.run_id).snapshot.items[3].planned_seconds == 35 * 60
     monkeypatch.setattr(window_module.FinishOnTimeDialog, "exec", lambda self: 1)
     key(qtbot, runner, Qt.Key.Key_F)
+    settle(qtbot)
     items = store.load(runner.run_id).snapshot.items
     assert items[3].planned_seconds == 25 * 60  # the role play gives the ten minutes
     assert items[2].planned_seconds == 10 * 60 and items[4].planned_seconds == 15 * 60  # break and check-out kept
     assert runner.balance.text() == "On schedule"
+    settle(qtbot)
     assert actions(store, runner.run_id)[-1] == "finish_on_time"
 
 
@@ -296,8 +325,10 @@ def test_abandoned_run_is_offered_and_resumed_from_the_store(qtbot, store, clock
     key(qtbot, first, Qt.Key.Key_N)
     tick(first, clock, 90)
     key(qtbot, first, Qt.Key.Key_Plus)
+    settle(qtbot)
     run_id = first.run_id
-    first._timer.stop()  # the app is killed mid-item: nothing more is written
+    settle(qtbot)
+    first.controller.stop_ticking()  # the app is killed mid-item: nothing more is written
     first.hide()
     clock.advance(4 * 60)  # four minutes later it is opened again
 
@@ -326,28 +357,36 @@ def test_abandoned_run_is_offered_and_resumed_from_the_store(qtbot, store, clock
     assert [p.label for p in resumed.players] == ["Ana"]
     activate(qtbot, resumed)
     key(qtbot, resumed, Qt.Key.Key_N)
+    settle(qtbot)
     record = store.load(run_id)
     assert record.snapshot.items[1].elapsed_seconds == pytest.approx(330)
+    settle(qtbot)
     assert actions(store, run_id)[-1] == "next"
 
 
 def test_ending_a_left_behind_run_from_the_offer(qtbot, store, clock, config) -> None:  # type: ignore[no-untyped-def]
     first = make_runner(qtbot, store, clock)
     key(qtbot, first, Qt.Key.Key_Space)
-    first._timer.stop()
+    settle(qtbot)
+    first.controller.stop_ticking()
     first.hide()
     backend = SimpleNamespace(runs=store, library=Library(), config=config, settings=ClinicSettings(store._engine))
     launcher = RunnerLauncher(backend, None, clock=clock)
     launcher.ask_resume = lambda summary: "end"  # type: ignore[method-assign]
+    ended: list[tuple[int, int]] = []
+    launcher.ended.connect(lambda run_id, meeting_id: ended.append((run_id, meeting_id)))
     launcher.offer_resume()
     assert launcher.window is None
+    assert ended == []  # a Library run: no meeting to tell about
+    settle(qtbot)
     assert store.load(first.run_id).summary.status is RunStatus.ENDED
 
 
 def test_a_resumed_run_whose_curriculum_is_gone_still_runs(qtbot, store, clock, config) -> None:  # type: ignore[no-untyped-def]
     first = make_runner(qtbot, store, clock)
     key(qtbot, first, Qt.Key.Key_Space)
-    first._timer.stop()
+    settle(qtbot)
+    first.controller.stop_ticking()
     first.hide()
     backend = SimpleNamespace(runs=store, library=Library(), config=config, settings=ClinicSettings(store._engine))
     launcher = RunnerLauncher(backend, None, clock=clock)
@@ -362,8 +401,10 @@ def test_a_resumed_run_whose_curriculum_is_gone_still_runs(qtbot, store, clock, 
 def test_closing_an_unstarted_runner_leaves_no_record(qtbot, runner: RunnerWindow, store) -> None:  # type: ignore[no-untyped-def]
     runner.agenda.selectRow(1)
     key(qtbot, runner, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot)
     assert store.unfinished()
     runner.close()
+    settle(qtbot)
     assert store.unfinished() == []
 
 

@@ -53,6 +53,21 @@ def window(qtbot, clinic):  # type: ignore[no-untyped-def]
     return w
 
 
+@pytest.fixture
+def runners_written(clinic, qtbot):  # type: ignore[no-untyped-def]
+    """Close every runner and let its save queue finish while the clinic's database still exists."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui import operations
+    from facilitator.ui.runner import RunnerWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RunnerWindow) and not widget.controller.closed:
+            widget.close()
+    operations.wait_idle()
+
+
 def audit_actions(backend) -> list[str]:  # type: ignore[no-untyped-def]
     with backend.engine.connect() as conn:
         return list(conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq")).scalars())
@@ -260,7 +275,7 @@ def test_the_readme_documents_the_demo_accounts() -> None:
     assert f"`{DEMO_PASSWORD}`" in readme
 
 
-def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+def test_a_running_room_display_keeps_its_timer_while_the_runner_is_locked(qtbot, window, clinic, runners_written) -> None:  # type: ignore[no-untyped-def]
     from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
     from facilitator.core.curriculum import AgendaItem, Curriculum, CurriculumSession, GroupType, ItemKind
     from facilitator.store.runs import RunStore
@@ -417,3 +432,154 @@ def test_giving_up_after_the_session_ended_signs_out(qtbot, window, clinic) -> N
     qtbot.mouseClick(window.session.ended_page.give_up, Qt.MouseButton.LeftButton)
     assert clinic.principal is None and not window._widgets
     assert window.gate.currentWidget() is window.session.sign_in_page
+
+
+def _runner_with_a_role_play(qtbot, window, clinic):  # type: ignore[no-untyped-def]
+    """A runner in a role play with three named players, started by keys, the room display on."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
+    from facilitator.core.curriculum import (
+        AgendaItem,
+        Curriculum,
+        CurriculumSession,
+        GroupType,
+        ItemKind,
+        Phase,
+        Role,
+        RolePlay,
+    )
+    from facilitator.store.runs import RunStore
+    from facilitator.ui.runner import PlayerInput, RunnerSettings, RunnerWindow
+
+    rp = RolePlay(
+        scenario="A friend offers a ride to a party.",
+        roles=(Role("Speaker", "Say it plainly."), Role("Listener", "Reflect back.")),
+        phases=(Phase("Set-up", 1), Phase("Play", 3), Phase("Feedback", 2)),
+        rounds=2,
+    )
+    session_ = CurriculumSession(
+        id="s", title="Listening", minutes=60, objectives=("Listen.",),
+        agenda=(
+            AgendaItem("Check-in", ItemKind.CHECK_IN, 10, script="Private script: ask about the relapse."),
+            AgendaItem("Speaking up", ItemKind.ROLE_PLAY, 12, role_play=rp, script="Private script: pair Blake away from Sam."),
+            AgendaItem("Check-out", ItemKind.CHECK_OUT, 10),
+        ),
+    )
+    curriculum = Curriculum(id="c", title="C", group_type=GroupType.SKILLS, summary="s", session_minutes=60, sessions=(session_,))
+
+    class Silent:
+        enabled = False
+
+        def play(self, cue) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    runner = RunnerWindow(
+        curriculum, session_, AgendaClock(session_.agenda, window.clock, 60 * 60), clock=window.clock,
+        settings=RunnerSettings(WrapUpRule(), 120, False), store=RunStore(clinic.work), chime=Silent(),  # type: ignore[arg-type]
+        players=[PlayerInput(n) for n in ("Sam", "Ana", "Lee")],
+    )
+    runner.ask_close = lambda: "keep"  # type: ignore[method-assign]
+    qtbot.addWidget(runner)
+    runner.show()
+    qtbot.waitExposed(runner)
+    runner.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is runner)
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_N, Qt.Key.Key_D):
+        qtbot.keyClick(runner.focusWidget(), key)
+    qtbot.addWidget(runner.display)
+    window.clock.advance(70)  # round 1, play
+    runner.controller.tick()
+    return runner
+
+
+def _shown_text(widget: QWidget) -> str:
+    """Every word a visible widget of a window shows (labels, fields, buttons, tables, titles, tips)."""
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTableWidget, QTextEdit
+
+    words = [widget.windowTitle()]
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        words += [w.accessibleName(), w.toolTip()]
+        if isinstance(w, QLabel):
+            words.append(w.text())
+        elif isinstance(w, QLineEdit):
+            words += [w.text(), w.placeholderText()]
+        elif isinstance(w, QTextEdit):
+            words.append(w.toPlainText())
+        elif isinstance(w, QAbstractButton):
+            words.append(w.text())
+        elif isinstance(w, QTableWidget):
+            words += [w.item(r, c).text() for r in range(w.rowCount()) for c in range(w.columnCount()) if w.item(r, c)]
+    return "\n".join(words)
+
+
+def test_a_lock_during_a_run_shows_only_the_timer_and_title_and_the_clicker_keys_work(qtbot, window, clinic, runners_written) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.agenda_clock import RunStatus
+    from facilitator.ui import operations
+
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    runner = _runner_with_a_role_play(qtbot, window, clinic)
+    assert "1 · Sam" in _shown_text(runner) and "Private script" in _shown_text(runner)  # the check can fail
+    display = runner.display
+    before = display.timer.text()
+
+    window.clock.advance(window.session.idle.tracker.timeout_seconds)
+    window.session.idle.check()  # the idle lock, mid-session
+    assert window.session.is_locked
+    cover = runner.lock_view
+    assert cover is not None and cover.isVisible()
+    shown = _shown_text(runner)
+    for secret in ("Sam", "Ana", "Lee", "Blake", "Private script", "relapse", "Reflect back"):
+        assert secret not in shown, secret
+    assert cover.title.text() == "Speaking up" and cover.timer.text() == runner.big_clock.text()
+    assert display.isVisible() and display not in window.session._covers
+
+    window.clock.advance(30)
+    runner.controller.tick()
+    assert display.timer.text() != before and cover.timer.text() == runner.big_clock.text()  # both keep time
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Space)  # a clicker's pause works through the lock
+    assert runner.clock.status is RunStatus.PAUSED
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_End)  # ending does not: it waits for the password
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_S)
+    assert runner.clock.status is RunStatus.PAUSED and cover.title.text() == "Speaking up"
+    qtbot.waitUntil(lambda: not operations.busy())
+    record = clinic.runs.load(runner.run_id) if clinic.runs is not None else None
+    assert record is not None and record.summary.status is RunStatus.PAUSED
+
+    qtbot.keyClick(cover, Qt.Key.Key_Return)  # Enter: to the password, on purpose
+    assert cover.password.hasFocus()
+    qtbot.keyClicks(cover.password, "fay-pass-12")  # letters that are shortcuts type here (p, s, -)
+    assert runner.clock.status is RunStatus.PAUSED
+    qtbot.keyClick(cover.password, Qt.Key.Key_Return)
+    assert not window.session.is_locked and runner.lock_view is None
+
+
+def test_after_an_unlock_the_keys_drive_the_session_and_never_type_into_the_players(qtbot, window, clinic, runners_written) -> None:  # type: ignore[no-untyped-def]
+    """The reported bug: after an unlock the players were selected whole and N replaced them with "n"."""
+    from facilitator.ui import operations
+
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    runner = _runner_with_a_role_play(qtbot, window, clinic)
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_D)  # the room display off again
+    runner.agenda.selectRow(2)
+    window.session.lock()
+    cover = runner.lock_view
+    qtbot.keyClick(cover, Qt.Key.Key_Return)
+    qtbot.keyClicks(cover.password, "fay-pass-12")
+    # QTest's key events put the focus back on the field they were sent to (now hidden), which a
+    # real keyboard never does; the Unlock button, clicked, leaves the focus where the app puts it.
+    qtbot.mouseClick(cover.panel.unlock, Qt.MouseButton.LeftButton)
+    assert not window.session.is_locked
+    assert runner.focusWidget() is runner.session_pane
+    assert not runner.players_edit.hasSelectedText() and not runner.agenda.selectionModel().selectedRows()
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_N)  # the next item, not an "n" in the players
+    assert runner.item_title.text() == "Check-out"
+    assert runner.players_edit.text() == "Sam, Ana, Lee"
+    qtbot.waitUntil(lambda: not operations.busy())
+    record = clinic.runs.load(runner.run_id)
+    assert [p.label for p in record.players] == ["Sam", "Ana", "Lee"]
+    seats = {(r.role, r.player_label) for r in record.roles}
+    assert ("Speaker", "Sam") in seats and not any(label in ("n", None) for _, label in seats)
+    assert [e.action for e in record.events][-1] == "next"

@@ -8,7 +8,7 @@ hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -60,8 +60,18 @@ class RoomDisplay(QWidget):
         layout.addWidget(self.scenario)
         layout.addWidget(self.lines, 1)
         self.view: RoomView | None = None
+        # The facilitator's window: if a window manager (or none, as under a bare X server) makes
+        # this window the active one anyway, the keys are handed straight back to it.
+        self.keys_go_to: QWidget | None = None
         self._colour_key: tuple[object, bool] | None = None
         self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self.keys_go_to is not None:
+            owner = self.keys_go_to
+            if owner.isVisible() and not owner.isMinimized():
+                owner.activateWindow()
+        return super().event(event)
 
     # -- placing -------------------------------------------------------------------------
 

@@ -1,9 +1,14 @@
 """Starting, resuming and offering to resume runs; the "Run this session…" button in the Library.
 
 ``RunnerLauncher.start_run(curriculum, session, meeting=None, players=None)`` is the one
-way in: the Library starts unscheduled runs, and the meetings work (Step 4) passes the
-meeting and its attendance. One run at a time: a second start brings the running one
-forward.
+way in: the Library starts unscheduled runs, and Today passes the meeting and its
+attendance. One run at a time: a second start brings the running one forward. A meeting
+whose session already ran is run again only when the facilitator says so, and the record
+counts it as the meeting's second (third...) run.
+
+The launcher outlives its windows, so the rest of the app listens here:
+``ended(run_id, meeting_id)`` once the end of a meeting's run is in the record, and
+``write_notes_requested(meeting_id)`` when the facilitator asks for that meeting's notes.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -98,6 +103,9 @@ def stand_in_session(record) -> tuple[Curriculum, CurriculumSession]:  # type: i
 class RunnerLauncher(QObject):
     """Owns the one runner window; everything that starts a run goes through here."""
 
+    ended = Signal(int, int)  # run id, meeting id: a run of a meeting ended and its end is in the record
+    write_notes_requested = Signal(int)  # meeting id: "Write notes" on the ended-run screen
+
     def __init__(self, backend, parent: QWidget | None = None, clock: Clock | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.backend = backend
@@ -118,13 +126,54 @@ class RunnerLauncher(QObject):
         if self._busy():
             return None
         meeting_id = meeting if isinstance(meeting, int) else getattr(meeting, "id", None)
+        run_number = 1
+        if meeting_id is not None:
+            run_number = self._next_run_number(meeting_id)
+            if run_number == 0:
+                return None
         settings = load_runner_settings(self.backend)
         agenda_clock = AgendaClock(session.agenda, self._clock, session.minutes * 60, settings.wrap_up)
         window = self._open(
-            curriculum, session, agenda_clock, settings, meeting_id=meeting_id, players=as_players(players)
+            curriculum,
+            session,
+            agenda_clock,
+            settings,
+            meeting_id=meeting_id,
+            players=as_players(players),
+            run_number=run_number,
         )
         log.info("Runner opened for %s/%s%s", curriculum.id, session.id, " (meeting)" if meeting_id else "")
         return window
+
+    def _next_run_number(self, meeting_id: int) -> int:
+        """1 for a meeting never run; after an ended run, ask first; 0 when the facilitator says no."""
+        try:
+            runs = self.backend.runs.for_meeting(meeting_id)
+        except Exception:
+            log.exception("Could not read the runs of meeting %s", meeting_id)
+            return 1  # the runner still opens; the record counts the run when it is created
+        ran = [r for r in runs if r.status is RunStatus.ENDED and r.started_at is not None]
+        if not ran:
+            return len(runs) + 1
+        if not self.ask_run_again(ran[-1], len(runs) + 1):
+            return 0
+        return len(runs) + 1
+
+    def ask_run_again(self, last, number: int) -> bool:  # type: ignore[no-untyped-def]
+        """Whether to run an ended meeting's session again; a dialog (tests replace this method)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Run this session again?",
+            run_again_question(last, number),
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        box.setAccessibleName("Run this session again?")
+        again = box.addButton(f"&Run it as run {number}", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is again
 
     def resume_run(self, run_id: int) -> RunnerWindow | None:
         """Reopen an unfinished run; the time since its last save counts (wall clock)."""
@@ -166,6 +215,7 @@ class RunnerLauncher(QObject):
             small_groups=record.small_groups,
             recorded_rounds={(r.source_index, r.round) for r in record.roles},
             notice=notice,
+            run_number=summary.run_number,
         )
         log.info("Run %s resumed", run_id)
         return window
@@ -191,6 +241,8 @@ class RunnerLauncher(QObject):
     def _open(self, curriculum, session, agenda_clock, settings, **kwargs) -> RunnerWindow:  # type: ignore[no-untyped-def]
         if self.window is not None:
             self.window.close()
+        from ..operations import ChangeHub
+
         config = self.backend.config
         window = RunnerWindow(
             curriculum,
@@ -200,9 +252,12 @@ class RunnerLauncher(QObject):
             settings=settings,
             store=self.backend.runs,
             local_settings=(config.local, config.settings_path),
+            hub=ChangeHub.for_backend(self.backend) if getattr(self.backend, "work", None) is not None else None,
             **kwargs,
         )
         window.settings_changed = lambda s: self._on_settings_changed(s)  # type: ignore[method-assign]
+        window.ended.connect(self.ended)
+        window.write_notes_requested.connect(self.write_notes_requested)
         if kwargs.get("meeting_id") and getattr(self.backend, "notes", None) is not None:
             from ..notes_view import install_observation_action  # Step 6: observations land in notes
 
@@ -251,6 +306,8 @@ class RunnerLauncher(QObject):
                 return
             if choice == "end":
                 store.end_unfinished(summary.id)
+                if summary.meeting_id is not None:
+                    self.ended.emit(summary.id, summary.meeting_id)  # its end is in the record now
                 continue
             return  # "later": ask again next time
 
@@ -303,6 +360,22 @@ class RunnerLauncher(QObject):
         button.clicked.connect(run)
         update()
         return button
+
+
+def run_again_question(last, number: int) -> str:  # type: ignore[no-untyped-def]
+    """ "This meeting's session already ran from 18:02 to 20:55. Run it again as a second run?" """
+    ordinal = {2: "a second run", 3: "a third run", 4: "a fourth run"}.get(number, f"run {number}")
+    span = f"from {_clock_time(last.started_at)} to {_clock_time(last.ended_at)}" if last.ended_at else (
+        f"from {_clock_time(last.started_at)}"
+    )
+    return (
+        f"This meeting's session already ran {span}. Run it again as {ordinal}?\n\n"
+        "The first run stays in the record as it was."
+    )
+
+
+def _clock_time(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%H:%M") if moment is not None else "?"
 
 
 def _local(moment: datetime | None) -> str:

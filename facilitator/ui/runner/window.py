@@ -1,32 +1,35 @@
-"""The session runner: the facilitator's window while a group is in session.
+"""The session runner's window: it lays out and shows; the controller decides.
 
-The window owns an ``AgendaClock`` (core) and shows what it reports. It repaints when a
-shown whole second is due to change (the clock says when), with a precise single-shot
-timer, so the display flips within a few milliseconds of the true moment and never counts
-ticks: a late tick only delays a repaint, it cannot make the time wrong.
+``RunController`` (controller.py) owns the agenda clock, the run record and its save queue;
+this window builds the widgets, turns keys into the controller's controls and paints each
+``RunView`` the controller reports. Every control is a QAction with a shortcut and an
+accessible name.
 
-Every control is a QAction with a shortcut and an accessible name; each one is saved to
-the run record at once (``RunStore.save``), so a crash loses nothing. If the database
-does not answer, the timer goes on and the record catches up at the next save.
+The window is driven by keys whenever it is the active one. Focus starts on the session
+(the current item), never in a text field; the players box, the check boxes and the script
+take focus only when the facilitator clicks them or uses their Alt+ letter, and Esc leaves
+any of them back to the session (the players box puts back what it said). After the screen
+is unlocked the focus returns to the session with nothing selected, so a key pressed then
+can never type over the players.
+
+While the workstation is locked during a run, the window shows only the big timer and the
+current item's title (``RunLockCover``): the keys a presenter clicker sends keep working,
+everything else waits for the password. See docs/runner.md, "The lock during a session".
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -36,9 +39,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -50,107 +53,41 @@ from PySide6.QtWidgets import (
 
 from ...core.agenda_clock import (
     AgendaClock,
-    ClockError,
-    ClockEvent,
     ItemStatus,
     RunStatus,
     RunView,
     TimerState,
-    WrapUpRule,
     format_balance,
     format_clock,
+    format_duration,
+    format_hms,
+    summarize_run,
 )
 from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
-from ...core.room_view import build_room_view
-from ...core.rotation import RotationPlan, plan_rotation
+from ...core.room_view import numbered_name
 from .chime import Chime
+from .controller import PlayerInput, RunController, RunnerSettings, parse_players
 from .display import RoomDisplay
+from .parts import BigClock, FinishOnTimeDialog, RunLockCover, SessionPane, TimerSettingsDialog
 from .style import RUNNER_COLOURS, RUNNER_PAUSED
 
 log = logging.getLogger(__name__)
 
-MAX_PLAYER_LABEL = 40
-RUNNER_SWITCH_INTERVAL = 0.001  # seconds; see RunnerWindow.__init__
 KEY_NAMES = {"Alt+Up": "Alt+↑", "Alt+Down": "Alt+↓", "-": "−"}
 BIG_CONTROLS = ("toggle", "previous", "next", "skip", "minus1", "plus1", "plus5", "next_phase", "finish", "end")
 
 
-@dataclass
-class RunnerSettings:
-    """How the runner behaves; clinic-wide values come from the database, chime from this computer."""
-
-    wrap_up: WrapUpRule
-    minimum_item_seconds: int = 120
-    chime: bool = True
-
-
-@dataclass(frozen=True)
-class PlayerInput:
-    label: str
-    participant_id: int | None = None
-
-
-def parse_players(text: str) -> list[str]:
-    """First names or initials, separated by commas or new lines; repeats get a number."""
-    labels: list[str] = []
-    for raw in text.replace("\n", ",").replace(";", ",").split(","):
-        label = " ".join(raw.split())[:MAX_PLAYER_LABEL]
-        if not label:
-            continue
-        candidate, n = label, 2
-        while candidate in labels:
-            candidate = f"{label} {n}"
-            n += 1
-        labels.append(candidate)
-    return labels
-
-
-class BigClock(QLabel):
-    """A label whose text is as large as its box allows."""
-
-    def __init__(self, name: str, share: float = 0.85, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._share = share
-        self.setAccessibleName(name)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        font = self.font()
-        font.setBold(True)
-        self.setFont(font)
-        self._chars = 0
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        if text == self.text():
-            return
-        super().setText(text)
-        if len(text) != self._chars:
-            self._fit()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        # The font follows the box, so the box must not follow the font (a QLabel's would).
-        return QSize(120, 60)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(400, 200)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        self._chars = len(self.text())
-        chars = max(4, self._chars)
-        px = int(min(self.height() * self._share, self.width() / (chars * 0.7)))
-        font = QFont(self.font())
-        font.setPixelSize(max(10, px))
-        super().setFont(font)
+def _local_time(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%H:%M") if moment is not None else ""
 
 
 class RunnerWindow(QMainWindow):
-    """One run of one curriculum session."""
+    """One run of one curriculum session, as the facilitator sees it."""
 
-    run_ended = Signal(int)
+    run_ended = Signal(int)  # run id, once the end is in the record
+    ended = Signal(int, int)  # run id, meeting id: a run of a meeting ended (its end is in the record)
+    write_notes_requested = Signal(int)  # meeting id: "Write notes" on the ended-run screen
 
     def __init__(
         self,
@@ -170,57 +107,115 @@ class RunnerWindow(QMainWindow):
         chime: Chime | None = None,
         local_settings=None,  # type: ignore[no-untyped-def]  # (LocalSettings, path) to remember the screen
         notice: str = "",
+        hub=None,  # type: ignore[no-untyped-def]  # ChangeHub: a session that ended under the user goes there
+        run_number: int = 1,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.curriculum = curriculum
         self.session = session
-        self.clock = agenda_clock
-        self._time = clock
-        self.settings = settings
-        self.clock.wrap_up = settings.wrap_up
-        self.store = store
-        self.run_id = run_id
-        self.meeting_id = meeting_id
-        self.players: list[PlayerInput] = list(players)
-        self.show_first_names = show_first_names
-        self.small_groups = small_groups
-        self._recorded_rounds: set[tuple[int, int]] = set(recorded_rounds or ())
         self.chime = chime if chime is not None else Chime(settings.chime, self)
+        self.controller = RunController(
+            curriculum,
+            session,
+            agenda_clock,
+            clock=clock,
+            settings=settings,
+            store=store,
+            run_id=run_id,
+            meeting_id=meeting_id,
+            players=players,
+            show_first_names=show_first_names,
+            small_groups=small_groups,
+            recorded_rounds=recorded_rounds,
+            chime=self.chime,
+            hub=hub,
+            run_number=run_number,
+        )
         self._local = local_settings
         self._notice_text = notice
-        self._unsaved: list[ClockEvent] = []
-        self._plan_cache: tuple[tuple[object, ...], RotationPlan] | None = None
         self._table_key: tuple[object, ...] | None = None
         self._item_key: tuple[object, ...] | None = None
         self._colour_key: tuple[object, ...] | None = None
+        self._rp_key: tuple[object, ...] | None = None
         self.display: RoomDisplay | None = None
-        self.tick_probe: Callable[[], None] | None = None  # the timer benchmark looks here before each repaint
-        self.last_view: RunView | None = None
+        self.lock_view: RunLockCover | None = None
 
-        self.setWindowTitle(f"Run: {session.title} — Facilitator")
+        number = f"Run {run_number}" if run_number > 1 else "Run"
+        self.setWindowTitle(f"{number}: {session.title} — Facilitator")
         self.setAccessibleName("Session runner")
         self.resize(1320, 860)
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._on_tick)
-        # While a session runs, other Python threads (printing, saving) hand the interpreter
-        # lock back within 1 ms instead of 5, so a repaint that is due is not kept waiting.
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, RUNNER_SWITCH_INTERVAL))
-        self._refresh(full=True)
-        self._schedule()
+        c = self.controller
+        c.refreshed.connect(self._render)
+        c.message.connect(self._show_message)  # a bound method: gone with the window, never called after
+        c.run_ended.connect(self.run_ended)
+        c.ended.connect(self.ended)
+        c.write_notes_requested.connect(self.write_notes_requested)
+        c.start_ticking()
+        self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # == what the controller holds, for callers and tests ==================================
+
+    @property
+    def clock(self) -> AgendaClock:
+        return self.controller.clock
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return self.controller.store
+
+    @property
+    def run_id(self) -> int | None:
+        return self.controller.run_id
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.controller.meeting_id
+
+    @property
+    def players(self) -> list[PlayerInput]:
+        return self.controller.players
+
+    @property
+    def settings(self) -> RunnerSettings:
+        return self.controller.settings
+
+    @property
+    def last_view(self) -> RunView:
+        return self.controller.last_view
+
+    @property
+    def tick_probe(self) -> Callable[[], None] | None:
+        return self.controller.tick_probe
+
+    @tick_probe.setter
+    def tick_probe(self, probe: Callable[[], None] | None) -> None:
+        self.controller.tick_probe = probe
+
+    @property
+    def run_active(self) -> bool:
+        return self.controller.run_active
+
+    def room_view(self):  # type: ignore[no-untyped-def]
+        return self.controller.room_view()
+
+    def _on_tick(self) -> None:
+        self.controller.tick()
+
+    def _show_message(self, text: str, ms: int) -> None:
+        self.statusBar().showMessage(text, ms)
 
     # == building ========================================================================
 
     def _build(self) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)
+        c = self.controller
 
         # Header: what is running, session clock, ahead/behind.
-        self.heading = QLabel(f"{escape(self.curriculum.title)} › <b>{escape(self.session.title)}</b>")
+        run = f" · run {c.run_number}" if c.run_number > 1 else ""
+        self.heading = QLabel(f"{escape(self.curriculum.title)} › <b>{escape(self.session.title)}</b>{run}")
         self.heading.setAccessibleName("Curriculum and session")
         self.session_clock = QLabel()
         self.session_clock.setAccessibleName("Session elapsed and remaining")
@@ -244,21 +239,22 @@ class RunnerWindow(QMainWindow):
         self.notice.setVisible(bool(self._notice_text))
         outer.addWidget(self.notice)
 
-        # Players (typed in, or from the meeting's attendance).
-        self.players_edit = QLineEdit(", ".join(p.label for p in self.players))
+        # Players (typed in, or from the meeting's attendance). A field only when entered on purpose.
+        self.players_edit = QLineEdit(", ".join(p.label for p in c.players))
         self.players_edit.setPlaceholderText("First names or initials, separated by commas")
         self.players_edit.setAccessibleName("Players for role plays")
-        self.players_edit.returnPressed.connect(self._on_players_changed)
+        self.players_edit.setToolTip("Click here or press Alt+P to type; Enter keeps the names, Esc goes back")
+        self.players_edit.returnPressed.connect(self._on_players_entered)
         self.players_edit.editingFinished.connect(self._on_players_changed)
         players_label = QLabel("&Players:")
         players_label.setBuddy(self.players_edit)
         self.first_names = QCheckBox("Show first &names on the room display")
         self.first_names.setAccessibleName("Show first names on the room display")
-        self.first_names.setChecked(self.show_first_names)
+        self.first_names.setChecked(c.show_first_names)
         self.first_names.toggled.connect(self._on_first_names)
         self.small_groups_box = QCheckBox("Play in s&mall groups")
         self.small_groups_box.setAccessibleName("Play role plays in small groups at once")
-        self.small_groups_box.setChecked(self.small_groups)
+        self.small_groups_box.setChecked(c.small_groups)
         self.small_groups_box.toggled.connect(self._on_small_groups)
         players_row = QHBoxLayout()
         players_row.addWidget(players_label)
@@ -266,9 +262,15 @@ class RunnerWindow(QMainWindow):
         players_row.addWidget(self.first_names)
         players_row.addWidget(self.small_groups_box)
         outer.addLayout(players_row)
+        self.player_numbers = QLabel()
+        self.player_numbers.setAccessibleName("Players' numbers on the room display")
+        self.player_numbers.setWordWrap(True)
+        self.player_numbers.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.player_numbers)
 
-        # Left: the current item.
-        left = QWidget()
+        # Left: the current item (the session pane, where the focus lives).
+        left = SessionPane()
+        self.session_pane = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.item_title = QLabel()
@@ -280,6 +282,7 @@ class RunnerWindow(QMainWindow):
         self.item_title.setFont(title_font)
         self.item_meta = QLabel()
         self.item_meta.setAccessibleName("Current item kind and plan")
+        self.item_meta.setWordWrap(True)
         self.clock_frame = QFrame()
         self.clock_frame.setObjectName("clockFrame")
         frame_layout = QVBoxLayout(self.clock_frame)
@@ -297,6 +300,11 @@ class RunnerWindow(QMainWindow):
         self.item_elapsed = QLabel()
         self.item_elapsed.setAccessibleName("Item elapsed")
         self.item_elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.write_notes_button = QPushButton()
+        self.write_notes_button.setAccessibleName("Write notes")
+        self.write_notes_button.setMinimumHeight(48)
+        self.write_notes_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # W works from anywhere
+        self.write_notes_button.setVisible(False)
 
         self.role_panel = self._build_role_panel()
         self.script = QTextBrowser()
@@ -306,6 +314,7 @@ class RunnerWindow(QMainWindow):
         left_layout.addWidget(self.item_meta)
         left_layout.addWidget(self.clock_frame, 3)
         left_layout.addWidget(self.item_elapsed)
+        left_layout.addWidget(self.write_notes_button)
         left_layout.addWidget(self.role_panel, 2)
         left_layout.addWidget(self.script, 2)
 
@@ -338,6 +347,9 @@ class RunnerWindow(QMainWindow):
         outer.addWidget(splitter, 1)
 
         self._build_actions()
+        self.write_notes_button.setText("✎ &Write notes  [W]")
+        self.write_notes_button.setToolTip(self.actions["write_notes"].toolTip())
+        self.write_notes_button.clicked.connect(self._on_write_notes)
         edit_row = QHBoxLayout()
         for name in ("move_up", "move_down", "minutes", "leave_out"):
             edit_row.addWidget(self._button(name))
@@ -365,9 +377,12 @@ class RunnerWindow(QMainWindow):
         tools.addStretch(1)
         outer.addLayout(tools)
 
+        # Fields take the focus only when clicked or called by their Alt+ letter; Tab moves between
+        # the session and the agenda, so a stray Tab or an unlock never lands in a field.
+        for field in (self.players_edit, self.first_names, self.small_groups_box, self.screen_combo, self.script):
+            field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCentralWidget(central)
-        self.setTabOrder(self.players_edit, self.agenda)
-        self.setTabOrder(self.agenda, self.script)
+        self.setTabOrder(self.session_pane, self.agenda)
 
     def _build_role_panel(self) -> QGroupBox:
         box = QGroupBox("Role play")
@@ -380,6 +395,7 @@ class RunnerWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setAccessibleName("Role-play details")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QVBoxLayout(box).addWidget(scroll)
         self.rp_scenario = QLabel()
         self.rp_scenario.setAccessibleName("Role-play scenario")
@@ -424,15 +440,16 @@ class RunnerWindow(QMainWindow):
         return box
 
     def _build_actions(self) -> None:
-        specs: list[tuple[str, str, list[str], Callable[[], None], str]] = [
+        c = self.controller
+        specs: list[tuple[str, str, list[str], Callable[[], object], str]] = [
             ("toggle", "Start", ["Space"], self._on_toggle, "Start, pause or resume the timer"),
             ("previous", "◀ Previous", ["P", "PgUp"], self._on_previous, "Go back to the previous item"),
             ("next", "Next ▶", ["N", "PgDown"], self._on_next, "Finish this item and go to the next"),
-            ("skip", "Skip", ["S"], self._on_skip, "Leave out this item and go to the next"),
-            ("minus1", "−1 min", ["-"], lambda: self._on_adjust(-60), "Take away one minute"),
-            ("plus1", "+1 min", ["+", "="], lambda: self._on_adjust(60), "Add one minute"),
-            ("plus5", "+5 min", ["5"], lambda: self._on_adjust(300), "Add five minutes"),
-            ("next_phase", "Next phase", ["R"], self._on_next_phase, "Move the role play to its next phase"),
+            ("skip", "Skip", ["S"], c.skip, "Leave out this item and go to the next"),
+            ("minus1", "−1 min", ["-"], lambda: c.adjust(-60), "Take away one minute"),
+            ("plus1", "+1 min", ["+", "="], lambda: c.adjust(60), "Add one minute"),
+            ("plus5", "+5 min", ["5"], lambda: c.adjust(300), "Add five minutes"),
+            ("next_phase", "Next phase", ["R"], c.next_phase, "Move the role play to its next phase"),
             ("finish", "Finish on time…", ["F"], self._on_finish_on_time, "Propose shorter items to finish on time"),
             ("end", "End session…", ["End", "Ctrl+E"], self._on_end, "End the session"),
             ("display", "Room display", ["D"], self._on_display_toggled, "Show or hide the room display"),
@@ -449,6 +466,8 @@ class RunnerWindow(QMainWindow):
             ("move_down", "Move down", ["Alt+Down"], lambda: self._on_move(1), "Move the selected item down"),
             ("minutes", "Minutes…", ["Ctrl+M"], self._on_minutes, "Change the selected item's minutes"),
             ("leave_out", "Leave out", ["L"], self._on_leave_out, "Leave out the selected item, or put it back"),
+            ("write_notes", "Write notes", ["W"], self._on_write_notes, "Write the notes of the meeting that ran"),
+            ("back", "Back to the session", ["Esc"], self.back_to_session, "Leave a field; keys control the session"),
         ]
         self.actions: dict[str, QAction] = {}
         for name, text, keys, slot, description in specs:
@@ -497,45 +516,36 @@ class RunnerWindow(QMainWindow):
         self.screen_combo.setCurrentIndex(chosen)
         self.screen_combo.blockSignals(False)
 
-    # == the tick ========================================================================
+    # == focus =============================================================================
 
-    def _schedule(self) -> None:
-        view = self.last_view
-        delay = 1000
-        if view is not None and view.next_change is not None:
-            delay = int(view.next_change * 1000) + 1  # just past the moment the shown second changes
-        self._timer.start(max(1, min(1000, delay)))
+    def back_to_session(self) -> None:
+        """Esc: leave any field (the players box puts back what it said) and select nothing."""
+        if self.players_edit.hasFocus():
+            self.players_edit.setText(", ".join(p.label for p in self.players))
+        self.players_edit.deselect()
+        self.agenda.clearSelection()
+        self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_tick(self) -> None:
-        if self.tick_probe is not None:
-            self.tick_probe()
-        self._refresh()
-        for cue in self.clock.poll_cues():
-            self.chime.play(cue)
-        self._record_round_if_new()
-        self._schedule()
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or focused is self.players_edit:
+            self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # == showing =========================================================================
 
-    def _agenda_item(self, source_index: int, title: str) -> AgendaItem | None:
-        """The curriculum text for an item, if the curriculum still says the same thing there."""
-        agenda = self.session.agenda
-        if 0 <= source_index < len(agenda) and agenda[source_index].title == title:
-            return agenda[source_index]
-        return None
-
-    def _refresh(self, full: bool = False) -> None:
-        view = self.clock.view()
-        self.last_view = view
+    def _render(self, view: RunView, full: bool) -> None:
         cur = view.current
         self._refresh_header(view)
         self._refresh_table(view, full)
+        if full:
+            self._refresh_player_numbers()
         if view.status is RunStatus.ENDED:
             self._show_ended(view)
         elif cur is None:
             self._show_ready(view)
         else:
-            item = self._agenda_item(cur.source_index, cur.title)
+            item = self.controller.agenda_item(cur.source_index, cur.title)
             key = (cur.position, cur.source_index, cur.planned_seconds, view.status)
             if full or key != self._item_key:
                 self._item_key = key
@@ -552,20 +562,19 @@ class RunnerWindow(QMainWindow):
                 )
             self._colour(cur.state, view.paused)
             self._refresh_role_play(view, item, full)
-        if self.display is not None and self.display.isVisible():
-            self.display.render(self.room_view())
+        if self.lock_view is not None:
+            self.lock_view.show_view(view, self.big_clock.text(), self.state_label.text(), self.big_clock.styleSheet())
         self._update_enabled()
 
-    def room_view(self):  # type: ignore[no-untyped-def]
-        view = self.last_view or self.clock.view()
-        cur = view.current
-        item = self._agenda_item(cur.source_index, cur.title) if cur else None
-        plan = self._plan(item) if item is not None and item.role_play is not None else None
-        return build_room_view(
-            view, item, plan, show_first_names=self.show_first_names, session_title=self.session.title
-        )
-
     def _refresh_header(self, view: RunView) -> None:
+        if view.status is RunStatus.ENDED:
+            snapshot = self.clock.snapshot()
+            span = ""
+            if snapshot.started_at is not None and snapshot.ended_at is not None:
+                span = f" ({_local_time(snapshot.started_at)}–{_local_time(snapshot.ended_at)})"
+            self.session_clock.setText(f"Session ended after {format_duration(view.session_elapsed)}{span}")
+            self.balance.setText("")
+            return
         slot = format_clock(view.slot_seconds)
         elapsed = format_clock(view.session_elapsed, countdown=False)
         remaining = view.session_remaining
@@ -585,9 +594,22 @@ class RunnerWindow(QMainWindow):
         colour = "#b71c1c" if view.balance_seconds >= 60 else ("#1b5e20" if view.balance_seconds <= -60 else "#37474f")
         self.balance.setStyleSheet(f"color: {colour};")
 
+    def _refresh_player_numbers(self) -> None:
+        players = self.players
+        if not players:
+            self.player_numbers.setText("")
+            self.player_numbers.setVisible(False)
+            return
+        numbered = "&nbsp;&nbsp;&nbsp;".join(
+            f"<b>{escape(numbered_name(n, p.label))}</b>" for n, p in enumerate(players)
+        )
+        self.player_numbers.setText(f"<span style='color:#546e7a'>Numbers on the room display:</span> {numbered}")
+        self.player_numbers.setVisible(True)
+
     def _refresh_table(self, view: RunView, full: bool) -> None:
         key = tuple((r.source_index, r.status, r.planned_seconds) for r in view.items)
         rebuild = full or key != self._table_key
+        selected = None
         if rebuild:
             selected = self._selected_position()
             self._table_key = key
@@ -604,12 +626,15 @@ class RunnerWindow(QMainWindow):
             planned = f"{row.planned_seconds // 60} min"
             if row.planned_seconds != row.original_seconds:
                 planned += f" (was {row.original_seconds // 60})"
-            status = {
-                ItemStatus.PENDING: "",
-                ItemStatus.CURRENT: "Now" if view.status is not RunStatus.PAUSED else "Now (paused)",
-                ItemStatus.DONE: "Done",
-                ItemStatus.SKIPPED: "Skipped" if ran else "Left out",
-            }[row.status]
+            if view.status is RunStatus.ENDED and row.status is ItemStatus.PENDING:
+                status = "Not reached"
+            else:
+                status = {
+                    ItemStatus.PENDING: "",
+                    ItemStatus.CURRENT: "Now" if view.status is not RunStatus.PAUSED else "Now (paused)",
+                    ItemStatus.DONE: "Done",
+                    ItemStatus.SKIPPED: "Skipped" if ran else "Left out",
+                }[row.status]
             values = [str(row.position + 1), row.title, row.kind.label, planned, actual, status]
             for column, value in enumerate(values):
                 self._set_cell(row.position, column, value, current)
@@ -634,7 +659,7 @@ class RunnerWindow(QMainWindow):
         if key != self._item_key:
             self._item_key = key
             if first is not None:
-                item = self._agenda_item(first.source_index, first.title)
+                item = self.controller.agenda_item(first.source_index, first.title)
                 self._show_item_text(first.title, first.kind.label, item, view)
                 self.item_meta.setText(f"{first.kind.label} · first item · press Space to start")
             self.role_panel.setVisible(False)
@@ -647,15 +672,24 @@ class RunnerWindow(QMainWindow):
         if self._item_key != ("ended",):
             self._item_key = ("ended",)
             self.item_title.setText("Session ended")
-            planned = view.slot_seconds // 60
+            summary = summarize_run(view)
+            snapshot = self.clock.snapshot()
+            span = ""
+            if snapshot.started_at is not None and snapshot.ended_at is not None:
+                span = f", from {_local_time(snapshot.started_at)} to {_local_time(snapshot.ended_at)}"
             self.item_meta.setText(
-                f"Ran {format_clock(view.session_elapsed, countdown=False)} for a {planned}-minute slot. "
-                "The record keeps every item's actual time."
+                f"The session lasted {format_duration(summary.session_seconds)}{span}, "
+                f"in a {summary.slot_seconds // 60}-minute slot. The record keeps every item's actual time."
             )
-            self.script.setHtml("<p>Close this window when you are done. The room display shows “Thank you”.</p>")
+            self.script.setHtml(_summary_html(summary, self.meeting_id is not None))
             self.role_panel.setVisible(False)
-        self.big_clock.setText(format_clock(view.session_elapsed, countdown=False))
-        self.item_elapsed.setText("Session length")
+            meeting = self.meeting_id is not None
+            self.write_notes_button.setVisible(meeting)
+            layout = self.clock_frame.parentWidget().layout()
+            layout.setStretchFactor(self.clock_frame, 1)
+            layout.setStretchFactor(self.script, 3)
+        self.big_clock.setText(format_hms(view.session_elapsed))
+        self.item_elapsed.setText("Session length (hours:minutes:seconds)")
         self.state_label.setText("Ended")
         self._colour(None, False)
 
@@ -703,22 +737,12 @@ class RunnerWindow(QMainWindow):
 
     # -- role play ------------------------------------------------------------------------
 
-    def _plan(self, item: AgendaItem) -> RotationPlan:
-        rp = item.role_play
-        assert rp is not None
-        labels = tuple(p.label for p in self.players)
-        key = (id(item), labels, self.small_groups)
-        if self._plan_cache is None or self._plan_cache[0] != key:
-            plan = plan_rotation(labels, [r.name for r in rp.roles], rp.rounds, small_groups=self.small_groups)
-            self._plan_cache = (key, plan)
-        return self._plan_cache[1]
-
     def _refresh_role_play(self, view: RunView, item: AgendaItem | None, full: bool) -> None:
         cur = view.current
         if item is None or item.role_play is None or cur is None or cur.role_play is None:
             return
         rp, pos = item.role_play, cur.role_play
-        plan = self._plan(item)
+        plan = self.controller.plan(item)
         key = ("rp", cur.position, pos.round, pos.phase_index, pos.in_debrief, plan.players, plan.teams)
         if pos.in_debrief:
             self.rp_phase.setText("Debrief — after the last round")
@@ -726,27 +750,32 @@ class RunnerWindow(QMainWindow):
         else:
             self.rp_phase.setText(f"Round {pos.round} of {pos.rounds} · {pos.phase_name}")
             self.rp_phase_clock.setText(format_clock(pos.phase_remaining))
-        if not full and key == getattr(self, "_rp_key", None):
+        if not full and key == self._rp_key:
             return
         self._rp_key = key
         self.rp_scenario.setText(f"<b>Scenario:</b> {escape(rp.scenario)}")
         briefs = {r.name: r.brief for r in rp.roles}
 
+        def who(index: int) -> str:
+            # The number the room display shows ("Player 1") beside the name only this screen shows.
+            return escape(numbered_name(index, plan.players[index]))
+
         def seats_html(number: int) -> str:
             lines = []
             for team in plan.round(number).teams:
-                seats = " · ".join(
-                    f"<b title='{escape(briefs.get(seat.role, ''), quote=True)}'>{escape(seat.role)}</b>: "
-                    + (escape(plan.players[seat.player]) if seat.player is not None else "<i>no player</i>")
+                seats = [
+                    (f"<b>{who(seat.player)}</b>" if seat.player is not None else "<i>no player</i>")
+                    + f" — <span title='{escape(briefs.get(seat.role, ''), quote=True)}'>{escape(seat.role)}</span>"
                     for seat in team.seats
-                )
+                ]
                 if team.watching:
-                    seats += " · <i>Watching</i>: " + ", ".join(escape(plan.players[p]) for p in team.watching)
-                lines.append((f"<b>{team.label}</b> — " if plan.teams > 1 else "") + seats)
+                    seats.append("<i>Watching:</i> " + ", ".join(who(p) for p in team.watching))
+                prefix = f"<b>{team.label}</b>: " if plan.teams > 1 else ""
+                lines.append(prefix + " · ".join(seats) if plan.teams > 1 else "<br/>".join(seats))
             return "<br/>".join(lines)
 
         if not plan.players:
-            roles_html = "<i>Type the players' first names or initials above to share out the roles.</i>"
+            roles_html = "<i>Type the players' first names or initials above (Alt+P) to share out the roles.</i>"
         else:
             heading = "This round" if not pos.in_debrief else "Last round"
             roles_html = f"<p><b>{heading}:</b><br/>{seats_html(pos.round)}</p>"
@@ -767,120 +796,25 @@ class RunnerWindow(QMainWindow):
             self.rp_debrief.setText(f"<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>")
         self.rp_debrief.setVisible(bool(rp.debrief))
 
-    def _record_round_if_new(self, force: bool = False) -> None:
-        """Save who holds which role when a round begins (again, when the players change)."""
-        view = self.last_view
-        if self.store is None or view is None or view.current is None or view.current.role_play is None:
-            return
-        pos = view.current.role_play
-        if pos.in_debrief or view.status not in (RunStatus.RUNNING, RunStatus.PAUSED) or not self.players:
-            return
-        item = self._agenda_item(view.current.source_index, view.current.title)
-        if item is None or item.role_play is None:
-            return
-        key = (view.current.source_index, pos.round)
-        if key in self._recorded_rounds and not force:
-            return
-        if self.run_id is None:
-            return
-        from ...store.runs import Player
-
-        try:
-            self.store.record_round(
-                self.run_id,
-                view.current.source_index,
-                self._plan(item).round(pos.round),
-                [Player(p.label, p.participant_id) for p in self.players],
-                self._time.now(),
-            )
-        except Exception:
-            log.exception("Could not record role-play round %s of run %s", pos.round, self.run_id)
-            self.statusBar().showMessage("The role-play round could not be saved; it will be tried again.", 8000)
-            return
-        self._recorded_rounds.add(key)
-
     # == controls ========================================================================
 
-    def _act(self, control: Callable[[], ClockEvent]) -> ClockEvent | None:
-        """Run one control, save it, repaint; a control that does not apply says why."""
-        try:
-            event = control()
-        except ClockError as exc:
-            self.statusBar().showMessage(str(exc), 6000)
-            return None
-        self._persist(event)
-        self._refresh(full=True)
-        self._record_round_if_new()
-        self._schedule()
-        return event
-
-    def _persist(self, event: ClockEvent | None) -> None:
-        if self.store is None:
-            return
-        if event is not None:
-            self._unsaved.append(event)
-        try:
-            if self.run_id is None:
-                from ...store.runs import Player
-
-                self.run_id = self.store.create(
-                    self.curriculum,
-                    self.session,
-                    self.clock.snapshot(),
-                    meeting_id=self.meeting_id,
-                    players=[Player(p.label, p.participant_id) for p in self.players],
-                )
-                if self.show_first_names or self.small_groups:
-                    self._save_players()
-            snapshot = self.clock.snapshot()
-            while self._unsaved:
-                self.store.save(self.run_id, self._unsaved[0], snapshot)
-                self._unsaved.pop(0)
-        except Exception:
-            log.exception("Saving the run record failed (%d actions waiting)", len(self._unsaved))
-            self.statusBar().showMessage(
-                "The run record could not be saved just now; the timer goes on and the record will catch up.", 10000
-            )
-
-    def _save_players(self) -> None:
-        if self.store is None or self.run_id is None:
-            return
-        from ...store.runs import Player
-
-        self.store.set_players(
-            self.run_id,
-            [Player(p.label, p.participant_id) for p in self.players],
-            show_first_names=self.show_first_names,
-            small_groups=self.small_groups,
-            at=self._time.now(),
-        )
-
     def _on_toggle(self) -> None:
-        self._act(self.clock.toggle)
+        self.controller.toggle()
 
     def _on_next(self) -> None:
-        self._act(self.clock.next)
+        self.controller.next()
 
     def _on_previous(self) -> None:
-        self._act(self.clock.previous)
-
-    def _on_skip(self) -> None:
-        self._act(self.clock.skip)
-
-    def _on_adjust(self, seconds: int) -> None:
-        self._act(lambda: self.clock.adjust(seconds))
-
-    def _on_next_phase(self) -> None:
-        self._act(self.clock.next_phase)
+        self.controller.previous()
 
     def _on_end(self) -> None:
-        if self.clock.status not in (RunStatus.RUNNING, RunStatus.PAUSED):
+        if not self.controller.run_active:
             self.statusBar().showMessage("The session is not running.", 5000)
             return
         if not self._confirm("End the session?", "End the session now? The record keeps every item's actual time."):
             return
-        if self._act(self.clock.end) is not None and self.run_id is not None:
-            self.run_ended.emit(self.run_id)
+        if self.controller.end() is not None:
+            self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirm(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
@@ -889,6 +823,13 @@ class RunnerWindow(QMainWindow):
         box.addButton("&Keep going", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is yes
+
+    def _on_write_notes(self) -> None:
+        if self.clock.status is not RunStatus.ENDED:
+            self.statusBar().showMessage("Notes are written once the session has ended.", 5000)
+            return
+        if not self.controller.request_notes():
+            self.statusBar().showMessage("This run was started from the Library, not for a meeting: it has no notes.", 6000)
 
     def _selected_position(self) -> int | None:
         rows = self.agenda.selectionModel().selectedRows() if self.agenda.selectionModel() else []
@@ -899,7 +840,7 @@ class RunnerWindow(QMainWindow):
         if position is None:
             self.statusBar().showMessage("Choose an item in the agenda first.", 5000)
             return
-        if self._act(lambda: self.clock.move(position, position + step)) is not None:
+        if self.controller.move(position, step) is not None:
             self.agenda.selectRow(position + step)
 
     def _on_minutes(self) -> None:
@@ -907,7 +848,7 @@ class RunnerWindow(QMainWindow):
         if position is None:
             self.statusBar().showMessage("Choose an item in the agenda first.", 5000)
             return
-        row = self.clock.view().items[position]
+        row = self.controller.last_view.items[position]
         if not row.editable:
             self.statusBar().showMessage(f"“{row.title}” is over; its time can no longer change.", 6000)
             return
@@ -915,18 +856,17 @@ class RunnerWindow(QMainWindow):
             self, "Minutes", f"Minutes for “{row.title}”:", row.planned_seconds // 60, 1, 300, 1
         )
         if ok:
-            self._act(lambda: self.clock.set_planned(position, minutes * 60))
+            self.controller.set_minutes(position, minutes)
 
     def _on_leave_out(self) -> None:
         position = self._selected_position()
         if position is None:
             self.statusBar().showMessage("Choose an item in the agenda first.", 5000)
             return
-        row = self.clock.view().items[position]
-        self._act(lambda: self.clock.set_left_out(position, row.status is not ItemStatus.SKIPPED))
+        self.controller.toggle_left_out(position)
 
     def _on_finish_on_time(self) -> None:
-        proposal = self.clock.propose_finish_on_time(self.settings.minimum_item_seconds)
+        proposal = self.controller.propose_finish_on_time()
         if proposal is None:
             self.statusBar().showMessage("The session is on schedule: nothing needs shortening.", 6000)
             return
@@ -938,39 +878,25 @@ class RunnerWindow(QMainWindow):
             )
             return
         if FinishOnTimeDialog(proposal, self.settings.minimum_item_seconds, self).exec():
-            self._act(lambda: self.clock.apply_proposal(proposal))
+            self.controller.apply_proposal(proposal)
 
     # -- players --------------------------------------------------------------------------
 
+    def _on_players_entered(self) -> None:
+        self._on_players_changed()
+        self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter keeps the names and gives the keys back
+
     def _on_players_changed(self) -> None:
         labels = parse_players(self.players_edit.text())
-        if labels == [p.label for p in self.players]:
-            return
-        known = {p.label: p.participant_id for p in self.players}
-        self.players = [PlayerInput(label, known.get(label)) for label in labels]
-        self.players_edit.setText(", ".join(labels))
-        self._players_changed()
+        self.controller.set_players(labels)
+        if self.players_edit.text() != ", ".join(labels):
+            self.players_edit.setText(", ".join(labels))
 
     def _on_first_names(self, on: bool) -> None:
-        self.show_first_names = on
-        self._players_changed()
+        self.controller.set_show_first_names(on)
 
     def _on_small_groups(self, on: bool) -> None:
-        self.small_groups = on
-        self._players_changed()
-
-    def _players_changed(self) -> None:
-        self._plan_cache = None
-        try:
-            if self.store is not None:
-                if self.run_id is None:
-                    self._persist(None)
-                self._save_players()
-        except Exception:
-            log.exception("Saving the players failed")
-            self.statusBar().showMessage("The players could not be saved just now; they are kept on screen.", 8000)
-        self._refresh(full=True)
-        self._record_round_if_new(force=True)
+        self.controller.set_small_groups(on)
 
     # -- room display and the facilitator's window -----------------------------------------
 
@@ -983,14 +909,16 @@ class RunnerWindow(QMainWindow):
         if on:
             if self.display is None:
                 self.display = RoomDisplay()
-            screen = self._chosen_screen()
-            self.display.render(self.room_view())
-            self.display.show_on(screen)
+                self.display.keys_go_to = self
+                self.controller.room_changed.connect(self.display.render)
+            self.controller.set_room_display(True)
+            self.display.show_on(self._chosen_screen())
             if len(QGuiApplication.screens()) == 1:
                 self.statusBar().showMessage(
                     "Only one screen: the room display covers this window. Press D to hide it.", 10000
                 )
         elif self.display is not None:
+            self.controller.set_room_display(False)
             self.display.hide()
 
     def _on_screen_chosen(self) -> None:
@@ -1003,9 +931,10 @@ class RunnerWindow(QMainWindow):
                 log.warning("Could not remember the room display screen", exc_info=True)
         if self.display is not None and self.display.isVisible():
             self.display.show_on(self._chosen_screen())
+        self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_hide_window(self) -> None:
-        """Hide the facilitator's screens; the room display runs on. (Step 5 adds a password lock.)"""
+        """Hide the facilitator's screens; the room display runs on."""
         parent = self.parentWidget()
         if parent is not None:
             parent.showMinimized()
@@ -1025,12 +954,11 @@ class RunnerWindow(QMainWindow):
     def _on_timer_settings(self) -> None:
         dialog = TimerSettingsDialog(self.settings, self)
         if dialog.exec():
-            self.settings = dialog.result_settings()
-            self.clock.wrap_up = self.settings.wrap_up
-            self.actions["chime"].setChecked(self.settings.chime)
+            settings = dialog.result_settings()
+            self.controller.apply_settings(settings)
+            self.actions["chime"].setChecked(settings.chime)
             self._on_chime_toggled()
-            self.settings_changed(self.settings)
-            self._refresh(full=True)
+            self.settings_changed(settings)
 
     def settings_changed(self, settings: RunnerSettings) -> None:
         """Overridden by the launcher to save clinic-wide values; nothing by default."""
@@ -1040,8 +968,8 @@ class RunnerWindow(QMainWindow):
     def _update_enabled(self) -> None:
         status = self.clock.status
         active = status in (RunStatus.RUNNING, RunStatus.PAUSED)
-        view = self.last_view
-        cur = view.current if view else None
+        view = self.controller.last_view
+        cur = view.current
         toggle = self.actions["toggle"]
         toggle.setText(
             {RunStatus.READY: "▶ Start", RunStatus.RUNNING: "❚❚ Pause", RunStatus.PAUSED: "▶ Resume"}.get(
@@ -1049,6 +977,8 @@ class RunnerWindow(QMainWindow):
             )
             + "\nSpace"
         )
+        if self.lock_view is not None:
+            return  # the lock holds the actions; it gives them back as they were
         toggle.setEnabled(status is not RunStatus.ENDED)
         for name in ("previous", "next", "skip", "minus1", "plus1", "plus5", "end", "finish"):
             self.actions[name].setEnabled(active)
@@ -1056,37 +986,58 @@ class RunnerWindow(QMainWindow):
         self.actions["next_phase"].setEnabled(
             active and cur is not None and cur.role_play is not None and not cur.role_play.in_debrief
         )
+        self.actions["write_notes"].setEnabled(status is RunStatus.ENDED and self.meeting_id is not None)
         position = self._selected_position()
         editable = status is not RunStatus.ENDED and position is not None
         for name in ("move_up", "move_down", "minutes", "leave_out"):
             self.actions[name].setEnabled(editable)
-        if position is not None and view is not None and position < len(view.items):
+        if position is not None and position < len(view.items):
             row = view.items[position]
             self.actions["leave_out"].setText(
                 ("Put back" if row.status is ItemStatus.SKIPPED else "Leave out") + "  [L]"
             )
 
+    # -- the workstation lock -----------------------------------------------------------------
+
+    def lock_cover(self, panel: QWidget) -> QWidget:
+        """What covers this window while the workstation is locked (``ui/session.py`` asks).
+
+        The session's content is hidden, not just covered: no name, no script, no note is in
+        the window while it is locked. During a run the cover shows the big timer and the
+        current item's title, and the clicker keys stay live; otherwise only the lock panel.
+        """
+        self.centralWidget().setVisible(False)
+        self.statusBar().clearMessage()
+        cover = RunLockCover(self, panel, running=self.controller.run_active)
+        self.lock_view = cover
+        self._render(self.controller.last_view, False)
+        if self.isActiveWindow():
+            cover.setFocus(Qt.FocusReason.OtherFocusReason)
+        return cover
+
+    def after_unlock(self) -> None:
+        """The screen was unlocked: the session comes back with the focus on it and nothing selected."""
+        self.lock_view = None
+        self.centralWidget().setVisible(True)
+        self.controller.refresh(full=True)
+        self.back_to_session()
+
     # -- closing ---------------------------------------------------------------------------
 
-    @property
-    def run_active(self) -> bool:
-        return self.clock.status in (RunStatus.RUNNING, RunStatus.PAUSED)
-
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller.closed:  # closed before: the run was settled then
+            super().closeEvent(event)
+            return
         if self.run_active:
             choice = self.ask_close()
             if choice == "end":
-                self._act(self.clock.end)
+                self.controller.end()
             elif choice != "keep":
                 event.ignore()
                 return
-        elif self.clock.status is RunStatus.READY and self.run_id is not None and self.store is not None:
-            try:
-                self.store.discard_unstarted(self.run_id)
-            except Exception:
-                log.exception("Could not discard an unstarted run")
-        self._timer.stop()
-        sys.setswitchinterval(self._switch_interval)
+        elif self.clock.status is RunStatus.READY:
+            self.controller.discard_if_unstarted()
+        self.controller.close()
         if self.display is not None:
             self.display.close()
             self.display.deleteLater()
@@ -1112,88 +1063,41 @@ class RunnerWindow(QMainWindow):
         return "end" if clicked is end else "keep" if clicked is keep else "cancel"
 
 
-class FinishOnTimeDialog(QDialog):
-    """Shows the proposed shorter items; nothing changes unless the facilitator applies it."""
+def _summary_html(summary, has_meeting: bool) -> str:  # type: ignore[no-untyped-def]
+    """Which items ran (with their real minutes), which were skipped, left out or not reached."""
 
-    def __init__(self, proposal, minimum_seconds: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.setWindowTitle("Finish on time")
-        self.setAccessibleName("Finish on time")
-        rows = "".join(
-            f"<tr><td>{escape(c.title)}</td><td align='right'>{c.old_seconds // 60} min</td>"
-            f"<td>→</td><td align='right'><b>{c.new_seconds // 60} min</b></td></tr>"
-            for c in proposal.changes
-        )
-        outcome = (
-            "The session will end on time."
-            if proposal.still_over_seconds <= 0
-            else f"It will still run about {round(proposal.still_over_seconds / 60)} min over: "
-            "nothing can be shortened further."
-        )
-        text = QLabel(
-            f"<p>The session is <b>{format_balance(proposal.behind_seconds)}</b>. Shorten the items still to come "
-            f"(breaks and the check-out stay whole; nothing goes below {minimum_seconds // 60} min):</p>"
-            f"<table cellpadding='4'>{rows}</table>"
-            f"<p>Saves {proposal.saves_seconds // 60} min. {outcome}</p>"
-        )
-        text.setWordWrap(True)
-        text.setAccessibleName("Proposed changes")
-        buttons = QDialogButtonBox()
-        apply = buttons.addButton("&Apply", QDialogButtonBox.ButtonRole.AcceptRole)
-        apply.setAccessibleName("Apply the shorter items")
-        cancel = buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName("Keep the agenda as it is")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        apply.setDefault(True)
+    def rows(outcome: str, say: Callable[[object], str]) -> str:
+        found = summary.with_outcome(outcome)
+        return "".join(f"<li>{say(i)}</li>" for i in found)
+
+    ran = rows(
+        "ran",
+        lambda i: f"{escape(i.title)} — {format_duration(i.elapsed_seconds)} "  # type: ignore[attr-defined]
+        f"<span style='color:#546e7a'>(planned {i.planned_seconds // 60} min)</span>",  # type: ignore[attr-defined]
+    )
+    skipped = rows(
+        "skipped",
+        lambda i: f"{escape(i.title)} — skipped after {format_duration(i.elapsed_seconds)}",  # type: ignore[attr-defined]
+    )
+    left_out = rows("left out", lambda i: f"{escape(i.title)} — left out before it began")  # type: ignore[attr-defined]
+    not_reached = rows("not reached", lambda i: escape(i.title))  # type: ignore[attr-defined]
+    parts = ["<h3>Ran</h3><ul>" + ran + "</ul>" if ran else "<p><i>No item ran.</i></p>"]
+    if skipped or left_out:
+        parts.append("<h3>Skipped</h3><ul>" + skipped + left_out + "</ul>")
+    if not_reached:
+        parts.append("<h3>Not reached</h3><ul>" + not_reached + "</ul>")
+    if has_meeting:
+        parts.append("<p>Press <b>W</b> (Write notes) to write this meeting's notes from what happened.</p>")
+    else:
+        parts.append("<p>Close this window when you are done. The room display shows “Thank you”.</p>")
+    return "".join(parts)
 
 
-class TimerSettingsDialog(QDialog):
-    """Wrap-up window, the finish-on-time minimum and the chime."""
-
-    def __init__(self, settings: RunnerSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Timer settings")
-        self.setAccessibleName("Timer settings")
-        self._settings = settings
-        self.percent = QSpinBox()
-        self.percent.setRange(5, 50)
-        self.percent.setSuffix(" %")
-        self.percent.setValue(round(settings.wrap_up.fraction * 100))
-        self.percent.setAccessibleName("Wrap-up share of the item")
-        self.max_minutes = QSpinBox()
-        self.max_minutes.setRange(1, 15)
-        self.max_minutes.setSuffix(" min")
-        self.max_minutes.setValue(max(1, round(settings.wrap_up.max_seconds / 60)))
-        self.max_minutes.setAccessibleName("Wrap-up at most, in minutes")
-        self.minimum = QSpinBox()
-        self.minimum.setRange(1, 15)
-        self.minimum.setSuffix(" min")
-        self.minimum.setValue(max(1, settings.minimum_item_seconds // 60))
-        self.minimum.setAccessibleName("Finish on time never shortens an item below, in minutes")
-        self.chime = QCheckBox("&Chime at wrap-up, at zero and between role-play phases")
-        self.chime.setAccessibleName("Chime")
-        self.chime.setChecked(settings.chime)
-        form = QFormLayout(self)
-        form.addRow(QLabel("Wrap-up (amber) starts in the last part of an item, whichever is shorter:"))
-        form.addRow("Last &share of the item:", self.percent)
-        form.addRow("Or the last &minutes:", self.max_minutes)
-        form.addRow("Finish on time keeps items at least:", self.minimum)
-        form.addRow(self.chime)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def result_settings(self) -> RunnerSettings:
-        return RunnerSettings(
-            wrap_up=WrapUpRule(self.percent.value() / 100, self.max_minutes.value() * 60),
-            minimum_item_seconds=self.minimum.value() * 60,
-            chime=self.chime.isChecked(),
-        )
-
-
-__all__ = ["BigClock", "PlayerInput", "RunnerSettings", "RunnerWindow", "parse_players"]
+__all__ = [
+    "BigClock",
+    "PlayerInput",
+    "RunLockCover",
+    "RunnerSettings",
+    "RunnerWindow",
+    "parse_players",
+]
