@@ -303,8 +303,8 @@ class MainWindow(QMainWindow):
 
             show_error(self, "Run session", "This meeting's curriculum session is not loaded, so it cannot be run.")
             return
-        window = self.runner.start_run(curriculum, session, meeting=meeting_id, players=players)  # type: ignore[arg-type]
-        self.watch_runner(window)
+        self.watch_runner(self.runner)
+        self.runner.start_run(curriculum, session, meeting=meeting_id, players=players)  # type: ignore[arg-type]
 
     # -- after a run ---------------------------------------------------------------------------
 
@@ -312,32 +312,25 @@ class MainWindow(QMainWindow):
         runner = getattr(self, "runner", None)
         if runner is None:
             return
+        self.watch_runner(runner)
         runner.offer_resume()
-        self.watch_runner(runner.window)
 
-    def watch_runner(self, window) -> None:  # type: ignore[no-untyped-def]
-        """Hear a runner window's end of a run and its "Write notes" (on the window or its controller)."""
-        if window is None:
+    def watch_runner(self, source) -> None:  # type: ignore[no-untyped-def]
+        """Hear the runner's ``ended(run_id, meeting_id)`` and ``write_notes_requested(meeting_id)``, once.
+
+        The app passes the launcher, which outlives its windows and relays both for every run.
+        """
+        if source is None:
             return
         watched = getattr(self, "_watched_runners", set())
         self._watched_runners = watched
-        for source in (window, getattr(window, "controller", None)):
-            if source is None or id(source) in watched:
-                continue
-            ended = getattr(source, "ended", None)
-            notes = getattr(source, "write_notes_requested", None)
-            if ended is not None:
-                ended.connect(self.on_run_ended)
-            elif getattr(source, "run_ended", None) is not None and hasattr(source, "meeting_id"):
-                # A runner window that says only which run ended: its meeting is its own.
-                ended = source.run_ended
-                ended.connect(lambda run_id, s=source: self.on_run_ended(run_id, getattr(s, "meeting_id", None)))
-            if notes is not None:
-                notes.connect(self.open_notes)
-            if ended is not None or notes is not None:
-                key = id(source)
-                watched.add(key)
-                source.destroyed.connect(lambda _obj=None, k=key: watched.discard(k))
+        if id(source) in watched:
+            return
+        source.ended.connect(self.on_run_ended)
+        source.write_notes_requested.connect(self.open_notes)
+        key = id(source)
+        watched.add(key)
+        source.destroyed.connect(lambda _obj=None, k=key: watched.discard(k))
 
     def on_run_ended(self, run_id: int, meeting_id: int | None) -> None:
         """A run of a meeting ended: propose its times as attendance, for the counselor to confirm or edit."""

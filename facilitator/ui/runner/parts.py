@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from .window import RunnerWindow
 
 # The keys a presenter clicker sends, and the minutes: they stay live while the screen is locked
-# during a run, because they change only the timer the whole room already sees.
-LOCKED_CONTROLS = ("toggle", "previous", "next", "minus1", "plus1", "plus5", "next_phase")
+# during a run, because they change only the timer the whole room already sees. The safety
+# protocol (F1) stays live too: it holds no one's record, and an emergency does not wait for a password.
+LOCKED_CONTROLS = ("toggle", "previous", "next", "minus1", "plus1", "plus5", "next_phase", "safety")
 
 
 class BigClock(QLabel):

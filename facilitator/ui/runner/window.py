@@ -374,6 +374,7 @@ class RunnerWindow(QMainWindow):
         tools.addWidget(self._button("hide"))
         tools.addWidget(self._button("chime"))
         tools.addWidget(self._button("timer_settings"))
+        tools.addWidget(self._button("safety"))
         tools.addStretch(1)
         outer.addLayout(tools)
 
@@ -480,6 +481,10 @@ class RunnerWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions[name] = action
+        # The facilitator's safety protocol (intoxication, suicide, overdose): one key, any moment.
+        from .safety_dialog import install_safety_key
+
+        self.actions["safety"] = install_safety_key(self)
         for name in ("display", "chime"):
             self.actions[name].setCheckable(True)
         self.actions["chime"].setChecked(self.chime.enabled)
