@@ -6,11 +6,11 @@ view-models, so the two formats always say the same thing.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from . import csv_safe
 from .attendance import WeekHours, hours_text
 from .privacy import PART2_NOTICE
 
@@ -99,7 +99,7 @@ REPORT_CSV_HEADER = (
 
 def sign_in_csv(sheet: SignInSheet) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out)
     writer.writerow(SIGN_IN_CSV_HEADER)
     for name in sheet.names:
         writer.writerow((sheet.group_name, sheet.day.isoformat(), sheet.time_text, sheet.room, name, ""))
@@ -114,7 +114,7 @@ def attendance_csv(report: AttendanceReport) -> str:
     """
     weeks = {w.monday: w for w in report.weeks}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out)
     writer.writerow(REPORT_CSV_HEADER)
     for row in report.rows:
         iso = row.day.isocalendar()
