@@ -227,7 +227,9 @@ def _write(output: str, pdf: bytes) -> None:
         raise CommandError(f"{target} is a folder; give a file name such as {target / 'handouts.pdf'}.")
     from ..core.files import write_private
 
+    if not target.parent.is_dir():
+        raise CommandError(f"cannot write to {target.parent}: there is no such folder.")
     try:
-        write_private(target, pdf)
+        write_private(target, pdf, create_folder=False)
     except OSError as exc:
         raise CommandError(f"cannot write {target}: {exc.strerror or exc}.") from exc

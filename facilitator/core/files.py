@@ -33,16 +33,17 @@ DISK_FULL_SENTENCE = "The disk is full: nothing was saved. Free some space and t
 
 
 @contextmanager
-def private_file(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+def private_file(path: Path, mode: str = "w", *, create_folder: bool = True, **kwargs: Any) -> Iterator[IO[Any]]:
     """Write ``path`` atomically, created mode 600: nobody else can read it, even half-written.
 
-    Raises OSError (folder missing and not creatable, disk full, no permission); the target
-    is then untouched and the temporary file is gone.
+    Raises OSError (folder missing and not creatable, or missing and ``create_folder`` is
+    False; disk full; no permission); the target is then untouched and the temporary file gone.
     """
     if "a" in mode or "+" in mode or "r" in mode:
         raise ValueError("private_file writes whole files")
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{PART_PREFIX}{path.name}.{uuid.uuid4().hex[:8]}{PART_SUFFIX}")
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     if "b" not in mode:
@@ -58,7 +59,7 @@ def private_file(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]
         raise
 
 
-def write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes, *, create_folder: bool = True) -> None:
     """Write ``data`` to ``path`` in one step (a crash leaves the old file or none), mode 600."""
-    with private_file(path, "wb") as fh:
+    with private_file(path, "wb", create_folder=create_folder) as fh:
         fh.write(data)

@@ -140,7 +140,7 @@ def report_range_problem(first: date, last: date) -> str | None:
         if problem:
             return problem[0].upper() + problem[1:] + "."
     if last < first:
-        return "The report's last day is before its first day."
+        return "The report's end date is before its start date."
     return None
 
 

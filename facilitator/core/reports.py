@@ -64,6 +64,9 @@ class AttendanceReport:
     generated_at: datetime
     zone_name: str
     notice: str = PART2_NOTICE
+    # Set when the viewer may see only some of the participant's groups: the report lists
+    # the meetings of those groups and its hours count only them.
+    scope_note: str = ""
 
     @property
     def title(self) -> str:
@@ -137,6 +140,8 @@ def attendance_csv(report: AttendanceReport) -> str:
                 "; ".join(week.flags) if week else "",
             )
         )
+    if report.scope_note:
+        writer.writerow((f"# {report.scope_note}",))
     writer.writerow((f"# {report.notice}",))
     return out.getvalue()
 
