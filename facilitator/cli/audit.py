@@ -45,10 +45,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-02") from None
+    from .report import iso_date
+
+    return iso_date(text)
 
 
 def local_day_start(day: date) -> datetime:

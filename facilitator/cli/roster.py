@@ -51,12 +51,16 @@ def open_services(args: argparse.Namespace, config: AppConfig):  # type: ignore[
 
 
 def run_import(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core import limits
     from ..core.roster import RosterFileError, parse_roster, read_csv
     from ..store.roster import RosterError, RosterImportRefused
     from . import EXIT_PROBLEMS, CommandError
 
     path: Path = args.file
     try:
+        too_big = limits.file_too_big(path.stat().st_size, limits.ROSTER_FILE_MAX_BYTES, "roster file", path.name)
+        if too_big:
+            raise CommandError(too_big.rstrip("."), EXIT_PROBLEMS)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CommandError(f"no such file: {path}", exit_code=2) from None

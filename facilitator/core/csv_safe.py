@@ -26,10 +26,10 @@ def safe_cell(value: object) -> object:
 
 
 class SafeWriter:
-    """``csv.writer`` with every text cell defused; one row per line, ``\\n`` line ends."""
+    """``csv.writer`` with every text cell defused; rows end in CRLF (RFC 4180), so a CR or LF inside a cell is always quoted."""
 
     def __init__(self, fh: IO[str]) -> None:
-        self._writer = csv.writer(fh, lineterminator="\n")
+        self._writer = csv.writer(fh, lineterminator="\r\n")
 
     def writerow(self, row: Iterable[Any]) -> None:
         self._writer.writerow([safe_cell(cell) for cell in row])

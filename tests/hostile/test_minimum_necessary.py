@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import Demo
+from demo_world import Demo
 
 from facilitator.cli import main
 from facilitator.core.permissions import Principal
