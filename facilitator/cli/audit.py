@@ -96,6 +96,10 @@ def run_export(args: argparse.Namespace, config: AppConfig) -> int:
         try:
             count = backend.audit.export_csv(backend.principal, args.output, filters)  # type: ignore[union-attr]
         except OSError as exc:
+            from ..core.files import is_disk_full
+
+            if is_disk_full(exc):
+                raise CommandError(f"the disk is full: {args.output} was not written; free some space and try again") from None
             raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"Wrote {count} entries to {args.output}.")
     return 0

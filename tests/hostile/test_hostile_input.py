@@ -242,3 +242,26 @@ def test_a_restore_from_a_file_that_is_no_backup_is_a_sentence(
     code = main(demo.argv("restore", str(bad)))
     said = capsys.readouterr().err
     assert code in (1, 2, 3) and said.strip() and "unexpectedly" not in said, said
+
+
+@pytest.mark.parametrize("command", [["report", "attendance"], ["audit", "export"]])
+def test_a_full_disk_on_the_command_line_is_a_sentence(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    import errno
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # Every protected file goes through the one helper; a full disk fails its first write.
+    monkeypatch.setattr("facilitator.core.files.write_private", no_space)
+    monkeypatch.setattr("facilitator.store.db.private_file", no_space)
+    monkeypatch.setenv("FACILITATOR_USER", "admin")
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    out = tmp_path / "out.csv"
+    extra = ["--participant", demo.mine, "--from", "2026-01-01", "--to", "2026-02-01"] if command[0] == "report" else []
+    code = main(demo.argv(*command, *extra, "-o", str(out)))
+    said = capsys.readouterr().err
+    assert code == 3 and "the disk is full" in said and "unexpectedly" not in said, said
+    assert not out.exists() and not list(tmp_path.glob(".*part"))
