@@ -6,8 +6,9 @@ Revises: 0006
 The numbers are ``core.limits`` (declared once; core checks them first and says which field).
 This makes the database refuse the same values, so nothing that slips past a form is stored:
 
-- PostgreSQL: a CHECK constraint per column (``char_length`` for text, 1900–2100 for dates),
-  added ``NOT VALID`` so rows already stored are kept as they are and every new write is checked.
+- PostgreSQL: a CHECK constraint per column (``char_length`` for text, 1900–2100 for dates).
+  Where a row stored earlier breaks the rule it is kept as it is: that constraint is added
+  ``NOT VALID`` and checks every new write.
 - SQLite ignores VARCHAR lengths and can add a CHECK only by rebuilding the table, which would
   drop the triggers that guard signed notes and the audit trail and take minutes on a large
   clinic. It gets one BEFORE INSERT and one BEFORE UPDATE trigger per table instead, which
@@ -51,8 +52,10 @@ def upgrade() -> None:
     for table, rules in _rules().items():
         if dialect == "postgresql":
             for name, column, condition in rules:
-                condition = condition.replace(f"length({column})", f"char_length({column})")
-                op.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({column} IS NULL OR {condition}) NOT VALID")
+                condition = f"{column} IS NULL OR " + condition.replace(f"length({column})", f"char_length({column})")
+                # A row stored before the limit is kept: the constraint then checks new writes only.
+                older = op.get_bind().exec_driver_sql(f"SELECT 1 FROM {table} WHERE NOT ({condition}) LIMIT 1").first()
+                op.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({condition}){' NOT VALID' if older else ''}")
         elif dialect == "sqlite":
             # NULL fails neither test (a NULL comparison is not true), so optional columns pass.
             bad = " OR ".join(f"NOT ({condition.replace(column, 'NEW.' + column)})" for _, column, condition in rules)
