@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..config import AppConfig
-from .report import iso_date
+from .report import file_path, iso_date, record_id
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,9 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     exp.add_argument("--participant", metavar="RECORD", help="the participant's record number")
     exp.add_argument("--from", dest="first", type=iso_date, metavar="DATE", help="first day, e.g. 2026-03-01")
     exp.add_argument("--to", dest="last", type=iso_date, metavar="DATE", help="last day, e.g. 2026-03-31")
-    exp.add_argument("--meeting", type=int, metavar="ID", help="export one meeting's notes instead of a participant's")
+    exp.add_argument("--meeting", type=record_id, metavar="ID", help="export one meeting's notes instead of a participant's")
     exp.add_argument("--yes", action="store_true", help="export more than three years of notes without asking")
-    exp.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    exp.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE.pdf", help="where to write the PDF")
     exp.set_defaults(handler=run_export)
 
 

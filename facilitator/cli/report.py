@@ -21,6 +21,24 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
 
 
+def file_path(text: str) -> Path:
+    """A file named on the command line; one the system cannot name (a NUL byte) is a usage error."""
+    if "\x00" in text or not text.strip():
+        raise argparse.ArgumentTypeError("that is not a file name")
+    return Path(text)
+
+
+def record_id(text: str) -> int:
+    """A record's number (a meeting, a participant id): a whole number the database can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number") from None
+    if not 1 <= value <= 2**31 - 1:
+        raise argparse.ArgumentTypeError("no record has that number")
+    return value
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = commands.add_parser("report", help="print reports", description="Print reports.")
     sub = cmd.add_subparsers(dest="report_command", metavar="REPORT", required=True)
@@ -38,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     att.add_argument("--format", choices=("pdf", "csv"), default=None,
                      help="file format (default: from the output file's suffix, else pdf)")
     att.add_argument("--yes", action="store_true", help="run a report over more than three years without asking")
-    att.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="where to write the report")
+    att.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE", help="where to write the report")
     att.set_defaults(handler=run_attendance)
 
 

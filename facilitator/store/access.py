@@ -146,7 +146,7 @@ class Access:
 
         text = (record_number or "").strip()
         found = None
-        if text and len(text) <= limits.RECORD_NUMBER.max_chars:
+        if text and limits.RECORD_NUMBER.problem(text) is None:
             found = self.conn.execute(sa.select(_participant.c.id).where(_participant.c.record_number == text)).scalar()
         try:
             self.participant(found if found is not None else -1)  # the same queries either way

@@ -191,7 +191,8 @@ COMMANDS = [
 ARG = st.one_of(
     HOSTILE_TEXT.filter(lambda t: len(t) < 5000),
     st.sampled_from(["--participant", "--from", "--to", "--yes", "-o", "--format", "--meeting", "--name", "--role",
-                     "--by", "--action", "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31", "-1", "x.pdf"]),
+                     "--by", "--action", "--participant-id", "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31",
+                     "-1", "x.pdf", "\x00", str(10**30), "99999999999"]),
 )
 
 
