@@ -52,15 +52,10 @@ class LocalSettings:
 
     def save(self, path: Path) -> None:
         """Write atomically, so a full disk or a crash never leaves half a settings file."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(self), fh, indent=2)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from .core.files import private_file
+
+        with private_file(path) as fh:
+            json.dump(asdict(self), fh, indent=2)
 
 
 @dataclass

@@ -18,12 +18,26 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real user folders or an outside database from a test."""
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Never touch the real user folders or an outside database from a test.
+
+    The environment variables cover ``AppConfig.build()``; a test that builds its config
+    with ``environ={}`` and no ``log_dir`` would still reach the platform's user folders, so
+    those defaults point into the test's own folder too. The log handler one test sets up is
+    taken down after it, so the next test's log lines never land in another test's folder.
+    """
+    from facilitator import config as config_module
+    from facilitator import logs, paths
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FACILITATOR_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("FACILITATOR_LOG_DIR", str(home / "logs"))
     monkeypatch.delenv("FACILITATOR_DATABASE_URL", raising=False)
+    for module in (paths, config_module):
+        monkeypatch.setattr(module, "default_data_dir", lambda: home / "default-data")
+        monkeypatch.setattr(module, "default_log_dir", lambda: home / "default-logs")
+    yield
+    logs.reset_logging()
 
 
 TEST_SERVER_ENV = "FACILITATOR_TEST_DATABASE_URL"

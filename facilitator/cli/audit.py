@@ -10,6 +10,28 @@ from pathlib import Path
 from ..config import AppConfig
 
 
+def _plain(text: str) -> str:
+    """A filter typed on the command line: one line of at most 200 characters."""
+    from ..core.limits import TextLimit
+
+    problem = TextLimit("filter", 200).problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+def _record_id(text: str) -> int:
+    from .report import record_id
+
+    return record_id(text)
+
+
+def _file_path(text: str) -> Path:
+    from .report import file_path
+
+    return file_path(text)
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     audit = commands.add_parser(
         "audit",
@@ -61,19 +83,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     export.add_argument("--from", dest="start", type=_date, metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day, YYYY-MM-DD")
-    export.add_argument("--by", dest="by_user", metavar="USERNAME", help="only what this user did")
-    export.add_argument("--participant", metavar="RECORD", help="only entries about the participant with this record number")
-    export.add_argument("--participant-id", type=int, metavar="N", help="only entries about participant number N")
-    export.add_argument("--action", metavar="ACTION", help="only this action, e.g. 'view', 'export', 'sign-in'")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv", help="the CSV file to write")
+    export.add_argument("--by", dest="by_user", type=_plain, metavar="USERNAME", help="only what this user did")
+    export.add_argument("--participant", type=_plain, metavar="RECORD", help="only entries about the participant with this record number")
+    export.add_argument("--participant-id", type=_record_id, metavar="N", help="only entries about participant number N")
+    export.add_argument("--action", type=_plain, metavar="ACTION", help="only this action, e.g. 'view', 'export', 'sign-in'")
+    export.add_argument("-o", "--output", required=True, type=_file_path, metavar="FILE.csv", help="the CSV file to write")
     export.set_defaults(handler=run_export)
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-02") from None
+    from .report import iso_date
+
+    return iso_date(text)
 
 
 def local_day_start(day: date) -> datetime:
@@ -218,6 +239,10 @@ def run_export(args: argparse.Namespace, config: AppConfig) -> int:
         try:
             count = backend.audit.export_csv(backend.principal, args.output, filters)  # type: ignore[union-attr]
         except OSError as exc:
+            from ..core.files import is_disk_full
+
+            if is_disk_full(exc):
+                raise CommandError(f"the disk is full: {args.output} was not written; free some space and try again") from None
             raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"Wrote {count} entries to {args.output}.")
     return 0

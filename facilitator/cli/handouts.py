@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -270,14 +268,11 @@ def _write(output: str, pdf: bytes) -> None:
     target = Path(output).expanduser()
     if target.is_dir():
         raise CommandError(f"{target} is a folder; give a file name such as {target / 'handouts.pdf'}.")
+    from ..core.files import write_private
+
+    if not target.parent.is_dir():
+        raise CommandError(f"cannot write to {target.parent}: there is no such folder.")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".handouts-", suffix=".pdf", dir=target.parent if str(target.parent) else ".")
+        write_private(target, pdf, create_folder=False)
     except OSError as exc:
-        raise CommandError(f"cannot write to {target.parent}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise CommandError(f"cannot write {target}: {exc.strerror or exc}.") from exc

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
-from datetime import date
-from pathlib import Path
 
 from ..config import AppConfig
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
+from .report import file_path, iso_date, record_id
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,52 +24,38 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "not part of the record and are left out (the PDF says how many).",
     )
     exp.add_argument("--participant", metavar="RECORD", help="the participant's record number")
-    exp.add_argument("--from", dest="first", type=_iso_date, metavar="DATE", help="first day, e.g. 2026-03-01")
-    exp.add_argument("--to", dest="last", type=_iso_date, metavar="DATE", help="last day, e.g. 2026-03-31")
-    exp.add_argument("--meeting", type=int, metavar="ID", help="export one meeting's notes instead of a participant's")
-    exp.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    exp.add_argument("--from", dest="first", type=iso_date, metavar="DATE", help="first day, e.g. 2026-03-01")
+    exp.add_argument("--to", dest="last", type=iso_date, metavar="DATE", help="last day, e.g. 2026-03-31")
+    exp.add_argument("--meeting", type=record_id, metavar="ID", help="export one meeting's notes instead of a participant's")
+    exp.add_argument("--yes", action="store_true", help="export more than three years of notes without asking")
+    exp.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE.pdf", help="where to write the PDF")
     exp.set_defaults(handler=run_export)
 
 
 def run_export(args: argparse.Namespace, config: AppConfig) -> int:
     from ..core.changes import UserFacingError
-    from . import CommandError
+    from ..store.access import NoSuchParticipant
+    from . import EXIT_PROBLEMS, EXIT_USAGE, CommandError
     from .auth import signed_in
+    from .report import check_range, write_private
 
     if args.meeting is None:
         if not args.participant or args.first is None or args.last is None:
-            raise CommandError("give --participant, --from and --to (or --meeting ID)", exit_code=2)
-        if args.last < args.first:
-            raise CommandError("the --to date is before the --from date", exit_code=2)
+            raise CommandError("give --participant, --from and --to (or --meeting ID)", exit_code=EXIT_USAGE)
+        check_range(args.first, args.last, args.yes)
     with signed_in(args, config) as backend:
         try:
             if args.meeting is not None:
                 model = backend.notes.meeting_print(backend.principal, args.meeting)
             else:
                 model = backend.notes.participant_print(backend.principal, args.participant, args.first, args.last)
-        except UserFacingError as exc:  # a permission, a missing record, a session that ended
+        except NoSuchParticipant as exc:
+            # The same sentence and exit code whether nobody has the number or she may not see them.
+            raise CommandError(str(exc).rstrip("."), exit_code=EXIT_PROBLEMS) from None
+        except UserFacingError as exc:  # a permission, a missing meeting, a session that ended
             raise CommandError(str(exc).rstrip(".")) from None
     from ..handouts.notes import render_notes_pdf
 
     write_private(args.output, render_notes_pdf(model))
     print(f"Wrote {args.output} ({len(model.notes)} signed notes); it carries the 42 CFR part 2 notice.")
     return 0
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write atomically, readable by the owner only: the file is a protected record."""
-    from . import CommandError
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".notes-", suffix=".pdf", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc.strerror}") from None

@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
 from ..config import AppConfig
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
+    """A date on the command line: 2026-03-01, between 1900 and 2100 (argparse says the rest)."""
+    from ..core.changes import ValidationError
+    from ..core.limits import parse_date
+
     try:
-        return date.fromisoformat(text)
+        return parse_date(text, "date")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
+
+
+def file_path(text: str) -> Path:
+    """A file named on the command line; one the system cannot name (a NUL byte) is a usage error."""
+    if "\x00" in text or not text.strip():
+        raise argparse.ArgumentTypeError("that is not a file name")
+    return Path(text)
+
+
+def record_id(text: str) -> int:
+    """A record's number (a meeting, a participant id): a whole number the database can hold."""
+    try:
+        value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number") from None
+    if not 1 <= value <= 2**31 - 1:
+        raise argparse.ArgumentTypeError("no record has that number")
+    return value
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,27 +47,52 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="one participant's attendance over a date range",
         description="Write one participant's attendance between two dates (inclusive, clinic time): one row per "
         "meeting with status, arrival, departure and minutes, and hours per ISO week against the target. "
+        "A facilitator's report lists only meetings of the groups she leads. "
         "The report carries the 42 CFR part 2 notice; disclose it only with the client's written consent.",
     )
     att.add_argument("--participant", required=True, metavar="RECORD", help="the participant's record number")
-    att.add_argument("--from", dest="first", required=True, type=_iso_date, metavar="DATE", help="first day, e.g. 2026-03-01")
-    att.add_argument("--to", dest="last", required=True, type=_iso_date, metavar="DATE", help="last day, e.g. 2026-03-31")
+    att.add_argument("--from", dest="first", required=True, type=iso_date, metavar="DATE", help="first day, e.g. 2026-03-01")
+    att.add_argument("--to", dest="last", required=True, type=iso_date, metavar="DATE", help="last day, e.g. 2026-03-31")
     att.add_argument("--format", choices=("pdf", "csv"), default=None,
                      help="file format (default: from the output file's suffix, else pdf)")
-    att.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="where to write the report")
+    att.add_argument("--yes", action="store_true", help="run a report over more than three years without asking")
+    att.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE", help="where to write the report")
     att.set_defaults(handler=run_attendance)
+
+
+def check_range(first: date, last: date, yes: bool) -> None:
+    """Dates in order and within 1900–2100; more than three years only with ``--yes``."""
+    from ..core import limits
+    from . import EXIT_USAGE, CommandError
+
+    problem = limits.report_range_problem(first, last)
+    if problem:
+        raise CommandError(problem.rstrip("."), exit_code=EXIT_USAGE)
+    if limits.report_needs_confirmation(first, last) and not yes:
+        years = (last - first).days / 365.25
+        raise CommandError(
+            f"the range is {years:.1f} years; a report over more than three years is slow, so give --yes "
+            "to run it anyway",
+            exit_code=EXIT_USAGE,
+        )
+
+
+def progress(text: str) -> None:
+    """A line on standard error while a long report runs (standard output stays for results)."""
+    print(text, file=sys.stderr, flush=True)
 
 
 def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
     from ..backend import open_backend
+    from ..core import limits
     from ..core.changes import UserFacingError
-    from ..core.permissions import PermissionDenied
+    from ..store.access import NoSuchParticipant
     from ..store.db import DatabaseError
-    from . import CommandError
+    from . import EXIT_PROBLEMS, CommandError
 
     fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "pdf")
-    if args.last < args.first:
-        raise CommandError("the --to date is before the --from date", exit_code=2)
+    check_range(args.first, args.last, args.yes)
+    long_report = limits.report_needs_confirmation(args.first, args.last)
     try:
         backend = open_backend(config)
     except DatabaseError as exc:
@@ -53,16 +101,18 @@ def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
 
     sign_in_or_close(args, backend)
     try:
-        person = backend.roster.participant_by_record(args.participant)
-        if person is None:
-            raise CommandError(f"no participant has record number {args.participant}", exit_code=1)
-        report = backend.attendance.attendance_report(person.id, args.first, args.last)
-    except PermissionDenied:
-        raise
-    except UserFacingError as exc:  # a sentence from the service: no such participant, database gone, ...
+        if long_report:
+            progress(f"Reading attendance from {args.first.isoformat()} to {args.last.isoformat()}…")
+        report = backend.attendance.attendance_report(None, args.first, args.last, record_number=args.participant)
+    except NoSuchParticipant as exc:
+        # The same sentence and exit code for a record number nobody has and one she may not see.
+        raise CommandError(str(exc).rstrip("."), exit_code=EXIT_PROBLEMS) from None
+    except UserFacingError as exc:  # a sentence from the service: database gone, session ended, ...
         raise CommandError(str(exc).rstrip(".")) from exc
     finally:
         backend.dispose()
+    if long_report:
+        progress(f"Read {len(report.rows)} meetings; writing {args.output}…")
     if fmt == "csv":
         from ..core.reports import attendance_csv
 
@@ -77,11 +127,14 @@ def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write a protected record atomically, readable by its owner only."""
+    """Write a protected record atomically, readable by its owner only; a full disk is a sentence."""
+    from ..core.files import is_disk_full
     from ..core.files import write_private as write
     from . import CommandError
 
     try:
         write(path, data)
     except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc.strerror}") from exc
+        if is_disk_full(exc):
+            raise CommandError(f"the disk is full: {path} was not written; free some space and try again") from None
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None

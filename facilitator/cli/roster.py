@@ -12,6 +12,12 @@ from ..config import AppConfig
 IMPORT_HEADER = "record_number, preferred_name, legal_name, date_of_birth, program_start, weekly_hours_target, language, large_print"
 
 
+def _file_path(text: str) -> Path:
+    from .report import file_path
+
+    return file_path(text)
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = commands.add_parser("roster", help="import and list participants", description="Import and list participants.")
     sub = cmd.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
@@ -24,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "default (9 for adults, 6 for adolescents). If any row is bad, nothing is imported and every bad row "
         "is named by its line. Exits 0 when imported, 1 when refused.",
     )
-    imp.add_argument("file", type=Path, metavar="FILE.csv", help="the roster file (UTF-8)")
+    imp.add_argument("file", type=_file_path, metavar="FILE.csv", help="the roster file (UTF-8)")
     imp.add_argument("--check", action="store_true", help="only check the file; import nothing")
     imp.set_defaults(handler=run_import)
 
@@ -51,12 +57,16 @@ def open_services(args: argparse.Namespace, config: AppConfig):  # type: ignore[
 
 
 def run_import(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core import limits
     from ..core.roster import RosterFileError, parse_roster, read_csv
     from ..store.roster import RosterError, RosterImportRefused
     from . import EXIT_PROBLEMS, CommandError
 
     path: Path = args.file
     try:
+        too_big = limits.file_too_big(path.stat().st_size, limits.ROSTER_FILE_MAX_BYTES, "roster file", path.name)
+        if too_big:
+            raise CommandError(too_big.rstrip("."), EXIT_PROBLEMS)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CommandError(f"no such file: {path}", exit_code=2) from None

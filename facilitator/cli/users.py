@@ -10,6 +10,24 @@ from ..config import AppConfig
 ROLES = ("facilitator", "supervisor", "administrator")
 
 
+def _limited(limit_name: str):  # type: ignore[no-untyped-def]
+    """An argparse type that holds a value to its limit in ``core.limits`` (a usage error otherwise)."""
+
+    def check(text: str) -> str:
+        from ..core import limits
+
+        problem = getattr(limits, limit_name).problem(text)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return text
+
+    return check
+
+
+_full_name = _limited("FULL_NAME")
+_credentials = _limited("CREDENTIALS")
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     users = commands.add_parser(
         "users",
@@ -30,9 +48,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         description="Create an account (administrators). Its first sign-in asks for a new password.",
     )
     create.add_argument("username", metavar="USERNAME", help="the sign-in name: lowercase letters, digits, . _ -")
-    create.add_argument("--name", required=True, metavar="FULL NAME", help="the person's full name, as on signatures")
+    create.add_argument("--name", required=True, type=_full_name, metavar="FULL NAME",
+                        help="the person's full name, as on signatures")
     create.add_argument("--role", required=True, choices=ROLES, help="what the account may do")
-    create.add_argument("--credentials", default="", metavar="TEXT", help="e.g. 'LCSW' or 'CADC, LPC'")
+    create.add_argument("--credentials", default="", type=_credentials, metavar="TEXT", help="e.g. 'LCSW' or 'CADC, LPC'")
     create.add_argument(
         "--needs-cosign", action="store_true", help="this person's notes need a supervisor's co-signature"
     )
@@ -70,8 +89,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "(no sign-in needed; refused once any account exists).",
     )
     init.add_argument("username", metavar="USERNAME", help="the administrator's sign-in name")
-    init.add_argument("--name", required=True, metavar="FULL NAME", help="the administrator's full name")
-    init.add_argument("--credentials", default="", metavar="TEXT", help="credentials, if any")
+    init.add_argument("--name", required=True, type=_full_name, metavar="FULL NAME", help="the administrator's full name")
+    init.add_argument("--credentials", default="", type=_credentials, metavar="TEXT", help="credentials, if any")
     init.set_defaults(handler=run_init)
 
 

@@ -9,6 +9,7 @@ problem in a file rather than stopping at the first, and it raises nothing but
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import limits
 from .curriculum import (
     AUDIENCES,
     AgendaItem,
@@ -143,11 +145,24 @@ def load_curriculum(data: bytes | str, path: str | Path, *, shipped: bool = Fals
 
 
 def load_curriculum_file(path: str | Path, *, shipped: bool = False) -> Curriculum:
-    """Read a file and load it; an unreadable file is a CurriculumError too."""
+    """Read a file and load it; an unreadable or oversized file is a CurriculumError too.
+
+    The size is checked before a byte is read: parsing holds several times the file in memory
+    (a 150 MB file took 900 MB), so a file over ``limits.CURRICULUM_FILE_MAX_BYTES`` is refused by name.
+    """
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            too_big = limits.file_too_big(size, limits.CURRICULUM_FILE_MAX_BYTES, "curriculum file", Path(path).name)
+            if too_big:
+                raise CurriculumError([Problem(str(path), 1, 1, too_big)])
+            # Read at most one byte past the limit: a file that grows while read is still refused.
+            data = fh.read(limits.CURRICULUM_FILE_MAX_BYTES + 1)
     except OSError as exc:
         raise CurriculumError([Problem(str(path), 1, 1, f"cannot read file: {exc.strerror or exc}")]) from exc
+    if len(data) > limits.CURRICULUM_FILE_MAX_BYTES:
+        too_big = limits.file_too_big(len(data), limits.CURRICULUM_FILE_MAX_BYTES, "curriculum file", Path(path).name)
+        raise CurriculumError([Problem(str(path), 1, 1, str(too_big))])
     return load_curriculum(data, path, shipped=shipped)
 
 
@@ -156,6 +171,10 @@ def check_curriculum(
 ) -> tuple[Curriculum | None, list[Problem]]:
     """Validate curriculum text; return the curriculum (None if any problem) and the problems."""
     checker = _Checker(str(path))
+    if len(data) > limits.CURRICULUM_FILE_MAX_BYTES:
+        checker.report(None, str(limits.file_too_big(
+            len(data), limits.CURRICULUM_FILE_MAX_BYTES, "curriculum file", Path(path).name)))
+        return None, checker.problems
     text = checker.decode(data)
     if text is None:
         return None, checker.problems

@@ -6,11 +6,11 @@ view-models, so the two formats always say the same thing.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from . import csv_safe
 from .attendance import WeekHours, hours_text
 from .privacy import PART2_NOTICE
 
@@ -64,6 +64,9 @@ class AttendanceReport:
     generated_at: datetime
     zone_name: str
     notice: str = PART2_NOTICE
+    # Set when the viewer may see only some of the participant's groups: the report lists
+    # the meetings of those groups and its hours count only them.
+    scope_note: str = ""
 
     @property
     def title(self) -> str:
@@ -99,7 +102,7 @@ REPORT_CSV_HEADER = (
 
 def sign_in_csv(sheet: SignInSheet) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out)
     writer.writerow(SIGN_IN_CSV_HEADER)
     for name in sheet.names:
         writer.writerow((sheet.group_name, sheet.day.isoformat(), sheet.time_text, sheet.room, name, ""))
@@ -114,7 +117,7 @@ def attendance_csv(report: AttendanceReport) -> str:
     """
     weeks = {w.monday: w for w in report.weeks}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_safe.writer(out)
     writer.writerow(REPORT_CSV_HEADER)
     for row in report.rows:
         iso = row.day.isocalendar()
@@ -137,6 +140,8 @@ def attendance_csv(report: AttendanceReport) -> str:
                 "; ".join(week.flags) if week else "",
             )
         )
+    if report.scope_note:
+        writer.writerow((f"# {report.scope_note}",))
     writer.writerow((f"# {report.notice}",))
     return out.getvalue()
 

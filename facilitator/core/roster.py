@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
+from . import limits
 from .attendance import AttendanceStatus, Track, WeeklySchedule
 from .changes import UserFacingError
 from .curriculum import GroupType
@@ -55,7 +56,7 @@ class StaffRole(str, Enum):
 
 
 MAX_GOALS = 5
-GOAL_MAX_CHARS = 200
+GOAL_MAX_CHARS = limits.GOAL.max_chars
 
 
 @dataclass(frozen=True)
@@ -79,20 +80,33 @@ class ParticipantDraft:
         out = []
         if not self.record_number.strip():
             out.append("the record number is empty")
-        elif len(self.record_number.strip()) > 40:
-            out.append("the record number is longer than 40 characters")
         if not self.preferred_name.strip():
             out.append("the preferred name is empty")
         if not self.legal_name.strip():
             out.append("the legal name is empty")
+        for limit, text in (
+            (limits.RECORD_NUMBER, self.record_number.strip()),
+            (limits.PREFERRED_NAME, self.preferred_name),
+            (limits.LEGAL_NAME, self.legal_name),
+            (limits.LANGUAGE, self.language),
+        ):
+            problem = limit.problem(text)
+            if problem:
+                out.append(problem)
         if self.weekly_hours_target is not None and not 0 <= self.weekly_hours_target <= 60:
             out.append("the weekly hours target must be between 0 and 60")
+        for value, label in ((self.date_of_birth, "date of birth"), (self.program_start, "program start")):
+            problem = limits.date_problem(value, label)
+            if problem:
+                out.append(problem)
         if self.date_of_birth is not None and self.date_of_birth > self.program_start:
             out.append("the date of birth is after the program start")
         if len(self.goals) > MAX_GOALS:
             out.append(f"there are more than {MAX_GOALS} treatment goals")
         if any(len(g) > GOAL_MAX_CHARS for g in self.goals):
             out.append(f"a treatment goal is longer than {GOAL_MAX_CHARS} characters")
+        elif any(limits.GOAL.problem(g) for g in self.goals):
+            out.append("a treatment goal contains control characters")
         return out
 
 
@@ -171,6 +185,14 @@ class GroupDraft:
         out = []
         if not self.name.strip():
             out.append("the group needs a name")
+        for limit, text in ((limits.GROUP_NAME, self.name), (limits.ROOM, self.room)):
+            problem = limit.problem(text)
+            if problem:
+                out.append(problem)
+        for value, label in ((self.start_date, "start date"), (self.end_date, "end date")):
+            problem = limits.date_problem(value, label)
+            if problem:
+                out.append(problem)
         if self.end_date is not None and self.end_date < self.start_date:
             out.append("the end date is before the start date")
         if not 1 <= self.capacity <= 100:
@@ -457,11 +479,9 @@ def parse_roster(
         target = _hours_cell(cell("weekly_hours_target"), problems)
         large = _yes_no_cell(cell("large_print"), problems)
         language = cell("language") or "en"
-        if len(language) > 20:
-            problems.append("the language is longer than 20 characters")
         record = cell("record_number")
         if record and record in seen:
-            problems.append(f"record number {record!r} is also on line {seen[record]}")
+            problems.append(f"record number {_shown(record)} is also on line {seen[record]}")
         elif record:
             seen[record] = line
         if start is not None:
@@ -497,10 +517,21 @@ def _date_cell(text: str, what: str, problems: list[str], required: bool) -> dat
             problems.append(f"the {what} is empty")
         return None
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
-        problems.append(f"the {what} {text!r} is not a date like 2026-03-01")
+        problems.append(f"the {what} {_shown(text)} is not a date like 2026-03-01")
         return None
+    problem = limits.date_problem(value, what)
+    if problem:
+        problems.append(problem)
+        return None
+    return value
+
+
+def _shown(text: str, most: int = 40) -> str:
+    """A cell as a sentence quotes it: short, and with control characters spelled out."""
+    short = text if len(text) <= most else text[:most] + "…"
+    return repr(short)
 
 
 def _hours_cell(text: str, problems: list[str]) -> float | None:
@@ -509,7 +540,7 @@ def _hours_cell(text: str, problems: list[str]) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        problems.append(f"the weekly hours target {text!r} is not a number")
+        problems.append(f"the weekly hours target {_shown(text)} is not a number")
         return None
     return value
 
@@ -520,7 +551,7 @@ def _yes_no_cell(text: str, problems: list[str]) -> bool | None:
         return True
     if folded in _NO:
         return False
-    problems.append(f"large print must be yes or no, not {text!r}")
+    problems.append(f"large print must be yes or no, not {_shown(text)}")
     return None
 
 

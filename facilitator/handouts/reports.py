@@ -140,6 +140,8 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             ("Total time attended", hours_text(model.total_minutes)),
             ("Prepared", f"{model.generated_at:%Y-%m-%d} (times are clinic time, {model.zone_name})"),
         ]
+        if model.scope_note:
+            facts.append(("Groups", model.scope_note))
         fact_table = Table(
             [[_p(k, st.cell_bold), _p(v, st.cell)] for k, v in facts], colWidths=[2.1 * inch, width - 2.1 * inch]
         )

@@ -21,12 +21,24 @@ import sqlalchemy as sa
 from ..core import permissions as perm
 from ..core.changes import GoneError
 from ..core.permissions import Principal
-from .models import Enrollment, GroupStaff, Meeting
+from .models import Enrollment, GroupStaff, Meeting, Participant
 from .unit_of_work import CURRENT, UnitOfWork, Work
 
 _group_staff = GroupStaff.__table__  # type: ignore[attr-defined]
 _enrollment = Enrollment.__table__  # type: ignore[attr-defined]
 _meeting = Meeting.__table__  # type: ignore[attr-defined]
+_participant = Participant.__table__  # type: ignore[attr-defined]
+
+# One answer for "no such record" and "not yours", so record numbers cannot be probed. It does
+# not repeat what was typed (it may be a password typed in the wrong field, or 100,000 characters).
+NO_SUCH_PARTICIPANT = "No participant you may see has that record number."
+
+
+class NoSuchParticipant(perm.PermissionDenied):
+    """No participant has this record number, or none the principal may see: the same sentence."""
+
+    def __init__(self) -> None:
+        super().__init__(NO_SUCH_PARTICIPANT)
 
 
 class _Setup:
@@ -122,6 +134,29 @@ class Access:
         ]
         staff = self.staff_of_groups(groups)
         return perm.require_view_participant(p, [staff.get(g, []) for g in groups])
+
+    def participant_by_record(self, record_number: str) -> int:
+        """The id of the participant with this record number, once the principal may see them.
+
+        A record number nobody has and one of a participant in no group of the principal's get
+        the same ``NoSuchParticipant``, after the same queries, so neither the sentence nor the
+        time taken tells them apart. Nothing about the person is read before the check.
+        """
+        from ..core import limits
+
+        text = (record_number or "").strip()
+        found = None
+        if text and limits.RECORD_NUMBER.problem(text) is None:
+            found = self.conn.execute(sa.select(_participant.c.id).where(_participant.c.record_number == text)).scalar()
+        try:
+            self.participant(found if found is not None else -1)  # the same queries either way
+        except perm.NotSignedIn:
+            raise
+        except perm.PermissionDenied:
+            raise NoSuchParticipant() from None
+        if found is None:
+            raise NoSuchParticipant()
+        return int(found)
 
     def may_see_participant(self, participant_id: int) -> bool:
         try:

@@ -867,16 +867,22 @@ class AttendanceService(Scoped):
         return [(m, marks.get(m.id or 0)) for m in meetings]
 
     def participant_hours(self, participant_id: int, first: date, last: date) -> list[WeekHours]:
-        """Weekly hours for one participant between two local days (ISO weeks, oldest first)."""
+        """Weekly hours for one participant between two local days (ISO weeks, oldest first).
+
+        Only meetings of groups the viewer may see count: a facilitator sees the hours her
+        groups gave, never the dates of the participant's other groups.
+        """
+        _check_range(first, last)
         with self._read() as uow:
-            self._access(uow).participant(participant_id)
+            access = self._access(uow)
+            access.participant(participant_id)
             settings = _ConnectionSettings(uow.conn)
             zone, rules = clinic_zone(read_zone_name(settings)), read_rules(settings)
             session = uow.session
             person = session.get(Participant, participant_id)
             if person is None:
                 raise AttendanceError("That participant no longer exists.")
-            pairs = self._participant_meetings(session, participant_id, first, last)
+            pairs, _scope = _in_visible_groups(access, self._participant_meetings(session, participant_id, first, last))
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
             self._audit(uow, AuditAction.VIEW, record_type="weekly hours", record_id=participant_id,
                         participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
@@ -963,11 +969,25 @@ class AttendanceService(Scoped):
             names=tuple(names),
         )
 
-    def attendance_report(self, participant_id: int, first: date, last: date) -> AttendanceReport:
-        if last < first:
-            raise AttendanceError("The report's end date is before its start date.")
+    def attendance_report(
+        self, participant_id: int | None, first: date, last: date, *, record_number: str | None = None
+    ) -> AttendanceReport:
+        """One participant's attendance between two local days, for a consented disclosure.
+
+        The participant is given by id, or by ``record_number`` as a person typed it: then a
+        number nobody has and one of a participant the viewer may not see get the same
+        sentence (``access.NoSuchParticipant``), and nothing about anyone is read before that
+        check. The report lists only meetings of groups the viewer may see, and says so.
+        """
+        _check_range(first, last)
         with self._read() as uow:
-            self._access(uow).participant(participant_id)
+            access = self._access(uow)
+            if record_number is not None:
+                participant_id = access.participant_by_record(record_number)
+            elif participant_id is None:
+                raise AttendanceError("Choose a participant for the report.")
+            else:
+                access.participant(participant_id)
             settings = _ConnectionSettings(uow.conn)
             zone_name = read_zone_name(settings)
             zone, rules = clinic_zone(zone_name), read_rules(settings)
@@ -975,7 +995,9 @@ class AttendanceService(Scoped):
             person = session.get(Participant, participant_id)
             if person is None:
                 raise AttendanceError("That participant no longer exists.")
-            pairs = self._participant_meetings(session, participant_id, first, last)
+            pairs, scope_note = _in_visible_groups(
+                access, self._participant_meetings(session, participant_id, first, last)
+            )
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
             clinic_name = settings.get("clinic_name")
             generated_at = uow.now
@@ -1020,7 +1042,32 @@ class AttendanceService(Scoped):
             target_hours=target,
             generated_at=generated_at,
             zone_name=zone_name,
+            scope_note=scope_note,
         )
+
+
+# A report for someone who may see only some groups says what it leaves out; it says so
+# whether or not anything was left out, so it does not tell her the participant has other groups.
+SCOPE_NOTE = "Lists only meetings of groups you lead; the hours count those meetings only."
+
+
+def _check_range(first: date, last: date) -> None:
+    """A report's range: in order, and within 1900–2100 (a report to 9999-12-31 is a typo)."""
+    from ..core import limits
+
+    problem = limits.report_range_problem(first, last)
+    if problem:
+        raise AttendanceError(problem)
+
+
+def _in_visible_groups(
+    access: Any, pairs: list[tuple[Meeting, Attendance | None]]
+) -> tuple[list[tuple[Meeting, Attendance | None]], str]:
+    """Only the meetings of groups the viewer may see, and the note saying so (or "")."""
+    visible = access.visible_groups()
+    if visible is None:
+        return pairs, ""
+    return [(m, a) for m, a in pairs if m.group_id in visible], SCOPE_NOTE
 
 
 def _insert_mark(conn: sa.Connection, meeting_id: int, mark: AttendanceMark, values: dict[str, Any]) -> bool:

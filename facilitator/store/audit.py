@@ -7,7 +7,6 @@ never saved without its entry (and an entry never claims a change that rolled ba
 
 from __future__ import annotations
 
-import csv
 import logging
 import socket
 from collections.abc import Iterable, Iterator
@@ -327,11 +326,12 @@ class AuditLog:
     def export_csv(self, principal: Principal | None, path: Path, filters: AuditFilter | None = None) -> int:
         """Write the matching entries to ``path`` as CSV (mode 600); the export is audited."""
         p = require_view_audit(principal)
+        from ..core.csv_safe import writer as csv_writer
         from .db import private_file
 
         records = self.entries(p, filters)
         with private_file(path, "w", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = csv_writer(fh)
             writer.writerow(
                 [
                     "seq", "time_utc", "user", "action", "record_type", "record_id", "participant_id",
@@ -341,8 +341,7 @@ class AuditLog:
             labels = self.participant_labels(p, (r.participant_id for r in records if r.participant_id is not None))
             for r in records:
                 writer.writerow(
-                    _safe_cell(cell)
-                    for cell in [
+                    [
                         r.seq,
                         format_time(r.at),
                         r.username,
@@ -358,11 +357,3 @@ class AuditLog:
                 )
         self.record(p, AuditAction.EXPORT, record_type="audit trail", detail=f"{len(records)} entries to {path.name}")
         return len(records)
-
-
-
-def _safe_cell(value: object) -> object:
-    """Keep a spreadsheet from running a typed-in user name such as ``=HYPERLINK(...)``."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value

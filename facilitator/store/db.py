@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from ..core import files
 from ..core.changes import UserFacingError
 
 log = logging.getLogger(__name__)
@@ -59,10 +59,12 @@ def create_engine(url: str, *, create: bool = True) -> Engine:
     except sa.exc.ArgumentError as exc:
         raise DatabaseError(f"The database address {url!r} is not a valid URL.") from exc
     if parsed.get_backend_name() != "sqlite":
-        return sa.create_engine(url, pool_pre_ping=True)
+        return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
     path = sqlite_path(url)
     if path is None:
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False}, poolclass=StaticPool, hide_parameters=True
+        )
     else:
         if not path.exists() and not create:
             raise DatabaseError(
@@ -77,7 +79,7 @@ def create_engine(url: str, *, create: bool = True) -> Engine:
         _ensure_private(path)
         uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
         engine = sa.create_engine(
-            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=15)
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=15), hide_parameters=True
         )
 
     @sa.event.listens_for(engine, "connect")
@@ -128,27 +130,8 @@ def make_private_dir(path: Path, *, tighten: bool = False) -> Path:
     return path
 
 
-@contextmanager
-def private_file(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
-    """Write ``path`` atomically, created mode 600: nobody else can read it, even half-written.
-
-    The content goes to a hidden temporary file beside it that replaces ``path`` only when
-    the block finishes; an exception leaves any earlier file as it was.
-    """
-    if "a" in mode or "+" in mode or "r" in mode:
-        raise ValueError("private_file writes whole files")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    if "b" not in mode:
-        kwargs.setdefault("encoding", "utf-8")
-    try:
-        with os.fdopen(fd, mode, **kwargs) as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+# Every protected file is written through one helper (kept in core so handouts and core can use it).
+private_file = files.private_file
 
 
 # -- migrations ----------------------------------------------------------------------------

@@ -283,6 +283,11 @@ class AuditDialog(QDialog):
             show_error(self, "Audit trail", str(exc))
             return
         except OSError as exc:
-            show_error(self, "Audit trail", f"{path} could not be written ({exc.strerror or exc}).")
+            from ..core.files import is_disk_full
+
+            if is_disk_full(exc):
+                show_error(self, "Audit trail", f"The disk is full: {path} was not written; free some space and try again.")
+            else:
+                show_error(self, "Audit trail", f"{path} could not be written ({exc.strerror or exc}).")
             return
         self.status.setText(f"Exported {n:,} entries to {path}.")

@@ -12,7 +12,7 @@ import logging
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import limits
 from ..core.attendance import WEEKDAY_NAMES, Track, WeeklySchedule, clinic_zone, hours_text, local_time_text
 from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, Changes, ConflictError
 from ..core.curriculum import GroupType
@@ -51,6 +52,11 @@ from .errors import show_error
 from .operations import CollectionOp, QueryOp
 from .participant_editor import ParticipantDialog, pydate, qdate
 
+# Dates a person may give are kept to 1900-2100 (core.limits).
+_DATE_RANGE = (
+    QDate(limits.EARLIEST_DATE.year, limits.EARLIEST_DATE.month, limits.EARLIEST_DATE.day),
+    QDate(limits.LATEST_DATE.year, limits.LATEST_DATE.month, limits.LATEST_DATE.day),
+)
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
 FLAG = QColor("#fff0c8")
@@ -97,6 +103,7 @@ class GroupDialog(QDialog):
         today = today or date.today()
 
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.GROUP_NAME.max_chars)
         self.name.setAccessibleName("Group name")
         self.group_type = QComboBox()
         self.group_type.setAccessibleName("Group type")
@@ -128,6 +135,7 @@ class GroupDialog(QDialog):
         self.co_facilitators = QLineEdit()
         self.co_facilitators.setAccessibleName("Co-facilitators, separated by commas")
         self.room = QLineEdit()
+        self.room.setMaxLength(limits.ROOM.max_chars)
         self.room.setAccessibleName("Room")
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
@@ -157,12 +165,14 @@ class GroupDialog(QDialog):
         self.start_date = QDateEdit()
         self.start_date.setAccessibleName("Start date")
         self.start_date.setDisplayFormat("yyyy-MM-dd")
+        self.start_date.setDateRange(*_DATE_RANGE)
         self.start_date.setCalendarPopup(True)
         self.has_end = QCheckBox("&Ends on:")
         self.has_end.setAccessibleName("The group has an end date")
         self.end_date = QDateEdit()
         self.end_date.setAccessibleName("End date")
         self.end_date.setDisplayFormat("yyyy-MM-dd")
+        self.end_date.setDateRange(*_DATE_RANGE)
         self.end_date.setCalendarPopup(True)
         self.has_end.toggled.connect(self.end_date.setEnabled)
         end_row = QHBoxLayout()
@@ -380,10 +390,12 @@ class GroupsPage(QWidget):
         self.hours_from = QDateEdit()
         self.hours_from.setAccessibleName("Hours from")
         self.hours_from.setDisplayFormat("yyyy-MM-dd")
+        self.hours_from.setDateRange(*_DATE_RANGE)
         self.hours_from.setCalendarPopup(True)
         self.hours_to = QDateEdit()
         self.hours_to.setAccessibleName("Hours to")
         self.hours_to.setDisplayFormat("yyyy-MM-dd")
+        self.hours_to.setDateRange(*_DATE_RANGE)
         self.hours_to.setCalendarPopup(True)
         today = attendance.today()
         self.hours_from.setDate(qdate(today - timedelta(weeks=8)))
@@ -729,10 +741,18 @@ class GroupsPage(QWidget):
             self._fill_enrollment()
 
     def _on_report(self, fmt: str) -> None:
+        from ..core import limits
+
         pid = self.person.currentData()
         if pid is None:
             return
         first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
+        problem = limits.report_range_problem(first, last)
+        if problem:
+            show_error(self, "Report not saved", problem)
+            return
+        if limits.report_needs_confirmation(first, last) and not self.confirm_long_report(first, last):
+            return
         person = self._roster.participant(pid)
         path, _ = QFileDialog.getSaveFileName(
             self, "Save attendance report", str(Path.home() / f"attendance-{person.record_number}-{first}-{last}.{fmt}"),
@@ -740,14 +760,29 @@ class GroupsPage(QWidget):
         if path:
             self.save_report(pid, first, last, Path(path), fmt)
 
+    def confirm_long_report(self, first: date, last: date) -> bool:
+        """A report over more than three years is slow and rarely meant: ask first."""
+        from PySide6.QtWidgets import QMessageBox
+
+        years = (last - first).days / 365.25
+        answer = QMessageBox.question(
+            self, "A long report",
+            f"This report covers {years:.1f} years ({first.isoformat()} to {last.isoformat()}) and may take a while. "
+            "Make it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def save_report(self, participant_id: int, first: date, last: date, path: Path, fmt: str) -> None:
-        """Build, render and write an attendance report off the UI thread."""
-        from ..core.files import write_private
+        """Build, render and write an attendance report off the UI thread, with a progress dialog."""
+        from ..core.files import DISK_FULL_SENTENCE, is_disk_full, write_private
 
         attendance = self._attendance
 
-        def work() -> Path:
+        def work(progress) -> Path:  # type: ignore[no-untyped-def]
+            progress(0, 3, "Reading attendance…")
             report = attendance.attendance_report(participant_id, first, last)
+            progress(1, 3, f"Laying out {len(report.rows)} meetings…")
             if fmt == "csv":
                 from ..core.reports import attendance_csv
 
@@ -756,10 +791,14 @@ class GroupsPage(QWidget):
                 from ..handouts.reports import render_attendance_report
 
                 data = render_attendance_report(report)
+            progress(2, 3, f"Writing {path.name}…")
             write_private(path, data)
             return path
 
         def failed(exc: Exception) -> bool:
+            if isinstance(exc, OSError) and is_disk_full(exc):
+                show_error(self, "Report not saved", f"{DISK_FULL_SENTENCE.split(':')[0]}: {path} was not written.")
+                return True
             if isinstance(exc, OSError):
                 reason = exc.strerror or "see the log for details"
                 show_error(self, "Report not saved", f"The report could not be saved to {path} ({reason}).")
@@ -769,4 +808,5 @@ class GroupsPage(QWidget):
         def saved(p: Path) -> None:
             self.hours_label.setText(f"Report saved to {p}; it carries the 42 CFR part 2 notice.")
 
-        QueryOp(self, work, self._hub).titled("Report not saved").success(saved).failure(failed).run()
+        (QueryOp(self, work, self._hub).titled("Report not saved").with_progress("Making the attendance report…")
+         .success(saved).failure(failed).run())

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import limits
 from ..core.changes import ConflictError
 from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantRecord, ParticipantStatus
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
@@ -38,7 +39,10 @@ from .errors import show_error
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
-NO_DATE = QDate(1900, 1, 1)
+# Dates a person may give are 1900-2100 (core.limits); the first day stands for "not recorded".
+EARLIEST = QDate(limits.EARLIEST_DATE.year, limits.EARLIEST_DATE.month, limits.EARLIEST_DATE.day)
+LATEST = QDate(limits.LATEST_DATE.year, limits.LATEST_DATE.month, limits.LATEST_DATE.day)
+NO_DATE = EARLIEST
 
 
 def qdate(day: date) -> QDate:
@@ -66,20 +70,23 @@ class ParticipantDialog(QDialog):
 
         self.preferred = QLineEdit()
         self.preferred.setAccessibleName("Preferred name")
+        self.preferred.setMaxLength(limits.PREFERRED_NAME.max_chars)
         self.legal = QLineEdit()
         self.legal.setAccessibleName("Legal name")
+        self.legal.setMaxLength(limits.LEGAL_NAME.max_chars)
         self.record_number = QLineEdit()
         self.record_number.setAccessibleName("Record number")
-        self.record_number.setMaxLength(40)
+        self.record_number.setMaxLength(limits.RECORD_NUMBER.max_chars)
         self.dob = QDateEdit()
         self.dob.setAccessibleName("Date of birth (optional)")
         self.dob.setDisplayFormat("yyyy-MM-dd")
-        self.dob.setMinimumDate(NO_DATE)
+        self.dob.setDateRange(NO_DATE, LATEST)
         self.dob.setSpecialValueText("not recorded")
         self.dob.setCalendarPopup(True)
         self.program_start = QDateEdit()
         self.program_start.setAccessibleName("Program start")
         self.program_start.setDisplayFormat("yyyy-MM-dd")
+        self.program_start.setDateRange(EARLIEST, LATEST)
         self.program_start.setCalendarPopup(True)
         self.audience = QComboBox()
         self.audience.setAccessibleName("Adult or adolescent")
@@ -101,7 +108,7 @@ class ParticipantDialog(QDialog):
         target_row.addWidget(self.default_label, 1)
         self.language = QLineEdit()
         self.language.setAccessibleName("Handout language (BCP 47, e.g. en, es)")
-        self.language.setMaxLength(20)
+        self.language.setMaxLength(limits.LANGUAGE.max_chars)
         self.large_print = QCheckBox("&Large print handouts")
         self.large_print.setAccessibleName("Large print handouts")
         self.status = QComboBox()

