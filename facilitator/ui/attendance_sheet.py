@@ -189,7 +189,7 @@ class AttendanceSheet(QWidget):
         self.save_button = QPushButton("&Save attendance")
         self.save_button.setAccessibleName("Save attendance")
         self.save_button.setToolTip("Save attendance (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # clicked(bool) must not become "then"
         buttons = QHBoxLayout()
         buttons.addWidget(self.all_present)
         buttons.addWidget(self.add_visitor)
