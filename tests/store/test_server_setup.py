@@ -16,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from facilitator.cli import main
+from facilitator.store import db
 from facilitator.store.server_setup import ServerPlan, ServerSetupError
 
 SERVER = os.environ.get("FACILITATOR_TEST_DATABASE_URL", "")
@@ -79,7 +80,7 @@ def test_prepare_makes_the_roles_and_the_database_and_never_shows_a_password(
     assert _prepare(plan, monkeypatch) == 0
     out, err = capsys.readouterr()
     assert f"Created the database {plan.database}, owned by {plan.owner_role}." in out
-    assert "-> 0006" in out and plan.app_url in out
+    assert f"-> {db.head_revision()}" in out and plan.app_url in out
     log_text = "".join(p.read_text(encoding="utf-8") for p in Path(os.environ["FACILITATOR_LOG_DIR"]).glob("*.log*"))
     for secret in (OWNER_PASSWORD, APP_PASSWORD):
         assert secret not in out + err + log_text
@@ -171,7 +172,7 @@ def test_prepare_again_and_upgrade_change_nothing_and_keep_the_grants(
     assert main(["server", "upgrade", *args]) == 0
     out = capsys.readouterr().out
     assert f"The owner role {prepared.owner_role} existed; left as it was." in out
-    assert out.count("already at the newest version (0006)") == 2
+    assert out.count(f"already at the newest version ({db.head_revision()})") == 2
 
 
 @needs_server

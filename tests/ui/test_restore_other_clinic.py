@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
@@ -48,6 +49,7 @@ def _clinic_name(backend) -> str:  # type: ignore[no-untyped-def]
         return str(conn.execute(sa.text("SELECT value FROM clinic_setting WHERE key = 'clinic_name'")).scalar() or "")
 
 
+@pytest.mark.sqlite_file  # restores are of SQLite files; a PostgreSQL clinic uses pg_dump
 def test_another_clinics_backup_needs_its_name_typed_in_a_dialog(qtbot, backend, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     backend.settings.set("clinic_name", "Lakeside Recovery")
     source = _other_clinic_backup(tmp_path)
