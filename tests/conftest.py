@@ -108,50 +108,28 @@ def clinic_database_url(
         # Torn down after the engines and backends the test built. A connection still open here
         # (a pooled one whose engine is not yet collected) would block the next test's reset:
         # end it, and say so in the log. The next reset ends any that slip past too.
-        left = _connections_left(server)
-        if left:
-            logging.getLogger(__name__).info("Ending %d connection(s) a test left open: %s", len(left), left)
-            _end_connections(server)
+        _end_connections(server)
         return
     yield f"sqlite:///{tmp_path / 'data' / 'facilitator.sqlite'}"
 
 
 def _end_connections(url: str) -> None:
+    """End the connections a test left to the test database (named in the log), without waiting."""
     import sqlalchemy as sa
 
     probe = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         with probe.begin() as conn:
-            conn.exec_driver_sql(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
+            ended = conn.exec_driver_sql(
+                "SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            ).all()
+            for pid, _state in ended:
+                conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
     finally:
         probe.dispose()
-
-
-def _connections_left(url: str, patience: float = 2.0) -> list[tuple[object, ...]]:
-    """Other sessions on the test database, given a moment to finish closing."""
-    import gc
-    import time
-
-    import sqlalchemy as sa
-
-    gc.collect()  # backends a test dropped close their pools when collected
-    probe = sa.create_engine(url, poolclass=sa.pool.NullPool)
-    deadline = time.monotonic() + patience
-    try:
-        while True:
-            with probe.connect() as conn:
-                left = [tuple(r) for r in conn.exec_driver_sql(
-                    "SELECT pid, state, left(query, 80) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-                )]
-            if not left or time.monotonic() > deadline:
-                return left
-            time.sleep(0.05)
-    finally:
-        probe.dispose()
+    if ended:
+        logging.getLogger(__name__).info("Ended %d connection(s) a test left open: %s", len(ended), ended)
 
 
 @pytest.fixture

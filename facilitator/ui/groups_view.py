@@ -12,7 +12,7 @@ import logging
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from ..core import limits
 from ..core.attendance import WEEKDAY_NAMES, Track, WeeklySchedule, clinic_zone, hours_text, local_time_text
-from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, Changes, ConflictError
+from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, ConflictError
 from ..core.curriculum import GroupType
 from ..core.roster import Admission, GroupDraft, GroupRecord
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
@@ -318,7 +318,6 @@ class GroupsPage(QWidget):
         self._attendance = attendance
         self._roster = roster
         self._groups: list[GroupRecord] = []
-        self._refresh_pending = False
         self._person_reads = 0
         self.setAccessibleName("Groups")
 
@@ -456,18 +455,9 @@ class GroupsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         if hub is not None:
-            hub.changed.connect(self._on_changes)
+            hub.refresh_on(self, (GROUP, ENROLLMENT, PARTICIPANT, MEETING, ATTENDANCE), self.refresh)
         self.refresh()
 
-    def _on_changes(self, changes: Changes) -> None:
-        if not changes.touches(GROUP, ENROLLMENT, PARTICIPANT, MEETING, ATTENDANCE) or self._refresh_pending:
-            return
-        self._refresh_pending = True
-        QTimer.singleShot(0, self._refresh_from_changes)
-
-    def _refresh_from_changes(self) -> None:
-        self._refresh_pending = False
-        self.refresh()
 
     # -- data ------------------------------------------------------------------------------
 

@@ -123,6 +123,33 @@ class ChangeHub(QObject):
         # Emitted from a worker thread, delivered on the GUI thread (queued connection).
         self.changed.emit(changes)
 
+    def refresh_on(self, view: QObject, kinds: tuple[str, ...], refresh: Callable[[], None]) -> None:
+        """Call ``refresh`` once, on the next turn of the event loop, after changes touching ``kinds``.
+
+        A burst of changes (a save here, the feed's batch from another workstation) gives one
+        refresh, not one per change; the connection goes with ``view``.
+        """
+        pending = [False]
+
+        def run() -> None:
+            pending[0] = False
+            refresh()
+
+        def heard(changes: Changes) -> None:
+            if pending[0] or not changes.touches(*kinds):
+                return
+            pending[0] = True
+            QTimer.singleShot(0, view, run)
+
+        self.changed.connect(heard)
+        view.destroyed.connect(lambda *_: self._disconnect(heard))
+
+    def _disconnect(self, slot: Callable[[Changes], None]) -> None:
+        try:
+            self.changed.disconnect(slot)
+        except (RuntimeError, TypeError):
+            pass
+
     # -- other workstations -----------------------------------------------------------------
 
     def watch_other_workstations(self) -> None:

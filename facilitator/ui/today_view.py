@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import clinic_zone, local_time_text
-from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, Changes, ConflictError
+from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, ConflictError
 from ..core.printing import Recipient, printable_first_name, recipients_for
 from ..core.roster import MeetingState, ParticipantRecord
 from .attendance_sheet import AttendanceSheet
@@ -105,7 +105,6 @@ class TodayPage(QWidget):
         self._roster = roster
         self._states: list[MeetingState] = []
         self._shown_day: date | None = None
-        self._refresh_pending = False
         self.setAccessibleName("Today")
 
         self.heading = QLabel()
@@ -209,7 +208,7 @@ class TodayPage(QWidget):
         QShortcut(QKeySequence("Ctrl+T"), self, activated=self.go_today)
         self.setTabOrder(self.meetings, self.sheet.table)
         if hub is not None:
-            hub.changed.connect(self._on_changes)
+            hub.refresh_on(self, (ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT), self.refresh)
         self.go_today()
 
     # -- public ----------------------------------------------------------------------------
@@ -344,16 +343,6 @@ class TodayPage(QWidget):
         self.sheet.load(target)
         self._update_buttons()
 
-    def _on_changes(self, changes: Changes) -> None:
-        """Something this page shows changed (here or elsewhere): read the day again, once."""
-        if not changes.touches(ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT) or self._refresh_pending:
-            return
-        self._refresh_pending = True
-        QTimer.singleShot(0, self._refresh_from_changes)
-
-    def _refresh_from_changes(self) -> None:
-        self._refresh_pending = False
-        self.refresh()
 
     def _on_open_meeting(self, row: int) -> None:
         if 0 <= row < len(self._states):

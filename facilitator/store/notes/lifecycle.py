@@ -280,17 +280,7 @@ class NoteLifecycle(NoteReads):
                     "updated_at": uow.now,
                 },
             )
-            uow.conn.execute(
-                ROUND.update()
-                .where(ROUND.c.note_id == note_id, ROUND.c.round == row.round)
-                .values(
-                    outcome="cosigned",
-                    reviewed_at=uow.now,
-                    reviewer_id=p.user_id,
-                    reviewer_name=cosigner,
-                    reviewer_credentials=cosigner_credentials,
-                )
-            )
+            self._close_round(uow, row, "cosigned", cosigner, cosigner_credentials)
             cosigned = signatures.cosigned_note_hash(uow.conn, note_id)  # what was co-signed, hashed
             uow.audit(
                 AuditAction.COSIGN,
@@ -326,18 +316,7 @@ class NoteLifecycle(NoteReads):
                     "updated_at": uow.now,
                 },
             )
-            uow.conn.execute(
-                ROUND.update()
-                .where(ROUND.c.note_id == note_id, ROUND.c.round == row.round)
-                .values(
-                    outcome="returned",
-                    reviewed_at=uow.now,
-                    reviewer_id=p.user_id,
-                    reviewer_name=reviewer,
-                    reviewer_credentials=reviewer_credentials,
-                    comment=comment,
-                )
-            )
+            self._close_round(uow, row, "returned", reviewer, reviewer_credentials, comment)
             uow.audit(
                 AuditAction.RETURN,
                 record_type=RECORD,
@@ -346,6 +325,22 @@ class NoteLifecycle(NoteReads):
                 detail=f"returned round {row.round} with a comment",
             )
             return self._view(uow, note_id)
+
+    @staticmethod
+    def _close_round(
+        uow: UnitOfWork, row: sa.Row, outcome: str, name: str, credentials: str, comment: str = ""  # type: ignore[type-arg]
+    ) -> None:
+        """How the review of the signed round ended (co-signed or returned), and by whom."""
+        values: dict[str, object] = {
+            "outcome": outcome,
+            "reviewed_at": uow.now,
+            "reviewer_id": uow.me().user_id,
+            "reviewer_name": name,
+            "reviewer_credentials": credentials,
+        }
+        if comment:
+            values["comment"] = comment
+        uow.conn.execute(ROUND.update().where(ROUND.c.note_id == row.id, ROUND.c.round == row.round).values(**values))
 
     def _review_update(self, uow: UnitOfWork, row: sa.Row, values: dict[str, object]) -> None:  # type: ignore[type-arg]
         """Apply a review to the version read in this transaction; a reviewer who came second is told."""
