@@ -92,7 +92,7 @@ def test_an_old_database_upgrades_keeping_every_row_and_signed_word(fixture: Pat
             assert conn.exec_driver_sql("SELECT count(*) FROM database_identity").scalar_one() == 1
             assert conn.exec_driver_sql("SELECT value FROM clinic_setting WHERE key = 'clinic_name'").scalar_one()
             for table in ("participant", "care_group", "meeting", "attendance", "progress_note"):
-                if table in before:
+                if table in before and "version" not in before[table][0]:  # the versions began at 1
                     assert conn.exec_driver_sql(f"SELECT DISTINCT version FROM {table}").scalars().all() == [1], table
     finally:
         check.dispose()
