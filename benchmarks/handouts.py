@@ -2,7 +2,7 @@
 
 usage: .venv/bin/python benchmarks/handouts.py   (prints figures; asserts nothing)
 
-Targets (issue 8): a 20-page packet in under 300 ms; the largest workbook in under 3 s.
+Targets: a 20-page packet in under 300 ms; the largest workbook in under 3 s.
 "ReportLab alone" is the same pages as bare paragraphs with no letterhead, worksheets or
 page numbering, to show what the handout machinery itself costs.
 """

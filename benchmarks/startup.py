@@ -4,7 +4,7 @@ Each run is a fresh process; the time is from just before the process starts to 
 time the window reports at its first paint. Run under a real X server for honest paint
 times (``xvfb-run -a python benchmarks/startup.py``); with no DISPLAY it uses offscreen.
 
-Target (issue Step 1): the app's first paint within 1.5 times the bare window's.
+Target: the app's first paint within 1.5 times the bare window's.
 """
 
 from __future__ import annotations

@@ -111,8 +111,10 @@ def load_curricula(config: AppConfig) -> Library:
     return load_library(shipped_curricula_dir(), config.clinic_curricula_dir)
 
 
-def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
+def open_backend(config: AppConfig, library: Library | None = None, clock: Clock | None = None) -> Backend:
     """Create the engine, upgrade the schema (after a backup), and build the services.
+
+    ``clock`` is the clock every service reads (a test's FakeClock); the system clock by default.
 
     Every service writes through one unit-of-work factory (``work``) that acts for whoever
     is signed in; nobody is until the app or a command signs in.
@@ -137,7 +139,7 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     remove_partial_files(config.data_dir, config.backup_dir, *([db_file.parent] if db_file else []))
     backup = db.upgrade(engine, config.backup_dir)
     checkpoints.key()
-    clock = SystemClock()
+    clock = clock or SystemClock()
     audit = AuditLog(engine, clock)
     audit.checkpoints = checkpoints
     work = Work(engine, audit, clock, lambda: backend.current_principal())

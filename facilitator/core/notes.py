@@ -387,6 +387,8 @@ class AttendeeFacts:
     minutes_attended: int | None = None
     goals: tuple[str, ...] = ()
     roles: tuple[RolePlayPart, ...] = ()
+    arrived_at: datetime | None = None  # a late arrival's time, as attendance holds it
+    left_at: datetime | None = None  # an early departure's time
     observations: tuple[Observation, ...] = ()
 
 
@@ -503,8 +505,12 @@ STATUS_WORDS = {
 }
 
 
-def attendance_line(facts: MeetingFacts, person: AttendeeFacts) -> str:
+def attendance_line(facts: MeetingFacts, person: AttendeeFacts, zone: tzinfo = UTC) -> str:
     status = STATUS_WORDS.get(person.status, person.status.replace("_", " ").capitalize())
+    if person.status == "late" and person.arrived_at is not None:
+        status += f" at {_clock(person.arrived_at, zone)}"
+    elif person.status in ("left_early", "left early") and person.left_at is not None:
+        status += f" at {_clock(person.left_at, zone)}"
     total = facts.duration_minutes
     if person.minutes_attended is not None and total:
         minutes = f"; attended {person.minutes_attended} of {total} minutes"
@@ -523,8 +529,12 @@ def roles_line(person: AttendeeFacts) -> str:
     by_item: dict[str, list[str]] = {}
     for part in person.roles:
         by_item.setdefault(part.item_title, []).append(f"{part.role} (round {part.round})")
-    pieces = [f"{title}: {', '.join(parts)}" for title, parts in by_item.items()]
-    return "Took part in role play as " + "; ".join(pieces) + "."
+    pieces = [f"“{title}” as {_and(parts)}" for title, parts in by_item.items()]
+    return "Took part in the role play " + "; and in ".join(pieces) + "."
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def observation_lines(person: AttendeeFacts, zone: tzinfo = UTC) -> list[str]:
@@ -548,7 +558,7 @@ def prefill_individual(
     GIRP's and PIRP's Response (their first section holds the person's goals).
     """
     fmt = parse_format(note_format)
-    observed = _join(attendance_line(facts, person), roles_line(person), "\n".join(observation_lines(person, zone)))
+    observed = _join(attendance_line(facts, person, zone), roles_line(person), "\n".join(observation_lines(person, zone)))
     interventions = "\n".join(interventions_from_agenda(facts.agenda))
     goals = goals_text(person)
     content = {s.key: "" for s in fmt.sections}

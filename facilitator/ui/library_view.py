@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -88,6 +89,10 @@ class LibraryPage(QWidget):
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setAccessibleName("Clinic curricula folder")
+        # A long folder path wraps (at its slashes) instead of widening the whole window.
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setMinimumWidth(200)
+        self.folder_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.change_folder = QPushButton("&Change folder…")
         self.change_folder.setAccessibleName("Change the clinic curricula folder")
         self.change_folder.clicked.connect(self._on_change_folder)
@@ -272,8 +277,10 @@ class LibraryPage(QWidget):
         folder = self._state.clinic_folder
         clinic_count = sum(1 for c in library.curricula if not c.shipped)
         exists = "" if folder.is_dir() else " (does not exist yet: it is created when you open it)"
+        self.folder_label.setToolTip(str(folder))
+        wrappable = str(folder).replace("/", "/\u200b").replace("\\", "\\\u200b")  # break points, not spaces
         self.folder_label.setText(
-            f"Clinic curricula folder: {folder}{exists} — {clinic_count} clinic "
+            f"Clinic curricula folder: {wrappable}{exists} — {clinic_count} clinic "
             f"curricul{'um' if clinic_count == 1 else 'a'} loaded; the folder is watched for changes."
         )
         self.problems.clear()

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
             from .runner import RunnerLauncher
 
             if getattr(self, "runner", None) is None:
-                self.runner = RunnerLauncher(backend, self)
+                self.runner = RunnerLauncher(backend, self, clock=self.clock or backend.clock)
             self.runner.install_library_button(self.library_page)
             QTimer.singleShot(0, self._offer_resume)
         from .print_dialog import PrintActions

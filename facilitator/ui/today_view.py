@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -175,13 +176,14 @@ class TodayPage(QWidget):
         self.reinstate_button = QPushButton("&Reinstate")
         self.reinstate_button.setAccessibleName("Reinstate the cancelled meeting")
         self.reinstate_button.clicked.connect(self._on_reinstate)
-        meeting_buttons = QHBoxLayout()
-        for b in (
-            self.run_button, self.sign_in_pdf, self.sign_in_csv, self.packet_button, self.cancel_button,
-            self.reinstate_button,
-        ):
-            meeting_buttons.addWidget(b)
-        meeting_buttons.addStretch(1)
+        # Two rows of three, so the page (and the window) fits a 1366-pixel laptop screen.
+        meeting_buttons = QGridLayout()
+        for n, b in enumerate((
+            self.run_button, self.packet_button, self.sign_in_pdf, self.cancel_button, self.reinstate_button,
+            self.sign_in_csv,
+        )):
+            meeting_buttons.addWidget(b, n // 3, n % 3)
+        meeting_buttons.setColumnStretch(3, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -274,7 +276,10 @@ class TodayPage(QWidget):
                 self.meetings.setItem(row, column, item)
         self.meetings.blockSignals(False)
         if self._states:
-            self.empty.setText(f"{len(self._states)} meetings. Arrow keys choose; Enter opens the attendance sheet.")
+            count = len(self._states)
+            self.empty.setText(
+                f"{count} meeting{'' if count == 1 else 's'}. Arrow keys choose; Enter opens the attendance sheet."
+            )
         else:
             self.empty.setText("No meetings on this day.")
         if keep is None or not self.select_meeting(keep):

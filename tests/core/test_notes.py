@@ -130,7 +130,7 @@ def test_individual_prefill_puts_facts_where_the_format_keeps_them(fmt, facts_ke
     content = n.prefill_individual(fmt, facts(), person(), CHICAGO)
     text = content[facts_key]
     assert "Arrived late; attended 80 of 92 minutes. Session topic: Refusal skills." in text
-    assert "Saying no to a friend: Refuser (round 1), Observer (round 2)" in text
+    assert "the role play “Saying no to a friend” as Refuser (round 1) and Observer (round 2)." in text
     assert "[18:40] Practised a firm no, kept eye contact." in text
     if goals_key:
         assert "Refuse offers from old using friends" in content[goals_key]

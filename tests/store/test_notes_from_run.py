@@ -151,15 +151,15 @@ def test_every_prefilled_sentence_is_what_the_run_record_holds(day, shipped_libr
     sam_role = seats[(1, sam_id)]
     assert sam["data"].splitlines() == [
         "Present; attended 90 of 90 minutes. Session topic: Saying No to Alcohol and Drugs.",
-        f"Took part in role play as Refusal practice: the family cookout: {sam_role} (round 1).",
+        f"Took part in the role play “Refusal practice: the family cookout” as {sam_role} (round 1).",
         f"[{hhmm(15)}] Wrote three refusal lines.",
     ]
     assert (2, sam_id) in seats, "round 2's seats were recorded at its set-up, and are still not credited"
     assert maria["data"].splitlines() == [
-        "Arrived late; attended 63 of 90 minutes. Session topic: Saying No to Alcohol and Drugs.",
+        f"Arrived late at {hhmm(27)}; attended 63 of 90 minutes. Session topic: Saying No to Alcohol and Drugs.",
     ]
     assert jo["data"].splitlines() == [
-        "Left early; attended 20 of 90 minutes. Session topic: Saying No to Alcohol and Drugs.",
+        f"Left early at {hhmm(20)}; attended 20 of 90 minutes. Session topic: Saying No to Alcohol and Drugs.",
     ]
     for content in (sam, maria, jo):
         assert content["assessment"] == "" and content["plan"] == ""

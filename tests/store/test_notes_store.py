@@ -58,7 +58,7 @@ def test_start_creates_group_note_and_one_note_per_attendee_only(service, world)
     assert [a.name for a in mn.absent] == ["Dee"]
     assert all(n.note_format == "BIRP" for n in mn.individual)
     maria = next(n for n in mn.individual if n.participant_name == "Maria")
-    assert "Arrived late; attended 78 of 90 minutes" in maria.content["behavior"]
+    assert "Arrived late at 18:12; attended 78 of 90 minutes" in maria.content["behavior"]
     assert mn.group_note.content["present"] == "3 (absent: 1)"
     assert mn.group_note.content["start"] == "18:00"
     again = service.start_meeting_notes(world.facilitator, world.meeting_id)

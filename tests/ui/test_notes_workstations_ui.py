@@ -61,6 +61,8 @@ def answer_dialog(qtbot, button_text: str, seen: list[str]) -> None:  # type: ig
 
 def open_sams_note(qtbot, page, world) -> int:  # type: ignore[no-untyped-def]
     page.show()
+    with qtbot.waitActive(page):  # Ctrl+S is a shortcut of the active window, as on a desktop
+        page.activateWindow()
     page.open_meeting(world.meeting_id, start=True)
     settle(qtbot)
     row = next(i for i in range(page.note_list.count()) if page.note_list.item(i).text().startswith("Sam"))

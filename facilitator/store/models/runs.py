@@ -1,7 +1,7 @@
 """The record of a session as it ran: the run, its items, every control action and role-play seat.
 
 Written as it happens (each control persists at once), so a run survives the app being
-killed and Step 6 can prefill notes from what really happened. Titles, kinds and minutes
+killed and progress notes can be prefilled from what really happened. Titles, kinds and minutes
 are copied from the curriculum because a curriculum file may later change or disappear,
 and the record must keep saying what ran.
 

@@ -107,6 +107,8 @@ class NoteLifecycle(NoteReads):
                     minutes_attended=records.minutes(meeting, a),
                     goals=goals.get(a.participant_id, ()),
                     roles=records.roles(run, a.arrived_at, a.left_at, a.participant_id),
+                    arrived_at=a.arrived_at,
+                    left_at=a.left_at,
                     observations=tuple(observations.get(a.participant_id, ())),
                 )
                 content = cn.prefill_individual(fmt, facts, person, zone)

@@ -259,7 +259,7 @@ class RunnerLauncher(QObject):
         window.ended.connect(self.ended)
         window.write_notes_requested.connect(self.write_notes_requested)
         if kwargs.get("meeting_id") and getattr(self.backend, "notes", None) is not None:
-            from ..notes_view import install_observation_action  # Step 6: observations land in notes
+            from ..notes_view import install_observation_action  # observations land in notes
 
             install_observation_action(
                 window, self.backend.notes, self.backend.current_principal, kwargs["meeting_id"], kwargs.get("players", ())
