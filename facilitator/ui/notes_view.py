@@ -622,10 +622,13 @@ class NoteEditor(QWidget):
             self._hub,
         ).success(done).failure(failed).titled("Cannot sign").run()
 
-    def _amend(self, action, title: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    def _amend(self, action, title: str, label: str, typed: str = "", problem: str = "") -> None:  # type: ignore[no-untyped-def]
+        """Ask for the text and save it; refused (too long, say), it is asked again with the
+        sentence above it and what was typed still in the box."""
         if self._note is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        shown = f"{problem}\n\n{label}" if problem else label
+        text, ok = QInputDialog.getMultiLineText(self, title, shown, typed)
         if not ok or not text.strip():
             return
         principal, note_id = self._principal(), self._note.id
@@ -634,7 +637,15 @@ class NoteEditor(QWidget):
             self._show(note)
             self.amended.emit(note.id)
 
-        CollectionOp(self, lambda: action(principal, note_id, text), self._hub).success(done).titled(title).run()
+        def failed(exc: Exception) -> bool:
+            if not isinstance(exc, UserFacingError) or isinstance(exc, (SessionEnded, ConflictError)):
+                return False
+            QTimer.singleShot(0, lambda: self._amend(action, title, label, text, str(exc)))
+            return True
+
+        CollectionOp(self, lambda: action(principal, note_id, text), self._hub).success(done).failure(
+            failed
+        ).titled(title).run()
 
     def _on_addendum(self) -> None:
         self._amend(
