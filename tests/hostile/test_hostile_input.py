@@ -187,11 +187,13 @@ COMMANDS = [
     ["audit", "verify"],
     ["users", "list"],
     ["users", "create"],
+    ["restore"],
+    ["backup"],
 ]
 ARG = st.one_of(
     HOSTILE_TEXT.filter(lambda t: len(t) < 5000),
     st.sampled_from(["--participant", "--from", "--to", "--yes", "-o", "--format", "--meeting", "--name", "--role",
-                     "--by", "--action", "--participant-id", "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31",
+                     "--by", "--action", "--participant-id", "--confirm-clinic", "a" * 5000, "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31",
                      "-1", "x.pdf", "\x00", str(10**30), "99999999999"]),
 )
 
@@ -243,6 +245,32 @@ def test_a_restore_from_a_file_that_is_no_backup_is_a_sentence(
     code = main(demo.argv("restore", str(bad)))
     said = capsys.readouterr().err
     assert code in (1, 2, 3) and said.strip() and "unexpectedly" not in said, said
+
+
+@pytest.mark.parametrize("name", ["a" * 5000, "folder/" + "b" * 300 + "/backup.sqlite", "missing/backup.sqlite"],
+                         ids=["name too long", "folder name too long", "no such folder"])
+def test_a_path_the_system_cannot_hold_is_a_sentence_for_backup_and_restore(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from facilitator.store.backup import BackupError, check_backup, take_backup
+
+    with pytest.raises(BackupError) as refused:
+        check_backup(tmp_path / name)
+    assert "unexpectedly" not in str(refused.value) and len(str(refused.value)) < 300
+    monkeypatch.setenv("FACILITATOR_USER", "admin")
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    code = main(demo.argv("restore", str(tmp_path / name)))
+    said = capsys.readouterr().err
+    assert code in (1, 2, 3) and said.strip() and "unexpectedly" not in said, said
+    if name.startswith("missing"):
+        return  # a backup into a folder not there yet makes the folder
+    code = main(demo.argv("backup", str(tmp_path / name)))
+    said = capsys.readouterr().err
+    assert code == 3 and "the file name is too long" in said and "unexpectedly" not in said, said
+    source = tmp_path / "source.sqlite"
+    source.write_bytes(b"")
+    with pytest.raises(BackupError, match="the file name is too long"):
+        take_backup(source, tmp_path / name)
 
 
 @pytest.mark.parametrize("command", [["report", "attendance"], ["audit", "export"]])
