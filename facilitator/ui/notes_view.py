@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, timedelta, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -65,13 +65,18 @@ AUTOSAVE_MS = 1000
 ROLE = Qt.ItemDataRole.UserRole
 
 
-def _when(value) -> str:  # type: ignore[no-untyped-def]
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+def _when_in(value, zone: tzinfo) -> str:  # type: ignore[no-untyped-def]
+    """A moment as the clinic's clock showed it (``zone`` is the clinic's, from the service)."""
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def note_html(note, rounds=()) -> str:  # type: ignore[no-untyped-def]
+def note_html(note, rounds=(), *, zone: tzinfo) -> str:  # type: ignore[no-untyped-def]
     """A note as the reviewer and the chart show it: fields, signatures, addenda, rounds."""
     esc = html.escape
+
+    def _when(value) -> str:  # type: ignore[no-untyped-def]
+        return _when_in(value, zone)
+
     parts = [f"<h3>{esc(note.title)}</h3>"]
     if note.in_error:
         parts.append(
@@ -214,6 +219,7 @@ class NoteEditor(QWidget):
         self._hub = hub
         self._meeting = None
         self._note = None
+        self._zone: tzinfo = UTC  # the clinic's, read when a note is shown
         self._version: int | None = None  # the version the text on screen is based on
         self._edits: dict[int, dict[str, str]] = {}
         self._fields: dict[str, QPlainTextEdit] = {}
@@ -343,6 +349,7 @@ class NoteEditor(QWidget):
 
     def _show(self, note) -> None:  # type: ignore[no-untyped-def]
         self._timer.stop()
+        self._zone = self._service.zone()  # read once per note shown, not at every autosave
         self._note = note
         self._version = note.version
         self._conflict = None
@@ -386,6 +393,11 @@ class NoteEditor(QWidget):
         self._update_warnings()
 
     def _show_signatures(self, note) -> None:  # type: ignore[no-untyped-def]
+        zone = self._zone
+
+        def _when(value) -> str:  # type: ignore[no-untyped-def]
+            return _when_in(value, zone)
+
         lines = []
         if note.in_error:
             lines.append(
@@ -454,7 +466,7 @@ class NoteEditor(QWidget):
         self._draft_saving = None
         if self._note is not None and result.note_id == self._note.id:
             self._version = result.version
-        self.save_state.setText(f"Saved {result.saved_at.astimezone():%H:%M:%S}")
+        self.save_state.setText(f"Saved {result.saved_at.astimezone(self._zone):%H:%M:%S}")
         self._update_warnings()
         self.saved.emit(result.note_id)
         if self._dirty and self._note is not None and self._note.id == result.note_id:
@@ -557,7 +569,7 @@ class NoteEditor(QWidget):
             self._show(fresh)  # nothing typed to protect: show the new state (a signature, an addendum)
             return
         who = fresh.updated_by_name or "someone"
-        when = fresh.updated_at.astimezone().strftime("%H:%M")
+        when = fresh.updated_at.astimezone(self._zone).strftime("%H:%M")
         self._show_banner(f"Changed on another workstation by {who} at {when} — reload to see it.", overwrite=False)
 
     # -- signing and amending ------------------------------------------------------------------
@@ -1028,7 +1040,8 @@ class NotesPage(QWidget):
         dialog.setAccessibleName(f"Chart of {name}")
         view = QTextBrowser()
         view.setAccessibleName("Notes in date order")
-        view.setHtml("<hr>".join(note_html(n) for n in notes) or "<p>No notes yet.</p>")
+        zone = self._service.zone()
+        view.setHtml("<hr>".join(note_html(n, zone=zone) for n in notes) or "<p>No notes yet.</p>")
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         dialog.resize(760, 640)
@@ -1399,7 +1412,7 @@ class ReviewPage(QWidget):
         rounds = read_now(self, self._hub, lambda: self._service.history(self._principal(), note.id))
         if rounds is None:
             return
-        self.view.setHtml(self._warnings_html(note) + note_html(note, rounds))
+        self.view.setHtml(self._warnings_html(note) + note_html(note, rounds, zone=self._service.zone()))
         self._update_buttons(note)
 
     def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
@@ -1536,9 +1549,10 @@ class ObservationDialog(QDialog):
             return
         principal, meeting_id, person, name = self._principal(), self._meeting_id, item.data(ROLE), item.text()
         typed = self.text.text()
+        zone = self._service.zone()
 
         def done(saved) -> None:  # type: ignore[no-untyped-def]
-            self.done_label.setText(f"Saved for {name} at {saved.at.astimezone():%H:%M}.")
+            self.done_label.setText(f"Saved for {name} at {saved.at.astimezone(zone):%H:%M}.")
             if self.text.text() == typed:  # what was typed since stays
                 self.text.clear()
 

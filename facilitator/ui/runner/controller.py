@@ -28,6 +28,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -62,6 +63,7 @@ class RunnerSettings:
     wrap_up: WrapUpRule
     minimum_item_seconds: int = 120
     chime: bool = True
+    zone: tzinfo = UTC  # the clinic's time zone: start and end times are shown on its clock
 
 
 @dataclass(frozen=True)
