@@ -14,6 +14,7 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import UTC, timedelta, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -1014,10 +1015,12 @@ class NotesPage(QWidget):
             from ..handouts.notes import render_notes_pdf
 
             report(1, 2, "Writing the PDF…")
+            from ..core.files import os_problem, shown_path, write_private
+
             try:
-                write_private_file(path, render_notes_pdf(model))
+                write_private(Path(path), render_notes_pdf(model), create_folder=False)
             except OSError as exc:
-                raise UserFacingError(f"The PDF could not be written to {path}: {exc.strerror}.") from exc
+                raise UserFacingError(f"The PDF could not be written to {shown_path(path)}: {os_problem(exc)}.") from exc
             return model
 
         CollectionOp(self, export, self._hub).with_progress("Exporting the meeting's notes…").success(
@@ -1483,24 +1486,6 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         self.refresh()
-
-
-def write_private_file(path: str, data: bytes) -> None:
-    """Write a protected record atomically, readable by its owner only."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".notes-", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- observations during a session ---------------------------------------------------------

@@ -287,15 +287,38 @@ def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date
         answer_confirm(qtbot)
         qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
         settle(qtbot)
-    out = tmp_path / "meeting.pdf"
+    (tmp_path / "exports").mkdir()
+    out = tmp_path / "exports" / "meeting.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF files (*.pdf)"))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Kim Osei, LPC" in " ".join(text.split()) and "42 CFR" in text
+    assert out.stat().st_mode & 0o777 == 0o600, "the one private-file helper made it"
+    assert sorted(f.name for f in out.parent.iterdir()) == ["meeting.pdf"], "no partial file left"
+
     with engine.connect() as conn:
         actions = [r[0] for r in conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq"))]
     assert actions.count("export") == 1 and actions.count("sign") == 4
+
+    # A full disk: a sentence, the earlier file untouched.
+    import errno
+
+    from facilitator.ui import operations as ops
+
+    said: list[str] = []
+    monkeypatch.setattr(ops, "show_error", lambda _parent, _title, sentence: said.append(sentence))
+    before = out.read_bytes()
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("facilitator.core.files.os.fsync", no_space)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert said and said[-1].endswith(": the disk is full.") and "meeting.pdf" in said[-1]
+    assert out.read_bytes() == before and sorted(f.name for f in out.parent.iterdir()) == ["meeting.pdf"]
+    monkeypatch.undo()
 
     page.note_list.setCurrentRow(3)
     qtbot.mouseClick(page.chart_button, Qt.MouseButton.LeftButton)
