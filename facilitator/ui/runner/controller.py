@@ -76,7 +76,7 @@ def parse_players(text: str) -> list[str]:
     """First names or initials, separated by commas or new lines; repeats get a number."""
     labels: list[str] = []
     for raw in text.replace("\n", ",").replace(";", ",").split(","):
-        label = " ".join(raw.split())[:MAX_PLAYER_LABEL]
+        label = " ".join("".join(ch for ch in raw if ch.isprintable() or ch.isspace()).split())[:MAX_PLAYER_LABEL]
         if not label:
             continue
         candidate, n = label, 2
