@@ -17,6 +17,7 @@ field key -> text that these functions read and write.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -777,17 +778,17 @@ def content_problem(sections: Sequence[Section], content: Mapping[str, object]) 
     note past what the database holds; None when it fits.
     """
     labels = {s.key: s.label for s in sections}
-    total = 0
     for key, value in content.items():
         text = "" if value is None else str(value)
-        total += len(text)
         label = labels.get(str(key), str(key))
         section = limits.TextLimit(f"{label} section", limits.NOTE_SECTION.max_chars, one_line=False)
         problem = section.problem(text)
         if problem:
             return problem[0].upper() + problem[1:] + "."
-    if total > limits.NOTE_CONTENT_MAX_CHARS - 10_000:  # room for the stored form's quoting
-        return f"The note is longer than {limits.NOTE_CONTENT_MAX_CHARS - 10_000:,} characters in all."
+    # Measured as it is stored (JSON, with its quoting), so the database's own limit is never the one met.
+    stored = json.dumps({str(k): "" if v is None else str(v) for k, v in content.items()}, ensure_ascii=False)
+    if len(stored) > limits.NOTE_CONTENT_MAX_CHARS:
+        return f"The note is longer than the {limits.NOTE_CONTENT_MAX_CHARS:,} characters a note can hold in all."
     return None
 
 

@@ -46,6 +46,9 @@ def test_core_names_the_section_and_its_limit() -> None:
     assert cn.content_problem(sections, {"plan": "line one\n\tline two"}) is None
     many = {f"extra{i}": "y" * limits.NOTE_SECTION.max_chars for i in range(13)}
     assert "in all" in str(cn.content_problem(sections, many))
+    # Line breaks are stored quoted (two characters each): what counts is the stored length.
+    quoted = {key: "\n" * limits.NOTE_SECTION.max_chars for key in ("data", "assessment", "plan", "a", "b", "c", "d")}
+    assert "250,000 characters a note can hold in all" in str(cn.content_problem(sections, quoted))
 
 
 def _stored_content(engine, note_id: int) -> str:  # type: ignore[no-untyped-def]
