@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from ..config import AppConfig
@@ -97,9 +97,9 @@ def _date(text: str) -> date:
     return iso_date(text)
 
 
-def local_day_start(day: date) -> datetime:
-    """Midnight of ``day`` on this computer's clock, as an aware datetime."""
-    return datetime.combine(day, time()).astimezone()
+def local_day_start(day: date, zone: tzinfo) -> datetime:
+    """Midnight of ``day`` on the clinic's clock (``zone``), as an aware datetime."""
+    return datetime.combine(day, time(), zone)
 
 
 def run_verify(args: argparse.Namespace, config: AppConfig) -> int:
@@ -223,14 +223,15 @@ def run_export(args: argparse.Namespace, config: AppConfig) -> int:
     if args.action and args.action not in {a.value for a in AuditAction}:
         known = ", ".join(repr(a.value) for a in AuditAction)
         raise CommandError(f"unknown action {args.action!r}; choose one of {known}", EXIT_USAGE)
-    filters = AuditFilter(
-        start=local_day_start(args.start) if args.start else None,
-        end=local_day_start(args.end + timedelta(days=1)) if args.end else None,
-        username=(args.by_user or "").strip().lower(),
-        participant_id=args.participant_id,
-        action=args.action or "",
-    )
     with signed_in(args, config) as backend:
+        zone = backend.attendance.zone()
+        filters = AuditFilter(
+            start=local_day_start(args.start, zone) if args.start else None,
+            end=local_day_start(args.end + timedelta(days=1), zone) if args.end else None,
+            username=(args.by_user or "").strip().lower(),
+            participant_id=args.participant_id,
+            action=args.action or "",
+        )
         if args.participant:
             found = backend.audit.participant_for_record(backend.principal, args.participant)  # type: ignore[union-attr]
             if found is None:

@@ -17,8 +17,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "head, sealed with this data folder's key) beside it. All are readable only by you. "
         "Administrators only (--user NAME).",
     )
-    backup.add_argument("file", type=Path, metavar="FILE", help="the backup file to write, e.g. clinic-2026-11-02.sqlite")
+    backup.add_argument("file", type=_file_path, metavar="FILE", help="the backup file to write, e.g. clinic-2026-11-02.sqlite")
     backup.set_defaults(handler=run_backup)
+
+
+def _file_path(text: str) -> Path:
+    from .report import file_path
+
+    return file_path(text)
 
 
 def run_backup(args: argparse.Namespace, config: AppConfig) -> int:
@@ -38,6 +44,10 @@ def run_backup(args: argparse.Namespace, config: AppConfig) -> int:
             result = take_backup(source, target, backend.audit.checkpoints, backend.clock.now())  # type: ignore[union-attr]
         except BackupError as exc:
             raise CommandError(str(exc).rstrip(".")) from None
+        except OSError as exc:
+            from ..core.files import os_problem, shown_path
+
+            raise CommandError(f"cannot write {shown_path(args.file)}: {os_problem(exc)}") from None
         with backend.work.begin(principal) as uow:  # type: ignore[union-attr]
             uow.audit(AuditAction.BACKUP, record_type="database",
                       detail=f"backed up the database to {result.path} (sha256 {result.sha256[:16]}…)")

@@ -20,11 +20,17 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "clinic's name typed back (--confirm-clinic NAME). Close the app on every workstation before replacing "
         "a database.",
     )
-    restore.add_argument("file", type=Path, metavar="FILE", help="the backup file (with FILE.sha256 beside it)")
+    restore.add_argument("file", type=_file_path, metavar="FILE", help="the backup file (with FILE.sha256 beside it)")
     restore.add_argument("--confirm-clinic", metavar="NAME",
                          help="the name of the clinic the backup belongs to, typed back, when it is another "
                          "clinic than the database it replaces")
     restore.set_defaults(handler=run_restore)
+
+
+def _file_path(text: str) -> Path:
+    from .report import file_path
+
+    return file_path(text)
 
 
 def run_restore(args: argparse.Namespace, config: AppConfig) -> int:

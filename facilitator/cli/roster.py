@@ -57,17 +57,15 @@ def open_services(args: argparse.Namespace, config: AppConfig):  # type: ignore[
 
 
 def run_import(args: argparse.Namespace, config: AppConfig) -> int:
-    from ..core import limits
-    from ..core.roster import RosterFileError, parse_roster, read_csv
+    from ..core.roster import RosterFileError, RosterFileTooBig, parse_roster, read_csv, read_roster_text
     from ..store.roster import RosterError, RosterImportRefused
     from . import EXIT_PROBLEMS, CommandError
 
     path: Path = args.file
     try:
-        too_big = limits.file_too_big(path.stat().st_size, limits.ROSTER_FILE_MAX_BYTES, "roster file", path.name)
-        if too_big:
-            raise CommandError(too_big.rstrip("."), EXIT_PROBLEMS)
-        text = path.read_text(encoding="utf-8")
+        text = read_roster_text(path)
+    except RosterFileTooBig as exc:
+        raise CommandError(str(exc).rstrip("."), EXIT_PROBLEMS) from None
     except FileNotFoundError:
         raise CommandError(f"no such file: {path}", exit_code=2) from None
     except UnicodeDecodeError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 # The kinds of record a change can touch. Views ask ``changes.touches(...)`` with these.
 PARTICIPANT = "participant"
@@ -92,6 +92,15 @@ class ValidationError(UserFacingError, ValueError):
     """What was typed cannot be saved as it is (a date out of range, a field too long)."""
 
 
+def when_words(moment: datetime | None, zone: tzinfo | None) -> str:
+    """" at 18:05 on 03 Nov" in the clinic's zone (``zone``, as ``core.attendance.resolve_zone``
+    gives it); in UTC when the caller knows no zone, never in this computer's zone by accident."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(zone or UTC)
+    return f" at {local:%H:%M} on {local:%d %b}"
+
+
 class ConflictError(UserFacingError):
     """Someone else saved this record after it was read here; nothing was overwritten.
 
@@ -108,6 +117,7 @@ class ConflictError(UserFacingError):
         changed_by: str = "",
         changed_at: datetime | None = None,
         current_version: int | None = None,
+        zone: tzinfo | None = None,
     ) -> None:
         self.kind = kind
         self.record_id = record_id
@@ -116,7 +126,7 @@ class ConflictError(UserFacingError):
         self.changed_at = changed_at
         self.current_version = current_version
         who = changed_by or "Someone else"
-        when = f" at {changed_at.astimezone():%H:%M} on {changed_at.astimezone():%d %b}" if changed_at else ""
+        when = when_words(changed_at, zone)
         super().__init__(
             f"{who} changed this {what}{when}, after you opened it. Nothing was overwritten: "
             "reload to see their version, or save yours over it."

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -56,6 +57,8 @@ class Setting:
         if self.kind in (Kind.TEXT, Kind.TIME_ZONE):
             if len(text) > self.max_length:
                 raise ValidationError(f"{self.label} can be at most {self.max_length} characters.")
+            if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in text):
+                raise ValidationError(f"{self.label} cannot hold control characters.")
             if self.kind is Kind.TIME_ZONE and text:
                 from zoneinfo import ZoneInfo
 

@@ -29,6 +29,35 @@ def is_disk_full(exc: BaseException) -> bool:
     return "database or disk is full" in text or "no space left on device" in text
 
 
+def os_problem(exc: OSError) -> str:
+    """What an OSError on a path means, in a few words ("the file name is too long")."""
+    if is_disk_full(exc):
+        return "the disk is full"
+    words = {
+        errno.ENAMETOOLONG: "the file name is too long",
+        errno.EACCES: "permission was denied",
+        errno.EPERM: "permission was denied",
+        errno.ENOENT: "there is no such file or folder",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.EISDIR: "it is a folder",
+        errno.EROFS: "the disk is read-only",
+        errno.ELOOP: "the path loops through links",
+        errno.EIO: "the disk could not be read or written",
+    }
+    return words.get(exc.errno or -1) or (exc.strerror or str(exc) or type(exc).__name__).rstrip(".").lower()
+
+
+def shown_path(path: Path | str, limit: int = 80) -> str:
+    """A path to name in a sentence: shortened in the middle past ``limit`` characters, and
+    control characters escaped, so a hostile name cannot fill the screen or the log."""
+    text = str(path)
+    if not text.isprintable():
+        text = text.encode("unicode_escape").decode("ascii")
+    if len(text) > limit:
+        text = text[: limit // 2] + "…" + text[-(limit // 2) :]
+    return text
+
+
 DISK_FULL_SENTENCE = "The disk is full: nothing was saved. Free some space and try again; what you typed is still here."
 
 

@@ -71,6 +71,8 @@ OBSERVATION = TextLimit("observation", 1000, one_line=False)
 NOTE_SECTION = TextLimit("note section", 20_000, one_line=False)
 ADDENDUM = TextLimit("addendum", 20_000, one_line=False)
 COMMENT = TextLimit("comment", 5_000, one_line=False)
+# A role-play player as typed in the runner (a first name or initials); the run tables hold 100.
+PLAYER_LABEL = TextLimit("player's name", 100)
 # A note's stored content is its sections as JSON: room for ten full sections and the quoting.
 NOTE_CONTENT_MAX_CHARS = 250_000
 

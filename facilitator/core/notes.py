@@ -17,13 +17,15 @@ field key -> text that these functions read and write.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from .changes import UserFacingError
+from . import limits
+from .changes import UserFacingError, ValidationError
 
 # -- formats ---------------------------------------------------------------------------------
 
@@ -780,11 +782,40 @@ def next_status(status: NoteStatus | str, action: NoteAction, needs_cosign: bool
     return NoteStatus.COSIGNED if action is NoteAction.COSIGN else NoteStatus.RETURNED
 
 
+def content_problem(sections: Sequence[Section], content: Mapping[str, object]) -> str | None:
+    """A sentence when a note's content cannot be stored: a section past its length limit
+    ("The Data section is longer than 20,000 characters."), control characters, or the whole
+    note past what the database holds; None when it fits.
+    """
+    labels = {s.key: s.label for s in sections}
+    for key, value in content.items():
+        text = "" if value is None else str(value)
+        label = labels.get(str(key), str(key))
+        section = limits.TextLimit(f"{label} section", limits.NOTE_SECTION.max_chars, one_line=False)
+        problem = section.problem(text)
+        if problem:
+            return problem[0].upper() + problem[1:] + "."
+    # Measured as it is stored (JSON, with its quoting), so the database's own limit is never the one met.
+    stored = json.dumps({str(k): "" if v is None else str(v) for k, v in content.items()}, ensure_ascii=False)
+    if len(stored) > limits.NOTE_CONTENT_MAX_CHARS:
+        return f"The note is longer than the {limits.NOTE_CONTENT_MAX_CHARS:,} characters a note can hold in all."
+    return None
+
+
+def check_content(sections: Sequence[Section], content: Mapping[str, object]) -> None:
+    """Raise ValidationError (one sentence naming the section and its limit) unless it fits."""
+    problem = content_problem(sections, content)
+    if problem:
+        raise ValidationError(problem)
+
+
 def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name: str, credentials: str) -> None:
     """Signing needs every required field and a name on the signer's account; raises NoteStateError.
 
-    ``name`` and ``credentials`` are the signed-in account's, never typed at signing.
+    ``name`` and ``credentials`` are the signed-in account's, never typed at signing. Content
+    past its limits raises ValidationError (``check_content``).
     """
+    check_content(sections, content)
     missing = missing_required(sections, content)
     if missing:
         raise NoteStateError("Fill in " + ", ".join(missing) + " before signing.")
@@ -799,6 +830,7 @@ def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:
         raise NoteStateError("Only a signed note takes an addendum; change the draft instead.")
     if not text.strip():
         raise NoteStateError("Type the addendum's text.")
+    limits.ADDENDUM.check(text.strip())
 
 
 def check_can_mark_in_error(status: NoteStatus | str, already: bool, reason: str) -> None:
@@ -808,6 +840,17 @@ def check_can_mark_in_error(status: NoteStatus | str, already: bool, reason: str
         raise NoteStateError("Only a signed note can be marked entered in error; a draft can simply be changed.")
     if not reason.strip():
         raise NoteStateError("Give the reason the note was entered in error.")
+    limits.TextLimit("reason", limits.COMMENT.max_chars, one_line=False).check(reason.strip())
+
+
+def check_return_comment(comment: str) -> str:
+    """The reviewer's comment on a returned note; a sentence naming the limit when too long."""
+    return limits.COMMENT.check(comment)
+
+
+def check_observation(text: str) -> str:
+    """An observation typed during the session; a sentence naming the limit when too long."""
+    return limits.OBSERVATION.check(text)
 
 
 def signature_text(name: str, credentials: str) -> str:

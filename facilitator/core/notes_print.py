@@ -41,7 +41,7 @@ class NotesPrint:
     period: str
     clinic_name: str
     prepared_by: str
-    generated_at: datetime
+    generated_at: datetime  # in the clinic's zone: printed as it is
     notes: tuple[PrintedNote, ...]
     omitted_unsigned: int = 0
     notice: str = PART2_NOTICE

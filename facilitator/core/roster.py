@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -397,6 +398,27 @@ class RosterPlan:
 
 class RosterFileError(UserFacingError, ValueError):
     """The file as a whole cannot be read (not CSV, no header, wrong encoding)."""
+
+
+class RosterFileTooBig(RosterFileError):
+    """The file is past ``limits.ROSTER_FILE_MAX_BYTES``; the message is the whole sentence."""
+
+
+def read_roster_text(path: str | os.PathLike[str]) -> str:
+    """The text of a roster file, refused by name before it is read whole when it is too big.
+
+    Raises ``RosterFileTooBig`` (a sentence naming the file and the limit), ``UnicodeDecodeError``
+    for a file that is not UTF-8, and ``OSError`` for one that cannot be opened.
+    """
+    name = os.path.basename(os.fspath(path))
+    with open(path, "rb") as fh:
+        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, "roster file", name)
+        if too_big:
+            raise RosterFileTooBig(too_big)
+        data = fh.read(limits.ROSTER_FILE_MAX_BYTES + 1)  # a file still growing is cut off here
+    if len(data) > limits.ROSTER_FILE_MAX_BYTES:
+        raise RosterFileTooBig(str(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, "roster file", name)))
+    return data.decode("utf-8")
 
 
 def read_csv(text: str) -> CsvTable:

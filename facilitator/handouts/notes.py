@@ -108,7 +108,7 @@ def render_notes_pdf(model: NotesPrint) -> bytes:
         ("Clinic", model.clinic_name),
         ("About", model.subject),
         ("Period", model.period),
-        ("Prepared", f"{model.generated_at.astimezone():%Y-%m-%d %H:%M} by {model.prepared_by}"),
+        ("Prepared", f"{model.generated_at:%Y-%m-%d %H:%M} by {model.prepared_by}"),
         (
             "Notes",
             f"{len(model.notes)} signed note(s)"

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from ..core import limits
 from ..core.audit import AuditAction
 from ..core.changes import ACCOUNT, UserFacingError
 from ..core.clock import Clock
@@ -108,6 +109,12 @@ def _check_username(username: str) -> str:
     return name
 
 
+def _check_names(full_name: str, credentials: str) -> tuple[str, str]:
+    """The full name and credentials, stripped and held to their limits (``core.limits``)."""
+    full, cred = full_name.strip(), credentials.strip()
+    return limits.FULL_NAME.check(full), limits.CREDENTIALS.check(cred)
+
+
 def _check_role(role: UserRole | str) -> UserRole:
     try:
         return UserRole(role)
@@ -165,7 +172,7 @@ class AccountService:
     ) -> Principal:
         """The account a new clinic starts with; refused once any account exists."""
         name = _check_username(username)
-        full = full_name.strip()
+        full, credentials = _check_names(full_name, credentials)
         if not full:
             raise AccountError("Please give the administrator's full name.")
         check_new_password(password, username=name, full_name=full)
@@ -403,7 +410,7 @@ class AccountService:
         require_manage_accounts(principal)
         name = _check_username(username)
         chosen_role = _check_role(role)
-        full = full_name.strip()
+        full, credentials = _check_names(full_name, credentials)
         if not full:
             raise AccountError("Please give the person's full name.")
         check_new_password(password, username=name, full_name=full)
@@ -435,6 +442,10 @@ class AccountService:
     ) -> Account:
         """Change what an administrator may change; ``staff_id=None`` keeps it, ``0`` clears it."""
         require_manage_accounts(principal)
+        if full_name is not None:
+            limits.FULL_NAME.check(full_name.strip())
+        if credentials is not None:
+            limits.CREDENTIALS.check(credentials.strip())
         with self._work.begin(principal) as uow:
             require_manage_accounts(uow.principal)
             row = self._row(uow.conn, user_id)

@@ -22,7 +22,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,15 +50,15 @@ from ..core.attendance import (
     minutes_attended,
     parse_weekdays,
     propose_from_run,
+    resolve_zone_name,
     step_at,
-    system_zone_name,
     track_steps,
     weekly_hours,
     whole_minutes,
 )
 from ..core.attendance import Track as CoreTrack
 from ..core.audit import AuditAction
-from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError
+from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError, when_words
 from ..core.clock import Clock
 from ..core.library import Library
 from ..core.reports import AttendanceReport, ReportMeetingRow, SignInSheet
@@ -113,13 +113,14 @@ class AttendanceConflict(ConflictError):
         names: Sequence[str],
         changed_by: str = "",
         changed_at: datetime | None = None,
+        zone: tzinfo | None = None,
     ) -> None:
         super().__init__(ATTENDANCE, meeting_id, what="attendance sheet", changed_by=changed_by,
-                         changed_at=changed_at)
+                         changed_at=changed_at, zone=zone)
         self.keys = tuple(keys)
         self.names = tuple(names)
         who = changed_by or "Someone else"
-        when = f" at {changed_at.astimezone():%H:%M} on {changed_at.astimezone():%d %b}" if changed_at else ""
+        when = when_words(changed_at, zone)
         people = ", ".join(self.names[:-1]) + f" and {self.names[-1]}" if len(self.names) > 1 else "".join(self.names)
         self.args = (
             f"{who} changed the attendance of {people or 'someone on this sheet'}{when}, after you opened the "
@@ -191,15 +192,13 @@ def read_rules(settings: _SettingsReader) -> HourRules:
 
 
 def read_zone_name(settings: _SettingsReader) -> str:
-    """The clinic's time zone, or this computer's when none (or an unknown one) is set."""
+    """The clinic's time zone, or this computer's when none (or an unknown one) is set
+    (``core.attendance.resolve_zone_name``, the one place it is resolved)."""
     name = clinic_settings.parse(ZONE_SETTING, settings.get(ZONE_SETTING))
-    if name:
-        try:
-            clinic_zone(name)
-            return str(name)
-        except ValueError:
-            log.warning("Ignoring clinic time zone %r: unknown", name)
-    return system_zone_name()
+    resolved = resolve_zone_name(name)
+    if name and resolved != str(name).strip():
+        log.warning("Ignoring clinic time zone %r: unknown", name)
+    return resolved
 
 
 def mark_words(status: AttendanceStatus | None, arrived: datetime | None, left: datetime | None,
@@ -274,7 +273,7 @@ class AttendanceService(Scoped):
 
     @staticmethod
     def _zone_in(uow: UnitOfWork) -> ZoneInfo:
-        return clinic_zone(read_zone_name(_ConnectionSettings(uow.conn)))
+        return uow.zone()
 
     # -- meetings from the schedule -----------------------------------------------------------
 
@@ -733,7 +732,7 @@ class AttendanceService(Scoped):
             self._audit(uow, AuditAction.CHANGE, record_type="attendance", record_id=meeting_id,
                         participant_id=mark.participant_id, detail=words)
         if conflicts:
-            raise self._conflict(conn, meeting_id, conflicts)
+            raise self._conflict(conn, meeting_id, conflicts, zone)
         if marks:
             uow.changed(ATTENDANCE, meeting_id)
         return int(conn.execute(
@@ -822,7 +821,8 @@ class AttendanceService(Scoped):
 
     @staticmethod
     def _conflict(
-        conn: sa.Connection, meeting_id: int, conflicts: Sequence[tuple[AttendanceMark, _Current | None]]
+        conn: sa.Connection, meeting_id: int, conflicts: Sequence[tuple[AttendanceMark, _Current | None]],
+        zone: tzinfo,
     ) -> AttendanceConflict:
         keys = [m.key for m, _ in conflicts]
         latest = max((c for _, c in conflicts if c is not None and c.updated_at is not None),
@@ -831,7 +831,7 @@ class AttendanceService(Scoped):
         if latest is not None and latest.updated_by_id is not None:
             who = conn.execute(sa.select(_account.c.full_name).where(_account.c.id == latest.updated_by_id)).scalar() or ""
         return AttendanceConflict(meeting_id, keys, _names(conn, keys), who,
-                                  latest.updated_at if latest is not None else None)
+                                  latest.updated_at if latest is not None else None, zone)
 
     # -- hours and coverage ----------------------------------------------------------------
 
@@ -1000,7 +1000,7 @@ class AttendanceService(Scoped):
             )
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
             clinic_name = settings.get("clinic_name")
-            generated_at = uow.now
+            generated_at = uow.now.astimezone(zone)  # the date printed is the clinic's
             self._audit(uow, AuditAction.EXPORT, record_type="attendance report", record_id=participant_id,
                         participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
         target = person.weekly_hours_target

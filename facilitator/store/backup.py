@@ -30,6 +30,7 @@ import sqlalchemy as sa
 
 from ..core.audit import ChainReport, Checkpoint
 from ..core.changes import UserFacingError
+from ..core.files import os_problem, shown_path
 from . import db
 from .checkpoint import beside as checkpoint_beside
 
@@ -131,7 +132,16 @@ def take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | None
 
     With ``checkpoints`` (the data folder's key), the backup's own audit head is sealed
     beside it too (``FILE.checkpoint``), so the trail it carries can be held against it.
+    An error of the system on either path (a name too long, a full disk) is a sentence.
     """
+    try:
+        return _take_backup(source, target, checkpoints, stamp)
+    except OSError as exc:
+        raise BackupError(f"The backup could not be written to {shown_path(target)}: {os_problem(exc)}.") from exc
+
+
+def _take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | None,
+                 stamp: datetime | None) -> BackupResult:
     if not source.exists():
         raise BackupError(f"There is no database at {source} to back up.")
     if target.resolve() == source.resolve():
@@ -144,7 +154,7 @@ def take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | None
     except sqlite3.Error as exc:
         raise BackupError(f"The database could not be copied: {exc}.") from exc
     except OSError as exc:
-        raise BackupError(f"The backup could not be written to {target}: {exc.strerror or exc}.") from exc
+        raise BackupError(f"The backup could not be written to {shown_path(target)}: {os_problem(exc)}.") from exc
     problem = _integrity_problem(target)
     if problem:
         target.unlink(missing_ok=True)
@@ -210,9 +220,19 @@ def check_backup(path: Path, checkpoints: AuditCheckpoints | None = None) -> Bac
 
     With ``checkpoints``, a checkpoint beside the backup is checked against its seal and
     against the trail the backup carries (a mismatch is a warning: the backup was altered).
+    Any error of the system on the path (a name too long, no permission) is a sentence too.
     """
+    try:
+        return _check_backup(path, checkpoints)
+    except OSError as exc:
+        raise BackupError(f"The backup {shown_path(path)} cannot be read: {os_problem(exc)}.") from exc
+    except ValueError as exc:  # a name with a NUL character
+        raise BackupError(f"There is no backup file at {shown_path(path)}.") from exc
+
+
+def _check_backup(path: Path, checkpoints: AuditCheckpoints | None) -> BackupInfo:
     if not path.is_file():
-        raise BackupError(f"There is no backup file at {path}.")
+        raise BackupError(f"There is no backup file at {shown_path(path)}.")
     digest_file = digest_path_for(path)
     if not digest_file.is_file():
         raise BackupError(
@@ -436,6 +456,15 @@ def restore_backup(
     the restored content never goes live uncounted.
     """
     info = check_backup(backup, checkpoints)
+    try:
+        return _restore(info, backup, target, keep_dir, stamp, confirm_clinic)
+    except OSError as exc:
+        raise BackupError(f"The restore could not be finished: {os_problem(exc)}.") from exc
+
+
+def _restore(
+    info: BackupInfo, backup: Path, target: Path, keep_dir: Path, stamp: datetime, confirm_clinic: str | None
+) -> RestoreResult:
     if target.resolve() == backup.resolve():
         raise BackupError("The backup and the database are the same file.")
     damage = database_damage(target)

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
+from ..core import limits
 from ..core import permissions as perm
 from ..core.agenda_clock import ClockEvent, ClockSnapshot, ItemSnapshot, ItemStatus, RunStatus
 from ..core.audit import AuditAction
@@ -551,6 +552,8 @@ class RunStore:
 
     @staticmethod
     def _write_players(db: Session, run_id: int, players: Sequence[Player]) -> None:
+        for player in players:  # typed in the runner: held to the limit before any row is written
+            limits.PLAYER_LABEL.check(player.label)
         for position, p in enumerate(players):
             db.add(RunPlayer(run_id=run_id, position=position, label=p.label[:100], participant_id=p.participant_id))
 

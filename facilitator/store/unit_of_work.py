@@ -31,10 +31,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from ..core.attendance import resolve_zone
 from ..core.audit import AuditAction
 from ..core.changes import (
     AccountChanged,
@@ -49,13 +51,14 @@ from ..core.permissions import NotSignedIn, Principal, UserRole
 from .audit import AuditLog
 from .db import sqlite_path, write_protected
 from .guards import DatabaseUnprotected, missing_guards, unprotected_sentence
-from .models import ChangeLogEntry, DatabaseIdentity, UserAccount
+from .models import ChangeLogEntry, ClinicSetting, DatabaseIdentity, UserAccount
 
 log = logging.getLogger(__name__)
 
 _identity = DatabaseIdentity.__table__  # type: ignore[attr-defined]
 _change_log = ChangeLogEntry.__table__  # type: ignore[attr-defined]
 _account = UserAccount.__table__  # type: ignore[attr-defined]
+_setting = ClinicSetting.__table__  # type: ignore[attr-defined]
 
 NOTIFY_CHANNEL = "facilitator_changes"
 CHANGE_LOG_KEEP = timedelta(days=1)
@@ -203,6 +206,11 @@ class UnitOfWork:
             return int(row[0])
         raise self.conflict(table, record_id, kind=kind, what=what)
 
+    def zone(self) -> ZoneInfo:
+        """The clinic's time zone as this transaction sees its setting (``core.attendance.resolve_zone``)."""
+        raw = self.conn.execute(sa.select(_setting.c.value).where(_setting.c.key == "clinic_time_zone")).scalar()
+        return resolve_zone(raw)
+
     def conflict(self, table: sa.Table, record_id: int, *, kind: str, what: str = "record") -> Exception:
         """The error to raise when a guarded write to ``record_id`` matched nothing."""
         cols = table.c
@@ -227,6 +235,7 @@ class UnitOfWork:
             changed_by=who,
             changed_at=getattr(current, "updated_at", None),
             current_version=int(current.version),
+            zone=self.zone(),
         )
 
 

@@ -258,8 +258,9 @@ class AccountsDialog(QDialog):
         self.accounts = self.backend.accounts.list_accounts(self.backend.principal)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.accounts))
+        zone = self.backend.attendance.zone()  # sign-in times on the clinic's clock
         for row, a in enumerate(self.accounts):
-            last = a.last_sign_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if a.last_sign_in_at else "never"
+            last = a.last_sign_in_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if a.last_sign_in_at else "never"
             values = [
                 a.username,
                 a.full_name,

@@ -7,7 +7,7 @@ database, so the order is right over the whole trail and not just the rows on sc
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,9 +53,10 @@ COLUMNS = [
 class AuditModel(QAbstractTableModel):
     """Rows of the trail; ``sort`` re-queries through the service."""
 
-    def __init__(self, load, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, load, parent: QWidget | None = None, zone: tzinfo = UTC) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._load = load
+        self.zone = zone  # the clinic's: times are shown as its clock showed them
         self.records: list[AuditRecord] = []
         self.labels: dict[int, str] = {}
         self.order_by = "seq"
@@ -78,7 +79,7 @@ class AuditModel(QAbstractTableModel):
         r = self.records[index.row()]
         key = COLUMNS[index.column()][0]
         if key == "at":
-            return r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            return r.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")
         if key == "action":
             return r.action_label
         if key == "participant_id" and r.participant_id is not None:
@@ -100,8 +101,9 @@ class AuditModel(QAbstractTableModel):
             self.endResetModel()
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time()).astimezone()
+def _day_start(day: date, zone: tzinfo) -> datetime:
+    """Midnight starting ``day`` on the clinic's clock."""
+    return datetime.combine(day, time(), zone)
 
 
 class AuditDialog(QDialog):
@@ -111,7 +113,8 @@ class AuditDialog(QDialog):
         self.setWindowTitle("Audit trail")
         self.setAccessibleName("Audit trail")
         assert backend.audit is not None and backend.clock is not None
-        today = backend.clock.now().astimezone().date()
+        self.zone = backend.attendance.zone()
+        today = backend.clock.now().astimezone(self.zone).date()
         self.start = QDateEdit(QDate(today - timedelta(days=30)))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
@@ -160,7 +163,7 @@ class AuditDialog(QDialog):
         filters.addWidget(self.apply_button)
         filters.addStretch(1)
 
-        self.model = AuditModel(self._load, self)
+        self.model = AuditModel(self._load, self, self.zone)
         self.table = QTableView()
         self.table.setAccessibleName("Audit entries")
         self.table.setModel(self.model)
@@ -198,8 +201,8 @@ class AuditDialog(QDialog):
         start = self.start.date().toPython()
         end = self.end.date().toPython()
         return AuditFilter(
-            start=_day_start(start),  # type: ignore[arg-type]
-            end=_day_start(end + timedelta(days=1)),  # type: ignore[operator]
+            start=_day_start(start, self.zone),  # type: ignore[arg-type]
+            end=_day_start(end + timedelta(days=1), self.zone),  # type: ignore[operator]
             username=self.user.currentData() or "",
             participant_id=self._participant_id(),
             action=self.action.currentData() or "",

@@ -179,8 +179,12 @@ class MainWindow(QMainWindow):
     def show_startup_error(self, sentence: str) -> None:
         self.loading_bar.setRange(0, 1)
         self.loading_bar.setValue(0)
-        self.loading_label.setText(sentence)
+        # The whole sentence, wrapped to the page's width (centred, it kept one line's width and clipped).
         self.loading_label.setWordWrap(True)
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.loading.layout().setAlignment(self.loading_label, Qt.AlignmentFlag(0))
+        self.loading_label.setText(sentence)
         self.statusBar().showMessage("Could not open the database")
 
     # -- pages ---------------------------------------------------------------------------

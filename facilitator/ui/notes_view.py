@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, timedelta, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -65,13 +66,18 @@ AUTOSAVE_MS = 1000
 ROLE = Qt.ItemDataRole.UserRole
 
 
-def _when(value) -> str:  # type: ignore[no-untyped-def]
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+def _when_in(value, zone: tzinfo) -> str:  # type: ignore[no-untyped-def]
+    """A moment as the clinic's clock showed it (``zone`` is the clinic's, from the service)."""
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def note_html(note, rounds=()) -> str:  # type: ignore[no-untyped-def]
+def note_html(note, rounds=(), *, zone: tzinfo) -> str:  # type: ignore[no-untyped-def]
     """A note as the reviewer and the chart show it: fields, signatures, addenda, rounds."""
     esc = html.escape
+
+    def _when(value) -> str:  # type: ignore[no-untyped-def]
+        return _when_in(value, zone)
+
     parts = [f"<h3>{esc(note.title)}</h3>"]
     if note.in_error:
         parts.append(
@@ -214,6 +220,7 @@ class NoteEditor(QWidget):
         self._hub = hub
         self._meeting = None
         self._note = None
+        self._zone: tzinfo = UTC  # the clinic's, read when a note is shown
         self._version: int | None = None  # the version the text on screen is based on
         self._edits: dict[int, dict[str, str]] = {}
         self._fields: dict[str, QPlainTextEdit] = {}
@@ -343,6 +350,7 @@ class NoteEditor(QWidget):
 
     def _show(self, note) -> None:  # type: ignore[no-untyped-def]
         self._timer.stop()
+        self._zone = self._service.zone()  # read once per note shown, not at every autosave
         self._note = note
         self._version = note.version
         self._conflict = None
@@ -386,6 +394,11 @@ class NoteEditor(QWidget):
         self._update_warnings()
 
     def _show_signatures(self, note) -> None:  # type: ignore[no-untyped-def]
+        zone = self._zone
+
+        def _when(value) -> str:  # type: ignore[no-untyped-def]
+            return _when_in(value, zone)
+
         lines = []
         if note.in_error:
             lines.append(
@@ -454,7 +467,7 @@ class NoteEditor(QWidget):
         self._draft_saving = None
         if self._note is not None and result.note_id == self._note.id:
             self._version = result.version
-        self.save_state.setText(f"Saved {result.saved_at.astimezone():%H:%M:%S}")
+        self.save_state.setText(f"Saved {result.saved_at.astimezone(self._zone):%H:%M:%S}")
         self._update_warnings()
         self.saved.emit(result.note_id)
         if self._dirty and self._note is not None and self._note.id == result.note_id:
@@ -557,7 +570,7 @@ class NoteEditor(QWidget):
             self._show(fresh)  # nothing typed to protect: show the new state (a signature, an addendum)
             return
         who = fresh.updated_by_name or "someone"
-        when = fresh.updated_at.astimezone().strftime("%H:%M")
+        when = fresh.updated_at.astimezone(self._zone).strftime("%H:%M")
         self._show_banner(f"Changed on another workstation by {who} at {when} — reload to see it.", overwrite=False)
 
     # -- signing and amending ------------------------------------------------------------------
@@ -622,10 +635,13 @@ class NoteEditor(QWidget):
             self._hub,
         ).success(done).failure(failed).titled("Cannot sign").run()
 
-    def _amend(self, action, title: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    def _amend(self, action, title: str, label: str, typed: str = "", problem: str = "") -> None:  # type: ignore[no-untyped-def]
+        """Ask for the text and save it; refused (too long, say), it is asked again with the
+        sentence above it and what was typed still in the box."""
         if self._note is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        shown = f"{problem}\n\n{label}" if problem else label
+        text, ok = QInputDialog.getMultiLineText(self, title, shown, typed)
         if not ok or not text.strip():
             return
         principal, note_id = self._principal(), self._note.id
@@ -634,7 +650,15 @@ class NoteEditor(QWidget):
             self._show(note)
             self.amended.emit(note.id)
 
-        CollectionOp(self, lambda: action(principal, note_id, text), self._hub).success(done).titled(title).run()
+        def failed(exc: Exception) -> bool:
+            if not isinstance(exc, UserFacingError) or isinstance(exc, (SessionEnded, ConflictError)):
+                return False
+            QTimer.singleShot(0, lambda: self._amend(action, title, label, text, str(exc)))
+            return True
+
+        CollectionOp(self, lambda: action(principal, note_id, text), self._hub).success(done).failure(
+            failed
+        ).titled(title).run()
 
     def _on_addendum(self) -> None:
         self._amend(
@@ -991,10 +1015,12 @@ class NotesPage(QWidget):
             from ..handouts.notes import render_notes_pdf
 
             report(1, 2, "Writing the PDF…")
+            from ..core.files import os_problem, shown_path, write_private
+
             try:
-                write_private_file(path, render_notes_pdf(model))
+                write_private(Path(path), render_notes_pdf(model), create_folder=False)
             except OSError as exc:
-                raise UserFacingError(f"The PDF could not be written to {path}: {exc.strerror}.") from exc
+                raise UserFacingError(f"The PDF could not be written to {shown_path(path)}: {os_problem(exc)}.") from exc
             return model
 
         CollectionOp(self, export, self._hub).with_progress("Exporting the meeting's notes…").success(
@@ -1017,7 +1043,8 @@ class NotesPage(QWidget):
         dialog.setAccessibleName(f"Chart of {name}")
         view = QTextBrowser()
         view.setAccessibleName("Notes in date order")
-        view.setHtml("<hr>".join(note_html(n) for n in notes) or "<p>No notes yet.</p>")
+        zone = self._service.zone()
+        view.setHtml("<hr>".join(note_html(n, zone=zone) for n in notes) or "<p>No notes yet.</p>")
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         dialog.resize(760, 640)
@@ -1388,7 +1415,7 @@ class ReviewPage(QWidget):
         rounds = read_now(self, self._hub, lambda: self._service.history(self._principal(), note.id))
         if rounds is None:
             return
-        self.view.setHtml(self._warnings_html(note) + note_html(note, rounds))
+        self.view.setHtml(self._warnings_html(note) + note_html(note, rounds, zone=self._service.zone()))
         self._update_buttons(note)
 
     def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
@@ -1461,24 +1488,6 @@ class ReviewPage(QWidget):
         self.refresh()
 
 
-def write_private_file(path: str, data: bytes) -> None:
-    """Write a protected record atomically, readable by its owner only."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".notes-", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # -- observations during a session ---------------------------------------------------------
 
 
@@ -1525,9 +1534,10 @@ class ObservationDialog(QDialog):
             return
         principal, meeting_id, person, name = self._principal(), self._meeting_id, item.data(ROLE), item.text()
         typed = self.text.text()
+        zone = self._service.zone()
 
         def done(saved) -> None:  # type: ignore[no-untyped-def]
-            self.done_label.setText(f"Saved for {name} at {saved.at.astimezone():%H:%M}.")
+            self.done_label.setText(f"Saved for {name} at {saved.at.astimezone(zone):%H:%M}.")
             if self.text.text() == typed:  # what was typed since stays
                 self.text.clear()
 

@@ -32,10 +32,12 @@ from ..core.roster import (
     ROSTER_FIELDS,
     CsvTable,
     RosterFileError,
+    RosterFileTooBig,
     RowError,
     guess_mapping,
     parse_roster,
     read_csv,
+    read_roster_text,
 )
 from .operations import CollectionOp
 
@@ -115,14 +117,18 @@ class RosterImportDialog(QDialog):
     def open_file(self, path: Path) -> bool:
         self.path.setText(str(path))
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_roster_text(path)
             self._table = read_csv(text)
         except UnicodeDecodeError:
             return self._refuse(f"{path.name} is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.")
+        except RosterFileTooBig as exc:
+            return self._refuse(str(exc))
         except RosterFileError as exc:
             return self._refuse(f"{path.name} cannot be read: {exc}.")
         except OSError as exc:
-            return self._refuse(f"{path.name} cannot be read ({exc.strerror}).")
+            from ..core.files import os_problem
+
+            return self._refuse(f"{path.name} cannot be read ({os_problem(exc)}).")
         mapping = guess_mapping(self._table.headers)
         for name, combo in self.combos.items():
             combo.blockSignals(True)

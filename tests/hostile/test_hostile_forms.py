@@ -115,3 +115,29 @@ def test_a_report_over_more_than_three_years_asks_first_and_a_full_disk_is_a_sen
     qtbot.waitUntil(lambda: bool(said) and not operations.busy())
     assert said[-1][0] == "Report not saved" and "disk is full" in said[-1][1]
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_the_roster_import_dialog_refuses_an_oversized_file_before_reading_it(  # type: ignore[no-untyped-def]
+    qtbot, engine, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from facilitator.ui.roster_import import RosterImportDialog
+
+    big = tmp_path / "everyone.csv"
+    with open(big, "wb") as fh:
+        fh.truncate(limits.ROSTER_FILE_MAX_BYTES + 1)  # sparse: no disk used
+
+    def never(*_args: object) -> None:
+        raise AssertionError("the oversized file was parsed")
+
+    monkeypatch.setattr("facilitator.ui.roster_import.read_csv", never)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(big), "CSV (*.csv)"))
+    dialog = RosterImportDialog(_admin_roster(engine))
+    qtbot.addWidget(dialog)
+    browse = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Choose file…")
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert dialog.summary.text() == "The roster file everyone.csv is 5.0 MB; the largest Facilitator reads is 5 MB."
+    assert not dialog.import_button.isEnabled()
+    assert dialog.path.text() == str(big), "the chosen file stays named"

@@ -187,11 +187,25 @@ COMMANDS = [
     ["audit", "verify"],
     ["users", "list"],
     ["users", "create"],
+    ["restore"],
+    ["backup"],
+    ["users", "disable"],
+    ["users", "enable"],
+    ["users", "reset"],
+    ["users", "password"],
+    ["users", "init"],
+    ["audit", "checkpoint"],
+    ["audit", "guards"],
+    ["curricula", "list"],
+    ["curricula", "check"],
+    ["handouts"],
 ]
 ARG = st.one_of(
     HOSTILE_TEXT.filter(lambda t: len(t) < 5000),
     st.sampled_from(["--participant", "--from", "--to", "--yes", "-o", "--format", "--meeting", "--name", "--role",
-                     "--by", "--action", "--participant-id", "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31",
+                     "--by", "--action", "--participant-id", "--confirm-clinic", "--export", "--repair", "--guide", "--cards",
+                     "--workbook", "--safety-protocol", "--credentials", "--copies", "--large-print", "--language", "--clinic-name",
+                     "--staff-id", "skills-core", "1", "a" * 5000, "0001-01-01", "9999-12-31", "2026-03-01", "1899-12-31",
                      "-1", "x.pdf", "\x00", str(10**30), "99999999999"]),
 )
 
@@ -245,6 +259,32 @@ def test_a_restore_from_a_file_that_is_no_backup_is_a_sentence(
     assert code in (1, 2, 3) and said.strip() and "unexpectedly" not in said, said
 
 
+@pytest.mark.parametrize("name", ["a" * 5000, "folder/" + "b" * 300 + "/backup.sqlite", "missing/backup.sqlite"],
+                         ids=["name too long", "folder name too long", "no such folder"])
+def test_a_path_the_system_cannot_hold_is_a_sentence_for_backup_and_restore(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from facilitator.store.backup import BackupError, check_backup, take_backup
+
+    with pytest.raises(BackupError) as refused:
+        check_backup(tmp_path / name)
+    assert "unexpectedly" not in str(refused.value) and len(str(refused.value)) < 300
+    monkeypatch.setenv("FACILITATOR_USER", "admin")
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    code = main(demo.argv("restore", str(tmp_path / name)))
+    said = capsys.readouterr().err
+    assert code in (1, 2, 3) and said.strip() and "unexpectedly" not in said, said
+    if name.startswith("missing"):
+        return  # a backup into a folder not there yet makes the folder
+    code = main(demo.argv("backup", str(tmp_path / name)))
+    said = capsys.readouterr().err
+    assert code == 3 and "the file name is too long" in said and "unexpectedly" not in said, said
+    source = tmp_path / "source.sqlite"
+    source.write_bytes(b"")
+    with pytest.raises(BackupError, match="the file name is too long"):
+        take_backup(source, tmp_path / name)
+
+
 @pytest.mark.parametrize("command", [["report", "attendance"], ["audit", "export"]])
 def test_a_full_disk_on_the_command_line_is_a_sentence(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -266,3 +306,47 @@ def test_a_full_disk_on_the_command_line_is_a_sentence(
     said = capsys.readouterr().err
     assert code == 3 and "the disk is full" in said and "unexpectedly" not in said, said
     assert not out.exists() and not list(tmp_path.glob(".*part"))
+
+
+# -- notes: sections and observations, through the service into the database ------------------
+
+
+def test_note_sections_and_observations_save_or_say_why(engine, shipped_library) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from notes_world import MEETING_START, build_world
+
+    from facilitator.core.clock import FakeClock
+    from facilitator.store.audit import AuditLog
+    from facilitator.store.notes import NotesService
+    from facilitator.store.unit_of_work import Work
+
+    class Settings(dict):
+        def get(self, key: str, default: str = "") -> str:  # type: ignore[override]
+            return super().get(key, default)
+
+    world = build_world(engine)
+    clock = FakeClock(MEETING_START + timedelta(hours=2))
+    work = Work(engine, AuditLog(engine, clock), clock, workstation="office")
+    work.connect_identity()
+    service = NotesService(work, Settings(clinic_time_zone="America/Chicago"), shipped_library)
+    note = service.start_meeting_notes(world.facilitator, world.meeting_id).individual[0]
+    pasted = st.one_of(HOSTILE_TEXT, st.sampled_from(["n" * 20_001, "line\n" * 4_000, "a\x00b", "\x1b[31m"]))
+
+    @FAST
+    @given(section=st.sampled_from([s.key for s in note.sections]), text=pasted, observation=HOSTILE_TEXT)
+    def run(section: str, text: str, observation: str) -> None:
+        current = service.note(world.facilitator, note.id)
+        try:
+            service.save_draft(world.facilitator, note.id, dict(current.content, **{section: text}), current.version)
+        except UserFacingError as exc:
+            assert str(exc).endswith(".") and len(str(exc)) < 300, str(exc)
+            assert service.note(world.facilitator, note.id).content == current.content, "nothing half-saved"
+        else:
+            assert service.note(world.facilitator, note.id).content[section] == text
+        try:
+            service.add_observation(world.facilitator, world.meeting_id, note.participant_id, observation)
+        except UserFacingError as exc:
+            assert str(exc).endswith(".") and len(str(exc)) < 300, str(exc)
+
+    run()

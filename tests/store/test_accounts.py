@@ -271,3 +271,36 @@ def test_twelve_processes_guessing_at_once_still_lock_the_account(engine, audit:
     assert sorted(counted) == [f"wrong password ({n} in a row)" for n in range(1, 5)] + [
         "wrong password (5 in a row): the account is locked for 5 minutes"
     ]
+
+
+def test_full_names_and_credentials_are_held_to_their_limits(accounts: AccountService, admin, engine) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    from facilitator.core import limits
+    from facilitator.core.changes import ValidationError
+
+    long_name = "N" * (limits.FULL_NAME.max_chars + 1)
+    long_credentials = "C" * (limits.CREDENTIALS.max_chars + 1)
+    with pytest.raises(ValidationError, match="The full name is longer than 200 characters"):
+        accounts.create_account(admin, username="sam", full_name=long_name, password="sam-pass-12", role="facilitator")
+    with pytest.raises(ValidationError, match="credentials is longer than 100 characters"):
+        accounts.create_account(admin, username="sam", full_name="Sam Lee", password="sam-pass-12", role="facilitator", credentials=long_credentials)
+    with pytest.raises(ValidationError, match="control characters"):
+        accounts.create_account(admin, username="sam", full_name="Sam\x00Lee", password="sam-pass-12", role="facilitator")
+    sam = accounts.create_account(admin, username="sam", full_name="Sam Lee", password="sam-pass-12", role="facilitator", credentials="CADC-I")
+    with pytest.raises(ValidationError, match="full name"):
+        accounts.update_account(admin, sam.id, full_name=long_name)
+    with pytest.raises(ValidationError, match="credentials"):
+        accounts.update_account(admin, sam.id, credentials=long_credentials)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT username, full_name, credentials FROM user_account ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [("root", "Riley Root", ""), ("sam", "Sam Lee", "CADC-I")]
+
+
+def test_a_first_administrator_with_an_overlong_name_is_refused(accounts: AccountService) -> None:
+    from facilitator.core import limits
+    from facilitator.core.changes import ValidationError
+
+    with pytest.raises(ValidationError, match="full name"):
+        accounts.create_first_administrator("root", "R" * (limits.FULL_NAME.max_chars + 1), "root-pass-1")
+    assert not accounts.has_accounts()

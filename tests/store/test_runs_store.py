@@ -283,3 +283,19 @@ def test_a_run_points_at_real_rows_and_outlives_them(store: RunStore, engine, cl
     record = store.load(run_id)
     assert record.summary.meeting_id is None, "the run stays, unscheduled, when its meeting goes"
     assert [p.label for p in record.players] == ["Maria"]
+
+
+def test_a_player_name_past_its_limit_or_with_control_characters_is_a_sentence(store: RunStore, engine) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core import limits
+    from facilitator.core.changes import ValidationError
+
+    run = AgendaClock(SESSION.agenda, FakeClock(), SESSION.minutes * 60)
+    run_id = store.create(CURRICULUM, SESSION, run.snapshot(), players=[Player("Maria")])
+    for label in ("P" * (limits.PLAYER_LABEL.max_chars + 1), "a\x00b"):
+        with pytest.raises(ValidationError, match="player's name"):
+            store.set_players(run_id, [Player("DK"), Player(label)], show_first_names=False, small_groups=False)
+    assert store.load(run_id).players == (Player("Maria"),), "nothing was replaced"
+    with pytest.raises(ValidationError, match="player's name"):
+        store.create(CURRICULUM, SESSION, run.snapshot(), players=[Player("x" * 101)])
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM run")).scalar_one() == 1

@@ -102,3 +102,12 @@ def test_a_disabled_administrator_cannot_change_settings(engine, work: Work, who
     with pytest.raises(AccountChanged):
         ClinicSettings(work).set("clinic_name", "Too late")
     assert ClinicSettings(work).value("clinic_name") == ""
+
+
+def test_a_clinic_name_with_control_characters_is_refused(engine, work: Work, who) -> None:  # type: ignore[no-untyped-def]
+    who[0] = make_account(engine, "pat", "administrator", "Pat Kim")
+    settings = ClinicSettings(work)
+    with pytest.raises(ValidationError, match="Clinic name cannot hold control characters"):
+        settings.set("clinic_name", "Harbor\x00House")
+    settings.set("clinic_name", "Harbor House")
+    assert settings.value("clinic_name") == "Harbor House"

@@ -287,15 +287,38 @@ def test_export_from_the_notes_page_is_audited_and_the_chart_lists_notes_by_date
         answer_confirm(qtbot)
         qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
         settle(qtbot)
-    out = tmp_path / "meeting.pdf"
+    (tmp_path / "exports").mkdir()
+    out = tmp_path / "exports" / "meeting.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF files (*.pdf)"))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Kim Osei, LPC" in " ".join(text.split()) and "42 CFR" in text
+    assert out.stat().st_mode & 0o777 == 0o600, "the one private-file helper made it"
+    assert sorted(f.name for f in out.parent.iterdir()) == ["meeting.pdf"], "no partial file left"
+
     with engine.connect() as conn:
         actions = [r[0] for r in conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq"))]
     assert actions.count("export") == 1 and actions.count("sign") == 4
+
+    # A full disk: a sentence, the earlier file untouched.
+    import errno
+
+    from facilitator.ui import operations as ops
+
+    said: list[str] = []
+    monkeypatch.setattr(ops, "show_error", lambda _parent, _title, sentence: said.append(sentence))
+    before = out.read_bytes()
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("facilitator.core.files.os.fsync", no_space)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert said and said[-1].endswith(": the disk is full.") and "meeting.pdf" in said[-1]
+    assert out.read_bytes() == before and sorted(f.name for f in out.parent.iterdir()) == ["meeting.pdf"]
+    monkeypatch.undo()
 
     page.note_list.setCurrentRow(3)
     qtbot.mouseClick(page.chart_button, Qt.MouseButton.LeftButton)
@@ -377,3 +400,61 @@ def test_a_supervisor_chooses_the_groups_format_for_new_notes(qtbot, world, serv
     assert {n.note_format for n in new.individual} == {"GIRP"}
     old = service.meeting_notes(world.facilitator, world.meeting_id)
     assert {n.note_format for n in old.individual} == {"DAP"}, "notes already begun keep their format"
+
+
+def test_an_overlong_section_or_addendum_is_a_sentence_and_the_text_stays(  # type: ignore[no-untyped-def]
+    qtbot, engine, world, service, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from facilitator.core import limits
+
+    page = NotesPage(service, Who(world.independent))
+    qtbot.addWidget(page)
+    page.show()
+    page.open_meeting(world.meeting_id, start=True)
+    settle(qtbot)
+    page.note_list.setCurrentRow(1)
+    editor = page.editor
+    before = content_of(engine, editor.note.participant_name)
+    # A pasted wall of text, then a few more keys: the save names the section and its limit.
+    field = editor.field("data")
+    field.setFocus()
+    QApplication.clipboard().setText("w" * limits.NOTE_SECTION.max_chars)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, " and more")
+    editor.flush()
+    settle(qtbot)
+    assert editor.save_state.text() == "Not saved: The Data section is longer than 20,000 characters."
+    assert field.toPlainText() == "w" * limits.NOTE_SECTION.max_chars + " and more", "what was typed stays"
+    assert content_of(engine, editor.note.participant_name) == before, "nothing was written"
+
+    # Trimmed back under the limit, it saves.
+    for _ in range(len(" and more")):
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    editor.flush()
+    settle(qtbot)
+    assert editor.save_state.text().startswith("Saved")
+    fill_empty_fields(qtbot, page)
+    answer_confirm(qtbot)
+    qtbot.mouseClick(editor.sign_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    page.note_list.setCurrentRow(1)
+
+    # An addendum past its limit is asked again with the sentence, the typed text still in the box.
+    asked: list[tuple[str, str]] = []
+    answers = iter([("a" * (limits.ADDENDUM.max_chars + 1), True), ("Called back; doing well.", True)])
+
+    def answer(_parent, _title, label, text="", *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    qtbot.mouseClick(page.editor.addendum_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    settle(qtbot)
+    assert asked[1][0].startswith("The addendum is longer than 20,000 characters.")
+    assert asked[1][1] == "a" * (limits.ADDENDUM.max_chars + 1), "what was typed is offered again"
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT text FROM note_addendum")).scalars().all() == ["Called back; doing well."]

@@ -440,3 +440,9 @@ def test_the_library_button_opens_the_runner(qtbot, main_window, backend) -> Non
     assert runner.big_clock.text() == f"{curriculum.sessions[0].agenda[0].minutes}:00"
     assert QApplication.activeWindow() in (runner, None, main_window)
     assert runner.state_label.text() == "Ready" and TimerState.RUNNING.label == "On time"
+
+
+def test_the_runner_drops_control_characters_from_typed_players() -> None:
+    from facilitator.ui.runner.controller import parse_players
+
+    assert parse_players("Maria\x00, D\x1bK\n, Lou") == ["Maria", "DK", "Lou"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -298,8 +299,9 @@ def test_running_an_ended_meeting_again_asks_and_is_recorded_as_run_2(qtbot, sto
     assert launcher.start_run(CURRICULUM, SESSION, meeting=meeting_id) is None  # asked, and said no
     assert len(asked) == 1 and asked[0][1] == 2
     last = asked[0][0]
-    question = run_again_question(last, 2)
-    start, end = (m.astimezone().strftime("%H:%M") for m in (last.started_at, last.ended_at))  # type: ignore[attr-defined]
+    question = run_again_question(last, 2, ZoneInfo("Asia/Kolkata"))
+    start, end = (m.astimezone(ZoneInfo("Asia/Kolkata")).strftime("%H:%M")  # type: ignore[attr-defined]
+                  for m in (last.started_at, last.ended_at))
     assert question.startswith(f"This meeting's session already ran from {start} to {end}. Run it again as a second run?")
     assert len(store.for_meeting(meeting_id)) == 1
 

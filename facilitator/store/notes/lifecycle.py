@@ -146,6 +146,8 @@ class NoteLifecycle(NoteReads):
         body = dumps(content)
         with self._work.begin(principal) as uow:
             p = uow.me()
+            kind = uow.conn.execute(sa.select(NOTE.c.kind, NOTE.c.note_format).where(NOTE.c.id == note_id)).first()
+            cn.check_content(cn.sections_for(kind.kind, kind.note_format) if kind is not None else (), content)
             try:
                 new_version = uow.update_versioned(
                     NOTE,
@@ -300,6 +302,7 @@ class NoteLifecycle(NoteReads):
         comment = comment.strip()
         if not comment:
             raise NotesError("Say what needs changing before returning the note.")
+        cn.check_return_comment(comment)
         with self._work.begin(principal) as uow:
             p = uow.me()
             row = self._visible_row(uow, note_id)
@@ -465,8 +468,7 @@ class NoteLifecycle(NoteReads):
         text = " ".join(text.split())
         if not text:
             raise NotesError("Type the observation first.")
-        if len(text) > 1000:
-            raise NotesError("An observation is a short note (1000 characters at most).")
+        cn.check_observation(text)
         with self._work.begin(principal) as uow:
             p = uow.me()
             meeting = self._records.meeting_row(uow.conn, meeting_id)
@@ -492,9 +494,11 @@ class NoteLifecycle(NoteReads):
             if note is not None:
                 line = f"[{uow.now.astimezone(self.zone()):%H:%M}] {text}"
                 content = cn.append_observation(loads(note.content), note.note_format, line)
-                uow.update_versioned(
-                    NOTE, note.id, note.version, {"content": dumps(content)}, kind=ch.NOTE, what="note"
-                )
+                # A section already at its limit keeps the observation in its own record only.
+                if cn.content_problem((), content) is None:
+                    uow.update_versioned(
+                        NOTE, note.id, note.version, {"content": dumps(content)}, kind=ch.NOTE, what="note"
+                    )
             uow.audit(
                 AuditAction.CREATE,
                 record_type="note_observation",

@@ -86,7 +86,7 @@ class NotePrinting(NoteReads):
             period=f"{first.isoformat()} to {last.isoformat()}",
             clinic_name=self._settings.clinic_name(),
             prepared_by=p.signature,
-            generated_at=self._work.clock.now(),
+            generated_at=self._work.clock.now().astimezone(zone),
             notes=tuple(self._printed(n, zone) for n in signed),
             omitted_unsigned=len(notes) - len(signed),
         )
@@ -110,7 +110,7 @@ class NotePrinting(NoteReads):
             period=meeting.day.isoformat(),
             clinic_name=self._settings.clinic_name(),
             prepared_by=p.signature,
-            generated_at=self._work.clock.now(),
+            generated_at=self._work.clock.now().astimezone(zone),
             notes=tuple(self._printed(n, zone) for n in signed),
             omitted_unsigned=len(meeting.notes) - len(signed),
         )

@@ -28,6 +28,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -62,6 +63,7 @@ class RunnerSettings:
     wrap_up: WrapUpRule
     minimum_item_seconds: int = 120
     chime: bool = True
+    zone: tzinfo = UTC  # the clinic's time zone: start and end times are shown on its clock
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def parse_players(text: str) -> list[str]:
     """First names or initials, separated by commas or new lines; repeats get a number."""
     labels: list[str] = []
     for raw in text.replace("\n", ",").replace(";", ",").split(","):
-        label = " ".join(raw.split())[:MAX_PLAYER_LABEL]
+        label = " ".join("".join(ch for ch in raw if ch.isprintable() or ch.isspace()).split())[:MAX_PLAYER_LABEL]
         if not label:
             continue
         candidate, n = label, 2

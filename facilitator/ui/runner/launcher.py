@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
@@ -46,7 +46,15 @@ def load_runner_settings(backend) -> RunnerSettings:  # type: ignore[no-untyped-
         wrap_up=WrapUpRule(percent / 100, wrap_max * 60),
         minimum_item_seconds=int(minimum * 60),
         chime=bool(chime),
+        zone=clinic_zone_of(backend),
     )
+
+
+def clinic_zone_of(backend) -> tzinfo:  # type: ignore[no-untyped-def]
+    """The clinic's time zone from its setting, resolved the one way (``core.attendance.resolve_zone``)."""
+    from ...core.attendance import resolve_zone
+
+    return resolve_zone(backend.settings.get("clinic_time_zone"))
 
 
 def save_runner_settings(backend, settings: RunnerSettings) -> None:  # type: ignore[no-untyped-def]
@@ -164,7 +172,7 @@ class RunnerLauncher(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Run this session again?",
-            run_again_question(last, number),
+            run_again_question(last, number, clinic_zone_of(self.backend)),
             QMessageBox.StandardButton.NoButton,
             self._parent,
         )
@@ -313,7 +321,7 @@ class RunnerLauncher(QObject):
 
     def ask_resume(self, summary) -> str:  # type: ignore[no-untyped-def]
         """ "resume", "end" or "later"; a dialog (tests replace this method)."""
-        started = _local(summary.started_at)
+        started = _local(summary.started_at, clinic_zone_of(self.backend))
         where = f" at “{summary.current_title}”" if summary.current_title else ""
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -362,11 +370,14 @@ class RunnerLauncher(QObject):
         return button
 
 
-def run_again_question(last, number: int) -> str:  # type: ignore[no-untyped-def]
-    """ "This meeting's session already ran from 18:02 to 20:55. Run it again as a second run?" """
+def run_again_question(last, number: int, zone: tzinfo = UTC) -> str:  # type: ignore[no-untyped-def]
+    """ "This meeting's session already ran from 18:02 to 20:55. Run it again as a second run?"
+    (times on the clinic's clock, ``zone``)"""
     ordinal = {2: "a second run", 3: "a third run", 4: "a fourth run"}.get(number, f"run {number}")
-    span = f"from {_clock_time(last.started_at)} to {_clock_time(last.ended_at)}" if last.ended_at else (
-        f"from {_clock_time(last.started_at)}"
+    span = (
+        f"from {_clock_time(last.started_at, zone)} to {_clock_time(last.ended_at, zone)}"
+        if last.ended_at
+        else f"from {_clock_time(last.started_at, zone)}"
     )
     return (
         f"This meeting's session already ran {span}. Run it again as {ordinal}?\n\n"
@@ -374,11 +385,11 @@ def run_again_question(last, number: int) -> str:  # type: ignore[no-untyped-def
     )
 
 
-def _clock_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%H:%M") if moment is not None else "?"
+def _clock_time(moment: datetime | None, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%H:%M") if moment is not None else "?"
 
 
-def _local(moment: datetime | None) -> str:
+def _local(moment: datetime | None, zone: tzinfo) -> str:
     if moment is None:
         return "earlier"
-    return moment.astimezone().strftime("%a %d %b at %H:%M")
+    return moment.astimezone(zone).strftime("%a %d %b at %H:%M")

@@ -250,6 +250,7 @@ class TimerSettingsDialog(QDialog):
             wrap_up=WrapUpRule(self.percent.value() / 100, self.max_minutes.value() * 60),
             minimum_item_seconds=self.minimum.value() * 60,
             chime=self.chime.isChecked(),
+            zone=self._settings.zone,
         )
 
 

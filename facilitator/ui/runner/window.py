@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -78,8 +78,8 @@ KEY_NAMES = {"Alt+Up": "Alt+↑", "Alt+Down": "Alt+↓", "-": "−"}
 BIG_CONTROLS = ("toggle", "previous", "next", "skip", "minus1", "plus1", "plus5", "next_phase", "finish", "end")
 
 
-def _local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%H:%M") if moment is not None else ""
+def _local_time(moment: datetime | None, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%H:%M") if moment is not None else ""
 
 
 class RunnerWindow(QMainWindow):
@@ -576,7 +576,7 @@ class RunnerWindow(QMainWindow):
             snapshot = self.clock.snapshot()
             span = ""
             if snapshot.started_at is not None and snapshot.ended_at is not None:
-                span = f" ({_local_time(snapshot.started_at)}–{_local_time(snapshot.ended_at)})"
+                span = f" ({_local_time(snapshot.started_at, self.settings.zone)}–{_local_time(snapshot.ended_at, self.settings.zone)})"
             self.session_clock.setText(f"Session ended after {format_duration(view.session_elapsed)}{span}")
             self.balance.setText("")
             return
@@ -681,7 +681,7 @@ class RunnerWindow(QMainWindow):
             snapshot = self.clock.snapshot()
             span = ""
             if snapshot.started_at is not None and snapshot.ended_at is not None:
-                span = f", from {_local_time(snapshot.started_at)} to {_local_time(snapshot.ended_at)}"
+                span = f", from {_local_time(snapshot.started_at, self.settings.zone)} to {_local_time(snapshot.ended_at, self.settings.zone)}"
             self.item_meta.setText(
                 f"The session lasted {format_duration(summary.session_seconds)}{span}, "
                 f"in a {summary.slot_seconds // 60}-minute slot. The record keeps every item's actual time."
