@@ -24,11 +24,10 @@ COPYRIGHTED_PROGRAMMES = ("Matrix Model", "Living in Balance", "Seeking Safety")
 #: Sessions a translated edition does not have yet, named so that no edition lacks one silently.
 UNWRITTEN_SESSIONS: dict[str, tuple[str, ...]] = {
     "skills-core-es": (
-        "safety-plan", "assertive-communication", "stimulant-cravings", "anxiety-skills", "relapse-prevention-plan",
-        "problem-solving", "cannabis-refusal", "depression-skills", "post-acute-withdrawal", "active-listening",
-        "benzodiazepines-and-coping", "giving-receiving-criticism", "grief-and-loss", "managing-anger",
-        "quitting-nicotine", "ambivalence-and-values", "asking-for-help", "time-planning", "recovery-capital",
-        "high-risk-situations"
+        "relapse-prevention-plan", "problem-solving", "cannabis-refusal", "depression-skills",
+        "post-acute-withdrawal", "active-listening", "benzodiazepines-and-coping", "giving-receiving-criticism",
+        "grief-and-loss", "managing-anger", "quitting-nicotine", "ambivalence-and-values", "asking-for-help",
+        "time-planning", "recovery-capital", "high-risk-situations"
     ),
 }
 
