@@ -101,6 +101,9 @@ def test_the_twin_keeps_ids_shape_and_minutes(english: Curriculum, spanish: Curr
         assert [h.id for h in es.handouts] == [h.id for h in en.handouts], es.id
         assert [[type(f) for f in h.worksheet] for h in es.handouts] == [[type(f) for f in h.worksheet] for h in en.handouts], es.id
         assert es.title != en.title, f"{es.id}: written in Spanish, not copied"
+        en_recaps = [n for n, i in enumerate(en.agenda) if i.title.lower().startswith("recap")]
+        es_recaps = [n for n, i in enumerate(es.agenda) if i.title.lower().startswith("repaso")]
+        assert es_recaps == en_recaps and all(es.agenda[n].script for n in es_recaps), f"{es.id}: the two-minute recap"
 
 
 def test_role_plays_keep_roles_rounds_and_observers(english: Curriculum, spanish: Curriculum) -> None:
@@ -127,7 +130,8 @@ def test_the_safety_check_comes_where_the_english_track_has_it(english: Curricul
     first = spanish.sessions[0]
     walk = next(i for i in first.agenda if is_safety_check(i))
     script = walk.script.lower()
-    for step in ("no manejará", "directamente", "no la dejaré sola", "en persona", "anotaré", "911", "kit de naloxona"):
+    for step in ("no manejará", "directamente", "no la dejaré sola", "en persona", "anotaré", "911", "kit de naloxona",
+                 "línea de prevención del suicidio y crisis"):
         assert step in script, step
     assert any(h.id == "group-safety" and "988 y luego el 2" in plain_text(h.body) for h in first.handouts)
 
