@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -643,13 +643,26 @@ def coverage(
     attended_keys: Iterable[tuple[str, str]],
     upcoming: Iterable[UpcomingMeeting] = (),
     per_session: int = 3,
+    edition_of: Callable[[str], str] | None = None,
 ) -> Coverage:
-    """Coverage of a track, with up to ``per_session`` make-up meetings for each missed session."""
-    attended = frozenset(attended_keys)
-    missing = {s.key for s in steps if s.key not in attended}
+    """Coverage of a track, with up to ``per_session`` make-up meetings for each missed session.
+
+    ``edition_of`` maps a curriculum id to the id its editions share (``skills-core-es`` to
+    ``skills-core``): a session attended in one language covers the same session in the
+    other, and a meeting of either edition is offered as a make-up.
+    """
+    same = edition_of or (lambda curriculum_id: curriculum_id)
+
+    def shared(curriculum_id: str, session_id: str) -> tuple[str, str]:
+        return (same(curriculum_id), session_id)
+
+    given = frozenset(attended_keys)
+    held = {shared(*key) for key in given}
+    attended = given | {s.key for s in steps if shared(*s.key) in held}
+    missing = {shared(*s.key): s.key for s in steps if s.key not in attended}
     make_ups: dict[tuple[str, str], list[UpcomingMeeting]] = defaultdict(list)
     for meeting in sorted(upcoming, key=lambda m: m.starts_at):
-        key = (meeting.curriculum_id, meeting.session_id)
-        if key in missing and len(make_ups[key]) < per_session:
+        key = missing.get(shared(meeting.curriculum_id, meeting.session_id))
+        if key is not None and len(make_ups[key]) < per_session:
             make_ups[key].append(meeting)
     return Coverage(tuple(steps), attended, {k: tuple(v) for k, v in make_ups.items()})

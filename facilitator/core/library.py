@@ -85,6 +85,11 @@ class Library:
                 return c
         return None
 
+    def edition_base(self, curriculum_id: str) -> str:
+        """The id every edition of the curriculum shares; an id that is not loaded stands for itself."""
+        curriculum = self.find(curriculum_id)
+        return base_id(curriculum) if curriculum is not None else curriculum_id
+
     def editions(self, curriculum: Curriculum) -> list[Curriculum]:
         base = base_id(curriculum)
         return [c for c in self.curricula if base_id(c) == base]

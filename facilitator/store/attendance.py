@@ -942,7 +942,7 @@ class AttendanceService(Scoped):
             self._audit(uow, AuditAction.VIEW, record_type="coverage", record_id=participant_id,
                         participant_id=participant_id, detail=f"track of {group.name}")
         steps = track_steps(CoreTrack(curriculum_ids, group.rolling), self.library)
-        return coverage(steps, attended_keys, upcoming)
+        return coverage(steps, attended_keys, upcoming, edition_of=self.library.edition_base)
 
     # -- printed outputs -------------------------------------------------------------------
 

@@ -285,6 +285,21 @@ def test_coverage_and_make_up_suggestions() -> None:
     assert ("c", "s3") not in cov.make_ups
 
 
+def test_a_session_attended_in_either_edition_covers_both() -> None:
+    editions = {"c-es": "c"}.get
+    steps = [TrackStep("c", f"s{i}") for i in range(3)]
+    base = datetime(2026, 3, 10, 23, tzinfo=UTC)
+    upcoming = [UpcomingMeeting(20, 3, "Grupo del jueves", base, "c-es", "s2")]
+    cov = coverage(steps, {("c-es", "s0"), ("c", "s1")}, upcoming, edition_of=lambda c: editions(c, c))
+    assert [s.session_id for s in cov.attended] == ["s0", "s1"]
+    assert [m.meeting_id for m in cov.make_ups[("c", "s2")]] == [20], "the Spanish meeting is a make-up for the English step"
+    spanish_steps = [TrackStep("c-es", f"s{i}") for i in range(3)]
+    back = coverage(spanish_steps, {("c", "s2")}, edition_of=lambda c: editions(c, c))
+    assert [s.session_id for s in back.attended] == ["s2"]
+    # Without the editions mapping the ids differ, and nothing is covered: the check can fail.
+    assert coverage(steps, {("c-es", "s0")}).attended == []
+
+
 def test_a_run_proposes_its_times_keeping_late_arrivals_and_early_departures() -> None:
     from facilitator.core.attendance import attended_span, propose_from_run
 

@@ -226,6 +226,31 @@ def test_coverage_counts_sessions_attended_anywhere_and_suggests_make_ups(servic
     assert {s.group_name for s in suggestions} <= {"Evening skills", "Tuesday skills"}
 
 
+@pytest.mark.parametrize(("track_id", "run_id"), [("skills-core", "skills-core-es"), ("skills-core-es", "skills-core")])
+def test_a_session_run_from_the_other_language_edition_counts(services, shipped_library, track_id, run_id) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.attendance import TrackStep
+
+    roster, attendance, _ = services
+    g = make_group(roster, track=Track((track_id,), rolling=True))
+    spanish = make_group(roster, "Grupo de habilidades", schedule=WeeklySchedule((1,), time(10), 180),
+                         track=Track((run_id,), rolling=True))
+    p = make_person(roster, "R1", "Ann")
+    roster.enroll(g.id, p.id, date(2026, 3, 2))
+    session_id = shipped_library.get(run_id).sessions[0].id
+    run = attendance.add_meeting(spanish.id, date(2026, 3, 17), time(14), 180, TrackStep(run_id, session_id))
+    attendance.save_attendance(run.id, [AttendanceMark(AttendanceStatus.PRESENT, participant_id=p.id)])
+    cov = attendance.coverage(p.id, g.id)
+    assert [s.key for s in cov.attended] == [(track_id, session_id)]
+    assert (track_id, session_id) not in {s.key for s in cov.missing}
+    # The other edition's upcoming meetings are offered as make-ups for sessions still missed.
+    attendance.plan_meetings(spanish.id, date(2026, 4, 30))
+    make_ups = attendance.coverage(p.id, g.id).make_ups
+    assert make_ups, "the other edition's meetings are offered for missed sessions"
+    assert {key[0] for key in make_ups} == {track_id}
+    assert {m.curriculum_id for ms in make_ups.values() for m in ms} == {run_id}
+    assert all(m.session_id == key[1] for key, ms in make_ups.items() for m in ms)
+
+
 def test_attendance_report_rows_weeks_and_notice(services) -> None:  # type: ignore[no-untyped-def]
     roster, attendance, _ = services
     g = make_group(roster)
