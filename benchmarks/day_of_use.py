@@ -112,14 +112,31 @@ class Day:
         print(f"- {what}")
 
     def sign_in(self, username: str) -> None:
+        """Type the user name and password into the sign-in page and press Enter, as a user does."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
         from facilitator.ui.main_window import MainWindow
 
-        self.backend.sign_in(username, PASSWORD)
         if self.window is None:
             self.window = MainWindow(self.config)
             self.window.resize(1400, 900)
             self.window.show()
-        self.window.attach(self.backend)
+            self.window.attach(self.backend)  # nobody signed in yet: the sign-in page
+            self.settle(0.3)
+        window = self.window
+        page = window.session.sign_in_page
+        page.username.clear()
+        QTest.keyClicks(page.username, username)
+        QTest.keyClick(page.username, Qt.Key.Key_Return)
+        QTest.keyClicks(page.password, PASSWORD)
+        started = time.perf_counter()
+        QTest.keyClick(page.password, Qt.Key.Key_Return)
+        self.settle(0.05, until=lambda: window.gate.currentIndex() == 0 and bool(getattr(window, "_widgets", {})))
+        shown = time.perf_counter()
+        self.settle(0.5)
+        print(f"  pages shown {1000 * (shown - started):.0f} ms after Enter; "
+              f"first reads done {1000 * (time.perf_counter() - started):.0f} ms after")
 
     # -- the day -------------------------------------------------------------------------------
 
@@ -127,7 +144,6 @@ class Day:
         self.probe.start()
         self.doing("facilitator signs in; the window builds its pages")
         self.sign_in(str(self.who["facilitator"]))
-        self.settle(1.0)
         w = self.window
         assert w is not None
         self.doing("Today: tonight's meetings")
@@ -166,9 +182,10 @@ class Day:
         self.doing("Groups: a group's weekly hours")
         w.show_page("groups")
         self.settle(2.0)
+        self.doing("the facilitator signs out to switch user (File menu)")
+        w.switch_user_action.trigger()
+        self.settle(0.5)
         self.doing("the supervisor signs in; Review opens the queue (1,000+ awaiting)")
-        self.backend.sign_out("switch user")
-        self.window.clear_pages()
         self.sign_in(str(self.who["supervisor"]))
         w = self.window
         w.show_page("review")

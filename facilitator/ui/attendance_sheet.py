@@ -425,8 +425,9 @@ class AttendanceSheet(QWidget):
         self._filling = True
         try:
             self.table.setRowCount(len(self._rows))
+            zone = self._zone() if self._rows else None  # read once for the sheet, not once a row
             for n in range(len(self._rows)):
-                self._fill_row(n)
+                self._fill_row(n, zone)
         finally:
             self._filling = False
         self._set_enabled(self._meeting is not None and not self._meeting.cancelled)
@@ -434,9 +435,9 @@ class AttendanceSheet(QWidget):
             self.message.setText("This meeting was cancelled; reinstate it to take attendance.")
         self._refresh_title()
 
-    def _fill_row(self, n: int) -> None:
+    def _fill_row(self, n: int, zone=None) -> None:  # type: ignore[no-untyped-def]
         row = self._rows[n]
-        zone = self._zone()
+        zone = zone or self._zone()
         was = self._filling
         self._filling = True
         try:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core.attendance import clinic_zone, local_time_text
 from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, ConflictError
@@ -209,7 +210,9 @@ class TodayPage(QWidget):
         self.setTabOrder(self.meetings, self.sheet.table)
         if hub is not None:
             hub.refresh_on(self, (ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT), self.refresh)
-        self.go_today()
+        self._reads = 0  # counts the day's reads: a first read that comes back late gives way
+        self._loading = False
+        self._first_read()
 
     # -- public ----------------------------------------------------------------------------
 
@@ -221,6 +224,7 @@ class TodayPage(QWidget):
         self.show_day(self._attendance.today())
 
     def show_day(self, day: date) -> None:
+        self._loading = False  # a day chosen now is read now; a first read still out gives way
         q = QDate(day.year, day.month, day.day)
         if self.day.date() == q:
             self.refresh()
@@ -234,8 +238,56 @@ class TodayPage(QWidget):
                 return True
         return False
 
+    def _first_read(self) -> None:
+        """Build cheaply: today's meetings are read on a worker and shown when they arrive."""
+        attendance = self._attendance
+        self.heading.setText(self.tr("<h2>Today</h2>"))
+        self.empty.setText(self.tr("Loading the day's meetings…"))
+        self.meetings.setAccessibleDescription(self.tr("Loading"))
+        self._update_buttons()
+        self._reads += 1
+        self._loading = True
+        wanted = self._reads
+
+        def read():  # type: ignore[no-untyped-def]
+            zone_name = attendance.zone_name()
+            today = attendance.clock.now().astimezone(clinic_zone(zone_name)).date()
+            return today, zone_name, attendance.meetings_on(today)
+
+        def arrived(result) -> None:  # type: ignore[no-untyped-def]
+            if not isValid(self):
+                return  # signed out while it was read
+            self.meetings.setAccessibleDescription("")
+            if wanted != self._reads:
+                return  # the user chose a day, or a change was read, meanwhile
+            self._loading = False
+            today, zone_name, states = result
+            self.day.blockSignals(True)
+            self.day.setDate(QDate(today.year, today.month, today.day))
+            self.day.blockSignals(False)
+            self._shown_day = today
+            self._states = states
+            self._show(today, zone_name, today, keep=None)
+
+        def failed(exc: Exception) -> bool:
+            if not isValid(self):
+                return True
+            self.meetings.setAccessibleDescription("")
+            if wanted != self._reads:
+                return True
+            self._loading = False
+            log.error("Reading the day's meetings failed", exc_info=exc)
+            self.empty.setText(self.tr("The day's meetings could not be read; the details are in the log."))
+            return True
+
+        QueryOp(self, read, self._hub).success(arrived).failure(failed).run()
+
     def refresh(self) -> None:
         """Read the day's meetings again, keeping the selection."""
+        if self._loading:  # the first read is still out: read today again, on the worker
+            self._first_read()
+            return
+        self._reads += 1
         keep = self._selected_id()
         day = self.current_day()
         self._shown_day = day
@@ -245,8 +297,11 @@ class TodayPage(QWidget):
             log.exception("Reading the day's meetings failed")
             self._states = []
             self.empty.setText("The day's meetings could not be read; the details are in the log.")
-        zone = clinic_zone(self._attendance.zone_name())
-        today = self._attendance.today()
+        self._show(day, self._attendance.zone_name(), self._attendance.today(), keep)
+
+    def _show(self, day: date, zone_name: str, today: date, keep: int | None) -> None:
+        """Fill the table with the day's meetings (``self._states``), selecting ``keep`` if shown."""
+        zone = clinic_zone(zone_name)
         when = "Today" if day == today else ("Tomorrow" if day == today + timedelta(days=1) else
                                               "Yesterday" if day == today - timedelta(days=1) else "")
         self.heading.setText(f"<h2>{when + ', ' if when else ''}{day:%A %d %B %Y}</h2>")
