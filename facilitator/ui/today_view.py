@@ -212,6 +212,7 @@ class TodayPage(QWidget):
             hub.refresh_on(self, (ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT), self.refresh)
         self._reads = 0  # counts the day's reads: a first read that comes back late gives way
         self._loading = False
+        self._sheet_read = None  # the first meeting's sheet, when the first read brought it
         self._first_read()
 
     # -- public ----------------------------------------------------------------------------
@@ -252,7 +253,11 @@ class TodayPage(QWidget):
         def read():  # type: ignore[no-untyped-def]
             zone_name = attendance.zone_name()
             today = attendance.clock.now().astimezone(clinic_zone(zone_name)).date()
-            return today, zone_name, attendance.meetings_on(today)
+            states = attendance.meetings_on(today)
+            # The first meeting's sheet is shown at once: read it here too.
+            first = states[0].meeting.id if states else None
+            sheet = (first, (attendance.meeting(first), attendance.sheet(first))) if first is not None else None
+            return today, zone_name, states, sheet
 
         def arrived(result) -> None:  # type: ignore[no-untyped-def]
             if not isValid(self):
@@ -261,13 +266,14 @@ class TodayPage(QWidget):
             if wanted != self._reads:
                 return  # the user chose a day, or a change was read, meanwhile
             self._loading = False
-            today, zone_name, states = result
+            today, zone_name, states, self._sheet_read = result
             self.day.blockSignals(True)
             self.day.setDate(QDate(today.year, today.month, today.day))
             self.day.blockSignals(False)
             self._shown_day = today
             self._states = states
             self._show(today, zone_name, today, keep=None)
+            self._sheet_read = None
 
         def failed(exc: Exception) -> bool:
             if not isValid(self):
@@ -395,7 +401,8 @@ class TodayPage(QWidget):
             self.meetings.setCurrentCell(old_row, 0)
             self.meetings.blockSignals(False)
             return
-        self.sheet.load(target)
+        read = self._sheet_read[1] if self._sheet_read is not None and self._sheet_read[0] == target else None
+        self.sheet.load(target, read)
         self._update_buttons()
 
 

@@ -601,3 +601,88 @@ def test_after_an_unlock_the_keys_drive_the_session_and_never_type_into_the_play
     seats = {(r.role, r.player_label) for r in record.roles}
     assert ("Speaker", "Sam") in seats and not any(label in ("n", None) for _, label in seats)
     assert [e.action for e in record.events][-1] == "next"
+
+
+def test_the_window_keeps_answering_while_the_password_is_checked(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The check runs on the writer thread: the page answers, says it is working past the delay, checks once."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from facilitator.ui import operations
+
+    monkeypatch.setattr(operations, "PROGRESS_AFTER_MS", 50)
+    release = threading.Event()
+    checks: list[str] = []
+    verify = clinic.accounts.passwords.verify
+
+    def slow_verify(stored: str, password: str) -> bool:
+        checks.append(password)
+        assert release.wait(10), "the test never let the check finish"
+        return verify(stored, password)
+
+    monkeypatch.setattr(clinic.accounts.passwords, "verify", slow_verify)
+    page = window.session.sign_in_page
+    qtbot.keyClicks(page.username, "fay")
+    qtbot.keyClick(page.username, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.password, "fay-pass-12")
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(checks))
+    # While it runs: the page still takes keys, a second Enter does not check again.
+    assert operations.busy() and clinic.principal is None and not page.button.isEnabled()
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(
+        isinstance(w, QProgressDialog) and w.isVisible() and "password" in w.labelText()
+        for w in QApplication.topLevelWidgets()
+    ))
+    release.set()
+    settled(qtbot)
+    assert checks == ["fay-pass-12"]
+    assert clinic.principal.username == "fay" and window.gate.currentIndex() == 0
+    assert window.page("today").isVisible()
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert audit_actions(clinic)[-1] == "sign-in"
+
+
+def test_a_database_that_does_not_answer_keeps_what_was_typed(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy.exc
+
+    def unavailable(username: str, password: str):  # type: ignore[no-untyped-def]
+        raise sqlalchemy.exc.OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(clinic, "sign_in", unavailable)
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    page = window.session.sign_in_page
+    assert "did not answer" in page.message.text()
+    assert page.username.text() == "fay" and page.password.text() == "fay-pass-12"
+    assert page.button.isEnabled() and clinic.principal is None
+    monkeypatch.undo()
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)  # the same typing, once it answers
+    settled(qtbot)
+    assert clinic.principal.username == "fay" and page.password.text() == ""
+
+
+def test_a_wrong_password_keeps_the_user_name(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "not-her-password")
+    page = window.session.sign_in_page
+    assert "not right" in page.message.text()
+    assert page.username.text() == "fay" and page.password.text() == "" and page.password.hasFocus()
+
+
+def test_signing_out_while_the_pages_are_built_stops_the_building(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui import operations
+
+    built: list[list[str]] = []
+    attach = window.attach
+
+    def attach_then_sign_out(backend) -> None:  # type: ignore[no-untyped-def]
+        attach(backend)  # builds the first page now, the others on later turns
+        built.append(sorted(window._widgets))
+        window.session.sign_out("changed their mind")
+
+    monkeypatch.setattr(window, "attach", attach_then_sign_out)
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    assert built == [["library"]]
+    assert not operations.busy() and not window._widgets and clinic.principal is None
+    assert window.gate.currentWidget() is window.session.sign_in_page
+    assert audit_actions(clinic)[-2:] == ["sign-in", "sign-out"]
