@@ -419,9 +419,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{name} · {len(library.curricula)} curricula")
 
 
-# The modules the pages are made of: imported off the GUI thread before the first sign-in
-# finishes (about 0.3 s on a cold start), so building the pages never waits for an import.
-PAGE_MODULES = ("library_state", "library_view", "today_view", "groups_view", "runner", "print_dialog", "notes_view")
+# The modules the sign-in and the pages are made of: imported off the GUI thread (with the
+# backend, and again by the password check), about 0.3 s on a cold start, so neither the
+# sign-in page nor building the pages waits for an import.
+PAGE_MODULES = (
+    "session", "library_state", "library_view", "today_view", "groups_view", "runner", "print_dialog", "notes_view",
+)
 
 
 def import_pages() -> None:
