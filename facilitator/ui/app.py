@@ -69,7 +69,14 @@ def start_backend(window, config: AppConfig) -> None:  # type: ignore[no-untyped
         # Other workstations' changes arrive within a second (PostgreSQL NOTIFY, or SQLite polled).
         ChangeHub.for_backend(backend).watch_other_workstations()
 
-    run_in_background(lambda: open_backend(config), attach, failed)
+    def open_and_import():  # type: ignore[no-untyped-def]
+        backend = open_backend(config)
+        from .main_window import import_pages
+
+        import_pages()  # the pages' modules too, so neither sign-in nor the demo waits for them
+        return backend
+
+    run_in_background(open_and_import, attach, failed)
 
 
 def warn_if_unprotected(window, backend) -> None:  # type: ignore[no-untyped-def]

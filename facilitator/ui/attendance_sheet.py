@@ -225,14 +225,18 @@ class AttendanceSheet(QWidget):
     def saving(self) -> bool:
         return self._saving is not None
 
-    def load(self, meeting_id: int | None) -> None:
-        """Show a meeting's sheet (unsaved marks of the previous one are the caller's concern)."""
+    def load(self, meeting_id: int | None, read=None) -> None:  # type: ignore[no-untyped-def]
+        """Show a meeting's sheet (unsaved marks of the previous one are the caller's concern).
+
+        ``read`` is the meeting and its rows when a worker has read them already.
+        """
         self._meeting = None
         self._rows = []
         if meeting_id is not None:
             try:
-                self._meeting = self._attendance.meeting(meeting_id)
-                rows = self._attendance.sheet(meeting_id)
+                if read is None:
+                    read = self._attendance.meeting(meeting_id), self._attendance.sheet(meeting_id)
+                self._meeting, rows = read
             except Exception as exc:  # noqa: BLE001 (shown as a sentence, logged in full)
                 log.exception("Could not open the attendance sheet")
                 show_error(self, "Attendance", f"The attendance sheet could not be opened: {_sentence(exc)}")
@@ -425,8 +429,9 @@ class AttendanceSheet(QWidget):
         self._filling = True
         try:
             self.table.setRowCount(len(self._rows))
+            zone = self._zone() if self._rows else None  # read once for the sheet, not once a row
             for n in range(len(self._rows)):
-                self._fill_row(n)
+                self._fill_row(n, zone)
         finally:
             self._filling = False
         self._set_enabled(self._meeting is not None and not self._meeting.cancelled)
@@ -434,9 +439,9 @@ class AttendanceSheet(QWidget):
             self.message.setText("This meeting was cancelled; reinstate it to take attendance.")
         self._refresh_title()
 
-    def _fill_row(self, n: int) -> None:
+    def _fill_row(self, n: int, zone=None) -> None:  # type: ignore[no-untyped-def]
         row = self._rows[n]
-        zone = self._zone()
+        zone = zone or self._zone()
         was = self._filling
         self._filling = True
         try:

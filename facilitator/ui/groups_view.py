@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core import limits
 from ..core.attendance import WEEKDAY_NAMES, Track, WeeklySchedule, clinic_zone, hours_text, local_time_text
@@ -456,7 +457,9 @@ class GroupsPage(QWidget):
         layout.addWidget(splitter)
         if hub is not None:
             hub.refresh_on(self, (GROUP, ENROLLMENT, PARTICIPANT, MEETING, ATTENDANCE), self.refresh)
-        self.refresh()
+        self._reads = 0  # counts the list's reads: a first read that comes back late gives way
+        self._loading = False
+        self._first_read()
 
 
     # -- data ------------------------------------------------------------------------------
@@ -470,22 +473,76 @@ class GroupsPage(QWidget):
             if g.id == group_id:
                 self.list.setCurrentRow(n)
 
+    def _first_read(self) -> None:
+        """Build cheaply: the groups and the first group's details are read on a worker."""
+        self._reads += 1
+        self._loading = True
+        wanted = self._reads
+        self.details.setHtml(self.tr("<p>Loading the groups…</p>"))
+        self.list.setAccessibleDescription(self.tr("Loading"))
+        for w in (self.edit_group, self.plan, self.enroll, self.end_enrollment, self.edit_participant):
+            w.setEnabled(False)
+
+        def read():  # type: ignore[no-untyped-def]
+            groups = self._roster.groups()
+            return groups, (self._read_group(groups[0]) if groups else None)
+
+        def arrived(result) -> None:  # type: ignore[no-untyped-def]
+            if not isValid(self) or wanted != self._reads:
+                return  # gone, or read again meanwhile
+            self._loading = False
+            self.list.setAccessibleDescription("")
+            groups, first = result
+            self._show_groups(groups, None, first)
+
+        def failed(exc: Exception) -> bool:
+            if not isValid(self) or wanted != self._reads:
+                return True
+            self._loading = False
+            self.list.setAccessibleDescription("")
+            log.error("Reading the groups failed", exc_info=exc)
+            self.details.setHtml(self.tr("<p>The groups could not be read; the details are in the log.</p>"))
+            return True
+
+        QueryOp(self, read, self._hub).success(arrived).failure(failed).run()
+
     def refresh(self) -> None:
-        keep = self.current_group()
-        self._groups = self._roster.groups()
+        if self._loading:  # the first read is still out: read again, on the worker
+            self._first_read()
+            return
+        self._reads += 1
+        self._show_groups(self._roster.groups(), self.current_group(), None)
+
+    def _show_groups(self, groups: list[GroupRecord], keep: GroupRecord | None, first) -> None:  # type: ignore[no-untyped-def]
+        """List the groups, keeping ``keep`` chosen; ``first`` is the first group's details when already read."""
+        self._groups = groups
         self.list.blockSignals(True)
         self.list.clear()
         for g in self._groups:
             self.list.addItem(f"{g.name}\n{g.group_type.label} · {g.schedule.describe()}")
         self.list.blockSignals(False)
         if keep is not None:
+            self.list.blockSignals(True)
             self.select_group(keep.id)
+            self.list.blockSignals(False)
         if self.list.currentRow() < 0 and self._groups:
+            self.list.blockSignals(True)
             self.list.setCurrentRow(0)
-        self._on_group()
+            self.list.blockSignals(False)
+        g = self.current_group()
+        self._show_group(g, first if first is not None and g is not None and g.id == groups[0].id else None)
 
     def _on_group(self, *_args: object) -> None:
-        g = self.current_group()
+        self._show_group(self.current_group(), None)
+
+    def _read_group(self, g: GroupRecord):  # type: ignore[no-untyped-def]
+        """What a group's details show, read from the database (on any thread)."""
+        today = self._attendance.today()
+        upcoming = [m for m in self._attendance.meetings(g.id, today, today + timedelta(weeks=2)) if not m.cancelled]
+        return (upcoming, self._attendance.zone_name(), len(self._roster.roster_on(g.id, today)),
+                self._attendance.rules().capacity_warning, today, self._roster.enrollments(group_id=g.id))
+
+    def _show_group(self, g: GroupRecord | None, read) -> None:  # type: ignore[no-untyped-def]
         for w in (self.edit_group, self.plan, self.enroll, self.end_enrollment, self.edit_participant):
             w.setEnabled(g is not None)
         if g is None:
@@ -498,16 +555,13 @@ class GroupsPage(QWidget):
         for cid in g.track.curriculum_ids:
             c = lib.find(cid)
             track.append(f"{c.title} ({len(c.sessions)} sessions)" if c else f"{cid} (not loaded)")
-        today = self._attendance.today()
-        upcoming = [m for m in self._attendance.meetings(g.id, today, today + timedelta(weeks=2)) if not m.cancelled]
-        zone = clinic_zone(self._attendance.zone_name())
+        upcoming, zone_name, count, capacity_warning, _today, enrollments = read or self._read_group(g)
+        zone = clinic_zone(zone_name)
         next_rows = "".join(
             f"<li>{m.local_day:%a %Y-%m-%d} {local_time_text(m.starts_at, zone)}: {m.session_title or '—'}</li>"
             for m in upcoming[:6]
         )
-        count = len(self._roster.roster_on(g.id, today))
-        over = f" (more than the clinic's usual {self._attendance.rules().capacity_warning})" \
-            if count > self._attendance.rules().capacity_warning else ""
+        over = f" (more than the clinic's usual {capacity_warning})" if count > capacity_warning else ""
         self.details.setHtml(
             f"<h2>{g.name}</h2><p><b>{g.group_type.label}</b> · {g.admission.label} admission · room "
             f"{g.room or '—'}</p><p><b>Schedule:</b> {g.schedule.describe()} · from {g.start_date.isoformat()}"
@@ -517,14 +571,13 @@ class GroupsPage(QWidget):
             f"<p><b>Enrolled today:</b> {count} of capacity {g.capacity}{over}</p>"
             f"<h3>Next meetings</h3><ul>{next_rows or '<li>None planned: use Plan meetings.</li>'}</ul>"
         )
-        self._fill_enrollment()
+        self._fill_enrollment(read=(_today, enrollments) if read is not None else None)
 
-    def _fill_enrollment(self, *_args: object) -> None:
+    def _fill_enrollment(self, *_args: object, read=None) -> None:  # type: ignore[no-untyped-def]
         g = self.current_group()
         if g is None:
             return
-        today = self._attendance.today()
-        rows = self._roster.enrollments(group_id=g.id)
+        today, rows = read if read is not None else (self._attendance.today(), self._roster.enrollments(group_id=g.id))
         if not self.show_past.isChecked():
             rows = [e for e in rows if e.end_date is None or e.end_date >= today]
         self._enrollments = rows

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.library_state = None
         self._painted = False
         self._page_index: dict[str, int] = {}
+        self._builds = 0  # counts the times pages were built or cleared: an old build stops
         # The application's display name ("Facilitator") is added to the title by Qt itself.
         self.setWindowTitle("Demo clinic" if config.demo else "")
         self.setAccessibleName("Facilitator main window")
@@ -114,8 +115,6 @@ class MainWindow(QMainWindow):
         With nobody signed in, this shows the sign-in (or first-run) page instead; the session
         calls ``attach`` again after sign-in. Sign-out removes the pages (``clear_pages``).
         """
-        from .library_state import LibraryState
-        from .library_view import LibraryPage
         from .session import SessionGate
 
         self.backend = backend
@@ -124,6 +123,38 @@ class MainWindow(QMainWindow):
         if backend.principal is None:
             self.session.ask_sign_in()
             return
+        # The pages are built a few at a time, one turn of the event loop each, so the window
+        # keeps answering while they are made; each reads its first rows on a worker (saying
+        # it is loading meanwhile), and Notes and Review read when first shown. The building
+        # counts in ``operations.busy()``; signing out meanwhile stops it.
+        from . import operations
+
+        self._builds += 1
+        build, stages = self._builds, self._build_pages(backend)
+        token = object()
+        operations._running.add(token)
+        self.loading_label.setText(self.tr("Opening your pages…"))
+
+        def step() -> None:
+            if build != self._builds:
+                operations._running.discard(token)
+                return
+            try:
+                next(stages)
+            except StopIteration:
+                operations._running.discard(token)
+                return
+            except Exception:
+                operations._running.discard(token)
+                raise
+            QTimer.singleShot(0, self, step)
+
+        step()
+
+    def _build_pages(self, backend):  # type: ignore[no-untyped-def]
+        """Make the pages, yielding between them (``attach`` runs one stage per turn of the event loop)."""
+        from .library_state import LibraryState
+        from .library_view import LibraryPage
         from .operations import ChangeHub
 
         # Every view hears what changed (here, or on another workstation) through the hub.
@@ -134,14 +165,17 @@ class MainWindow(QMainWindow):
         self.library_state = LibraryState(backend.config, backend.library, self)
         self.library_page = LibraryPage(self.library_state)
         self.add_page("library", self.library_page)
+        yield
         if getattr(backend, "attendance", None) is not None:
             from .groups_view import GroupsPage
             from .today_view import TodayPage
 
             self.today_page = TodayPage(backend.attendance, backend.roster, hub=self.hub)
             self.add_page("today", self.today_page)
+            yield
             self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub)
             self.add_page("groups", self.groups_page)
+            yield
         if getattr(backend, "runs", None) is not None:
             from .runner import RunnerLauncher
 
@@ -156,6 +190,7 @@ class MainWindow(QMainWindow):
             self.today_page.packet_requested.connect(self.print_actions.open_packet)
             if getattr(self, "runner", None) is not None:
                 self.today_page.run_requested.connect(self._on_run_meeting)
+        yield
         if getattr(backend, "notes", None) is not None:
             from .notes_view import NotesPage, ReviewPage
 
@@ -163,6 +198,7 @@ class MainWindow(QMainWindow):
             self.add_page("notes", self.notes_page)
             self.review_page = ReviewPage(backend.notes, backend.current_principal, hub=self.hub)
             self.add_page("review", self.review_page)
+            yield
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         landing = landing_page(backend.principal, self._widgets)
@@ -203,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def clear_pages(self) -> None:
         """Destroy every page (they hold records) when the user signs out."""
+        self._builds += 1  # pages still being built are not wanted any more
         self.nav.setEnabled(False)
         for key in list(getattr(self, "_widgets", {})):
             widget = self._widgets.pop(key)
@@ -384,6 +421,22 @@ class MainWindow(QMainWindow):
         name = self.backend.settings.value("clinic_name") or "Clinic name not set (File › Settings)"
         library = self.backend.library if self.library_state is None else self.library_state.library
         self.statusBar().showMessage(f"{name} · {len(library.curricula)} curricula")
+
+
+# The modules the sign-in and the pages are made of: imported off the GUI thread (with the
+# backend, and again by the password check), about 0.3 s on a cold start, so neither the
+# sign-in page nor building the pages waits for an import.
+PAGE_MODULES = (
+    "session", "library_state", "library_view", "today_view", "groups_view", "runner", "print_dialog", "notes_view",
+)
+
+
+def import_pages() -> None:
+    """Import every page's module; on a worker thread (the open, the password check), never the GUI's."""
+    import importlib
+
+    for name in PAGE_MODULES:
+        importlib.import_module(f"{__package__}.{name}")
 
 
 def landing_page(principal, pages) -> str:  # type: ignore[no-untyped-def]

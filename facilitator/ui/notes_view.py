@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, timedelta, tzinfo
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -43,6 +45,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core import changes as ch
 from ..core import notes as cn
@@ -57,6 +60,7 @@ from ..core.permissions import (
     can_mark_entered_in_error,
     can_return_note,
 )
+from . import operations
 from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
 from .operations import CollectionOp, QueryOp, describe
@@ -64,6 +68,8 @@ from .operations import CollectionOp, QueryOp, describe
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 1000
 ROLE = Qt.ItemDataRole.UserRole
+DESK_SLICE_SECONDS = 0.025  # the review desk's rows are made this long per turn of the event loop
+DESK_WIDTH_ROWS = 50  # the desk's columns are as wide as their widest text in this many rows
 
 
 def _when_in(value, zone: tzinfo) -> str:  # type: ignore[no-untyped-def]
@@ -1086,6 +1092,7 @@ class ReviewPage(QWidget):
         self._meeting_id: int | None = None
         self._notes: list = []
         self._desk = None
+        self._desk_fills = 0  # a desk still being filled gives way to a newer one
         self.setAccessibleName("Review")
 
         def tree(name: str, headers: list[str]) -> QTreeWidget:
@@ -1093,6 +1100,9 @@ class ReviewPage(QWidget):
             widget.setAccessibleName(name)
             widget.setHeaderLabels(headers)
             widget.setRootIsDecorated(False)
+            widget.setUniformRowHeights(True)  # one line a row: a thousand rows lay out at once
+            # Column widths fit the first rows, not every one of thousands at each layout.
+            widget.header().setResizeContentsPrecision(DESK_WIDTH_ROWS)
             widget.header().setStretchLastSection(False)
             widget.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for column in range(1, len(headers)):
@@ -1216,47 +1226,90 @@ class ReviewPage(QWidget):
         return (self.queue, self.late, self.undocumented)
 
     def _fill_desk(self, desk, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
+        """Show the desk. A desk can hold thousands of rows: they are made a slice at a time
+        (about 25 ms of work per turn of the event loop), so the window never stops answering;
+        the meeting under review is chosen once every row is in. Counts in ``operations.busy()``.
+        """
         self._desk = desk
+        self._desk_fills += 1
+        wanted = self._desk_fills
         keep = self._meeting_id
         shown = self.current_note()
-        for widget in self._desk_trees():
+        for widget in (*self._desk_trees(), self.rates):
             widget.blockSignals(True)
+            widget.setUpdatesEnabled(False)  # laid out and painted once, when every row is in
             widget.clear()
-        by_meeting: dict[int, QTreeWidgetItem] = {}
+            widget.setAccessibleDescription(self.tr("Loading"))
+        rows = self._desk_rows(desk)
+        token = object()
+        operations._running.add(token)
+
+        def step() -> None:
+            if not isValid(self) or wanted != self._desk_fills:
+                operations._running.discard(token)  # gone, or a newer desk is being shown
+                return
+            deadline = time.monotonic() + DESK_SLICE_SECONDS
+            batch: dict[QTreeWidget, list[QTreeWidgetItem]] = {}
+            finished = True
+            for tree, item in rows:
+                batch.setdefault(tree, []).append(item)
+                if time.monotonic() > deadline:
+                    finished = False
+                    break
+            for tree, items in batch.items():
+                tree.addTopLevelItems(items)
+                if tree is self.queue:
+                    for top in items:
+                        top.setExpanded(True)
+            if not finished:
+                QTimer.singleShot(0, self, step)
+                return
+            operations._running.discard(token)
+            self.rates.blockSignals(False)
+            for widget in (*self._desk_trees(), self.rates):
+                widget.setAccessibleDescription("")
+                widget.setUpdatesEnabled(True)
+            self._desk_filled(desk, keep, shown, select_note)
+
+        step()
+
+    def _desk_rows(self, desk):  # type: ignore[no-untyped-def]
+        """The desk's rows, made one at a time: (list, item)."""
+        tops: dict[int, QTreeWidgetItem] = {}
         for q in desk.awaiting:
-            top = by_meeting.get(q.meeting_id)
+            top = tops.get(q.meeting_id)
             if top is None:
-                top = QTreeWidgetItem([f"{q.meeting_day:%a %d %b}: {q.group_name}", q.author_name, q.age, ""])
+                top = QTreeWidgetItem([f"{_desk_day(q.meeting_day)}: {q.group_name}", q.author_name, q.age, ""])
                 top.setData(0, ROLE, (q.meeting_id, None))
-                self.queue.addTopLevelItem(top)
-                by_meeting[q.meeting_id] = top
+                tops[q.meeting_id] = top
+                yield self.queue, top
             who = "Group note" if q.kind == "group" else q.participant_name
-            child = QTreeWidgetItem([who, q.author_name, q.age, f"{q.due:%d %b}" + (" (overdue)" if q.overdue else "")])
+            child = QTreeWidgetItem([who, q.author_name, q.age, _desk_day(q.due, "%d %b") + (" (overdue)" if q.overdue else "")])
             child.setData(0, ROLE, (q.meeting_id, q.note_id))
             if q.overdue:
                 child.setForeground(3, Qt.GlobalColor.red)
             top.addChild(child)
-            top.setExpanded(True)
         for d in desk.late_drafts:
             who = "Group note" if d.kind == "group" else d.participant_name
             status = "" if d.status is cn.NoteStatus.DRAFT else f" ({d.status.label.lower()})"
             item = QTreeWidgetItem(
-                [f"{d.meeting_day:%a %d %b}: {who}{status}", d.author_name, f"{d.days_late} d"]
+                [f"{_desk_day(d.meeting_day)}: {who}{status}", d.author_name, f"{d.days_late} d"]
             )
-            item.setToolTip(0, f"{d.group_name}; due {d.due:%a %d %b}")
+            item.setToolTip(0, f"{d.group_name}; due {_desk_day(d.due)}")
             item.setData(0, ROLE, (d.meeting_id, d.note_id))
             item.setForeground(2, Qt.GlobalColor.red)
-            self.late.addTopLevelItem(item)
+            yield self.late, item
         for m in desk.undocumented:
-            item = QTreeWidgetItem([f"{m.meeting_day:%a %d %b}: {m.group_name}", m.facilitators, str(m.attended)])
+            item = QTreeWidgetItem([f"{_desk_day(m.meeting_day)}: {m.group_name}", m.facilitators, str(m.attended)])
             item.setData(0, ROLE, (m.meeting_id, None))
-            self.undocumented.addTopLevelItem(item)
-        self.rates.clear()
+            yield self.undocumented, item
         for r in desk.on_time:
             item = QTreeWidgetItem([r.author_name, f"{r.on_time} of {r.due}", f"{r.percent}%"])
             if r.percent < 80:
                 item.setForeground(2, Qt.GlobalColor.red)
-            self.rates.addTopLevelItem(item)
+            yield self.rates, item
+
+    def _desk_filled(self, desk, keep: int | None, shown, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
         self.queue_label.setText(f"&Awaiting your co-signature ({len(desk.awaiting)})")
         self.late_label.setText(f"&Drafts past the deadline ({len(desk.late_drafts)}; due {desk.deadline_days} business days after the meeting)")
         self.undocumented_label.setText(f"Meetings held with &no notes ({len(desk.undocumented)}, last {desk.window_days} days)")
@@ -1486,6 +1539,12 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         self.refresh()
+
+
+@lru_cache(maxsize=4096)
+def _desk_day(day, fmt: str = "%a %d %b") -> str:  # type: ignore[no-untyped-def]
+    """A day as the desk shows it; remembered, since a desk shows thousands of rows over a few hundred days."""
+    return day.strftime(fmt)
 
 
 # -- observations during a session ---------------------------------------------------------

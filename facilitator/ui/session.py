@@ -369,6 +369,7 @@ class SessionGate(QObject):
         self._hub: QObject | None = None
         self._action_states: dict[QAction, bool] = {}
         self._unlock_failures = 0
+        self._checking = False  # a password check is running on the writer thread
         self.sign_in_page = SignInPage()
         self.sign_in_page.button.clicked.connect(self._on_sign_in)
         self.first_run_page = FirstRunPage()
@@ -423,23 +424,35 @@ class SessionGate(QObject):
         page = self.sign_in_page
         username = page.username.text().strip()
         if not username:
-            page.message.setText("Please type your user name.")
+            page.message.setText(self.tr("Please type your user name."))
             page.username.setFocus()
             return
-        try:
-            with _busy():
-                self.backend.sign_in(username, page.password.text())
-        except SignInFailed as exc:
-            page.message.setText(str(exc))
+        password = page.password.text()
+
+        def refused(exc: Exception) -> None:
+            # The user name stays; a password proven wrong is cleared, any other is kept.
+            if isinstance(exc, SignInFailed):
+                page.message.setText(str(exc))
+                page.password.clear()
+                page.password.setFocus()
+                return
+            log.error("Sign-in failed unexpectedly", exc_info=exc)
+            page.message.setText(self.tr("The database did not answer; please try again in a moment."))
+
+        def signed(principal: object) -> None:
             page.password.clear()
-            page.password.setFocus()
-            return
-        except Exception:
-            log.exception("Sign-in failed unexpectedly")
-            page.message.setText("The database did not answer; please try again in a moment.")
-            return
-        page.password.clear()
-        self._after_sign_in()
+            if self.principal is principal:  # not signed out again meanwhile
+                self._after_sign_in()
+
+        self._check_password(page, page.button, lambda: self._signed_in(username, password), signed, refused)
+
+    def _signed_in(self, username: str, password: str):  # type: ignore[no-untyped-def]
+        """On the writer thread: check the password, then have the pages' modules imported."""
+        from .main_window import import_pages
+
+        principal = self.backend.sign_in(username, password)
+        import_pages()
+        return principal
 
     def _on_first_run(self) -> None:
         from ..core.passwords import PasswordRejected
@@ -447,28 +460,74 @@ class SessionGate(QObject):
 
         page = self.first_run_page
         if page.password.text() != page.confirm.text():
-            page.message.setText("The two passwords differ.")
+            page.message.setText(self.tr("The two passwords differ."))
             page.confirm.clear()
             page.confirm.setFocus()
             return
         accounts = self.backend.accounts
         assert accounts is not None
-        try:
-            with _busy():
-                accounts.create_first_administrator(
-                    page.username.text(), page.full_name.text(), page.password.text(), page.credentials.text()
-                )
-                self.backend.sign_in(page.username.text(), page.password.text())
-        except (AccountError, PasswordRejected) as exc:
-            page.message.setText(str(exc))
+        username, full_name = page.username.text(), page.full_name.text()
+        password, credentials = page.password.text(), page.credentials.text()
+
+        def create() -> object:
+            accounts.create_first_administrator(username, full_name, password, credentials)
+            return self._signed_in(username, password)
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, (AccountError, PasswordRejected)):
+                page.message.setText(str(exc))
+                return
+            log.error("Creating the first administrator failed", exc_info=exc)
+            page.message.setText(self.tr("The database did not answer; please try again in a moment."))
+
+        def created(principal: object) -> None:
+            for field in (page.password, page.confirm):
+                field.clear()
+            if self.principal is principal:
+                self._after_sign_in()
+
+        self._check_password(page, page.button, create, created, refused)
+
+    def _check_password(self, panel: QWidget, button: QPushButton, check, done, refused) -> None:  # type: ignore[no-untyped-def]
+        """Check a password (Argon2id, the account, the audit entry) on this workstation's writer thread.
+
+        The page keeps answering while it runs (only its button waits, so a second Enter does
+        not check twice); past a second a progress dialog says what is happening. ``done``
+        receives the principal, ``refused`` the error; what was typed stays on the page.
+        """
+        from .operations import CollectionOp
+
+        if self._checking:
             return
-        except Exception:
-            log.exception("Creating the first administrator failed")
-            page.message.setText("The database did not answer; please try again in a moment.")
-            return
-        for field in (page.password, page.confirm):
-            field.clear()
-        self._after_sign_in()
+        self._checking = True
+        button.setEnabled(False)
+        panel.setCursor(Qt.CursorShape.BusyCursor)
+        panel.message.clear()  # type: ignore[attr-defined]
+
+        def finish() -> None:
+            self._checking = False
+            try:
+                button.setEnabled(True)
+                panel.unsetCursor()
+            except RuntimeError:  # the page went while the check ran
+                pass
+
+        def succeeded(result: object) -> None:
+            finish()
+            done(result)
+
+        def failed(exc: Exception) -> bool:
+            finish()
+            refused(exc)
+            return True
+
+        (
+            CollectionOp(panel, lambda _report: check(), None)
+            .with_progress(self.tr("Checking the password…"))
+            .success(succeeded)
+            .failure(failed)
+            .run()
+        )
 
     def _after_sign_in(self) -> None:
         principal = self.principal
@@ -696,27 +755,33 @@ class SessionGate(QObject):
             return
         from ..core.changes import SessionEnded
 
-        try:
-            with _busy():
-                ok = accounts.confirm_password(principal, panel.password.text())
-        except SessionEnded as exc:
-            self.session_ended(str(exc))
-            return
-        except Exception:
-            log.exception("Checking the password failed")
-            panel.message.setText("The database did not answer; please try again in a moment.")
-            return
-        panel.password.clear()
-        if not ok:
-            self._unlock_failures += 1
-            if self._unlock_failures >= MAX_UNLOCK_FAILURES:
-                self.sign_out("too many wrong passwords at the lock screen")
-                self.sign_in_page.message.setText("Too many wrong passwords: you were signed out.")
+        password = panel.password.text()
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, SessionEnded):
+                self.session_ended(str(exc))
                 return
-            panel.message.setText("That password is not right.")
-            panel.password.setFocus()
-            return
-        self.unlock()
+            log.error("Checking the password failed", exc_info=exc)
+            panel.message.setText(self.tr("The database did not answer; please try again in a moment."))
+
+        def checked(ok: object) -> None:
+            if not self.is_locked or self.principal is not principal:
+                return  # signed out meanwhile
+            panel.password.clear()
+            if not ok:
+                self._unlock_failures += 1
+                if self._unlock_failures >= MAX_UNLOCK_FAILURES:
+                    self.sign_out("too many wrong passwords at the lock screen")
+                    self.sign_in_page.message.setText(self.tr("Too many wrong passwords: you were signed out."))
+                    return
+                panel.message.setText(self.tr("That password is not right."))
+                panel.password.setFocus()
+                return
+            self.unlock()
+
+        self._check_password(
+            panel, panel.unlock, lambda: accounts.confirm_password(principal, password), checked, refused
+        )
 
     def unlock(self) -> None:
         self._unlock_failures = 0
@@ -787,27 +852,29 @@ class SessionGate(QObject):
         before = self._ended_user
         username = panel.username.text().strip()
         if not username:
-            panel.message.setText("Please type your user name.")
+            panel.message.setText(self.tr("Please type your user name."))
             return
-        try:
-            with _busy():
-                principal = self.backend.sign_in(username, panel.password.text())
-        except SignInFailed as exc:
-            panel.message.setText(str(exc))
+        password = panel.password.text()
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, SignInFailed):
+                panel.message.setText(str(exc))
+                panel.password.clear()
+                panel.password.setFocus()
+                return
+            log.error("Signing in again failed unexpectedly", exc_info=exc)
+            panel.message.setText(self.tr("The database did not answer; please try again in a moment."))
+
+        def signed(principal) -> None:  # type: ignore[no-untyped-def]
             panel.password.clear()
-            panel.password.setFocus()
-            return
-        except Exception:
-            log.exception("Signing in again failed unexpectedly")
-            panel.message.setText("The database did not answer; please try again in a moment.")
-            return
-        panel.password.clear()
-        if before is not None and principal.user_id == before.user_id and principal.role is before.role:
-            self._resume()
-            return
-        # Someone else: what the first user had open is theirs, not this person's.
-        self._discard_pages()
-        self._after_sign_in()
+            if before is not None and principal.user_id == before.user_id and principal.role is before.role:
+                self._resume()
+                return
+            # Someone else: what the first user had open is theirs, not this person's.
+            self._discard_pages()
+            self._after_sign_in()
+
+        self._check_password(panel, panel.sign_in, lambda: self._signed_in(username, password), signed, refused)
 
     def _resume(self) -> None:
         """The same user signed in again: uncover the pages exactly as they were."""

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core.attendance import clinic_zone, local_time_text
 from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, ConflictError
@@ -211,7 +212,10 @@ class TodayPage(QWidget):
         self.setTabOrder(self.meetings, self.sheet.table)
         if hub is not None:
             hub.refresh_on(self, (ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT), self.refresh)
-        self.go_today()
+        self._reads = 0  # counts the day's reads: a first read that comes back late gives way
+        self._loading = False
+        self._sheet_read = None  # the first meeting's sheet, when the first read brought it
+        self._first_read()
 
     # -- public ----------------------------------------------------------------------------
 
@@ -223,6 +227,7 @@ class TodayPage(QWidget):
         self.show_day(self._attendance.today())
 
     def show_day(self, day: date) -> None:
+        self._loading = False  # a day chosen now is read now; a first read still out gives way
         q = QDate(day.year, day.month, day.day)
         if self.day.date() == q:
             self.refresh()
@@ -236,8 +241,61 @@ class TodayPage(QWidget):
                 return True
         return False
 
+    def _first_read(self) -> None:
+        """Build cheaply: today's meetings are read on a worker and shown when they arrive."""
+        attendance = self._attendance
+        self.heading.setText(self.tr("<h2>Today</h2>"))
+        self.empty.setText(self.tr("Loading the day's meetings…"))
+        self.meetings.setAccessibleDescription(self.tr("Loading"))
+        self._update_buttons()
+        self._reads += 1
+        self._loading = True
+        wanted = self._reads
+
+        def read():  # type: ignore[no-untyped-def]
+            zone_name = attendance.zone_name()
+            today = attendance.clock.now().astimezone(clinic_zone(zone_name)).date()
+            states = attendance.meetings_on(today)
+            # The first meeting's sheet is shown at once: read it here too.
+            first = states[0].meeting.id if states else None
+            sheet = (first, (attendance.meeting(first), attendance.sheet(first))) if first is not None else None
+            return today, zone_name, states, sheet
+
+        def arrived(result) -> None:  # type: ignore[no-untyped-def]
+            if not isValid(self):
+                return  # signed out while it was read
+            self.meetings.setAccessibleDescription("")
+            if wanted != self._reads:
+                return  # the user chose a day, or a change was read, meanwhile
+            self._loading = False
+            today, zone_name, states, self._sheet_read = result
+            self.day.blockSignals(True)
+            self.day.setDate(QDate(today.year, today.month, today.day))
+            self.day.blockSignals(False)
+            self._shown_day = today
+            self._states = states
+            self._show(today, zone_name, today, keep=None)
+            self._sheet_read = None
+
+        def failed(exc: Exception) -> bool:
+            if not isValid(self):
+                return True
+            self.meetings.setAccessibleDescription("")
+            if wanted != self._reads:
+                return True
+            self._loading = False
+            log.error("Reading the day's meetings failed", exc_info=exc)
+            self.empty.setText(self.tr("The day's meetings could not be read; the details are in the log."))
+            return True
+
+        QueryOp(self, read, self._hub).success(arrived).failure(failed).run()
+
     def refresh(self) -> None:
         """Read the day's meetings again, keeping the selection."""
+        if self._loading:  # the first read is still out: read today again, on the worker
+            self._first_read()
+            return
+        self._reads += 1
         keep = self._selected_id()
         day = self.current_day()
         self._shown_day = day
@@ -247,8 +305,11 @@ class TodayPage(QWidget):
             log.exception("Reading the day's meetings failed")
             self._states = []
             self.empty.setText("The day's meetings could not be read; the details are in the log.")
-        zone = clinic_zone(self._attendance.zone_name())
-        today = self._attendance.today()
+        self._show(day, self._attendance.zone_name(), self._attendance.today(), keep)
+
+    def _show(self, day: date, zone_name: str, today: date, keep: int | None) -> None:
+        """Fill the table with the day's meetings (``self._states``), selecting ``keep`` if shown."""
+        zone = clinic_zone(zone_name)
         when = "Today" if day == today else ("Tomorrow" if day == today + timedelta(days=1) else
                                               "Yesterday" if day == today - timedelta(days=1) else "")
         self.heading.setText(f"<h2>{when + ', ' if when else ''}{day:%A %d %B %Y}</h2>")
@@ -345,7 +406,8 @@ class TodayPage(QWidget):
             self.meetings.setCurrentCell(old_row, 0)
             self.meetings.blockSignals(False)
             return
-        self.sheet.load(target)
+        read = self._sheet_read[1] if self._sheet_read is not None and self._sheet_read[0] == target else None
+        self.sheet.load(target, read)
         self._update_buttons()
 
 

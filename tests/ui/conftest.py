@@ -47,6 +47,9 @@ def main_window(qtbot, backend):  # type: ignore[no-untyped-def]
     window.attach(backend)
     window.show()
     qtbot.waitExposed(window)
+    from facilitator.ui import operations
+
+    qtbot.waitUntil(lambda: not operations.busy())  # the pages' first reads run off the GUI thread
     yield window
     # As the app does: windows close (and their last saves finish) before the database closes.
     from PySide6.QtWidgets import QApplication

@@ -89,6 +89,7 @@ def open_sheet(qtbot, clinic):  # type: ignore[no-untyped-def]
     hub = ChangeHub(work)
     page = TodayPage(attendance, roster, hub=hub)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not operations.busy())  # the day's first read runs off the GUI thread
     page.show()
     qtbot.waitExposed(page)
     with qtbot.waitActive(page):

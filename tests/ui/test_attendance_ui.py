@@ -55,6 +55,7 @@ def test_a_whole_meeting_of_twelve_marked_by_keyboard_alone(qtbot, clinic) -> No
     roster, attendance, group, people = clinic
     page = TodayPage(attendance, roster)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not operations.busy())  # the day's first read runs off the GUI thread
     page.show()
     qtbot.waitExposed(page)
     with qtbot.waitActive(page):
@@ -190,6 +191,7 @@ def test_a_meetings_handout_packet_follows_each_attendees_preferences(qtbot, cli
     roster.enroll(group.id, maria.id, date(2026, 3, 3))
     page = TodayPage(attendance, roster)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not operations.busy())  # the day's first read runs off the GUI thread
     page.show()
     meeting = page._selected().meeting
     attendance.save_attendance(meeting.id, [
@@ -217,6 +219,7 @@ def test_run_session_from_a_meeting_brings_its_attendees_as_first_name_players(q
     roster.enroll(group.id, two_names.id, date(2026, 3, 3))
     page = TodayPage(attendance, roster)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not operations.busy())  # the day's first read runs off the GUI thread
     page.show()
     meeting = page._selected().meeting
     attendance.save_attendance(meeting.id, [AttendanceMark(AttendanceStatus.ABSENT_EXCUSED, participant_id=people[0].id)])
@@ -251,3 +254,30 @@ def test_the_main_window_opens_the_runner_for_a_meeting(qtbot, main_window, back
     window = main_window.runner.window
     assert window is not None and window.isVisible()
     assert window.meeting_id == meeting.id
+
+
+def test_today_says_it_is_loading_until_the_days_meetings_arrive(qtbot, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from facilitator.ui.today_view import TodayPage
+
+    roster, attendance, group, people = clinic
+    release = threading.Event()
+    meetings_on = attendance.meetings_on
+
+    def slow(day):  # type: ignore[no-untyped-def]
+        assert release.wait(10), "the test never let the read finish"
+        return meetings_on(day)
+
+    monkeypatch.setattr(attendance, "meetings_on", slow)
+    page = TodayPage(attendance, roster)  # built at once: the read runs on a worker
+    qtbot.addWidget(page)
+    page.show()
+    assert "Loading" in page.empty.text() and page.meetings.accessibleDescription() == "Loading"
+    assert page.meetings.rowCount() == 0 and not page.run_button.isEnabled()
+    release.set()
+    idle(qtbot)
+    assert page.meetings.rowCount() == 1 and "Evening skills" in page.meetings.item(0, 1).text()
+    assert page.current_day() == DAY and "Today" in page.heading.text()
+    assert page.meetings.accessibleDescription() == ""
+    assert page.sheet.table.rowCount() == len(people)  # the first meeting's sheet came with the read

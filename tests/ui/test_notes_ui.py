@@ -458,3 +458,38 @@ def test_an_overlong_section_or_addendum_is_a_sentence_and_the_text_stays(  # ty
     assert asked[1][1] == "a" * (limits.ADDENDUM.max_chars + 1), "what was typed is offered again"
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT text FROM note_addendum")).scalars().all() == ["Called back; doing well."]
+def test_a_desk_of_thousands_fills_a_slice_per_turn_and_then_chooses_the_oldest(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The review desk never holds the window for all its rows: they arrive over turns of the event loop."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from facilitator.core import notes as cn
+    from facilitator.ui import notes_view, operations
+
+    monkeypatch.setattr(notes_view, "DESK_SLICE_SECONDS", 0.0)  # one row a turn: the slicing shows
+    day = date(2026, 3, 2)
+    awaiting = [
+        SimpleNamespace(meeting_id=m, meeting_day=day, group_name=f"Group {m}", author_name="Ana Ruiz", age="3 d",
+                        kind="participant", participant_name=f"Person {n}", note_id=100 * m + n, due=day,
+                        overdue=n == 0)
+        for m in range(1, 4) for n in range(4)
+    ]
+    late = [
+        SimpleNamespace(kind="participant", participant_name=f"Late {n}", status=cn.NoteStatus.DRAFT, meeting_day=day,
+                        author_name="Ana Ruiz", days_late=5, group_name="Group 9", due=day, meeting_id=9, note_id=900 + n)
+        for n in range(40)
+    ]
+    desk = SimpleNamespace(awaiting=awaiting, late_drafts=late, undocumented=[], on_time=[], deadline_days=3,
+                           window_days=30)
+    page = ReviewPage(None, lambda: None)
+    qtbot.addWidget(page)
+    shown: list[tuple[int | None, int | None]] = []
+    monkeypatch.setattr(page, "_show_meeting", lambda meeting_id, note_id=None: shown.append((meeting_id, note_id)))
+    page._fill_desk(desk, None)
+    assert operations.busy() and page.late.topLevelItemCount() < len(late) and shown == []
+    qtbot.waitUntil(lambda: not operations.busy())
+    assert page.queue.topLevelItemCount() == 3 and page.queue.topLevelItem(0).childCount() == 4
+    assert page.late.topLevelItemCount() == len(late)
+    assert page.queue.topLevelItem(0).child(0).text(3) == "02 Mar (overdue)"
+    assert shown == [(1, None)]  # the oldest awaiting meeting, once every row is in
+    assert "(12)" in page.queue_label.text() and page.queue.accessibleDescription() == ""

@@ -386,11 +386,14 @@ def test_each_role_lands_where_it_works(qtbot, backend, role, page) -> None:  # 
         )
         backend.sign_out()
         backend.sign_in("pat", "pat-pass-123")
+    from facilitator.ui import operations
+
     window = MainWindow(backend.config)
     qtbot.addWidget(window)
     window.attach(backend)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not operations.busy())  # the pages are built over a few turns
     assert window.stack.currentWidget() is window.page(page)
     assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == page
     # The Admin menu shows only what the role may use, and is not shown at all when that is nothing.

@@ -73,6 +73,13 @@ def audit_actions(backend) -> list[str]:  # type: ignore[no-untyped-def]
         return list(conn.execute(sa.text("SELECT action FROM audit_entry ORDER BY seq")).scalars())
 
 
+def settled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the password check and the pages' first reads, which run off the GUI thread."""
+    from facilitator.ui import operations
+
+    qtbot.waitUntil(lambda: not operations.busy())
+
+
 def sign_in(qtbot, window, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
     page = window.session.sign_in_page
     assert window.gate.currentWidget() is page
@@ -81,6 +88,7 @@ def sign_in(qtbot, window, username: str, password: str) -> None:  # type: ignor
     qtbot.keyClick(page.username, Qt.Key.Key_Return)  # moves to the password field
     qtbot.keyClicks(page.password, password)
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
 
 
 def test_first_run_asks_for_the_administrator(qtbot, fresh_backend) -> None:  # type: ignore[no-untyped-def]
@@ -98,9 +106,11 @@ def test_first_run_asks_for_the_administrator(qtbot, fresh_backend) -> None:  # 
     qtbot.keyClicks(page.password, "root-pass-1")
     qtbot.keyClicks(page.confirm, "root-pass-2")
     qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert "differ" in page.message.text()
     qtbot.keyClicks(page.confirm, "root-pass-1")
     qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert fresh_backend.principal.username == "root"
     assert window.gate.currentIndex() == 0 and window.page("groups").isVisible(), "an administrator works on Groups"
     with fresh_backend.engine.connect() as conn:
@@ -165,9 +175,11 @@ def test_idle_lock_hides_records_and_covers_dialogs_but_not_the_room_display(qtb
 
     qtbot.keyClicks(lock_page.password, "wrong")
     qtbot.keyClick(lock_page.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert "not right" in lock_page.message.text() and session.is_locked
     qtbot.keyClicks(panel.password, "fay-pass-12")  # unlocking from the covered dialog works too
     qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert not session.is_locked
     assert window.gate.currentIndex() == 0 and shown_page.isVisible()
     assert secret.isEnabled() and dialog not in session._covers
@@ -213,6 +225,7 @@ def test_five_wrong_passwords_at_the_lock_screen_sign_out(qtbot, window, clinic)
             break
         qtbot.keyClicks(page.password, "wrong")
         qtbot.keyClick(page.password, Qt.Key.Key_Return)
+        settled(qtbot)  # the password is checked on the writer thread
     assert clinic.principal is None
     assert "signed out" in window.session.sign_in_page.message.text()
 
@@ -397,11 +410,13 @@ def test_a_session_that_ends_under_the_user_keeps_the_pages_and_what_was_typed(q
     # Signing in again is refused while the account is disabled, with the database as it is now.
     qtbot.keyClicks(panel.password, "ada-pass-12")
     qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert "disabled" in panel.message.text() and session.is_ended and clinic.principal is None
 
     there.enable(admin, ada.id)
     qtbot.keyClicks(cover.password, "ada-pass-12")  # from the panel over the dialog, as from the page
     qtbot.keyClick(cover.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert not session.is_ended and clinic.principal.username == "ada"
     assert window.page("library") is library and library.isVisible()
     assert library.search.text() == "refusal" and name.text() == "Harbor House" and name.isEnabled()
@@ -422,6 +437,7 @@ def test_someone_else_signing_in_after_the_session_ended_gets_fresh_pages(qtbot,
     qtbot.keyClicks(panel.username, "admin")
     qtbot.keyClicks(panel.password, ADMIN_PW)
     qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert clinic.principal.username == "admin" and not window.session.is_ended
     assert window.page("library") is not library and window.page("library").search.text() == ""
 
@@ -553,6 +569,7 @@ def test_a_lock_during_a_run_shows_only_the_timer_and_title_and_the_clicker_keys
     qtbot.keyClicks(cover.password, "fay-pass-12")  # letters that are shortcuts type here (p, s, -)
     assert runner.clock.status is RunStatus.PAUSED
     qtbot.keyClick(cover.password, Qt.Key.Key_Return)
+    settled(qtbot)  # the password is checked on the writer thread
     assert not window.session.is_locked and runner.lock_view is None
 
 
@@ -571,6 +588,7 @@ def test_after_an_unlock_the_keys_drive_the_session_and_never_type_into_the_play
     # QTest's key events put the focus back on the field they were sent to (now hidden), which a
     # real keyboard never does; the Unlock button, clicked, leaves the focus where the app puts it.
     qtbot.mouseClick(cover.panel.unlock, Qt.MouseButton.LeftButton)
+    settled(qtbot)  # the password is checked on the writer thread
     assert not window.session.is_locked
     assert runner.focusWidget() is runner.session_pane
     assert not runner.players_edit.hasSelectedText() and not runner.agenda.selectionModel().selectedRows()
@@ -583,3 +601,88 @@ def test_after_an_unlock_the_keys_drive_the_session_and_never_type_into_the_play
     seats = {(r.role, r.player_label) for r in record.roles}
     assert ("Speaker", "Sam") in seats and not any(label in ("n", None) for _, label in seats)
     assert [e.action for e in record.events][-1] == "next"
+
+
+def test_the_window_keeps_answering_while_the_password_is_checked(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The check runs on the writer thread: the page answers, says it is working past the delay, checks once."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from facilitator.ui import operations
+
+    monkeypatch.setattr(operations, "PROGRESS_AFTER_MS", 50)
+    release = threading.Event()
+    checks: list[str] = []
+    verify = clinic.accounts.passwords.verify
+
+    def slow_verify(stored: str, password: str) -> bool:
+        checks.append(password)
+        assert release.wait(10), "the test never let the check finish"
+        return verify(stored, password)
+
+    monkeypatch.setattr(clinic.accounts.passwords, "verify", slow_verify)
+    page = window.session.sign_in_page
+    qtbot.keyClicks(page.username, "fay")
+    qtbot.keyClick(page.username, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.password, "fay-pass-12")
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(checks))
+    # While it runs: the page still takes keys, a second Enter does not check again.
+    assert operations.busy() and clinic.principal is None and not page.button.isEnabled()
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(
+        isinstance(w, QProgressDialog) and w.isVisible() and "password" in w.labelText()
+        for w in QApplication.topLevelWidgets()
+    ))
+    release.set()
+    settled(qtbot)
+    assert checks == ["fay-pass-12"]
+    assert clinic.principal.username == "fay" and window.gate.currentIndex() == 0
+    assert window.page("today").isVisible()
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert audit_actions(clinic)[-1] == "sign-in"
+
+
+def test_a_database_that_does_not_answer_keeps_what_was_typed(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy.exc
+
+    def unavailable(username: str, password: str):  # type: ignore[no-untyped-def]
+        raise sqlalchemy.exc.OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(clinic, "sign_in", unavailable)
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    page = window.session.sign_in_page
+    assert "did not answer" in page.message.text()
+    assert page.username.text() == "fay" and page.password.text() == "fay-pass-12"
+    assert page.button.isEnabled() and clinic.principal is None
+    monkeypatch.undo()
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)  # the same typing, once it answers
+    settled(qtbot)
+    assert clinic.principal.username == "fay" and page.password.text() == ""
+
+
+def test_a_wrong_password_keeps_the_user_name(qtbot, window, clinic) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "fay", "not-her-password")
+    page = window.session.sign_in_page
+    assert "not right" in page.message.text()
+    assert page.username.text() == "fay" and page.password.text() == "" and page.password.hasFocus()
+
+
+def test_signing_out_while_the_pages_are_built_stops_the_building(qtbot, window, clinic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui import operations
+
+    built: list[list[str]] = []
+    attach = window.attach
+
+    def attach_then_sign_out(backend) -> None:  # type: ignore[no-untyped-def]
+        attach(backend)  # builds the first page now, the others on later turns
+        built.append(sorted(window._widgets))
+        window.session.sign_out("changed their mind")
+
+    monkeypatch.setattr(window, "attach", attach_then_sign_out)
+    sign_in(qtbot, window, "fay", "fay-pass-12")
+    assert built == [["library"]]
+    assert not operations.busy() and not window._widgets and clinic.principal is None
+    assert window.gate.currentWidget() is window.session.sign_in_page
+    assert audit_actions(clinic)[-2:] == ["sign-in", "sign-out"]
