@@ -73,7 +73,7 @@ def core_words() -> list[str]:
             ):
                 words += [member.label for member in value]
     for spec in clinic_settings.SETTINGS.values():
-        words += [spec.label, spec.help]
+        words += [spec.label, spec.help, spec.unit or ""]
     words += list(clinic_settings.SECTIONS)
     sections = list(notes.GROUP_SECTIONS) + [s for f in notes.NoteFormat for s in f.sections]
     for section in sections:

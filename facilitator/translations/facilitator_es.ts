@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Mark the rest &amp;present</source>
-        <translation>Marcar al resto como &amp;presente</translation>
+        <translation>Resto &amp;presente</translation>
     </message>
     <message>
         <source>Mark everyone not yet marked present</source>
@@ -354,12 +354,12 @@
         <translation>Otra persona guardó marcas en esta hoja mientras usted marcaba. Se muestran sus marcas para las personas que usted no cambió; las suyas se conservan y aún no están guardadas. Guarde para conservarlas.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{group_name}&lt;/b&gt; · {local_day:%a %Y-%m-%d} {start}–{end}{session}{cancelled} · {marked}/{count} marked</source>
-        <translation>&lt;b&gt;{group_name}&lt;/b&gt; · {local_day:%a %Y-%m-%d} {start}–{end}{session}{cancelled} · {marked}/{count} marcados</translation>
+        <source>&lt;b&gt;{group_name}&lt;/b&gt; · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marked</source>
+        <translation>&lt;b&gt;{group_name}&lt;/b&gt; · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marcados</translation>
     </message>
     <message>
         <source>This meeting was cancelled; reinstate it to take attendance.</source>
-        <translation>Esta reunión fue cancelada; restablézcala para tomar asistencia.</translation>
+        <translation>Esta reunión fue cancelada; reactívela para tomar asistencia.</translation>
     </message>
     <message>
         <source>{name}  (visitor, {of})</source>
@@ -1209,10 +1209,6 @@
         <translation>{cid} (no cargado)</translation>
     </message>
     <message>
-        <source>&lt;li&gt;{day:%a %Y-%m-%d} {time}: {session}&lt;/li&gt;</source>
-        <translation>&lt;li&gt;{day:%a %Y-%m-%d} {time}: {session}&lt;/li&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;Schedule:&lt;/b&gt; {schedule} · from {start} to {end}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Horario:&lt;/b&gt; {schedule} · del {start} al {end}&lt;/p&gt;</translation>
     </message>
@@ -1347,6 +1343,10 @@
     <message>
         <source>Report not saved</source>
         <translation>Informe no guardado</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</translation>
     </message>
     <message>
         <source>Save attendance report</source>
@@ -2737,12 +2737,12 @@
         <translation>Nota grupal</translation>
     </message>
     <message>
-        <source>{due:%d %b} (overdue)</source>
-        <translation>{due:%d %b} (atrasada)</translation>
+        <source>{due} (overdue)</source>
+        <translation>{due} (atrasada)</translation>
     </message>
     <message>
-        <source>{group_name}; due {due:%a %d %b}</source>
-        <translation>{group_name}; vence {due:%a %d %b}</translation>
+        <source>{group_name}; due {due}</source>
+        <translation>{group_name}; vence {due}</translation>
     </message>
     <message>
         <source>{on_time} of {due}</source>
@@ -3061,8 +3061,8 @@
         <translation>La sesión duró {ran} ({group_name}, planificada {planned}). Nadie está marcado como presente, así que no hay nada que proponer; tome la asistencia en Hoy.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{group_name}, {local_day:%a %d %b}&lt;/b&gt;: the session ran &lt;b&gt;{ran}&lt;/b&gt; (planned {planned}). These arrival and departure times are proposed for the people marked present; later arrivals and earlier departures already saved are kept. Type over any time, then save. Nothing is saved until you do.</source>
-        <translation>&lt;b&gt;{group_name}, {local_day:%a %d %b}&lt;/b&gt;: la sesión duró &lt;b&gt;{ran}&lt;/b&gt; (planificada {planned}). Se proponen estas horas de llegada y salida para las personas marcadas como presentes; se conservan las llegadas más tardías y las salidas más tempranas ya guardadas. Escriba encima de cualquier hora y luego guarde. No se guarda nada hasta que lo haga.</translation>
+        <source>&lt;b&gt;{group_name}, {day}&lt;/b&gt;: the session ran &lt;b&gt;{ran}&lt;/b&gt; (planned {planned}). These arrival and departure times are proposed for the people marked present; later arrivals and earlier departures already saved are kept. Type over any time, then save. Nothing is saved until you do.</source>
+        <translation>&lt;b&gt;{group_name}, {day}&lt;/b&gt;: la sesión duró &lt;b&gt;{ran}&lt;/b&gt; (planificada {planned}). Se proponen estas horas de llegada y salida para las personas marcadas como presentes; se conservan las llegadas más tardías y las salidas más tempranas ya guardadas. Escriba encima de cualquier hora y luego guarde. No se guarda nada hasta que lo haga.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4183,6 +4183,34 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Attendance started</source>
+        <translation>Asistencia iniciada</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Próxima</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Attendance taken</source>
+        <translation>Asistencia tomada</translation>
+    </message>
+    <message>
+        <source>Attendance partly taken</source>
+        <translation>Asistencia parcial</translation>
+    </message>
+    <message>
+        <source>Needs attendance</source>
+        <translation>Falta asistencia</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -4192,7 +4220,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>◀ Pre&amp;vious day</source>
-        <translation>◀ Día &amp;anterior</translation>
+        <translation>◀ &amp;Anterior</translation>
     </message>
     <message>
         <source>Previous day</source>
@@ -4208,7 +4236,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>Ne&amp;xt day ▶</source>
-        <translation>Día si&amp;guiente ▶</translation>
+        <translation>Sig&amp;uiente ▶</translation>
     </message>
     <message>
         <source>Next day</source>
@@ -4268,7 +4296,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>Handout &amp;packet…</source>
-        <translation>&amp;Paquete de folletos…</translation>
+        <translation>F&amp;olletos…</translation>
     </message>
     <message>
         <source>Print the session&apos;s handouts for this meeting&apos;s attendees</source>
@@ -4288,11 +4316,11 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>&amp;Reinstate</source>
-        <translation>&amp;Restablecer</translation>
+        <translation>&amp;Reactivar</translation>
     </message>
     <message>
         <source>Reinstate the cancelled meeting</source>
-        <translation>Restablecer la reunión cancelada</translation>
+        <translation>Reactivar la reunión cancelada</translation>
     </message>
     <message>
         <source>The day&apos;s meetings could not be read; the details are in the log.</source>
@@ -4307,8 +4335,24 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Ayer</translation>
     </message>
     <message>
+        <source>&lt;h2&gt;{when}, {date}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;{when}, {date}&lt;/h2&gt;</translation>
+    </message>
+    <message>
         <source>{group} (ad hoc)</source>
         <translation>{group} (especial)</translation>
+    </message>
+    <message>
+        <source>{marked} of {enrolled} ({attended} in)</source>
+        <translation>{marked} de {enrolled} ({attended} presentes)</translation>
+    </message>
+    <message>
+        <source>{marked} of {enrolled}</source>
+        <translation>{marked} de {enrolled}</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}: {reason}</translation>
     </message>
     <message>
         <source>{group_name}
@@ -4317,6 +4361,10 @@ Session: {session}</source>
         <translation>{group_name}
 Facilitadores: {facilitators}
 Sesión: {session}</translation>
+    </message>
+    <message>
+        <source>1 meeting. Arrow keys choose; Enter opens the attendance sheet.</source>
+        <translation>1 reunión. Las flechas eligen; Intro abre la hoja de asistencia.</translation>
     </message>
     <message>
         <source>{count} meetings. Arrow keys choose; Enter opens the attendance sheet.</source>
@@ -4351,8 +4399,8 @@ Sesión: {session}</translation>
         <translation>Cancelar reunión</translation>
     </message>
     <message>
-        <source>Why is {group_name} on {local_day:%a %d %b} cancelled? (kept in the record)</source>
-        <translation>¿Por qué se cancela {group_name} el {local_day:%a %d %b}? (queda en el expediente)</translation>
+        <source>Why is {group_name} on {day} cancelled? (kept in the record)</source>
+        <translation>¿Por qué se cancela {group_name} el {day}? (queda en el expediente)</translation>
     </message>
     <message>
         <source>Meeting not cancelled</source>
@@ -4360,7 +4408,7 @@ Sesión: {session}</translation>
     </message>
     <message>
         <source>Meeting not reinstated</source>
-        <translation>Reunión no restablecida</translation>
+        <translation>Reunión no reactivada</translation>
     </message>
     <message>
         <source>Save sign-in sheet</source>
@@ -4656,7 +4704,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Facilitator</source>
-        <translation>Facilitator</translation>
+        <translation>Facilitador</translation>
     </message>
     <message>
         <source>Supervisor</source>
@@ -4743,12 +4791,20 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>Cuántas de las copias de seguridad hechas al cerrar la aplicación se conservan en la carpeta de datos.</translation>
     </message>
     <message>
+        <source>backups</source>
+        <translation>copias</translation>
+    </message>
+    <message>
         <source>Weekly hours target for adults</source>
         <translation>Meta de horas semanales para adultos</translation>
     </message>
     <message>
         <source>An adult IOP participant&apos;s weekly target unless their record sets another.</source>
         <translation>La meta semanal de un participante adulto del IOP, salvo que su expediente fije otra.</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
     </message>
     <message>
         <source>Weekly hours target for adolescents</source>
@@ -4783,6 +4839,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>Avisar cuando un grupo tenga más miembros que esta cantidad.</translation>
     </message>
     <message>
+        <source>people</source>
+        <translation>personas</translation>
+    </message>
+    <message>
         <source>Progress note format</source>
         <translation>Formato de las notas de evolución</translation>
     </message>
@@ -4799,6 +4859,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>Las notas vencen esta cantidad de días hábiles después de la reunión; los borradores posteriores quedan atrasados.</translation>
     </message>
     <message>
+        <source>business days</source>
+        <translation>días hábiles</translation>
+    </message>
+    <message>
         <source>Screen lock after</source>
         <translation>Bloqueo de pantalla tras</translation>
     </message>
@@ -4807,12 +4871,20 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>Bloquear la pantalla tras esta cantidad de minutos sin usar el teclado ni el mouse.</translation>
     </message>
     <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
         <source>Wrong passwords before a lockout</source>
         <translation>Contraseñas incorrectas antes de un bloqueo</translation>
     </message>
     <message>
         <source>After this many wrong passwords in a row the account is locked for a while.</source>
         <translation>Tras esta cantidad de contraseñas incorrectas seguidas, la cuenta se bloquea un tiempo.</translation>
+    </message>
+    <message>
+        <source>tries</source>
+        <translation>intentos</translation>
     </message>
     <message>
         <source>Lockout after wrong passwords</source>
@@ -4829,6 +4901,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>The timer turns to wrap-up when this share of an item&apos;s time is left.</source>
         <translation>El temporizador pasa a cierre cuando queda esta parte del tiempo de un punto.</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
     </message>
     <message>
         <source>Wrap-up warning at most</source>

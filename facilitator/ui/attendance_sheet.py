@@ -48,7 +48,7 @@ from ..core.changes import ATTENDANCE, ENROLLMENT, MEETING, PARTICIPANT, RELATIV
 from ..core.roster import AttendanceMark, MeetingRecord, SheetRow
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import QT_TRANSLATE_NOOP, core_word, translate
+from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, translate
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
@@ -430,7 +430,7 @@ class AttendanceSheet(QWidget):
         cancelled = f" · CANCELLED: {m.cancel_reason}" if m.cancelled else ""
         marked = sum(1 for r in self._rows if r.status is not None)
         self.title.setText(
-            self.tr("<b>{group_name}</b> · {local_day:%a %Y-%m-%d} {start}–{end}{session}{cancelled} · {marked}/{count} marked").format(group_name=m.group_name, local_day=m.local_day, start=local_time_text(start, zone), end=local_time_text(end, zone), session=session, cancelled=cancelled, marked=marked, count=len(self._rows))
+            self.tr("<b>{group_name}</b> · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marked").format(group_name=m.group_name, day=date_text(m.local_day, "%a %Y-%m-%d"), start=local_time_text(start, zone), end=local_time_text(end, zone), session=session, cancelled=cancelled, marked=marked, count=len(self._rows))
         )
 
     def _fill(self) -> None:

@@ -49,7 +49,7 @@ from ..core.curriculum import GroupType
 from ..core.roster import Admission, GroupDraft, GroupRecord
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import core_word
+from .i18n import core_word, date_text
 from .operations import CollectionOp, QueryOp
 from .participant_editor import ParticipantDialog, pydate, qdate
 
@@ -503,7 +503,7 @@ class GroupsPage(QWidget):
         upcoming = [m for m in self._attendance.meetings(g.id, today, today + timedelta(weeks=2)) if not m.cancelled]
         zone = clinic_zone(self._attendance.zone_name())
         next_rows = "".join(
-            self.tr("<li>{day:%a %Y-%m-%d} {time}: {session}</li>").format(day=m.local_day, time=local_time_text(m.starts_at, zone), session=m.session_title or '—')
+            self.tr("<li>{day} {time}: {session}</li>").format(day=date_text(m.local_day, "%a %Y-%m-%d"), time=local_time_text(m.starts_at, zone), session=m.session_title or '—')
             for m in upcoming[:6]
         )
         count = len(self._roster.roster_on(g.id, today))
@@ -607,7 +607,7 @@ class GroupsPage(QWidget):
         attended = set(cov.attended_keys)
         for n, step in enumerate(cov.steps):
             ups = cov.make_ups.get(step.key, ())
-            suggestion = "; ".join(f"{m.group_name} {m.starts_at.astimezone(zone):%a %m-%d %H:%M}" for m in ups)
+            suggestion = "; ".join(f"{m.group_name} {date_text(m.starts_at.astimezone(zone), '%a %m-%d %H:%M')}" for m in ups)
             done = step.key in attended
             _set_row(self.coverage, n, [str(n + 1), f"{step.curriculum_title}: {step.title}",
                                         self.tr("yes") if done else self.tr("not yet"), "" if done else (suggestion or self.tr("none soon"))],

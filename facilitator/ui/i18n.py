@@ -10,9 +10,11 @@ language takes effect at the next start.
 from __future__ import annotations
 
 import logging
+import re
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,15 @@ def qm_path(language: str) -> Path:
 
 
 _installed: list[QTranslator] = []
+_language = SOURCE_LANGUAGE
+# The locale each UI language formats dates and numbers in (Latin American Spanish: Mexico's).
+LOCALES = {"es": "es_MX"}
+_source_locale: QLocale | None = None
+
+
+def current_language() -> str:
+    """The language the UI was set to speak at start-up."""
+    return _language
 
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
@@ -57,15 +68,23 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     Returns False, leaving the UI in English, when the catalogue is missing or unreadable.
     Installing again replaces what was installed before.
     """
+    global _language, _source_locale
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    if _source_locale is not None:
+        QLocale.setDefault(_source_locale)
+        _source_locale = None
+    _language = SOURCE_LANGUAGE
     if language == SOURCE_LANGUAGE:
         return True
     ours = QTranslator(app)
     if not ours.load(str(qm_path(language))):
         log.warning("No translation catalogue for %s at %s; the UI stays in English", language, qm_path(language))
         return False
+    _source_locale = QLocale()
+    QLocale.setDefault(QLocale(LOCALES.get(language, language)))
+    _language = language
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
@@ -73,6 +92,28 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     app.installTranslator(ours)
     _installed.append(ours)
     return True
+
+
+def long_date(day: date) -> str:
+    """"Thursday 26 November 2026", or the same in the UI's language ("jueves 26 de noviembre de 2026")."""
+    if _language == SOURCE_LANGUAGE:
+        return f"{day:%A %d %B %Y}"
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+_QT_FORMAT = {"%a": "ddd", "%A": "dddd", "%d": "dd", "%b": "MMM", "%B": "MMMM", "%Y": "yyyy", "%m": "MM",
+              "%H": "HH", "%M": "mm", "%S": "ss"}
+
+
+def date_text(value: date | datetime, fmt: str) -> str:
+    """``value`` as strftime's ``fmt`` shows it, with day and month names in the UI's language."""
+    if _language == SOURCE_LANGUAGE:
+        return value.strftime(fmt)
+    qt_format = re.sub(r"%[aAdbBYmHMS]", lambda m: _QT_FORMAT[m.group(0)], fmt)
+    if isinstance(value, datetime):
+        moment = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second))
+        return QLocale().toString(moment, qt_format)
+    return QLocale().toString(QDate(value.year, value.month, value.day), qt_format)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for

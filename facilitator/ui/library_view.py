@@ -88,6 +88,7 @@ class LibraryPage(QWidget):
 
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setWordWrap(True)  # a long path (or a longer language) never widens the window
         self.folder_label.setAccessibleName(self.tr("Clinic curricula folder"))
         self.change_folder = QPushButton(self.tr("&Change folder…"))
         self.change_folder.setAccessibleName(self.tr("Change the clinic curricula folder"))

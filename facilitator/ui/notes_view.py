@@ -58,7 +58,7 @@ from ..core.permissions import (
 )
 from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
-from .i18n import core_word, translate
+from .i18n import core_word, date_text, translate
 from .operations import CollectionOp, QueryOp, describe
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class ConfirmDialog(QMessageBox):
 
 
 def _day(value) -> str:  # type: ignore[no-untyped-def]
-    return f"{value.day} {value:%b}"
+    return f"{value.day} {date_text(value, '%b')}"
 
 
 def whose_note(note) -> str:  # type: ignore[no-untyped-def]
@@ -805,7 +805,7 @@ class NotesPage(QWidget):
             top.setData(0, ROLE, None)
             for s in items:
                 who = self.tr("Group note") if s.kind == "group" else s.participant_name
-                child = QTreeWidgetItem([f"{s.meeting_day:%a %d %b}: {who}", f"{s.due:%d %b}"])
+                child = QTreeWidgetItem([f"{date_text(s.meeting_day, '%a %d %b')}: {who}", date_text(s.due, "%d %b")])
                 child.setToolTip(0, f"{s.group_name}, {s.meeting_day.isoformat()}: {who}")
                 child.setData(0, ROLE, (s.meeting_id, s.note_id))
                 if s.overdue and s.status.editable:  # late is the author's own draft, not a wait for the supervisor
@@ -815,7 +815,7 @@ class NotesPage(QWidget):
             top.setExpanded(True)
         row = 0 if self._meeting is None else -1
         for n, (meeting_id, day, group) in enumerate(meetings):
-            item = QListWidgetItem(f"{day:%a %d %b}: {group}")
+            item = QListWidgetItem(f"{date_text(day, '%a %d %b')}: {group}")
             item.setData(ROLE, meeting_id)
             self.meetings.addItem(item)
             if meeting_id == chosen:
@@ -1199,12 +1199,12 @@ class ReviewPage(QWidget):
         for q in desk.awaiting:
             top = by_meeting.get(q.meeting_id)
             if top is None:
-                top = QTreeWidgetItem([f"{q.meeting_day:%a %d %b}: {q.group_name}", q.author_name, q.age, ""])
+                top = QTreeWidgetItem([f"{date_text(q.meeting_day, '%a %d %b')}: {q.group_name}", q.author_name, q.age, ""])
                 top.setData(0, ROLE, (q.meeting_id, None))
                 self.queue.addTopLevelItem(top)
                 by_meeting[q.meeting_id] = top
             who = self.tr("Group note") if q.kind == "group" else q.participant_name
-            due = self.tr("{due:%d %b} (overdue)").format(due=q.due) if q.overdue else f"{q.due:%d %b}"
+            due = self.tr("{due} (overdue)").format(due=date_text(q.due, "%d %b")) if q.overdue else date_text(q.due, "%d %b")
             child = QTreeWidgetItem([who, q.author_name, q.age, due])
             child.setData(0, ROLE, (q.meeting_id, q.note_id))
             if q.overdue:
@@ -1215,14 +1215,14 @@ class ReviewPage(QWidget):
             who = self.tr("Group note") if d.kind == "group" else d.participant_name
             status = "" if d.status is cn.NoteStatus.DRAFT else f" ({core_word(d.status.label).lower()})"
             item = QTreeWidgetItem(
-                [f"{d.meeting_day:%a %d %b}: {who}{status}", d.author_name, f"{d.days_late} d"]
+                [f"{date_text(d.meeting_day, '%a %d %b')}: {who}{status}", d.author_name, f"{d.days_late} d"]
             )
-            item.setToolTip(0, self.tr("{group_name}; due {due:%a %d %b}").format(group_name=d.group_name, due=d.due))
+            item.setToolTip(0, self.tr("{group_name}; due {due}").format(group_name=d.group_name, due=date_text(d.due, "%a %d %b")))
             item.setData(0, ROLE, (d.meeting_id, d.note_id))
             item.setForeground(2, Qt.GlobalColor.red)
             self.late.addTopLevelItem(item)
         for m in desk.undocumented:
-            item = QTreeWidgetItem([f"{m.meeting_day:%a %d %b}: {m.group_name}", m.facilitators, str(m.attended)])
+            item = QTreeWidgetItem([f"{date_text(m.meeting_day, '%a %d %b')}: {m.group_name}", m.facilitators, str(m.attended)])
             item.setData(0, ROLE, (m.meeting_id, None))
             self.undocumented.addTopLevelItem(item)
         self.rates.clear()
@@ -1312,7 +1312,7 @@ class ReviewPage(QWidget):
                 item = QListWidgetItem(f"{who} — {core_word(note.status.label)}")
                 item.setData(ROLE, note.id)
                 self.meeting_notes.addItem(item)
-            self.meeting_heading.setText(f"<b>{meeting.day:%a %d %b}: {html.escape(meeting.group_name)}</b>")
+            self.meeting_heading.setText(f"<b>{date_text(meeting.day, '%a %d %b')}: {html.escape(meeting.group_name)}</b>")
         elif not loading:
             self.meeting_heading.setText("")
         self.meeting_notes.blockSignals(False)

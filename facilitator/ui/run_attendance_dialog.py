@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
-from .i18n import core_word
+from .i18n import core_word, date_text
 from .operations import CollectionOp, QueryOp
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class RunAttendanceDialog(QDialog):
             self.keep_button.setFocus()
             return
         self.heading.setText(
-            self.tr("<b>{group_name}, {local_day:%a %d %b}</b>: the session ran <b>{ran}</b> (planned {planned}). These arrival and departure times are proposed for the people marked present; later arrivals and earlier departures already saved are kept. Type over any time, then save. Nothing is saved until you do.").format(group_name=m.group_name, local_day=m.local_day, ran=ran, planned=planned)
+            self.tr("<b>{group_name}, {day}</b>: the session ran <b>{ran}</b> (planned {planned}). These arrival and departure times are proposed for the people marked present; later arrivals and earlier departures already saved are kept. Type over any time, then save. Nothing is saved until you do.").format(group_name=m.group_name, day=date_text(m.local_day, "%a %d %b"), ran=ran, planned=planned)
         )
         for column, title in enumerate((self.tr("Name"), self.tr("Status"), self.tr("Saved now"), self.tr("Arrived"), self.tr("Left"), self.tr("Minutes"))):
             label = QLabel(f"<b>{title}</b>")

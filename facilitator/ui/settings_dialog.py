@@ -81,7 +81,7 @@ def make_field(spec: cs.Setting, value: Any) -> QWidget:
     else:  # pragma: no cover - every kind is handled above
         raise ValueError(f"no widget for {spec.kind}")
     if spec.unit and isinstance(widget, (QSpinBox, QDoubleSpinBox)):
-        widget.setSuffix(f" {spec.unit}")
+        widget.setSuffix(f" {core_word(spec.unit)}")
     widget.setObjectName(spec.key)
     widget.setAccessibleName(core_word(spec.label))
     widget.setAccessibleDescription(core_word(spec.help))

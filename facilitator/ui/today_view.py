@@ -43,7 +43,7 @@ from ..core.roster import MeetingState, ParticipantRecord
 from .attendance_sheet import AttendanceSheet
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, date_text, long_date
 from .operations import CollectionOp, QueryOp
 from .runner.window import PlayerInput
 
@@ -56,6 +56,16 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("TodayPage", "Room"),
     QT_TRANSLATE_NOOP("TodayPage", "Attendance"),
     QT_TRANSLATE_NOOP("TodayPage", "State"),
+)
+# A meeting's state as the attendance service words it, marked here for the catalogue.
+MEETING_STATES = (
+    QT_TRANSLATE_NOOP("TodayPage", "Cancelled"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance started"),
+    QT_TRANSLATE_NOOP("TodayPage", "Upcoming"),
+    QT_TRANSLATE_NOOP("TodayPage", "In progress"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance taken"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance partly taken"),
+    QT_TRANSLATE_NOOP("TodayPage", "Needs attendance"),
 )
 STATE_COLUMN = 5
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -257,7 +267,8 @@ class TodayPage(QWidget):
         today = self._attendance.today()
         when = self.tr("Today") if day == today else (self.tr("Tomorrow") if day == today + timedelta(days=1) else
                                               self.tr("Yesterday") if day == today - timedelta(days=1) else "")
-        self.heading.setText(f"<h2>{when + ', ' if when else ''}{day:%A %d %B %Y}</h2>")
+        date = long_date(day)
+        self.heading.setText(self.tr("<h2>{when}, {date}</h2>").format(when=when, date=date) if when else f"<h2>{date}</h2>")
         self.meetings.blockSignals(True)
         self.meetings.setRowCount(len(self._states))
         for row, s in enumerate(self._states):
@@ -267,8 +278,10 @@ class TodayPage(QWidget):
                 self.tr("{group} (ad hoc)").format(group=m.group_name) if m.ad_hoc else m.group_name,
                 m.session_title or "—",
                 m.room,
-                f"{s.marked} of {s.enrolled}" + (f" ({s.attended} in)" if s.marked else ""),
-                s.state + (f": {m.cancel_reason}" if m.cancelled else ""),
+                (self.tr("{marked} of {enrolled} ({attended} in)") if s.marked else self.tr("{marked} of {enrolled}"))
+                .format(marked=s.marked, enrolled=s.enrolled, attended=s.attended),
+                self.tr("{state}: {reason}").format(state=self.tr(s.state), reason=m.cancel_reason) if m.cancelled
+                else self.tr(s.state),
             )
             tip = self.tr("{group_name}\nFacilitators: {facilitators}\nSession: {session}").format(group_name=m.group_name, facilitators=', '.join(s.facilitators) or '—', session=m.session_title or '—')
             for column, value in enumerate(values):
@@ -282,7 +295,9 @@ class TodayPage(QWidget):
                 self.meetings.setItem(row, column, item)
         self.meetings.blockSignals(False)
         if self._states:
-            self.empty.setText(self.tr("{count} meetings. Arrow keys choose; Enter opens the attendance sheet.").format(count=len(self._states)))
+            self.empty.setText(
+                self.tr("1 meeting. Arrow keys choose; Enter opens the attendance sheet.") if len(self._states) == 1
+                else self.tr("{count} meetings. Arrow keys choose; Enter opens the attendance sheet.").format(count=len(self._states)))
         else:
             self.empty.setText(self.tr("No meetings on this day."))
         if keep is None or not self.select_meeting(keep):
@@ -406,7 +421,7 @@ class TodayPage(QWidget):
         if s is None:
             return
         reason, ok = QInputDialog.getText(self, self.tr("Cancel meeting"),
-                                          self.tr("Why is {group_name} on {local_day:%a %d %b} cancelled? (kept in the record)").format(group_name=s.meeting.group_name, local_day=s.meeting.local_day))
+                                          self.tr("Why is {group_name} on {day} cancelled? (kept in the record)").format(group_name=s.meeting.group_name, day=date_text(s.meeting.local_day, "%a %d %b")))
         if not ok:
             return
         attendance = self._attendance

@@ -7,6 +7,7 @@ import dataclasses
 import json
 import re
 from collections import Counter
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -178,3 +179,16 @@ def test_an_english_groups_room_display_stays_english_in_a_spanish_ui(qtbot, sto
     key(qtbot, runner, Qt.Key.Key_Space)
     assert display.banner.text() == "Paused" and runner.state_label.text() == "En pausa"
     assert QApplication.activeWindow() is runner
+
+
+def test_dates_name_their_days_in_the_ui_language(spanish) -> None:  # type: ignore[no-untyped-def]
+    day = date(2026, 11, 26)
+    assert i18n.long_date(day) == "jueves, 26 de noviembre de 2026"
+    assert i18n.date_text(day, "%a %d %b") == "jue 26 nov"
+    assert i18n.date_text(datetime(2026, 11, 26, 18, 5), "%a %m-%d %H:%M") == "jue 11-26 18:05"
+
+
+def test_dates_in_english_are_as_strftime_writes_them() -> None:
+    day = date(2026, 11, 26)
+    assert i18n.long_date(day) == "Thursday 26 November 2026"
+    assert i18n.date_text(day, "%a %d %b") == "Thu 26 Nov"
