@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Protocol
 
+from .catalogue import QT_TRANSLATE_NOOP, translate
 from .curriculum import (
     AgendaItem,
     Curriculum,
@@ -37,96 +38,54 @@ from .markup import Block, parse
 DEFAULT_LANGUAGE = "en"
 LOGO_SETTING = "clinic_logo"  # clinic setting: the logo image, base64, shared by every workstation
 
-# Words the renderers print around the curriculum's own text, per language. A language
-# without an entry prints English; a missing key falls back to English too.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "page": "Page {page} of {pages}",
-        "session": "Session {number}: {title}",
-        "continued": "{title} (continued)",
-        "contents": "Contents",
-        "workbook": "Workbook",
-        "guide": "Facilitator guide",
-        "guide_note": "For the facilitator: not a participant handout.",
-        "agenda": "Agenda",
-        "objectives": "Objectives",
-        "materials": "Materials",
-        "handouts": "Handouts",
-        "no_handouts": "This session has no handouts.",
-        "script": "Script",
-        "prompts": "Questions for the group",
-        "display": "On the room display",
-        "scenario": "Scenario",
-        "roles": "Roles",
-        "round": "One round",
-        "rounds": "{rounds} rounds; roles rotate each round.",
-        "one_round": "One round.",
-        "debrief": "Debrief",
-        "role_cards": "Role cards",
-        "cut_here": "Cut along the dashed lines: one card for each player.",
-        "role_play": "Role play: {title}",
-        "your_role": "Your role",
-        "watch_for": "Watch for",
-        "minutes": "{minutes} min",
-        "total": "Total",
-        "starts": "Starts",
-        "name": "Name",
-        "blank_page": "This page is left blank.",
-        "kind.check-in": "Check-in",
-        "kind.teaching": "Teaching",
-        "kind.discussion": "Discussion",
-        "kind.exercise": "Exercise",
-        "kind.role-play": "Role play",
-        "kind.break": "Break",
-        "kind.check-out": "Check-out",
-    },
-    "es": {
-        "page": "Página {page} de {pages}",
-        "session": "Sesión {number}: {title}",
-        "continued": "{title} (continuación)",
-        "contents": "Contenido",
-        "workbook": "Cuaderno de trabajo",
-        "guide": "Guía del facilitador",
-        "guide_note": "Para el facilitador: no es un folleto para los participantes.",
-        "agenda": "Agenda",
-        "objectives": "Objetivos",
-        "materials": "Materiales",
-        "handouts": "Folletos",
-        "no_handouts": "Esta sesión no tiene folletos.",
-        "script": "Guion",
-        "prompts": "Preguntas para el grupo",
-        "display": "En la pantalla de la sala",
-        "scenario": "Situación",
-        "roles": "Roles",
-        "round": "Una ronda",
-        "rounds": "{rounds} rondas; los roles rotan en cada ronda.",
-        "one_round": "Una ronda.",
-        "debrief": "Reflexión final",
-        "role_cards": "Tarjetas de roles",
-        "cut_here": "Recorte por las líneas discontinuas: una tarjeta para cada participante.",
-        "role_play": "Juego de roles: {title}",
-        "your_role": "Su rol",
-        "watch_for": "Observe si",
-        "minutes": "{minutes} min",
-        "total": "Total",
-        "starts": "Inicio",
-        "name": "Nombre",
-        "blank_page": "Esta página se deja en blanco.",
-        "kind.check-in": "Bienvenida",
-        "kind.teaching": "Enseñanza",
-        "kind.discussion": "Conversación",
-        "kind.exercise": "Ejercicio",
-        "kind.role-play": "Juego de roles",
-        "kind.break": "Descanso",
-        "kind.check-out": "Cierre",
-    },
+# Words the renderers print around the curriculum's own text, by key, in English. Their
+# translations are in the catalogue (core/catalogue.py reads facilitator/translations/*.ts,
+# the same files the UI's translations come from); a language without an entry prints English.
+LABELS: dict[str, str] = {
+    "page": QT_TRANSLATE_NOOP("printing", "Page {page} of {pages}"),
+    "session": QT_TRANSLATE_NOOP("printing", "Session {number}: {title}"),
+    "continued": QT_TRANSLATE_NOOP("printing", "{title} (continued)"),
+    "contents": QT_TRANSLATE_NOOP("printing", "Contents"),
+    "workbook": QT_TRANSLATE_NOOP("printing", "Workbook"),
+    "guide": QT_TRANSLATE_NOOP("printing", "Facilitator guide"),
+    "guide_note": QT_TRANSLATE_NOOP("printing", "For the facilitator: not a participant handout."),
+    "agenda": QT_TRANSLATE_NOOP("printing", "Agenda"),
+    "objectives": QT_TRANSLATE_NOOP("printing", "Objectives"),
+    "materials": QT_TRANSLATE_NOOP("printing", "Materials"),
+    "handouts": QT_TRANSLATE_NOOP("printing", "Handouts"),
+    "no_handouts": QT_TRANSLATE_NOOP("printing", "This session has no handouts."),
+    "script": QT_TRANSLATE_NOOP("printing", "Script"),
+    "prompts": QT_TRANSLATE_NOOP("printing", "Questions for the group"),
+    "display": QT_TRANSLATE_NOOP("printing", "On the room display"),
+    "scenario": QT_TRANSLATE_NOOP("printing", "Scenario"),
+    "roles": QT_TRANSLATE_NOOP("printing", "Roles"),
+    "round": QT_TRANSLATE_NOOP("printing", "One round"),
+    "rounds": QT_TRANSLATE_NOOP("printing", "{rounds} rounds; roles rotate each round."),
+    "one_round": QT_TRANSLATE_NOOP("printing", "One round."),
+    "debrief": QT_TRANSLATE_NOOP("printing", "Debrief"),
+    "role_cards": QT_TRANSLATE_NOOP("printing", "Role cards"),
+    "cut_here": QT_TRANSLATE_NOOP("printing", "Cut along the dashed lines: one card for each player."),
+    "role_play": QT_TRANSLATE_NOOP("printing", "Role play: {title}"),
+    "your_role": QT_TRANSLATE_NOOP("printing", "Your role"),
+    "watch_for": QT_TRANSLATE_NOOP("printing", "Watch for"),
+    "minutes": QT_TRANSLATE_NOOP("printing", "{minutes} min"),
+    "total": QT_TRANSLATE_NOOP("printing", "Total"),
+    "starts": QT_TRANSLATE_NOOP("printing", "Starts"),
+    "name": QT_TRANSLATE_NOOP("printing", "Name"),
+    "blank_page": QT_TRANSLATE_NOOP("printing", "This page is left blank."),
+    "kind.check-in": QT_TRANSLATE_NOOP("printing", "Check-in"),
+    "kind.teaching": QT_TRANSLATE_NOOP("printing", "Teaching"),
+    "kind.discussion": QT_TRANSLATE_NOOP("printing", "Discussion"),
+    "kind.exercise": QT_TRANSLATE_NOOP("printing", "Exercise"),
+    "kind.role-play": QT_TRANSLATE_NOOP("printing", "Role play"),
+    "kind.break": QT_TRANSLATE_NOOP("printing", "Break"),
+    "kind.check-out": QT_TRANSLATE_NOOP("printing", "Check-out"),
 }
 
 
 def label(language: str, key: str, **values: object) -> str:
     """A printed label in ``language`` (``es-MX`` uses ``es``), English when there is none."""
-    primary = language.split("-")[0].lower()
-    text = LABELS.get(primary, {}).get(key) or LABELS[DEFAULT_LANGUAGE][key]
+    text = translate(language, "printing", LABELS[key])
     return text.format(**values) if values else text
 
 

@@ -26,13 +26,22 @@ from PySide6.QtWidgets import (
 from ..core.changes import SessionEnded, UserFacingError
 from ..core.permissions import UserRole
 from .errors import show_error
+from .i18n import QT_TRANSLATE_NOOP, core_word
 
 if TYPE_CHECKING:
     from ..backend import Backend
     from ..store.accounts import Account
 
 log = logging.getLogger(__name__)
-COLUMNS = ["User name", "Name", "Credentials", "Role", "Notes need co-signature", "State", "Last sign-in"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("AccountsDialog", "User name"),
+    QT_TRANSLATE_NOOP("AccountsDialog", "Name"),
+    QT_TRANSLATE_NOOP("AccountsDialog", "Credentials"),
+    QT_TRANSLATE_NOOP("AccountsDialog", "Role"),
+    QT_TRANSLATE_NOOP("AccountsDialog", "Notes need co-signature"),
+    QT_TRANSLATE_NOOP("AccountsDialog", "State"),
+    QT_TRANSLATE_NOOP("AccountsDialog", "Last sign-in"),
+]
 
 
 def _session_may_have_ended(backend: Backend, exc: Exception) -> None:
@@ -66,28 +75,28 @@ class AccountForm(QDialog):
         self.backend = backend
         self.account = account
         new = account is None
-        self.setWindowTitle("New account" if new else f"Account {account.username}")  # type: ignore[union-attr]
+        self.setWindowTitle(self.tr("New account") if new else self.tr("Account {username}").format(username=account.username))  # type: ignore[union-attr]
         self.setAccessibleName(self.windowTitle())
         self.username = QLineEdit("" if new else account.username)  # type: ignore[union-attr]
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.username.setEnabled(new)
         self.full_name = QLineEdit("" if new else account.full_name)  # type: ignore[union-attr]
-        self.full_name.setAccessibleName("Full name")
+        self.full_name.setAccessibleName(self.tr("Full name"))
         self.credentials = QLineEdit("" if new else account.credentials)  # type: ignore[union-attr]
-        self.credentials.setAccessibleName("Credentials")
-        self.credentials.setPlaceholderText("e.g. LCSW, CADC")
+        self.credentials.setAccessibleName(self.tr("Credentials"))
+        self.credentials.setPlaceholderText(self.tr("e.g. LCSW, CADC"))
         self.role = QComboBox()
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(self.tr("Role"))
         for role in UserRole:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(core_word(role.label), role.value)
         if not new:
             self.role.setCurrentIndex(self.role.findData(account.role.value))  # type: ignore[union-attr]
-        self.needs_cosign = QCheckBox("Notes need a supervisor's &co-signature")
-        self.needs_cosign.setAccessibleName("Notes need co-signature")
+        self.needs_cosign = QCheckBox(self.tr("Notes need a supervisor's &co-signature"))
+        self.needs_cosign.setAccessibleName(self.tr("Notes need co-signature"))
         self.needs_cosign.setChecked(bool(account and account.needs_cosign))
         self.staff = QComboBox()
-        self.staff.setAccessibleName("Leads groups as")
-        self.staff.addItem("— no groups —", 0)
+        self.staff.setAccessibleName(self.tr("Leads groups as"))
+        self.staff.addItem(self.tr("— no groups —"), 0)
         for staff_id, name in _staff_choices(backend):
             self.staff.addItem(name, staff_id)
         if account and account.staff_id:
@@ -95,21 +104,21 @@ class AccountForm(QDialog):
             self.staff.setCurrentIndex(max(0, index))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Temporary password")
+        self.password.setAccessibleName(self.tr("Temporary password"))
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Temporary password again")
+        self.confirm.setAccessibleName(self.tr("Temporary password again"))
         form = QFormLayout()
         rows: list[tuple[str, QWidget]] = [
-            ("&User name:", self.username),
-            ("&Full name:", self.full_name),
-            ("Cre&dentials:", self.credentials),
-            ("&Role:", self.role),
+            (self.tr("&User name:"), self.username),
+            (self.tr("&Full name:"), self.full_name),
+            (self.tr("Cre&dentials:"), self.credentials),
+            (self.tr("&Role:"), self.role),
             ("", self.needs_cosign),
-            ("&Leads groups as:", self.staff),
+            (self.tr("&Leads groups as:"), self.staff),
         ]
         if new:
-            rows += [("&Temporary password:", self.password), ("Password &again:", self.confirm)]
+            rows += [(self.tr("&Temporary password:"), self.password), (self.tr("Password &again:"), self.confirm)]
         for text, field in rows:
             if text:
                 label = QLabel(text)
@@ -120,12 +129,12 @@ class AccountForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if new:
-            hint = QLabel("The person chooses their own password when they first sign in.")
+            hint = QLabel(self.tr("The person chooses their own password when they first sign in."))
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         self.message.setStyleSheet("color: #b00020;")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -142,7 +151,7 @@ class AccountForm(QDialog):
         try:
             if self.account is None:
                 if self.password.text() != self.confirm.text():
-                    self.message.setText("The two passwords differ.")
+                    self.message.setText(self.tr("The two passwords differ."))
                     return
                 accounts.create_account(
                     self.backend.principal,
@@ -170,7 +179,7 @@ class AccountForm(QDialog):
             return
         except Exception:
             log.exception("Saving the account failed")
-            self.message.setText("The database did not answer; nothing was saved.")
+            self.message.setText(self.tr("The database did not answer; nothing was saved."))
             return
         self.accept()
 
@@ -178,22 +187,22 @@ class AccountForm(QDialog):
 class ResetPasswordDialog(QDialog):
     def __init__(self, account: Account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Reset the password of {account.username}")
+        self.setWindowTitle(self.tr("Reset the password of {username}").format(username=account.username))
         self.setAccessibleName(self.windowTitle())
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Temporary password")
+        self.password.setAccessibleName(self.tr("Temporary password"))
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Temporary password again")
+        self.confirm.setAccessibleName(self.tr("Temporary password again"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"{account.full_name} must choose a new password at their next sign-in."))
-        for text, field in (("&Temporary password:", self.password), ("Password &again:", self.confirm)):
+        form.addRow(QLabel(self.tr("{full_name} must choose a new password at their next sign-in.").format(full_name=account.full_name)))
+        for text, field in ((self.tr("&Temporary password:"), self.password), (self.tr("Password &again:"), self.confirm)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
         self.message = QLabel()
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         self.message.setStyleSheet("color: #b00020;")
         form.addRow(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -207,11 +216,11 @@ class AccountsDialog(QDialog):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.setWindowTitle("Accounts")
-        self.setAccessibleName("Accounts")
+        self.setWindowTitle(self.tr("Accounts"))
+        self.setAccessibleName(self.tr("Accounts"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Accounts list")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Accounts list"))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -219,17 +228,17 @@ class AccountsDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_edit)
-        self.new_button = QPushButton("&New account…")
-        self.edit_button = QPushButton("&Edit…")
-        self.disable_button = QPushButton("&Disable")
-        self.reset_button = QPushButton("&Reset password…")
-        close = QPushButton("&Close")
+        self.new_button = QPushButton(self.tr("&New account…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.disable_button = QPushButton(self.tr("&Disable"))
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        close = QPushButton(self.tr("&Close"))
         for button, name in (
-            (self.new_button, "New account"),
-            (self.edit_button, "Edit account"),
-            (self.disable_button, "Disable or enable account"),
-            (self.reset_button, "Reset password"),
-            (close, "Close"),
+            (self.new_button, self.tr("New account")),
+            (self.edit_button, self.tr("Edit account")),
+            (self.disable_button, self.tr("Disable or enable account")),
+            (self.reset_button, self.tr("Reset password")),
+            (close, self.tr("Close")),
         ):
             button.setAccessibleName(name)
         self.new_button.clicked.connect(self._on_new)
@@ -242,7 +251,7 @@ class AccountsDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        note = QLabel("Accounts are never deleted, because notes and the audit trail name them: disable them instead.")
+        note = QLabel(self.tr("Accounts are never deleted, because notes and the audit trail name them: disable them instead."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -260,14 +269,14 @@ class AccountsDialog(QDialog):
         self.table.setRowCount(len(self.accounts))
         zone = self.backend.attendance.zone()  # sign-in times on the clinic's clock
         for row, a in enumerate(self.accounts):
-            last = a.last_sign_in_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if a.last_sign_in_at else "never"
+            last = a.last_sign_in_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if a.last_sign_in_at else self.tr("never")
             values = [
                 a.username,
                 a.full_name,
                 a.credentials,
-                a.role.label,
-                "yes" if a.needs_cosign else "no",
-                "disabled" if a.disabled else ("must change password" if a.must_change_password else "active"),
+                core_word(a.role.label),
+                self.tr("yes") if a.needs_cosign else self.tr("no"),
+                self.tr("disabled") if a.disabled else (self.tr("must change password") if a.must_change_password else self.tr("active")),
                 last,
             ]
             for col, value in enumerate(values):
@@ -295,7 +304,7 @@ class AccountsDialog(QDialog):
         account = self.selected()
         for b in (self.edit_button, self.disable_button, self.reset_button):
             b.setEnabled(account is not None)
-        self.disable_button.setText("&Enable" if account and account.disabled else "&Disable")
+        self.disable_button.setText(self.tr("&Enable") if account and account.disabled else self.tr("&Disable"))
 
     def _on_new(self) -> None:
         if AccountForm(self.backend, None, self).exec():
@@ -316,7 +325,7 @@ class AccountsDialog(QDialog):
         try:
             self.backend.accounts.set_disabled(self.backend.principal, account.id, not account.disabled)
         except UserFacingError as exc:
-            show_error(self, "Accounts", str(exc))
+            show_error(self, self.tr("Accounts"), str(exc))
             _session_may_have_ended(self.backend, exc)
             return
         self.reload()
@@ -332,7 +341,7 @@ class AccountsDialog(QDialog):
 
         def submit() -> None:
             if dialog.password.text() != dialog.confirm.text():
-                dialog.message.setText("The two passwords differ.")
+                dialog.message.setText(self.tr("The two passwords differ."))
                 return
             try:
                 self.backend.accounts.reset_password(  # type: ignore[union-attr]

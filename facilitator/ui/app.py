@@ -8,6 +8,7 @@ import sys
 import time
 
 from ..config import AppConfig
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 ENV_EXIT_AFTER_PAINT = "FACILITATOR_EXIT_AFTER_PAINT"
@@ -22,6 +23,10 @@ def run_app(config: AppConfig) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Facilitator")
     app.setApplicationDisplayName("Facilitator")
+    from .i18n import LOCAL_LANGUAGE_KEY, chosen_language, install_translators
+
+    # The language is settled before any window exists: every widget is built speaking it.
+    install_translators(app, chosen_language(config.local.extra.get(LOCAL_LANGUAGE_KEY)))
     install_excepthook()
     from .style import install_style
 
@@ -58,7 +63,8 @@ def start_backend(window, config: AppConfig) -> None:  # type: ignore[no-untyped
         else:
             from .errors import unexpected_error_text
 
-            sentence = "Facilitator could not open the clinic's database. " + unexpected_error_text()
+            sentence = translate("app", "Facilitator could not open the clinic's database. {what_next}").format(
+                what_next=unexpected_error_text())
         window.show_startup_error(sentence)
 
     def attach(backend) -> None:  # type: ignore[no-untyped-def]
@@ -85,6 +91,6 @@ def warn_if_unprotected(window, backend) -> None:  # type: ignore[no-untyped-def
         return
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "Clinic database", backend.work.unprotected, parent=window)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("app", "Clinic database"), backend.work.unprotected, parent=window)
     box.setObjectName("unprotectedDatabase")
     box.open()

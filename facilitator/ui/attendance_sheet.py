@@ -48,12 +48,19 @@ from ..core.changes import ATTENDANCE, ENROLLMENT, MEETING, PARTICIPANT, RELATIV
 from ..core.roster import AttendanceMark, MeetingRecord, SheetRow
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, translate
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
 
 NAME, STATUS, ARRIVED, LEFT, MINUTES = range(5)
-HEADERS = ("Name", "Status", "Arrived", "Left", "Minutes")
+HEADERS = (
+    QT_TRANSLATE_NOOP("AttendanceSheet", "Name"),
+    QT_TRANSLATE_NOOP("AttendanceSheet", "Status"),
+    QT_TRANSLATE_NOOP("AttendanceSheet", "Arrived"),
+    QT_TRANSLATE_NOOP("AttendanceSheet", "Left"),
+    QT_TRANSLATE_NOOP("AttendanceSheet", "Minutes"),
+)
 STATUS_COLOURS = {
     AttendanceStatus.PRESENT: "#d8f0d8",
     AttendanceStatus.LATE: "#fff0c8",
@@ -61,7 +68,9 @@ STATUS_COLOURS = {
     AttendanceStatus.ABSENT_EXCUSED: "#e4e4f4",
     AttendanceStatus.ABSENT_UNEXCUSED: "#f6d6d6",
 }
-KEY_HELP = "Keys: P present · L late · E left early · X absent excused · U absent unexcused · Del clear · Ctrl+S save"
+KEY_HELP = QT_TRANSLATE_NOOP(
+    "AttendanceSheet", "Keys: P present · L late · E left early · X absent excused · U absent unexcused · Del clear · Ctrl+S save"
+)
 
 
 Key = tuple[int | None, int | None]
@@ -143,15 +152,15 @@ class AttendanceSheet(QWidget):
         self._rows: list[_Row] = []
         self._saving: dict[Key, Values] | None = None  # the marks of a save still running
         self._filling = False
-        self.setAccessibleName("Attendance sheet")
+        self.setAccessibleName(self.tr("Attendance sheet"))
 
-        self.title = QLabel("Choose a meeting")
-        self.title.setAccessibleName("Meeting")
+        self.title = QLabel(self.tr("Choose a meeting"))
+        self.title.setAccessibleName(self.tr("Meeting"))
         self.title.setWordWrap(True)
         self.table = AttendanceTable(0, len(HEADERS))
-        self.table.setAccessibleName("Attendance, one row per person")
-        self.table.setAccessibleDescription(KEY_HELP)
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName(self.tr("Attendance, one row per person"))
+        self.table.setAccessibleDescription(self.tr(KEY_HELP))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -168,27 +177,27 @@ class AttendanceSheet(QWidget):
         self.table.edit_finished.connect(self._on_edit_finished)
         self.table.itemChanged.connect(self._on_item_changed)
 
-        self.help = QLabel(KEY_HELP)
-        self.help.setAccessibleName("Attendance keys")
+        self.help = QLabel(self.tr(KEY_HELP))
+        self.help.setAccessibleName(self.tr("Attendance keys"))
         self.help.setWordWrap(True)
         self.message = QLabel("")
-        self.message.setAccessibleName("Attendance message")
+        self.message.setAccessibleName(self.tr("Attendance message"))
         self.message.setWordWrap(True)
         self.banner = QLabel("")
-        self.banner.setAccessibleName("Changed elsewhere")
+        self.banner.setAccessibleName(self.tr("Changed elsewhere"))
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff0c8; padding: 4px;")
         self.banner.hide()
 
-        self.all_present = QPushButton("Mark the rest &present")
-        self.all_present.setAccessibleName("Mark everyone not yet marked present")
+        self.all_present = QPushButton(self.tr("Mark the rest &present"))
+        self.all_present.setAccessibleName(self.tr("Mark everyone not yet marked present"))
         self.all_present.clicked.connect(self._on_all_present)
-        self.add_visitor = QPushButton("Add &visitor…")
-        self.add_visitor.setAccessibleName("Add a relative as a visitor")
+        self.add_visitor = QPushButton(self.tr("Add &visitor…"))
+        self.add_visitor.setAccessibleName(self.tr("Add a relative as a visitor"))
         self.add_visitor.clicked.connect(self._on_add_visitor)
-        self.save_button = QPushButton("&Save attendance")
-        self.save_button.setAccessibleName("Save attendance")
-        self.save_button.setToolTip("Save attendance (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("&Save attendance"))
+        self.save_button.setAccessibleName(self.tr("Save attendance"))
+        self.save_button.setToolTip(self.tr("Save attendance (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save())  # clicked(bool) must not become "then"
         buttons = QHBoxLayout()
         buttons.addWidget(self.all_present)
@@ -239,7 +248,7 @@ class AttendanceSheet(QWidget):
                 self._meeting, rows = read
             except Exception as exc:  # noqa: BLE001 (shown as a sentence, logged in full)
                 log.exception("Could not open the attendance sheet")
-                show_error(self, "Attendance", f"The attendance sheet could not be opened: {_sentence(exc)}")
+                show_error(self, self.tr("Attendance"), self.tr("The attendance sheet could not be opened: {exc}").format(exc=_sentence(exc)))
                 self._meeting = None
                 rows = []
             self._rows = [_Row.of(r) for r in rows]
@@ -328,19 +337,21 @@ class AttendanceSheet(QWidget):
             return False
         marks = self.marks()
         if not marks:
-            self.message.setText("Nothing to save: no mark has changed.")
+            self.message.setText(self.tr("Nothing to save: no mark has changed."))
             if then is not None:
                 then()
             return True
         sent = {m.key: (m.status, m.arrived_at, m.left_at) for m in marks}
         self._saving = sent
         self.save_button.setEnabled(False)
-        self.message.setText(f"Saving {len(marks)} mark{'s' if len(marks) != 1 else ''}…")
+        self.message.setText(
+            self.tr("Saving 1 mark…") if len(marks) == 1 else self.tr("Saving {count} marks…").format(count=len(marks))
+        )
         meeting_id = self._meeting.id
         attendance = self._attendance
         (
             CollectionOp(self, lambda: attendance.save_attendance(meeting_id, marks), self._hub)
-            .titled("Attendance not saved")
+            .titled(self.tr("Attendance not saved"))
             .success(lambda count: self._on_saved(meeting_id, sent, count, then))
             .failure(lambda exc: self._on_save_failed(meeting_id, exc, then))
             .run()
@@ -354,9 +365,11 @@ class AttendanceSheet(QWidget):
         self.save_button.setEnabled(not self._meeting.cancelled)
         self.reload(sent=sent)
         marked = sum(1 for r in self._rows if r.status is not None)
-        still = " Some marks changed while saving are not saved yet." if self.dirty else ""
-        self.message.setText(f"Saved {len(sent)} change{'s' if len(sent) != 1 else ''}: {marked} of "
-                             f"{len(self._rows)} marked ({count} rows).{still}")
+        still = self.tr(" Some marks changed while saving are not saved yet.") if self.dirty else ""
+        self.message.setText(
+            (self.tr("Saved 1 change: {marked} of {total} marked ({count} rows).{still}") if len(sent) == 1
+             else self.tr("Saved {changes} changes: {marked} of {total} marked ({count} rows).{still}"))
+            .format(changes=len(sent), marked=marked, total=len(self._rows), count=count, still=still))
         self.saved.emit(meeting_id)
         if then is not None:
             then()
@@ -368,16 +381,16 @@ class AttendanceSheet(QWidget):
         if self._meeting is None or self._meeting.id != meeting_id:
             return False
         self.save_button.setEnabled(not self._meeting.cancelled)
-        self.message.setText("Attendance was not saved; your marks are still on the sheet.")
+        self.message.setText(self.tr("Attendance was not saved; your marks are still on the sheet."))
         if not isinstance(exc, AttendanceConflict):
             return False
         keys = set(exc.keys)
         choice = ask_conflict(self, exc)
         if choice == RELOAD:
             self.reload(give_way=keys)
-            names = ", ".join(n for n in exc.names if n) or "those people"
-            rest = " Your other marks are still on the sheet, not yet saved." if self.dirty else ""
-            self.message.setText(f"Their marks for {names} are shown.{rest}")
+            names = ", ".join(n for n in exc.names if n) or self.tr("those people")
+            rest = self.tr(" Your other marks are still on the sheet, not yet saved.") if self.dirty else ""
+            self.message.setText(self.tr("Their marks for {names} are shown.{rest}").format(names=names, rest=rest))
         elif choice == OVERWRITE:
             for row in self._rows:
                 if row.source.key in keys:
@@ -396,8 +409,8 @@ class AttendanceSheet(QWidget):
         dirty = self.dirty
         if self.reload() and dirty:
             self.banner.setText(
-                "Someone else saved marks on this sheet while you were marking. Their marks are shown for the "
-                "people you did not change; yours are kept and not saved yet. Save to keep them."
+                self.tr("Someone else saved marks on this sheet while you were marking. Their marks are shown for the "
+                "people you did not change; yours are kept and not saved yet. Save to keep them.")
             )
             self.banner.show()
 
@@ -413,7 +426,7 @@ class AttendanceSheet(QWidget):
     def _refresh_title(self) -> None:
         m = self._meeting
         if m is None:
-            self.title.setText("Choose a meeting")
+            self.title.setText(self.tr("Choose a meeting"))
             return
         zone = self._zone()
         start, end = m.starts_at, m.ends_at
@@ -421,8 +434,7 @@ class AttendanceSheet(QWidget):
         cancelled = f" · CANCELLED: {m.cancel_reason}" if m.cancelled else ""
         marked = sum(1 for r in self._rows if r.status is not None)
         self.title.setText(
-            f"<b>{m.group_name}</b> · {m.local_day:%a %Y-%m-%d} {local_time_text(start, zone)}–"
-            f"{local_time_text(end, zone)}{session}{cancelled} · {marked}/{len(self._rows)} marked"
+            self.tr("<b>{group_name}</b> · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marked").format(group_name=m.group_name, day=date_text(m.local_day, "%a %Y-%m-%d"), start=local_time_text(start, zone), end=local_time_text(end, zone), session=session, cancelled=cancelled, marked=marked, count=len(self._rows))
         )
 
     def _fill(self) -> None:
@@ -436,7 +448,7 @@ class AttendanceSheet(QWidget):
             self._filling = False
         self._set_enabled(self._meeting is not None and not self._meeting.cancelled)
         if self._meeting is not None and self._meeting.cancelled:
-            self.message.setText("This meeting was cancelled; reinstate it to take attendance.")
+            self.message.setText(self.tr("This meeting was cancelled; reinstate it to take attendance."))
         self._refresh_title()
 
     def _fill_row(self, n: int, zone=None) -> None:  # type: ignore[no-untyped-def]
@@ -447,12 +459,13 @@ class AttendanceSheet(QWidget):
         try:
             name = row.source.name
             if row.source.is_visitor:
-                name += f"  (visitor, {row.source.visitor_of})" if row.source.visitor_of else "  (visitor)"
+                name = (self.tr("{name}  (visitor, {of})").format(name=name, of=row.source.visitor_of)
+                        if row.source.visitor_of else self.tr("{name}  (visitor)").format(name=name))
             elif not row.source.enrolled:
-                name += "  (not enrolled)"
+                name = self.tr("{name}  (not enrolled)").format(name=name)
             cells = [
                 name,
-                row.status.label if row.status else "",
+                core_word(row.status.label) if row.status else "",
                 local_time_text(row.arrived_at, zone),
                 local_time_text(row.left_at, zone),
                 str(self._minutes(row)) if row.status else "",
@@ -470,7 +483,7 @@ class AttendanceSheet(QWidget):
                     flags |= Qt.ItemFlag.ItemIsEditable
                 item.setFlags(flags)
                 if column == STATUS:
-                    item.setToolTip("P, L, E, X or U")
+                    item.setToolTip(self.tr("P, L, E, X or U"))
         finally:
             self._filling = was
 
@@ -559,12 +572,12 @@ class AttendanceSheet(QWidget):
         present = {r.source.relative_id for r in self._rows if r.source.relative_id is not None}
         relatives = [r for r in self._roster.relatives(list(clients)) if r.id not in present]
         if not relatives:
-            show_error(self, "Add visitor", "None of these participants has a relative or partner recorded who is "
-                       "not already on the sheet. Add one in the participant's record first.")
+            show_error(self, self.tr("Add visitor"), self.tr("None of these participants has a relative or partner recorded who is "
+                       "not already on the sheet. Add one in the participant's record first."))
             return
-        labels = [f"{r.name} ({r.relationship or 'relative'} of {clients.get(r.participant_id, '')})"
+        labels = [self.tr("{name} ({relationship} of {client})").format(name=r.name, relationship=r.relationship or self.tr("relative"), client=clients.get(r.participant_id, ''))
                   for r in relatives]
-        choice, ok = QInputDialog.getItem(self, "Add visitor", "&Visitor:", labels, 0, False)
+        choice, ok = QInputDialog.getItem(self, self.tr("Add visitor"), self.tr("&Visitor:"), labels, 0, False)
         if not ok:
             return
         relative = relatives[labels.index(choice)]
@@ -583,4 +596,4 @@ def _sentence(exc: Exception) -> str:
     if isinstance(exc, UserFacingError):
         text = str(exc).strip()
         return text if text.endswith(".") else text + "."
-    return "something unexpected went wrong; the details are in the log."
+    return translate("attendance_sheet", "something unexpected went wrong; the details are in the log.")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.audit import AuditAction, AuditRecord, ChainReport
 from ..core.permissions import PermissionDenied
 from .errors import show_error
+from .i18n import QT_TRANSLATE_NOOP, core_word
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -39,14 +40,14 @@ log = logging.getLogger(__name__)
 ROW_LIMIT = 5000
 COLUMNS = [
     ("seq", "#"),
-    ("at", "Time"),
-    ("username", "User"),
-    ("action", "Action"),
-    ("record_type", "Record"),
-    ("record_id", "Record id"),
-    ("participant_id", "Participant"),
-    ("detail", "Detail"),
-    ("workstation", "Workstation"),
+    ("at", QT_TRANSLATE_NOOP("AuditModel", "Time")),
+    ("username", QT_TRANSLATE_NOOP("AuditModel", "User")),
+    ("action", QT_TRANSLATE_NOOP("AuditModel", "Action")),
+    ("record_type", QT_TRANSLATE_NOOP("AuditModel", "Record")),
+    ("record_id", QT_TRANSLATE_NOOP("AuditModel", "Record id")),
+    ("participant_id", QT_TRANSLATE_NOOP("AuditModel", "Participant")),
+    ("detail", QT_TRANSLATE_NOOP("AuditModel", "Detail")),
+    ("workstation", QT_TRANSLATE_NOOP("AuditModel", "Workstation")),
 ]
 
 
@@ -70,7 +71,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
+            return self.tr(COLUMNS[section][1])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -110,51 +111,51 @@ class AuditDialog(QDialog):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.setWindowTitle("Audit trail")
-        self.setAccessibleName("Audit trail")
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.setAccessibleName(self.tr("Audit trail"))
         assert backend.audit is not None and backend.clock is not None
         self.zone = backend.attendance.zone()
         today = backend.clock.now().astimezone(self.zone).date()
         self.start = QDateEdit(QDate(today - timedelta(days=30)))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setAccessibleName("From date")
+        self.start.setAccessibleName(self.tr("From date"))
         self.end = QDateEdit(QDate(today))
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("yyyy-MM-dd")
-        self.end.setAccessibleName("To date")
+        self.end.setAccessibleName(self.tr("To date"))
         self.user = QComboBox()
-        self.user.setAccessibleName("User")
-        self.user.addItem("Everyone", "")
+        self.user.setAccessibleName(self.tr("User"))
+        self.user.addItem(self.tr("Everyone"), "")
         for name in backend.audit.usernames(backend.principal):
             self.user.addItem(name, name)
         self.participant = QLineEdit()
-        self.participant.setAccessibleName("Participant record number")
-        self.participant.setPlaceholderText("record number")
+        self.participant.setAccessibleName(self.tr("Participant record number"))
+        self.participant.setPlaceholderText(self.tr("record number"))
         self.participant.setMaximumWidth(130)
         self.action = QComboBox()
-        self.action.setAccessibleName("Action")
-        self.action.addItem("Every action", "")
+        self.action.setAccessibleName(self.tr("Action"))
+        self.action.addItem(self.tr("Every action"), "")
         for action in AuditAction:
-            self.action.addItem(action.label, action.value)
-        self.apply_button = QPushButton("&Show")
-        self.apply_button.setAccessibleName("Show entries")
+            self.action.addItem(core_word(action.label), action.value)
+        self.apply_button = QPushButton(self.tr("&Show"))
+        self.apply_button.setAccessibleName(self.tr("Show entries"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self._on_apply)
-        self.verify_button = QPushButton("&Verify chain")
-        self.verify_button.setAccessibleName("Verify chain")
+        self.verify_button = QPushButton(self.tr("&Verify chain"))
+        self.verify_button.setAccessibleName(self.tr("Verify chain"))
         self.verify_button.clicked.connect(self._on_verify)
-        self.export_button = QPushButton("E&xport CSV…")
-        self.export_button.setAccessibleName("Export CSV")
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export CSV"))
         self.export_button.clicked.connect(lambda: self._on_export())
 
         filters = QHBoxLayout()
         for text, widget in (
-            ("&From:", self.start),
-            ("&To:", self.end),
-            ("&User:", self.user),
-            ("&Participant:", self.participant),
-            ("&Action:", self.action),
+            (self.tr("&From:"), self.start),
+            (self.tr("&To:"), self.end),
+            (self.tr("&User:"), self.user),
+            (self.tr("&Participant:"), self.participant),
+            (self.tr("&Action:"), self.action),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -165,7 +166,7 @@ class AuditDialog(QDialog):
 
         self.model = AuditModel(self._load, self, self.zone)
         self.table = QTableView()
-        self.table.setAccessibleName("Audit entries")
+        self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -174,14 +175,14 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel()
-        self.status.setAccessibleName("Audit status")
+        self.status.setAccessibleName(self.tr("Audit status"))
         self.status.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.verify_button)
         bottom.addWidget(self.export_button)
-        close = QPushButton("&Close")
-        close.setAccessibleName("Close")
+        close = QPushButton(self.tr("&Close"))
+        close.setAccessibleName(self.tr("Close"))
         close.clicked.connect(self.accept)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -237,42 +238,43 @@ class AuditDialog(QDialog):
     def _on_apply(self) -> None:
         if self._participant_id() == -1:
             show_error(
-                self, "Audit trail",
-                f"No participant has the record number {self.participant.text().strip()!r}; type a record number "
-                "or a participant's number such as #17.",
+                self, self.tr("Audit trail"),
+                self.tr("No participant has the record number {typed!r}; type a record number or a participant's number such as #17.").format(typed=self.participant.text().strip()),
             )
             return
         if self.end.date() < self.start.date():
-            show_error(self, "Audit trail", "The 'To' date is before the 'From' date.")
+            show_error(self, self.tr("Audit trail"), self.tr("The 'To' date is before the 'From' date."))
             return
         try:
             self.model.reload()
         except PermissionDenied as exc:
-            show_error(self, "Audit trail", str(exc))
+            show_error(self, self.tr("Audit trail"), str(exc))
             return
         except Exception:
             log.exception("Reading the audit trail failed")
-            show_error(self, "Audit trail", "The audit trail could not be read; the log has the details.")
+            show_error(self, self.tr("Audit trail"), self.tr("The audit trail could not be read; the log has the details."))
             return
         n = len(self.model.records)
-        more = f" (the first {ROW_LIMIT:,}; narrow the filter to see the rest)" if n >= ROW_LIMIT else ""
-        self.status.setText(f"{n:,} entries{more}.")
+        if n >= ROW_LIMIT:
+            self.status.setText(self.tr("{n:,} entries (the first {limit:,}; narrow the filter to see the rest).").format(n=n, limit=ROW_LIMIT))
+        else:
+            self.status.setText(self.tr("{n:,} entries.").format(n=n))
 
     def _on_verify(self) -> None:
         assert self.backend.audit is not None
         report: ChainReport = self.backend.audit.verify(self.backend.principal)
         if report.ok:
-            self.status.setText(f"The trail is intact: {report.checked:,} entries, each chained to the one before.")
+            self.status.setText(self.tr("The trail is intact: {checked:,} entries, each chained to the one before.").format(checked=report.checked))
         else:
             problems = "; ".join(p.sentence for p in report.problems[:3])
-            self.status.setText(f"The trail is NOT intact: {problems}")
-            show_error(self, "Audit trail", f"The audit trail has been tampered with: {problems}")
+            self.status.setText(self.tr("The trail is NOT intact: {problems}").format(problems=problems))
+            show_error(self, self.tr("Audit trail"), self.tr("The audit trail has been tampered with: {problems}").format(problems=problems))
 
     def _on_export(self, path: Path | None = None) -> None:
         assert self.backend.audit is not None and self.backend.clock is not None
         if path is None:
             suggested = Path.home() / f"audit-{self.backend.clock.now():%Y-%m-%d}.csv"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export the audit trail", str(suggested), "CSV (*.csv)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"), str(suggested), self.tr("CSV (*.csv)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -283,14 +285,14 @@ class AuditDialog(QDialog):
                 self.current_filter(self.model.order_by, self.model.descending, limit=None),
             )
         except PermissionDenied as exc:
-            show_error(self, "Audit trail", str(exc))
+            show_error(self, self.tr("Audit trail"), str(exc))
             return
         except OSError as exc:
             from ..core.files import is_disk_full
 
             if is_disk_full(exc):
-                show_error(self, "Audit trail", f"The disk is full: {path} was not written; free some space and try again.")
+                show_error(self, self.tr("Audit trail"), self.tr("The disk is full: {path} was not written; free some space and try again.").format(path=path))
             else:
-                show_error(self, "Audit trail", f"{path} could not be written ({exc.strerror or exc}).")
+                show_error(self, self.tr("Audit trail"), self.tr("{path} could not be written ({exc}).").format(path=path, exc=exc.strerror or exc))
             return
-        self.status.setText(f"Exported {n:,} entries to {path}.")
+        self.status.setText(self.tr("Exported {n:,} entries to {path}.").format(n=n, path=path))

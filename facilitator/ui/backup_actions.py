@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .errors import show_error
+from .i18n import translate
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -68,13 +69,13 @@ def backup_database(parent: QWidget, backend: Backend, target: Path | None = Non
         principal = require_manage_backups(backend.principal)
         source = database_path(backend.engine.url)
     except (PermissionDenied, BackupError) as exc:
-        show_error(parent, "Back up", str(exc))
+        show_error(parent, translate("backup_actions", "Back up"), str(exc))
         return None
     if target is None:
         assert backend.clock is not None
         suggested = Path.home() / f"facilitator-{backend.clock.now():%Y-%m-%d}.sqlite"
         chosen, _ = QFileDialog.getSaveFileName(
-            parent, "Back up the database to", str(suggested), "Facilitator backups (*.sqlite)"
+            parent, translate("backup_actions", "Back up the database to"), str(suggested), translate("backup_actions", "Facilitator backups (*.sqlite)")
         )
         if not chosen:
             return None
@@ -83,17 +84,17 @@ def backup_database(parent: QWidget, backend: Backend, target: Path | None = Non
     try:
         result = take_backup(source, target, backend.audit.checkpoints if backend.audit else None, backend.clock.now())
     except BackupError as exc:
-        show_error(parent, "Back up", str(exc))
+        show_error(parent, translate("backup_actions", "Back up"), str(exc))
         return None
     try:
         with backend.work.begin(principal) as uow:
             uow.audit(AuditAction.BACKUP, record_type="database", detail=f"backed up the database to {result.path}")
     except UserFacingError as exc:  # the database went away or lost its guards meanwhile: the copy stays
-        show_error(parent, "Back up", f"The backup was written to {result.path}, but {_lower_first(str(exc))}")
+        show_error(parent, translate("backup_actions", "Back up"), translate("backup_actions", "The backup was written to {path}, but {exc}").format(path=result.path, exc=_lower_first(str(exc))))
         return result.path
     backend.checkpoint_audit()
     parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
-        f"Backed up to {result.path} with its digest {result.digest_path.name}", 10000
+        translate("backup_actions", "Backed up to {path} with its digest {name}").format(path=result.path, name=result.digest_path.name), 10000
     )
     return result.path
 
@@ -124,11 +125,11 @@ def restore_database(
         principal = require_manage_backups(backend.principal)
         target = database_path(backend.engine.url)
     except (PermissionDenied, BackupError) as exc:
-        show_error(parent, "Restore", str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), str(exc))
         return False
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(
-            parent, "Restore the database from", str(Path.home()), "Facilitator backups (*.sqlite);;All files (*)"
+            parent, translate("backup_actions", "Restore the database from"), str(Path.home()), translate("backup_actions", "Facilitator backups (*.sqlite);;All files (*)")
         )
         if not chosen:
             return False
@@ -137,7 +138,7 @@ def restore_database(
     try:
         info = check_backup(source, checkpoints)
     except BackupError as exc:
-        show_error(parent, "Restore", str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), str(exc))
         return False
     other = clinic_to_confirm(info, target)
     if other:
@@ -146,16 +147,19 @@ def restore_database(
             if typed_clinic is None:
                 return False
         if not same_clinic_name(typed_clinic, other):
-            show_error(parent, "Restore", str(OtherClinic(other, typed_clinic)))
+            show_error(parent, translate("backup_actions", "Restore"), str(OtherClinic(other, typed_clinic)))
             return False
     if confirm:
         warnings = "".join(f"\n\n{w}" for w in info.warnings)
         answer = QMessageBox.question(
             parent,
-            "Restore",
-            f"Replace this clinic's database with the backup {source.name} ({info.accounts} accounts)?\n\n"
-            f"A copy of the current database is kept in {backend.config.backup_dir}. Facilitator closes "
-            "afterwards; close it on every other workstation too before you go on." + warnings,
+            translate("backup_actions", "Restore"),
+            translate(
+                "backup_actions",
+                "Replace this clinic's database with the backup {name} ({accounts} accounts)?\n\n"
+                "A copy of the current database is kept in {backup_dir}. Facilitator closes "
+                "afterwards; close it on every other workstation too before you go on.",
+            ).format(name=source.name, accounts=info.accounts, backup_dir=backend.config.backup_dir) + warnings,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -165,14 +169,14 @@ def restore_database(
             uow.audit(AuditAction.RESTORE, record_type="database",
                       detail=f"began replacing this database with the backup {source.name}")
     except UserFacingError as exc:  # the account was disabled, or the database restored elsewhere
-        show_error(parent, "Restore", str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), str(exc))
         return False
     backend.engine.dispose()
     try:
         result = restore_backup(source, target, backend.config.backup_dir, backend.clock.now(),
                                 confirm_clinic=typed_clinic, checkpoints=checkpoints)
     except BackupError as exc:
-        show_error(parent, "Restore", str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), str(exc))
         return False
     from ..store.db import upgrade
 
@@ -198,10 +202,9 @@ def ask_clinic_name(parent: QWidget, name: str) -> str | None:
 
     dialog = QInputDialog(parent)
     dialog.setObjectName("confirmClinicDialog")
-    dialog.setWindowTitle("Restore another clinic's backup")
+    dialog.setWindowTitle(translate("backup_actions", "Restore another clinic's backup"))
     dialog.setLabelText(
-        f"This backup belongs to another clinic, {name}, not to the database it would replace.\n\n"
-        "Restoring it replaces this clinic's records with that clinic's. To go on, type that clinic's name:"
+        translate("backup_actions", "This backup belongs to another clinic, {name}, not to the database it would replace.\n\nRestoring it replaces this clinic's records with that clinic's. To go on, type that clinic's name:").format(name=name)
     )
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     if not dialog.exec():

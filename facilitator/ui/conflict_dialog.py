@@ -14,14 +14,15 @@ from typing import Literal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.changes import ConflictError
+from .i18n import QT_TRANSLATE_NOOP
 
 Choice = Literal["reload", "overwrite", "cancel"]
 RELOAD: Choice = "reload"
 OVERWRITE: Choice = "overwrite"
 CANCEL: Choice = "cancel"
-TITLE = "Someone else changed this"
-RELOAD_TEXT = "Reload their version"
-OVERWRITE_TEXT = "Save mine over it"
+TITLE = QT_TRANSLATE_NOOP("ConflictDialog", "Someone else changed this")
+RELOAD_TEXT = QT_TRANSLATE_NOOP("ConflictDialog", "Reload their version")
+OVERWRITE_TEXT = QT_TRANSLATE_NOOP("ConflictDialog", "Save mine over it")
 
 
 class ConflictDialog(QDialog):
@@ -31,20 +32,20 @@ class ConflictDialog(QDialog):
                  overwrite_text: str = "") -> None:
         super().__init__(parent)
         self.choice: Choice = CANCEL
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(self.tr(TITLE))
+        self.setAccessibleName(self.tr(TITLE))
         self.message = QLabel(str(error))
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
-        note = QLabel("What you typed is still here. Nothing of yours or theirs has been lost yet.")
+        self.message.setAccessibleName(self.tr("What happened"))
+        note = QLabel(self.tr("What you typed is still here. Nothing of yours or theirs has been lost yet."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.reload_button = QPushButton(reload_text or "&" + RELOAD_TEXT)
-        self.reload_button.setAccessibleName("Reload their version, letting go of what you typed for it")
-        self.overwrite_button = QPushButton(overwrite_text or "&" + OVERWRITE_TEXT)
-        self.overwrite_button.setAccessibleName("Save what you typed over their change")
-        self.cancel_button = QPushButton("&Cancel")
-        self.cancel_button.setAccessibleName("Decide later; keep what you typed on screen")
+        self.reload_button = QPushButton(reload_text or self.tr("&Reload their version"))
+        self.reload_button.setAccessibleName(self.tr("Reload their version, letting go of what you typed for it"))
+        self.overwrite_button = QPushButton(overwrite_text or self.tr("&Save mine over it"))
+        self.overwrite_button.setAccessibleName(self.tr("Save what you typed over their change"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Decide later; keep what you typed on screen"))
         buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)

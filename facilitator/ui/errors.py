@@ -9,6 +9,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..logs import log_path
+from .i18n import translate
 
 log = logging.getLogger("facilitator.ui")
 
@@ -22,10 +23,16 @@ def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
 
 def unexpected_error_text() -> str:
     where = log_path()
-    where_text = f"\n\nThe details were written to the log file:\n{where}" if where else ""
-    return (
+    if where:
+        return translate(
+            "errors",
+            "Something went wrong that Facilitator did not expect. What you typed has been kept "
+            "where it could be; please tell your administrator.\n\nThe details were written to the log file:\n{where}",
+        ).format(where=where)
+    return translate(
+        "errors",
         "Something went wrong that Facilitator did not expect. What you typed has been kept "
-        "where it could be; please tell your administrator." + where_text
+        "where it could be; please tell your administrator.",
     )
 
 
@@ -39,6 +46,6 @@ def install_excepthook() -> None:
         log.error("Unexpected error", exc_info=(kind, value, tb))
         app = QApplication.instance()
         if app is not None and not getattr(app, "_facilitator_quiet_errors", False):
-            show_error(QApplication.activeWindow(), "Unexpected problem", unexpected_error_text())
+            show_error(QApplication.activeWindow(), translate("errors", "Unexpected problem"), unexpected_error_text())
 
     sys.excepthook = hook

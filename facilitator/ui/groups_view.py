@@ -50,6 +50,7 @@ from ..core.curriculum import GroupType
 from ..core.roster import Admission, GroupDraft, GroupRecord
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .i18n import core_word, date_text
 from .operations import CollectionOp, QueryOp
 from .participant_editor import ParticipantDialog, pydate, qdate
 
@@ -99,79 +100,79 @@ class GroupDialog(QDialog):
         self._rules = rules
         self._existing = group
         self.record: GroupRecord | None = None
-        self.setWindowTitle("Edit group" if group else "New group")
+        self.setWindowTitle(self.tr("Edit group") if group else self.tr("New group"))
         self.setAccessibleName(self.windowTitle())
         today = today or date.today()
 
         self.name = QLineEdit()
         self.name.setMaxLength(limits.GROUP_NAME.max_chars)
-        self.name.setAccessibleName("Group name")
+        self.name.setAccessibleName(self.tr("Group name"))
         self.group_type = QComboBox()
-        self.group_type.setAccessibleName("Group type")
+        self.group_type.setAccessibleName(self.tr("Group type"))
         for t in GroupType:
-            self.group_type.addItem(t.label, t)
+            self.group_type.addItem(core_word(t.label), t)
         self.track = QListWidget()
-        self.track.setAccessibleName("Curriculum track, in order")
+        self.track.setAccessibleName(self.tr("Curriculum track, in order"))
         self.track.setMaximumHeight(100)
         self.curriculum = QComboBox()
-        self.curriculum.setAccessibleName("Curriculum to add to the track")
+        self.curriculum.setAccessibleName(self.tr("Curriculum to add to the track"))
         for c in library.curricula:
-            self.curriculum.addItem(f"{c.title} ({c.id}, {len(c.sessions)} sessions)", c.id)
-        add = QPushButton("&Add")
-        add.setAccessibleName("Add the curriculum to the track")
+            self.curriculum.addItem(self.tr("{title} ({id}, {count} sessions)").format(title=c.title, id=c.id, count=len(c.sessions)), c.id)
+        add = QPushButton(self.tr("&Add"))
+        add.setAccessibleName(self.tr("Add the curriculum to the track"))
         add.clicked.connect(self._on_add_curriculum)
-        remove = QPushButton("Remo&ve")
-        remove.setAccessibleName("Remove the selected curriculum from the track")
+        remove = QPushButton(self.tr("Remo&ve"))
+        remove.setAccessibleName(self.tr("Remove the selected curriculum from the track"))
         remove.clicked.connect(lambda: self.track.takeItem(self.track.currentRow()))
-        up = QPushButton("&Up")
-        up.setAccessibleName("Move the selected curriculum earlier")
+        up = QPushButton(self.tr("&Up"))
+        up.setAccessibleName(self.tr("Move the selected curriculum earlier"))
         up.clicked.connect(lambda: self._move(-1))
         track_buttons = QHBoxLayout()
         for w in (self.curriculum, add, remove, up):
             track_buttons.addWidget(w)
-        self.rolling = QCheckBox("&Rolling: start the track over after its last session")
-        self.rolling.setAccessibleName("Rolling track")
+        self.rolling = QCheckBox(self.tr("&Rolling: start the track over after its last session"))
+        self.rolling.setAccessibleName(self.tr("Rolling track"))
         self.facilitators = QLineEdit()
-        self.facilitators.setAccessibleName("Facilitators, separated by commas")
+        self.facilitators.setAccessibleName(self.tr("Facilitators, separated by commas"))
         self.co_facilitators = QLineEdit()
-        self.co_facilitators.setAccessibleName("Co-facilitators, separated by commas")
+        self.co_facilitators.setAccessibleName(self.tr("Co-facilitators, separated by commas"))
         self.room = QLineEdit()
         self.room.setMaxLength(limits.ROOM.max_chars)
-        self.room.setAccessibleName("Room")
+        self.room.setAccessibleName(self.tr("Room"))
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
         for n, day_name in enumerate(WEEKDAY_NAMES):
             box = QCheckBox(day_name)
-            box.setAccessibleName(f"Meets on {day_name}")
+            box.setAccessibleName(self.tr("Meets on {day_name}").format(day_name=day_name))
             self.days.append(box)
             days_row.addWidget(box)
             del n
         self.start_time = QTimeEdit()
-        self.start_time.setAccessibleName("Start time")
+        self.start_time.setAccessibleName(self.tr("Start time"))
         self.start_time.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox()
-        self.minutes.setAccessibleName("Length in minutes")
+        self.minutes.setAccessibleName(self.tr("Length in minutes"))
         self.minutes.setRange(15, 600)
         self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(self.tr(" min"))
         self.capacity = QSpinBox()
-        self.capacity.setAccessibleName("Capacity")
+        self.capacity.setAccessibleName(self.tr("Capacity"))
         self.capacity.setRange(1, 100)
         self.capacity_note = QLabel()
         self.capacity.valueChanged.connect(self._on_capacity)
         self.admission = QComboBox()
-        self.admission.setAccessibleName("Admission")
+        self.admission.setAccessibleName(self.tr("Admission"))
         for a in Admission:
-            self.admission.addItem(a.label, a)
+            self.admission.addItem(core_word(a.label), a)
         self.start_date = QDateEdit()
-        self.start_date.setAccessibleName("Start date")
+        self.start_date.setAccessibleName(self.tr("Start date"))
         self.start_date.setDisplayFormat("yyyy-MM-dd")
         self.start_date.setDateRange(*_DATE_RANGE)
         self.start_date.setCalendarPopup(True)
-        self.has_end = QCheckBox("&Ends on:")
-        self.has_end.setAccessibleName("The group has an end date")
+        self.has_end = QCheckBox(self.tr("&Ends on:"))
+        self.has_end.setAccessibleName(self.tr("The group has an end date"))
         self.end_date = QDateEdit()
-        self.end_date.setAccessibleName("End date")
+        self.end_date.setAccessibleName(self.tr("End date"))
         self.end_date.setDisplayFormat("yyyy-MM-dd")
         self.end_date.setDateRange(*_DATE_RANGE)
         self.end_date.setCalendarPopup(True)
@@ -184,20 +185,20 @@ class GroupDialog(QDialog):
         capacity_row.addWidget(self.capacity_note, 1)
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Type:", self.group_type)
-        form.addRow("Trac&k:", self.track)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Type:"), self.group_type)
+        form.addRow(self.tr("Trac&k:"), self.track)
         form.addRow("", track_buttons)
         form.addRow("", self.rolling)
-        form.addRow("&Facilitators:", self.facilitators)
-        form.addRow("&Co-facilitators:", self.co_facilitators)
-        form.addRow("R&oom:", self.room)
-        form.addRow("Days:", days_row)
-        form.addRow("&Start time:", self.start_time)
-        form.addRow("&Length:", self.minutes)
-        form.addRow("Ca&pacity:", capacity_row)
-        form.addRow("A&dmission:", self.admission)
-        form.addRow("Start &date:", self.start_date)
+        form.addRow(self.tr("&Facilitators:"), self.facilitators)
+        form.addRow(self.tr("&Co-facilitators:"), self.co_facilitators)
+        form.addRow(self.tr("R&oom:"), self.room)
+        form.addRow(self.tr("Days:"), days_row)
+        form.addRow(self.tr("&Start time:"), self.start_time)
+        form.addRow(self.tr("&Length:"), self.minutes)
+        form.addRow(self.tr("Ca&pacity:"), capacity_row)
+        form.addRow(self.tr("A&dmission:"), self.admission)
+        form.addRow(self.tr("Start &date:"), self.start_date)
         form.addRow("", end_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save)
@@ -240,7 +241,7 @@ class GroupDialog(QDialog):
 
     def _add_track_item(self, curriculum_id: str) -> None:
         c = self._library.find(curriculum_id)
-        item = QListWidgetItem(c.title if c else f"{curriculum_id} (not loaded)")
+        item = QListWidgetItem(c.title if c else self.tr("{curriculum_id} (not loaded)").format(curriculum_id=curriculum_id))
         item.setData(ID_ROLE, curriculum_id)
         self.track.addItem(item)
 
@@ -259,7 +260,7 @@ class GroupDialog(QDialog):
 
     def _on_capacity(self) -> None:
         limit = self._rules.capacity_warning
-        self.capacity_note.setText(f"more than the clinic's usual {limit}" if self.capacity.value() > limit else "")
+        self.capacity_note.setText(self.tr("more than the clinic's usual {limit}").format(limit=limit) if self.capacity.value() > limit else "")
 
     def draft(self) -> GroupDraft:
         t = self.start_time.time()
@@ -289,7 +290,7 @@ class GroupDialog(QDialog):
         else:
             seen = existing.version if version == -1 else version
             op = CollectionOp(self, lambda: roster.update_group(existing.id, draft, seen), self._hub)
-        op.titled("Group not saved").success(self._on_saved).failure(self._on_failed).run()
+        op.titled(self.tr("Group not saved")).success(self._on_saved).failure(self._on_failed).run()
 
     def _on_saved(self, record: GroupRecord) -> None:
         self.record = record
@@ -303,7 +304,7 @@ class GroupDialog(QDialog):
             try:
                 self._existing = self._roster.group(self._existing.id)
             except Exception as error:  # noqa: BLE001
-                show_error(self, "Group not reloaded", str(error))
+                show_error(self, self.tr("Group not reloaded"), str(error))
                 return True
             self._show(self._existing)
             self._on_capacity()
@@ -320,19 +321,19 @@ class GroupsPage(QWidget):
         self._roster = roster
         self._groups: list[GroupRecord] = []
         self._person_reads = 0
-        self.setAccessibleName("Groups")
+        self.setAccessibleName(self.tr("Groups"))
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Groups")
+        self.list.setAccessibleName(self.tr("Groups"))
         self.list.currentRowChanged.connect(self._on_group)
-        self.new_group = QPushButton("&New group…")
-        self.new_group.setAccessibleName("New group")
+        self.new_group = QPushButton(self.tr("&New group…"))
+        self.new_group.setAccessibleName(self.tr("New group"))
         self.new_group.clicked.connect(self._on_new_group)
-        self.new_participant = QPushButton("New &participant…")
-        self.new_participant.setAccessibleName("New participant")
+        self.new_participant = QPushButton(self.tr("New &participant…"))
+        self.new_participant.setAccessibleName(self.tr("New participant"))
         self.new_participant.clicked.connect(self._on_new_participant)
-        self.import_roster = QPushButton("&Import roster CSV…")
-        self.import_roster.setAccessibleName("Import participants from a CSV file")
+        self.import_roster = QPushButton(self.tr("&Import roster CSV…"))
+        self.import_roster.setAccessibleName(self.tr("Import participants from a CSV file"))
         self.import_roster.clicked.connect(self._on_import)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -343,12 +344,12 @@ class GroupsPage(QWidget):
 
         # details
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Group details")
-        self.edit_group = QPushButton("&Edit group…")
-        self.edit_group.setAccessibleName("Edit the group")
+        self.details.setAccessibleName(self.tr("Group details"))
+        self.edit_group = QPushButton(self.tr("&Edit group…"))
+        self.edit_group.setAccessibleName(self.tr("Edit the group"))
         self.edit_group.clicked.connect(self._on_edit_group)
-        self.plan = QPushButton(f"Plan &meetings ({PLAN_WEEKS_AHEAD} weeks ahead)")
-        self.plan.setAccessibleName("Add the schedule's meetings for the coming weeks")
+        self.plan = QPushButton(self.tr("Plan &meetings ({weeks} weeks ahead)").format(weeks=PLAN_WEEKS_AHEAD))
+        self.plan.setAccessibleName(self.tr("Add the schedule's meetings for the coming weeks"))
         self.plan.clicked.connect(self._on_plan)
         details_tab = QWidget()
         d_layout = QVBoxLayout(details_tab)
@@ -360,18 +361,18 @@ class GroupsPage(QWidget):
         d_layout.addLayout(row)
 
         # participants and enrollment
-        self.enrolled = _table(("Name", "Record", "Enrolled from", "Until", "Status"), "Participants and enrollment")
-        self.show_past = QCheckBox("Show &past enrollments")
-        self.show_past.setAccessibleName("Show past enrollments")
+        self.enrolled = _table((self.tr("Name"), self.tr("Record"), self.tr("Enrolled from"), self.tr("Until"), self.tr("Status")), self.tr("Participants and enrollment"))
+        self.show_past = QCheckBox(self.tr("Show &past enrollments"))
+        self.show_past.setAccessibleName(self.tr("Show past enrollments"))
         self.show_past.toggled.connect(self._fill_enrollment)
-        self.enroll = QPushButton("En&roll…")
-        self.enroll.setAccessibleName("Enroll a participant in this group")
+        self.enroll = QPushButton(self.tr("En&roll…"))
+        self.enroll.setAccessibleName(self.tr("Enroll a participant in this group"))
         self.enroll.clicked.connect(self._on_enroll)
-        self.end_enrollment = QPushButton("End enrollment…")
-        self.end_enrollment.setAccessibleName("End the selected enrollment")
+        self.end_enrollment = QPushButton(self.tr("End enrollment…"))
+        self.end_enrollment.setAccessibleName(self.tr("End the selected enrollment"))
         self.end_enrollment.clicked.connect(self._on_end_enrollment)
-        self.edit_participant = QPushButton("Edit par&ticipant…")
-        self.edit_participant.setAccessibleName("Edit the selected participant")
+        self.edit_participant = QPushButton(self.tr("Edit par&ticipant…"))
+        self.edit_participant.setAccessibleName(self.tr("Edit the selected participant"))
         self.edit_participant.clicked.connect(self._on_edit_participant)
         self.enrolled.cellDoubleClicked.connect(lambda *_: self._on_edit_participant())
         people_tab = QWidget()
@@ -385,15 +386,15 @@ class GroupsPage(QWidget):
 
         # coverage and hours
         self.person = QComboBox()
-        self.person.setAccessibleName("Participant")
+        self.person.setAccessibleName(self.tr("Participant"))
         self.person.currentIndexChanged.connect(self._fill_person)
         self.hours_from = QDateEdit()
-        self.hours_from.setAccessibleName("Hours from")
+        self.hours_from.setAccessibleName(self.tr("Hours from"))
         self.hours_from.setDisplayFormat("yyyy-MM-dd")
         self.hours_from.setDateRange(*_DATE_RANGE)
         self.hours_from.setCalendarPopup(True)
         self.hours_to = QDateEdit()
-        self.hours_to.setAccessibleName("Hours to")
+        self.hours_to.setAccessibleName(self.tr("Hours to"))
         self.hours_to.setDisplayFormat("yyyy-MM-dd")
         self.hours_to.setDateRange(*_DATE_RANGE)
         self.hours_to.setCalendarPopup(True)
@@ -402,21 +403,21 @@ class GroupsPage(QWidget):
         self.hours_to.setDate(qdate(today))
         self.hours_from.dateChanged.connect(self._fill_person)
         self.hours_to.dateChanged.connect(self._fill_person)
-        self.report_pdf = QPushButton("Attendance re&port (PDF)…")
-        self.report_pdf.setAccessibleName("Save the participant's attendance report as PDF")
+        self.report_pdf = QPushButton(self.tr("Attendance re&port (PDF)…"))
+        self.report_pdf.setAccessibleName(self.tr("Save the participant's attendance report as PDF"))
         self.report_pdf.clicked.connect(lambda: self._on_report("pdf"))
-        self.report_csv = QPushButton("Report (CS&V)…")
-        self.report_csv.setAccessibleName("Save the participant's attendance report as CSV")
+        self.report_csv = QPushButton(self.tr("Report (CS&V)…"))
+        self.report_csv.setAccessibleName(self.tr("Save the participant's attendance report as CSV"))
         self.report_csv.clicked.connect(lambda: self._on_report("csv"))
         self.coverage_label = QLabel()
-        self.coverage_label.setAccessibleName("Coverage summary")
-        self.coverage = _table(("#", "Session", "Attended", "Make-up suggestions"), "Coverage of the track")
+        self.coverage_label.setAccessibleName(self.tr("Coverage summary"))
+        self.coverage = _table(("#", self.tr("Session"), self.tr("Attended"), self.tr("Make-up suggestions")), self.tr("Coverage of the track"))
         self.hours_label = QLabel()
-        self.hours_label.setAccessibleName("Hours summary")
-        self.hours = _table(("Week", "Dates", "Scheduled", "Attended", "Target", "Days at minimum", "Flags"),
-                            "Weekly hours")
+        self.hours_label.setAccessibleName(self.tr("Hours summary"))
+        self.hours = _table((self.tr("Week"), self.tr("Dates"), self.tr("Scheduled"), self.tr("Attended"), self.tr("Target"), self.tr("Days at minimum"), self.tr("Flags")),
+                            self.tr("Weekly hours"))
         top = QHBoxLayout()
-        for label, w in (("Pa&rticipant:", self.person), ("Fro&m:", self.hours_from), ("T&o:", self.hours_to)):
+        for label, w in ((self.tr("Pa&rticipant:"), self.person), (self.tr("Fro&m:"), self.hours_from), (self.tr("T&o:"), self.hours_to)):
             lab = QLabel(label)
             lab.setBuddy(w)
             top.addWidget(lab)
@@ -443,10 +444,10 @@ class GroupsPage(QWidget):
         c_layout.addWidget(split, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Group tabs")
-        self.tabs.addTab(details_tab, "&Details")
-        self.tabs.addTab(people_tab, "Partici&pants")
-        self.tabs.addTab(cov_tab, "&Hours and coverage")
+        self.tabs.setAccessibleName(self.tr("Group tabs"))
+        self.tabs.addTab(details_tab, self.tr("&Details"))
+        self.tabs.addTab(people_tab, self.tr("Partici&pants"))
+        self.tabs.addTab(cov_tab, self.tr("&Hours and coverage"))
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -519,7 +520,7 @@ class GroupsPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for g in self._groups:
-            self.list.addItem(f"{g.name}\n{g.group_type.label} · {g.schedule.describe()}")
+            self.list.addItem(f"{g.name}\n{core_word(g.group_type.label)} · {g.schedule.describe()}")
         self.list.blockSignals(False)
         if keep is not None:
             self.list.blockSignals(True)
@@ -546,7 +547,7 @@ class GroupsPage(QWidget):
         for w in (self.edit_group, self.plan, self.enroll, self.end_enrollment, self.edit_participant):
             w.setEnabled(g is not None)
         if g is None:
-            self.details.setHtml("<p>No groups yet. Choose <b>New group…</b> to add one.</p>")
+            self.details.setHtml(self.tr("<p>No groups yet. Choose <b>New group…</b> to add one.</p>"))
             self.enrolled.setRowCount(0)
             self.person.clear()
             return
@@ -554,22 +555,32 @@ class GroupsPage(QWidget):
         track = []
         for cid in g.track.curriculum_ids:
             c = lib.find(cid)
-            track.append(f"{c.title} ({len(c.sessions)} sessions)" if c else f"{cid} (not loaded)")
+            track.append(self.tr("{title} ({count} sessions)").format(title=c.title, count=len(c.sessions)) if c else self.tr("{cid} (not loaded)").format(cid=cid))
         upcoming, zone_name, count, capacity_warning, _today, enrollments = read or self._read_group(g)
         zone = clinic_zone(zone_name)
         next_rows = "".join(
-            f"<li>{m.local_day:%a %Y-%m-%d} {local_time_text(m.starts_at, zone)}: {m.session_title or '—'}</li>"
+            self.tr("<li>{day} {time}: {session}</li>").format(day=date_text(m.local_day, "%a %Y-%m-%d"), time=local_time_text(m.starts_at, zone), session=m.session_title or '—')
             for m in upcoming[:6]
         )
-        over = f" (more than the clinic's usual {capacity_warning})" if count > capacity_warning else ""
+        schedule = (
+            self.tr("<p><b>Schedule:</b> {schedule} · from {start} to {end}</p>") if g.end_date
+            else self.tr("<p><b>Schedule:</b> {schedule} · from {start}</p>")
+        ).format(schedule=g.schedule.describe(), start=g.start_date.isoformat(),
+                 end=g.end_date.isoformat() if g.end_date else "")
+        track_row = (self.tr("<p><b>Track (rolling):</b> {track}</p>") if g.track.rolling
+                     else self.tr("<p><b>Track:</b> {track}</p>")).format(track=" → ".join(track) or "—")
+        enrolled = (
+            self.tr("<p><b>Enrolled today:</b> {count} of capacity {capacity} (more than the clinic's usual {usual})</p>")
+            if count > capacity_warning else self.tr("<p><b>Enrolled today:</b> {count} of capacity {capacity}</p>")
+        ).format(count=count, capacity=g.capacity, usual=capacity_warning)
         self.details.setHtml(
-            f"<h2>{g.name}</h2><p><b>{g.group_type.label}</b> · {g.admission.label} admission · room "
-            f"{g.room or '—'}</p><p><b>Schedule:</b> {g.schedule.describe()} · from {g.start_date.isoformat()}"
-            f"{' to ' + g.end_date.isoformat() if g.end_date else ''}</p>"
-            f"<p><b>Track{' (rolling)' if g.track.rolling else ''}:</b> {' → '.join(track) or '—'}</p>"
-            f"<p><b>Facilitators:</b> {g.staff_text or '—'}</p>"
-            f"<p><b>Enrolled today:</b> {count} of capacity {g.capacity}{over}</p>"
-            f"<h3>Next meetings</h3><ul>{next_rows or '<li>None planned: use Plan meetings.</li>'}</ul>"
+            self.tr("<h2>{name}</h2><p><b>{group_type}</b> · {admission} admission · room {room}</p>").format(
+                name=g.name, group_type=core_word(g.group_type.label), admission=core_word(g.admission.label), room=g.room or "—")
+            + schedule + track_row
+            + self.tr("<p><b>Facilitators:</b> {staff}</p>").format(staff=g.staff_text or "—")
+            + enrolled
+            + self.tr("<h3>Next meetings</h3><ul>{rows}</ul>").format(
+                rows=next_rows or self.tr("<li>None planned: use Plan meetings.</li>"))
         )
         self._fill_enrollment(read=(_today, enrollments) if read is not None else None)
 
@@ -586,7 +597,7 @@ class GroupsPage(QWidget):
             # The enrollment carries its person's status: no read of the whole clinic's roster here.
             from ..core.roster import ParticipantStatus
 
-            status = ParticipantStatus(e.participant_status).label if e.participant_status else ""
+            status = core_word(ParticipantStatus(e.participant_status).label) if e.participant_status else ""
             _set_row(self.enrolled, n, [e.participant_name, e.record_number, e.start_date.isoformat(),
                                         e.end_date.isoformat() if e.end_date else "", status], e.id)
         keep = self.person.currentData()
@@ -618,7 +629,7 @@ class GroupsPage(QWidget):
         attendance, group_id = self._attendance, g.id
         self._person_reads += 1
         ticket = self._person_reads
-        self.hours_label.setText("Reading hours and coverage…")
+        self.hours_label.setText(self.tr("Reading hours and coverage…"))
 
         def read() -> tuple[list, object]:  # type: ignore[type-arg]
             weeks = attendance.participant_hours(pid, first, last) if first <= last else []
@@ -626,14 +637,14 @@ class GroupsPage(QWidget):
 
         def failed(exc: Exception) -> bool:
             if ticket == self._person_reads:
-                self.hours_label.setText("Hours and coverage could not be read; the details are in the log.")
+                self.hours_label.setText(self.tr("Hours and coverage could not be read; the details are in the log."))
             return False
 
         def done(result: tuple[list, object]) -> None:  # type: ignore[type-arg]
             if ticket == self._person_reads:  # a newer read has not been asked for since
                 self._show_person(g, *result)
 
-        QueryOp(self, read, self._hub).titled("Could not read hours").success(done).failure(failed).run()
+        QueryOp(self, read, self._hub).titled(self.tr("Could not read hours")).success(done).failure(failed).run()
 
     def _show_person(self, g: GroupRecord, weeks, cov) -> None:  # type: ignore[no-untyped-def]
         zone = clinic_zone(self._attendance.zone_name())
@@ -644,20 +655,21 @@ class GroupsPage(QWidget):
                                      hours_text(w.target_minutes), str(w.days_at_minimum), ", ".join(w.flags)],
                      fill=FLAG if w.flags else None)
         flagged = sum(1 for w in weeks if w.flags)
-        self.hours_label.setText(f"<b>Weekly hours</b> (clinic time, Monday to Sunday): {len(weeks)} weeks, "
-                                 f"{flagged} flagged.")
+        self.hours_label.setText(self.tr("<b>Weekly hours</b> (clinic time, Monday to Sunday): {count} weeks, {flagged} flagged.").format(count=len(weeks), flagged=flagged))
         self.coverage.setRowCount(len(cov.steps))
         attended = set(cov.attended_keys)
         for n, step in enumerate(cov.steps):
             ups = cov.make_ups.get(step.key, ())
-            suggestion = "; ".join(f"{m.group_name} {m.starts_at.astimezone(zone):%a %m-%d %H:%M}" for m in ups)
+            suggestion = "; ".join(f"{m.group_name} {date_text(m.starts_at.astimezone(zone), '%a %m-%d %H:%M')}" for m in ups)
             done = step.key in attended
             _set_row(self.coverage, n, [str(n + 1), f"{step.curriculum_title}: {step.title}",
-                                        "yes" if done else "not yet", "" if done else (suggestion or "none soon")],
+                                        self.tr("yes") if done else self.tr("not yet"), "" if done else (suggestion or self.tr("none soon"))],
                      fill=None if done else FLAG)
         self.coverage_label.setText(
-            f"<b>Coverage</b>: {len(cov.attended)} of {len(cov.steps)} sessions of the track attended"
-            f"{'; missed sessions with upcoming meetings are suggested as make-ups' if g.track.rolling else ''}.")
+            (self.tr("<b>Coverage</b>: {attended} of {steps} sessions of the track attended; missed sessions with "
+                     "upcoming meetings are suggested as make-ups.") if g.track.rolling
+             else self.tr("<b>Coverage</b>: {attended} of {steps} sessions of the track attended."))
+            .format(attended=len(cov.attended), steps=len(cov.steps)))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -687,12 +699,12 @@ class GroupsPage(QWidget):
                              today=self._attendance.today(), parent=self, hub=self._hub)
         if dialog.exec() and dialog.record is not None:
             attendance = self._attendance
-            self._write(lambda: attendance.retrack_group(g.id), "Sessions not re-assigned")
+            self._write(lambda: attendance.retrack_group(g.id), self.tr("Sessions not re-assigned"))
 
     def _plan(self, group_id: int, done=None) -> None:  # type: ignore[no-untyped-def]
         attendance = self._attendance
         through = attendance.today() + timedelta(weeks=PLAN_WEEKS_AHEAD)
-        self._write(lambda: attendance.plan_meetings(group_id, through), "Meetings not planned", done)
+        self._write(lambda: attendance.plan_meetings(group_id, through), self.tr("Meetings not planned"), done)
 
     def _on_plan(self) -> None:
         g = self.current_group()
@@ -701,7 +713,7 @@ class GroupsPage(QWidget):
 
         def planned(added: object) -> None:
             self._on_group()
-            self.details.append(f"<p><i>{added} meeting(s) added from the schedule.</i></p>")
+            self.details.append(self.tr("<p><i>Meetings added from the schedule: {added}.</i></p>").format(added=added))
 
         self._plan(g.id, planned)
 
@@ -735,10 +747,10 @@ class GroupsPage(QWidget):
 
         choices = [p for p in self._roster.participants(ParticipantStatus.ACTIVE) if p.id not in current]
         if not choices:
-            show_error(self, "Enroll", "Every active participant is already enrolled in this group.")
+            show_error(self, self.tr("Enroll"), self.tr("Every active participant is already enrolled in this group."))
             return
         labels = [f"{p.preferred_name} ({p.legal_name}, {p.record_number})" for p in choices]
-        choice, ok = QInputDialog.getItem(self, "Enroll", f"Enroll in {g.name}:", labels, 0, False)
+        choice, ok = QInputDialog.getItem(self, self.tr("Enroll"), self.tr("Enroll in {name}:").format(name=g.name), labels, 0, False)
         if ok:
             self._enroll(g, choices[labels.index(choice)].id, ask=False)
 
@@ -746,16 +758,16 @@ class GroupsPage(QWidget):
         if ask:
             from PySide6.QtWidgets import QMessageBox
 
-            if QMessageBox.question(self, "Enroll", f"Enroll the new participant in {g.name} from today?") != \
+            if QMessageBox.question(self, self.tr("Enroll"), self.tr("Enroll the new participant in {name} from today?").format(name=g.name)) != \
                     QMessageBox.StandardButton.Yes:
                 return
         roster, today, limit = self._roster, self._attendance.today(), self._attendance.rules().capacity_warning
 
         def enrolled(result) -> None:  # type: ignore[no-untyped-def]
             if result.warnings:
-                show_error(self, "Enrolled, with a warning", " ".join(result.warnings))
+                show_error(self, self.tr("Enrolled, with a warning"), " ".join(result.warnings))
 
-        self._write(lambda: roster.enroll(g.id, participant_id, today, capacity_warning=limit), "Not enrolled",
+        self._write(lambda: roster.enroll(g.id, participant_id, today, capacity_warning=limit), self.tr("Not enrolled"),
                     enrolled)
 
     def _on_end_enrollment(self) -> None:
@@ -764,17 +776,17 @@ class GroupsPage(QWidget):
             return
         e = self._enrollments[row]
         today = self._attendance.today()
-        text, ok = QInputDialog.getText(self, "End enrollment", f"Last day for {e.participant_name} (YYYY-MM-DD):",
+        text, ok = QInputDialog.getText(self, self.tr("End enrollment"), self.tr("Last day for {participant_name} (YYYY-MM-DD):").format(participant_name=e.participant_name),
                                         text=today.isoformat())
         if not ok:
             return
         try:
             end = date.fromisoformat(text.strip())
         except ValueError:
-            show_error(self, "Enrollment not ended", f"{text!r} is not a date like {today.isoformat()}.")
+            show_error(self, self.tr("Enrollment not ended"), self.tr("{text!r} is not a date like {example}.").format(text=text, example=today.isoformat()))
             return
         roster = self._roster
-        self._write(lambda: roster.end_enrollment(e.id, end), "Enrollment not ended")
+        self._write(lambda: roster.end_enrollment(e.id, end), self.tr("Enrollment not ended"))
 
     def _on_import(self) -> None:
         from .roster_import import RosterImportDialog
@@ -792,14 +804,14 @@ class GroupsPage(QWidget):
         first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
         problem = limits.report_range_problem(first, last)
         if problem:
-            show_error(self, "Report not saved", problem)
+            show_error(self, self.tr("Report not saved"), problem)
             return
         if limits.report_needs_confirmation(first, last) and not self.confirm_long_report(first, last):
             return
         person = self._roster.participant(pid)
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save attendance report", str(Path.home() / f"attendance-{person.record_number}-{first}-{last}.{fmt}"),
-            "PDF (*.pdf)" if fmt == "pdf" else "CSV (*.csv)")
+            self, self.tr("Save attendance report"), str(Path.home() / f"attendance-{person.record_number}-{first}-{last}.{fmt}"),
+            self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("CSV (*.csv)"))
         if path:
             self.save_report(pid, first, last, Path(path), fmt)
 
@@ -809,9 +821,8 @@ class GroupsPage(QWidget):
 
         years = (last - first).days / 365.25
         answer = QMessageBox.question(
-            self, "A long report",
-            f"This report covers {years:.1f} years ({first.isoformat()} to {last.isoformat()}) and may take a while. "
-            "Make it anyway?",
+            self, self.tr("A long report"),
+            self.tr("This report covers {years:.1f} years ({first} to {last}) and may take a while. Make it anyway?").format(years=years, first=first.isoformat(), last=last.isoformat()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -823,9 +834,9 @@ class GroupsPage(QWidget):
         attendance = self._attendance
 
         def work(progress) -> Path:  # type: ignore[no-untyped-def]
-            progress(0, 3, "Reading attendance…")
+            progress(0, 3, self.tr("Reading attendance…"))
             report = attendance.attendance_report(participant_id, first, last)
-            progress(1, 3, f"Laying out {len(report.rows)} meetings…")
+            progress(1, 3, self.tr("Laying out {count} meetings…").format(count=len(report.rows)))
             if fmt == "csv":
                 from ..core.reports import attendance_csv
 
@@ -834,22 +845,22 @@ class GroupsPage(QWidget):
                 from ..handouts.reports import render_attendance_report
 
                 data = render_attendance_report(report)
-            progress(2, 3, f"Writing {path.name}…")
+            progress(2, 3, self.tr("Writing {name}…").format(name=path.name))
             write_private(path, data)
             return path
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, OSError) and is_disk_full(exc):
-                show_error(self, "Report not saved", f"{DISK_FULL_SENTENCE.split(':')[0]}: {path} was not written.")
+                show_error(self, self.tr("Report not saved"), self.tr("{disk_full}: {path} was not written.").format(disk_full=DISK_FULL_SENTENCE.split(':')[0], path=path))
                 return True
             if isinstance(exc, OSError):
-                reason = exc.strerror or "see the log for details"
-                show_error(self, "Report not saved", f"The report could not be saved to {path} ({reason}).")
+                reason = exc.strerror or self.tr("see the log for details")
+                show_error(self, self.tr("Report not saved"), self.tr("The report could not be saved to {path} ({reason}).").format(path=path, reason=reason))
                 return True
             return False
 
         def saved(p: Path) -> None:
-            self.hours_label.setText(f"Report saved to {p}; it carries the 42 CFR part 2 notice.")
+            self.hours_label.setText(self.tr("Report saved to {path}; it carries the 42 CFR part 2 notice.").format(path=p))
 
-        (QueryOp(self, work, self._hub).titled("Report not saved").with_progress("Making the attendance report…")
+        (QueryOp(self, work, self._hub).titled(self.tr("Report not saved")).with_progress(self.tr("Making the attendance report…"))
          .success(saved).failure(failed).run())

@@ -6,6 +6,7 @@ from html import escape
 
 from ..core.curriculum import ChecklistField, Curriculum, CurriculumSession, LinesField, ScaleField
 from ..core.markup import to_html
+from .i18n import core_word, translate
 
 
 def _list(items: tuple[str, ...] | list[str], ordered: bool = False) -> str:
@@ -20,87 +21,104 @@ def _para(text: str) -> str:
 
 
 def curriculum_html(c: Curriculum) -> str:
-    facts = [c.group_type.label]
+    facts = [core_word(c.group_type.label)]
     if c.focus:
-        facts.append(f"focus: {c.focus}")
-    facts += [f"audience: {c.audience}", f"language: {c.language}", f"{len(c.sessions)} sessions"]
-    origin = "shipped with Facilitator" if c.shipped else "clinic curriculum"
+        facts.append(translate("library_html", "focus: {focus}").format(focus=c.focus))
+    facts += [
+        translate("library_html", "audience: {audience}").format(audience=c.audience),
+        translate("library_html", "language: {language}").format(language=c.language),
+        translate("library_html", "{count} sessions").format(count=len(c.sessions)),
+    ]
+    origin = translate("library_html", "shipped with Facilitator") if c.shipped else translate("library_html", "clinic curriculum")
     rows = "".join(
-        f"<tr><td>{n}.</td><td>{escape(s.title)}</td><td align='right'>{s.minutes} min</td>"
-        f"<td align='right'>{len(s.handouts)} handout{'s' if len(s.handouts) != 1 else ''}</td></tr>"
+        f"<tr><td>{n}.</td><td>{escape(s.title)}</td><td align='right'>"
+        + translate("library_html", "{minutes} min").format(minutes=s.minutes)
+        + "</td><td align='right'>"
+        + (translate("library_html", "1 handout") if len(s.handouts) == 1
+           else translate("library_html", "{count} handouts").format(count=len(s.handouts)))
+        + "</td></tr>"
         for n, s in enumerate(c.sessions, start=1)
     )
-    refs = f"<h3>References</h3>{_list(list(c.references))}" if c.references else ""
+    refs = translate("library_html", "<h3>References</h3>{references}").format(references=_list(list(c.references))) if c.references else ""
     reviewed = (
         f"<p><b>{escape(c.reviewed_label)}</b> ({c.reviewed.isoformat()})</p>"
         if c.reviewed
-        else "<p style='color:#8a4b00'>This file does not say when its content was last reviewed.</p>"
+        else translate("library_html", "<p style='color:#8a4b00'>This file does not say when its content was last reviewed.</p>")
     )
     return (
         f"<h1>{escape(c.title)}</h1>"
         f"<p><i>{escape(' · '.join(facts))}</i></p>"
         f"{reviewed}"
         f"{_para(c.summary)}"
-        f"<h3>Sessions</h3><table cellpadding='4'>{rows}</table>"
+        + translate("library_html", "<h3>Sessions</h3>")
+        + f"<table cellpadding='4'>{rows}</table>"
         f"{refs}"
-        f"<p style='color:#555'>Source: {escape(str(c.source))} ({origin})</p>"
+        + translate("library_html", "<p style='color:#555'>Source: {source} ({origin})</p>").format(
+            source=escape(str(c.source)), origin=origin)
     )
 
 
 def session_html(c: Curriculum, s: CurriculumSession) -> str:
     number = c.session_number(s.id)
-    where = f"{c.title} · session {number} of {len(c.sessions)}"
+    where = translate("library_html", "{title} · session {number} of {count}").format(
+        title=c.title, number=number, count=len(c.sessions))
     if c.reviewed:
         where += f" · {c.reviewed_label}"
     parts = [
         f"<p style='color:#555'>{escape(where)}</p>",
         f"<h1>{escape(s.title)}</h1>",
-        f"<p><i>{s.minutes} minutes</i></p>",
-        "<h3>Objectives</h3>",
+        translate("library_html", "<p><i>{minutes} minutes</i></p>").format(minutes=s.minutes),
+        translate("library_html", "<h3>Objectives</h3>"),
         _list(list(s.objectives)),
     ]
     if s.materials:
-        parts += ["<h3>Materials</h3>", _list(list(s.materials))]
+        parts += [translate("library_html", "<h3>Materials</h3>"), _list(list(s.materials))]
     rows = []
     clock = 0
     for n, item in enumerate(s.agenda, start=1):
         rows.append(
             f"<tr><td>{n}.</td><td>{clock}–{clock + item.minutes}</td><td>{escape(item.title)}</td>"
-            f"<td>{escape(item.kind.label)}</td><td align='right'>{item.minutes} min</td></tr>"
+            f"<td>{escape(core_word(item.kind.label))}</td><td align='right'>"
+            + translate("library_html", "{minutes} min").format(minutes=item.minutes) + "</td></tr>"
         )
         clock += item.minutes
-    parts += ["<h3>Agenda</h3>", f"<table cellpadding='4'>{''.join(rows)}</table>"]
+    parts += [translate("library_html", "<h3>Agenda</h3>"), f"<table cellpadding='4'>{''.join(rows)}</table>"]
     for n, item in enumerate(s.agenda, start=1):
-        parts.append(f"<h3>{n}. {escape(item.title)} <small>({escape(item.kind.label)}, {item.minutes} min)</small></h3>")
+        parts.append(translate("library_html", "<h3>{n}. {title} <small>({kind}, {minutes} min)</small></h3>").format(
+            n=n, title=escape(item.title), kind=escape(core_word(item.kind.label)), minutes=item.minutes))
         if item.script:
-            parts.append("<p><b>Facilitator's script</b> (your screen only)</p>" + _para(item.script))
+            parts.append(translate("library_html", "<p><b>Facilitator's script</b> (your screen only)</p>") + _para(item.script))
         if item.prompts:
-            parts.append("<p><b>Prompts for the group</b></p>" + _list(list(item.prompts)))
+            parts.append(translate("library_html", "<p><b>Prompts for the group</b></p>") + _list(list(item.prompts)))
         if item.display:
-            parts.append(f"<p><b>On the room display:</b> {escape(item.display)}</p>")
+            parts.append(translate("library_html", "<p><b>On the room display:</b> {display}</p>").format(display=escape(item.display)))
         if item.role_play:
             rp = item.role_play
-            phases = ", ".join(f"{escape(p.name)} {p.minutes} min" for p in rp.phases)
-            parts.append(f"<p><b>Role play.</b> {escape(rp.scenario)}</p>")
-            parts.append(f"<p>Each round: {phases}. Rounds: {rp.rounds} (roles rotate each round).</p>")
+            phases = ", ".join(
+                translate("library_html", "{name} {minutes} min").format(name=escape(p.name), minutes=p.minutes)
+                for p in rp.phases)
+            parts.append(translate("library_html", "<p><b>Role play.</b> {scenario}</p>").format(scenario=escape(rp.scenario)))
+            parts.append(translate("library_html", "<p>Each round: {phases}. Rounds: {rounds} (roles rotate each round).</p>").format(phases=phases, rounds=rp.rounds))
             for role in rp.roles:
-                check = f"<br/>Watch for: {escape('; '.join(role.checklist))}" if role.checklist else ""
+                check = translate("library_html", "<br/>Watch for: {checklist}").format(checklist=escape('; '.join(role.checklist))) if role.checklist else ""
                 parts.append(f"<p>• <b>{escape(role.name)}</b>: {escape(role.brief)}{check}</p>")
             if rp.debrief:
-                parts.append("<p><b>Debrief after the last round</b></p>" + _list(list(rp.debrief)))
+                parts.append(translate("library_html", "<p><b>Debrief after the last round</b></p>") + _list(list(rp.debrief)))
     for h in s.handouts:
-        parts.append(f"<hr/><h2>Handout: {escape(h.title)}</h2>")
+        parts.append(translate("library_html", "<hr/><h2>Handout: {title}</h2>").format(title=escape(h.title)))
         parts.append(to_html(h.body))
         if h.worksheet:
-            parts.append("<p><b>Worksheet</b></p><ol>")
+            parts.append(translate("library_html", "<p><b>Worksheet</b></p><ol>"))
             for f in h.worksheet:
                 if isinstance(f, LinesField):
-                    detail = f"{f.lines} line{'s' if f.lines != 1 else ''} to write on"
+                    detail = (translate("library_html", "1 line to write on") if f.lines == 1
+                              else translate("library_html", "{count} lines to write on").format(count=f.lines))
                 elif isinstance(f, ChecklistField):
-                    detail = "tick boxes: " + escape("; ".join(f.checklist))
+                    detail = translate("library_html", "tick boxes: {items}").format(items=escape("; ".join(f.checklist)))
                 else:
                     assert isinstance(f, ScaleField)
-                    detail = f"rating {f.min} ({escape(f.low)}) to {f.max} ({escape(f.high)})"
+                    detail = translate("library_html", "rating {min} ({low}) to {max} ({high})").format(
+                        min=f.min, max=f.max, low=escape(f.low), high=escape(f.high))
                 parts.append(f"<li>{escape(f.prompt)} <i>({detail})</i></li>")
             parts.append("</ol>")
     return "".join(parts)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.curriculum import GroupType
+from .i18n import core_word
 from .library_html import curriculum_html, session_html
 from .library_state import LibraryState
 
@@ -38,25 +39,25 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         self._state = state
         self._current: tuple[str, str | None] | None = None
-        self.setAccessibleName("Curriculum library")
+        self.setAccessibleName(self.tr("Curriculum library"))
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles, scripts, prompts and handouts (Ctrl+F)")
-        self.search.setAccessibleName("Search the library")
+        self.search.setPlaceholderText(self.tr("Search titles, scripts, prompts and handouts (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the library"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
         self.search.returnPressed.connect(self._on_search_enter)
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Curricula by group type")
+        self.tree.setAccessibleName(self.tr("Curricula by group type"))
         tree_font = self.tree.font()
         tree_font.setPointSizeF(max(tree_font.pointSizeF(), 9.0) * 1.1)
         self.tree.setFont(tree_font)
         self.tree.currentItemChanged.connect(self._on_tree_current)
 
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.currentItemChanged.connect(self._on_result_current)
         self.results.itemActivated.connect(self._on_result_activated)
@@ -66,7 +67,7 @@ class LibraryPage(QWidget):
         self.left.addWidget(self.results)
 
         self.reader = QTextBrowser()
-        self.reader.setAccessibleName("Curriculum text")
+        self.reader.setAccessibleName(self.tr("Curriculum text"))
         self.reader.setOpenExternalLinks(False)
         font = self.reader.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
@@ -88,16 +89,16 @@ class LibraryPage(QWidget):
 
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setAccessibleName("Clinic curricula folder")
+        self.folder_label.setAccessibleName(self.tr("Clinic curricula folder"))
         # A long folder path wraps (at its slashes) instead of widening the whole window.
         self.folder_label.setWordWrap(True)
         self.folder_label.setMinimumWidth(200)
         self.folder_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.change_folder = QPushButton("&Change folder…")
-        self.change_folder.setAccessibleName("Change the clinic curricula folder")
+        self.change_folder = QPushButton(self.tr("&Change folder…"))
+        self.change_folder.setAccessibleName(self.tr("Change the clinic curricula folder"))
         self.change_folder.clicked.connect(self._on_change_folder)
-        self.open_folder = QPushButton("&Open folder")
-        self.open_folder.setAccessibleName("Open the clinic curricula folder")
+        self.open_folder = QPushButton(self.tr("&Open folder"))
+        self.open_folder.setAccessibleName(self.tr("Open the clinic curricula folder"))
         self.open_folder.clicked.connect(self._on_open_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
@@ -105,9 +106,9 @@ class LibraryPage(QWidget):
         folder_row.addWidget(self.open_folder)
 
         self.problem_summary = QLabel()
-        self.problem_summary.setAccessibleName("Curriculum problems summary")
+        self.problem_summary.setAccessibleName(self.tr("Curriculum problems summary"))
         self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems in curriculum files")
+        self.problems.setAccessibleName(self.tr("Problems in curriculum files"))
         self.problems.setMaximumHeight(140)
 
         layout = QVBoxLayout(self)
@@ -146,7 +147,7 @@ class LibraryPage(QWidget):
         bold.setBold(True)
         for group_type in GroupType:
             curricula = library.by_group_type(group_type)
-            top = QTreeWidgetItem([f"{group_type.label} ({len(curricula)})"])
+            top = QTreeWidgetItem([f"{core_word(group_type.label)} ({len(curricula)})"])
             top.setFont(0, bold)
             top.setData(0, ROLE_KEY, None)
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -175,7 +176,7 @@ class LibraryPage(QWidget):
             self.open(*previous)
         elif previous:
             self._current = None
-            self.reader.setHtml("<p>The curriculum that was open is no longer loaded.</p>")
+            self.reader.setHtml(self.tr("<p>The curriculum that was open is no longer loaded.</p>"))
         else:
             self.reader.setHtml(self._welcome_html())
 
@@ -208,7 +209,7 @@ class LibraryPage(QWidget):
             item.setData(ROLE_KEY, (hit.curriculum_id, hit.session_id))
             self.results.addItem(item)
         if not hits:
-            empty = QListWidgetItem(f"Nothing matches “{text.strip()}”.")
+            empty = QListWidgetItem(self.tr("Nothing matches “{typed}”.").format(typed=text.strip()))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(empty)
         self.left.setCurrentWidget(self.results)
@@ -231,7 +232,7 @@ class LibraryPage(QWidget):
 
     def _on_change_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Choose the clinic curricula folder", str(self._state.clinic_folder)
+            self, self.tr("Choose the clinic curricula folder"), str(self._state.clinic_folder)
         )
         if chosen:
             from pathlib import Path
@@ -276,36 +277,39 @@ class LibraryPage(QWidget):
         library = self._state.library
         folder = self._state.clinic_folder
         clinic_count = sum(1 for c in library.curricula if not c.shipped)
-        exists = "" if folder.is_dir() else " (does not exist yet: it is created when you open it)"
         self.folder_label.setToolTip(str(folder))
         wrappable = str(folder).replace("/", "/\u200b").replace("\\", "\\\u200b")  # break points, not spaces
-        self.folder_label.setText(
-            f"Clinic curricula folder: {wrappable}{exists} — {clinic_count} clinic "
-            f"curricul{'um' if clinic_count == 1 else 'a'} loaded; the folder is watched for changes."
-        )
+        if not folder.is_dir():
+            text = self.tr("Clinic curricula folder: {folder} (does not exist yet: it is created when you open it) — "
+                           "{count} clinic curricula loaded; the folder is watched for changes.")
+        elif clinic_count == 1:
+            text = self.tr("Clinic curricula folder: {folder} — 1 clinic curriculum loaded; the folder is watched for changes.")
+        else:
+            text = self.tr("Clinic curricula folder: {folder} — {count} clinic curricula loaded; the folder is watched for changes.")
+        self.folder_label.setText(text.format(folder=wrappable, count=clinic_count))
         self.problems.clear()
         for problem in library.problems:
             self.problems.addItem(str(problem))
         if library.problems:
             files = len({p.path for p in library.problems})
             self.problem_summary.setText(
-                f"⚠ {files} curriculum file{'s have' if files != 1 else ' has'} problems and "
-                f"{'were' if files != 1 else 'was'} not loaded. Fix the lines below; the library updates when you save."
+                self.tr("⚠ 1 curriculum file has problems and was not loaded. Fix the lines below; the library updates when you save.")
+                if files == 1 else
+                self.tr("⚠ {count} curriculum files have problems and were not loaded. Fix the lines below; the library "
+                        "updates when you save.").format(count=files)
             )
             self.problem_summary.setStyleSheet("color: #8a4b00; font-weight: bold;")
         else:
-            self.problem_summary.setText(f"All {len(library.files)} curriculum files loaded without problems.")
+            self.problem_summary.setText(self.tr("All {count} curriculum files loaded without problems.").format(count=len(library.files)))
             self.problem_summary.setStyleSheet("")
         self.problems.setVisible(bool(library.problems))
 
     def _welcome_html(self) -> str:
         library = self._state.library
         counts = ", ".join(
-            f"{len(library.by_group_type(g))} {g.label.lower()}" for g in GroupType if library.by_group_type(g)
+            self.tr("{count} {group_type}").format(count=len(library.by_group_type(g)), group_type=core_word(g.label).lower())
+            for g in GroupType if library.by_group_type(g)
         )
         return (
-            "<h1>Curriculum library</h1>"
-            f"<p>{len(library.curricula)} curricula are loaded ({counts or 'none yet'}).</p>"
-            "<p>Choose a curriculum or a session on the left to read its objectives, agenda, "
-            "facilitator's script, prompts, role plays and handouts, or search with Ctrl+F.</p>"
+            self.tr("<h1>Curriculum library</h1><p>{count} curricula are loaded ({yet}).</p><p>Choose a curriculum or a session on the left to read its objectives, agenda, facilitator's script, prompts, role plays and handouts, or search with Ctrl+F.</p>").format(count=len(library.curricula), yet=counts or self.tr("none yet"))
         )

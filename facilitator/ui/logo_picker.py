@@ -29,16 +29,16 @@ class LogoPicker(QWidget):
         super().__init__(parent)
         self._value = value.strip()
         self.preview = QLabel()
-        self.preview.setAccessibleName("Clinic logo preview")
+        self.preview.setAccessibleName(self.tr("Clinic logo preview"))
         self.preview.setFixedHeight(44)
         self.preview.setMinimumWidth(120)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.choose = QPushButton("C&hoose…")
-        self.choose.setAccessibleName("Choose a logo image for printed pages")
-        self.choose.setToolTip("A PNG or JPEG up to 512 KB; it prints at the top left of handouts and reports")
+        self.choose = QPushButton(self.tr("C&hoose…"))
+        self.choose.setAccessibleName(self.tr("Choose a logo image for printed pages"))
+        self.choose.setToolTip(self.tr("A PNG or JPEG up to 512 KB; it prints at the top left of handouts and reports"))
         self.choose.clicked.connect(self._on_choose)
-        self.remove = QPushButton("Re&move")
-        self.remove.setAccessibleName("Remove the logo")
+        self.remove = QPushButton(self.tr("Re&move"))
+        self.remove.setAccessibleName(self.tr("Remove the logo"))
         self.remove.clicked.connect(self._on_remove)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -55,17 +55,17 @@ class LogoPicker(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            show_error(self, "Clinic logo", f"{path.name} could not be read ({exc.strerror or exc}).")
+            show_error(self, self.tr("Clinic logo"), self.tr("{name} could not be read ({exc}).").format(name=path.name, exc=exc.strerror or exc))
             return False
         if len(data) > MAX_LOGO_BYTES:
             show_error(
-                self, "Clinic logo", f"{path.name} is {len(data) // 1024} KB; please choose an image of 512 KB or less."
+                self, self.tr("Clinic logo"), self.tr("{name} is {size} KB; please choose an image of 512 KB or less.").format(name=path.name, size=len(data) // 1024)
             )
             return False
         image = QImage.fromData(data)
         kind = _format(data)
         if image.isNull() or kind not in FORMATS:
-            show_error(self, "Clinic logo", f"{path.name} is not a PNG or JPEG image.")
+            show_error(self, self.tr("Clinic logo"), self.tr("{name} is not a PNG or JPEG image.").format(name=path.name))
             return False
         self._value = base64.b64encode(data).decode("ascii")
         self._show()
@@ -73,7 +73,7 @@ class LogoPicker(QWidget):
 
     def _on_choose(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Clinic logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
+            self, self.tr("Clinic logo"), str(Path.home()), self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if chosen:
             self.load_file(Path(chosen))
@@ -91,7 +91,7 @@ class LogoPicker(QWidget):
                 log.warning("The stored clinic logo does not decode; showing none")
         if image.isNull():
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("No logo: pages show the clinic name only.")
+            self.preview.setText(self.tr("No logo: pages show the clinic name only."))
         else:
             self.preview.setText("")
             pixmap = QPixmap.fromImage(image).scaledToHeight(40, Qt.TransformationMode.SmoothTransformation)

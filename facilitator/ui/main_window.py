@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..config import AppConfig
 from ..logs import log_path
+from .i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 PAGES = [
-    ("library", "Library"),
-    ("today", "Today"),
-    ("groups", "Groups"),
-    ("notes", "Notes"),
-    ("review", "Review"),
+    ("library", QT_TRANSLATE_NOOP("MainWindow", "Library")),
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today")),
+    ("groups", QT_TRANSLATE_NOOP("MainWindow", "Groups")),
+    ("notes", QT_TRANSLATE_NOOP("MainWindow", "Notes")),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "Review")),
 ]
 
 
@@ -52,33 +53,34 @@ class MainWindow(QMainWindow):
         self._page_index: dict[str, int] = {}
         self._builds = 0  # counts the times pages were built or cleared: an old build stops
         # The application's display name ("Facilitator") is added to the title by Qt itself.
-        self.setWindowTitle("Demo clinic" if config.demo else "")
-        self.setAccessibleName("Facilitator main window")
+        self.setWindowTitle(self.tr("Demo clinic") if config.demo else "")
+        self.setAccessibleName(self.tr("Facilitator main window"))
         self.resize(1280, 820)
 
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(170)
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.nav.setFont(font)
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Current page")
+        self.stack.setAccessibleName(self.tr("Current page"))
         for n, (key, title) in enumerate(PAGES, start=1):
+            title = self.tr(title)
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{title} (Ctrl+{n})")
+            item.setToolTip(self.tr("{title} (Ctrl+{n})").format(title=title, n=n))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav)
 
         self.loading = QWidget()
-        self.loading.setAccessibleName("Loading")
+        self.loading.setAccessibleName(self.tr("Loading"))
         loading_layout = QVBoxLayout(self.loading)
-        self.loading_label = QLabel("Opening the clinic's database and curricula…")
-        self.loading_label.setAccessibleName("Loading status")
+        self.loading_label = QLabel(self.tr("Opening the clinic's database and curricula…"))
+        self.loading_label.setAccessibleName(self.tr("Loading status"))
         self.loading_bar = QProgressBar()
         self.loading_bar.setRange(0, 0)
-        self.loading_bar.setAccessibleName("Loading progress")
+        self.loading_bar.setAccessibleName(self.tr("Loading progress"))
         loading_layout.addStretch(1)
         loading_layout.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignHCenter)
         loading_layout.addWidget(self.loading_bar)
@@ -92,13 +94,13 @@ class MainWindow(QMainWindow):
         # The central area is a stack: the app itself (0), and what is shown instead of it
         # while nobody may see records (first run, sign in, locked; see ui/session.py).
         self.gate = QStackedWidget()
-        self.gate.setAccessibleName("Facilitator")
+        self.gate.setAccessibleName(self.tr("Facilitator"))
         self.gate.addWidget(central)
         self.setCentralWidget(self.gate)
         self.session = None
         self.clock = None  # tests put a FakeClock here before attach; otherwise backend.clock
         self._build_menus()
-        self.statusBar().showMessage("Loading…")
+        self.statusBar().showMessage(self.tr("Loading…"))
         self.nav.setEnabled(False)
 
     # -- start-up --------------------------------------------------------------------------
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         if backend.upgrade_backup:
             self.statusBar().showMessage(
-                f"The database was upgraded; a copy of the old one is at {backend.upgrade_backup}", 15000
+                self.tr("The database was upgraded; a copy of the old one is at {upgrade_backup}").format(upgrade_backup=backend.upgrade_backup), 15000
             )
         self.session.started()
 
@@ -221,7 +223,7 @@ class MainWindow(QMainWindow):
         self.loading_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.loading.layout().setAlignment(self.loading_label, Qt.AlignmentFlag(0))
         self.loading_label.setText(sentence)
-        self.statusBar().showMessage("Could not open the database")
+        self.statusBar().showMessage(self.tr("Could not open the database"))
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -286,8 +288,8 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.settings_action = self._action(file_menu, "&Settings…", self._on_settings, QKeySequence("Ctrl+,"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = self._action(file_menu, self.tr("&Settings…"), self._on_settings, QKeySequence("Ctrl+,"))
         self.settings_action.setEnabled(False)
         file_menu.addSeparator()
         from .session_menus import build_session_menus
@@ -302,13 +304,13 @@ class MainWindow(QMainWindow):
                 action.changed.connect(self._update_admin_menu)
             self._update_admin_menu()
         file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        go_menu = self.menuBar().addMenu("&Go")
+        self.quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for n, (key, title) in enumerate(PAGES, start=1):
-            self._action(go_menu, title, lambda _checked=False, k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "Open the &log folder", self._on_open_log)
-        self._action(help_menu, "&About Facilitator", self._on_about)
+            self._action(go_menu, self.tr(title), lambda _checked=False, k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Open the &log folder"), self._on_open_log)
+        self._action(help_menu, self.tr("&About Facilitator"), self._on_about)
 
     def _update_admin_menu(self) -> None:
         """The Admin menu is shown only to someone who may use something in it, never empty."""
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
         if curriculum is None or session is None:
             from .errors import show_error
 
-            show_error(self, "Run session", "This meeting's curriculum session is not loaded, so it cannot be run.")
+            show_error(self, self.tr("Run session"), self.tr("This meeting's curriculum session is not loaded, so it cannot be run."))
             return
         self.watch_runner(self.runner)
         self.runner.start_run(curriculum, session, meeting=meeting_id, players=players)  # type: ignore[arg-type]
@@ -409,18 +411,16 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         QMessageBox.about(
             self,
-            "About Facilitator",
-            f"<h3>Facilitator {__version__}</h3><p>Runs Intensive Outpatient Program groups: "
-            "curricula, session timers, attendance, progress notes and handouts.</p>"
-            "<p>Records here are protected by HIPAA and 42 CFR Part 2.</p>",
+            self.tr("About Facilitator"),
+            self.tr("<h3>Facilitator {version}</h3><p>Runs Intensive Outpatient Program groups: curricula, session timers, attendance, progress notes and handouts.</p><p>Records here are protected by HIPAA and 42 CFR Part 2.</p>").format(version=__version__),
         )
 
     def _update_status(self) -> None:
         if self.backend is None:
             return
-        name = self.backend.settings.value("clinic_name") or "Clinic name not set (File › Settings)"
+        name = self.backend.settings.value("clinic_name") or self.tr("Clinic name not set (File › Settings)")
         library = self.backend.library if self.library_state is None else self.library_state.library
-        self.statusBar().showMessage(f"{name} · {len(library.curricula)} curricula")
+        self.statusBar().showMessage(self.tr("{name} · {count} curricula").format(name=name, count=len(library.curricula)))
 
 
 # The modules the sign-in and the pages are made of: imported off the GUI thread (with the

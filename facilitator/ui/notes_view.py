@@ -63,6 +63,7 @@ from ..core.permissions import (
 from . import operations
 from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
+from .i18n import core_word, date_text, translate
 from .operations import CollectionOp, QueryOp, describe
 
 log = logging.getLogger(__name__)
@@ -87,26 +88,25 @@ def note_html(note, rounds=(), *, zone: tzinfo) -> str:  # type: ignore[no-untyp
     parts = [f"<h3>{esc(note.title)}</h3>"]
     if note.in_error:
         parts.append(
-            f"<p style='color:#a00'><b>Entered in error</b> ({esc(_when(note.error_at))}): {esc(note.error_reason)}</p>"
+            translate("notes_view", "<p style='color:#a00'><b>Entered in error</b> ({error_at}): {error_reason}</p>").format(error_at=esc(_when(note.error_at)), error_reason=esc(note.error_reason))
         )
-    parts.append(f"<p><i>{esc(note.status.label)}</i></p>")
+    parts.append(f"<p><i>{esc(core_word(note.status.label))}</i></p>")
     for section in note.sections:
         text = note.content.get(section.key, "")
-        body = esc(text).replace("\n", "<br>") if text.strip() else "<span style='color:#a00'>(empty)</span>"
-        parts.append(f"<p><b>{esc(section.label)}</b><br>{body}</p>")
+        body = esc(text).replace("\n", "<br>") if text.strip() else translate("notes_view", "<span style='color:#a00'>(empty)</span>")
+        parts.append(f"<p><b>{esc(core_word(section.label))}</b><br>{body}</p>")
     if note.signed_at:
-        parts.append(f"<p>Signed: {esc(note.signature)} — {esc(_when(note.signed_at))}</p>")
+        parts.append(translate("notes_view", "<p>Signed: {signature} — {signed_at}</p>").format(signature=esc(note.signature), signed_at=esc(_when(note.signed_at))))
     if note.cosigned_at:
-        parts.append(f"<p>Co-signed: {esc(note.cosignature)} — {esc(_when(note.cosigned_at))}</p>")
+        parts.append(translate("notes_view", "<p>Co-signed: {cosignature} — {cosigned_at}</p>").format(cosignature=esc(note.cosignature), cosigned_at=esc(_when(note.cosigned_at))))
     for a in note.addenda:
         parts.append(
-            f"<p><b>Addendum</b> ({esc(_when(a.created_at))}, {esc(a.signature)}):<br>"
-            f"{esc(a.text).replace(chr(10), '<br>')}</p>"
+            translate("notes_view", "<p><b>Addendum</b> ({created_at}, {signature}):<br>{text}</p>").format(created_at=esc(_when(a.created_at)), signature=esc(a.signature), text=esc(a.text).replace(chr(10), '<br>'))
         )
     if rounds:
-        parts.append("<h4>History</h4><ul>")
+        parts.append(translate("notes_view", "<h4>History</h4><ul>"))
         for r in rounds:
-            line = f"Round {r.round}: signed by {esc(r.signature)} {esc(_when(r.signed_at))}; {esc(r.outcome)}"
+            line = translate("notes_view", "Round {round}: signed by {signature} {signed_at}; {outcome}").format(round=r.round, signature=esc(r.signature), signed_at=esc(_when(r.signed_at)), outcome=esc(r.outcome))
             if r.reviewed_at:
                 line += f" by {esc(r.reviewer_signature)} {esc(_when(r.reviewed_at))}"
             if r.comment:
@@ -124,9 +124,9 @@ def read_now(parent: QWidget, hub, fn):  # type: ignore[no-untyped-def]
         if hub is not None:
             hub.session_ended.emit(str(exc))
         else:
-            show_error(parent, "Signed out", str(exc))
+            show_error(parent, translate("notes_view", "Signed out"), str(exc))
     except UserFacingError as exc:
-        show_error(parent, "Cannot open the note", str(exc))
+        show_error(parent, translate("notes_view", "Cannot open the note"), str(exc))
     return None
 
 
@@ -143,7 +143,7 @@ class ConfirmDialog(QMessageBox):
         if details:
             self.setInformativeText(details)
         self.yes_button = self.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-        self.no_button = self.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        self.no_button = self.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.yes_button)
         self.setEscapeButton(self.no_button)
 
@@ -156,24 +156,24 @@ class ConfirmDialog(QMessageBox):
 
 
 def _day(value) -> str:  # type: ignore[no-untyped-def]
-    return f"{value.day} {value:%b}"
+    return f"{value.day} {date_text(value, '%b')}"
 
 
 def whose_note(note) -> str:  # type: ignore[no-untyped-def]
     """"Sam's DAP note for 2 Nov" or "the group note of Evening skills for 2 Nov"."""
     if note.is_group:
-        return f"the group note of {note.group_name} for {_day(note.meeting_day)}"
-    return f"{note.participant_name}'s {note.note_format} note for {_day(note.meeting_day)}"
+        return translate("notes_view", "the group note of {group_name} for {meeting_day}").format(group_name=note.group_name, meeting_day=_day(note.meeting_day))
+    return translate("notes_view", "{participant_name}'s {note_format} note for {meeting_day}").format(participant_name=note.participant_name, note_format=note.note_format, meeting_day=_day(note.meeting_day))
 
 
 def sign_question(note, principal: Principal) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """The question asked before signing, and what follows the signature."""
     what = whose_note(note)
-    text = f"Lock {what}? You sign as {principal.signature}."
+    text = translate("notes_view", "Lock {what}? You sign as {signature}.").format(what=what, signature=principal.signature)
     after = (
-        "It then goes to your supervisor for co-signature; after that only an addendum can add to it."
+        translate("notes_view", "It then goes to your supervisor for co-signature; after that only an addendum can add to it.")
         if principal.needs_cosign
-        else "It is then final; only an addendum can add to it."
+        else translate("notes_view", "It is then final; only an addendum can add to it.")
     )
     return text[0].upper() + text[1:], after
 
@@ -183,18 +183,19 @@ def cosign_question(notes, principal: Principal) -> tuple[str, str]:  # type: ig
     if len(notes) == 1:
         note = notes[0]
         return (
-            f"Co-sign {whose_note(note)}, written by {note.author_name}? You co-sign as {principal.signature}.",
-            "The note is then final; only an addendum can add to it.",
+            translate("notes_view", "Co-sign {note}, written by {author_name}? You co-sign as {signature}.").format(note=whose_note(note), author_name=note.author_name, signature=principal.signature),
+            translate("notes_view", "The note is then final; only an addendum can add to it."),
         )
     first = notes[0]
     lines = "\n".join(
-        f"• {'Group note' if n.is_group else n.participant_name + ' (' + n.note_format + ')'}, by {n.author_name}"
+        translate("notes_view", "• Group note, by {author}").format(author=n.author_name) if n.is_group
+        else translate("notes_view", "• {participant} ({note_format}), by {author}").format(
+            participant=n.participant_name, note_format=n.note_format, author=n.author_name)
         for n in notes
     )
     return (
-        f"Co-sign these {len(notes)} notes of {first.group_name} for {_day(first.meeting_day)}? "
-        f"You co-sign as {principal.signature}.",
-        lines + "\n\nEach note is then final; only an addendum can add to it.",
+        translate("notes_view", "Co-sign these {count} notes of {group_name} for {meeting_day}? You co-sign as {signature}.").format(count=len(notes), group_name=first.group_name, meeting_day=_day(first.meeting_day), signature=principal.signature),
+        translate("notes_view", "{lines}\n\nEach note is then final; only an addendum can add to it.").format(lines=lines),
     )
 
 
@@ -236,22 +237,22 @@ class NoteEditor(QWidget):
         self._draft_saving: int | None = None  # the note whose draft save is running
         self._when_saved: list[Callable[[], None]] = []
         self._conflict: ConflictError | None = None  # autosave paused until the user chooses
-        self.setAccessibleName("Note editor")
+        self.setAccessibleName(self.tr("Note editor"))
 
         self.heading = QLabel()
-        self.heading.setAccessibleName("Note heading")
+        self.heading.setAccessibleName(self.tr("Note heading"))
         self.heading.setWordWrap(True)
         self.banner = QFrame()
-        self.banner.setAccessibleName("Changed elsewhere")
+        self.banner.setAccessibleName(self.tr("Changed elsewhere"))
         self.banner.setStyleSheet("QFrame { background:#fde2e1; border:1px solid #c0392b; }")
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.banner_text.setAccessibleName("What changed elsewhere")
-        self.reload_button = QPushButton(RELOAD_TEXT)
-        self.reload_button.setAccessibleName("Reload the version saved elsewhere; your changes are dropped")
+        self.banner_text.setAccessibleName(self.tr("What changed elsewhere"))
+        self.reload_button = QPushButton(translate("ConflictDialog", RELOAD_TEXT))
+        self.reload_button.setAccessibleName(self.tr("Reload the version saved elsewhere; your changes are dropped"))
         self.reload_button.clicked.connect(lambda: self.resolve("reload"))
-        self.overwrite_button = QPushButton(OVERWRITE_TEXT)
-        self.overwrite_button.setAccessibleName("Save your text over the version saved elsewhere")
+        self.overwrite_button = QPushButton(translate("ConflictDialog", OVERWRITE_TEXT))
+        self.overwrite_button.setAccessibleName(self.tr("Save your text over the version saved elsewhere"))
         self.overwrite_button.clicked.connect(lambda: self.resolve("overwrite"))
         banner_row = QHBoxLayout(self.banner)
         banner_row.addWidget(self.banner_text, 1)
@@ -259,11 +260,11 @@ class NoteEditor(QWidget):
         banner_row.addWidget(self.overwrite_button)
         self.banner.hide()
         self.comment = QLabel()
-        self.comment.setAccessibleName("Supervisor's comment")
+        self.comment.setAccessibleName(self.tr("Supervisor's comment"))
         self.comment.setWordWrap(True)
         self.comment.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0b040;")
         self.warnings = QLabel()
-        self.warnings.setAccessibleName("Warnings")
+        self.warnings.setAccessibleName(self.tr("Warnings"))
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color:#8a3b00;")
         self.form_host = QWidget()
@@ -271,14 +272,14 @@ class NoteEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
-        scroll.setAccessibleName("Note fields")
+        scroll.setAccessibleName(self.tr("Note fields"))
         self.save_state = QLabel("")
-        self.save_state.setAccessibleName("Save state")
+        self.save_state.setAccessibleName(self.tr("Save state"))
         self.signer = QLabel()
-        self.signer.setAccessibleName("Who signs")
-        self.sign_button = QPushButton("&Sign and lock…")
-        self.sign_button.setAccessibleName("Sign and lock the note")
-        self.sign_button.setToolTip("Sign as the account you signed in with; asks first, then the note locks (Ctrl+Shift+S)")
+        self.signer.setAccessibleName(self.tr("Who signs"))
+        self.sign_button = QPushButton(self.tr("&Sign and lock…"))
+        self.sign_button.setAccessibleName(self.tr("Sign and lock the note"))
+        self.sign_button.setToolTip(self.tr("Sign as the account you signed in with; asks first, then the note locks (Ctrl+Shift+S)"))
         self.sign_button.clicked.connect(self._on_sign)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self._on_sign)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_pressed)
@@ -295,13 +296,13 @@ class NoteEditor(QWidget):
         layout.addLayout(sign_row)
         layout.addWidget(self.save_state)
         self.signatures = QLabel()
-        self.signatures.setAccessibleName("Signatures and addenda")
+        self.signatures.setAccessibleName(self.tr("Signatures and addenda"))
         self.signatures.setWordWrap(True)
-        self.addendum_button = QPushButton("Add a&ddendum…")
-        self.addendum_button.setAccessibleName("Add a dated addendum to this signed note")
+        self.addendum_button = QPushButton(self.tr("Add a&ddendum…"))
+        self.addendum_button.setAccessibleName(self.tr("Add a dated addendum to this signed note"))
         self.addendum_button.clicked.connect(self._on_addendum)
-        self.error_button = QPushButton("Entered in &error…")
-        self.error_button.setAccessibleName("Mark this signed note as entered in error, with the reason")
+        self.error_button = QPushButton(self.tr("Entered in &error…"))
+        self.error_button.setAccessibleName(self.tr("Mark this signed note as entered in error, with the reason"))
         self.error_button.clicked.connect(self._on_entered_in_error)
         after_row = QHBoxLayout()
         after_row.addWidget(self.signatures, 1)
@@ -370,29 +371,29 @@ class NoteEditor(QWidget):
         for n, section in enumerate(note.sections):
             edit = QPlainTextEdit()
             edit.setPlainText(content.get(section.key, ""))
-            edit.setAccessibleName(section.label)
-            edit.setToolTip(section.hint)
-            edit.setPlaceholderText(section.hint)
+            edit.setAccessibleName(core_word(section.label))
+            edit.setToolTip(core_word(section.hint))
+            edit.setPlaceholderText(core_word(section.hint))
             edit.setTabChangesFocus(True)
             edit.setReadOnly(not editable)
             height = 44 if note.is_group and n < 8 else 110
             edit.setMinimumHeight(height)
             edit.setMaximumHeight(height if note.is_group and n < 8 else 16777215)
             edit.textChanged.connect(self._on_text_changed)
-            label = QLabel(f"{section.label}{' *' if section.required else ''}")
+            label = QLabel(f"{core_word(section.label)}{' *' if section.required else ''}")
             label.setBuddy(edit)
             self.form.addRow(label, edit)
             self._fields[section.key] = edit
-        self.heading.setText(f"<b>{html.escape(note.title)}</b> — {note.status.label}")
+        self.heading.setText(f"<b>{html.escape(note.title)}</b> — {core_word(note.status.label)}")
         if note.return_comment and note.status.value == "returned":
-            self.comment.setText(f"Returned by your supervisor: {note.return_comment}")
+            self.comment.setText(self.tr("Returned by your supervisor: {return_comment}").format(return_comment=note.return_comment))
             self.comment.show()
         else:
             self.comment.hide()
         p = self._principal()
-        self.signer.setText(f"You sign as {p.signature}" if editable and p is not None else "")
+        self.signer.setText(self.tr("You sign as {signature}").format(signature=p.signature) if editable and p is not None else "")
         self.sign_button.setEnabled(editable)
-        self.save_state.setText("" if editable else "This note is signed and locked; add an addendum to add to it.")
+        self.save_state.setText("" if editable else self.tr("This note is signed and locked; add an addendum to add to it."))
         self._show_signatures(note)
         self._loading = False
         self._dirty = False
@@ -408,14 +409,14 @@ class NoteEditor(QWidget):
         lines = []
         if note.in_error:
             lines.append(
-                f"<b style='color:#a00'>Entered in error</b> ({_when(note.error_at)}): {html.escape(note.error_reason)}"
+                self.tr("<b style='color:#a00'>Entered in error</b> ({error_at}): {error_reason}").format(error_at=_when(note.error_at), error_reason=html.escape(note.error_reason))
             )
         if note.signed_at and note.status.locked:
-            lines.append(f"Signed: {html.escape(note.signature)} — {_when(note.signed_at)}")
+            lines.append(self.tr("Signed: {signature} — {signed_at}").format(signature=html.escape(note.signature), signed_at=_when(note.signed_at)))
         if note.cosigned_at:
-            lines.append(f"Co-signed: {html.escape(note.cosignature)} — {_when(note.cosigned_at)}")
+            lines.append(self.tr("Co-signed: {cosignature} — {cosigned_at}").format(cosignature=html.escape(note.cosignature), cosigned_at=_when(note.cosigned_at)))
         for a in note.addenda:
-            lines.append(f"Addendum {_when(a.created_at)}, {html.escape(a.signature)}: {html.escape(a.text)}")
+            lines.append(self.tr("Addendum {created_at}, {signature}: {text}").format(created_at=_when(a.created_at), signature=html.escape(a.signature), text=html.escape(a.text)))
         self.signatures.setText("<br>".join(lines))
         p = self._principal()
         locked = note.status.locked
@@ -437,9 +438,9 @@ class NoteEditor(QWidget):
         self._dirty = True
         self._edits[self._note.id] = self.content()
         if self._conflict is not None:
-            self.save_state.setText("Not saved: this note changed elsewhere; choose above what to keep.")
+            self.save_state.setText(self.tr("Not saved: this note changed elsewhere; choose above what to keep."))
             return
-        self.save_state.setText("Unsaved changes…")
+        self.save_state.setText(self.tr("Unsaved changes…"))
         if not self._timer.isActive():  # not restarted per key: a save at most one second behind
             self._timer.start()
 
@@ -463,7 +464,7 @@ class NoteEditor(QWidget):
         self._saving = True
         self._draft_saving = note.id
         self._dirty = False  # typing from here on makes it dirty again
-        self.save_state.setText("Saving…")
+        self.save_state.setText(self.tr("Saving…"))
         CollectionOp(
             self, lambda: self._service.save_draft(principal, note.id, content, version), self._hub
         ).success(self._on_saved).failure(lambda exc: self._on_save_failed(note.id, exc)).run()
@@ -473,7 +474,7 @@ class NoteEditor(QWidget):
         self._draft_saving = None
         if self._note is not None and result.note_id == self._note.id:
             self._version = result.version
-        self.save_state.setText(f"Saved {result.saved_at.astimezone(self._zone):%H:%M:%S}")
+        self.save_state.setText(self.tr("Saved {time:%H:%M:%S}").format(time=result.saved_at.astimezone(self._zone)))
         self._update_warnings()
         self.saved.emit(result.note_id)
         if self._dirty and self._note is not None and self._note.id == result.note_id:
@@ -491,10 +492,10 @@ class NoteEditor(QWidget):
         if isinstance(exc, ConflictError):
             self._conflict = exc
             self._show_banner(str(exc), overwrite=True)
-            self.save_state.setText("Not saved: this note changed elsewhere; choose above what to keep.")
+            self.save_state.setText(self.tr("Not saved: this note changed elsewhere; choose above what to keep."))
             self._settled()
             return True
-        self.save_state.setText(f"Not saved: {describe(exc)}")
+        self.save_state.setText(self.tr("Not saved: {exc}").format(exc=describe(exc)))
         self._settled()
         return isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded)
 
@@ -577,7 +578,7 @@ class NoteEditor(QWidget):
             return
         who = fresh.updated_by_name or "someone"
         when = fresh.updated_at.astimezone(self._zone).strftime("%H:%M")
-        self._show_banner(f"Changed on another workstation by {who} at {when} — reload to see it.", overwrite=False)
+        self._show_banner(self.tr("Changed on another workstation by {who} at {when} — reload to see it.").format(who=who, when=when), overwrite=False)
 
     # -- signing and amending ------------------------------------------------------------------
 
@@ -599,11 +600,11 @@ class NoteEditor(QWidget):
             return
         missing = cn.missing_required(note.sections, self.content())
         if missing:  # said before asking: nothing would be locked
-            show_error(self, "Cannot sign yet", "Fill in " + ", ".join(missing) + " before signing.")
+            show_error(self, self.tr("Cannot sign yet"), self.tr("Fill in {sections} before signing.").format(sections=", ".join(core_word(m) for m in missing)))
             return
         text, after = sign_question(note, principal)
-        if not ConfirmDialog(self, "Sign and lock", text, "&Sign and lock", after).ask():
-            self.save_state.setText("Not signed; the note is still a draft.")
+        if not ConfirmDialog(self, self.tr("Sign and lock"), text, self.tr("&Sign and lock"), after).ask():
+            self.save_state.setText(self.tr("Not signed; the note is still a draft."))
             return
         if self._note is None or self._note.id != note.id:
             return
@@ -611,7 +612,7 @@ class NoteEditor(QWidget):
         version = self._version
         self._saving = True
         self._dirty = False
-        self.save_state.setText("Signing…")
+        self.save_state.setText(self.tr("Signing…"))
 
         def failed(exc: Exception) -> bool:
             self._saving = False
@@ -619,13 +620,13 @@ class NoteEditor(QWidget):
             if isinstance(exc, ConflictError):
                 self._conflict = exc
                 self._show_banner(str(exc), overwrite=True)
-                self.save_state.setText("Not signed: this note changed elsewhere; choose above what to keep.")
+                self.save_state.setText(self.tr("Not signed: this note changed elsewhere; choose above what to keep."))
                 self._settled()
                 return True
-            self.save_state.setText("Not signed; the note is kept as a draft.")
+            self.save_state.setText(self.tr("Not signed; the note is kept as a draft."))
             self._settled()
             if isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded):
-                show_error(self, "Cannot sign yet", str(exc))
+                show_error(self, self.tr("Cannot sign yet"), str(exc))
                 return True
             return False
 
@@ -639,7 +640,7 @@ class NoteEditor(QWidget):
         CollectionOp(
             self, lambda: self._service.sign(principal, note.id, content=content, version=version),
             self._hub,
-        ).success(done).failure(failed).titled("Cannot sign").run()
+        ).success(done).failure(failed).titled(self.tr("Cannot sign")).run()
 
     def _amend(self, action, title: str, label: str, typed: str = "", problem: str = "") -> None:  # type: ignore[no-untyped-def]
         """Ask for the text and save it; refused (too long, say), it is asked again with the
@@ -668,14 +669,14 @@ class NoteEditor(QWidget):
 
     def _on_addendum(self) -> None:
         self._amend(
-            self._service.add_addendum, "Addendum", "Addendum (dated and signed; the note itself stays as it is):"
+            self._service.add_addendum, self.tr("Addendum"), self.tr("Addendum (dated and signed; the note itself stays as it is):")
         )
 
     def _on_entered_in_error(self) -> None:
         self._amend(
             self._service.mark_entered_in_error,
-            "Entered in error",
-            "Why was this note entered in error? (The note stays in the record, marked.)",
+            self.tr("Entered in error"),
+            self.tr("Why was this note entered in error? (The note stays in the record, marked.)"),
         )
 
     def _update_warnings(self) -> None:
@@ -684,7 +685,7 @@ class NoteEditor(QWidget):
         lines = []
         missing = cn.missing_required(self._note.sections, self.content())
         if missing:
-            lines.append("Still to fill in: " + ", ".join(missing) + ".")
+            lines.append(self.tr("Still to fill in: {sections}.").format(sections=", ".join(core_word(m) for m in missing)))
         if self._meeting is not None:
             from ..store.notes import meeting_warnings
 
@@ -698,8 +699,7 @@ class NoteEditor(QWidget):
                 if self._note.id in (pair.first, pair.second):
                     other = pair.second if pair.first == self._note.id else pair.first
                     lines.append(
-                        f"This note is {pair.percent}% alike {names.get(other, 'another note')}'s note; "
-                        "describe what this person did."
+                        self.tr("This note is {percent}% alike {note}'s note; describe what this person did.").format(percent=pair.percent, note=names.get(other, 'another note'))
                     )
         self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
 
@@ -717,26 +717,26 @@ class NotesPage(QWidget):
         self._service = service
         self._principal = principal
         self._meeting = None
-        self.setAccessibleName("Notes")
+        self.setAccessibleName(self.tr("Notes"))
 
         self.mine = QTreeWidget()
-        self.mine.setAccessibleName("My notes")
-        self.mine.setHeaderLabels(["Note", "Due"])
+        self.mine.setAccessibleName(self.tr("My notes"))
+        self.mine.setHeaderLabels([self.tr("Note"), self.tr("Due")])
         self.mine.header().setStretchLastSection(False)
         self.mine.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mine.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.mine.itemActivated.connect(self._on_mine_activated)  # Enter
         self.mine.itemClicked.connect(self._on_mine_activated)  # one click opens the note
         self.meetings = QListWidget()
-        self.meetings.setAccessibleName("Meetings to document")
+        self.meetings.setAccessibleName(self.tr("Meetings to document"))
         self.meetings.itemActivated.connect(self._on_meeting_activated)
         self.meetings.itemDoubleClicked.connect(self._on_meeting_activated)
-        self.start_button = QPushButton("&Write notes for this meeting")
-        self.start_button.setAccessibleName("Write notes for the selected meeting")
+        self.start_button = QPushButton(self.tr("&Write notes for this meeting"))
+        self.start_button.setAccessibleName(self.tr("Write notes for the selected meeting"))
         self.start_button.clicked.connect(self._on_start)
-        mine_label = QLabel("&My notes")
+        mine_label = QLabel(self.tr("&My notes"))
         mine_label.setBuddy(self.mine)
-        meetings_label = QLabel("M&eetings (last two weeks)")
+        meetings_label = QLabel(self.tr("M&eetings (last two weeks)"))
         meetings_label.setBuddy(self.meetings)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -747,18 +747,18 @@ class NotesPage(QWidget):
         left_layout.addWidget(self.start_button)
 
         self.note_list = QListWidget()
-        self.note_list.setAccessibleName("Notes of this meeting")
+        self.note_list.setAccessibleName(self.tr("Notes of this meeting"))
         self.note_list.currentItemChanged.connect(self._on_note_selected)
         self.absent = QLabel()
-        self.absent.setAccessibleName("Absent participants")
+        self.absent.setAccessibleName(self.tr("Absent participants"))
         self.absent.setWordWrap(True)
-        notes_label = QLabel("&Notes of this meeting")
+        notes_label = QLabel(self.tr("&Notes of this meeting"))
         notes_label.setBuddy(self.note_list)
-        self.export_button = QPushButton("E&xport meeting PDF…")
-        self.export_button.setAccessibleName("Export this meeting's signed notes as a PDF")
+        self.export_button = QPushButton(self.tr("E&xport meeting PDF…"))
+        self.export_button.setAccessibleName(self.tr("Export this meeting's signed notes as a PDF"))
         self.export_button.clicked.connect(self._on_export_meeting)
-        self.chart_button = QPushButton("&Chart…")
-        self.chart_button.setAccessibleName("Show this participant's notes in date order")
+        self.chart_button = QPushButton(self.tr("&Chart…"))
+        self.chart_button.setAccessibleName(self.tr("Show this participant's notes in date order"))
         self.chart_button.clicked.connect(self._on_chart)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -766,12 +766,12 @@ class NotesPage(QWidget):
         middle_layout.addWidget(self.note_list, 1)
         middle_layout.addWidget(self.absent)
         self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("This group's note format (supervisors and administrators)")
+        self.format_combo.setAccessibleName(self.tr("This group's note format (supervisors and administrators)"))
         for fmt in cn.NoteFormat:
-            self.format_combo.addItem(fmt.label, fmt.value)
+            self.format_combo.addItem(core_word(fmt.label), fmt.value)
         self.format_combo.setEnabled(False)
         self.format_combo.activated.connect(self._on_format_chosen)
-        format_label = QLabel("Group's note &format:")
+        format_label = QLabel(self.tr("Group's note &format:"))
         format_label.setBuddy(self.format_combo)
         middle_layout.addWidget(format_label)
         middle_layout.addWidget(self.format_combo)
@@ -826,16 +826,16 @@ class NotesPage(QWidget):
         self.meetings.blockSignals(True)
         self.meetings.clear()
         for title, items in (
-            ("Drafts", mine.drafts),
-            ("Returned", mine.returned),
-            ("Overdue", mine.overdue),
-            ("Waiting for co-signature", mine.awaiting),
+            (self.tr("Drafts"), mine.drafts),
+            (self.tr("Returned"), mine.returned),
+            (self.tr("Overdue"), mine.overdue),
+            (self.tr("Waiting for co-signature"), mine.awaiting),
         ):
             top = QTreeWidgetItem([f"{title} ({len(items)})", ""])
             top.setData(0, ROLE, None)
             for s in items:
-                who = "Group note" if s.kind == "group" else s.participant_name
-                child = QTreeWidgetItem([f"{s.meeting_day:%a %d %b}: {who}", f"{s.due:%d %b}"])
+                who = self.tr("Group note") if s.kind == "group" else s.participant_name
+                child = QTreeWidgetItem([f"{date_text(s.meeting_day, '%a %d %b')}: {who}", date_text(s.due, "%d %b")])
                 child.setToolTip(0, f"{s.group_name}, {s.meeting_day.isoformat()}: {who}")
                 child.setData(0, ROLE, (s.meeting_id, s.note_id))
                 if s.overdue and s.status.editable:  # late is the author's own draft, not a wait for the supervisor
@@ -845,7 +845,7 @@ class NotesPage(QWidget):
             top.setExpanded(True)
         row = 0 if self._meeting is None else -1
         for n, (meeting_id, day, group) in enumerate(meetings):
-            item = QListWidgetItem(f"{day:%a %d %b}: {group}")
+            item = QListWidgetItem(f"{date_text(day, '%a %d %b')}: {group}")
             item.setData(ROLE, meeting_id)
             self.meetings.addItem(item)
             if meeting_id == chosen:
@@ -879,7 +879,7 @@ class NotesPage(QWidget):
             if start:
                 self.refresh()  # the new drafts belong in My notes at once
 
-        op.success(opened).titled("Cannot open notes").run()
+        op.success(opened).titled(self.tr("Cannot open notes")).run()
 
     def _show_meeting(self, meeting, note_id: int | None, reload_editor: bool = True) -> None:  # type: ignore[no-untyped-def]
         p = self._principal()
@@ -891,13 +891,13 @@ class NotesPage(QWidget):
         self.note_list.blockSignals(True)
         self.note_list.clear()
         for note in meeting.notes:
-            who = "Group note" if note.is_group else note.participant_name
-            item = QListWidgetItem(f"{who} — {note.status.label}")
+            who = self.tr("Group note") if note.is_group else note.participant_name
+            item = QListWidgetItem(f"{who} — {core_word(note.status.label)}")
             item.setData(ROLE, note.id)
             self.note_list.addItem(item)
         self.note_list.blockSignals(False)
         absent = ", ".join(f"{a.name} ({a.status.replace('_', ' ')})" for a in meeting.absent)
-        self.absent.setText(f"Absent (no note): {absent}" if absent else "")
+        self.absent.setText(self.tr("Absent (no note): {absent}").format(absent=absent) if absent else "")
         if not self.note_list.count():
             return
         row = next((i for i, n in enumerate(meeting.notes) if n.id == note_id), 0) if note_id is not None else 0
@@ -998,8 +998,8 @@ class NotesPage(QWidget):
         meeting, fmt = self._meeting, self.format_combo.itemData(index)
         p, service = self._principal(), self._service
         CollectionOp(self, lambda: service.set_group_format(p, meeting.group_id, fmt), self._hub).success(
-            lambda _none: self.absent.setText(f"New notes of {meeting.group_name} will be {fmt}.")
-        ).titled("Note format").run()
+            lambda _none: self.absent.setText(self.tr("New notes of {group_name} will be {fmt}.").format(group_name=meeting.group_name, fmt=fmt))
+        ).titled(self.tr("Note format")).run()
 
     def _on_amended(self, note_id: int) -> None:
         self._reload_meeting(note_id)
@@ -1010,47 +1010,47 @@ class NotesPage(QWidget):
         self.editor.flush()
         meeting = self._meeting
         name = f"notes-{meeting.day.isoformat()}-{meeting.group_name}.pdf".replace(" ", "-").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Export meeting notes", name, "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export meeting notes"), name, self.tr("PDF files (*.pdf)"))
         if not path:
             return
         p, service = self._principal(), self._service
 
         def export(report):  # type: ignore[no-untyped-def]
-            report(0, 2, "Gathering the signed notes…")
+            report(0, 2, self.tr("Gathering the signed notes…"))
             model = service.meeting_print(p, meeting.meeting_id)
             from ..handouts.notes import render_notes_pdf
 
-            report(1, 2, "Writing the PDF…")
+            report(1, 2, self.tr("Writing the PDF…"))
             from ..core.files import os_problem, shown_path, write_private
 
             try:
                 write_private(Path(path), render_notes_pdf(model), create_folder=False)
             except OSError as exc:
-                raise UserFacingError(f"The PDF could not be written to {shown_path(path)}: {os_problem(exc)}.") from exc
+                raise UserFacingError(self.tr("The PDF could not be written to {path}: {strerror}.").format(path=shown_path(path), strerror=os_problem(exc))) from exc
             return model
 
-        CollectionOp(self, export, self._hub).with_progress("Exporting the meeting's notes…").success(
-            lambda model: self.absent.setText(f"Exported {len(model.notes)} signed note(s) to {path}.")
-        ).titled("Cannot export").run()
+        CollectionOp(self, export, self._hub).with_progress(self.tr("Exporting the meeting's notes…")).success(
+            lambda model: self.absent.setText((self.tr("Exported 1 signed note to {path}.") if len(model.notes) == 1 else self.tr("Exported {count} signed notes to {path}.")).format(count=len(model.notes), path=path))
+        ).titled(self.tr("Cannot export")).run()
 
     def _on_chart(self) -> None:
         note = self.editor.note
         if note is None or note.participant_id is None:
-            show_error(self, "Chart", "Choose a participant's note first.")
+            show_error(self, self.tr("Chart"), self.tr("Choose a participant's note first."))
             return
         p, service = self._principal(), self._service
         QueryOp(self, lambda: service.chart(p, note.participant_id), self._hub).success(
             lambda notes: self._show_chart(note.participant_name, notes)
-        ).titled("Chart").run()
+        ).titled(self.tr("Chart")).run()
 
     def _show_chart(self, name: str, notes) -> None:  # type: ignore[no-untyped-def]
         dialog = QDialog(self)
-        dialog.setWindowTitle(f"Chart: {name}")
-        dialog.setAccessibleName(f"Chart of {name}")
+        dialog.setWindowTitle(self.tr("Chart: {name}").format(name=name))
+        dialog.setAccessibleName(self.tr("Chart of {name}").format(name=name))
         view = QTextBrowser()
-        view.setAccessibleName("Notes in date order")
+        view.setAccessibleName(self.tr("Notes in date order"))
         zone = self._service.zone()
-        view.setHtml("<hr>".join(note_html(n, zone=zone) for n in notes) or "<p>No notes yet.</p>")
+        view.setHtml("<hr>".join(note_html(n, zone=zone) for n in notes) or self.tr("<p>No notes yet.</p>"))
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         dialog.resize(760, 640)
@@ -1093,7 +1093,7 @@ class ReviewPage(QWidget):
         self._notes: list = []
         self._desk = None
         self._desk_fills = 0  # a desk still being filled gives way to a newer one
-        self.setAccessibleName("Review")
+        self.setAccessibleName(self.tr("Review"))
 
         def tree(name: str, headers: list[str]) -> QTreeWidget:
             widget = QTreeWidget()
@@ -1112,23 +1112,23 @@ class ReviewPage(QWidget):
             widget.itemClicked.connect(lambda item, _col, w=widget: self._on_desk_item(w, item, force=True))
             return widget
 
-        self.queue = tree("Notes awaiting your co-signature", ["Meeting / note", "Author", "Age", "Due"])
+        self.queue = tree(self.tr("Notes awaiting your co-signature"), [self.tr("Meeting / note"), self.tr("Author"), self.tr("Age"), self.tr("Due")])
         self.queue.setRootIsDecorated(True)
-        self.late = tree("Drafts past the deadline", ["Note", "Author", "Late"])
-        self.undocumented = tree("Meetings held with no notes", ["Meeting", "Facilitators", "Present"])
+        self.late = tree(self.tr("Drafts past the deadline"), [self.tr("Note"), self.tr("Author"), self.tr("Late")])
+        self.undocumented = tree(self.tr("Meetings held with no notes"), [self.tr("Meeting"), self.tr("Facilitators"), self.tr("Present")])
         self.rates = QTreeWidget()
-        self.rates.setAccessibleName("Notes signed on time, by counselor, over the last 30 days")
-        self.rates.setHeaderLabels(["Counselor", "On time", "Rate"])
+        self.rates.setAccessibleName(self.tr("Notes signed on time, by counselor, over the last 30 days"))
+        self.rates.setHeaderLabels([self.tr("Counselor"), self.tr("On time"), self.tr("Rate")])
         self.rates.setRootIsDecorated(False)
         self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.queue_label = QLabel("&Awaiting your co-signature")
+        self.queue_label = QLabel(self.tr("&Awaiting your co-signature"))
         self.queue_label.setBuddy(self.queue)
-        self.late_label = QLabel("&Drafts past the deadline")
+        self.late_label = QLabel(self.tr("&Drafts past the deadline"))
         self.late_label.setBuddy(self.late)
-        self.undocumented_label = QLabel("Meetings held with &no notes")
+        self.undocumented_label = QLabel(self.tr("Meetings held with &no notes"))
         self.undocumented_label.setBuddy(self.undocumented)
-        self.rates_label = QLabel("On time, last 30 days")
+        self.rates_label = QLabel(self.tr("On time, last 30 days"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         for label, widget, stretch in (
@@ -1141,38 +1141,38 @@ class ReviewPage(QWidget):
             left_layout.addWidget(widget, stretch)
 
         self.meeting_heading = QLabel()
-        self.meeting_heading.setAccessibleName("Meeting under review")
+        self.meeting_heading.setAccessibleName(self.tr("Meeting under review"))
         self.meeting_heading.setWordWrap(True)
         self.meeting_notes = QListWidget()
-        self.meeting_notes.setAccessibleName("Notes of the meeting under review")
+        self.meeting_notes.setAccessibleName(self.tr("Notes of the meeting under review"))
         self.meeting_notes.currentItemChanged.connect(self._on_note_selected)
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Note under review")
+        self.view.setAccessibleName(self.tr("Note under review"))
         self.comment = QPlainTextEdit()
-        self.comment.setAccessibleName("Comment for the author")
-        self.comment.setPlaceholderText("What the author should change (needed to return a note)")
+        self.comment.setAccessibleName(self.tr("Comment for the author"))
+        self.comment.setPlaceholderText(self.tr("What the author should change (needed to return a note)"))
         self.comment.setMaximumHeight(80)
-        self.cosign_button = QPushButton("&Co-sign…")
-        self.cosign_button.setAccessibleName("Co-sign this note")
-        self.cosign_button.setToolTip("Co-sign this note; asks first (Ctrl+Return)")
+        self.cosign_button = QPushButton(self.tr("&Co-sign…"))
+        self.cosign_button.setAccessibleName(self.tr("Co-sign this note"))
+        self.cosign_button.setToolTip(self.tr("Co-sign this note; asks first (Ctrl+Return)"))
         self.cosign_button.clicked.connect(self._on_cosign)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_cosign)
-        self.return_button = QPushButton("&Return to author")
-        self.return_button.setAccessibleName("Return this note to its author with the comment")
+        self.return_button = QPushButton(self.tr("&Return to author"))
+        self.return_button.setAccessibleName(self.tr("Return this note to its author with the comment"))
         self.return_button.clicked.connect(self._on_return)
-        self.cosign_all_button = QPushButton("Co-sign a&ll of this meeting…")
-        self.cosign_all_button.setAccessibleName("Co-sign every note of this meeting awaiting co-signature; lists them first")
+        self.cosign_all_button = QPushButton(self.tr("Co-sign a&ll of this meeting…"))
+        self.cosign_all_button.setAccessibleName(self.tr("Co-sign every note of this meeting awaiting co-signature; lists them first"))
         self.cosign_all_button.clicked.connect(self._on_cosign_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cosign_button)
         buttons.addWidget(self.return_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cosign_all_button)
-        comment_label = QLabel("Co&mment:")
+        comment_label = QLabel(self.tr("Co&mment:"))
         comment_label.setBuddy(self.comment)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        notes_box = QGroupBox("This meeting")
+        notes_box = QGroupBox(self.tr("This meeting"))
         nb = QVBoxLayout(notes_box)
         nb.addWidget(self.meeting_notes)
         right_top = QSplitter(Qt.Orientation.Horizontal)
@@ -1283,19 +1283,20 @@ class ReviewPage(QWidget):
                 top.setData(0, ROLE, (q.meeting_id, None))
                 tops[q.meeting_id] = top
                 yield self.queue, top
-            who = "Group note" if q.kind == "group" else q.participant_name
-            child = QTreeWidgetItem([who, q.author_name, q.age, _desk_day(q.due, "%d %b") + (" (overdue)" if q.overdue else "")])
+            who = self.tr("Group note") if q.kind == "group" else q.participant_name
+            due = self.tr("{due} (overdue)").format(due=_desk_day(q.due, "%d %b")) if q.overdue else _desk_day(q.due, "%d %b")
+            child = QTreeWidgetItem([who, q.author_name, q.age, due])
             child.setData(0, ROLE, (q.meeting_id, q.note_id))
             if q.overdue:
                 child.setForeground(3, Qt.GlobalColor.red)
             top.addChild(child)
         for d in desk.late_drafts:
-            who = "Group note" if d.kind == "group" else d.participant_name
-            status = "" if d.status is cn.NoteStatus.DRAFT else f" ({d.status.label.lower()})"
+            who = self.tr("Group note") if d.kind == "group" else d.participant_name
+            status = "" if d.status is cn.NoteStatus.DRAFT else f" ({core_word(d.status.label).lower()})"
             item = QTreeWidgetItem(
                 [f"{_desk_day(d.meeting_day)}: {who}{status}", d.author_name, f"{d.days_late} d"]
             )
-            item.setToolTip(0, f"{d.group_name}; due {_desk_day(d.due)}")
+            item.setToolTip(0, self.tr("{group_name}; due {due}").format(group_name=d.group_name, due=_desk_day(d.due)))
             item.setData(0, ROLE, (d.meeting_id, d.note_id))
             item.setForeground(2, Qt.GlobalColor.red)
             yield self.late, item
@@ -1304,16 +1305,16 @@ class ReviewPage(QWidget):
             item.setData(0, ROLE, (m.meeting_id, None))
             yield self.undocumented, item
         for r in desk.on_time:
-            item = QTreeWidgetItem([r.author_name, f"{r.on_time} of {r.due}", f"{r.percent}%"])
+            item = QTreeWidgetItem([r.author_name, self.tr("{on_time} of {due}").format(on_time=r.on_time, due=r.due), f"{r.percent}%"])
             if r.percent < 80:
                 item.setForeground(2, Qt.GlobalColor.red)
             yield self.rates, item
 
     def _desk_filled(self, desk, keep: int | None, shown, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
-        self.queue_label.setText(f"&Awaiting your co-signature ({len(desk.awaiting)})")
-        self.late_label.setText(f"&Drafts past the deadline ({len(desk.late_drafts)}; due {desk.deadline_days} business days after the meeting)")
-        self.undocumented_label.setText(f"Meetings held with &no notes ({len(desk.undocumented)}, last {desk.window_days} days)")
-        self.rates_label.setText(f"On time, last {desk.window_days} days")
+        self.queue_label.setText(self.tr("&Awaiting your co-signature ({count})").format(count=len(desk.awaiting)))
+        self.late_label.setText(self.tr("&Drafts past the deadline ({count}; due {deadline_days} business days after the meeting)").format(count=len(desk.late_drafts), deadline_days=desk.deadline_days))
+        self.undocumented_label.setText(self.tr("Meetings held with &no notes ({count}, last {window_days} days)").format(count=len(desk.undocumented), window_days=desk.window_days))
+        self.rates_label.setText(self.tr("On time, last {window_days} days").format(window_days=desk.window_days))
         # Keep the meeting under review if it is still on the desk, else the oldest awaiting one.
         chosen = self._find(keep) if keep is not None else None
         if chosen is None:
@@ -1387,23 +1388,23 @@ class ReviewPage(QWidget):
             self._warnings = meeting_warnings(meeting)
             self._notes = list(meeting.notes)
             for note in self._notes:
-                who = "Group note" if note.is_group else note.participant_name
-                item = QListWidgetItem(f"{who} — {note.status.label}")
+                who = self.tr("Group note") if note.is_group else note.participant_name
+                item = QListWidgetItem(f"{who} — {core_word(note.status.label)}")
                 item.setData(ROLE, note.id)
                 self.meeting_notes.addItem(item)
-            self.meeting_heading.setText(f"<b>{meeting.day:%a %d %b}: {html.escape(meeting.group_name)}</b>")
+            self.meeting_heading.setText(f"<b>{date_text(meeting.day, '%a %d %b')}: {html.escape(meeting.group_name)}</b>")
         elif not loading:
             self.meeting_heading.setText("")
         self.meeting_notes.blockSignals(False)
         if not self._notes:
             if loading:
-                self.view.setHtml("<p>Opening the meeting's notes…</p>")
+                self.view.setHtml(self.tr("<p>Opening the meeting's notes…</p>"))
             elif meeting is not None:
                 self.view.setHtml(
-                    "<p>No notes have been started for this meeting. Its facilitators write them from Notes.</p>"
+                    self.tr("<p>No notes have been started for this meeting. Its facilitators write them from Notes.</p>")
                 )
             else:
-                self.view.setHtml("<p>Nothing needs you on the desk.</p>")
+                self.view.setHtml(self.tr("<p>Nothing needs you on the desk.</p>"))
             self._update_buttons(None)
             return
         row = next((i for i, n in enumerate(self._notes) if n.id == select_note), None)
@@ -1435,11 +1436,11 @@ class ReviewPage(QWidget):
         for pair in w.similar:
             if note.id in (pair.first, pair.second):
                 other = pair.second if pair.first == note.id else pair.first
-                lines.append(f"This note is {pair.percent}% alike {names.get(other, 'another note')}'s note.")
+                lines.append(self.tr("This note is {percent}% alike {note}'s note.").format(percent=pair.percent, note=names.get(other, 'another note')))
         if not lines:
             return ""
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        return f"<div style='color:#8a3b00'><b>Warnings</b><ul>{items}</ul></div>"
+        return self.tr("<div style='color:#8a3b00'><b>Warnings</b><ul>{items}</ul></div>").format(items=items)
 
     def _awaiting_mine(self) -> list:  # type: ignore[type-arg]
         """The shown meeting's notes this user may co-sign now."""
@@ -1498,10 +1499,10 @@ class ReviewPage(QWidget):
         if note is None or p is None or not self.cosign_button.isEnabled():
             return
         text, after = cosign_question([note], p)
-        if not ConfirmDialog(self, "Co-sign", text, "&Co-sign", after).ask():
+        if not ConfirmDialog(self, self.tr("Co-sign"), text, self.tr("&Co-sign"), after).ask():
             return
         service = self._service
-        self._review(lambda: service.cosign(p, note.id, version=note.version), "Cannot co-sign")
+        self._review(lambda: service.cosign(p, note.id, version=note.version), self.tr("Cannot co-sign"))
 
     def _on_cosign_all(self) -> None:
         awaiting = self._awaiting_mine()
@@ -1509,7 +1510,7 @@ class ReviewPage(QWidget):
         if not awaiting or p is None or not self.cosign_all_button.isEnabled():
             return
         text, listed = cosign_question(awaiting, p)
-        if not ConfirmDialog(self, "Co-sign all of this meeting", text, f"&Co-sign {len(awaiting)} notes", listed).ask():
+        if not ConfirmDialog(self, self.tr("Co-sign all of this meeting"), text, self.tr("&Co-sign {count} notes").format(count=len(awaiting)), listed).ask():
             return
         service = self._service
 
@@ -1523,7 +1524,7 @@ class ReviewPage(QWidget):
                     raise UserFacingError(f"{n.title}: {exc}") from exc
             return len(awaiting)
 
-        self._review(cosign_all, "Cannot co-sign")
+        self._review(cosign_all, self.tr("Cannot co-sign"))
 
     def _on_return(self) -> None:
         note = self.current_note()
@@ -1532,7 +1533,7 @@ class ReviewPage(QWidget):
         p, service, comment = self._principal(), self._service, self.comment.toPlainText()
         self._review(
             lambda: service.return_note(p, note.id, comment, version=note.version),
-            "Cannot return the note",
+            self.tr("Cannot return the note"),
             after=self.comment.clear,  # kept on screen if the return failed
         )
 
@@ -1543,8 +1544,9 @@ class ReviewPage(QWidget):
 
 @lru_cache(maxsize=4096)
 def _desk_day(day, fmt: str = "%a %d %b") -> str:  # type: ignore[no-untyped-def]
-    """A day as the desk shows it; remembered, since a desk shows thousands of rows over a few hundred days."""
-    return day.strftime(fmt)
+    """A day as the desk shows it, in the UI's language; remembered, since a desk shows thousands of rows
+    over a few hundred days (the language is chosen once, at start)."""
+    return date_text(day, fmt)
 
 
 # -- observations during a session ---------------------------------------------------------
@@ -1559,10 +1561,10 @@ class ObservationDialog(QDialog):
         self._service = service
         self._principal = principal
         self._meeting_id = meeting_id
-        self.setWindowTitle("Observation")
-        self.setAccessibleName("Record an observation")
+        self.setWindowTitle(self.tr("Observation"))
+        self.setAccessibleName(self.tr("Record an observation"))
         self.people = QListWidget()
-        self.people.setAccessibleName("Participant")
+        self.people.setAccessibleName(self.tr("Participant"))
         for participant_id, name in people:
             item = QListWidgetItem(name)
             item.setData(ROLE, participant_id)
@@ -1570,14 +1572,14 @@ class ObservationDialog(QDialog):
         if self.people.count():
             self.people.setCurrentRow(0)
         self.text = QLineEdit()
-        self.text.setAccessibleName("Observation")
-        self.text.setPlaceholderText("What you saw, in a few words; Enter saves")
+        self.text.setAccessibleName(self.tr("Observation"))
+        self.text.setPlaceholderText(self.tr("What you saw, in a few words; Enter saves"))
         self.text.returnPressed.connect(self._on_save)
         self.done_label = QLabel()
-        self.done_label.setAccessibleName("Last observation saved")
-        who = QLabel("&Who:")
+        self.done_label.setAccessibleName(self.tr("Last observation saved"))
+        who = QLabel(self.tr("&Who:"))
         who.setBuddy(self.people)
-        what = QLabel("&Observation:")
+        what = QLabel(self.tr("&Observation:"))
         what.setBuddy(self.text)
         layout = QVBoxLayout(self)
         layout.addWidget(who)
@@ -1596,13 +1598,13 @@ class ObservationDialog(QDialog):
         zone = self._service.zone()
 
         def done(saved) -> None:  # type: ignore[no-untyped-def]
-            self.done_label.setText(f"Saved for {name} at {saved.at.astimezone(zone):%H:%M}.")
+            self.done_label.setText(self.tr("Saved for {name} at {time:%H:%M}.").format(name=name, time=saved.at.astimezone(zone)))
             if self.text.text() == typed:  # what was typed since stays
                 self.text.clear()
 
         CollectionOp(
             self, lambda: self._service.add_observation(principal, meeting_id, person, typed), self._hub
-        ).success(done).titled("Observation not saved").run()
+        ).success(done).titled(self.tr("Observation not saved")).run()
 
 
 def install_observation_action(window, service, principal, meeting_id: int, players, hub=None) -> QAction:  # type: ignore[no-untyped-def]
@@ -1612,10 +1614,10 @@ def install_observation_action(window, service, principal, meeting_id: int, play
     def open_dialog() -> None:
         ObservationDialog(service, principal, meeting_id, people, window, hub=hub).exec()
 
-    action = QAction("Observation…", window)
+    action = QAction(translate("notes_view", "Observation…"), window)
     action.setShortcut(QKeySequence("O"))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip("Note a short, timestamped observation about a participant (O)")
+    action.setToolTip(translate("notes_view", "Note a short, timestamped observation about a participant (O)"))
     action.triggered.connect(open_dialog)
     window.addAction(action)
     return action

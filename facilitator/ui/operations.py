@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ..core.changes import Changes, ConflictError, SessionEnded, UserFacingError
 from .errors import show_error, unexpected_error_text
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -206,7 +207,7 @@ def describe(exc: BaseException) -> str:
 
 class _Op(Generic[T]):
     _pool_is_writer = True
-    _default_title = "Could not save"
+    _default_title = QT_TRANSLATE_NOOP("operations", "Could not save")
 
     def __init__(self, parent: QWidget | None, fn: Callable[..., T], hub: ChangeHub | None = None) -> None:
         self._parent = parent
@@ -215,7 +216,7 @@ class _Op(Generic[T]):
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[Exception], bool | None] | None = None
         self._progress_label: str | None = None
-        self._title = self._default_title
+        self._title = translate("operations", self._default_title)
         self._dialog: QProgressDialog | None = None
 
     def success(self, callback: Callable[[T], None]) -> _Op[T]:
@@ -272,11 +273,11 @@ class _Op(Generic[T]):
         pool.start(_Job(self._fn, signals, self._progress_label is not None))
 
     def _show_progress(self) -> None:
-        self._dialog = QProgressDialog(self._progress_label or "Working…", "", 0, 0, self._parent)
+        self._dialog = QProgressDialog(self._progress_label or translate("operations", "Working…"), "", 0, 0, self._parent)
         self._dialog.setCancelButton(None)
         self._dialog.setMinimumDuration(0)
-        self._dialog.setAccessibleName(self._progress_label or "Working")
-        self._dialog.setWindowTitle("Facilitator")
+        self._dialog.setAccessibleName(self._progress_label or translate("operations", "Working"))
+        self._dialog.setWindowTitle(translate("operations", "Facilitator"))
         self._dialog.show()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
@@ -294,7 +295,7 @@ class _Op(Generic[T]):
         if isinstance(exc, SessionEnded) and hub is not None:
             hub.session_ended.emit(str(exc))
             return
-        title = "Someone else changed this" if isinstance(exc, ConflictError) else self._title
+        title = translate("operations", "Someone else changed this") if isinstance(exc, ConflictError) else self._title
         show_error(self._parent, title, describe(exc))
 
 
@@ -306,4 +307,4 @@ class QueryOp(_Op[T]):
     """A read that can take a while: runs on the thread pool."""
 
     _pool_is_writer = False
-    _default_title = "Could not load"
+    _default_title = QT_TRANSLATE_NOOP("operations", "Could not load")

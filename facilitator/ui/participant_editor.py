@@ -36,6 +36,7 @@ from ..core.changes import ConflictError
 from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantRecord, ParticipantStatus
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .i18n import core_word
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
@@ -64,39 +65,39 @@ class ParticipantDialog(QDialog):
         self._rules = rules
         self._existing = participant
         self.record: ParticipantRecord | None = None
-        self.setWindowTitle("Edit participant" if participant else "New participant")
+        self.setWindowTitle(self.tr("Edit participant") if participant else self.tr("New participant"))
         self.setAccessibleName(self.windowTitle())
         today = today or date.today()
 
         self.preferred = QLineEdit()
-        self.preferred.setAccessibleName("Preferred name")
+        self.preferred.setAccessibleName(self.tr("Preferred name"))
         self.preferred.setMaxLength(limits.PREFERRED_NAME.max_chars)
         self.legal = QLineEdit()
-        self.legal.setAccessibleName("Legal name")
+        self.legal.setAccessibleName(self.tr("Legal name"))
         self.legal.setMaxLength(limits.LEGAL_NAME.max_chars)
         self.record_number = QLineEdit()
-        self.record_number.setAccessibleName("Record number")
+        self.record_number.setAccessibleName(self.tr("Record number"))
         self.record_number.setMaxLength(limits.RECORD_NUMBER.max_chars)
         self.dob = QDateEdit()
-        self.dob.setAccessibleName("Date of birth (optional)")
+        self.dob.setAccessibleName(self.tr("Date of birth (optional)"))
         self.dob.setDisplayFormat("yyyy-MM-dd")
         self.dob.setDateRange(NO_DATE, LATEST)
-        self.dob.setSpecialValueText("not recorded")
+        self.dob.setSpecialValueText(self.tr("not recorded"))
         self.dob.setCalendarPopup(True)
         self.program_start = QDateEdit()
-        self.program_start.setAccessibleName("Program start")
+        self.program_start.setAccessibleName(self.tr("Program start"))
         self.program_start.setDisplayFormat("yyyy-MM-dd")
         self.program_start.setDateRange(EARLIEST, LATEST)
         self.program_start.setCalendarPopup(True)
         self.audience = QComboBox()
-        self.audience.setAccessibleName("Adult or adolescent")
+        self.audience.setAccessibleName(self.tr("Adult or adolescent"))
         for a in Audience:
-            self.audience.addItem(a.label, a)
+            self.audience.addItem(core_word(a.label), a)
         self.audience.currentIndexChanged.connect(self._on_audience)
-        self.own_target = QCheckBox("Own weekly &target:")
-        self.own_target.setAccessibleName("Use an own weekly hours target")
+        self.own_target = QCheckBox(self.tr("Own weekly &target:"))
+        self.own_target.setAccessibleName(self.tr("Use an own weekly hours target"))
         self.target = QDoubleSpinBox()
-        self.target.setAccessibleName("Weekly hours target")
+        self.target.setAccessibleName(self.tr("Weekly hours target"))
         self.target.setRange(0, 60)
         self.target.setSingleStep(0.5)
         self.target.setSuffix(" h")
@@ -107,28 +108,28 @@ class ParticipantDialog(QDialog):
         target_row.addWidget(self.target)
         target_row.addWidget(self.default_label, 1)
         self.language = QLineEdit()
-        self.language.setAccessibleName("Handout language (BCP 47, e.g. en, es)")
+        self.language.setAccessibleName(self.tr("Handout language (BCP 47, e.g. en, es)"))
         self.language.setMaxLength(limits.LANGUAGE.max_chars)
-        self.large_print = QCheckBox("&Large print handouts")
-        self.large_print.setAccessibleName("Large print handouts")
+        self.large_print = QCheckBox(self.tr("&Large print handouts"))
+        self.large_print.setAccessibleName(self.tr("Large print handouts"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         for s in ParticipantStatus:
-            self.status.addItem(s.label, s)
+            self.status.addItem(core_word(s.label), s)
         self.goals = QPlainTextEdit()
-        self.goals.setAccessibleName(f"Treatment goals, one per line, up to {MAX_GOALS}")
-        self.goals.setPlaceholderText(f"One short goal per line (up to {MAX_GOALS}); notes refer to them.")
+        self.goals.setAccessibleName(self.tr("Treatment goals, one per line, up to {max}").format(max=MAX_GOALS))
+        self.goals.setPlaceholderText(self.tr("One short goal per line (up to {max}); notes refer to them.").format(max=MAX_GOALS))
         self.goals.setTabChangesFocus(True)
         self.goals.setMaximumHeight(110)
 
         self.relatives = QListWidget()
-        self.relatives.setAccessibleName("Relatives and partners")
+        self.relatives.setAccessibleName(self.tr("Relatives and partners"))
         self.relatives.setMaximumHeight(90)
-        self.add_relative = QPushButton("Add &relative or partner…")
-        self.add_relative.setAccessibleName("Add a relative or partner")
+        self.add_relative = QPushButton(self.tr("Add &relative or partner…"))
+        self.add_relative.setAccessibleName(self.tr("Add a relative or partner"))
         self.add_relative.clicked.connect(self._on_add_relative)
-        self.remove_relative = QPushButton("Re&move")
-        self.remove_relative.setAccessibleName("Remove the selected relative")
+        self.remove_relative = QPushButton(self.tr("Re&move"))
+        self.remove_relative.setAccessibleName(self.tr("Remove the selected relative"))
         self.remove_relative.clicked.connect(self._on_remove_relative)
         rel_buttons = QHBoxLayout()
         rel_buttons.addWidget(self.add_relative)
@@ -136,18 +137,18 @@ class ParticipantDialog(QDialog):
         rel_buttons.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Preferred name:", self.preferred)
-        form.addRow("Le&gal name:", self.legal)
-        form.addRow("Record &number:", self.record_number)
-        form.addRow("Date of &birth:", self.dob)
-        form.addRow("Program &start:", self.program_start)
-        form.addRow("A&udience:", self.audience)
-        form.addRow("Weekly hours:", target_row)
-        form.addRow("Han&dout language:", self.language)
+        form.addRow(self.tr("&Preferred name:"), self.preferred)
+        form.addRow(self.tr("Le&gal name:"), self.legal)
+        form.addRow(self.tr("Record &number:"), self.record_number)
+        form.addRow(self.tr("Date of &birth:"), self.dob)
+        form.addRow(self.tr("Program &start:"), self.program_start)
+        form.addRow(self.tr("A&udience:"), self.audience)
+        form.addRow(self.tr("Weekly hours:"), target_row)
+        form.addRow(self.tr("Han&dout language:"), self.language)
         form.addRow("", self.large_print)
-        form.addRow("S&tatus:", self.status)
-        form.addRow("Treatment g&oals:", self.goals)
-        form.addRow("Relatives:", self.relatives)
+        form.addRow(self.tr("S&tatus:"), self.status)
+        form.addRow(self.tr("Treatment g&oals:"), self.goals)
+        form.addRow(self.tr("Relatives:"), self.relatives)
         form.addRow("", rel_buttons)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save)
@@ -159,12 +160,12 @@ class ParticipantDialog(QDialog):
         if participant is None:
             self.program_start.setDate(qdate(today))
             self.dob.setDate(NO_DATE)
-            self.language.setText("en")
+            self.language.setText(self.tr("en"))
             self.target.setEnabled(False)
             self.relatives.setEnabled(False)
             self.add_relative.setEnabled(False)
             self.remove_relative.setEnabled(False)
-            self.relatives.addItem("Save the participant first, then add relatives.")
+            self.relatives.addItem(self.tr("Save the participant first, then add relatives."))
         else:
             self._show(participant)
         self._on_audience()
@@ -198,7 +199,9 @@ class ParticipantDialog(QDialog):
         data = self.audience.currentData()  # Qt hands a str-based enum back as its text
         audience = Audience(data) if data else None
         default = self._rules.default_target_hours(audience.value if audience else "adult")
-        self.default_label.setText(f"clinic default for {audience.label.lower() if audience else 'adults'}s: {default:g} h")
+        self.default_label.setText(
+            (self.tr("clinic default for adolescents: {hours:g} h") if audience is Audience.ADOLESCENT
+             else self.tr("clinic default for adults: {hours:g} h")).format(hours=default))
 
     def draft(self) -> ParticipantDraft:
         dob = self.dob.date()
@@ -225,7 +228,7 @@ class ParticipantDialog(QDialog):
         else:
             seen = existing.version if version == -1 else version
             op = CollectionOp(self, lambda: roster.update_participant(existing.id, draft, seen), self._hub)
-        op.titled("Participant not saved").success(self._on_saved).failure(self._on_failed).run()
+        op.titled(self.tr("Participant not saved")).success(self._on_saved).failure(self._on_failed).run()
 
     def _on_saved(self, record: ParticipantRecord) -> None:
         self.record = record
@@ -240,7 +243,7 @@ class ParticipantDialog(QDialog):
             try:
                 self._existing = self._roster.participant(self._existing.id)
             except Exception as error:  # noqa: BLE001
-                show_error(self, "Participant not reloaded", str(error))
+                show_error(self, self.tr("Participant not reloaded"), str(error))
                 return True
             self._show(self._existing)
             self._on_audience()
@@ -251,16 +254,16 @@ class ParticipantDialog(QDialog):
     def _on_add_relative(self) -> None:
         if self._existing is None:
             return
-        name, ok = QInputDialog.getText(self, "Add relative or partner", "&Name:")
+        name, ok = QInputDialog.getText(self, self.tr("Add relative or partner"), self.tr("&Name:"))
         if not ok or not name.strip():
             return
-        relation, ok = QInputDialog.getText(self, "Add relative or partner", "&Relationship (partner, mother, …):")
+        relation, ok = QInputDialog.getText(self, self.tr("Add relative or partner"), self.tr("&Relationship (partner, mother, …):"))
         if not ok:
             return
         roster, participant_id = self._roster, self._existing.id
         (
             CollectionOp(self, lambda: roster.add_relative(participant_id, name, relation), self._hub)
-            .titled("Relative not added")
+            .titled(self.tr("Relative not added"))
             .success(lambda _r: self._fill_relatives())
             .run()
         )
@@ -272,7 +275,7 @@ class ParticipantDialog(QDialog):
         roster, relative_id = self._roster, int(item.data(256))
         (
             CollectionOp(self, lambda: roster.remove_relative(relative_id), self._hub)
-            .titled("Relative not removed")
+            .titled(self.tr("Relative not removed"))
             .success(lambda _r: self._fill_relatives())
             .run()
         )

@@ -44,6 +44,7 @@ from ..core.curriculum import Curriculum
 from ..core.library import Library
 from ..core.printing import MAX_COPIES, DocumentKind, available_kinds
 from .errors import show_error
+from .i18n import core_word, translate
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -116,74 +117,74 @@ class PrintDialog(QDialog):
         self._generation = 0
         self._current: Rendered | None = None
         self._closed = False
-        self.setWindowTitle("Print")
-        self.setAccessibleName("Print handouts and guides")
+        self.setWindowTitle(self.tr("Print"))
+        self.setAccessibleName(self.tr("Print handouts and guides"))
         self.resize(1180, 860)
 
         self.kind = QComboBox()
-        self.kind.setAccessibleName("What to print")
+        self.kind.setAccessibleName(self.tr("What to print"))
         for k in available_kinds(self._curriculum, session_id):
-            self.kind.addItem(k.label, k.value)
+            self.kind.addItem(core_word(k.label), k.value)
         if kind is not None and self.kind.findData(kind.value) >= 0:
             self.kind.setCurrentIndex(self.kind.findData(kind.value))
 
         self.copies = QSpinBox()
         self.copies.setRange(1, MAX_COPIES)
-        self.copies.setAccessibleName("Number of copies")
-        self.copies.setToolTip("One copy of every handout of the session for each person")
+        self.copies.setAccessibleName(self.tr("Number of copies"))
+        self.copies.setToolTip(self.tr("One copy of every handout of the session for each person"))
 
-        self.large_print = QCheckBox("&Large print (18 point)")
-        self.large_print.setAccessibleName("Large print")
+        self.large_print = QCheckBox(self.tr("&Large print (18 point)"))
+        self.large_print.setAccessibleName(self.tr("Large print"))
         if self._recipients is not None:
             self.large_print.setToolTip(
-                "Every copy in large print. Unticked, each person gets the size their record asks for."
+                self.tr("Every copy in large print. Unticked, each person gets the size their record asks for.")
             )
 
-        self.two_sided = QCheckBox("&Two-sided printing")
+        self.two_sided = QCheckBox(self.tr("&Two-sided printing"))
         self.two_sided.setChecked(P.TWO_SIDED_DEFAULT)
-        self.two_sided.setAccessibleName("Two-sided printing, each copy on its own sheets")
+        self.two_sided.setAccessibleName(self.tr("Two-sided printing, each copy on its own sheets"))
         self.two_sided.setToolTip(
-            "Tick this when the printer prints on both sides: a blank page is added where one copy "
-            "would otherwise end on the front of a sheet whose back starts the next copy."
+            self.tr("Tick this when the printer prints on both sides: a blank page is added where one copy "
+            "would otherwise end on the front of a sheet whose back starts the next copy.")
         )
 
         self.language = QComboBox()
-        self.language.setAccessibleName("Language")
+        self.language.setAccessibleName(self.tr("Language"))
         for edition in sorted(
             library.editions(self._curriculum), key=lambda c: (c.language != self._curriculum.language, c.language)
         ):
             self.language.addItem(f"{_language_name(edition.language)} — {edition.title}", edition.language)
 
-        self.names = QCheckBox("Print first &names")
-        self.names.setAccessibleName("Print first names on handouts")
-        self.names.setToolTip("Each copy carries its owner's first name. A named handout is protected information.")
+        self.names = QCheckBox(self.tr("Print first &names"))
+        self.names.setAccessibleName(self.tr("Print first names on handouts"))
+        self.names.setToolTip(self.tr("Each copy carries its owner's first name. A named handout is protected information."))
         self.names_warning = QLabel(
-            "Named handouts are protected health information: hand each to its owner and shred any "
-            "left over. Leave Two-sided printing ticked if the printer prints on both sides: each copy then starts on a new sheet."
+            self.tr("Named handouts are protected health information: hand each to its owner and shred any "
+            "left over. Leave Two-sided printing ticked if the printer prints on both sides: each copy then starts on a new sheet.")
         )
         self.names_warning.setWordWrap(True)
-        self.names_warning.setAccessibleName("Warning about named handouts")
+        self.names_warning.setAccessibleName(self.tr("Warning about named handouts"))
         self.names_warning.setStyleSheet("color: #8a4b00;")
 
         form = QFormLayout()
-        form.addRow("&Print:", self.kind)
-        form.addRow("&Copies:", self.copies)
+        form.addRow(self.tr("&Print:"), self.kind)
+        form.addRow(self.tr("&Copies:"), self.copies)
         form.addRow("", self.large_print)
         form.addRow("", self.two_sided)
-        form.addRow("Lan&guage:", self.language)
+        form.addRow(self.tr("Lan&guage:"), self.language)
         form.addRow("", self.names)
         form.addRow(self.names_warning)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What will print")
+        self.summary.setAccessibleName(self.tr("What will print"))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setAccessibleName("Notes about this print")
+        self.notes.setAccessibleName(self.tr("Notes about this print"))
         self.notes.setStyleSheet("color: #8a4b00;")
         self.notes.setVisible(False)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Preparing the pages")
+        self.progress.setAccessibleName(self.tr("Preparing the pages"))
         self.progress.setTextVisible(True)
 
         left = QVBoxLayout()
@@ -199,7 +200,7 @@ class PrintDialog(QDialog):
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.preview = QPdfView()
-        self.preview.setAccessibleName("Preview of the pages")
+        self.preview.setAccessibleName(self.tr("Preview of the pages"))
         self.preview.setDocument(self.document)
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
@@ -207,14 +208,14 @@ class PrintDialog(QDialog):
         self.preview.setStyleSheet("background: #7a7a7a;")
         self.preview.pageNavigator().currentPageChanged.connect(self._on_page_changed)
         self.zoom = QComboBox()
-        self.zoom.setAccessibleName("Zoom")
-        self.zoom.addItem("Whole page", QPdfView.ZoomMode.FitInView.value)
-        self.zoom.addItem("Page width", QPdfView.ZoomMode.FitToWidth.value)
+        self.zoom.setAccessibleName(self.tr("Zoom"))
+        self.zoom.addItem(self.tr("Whole page"), QPdfView.ZoomMode.FitInView.value)
+        self.zoom.addItem(self.tr("Page width"), QPdfView.ZoomMode.FitToWidth.value)
         self.zoom.currentIndexChanged.connect(self._on_zoom)
-        zoom_label = QLabel("&Zoom:")
+        zoom_label = QLabel(self.tr("&Zoom:"))
         zoom_label.setBuddy(self.zoom)
         self.page_label = QLabel()
-        self.page_label.setAccessibleName("Page shown")
+        self.page_label.setAccessibleName(self.tr("Page shown"))
         preview_bar = QHBoxLayout()
         preview_bar.addWidget(self.page_label)
         preview_bar.addStretch(1)
@@ -224,17 +225,17 @@ class PrintDialog(QDialog):
         preview_box.addWidget(self.preview, 1)
         preview_box.addLayout(preview_bar)
 
-        self.print_button = QPushButton("P&rint…")
-        self.print_button.setAccessibleName("Print on a printer")
+        self.print_button = QPushButton(self.tr("P&rint…"))
+        self.print_button.setAccessibleName(self.tr("Print on a printer"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_button.setToolTip("Choose a printer and print these pages (Ctrl+P)")
+        self.print_button.setToolTip(self.tr("Choose a printer and print these pages (Ctrl+P)"))
         self.print_button.clicked.connect(self._on_print)
-        self.save_button = QPushButton("&Save as PDF…")
-        self.save_button.setAccessibleName("Save as PDF")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save as PDF"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self._on_save)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -346,7 +347,7 @@ class PrintDialog(QDialog):
 
     def _on_page_changed(self, page: int) -> None:
         count = self.document.pageCount()
-        self.page_label.setText(f"Page {page + 1} of {count}" if count else "")
+        self.page_label.setText(self.tr("Page {page} of {count}").format(page=page + 1, count=count) if count else "")
 
     def _on_names_toggled(self, on: bool) -> None:
         if on:
@@ -365,12 +366,12 @@ class PrintDialog(QDialog):
         printer.setDocName(Path(suggested_file_name(self._current.request, self._curriculum)).stem)
         printer.setFromTo(1, self._current.pages)
         dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName("Choose a printer")
+        dialog.setAccessibleName(self.tr("Choose a printer"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        progress = QProgressDialog("Sending the pages to the printer…", "Stop", 0, self._current.pages, self)
+        progress = QProgressDialog(self.tr("Sending the pages to the printer…"), self.tr("Stop"), 0, self._current.pages, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAccessibleName("Printing progress")
+        progress.setAccessibleName(self.tr("Printing progress"))
         progress.setMinimumDuration(300)
 
         def report(done: int, total: int) -> bool:
@@ -384,19 +385,20 @@ class PrintDialog(QDialog):
             log.exception("Printing failed")
             show_error(
                 self,
-                "Print",
-                "The pages could not be sent to the printer. Check that it is on and try again, or save as PDF.",
+                self.tr("Print"),
+                self.tr("The pages could not be sent to the printer. Check that it is on and try again, or save as PDF."),
             )
             return
         finally:
             progress.close()
-        self.summary.setText(f"Sent {printed} page{'s' if printed != 1 else ''} to the printer.")
+        self.summary.setText(self.tr("Sent 1 page to the printer.") if printed == 1
+                             else self.tr("Sent {count} pages to the printer.").format(count=printed))
 
     def _on_save(self) -> None:
         if self._current is None:
             return
         start = str(Path.home() / suggested_file_name(self._current.request, self._curriculum))
-        chosen, _filter = QFileDialog.getSaveFileName(self, "Save as PDF", start, "PDF files (*.pdf)")
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), start, self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
         path = Path(chosen)
@@ -406,9 +408,9 @@ class PrintDialog(QDialog):
             self.save_to(path)
         except OSError as exc:
             log.exception("Saving the PDF failed")
-            show_error(self, "Save as PDF", f"The PDF could not be saved in {path.parent} ({exc.strerror or exc}).")
+            show_error(self, self.tr("Save as PDF"), self.tr("The PDF could not be saved in {parent} ({exc}).").format(parent=path.parent, exc=exc.strerror or exc))
             return
-        self.summary.setText(f"Saved {path.name}.")
+        self.summary.setText(self.tr("Saved {name}.").format(name=path.name))
 
     def _render(self) -> None:
         self._timer.stop()
@@ -470,7 +472,7 @@ class PrintDialog(QDialog):
         if self._closed or generation != self._generation:
             return
         self.progress.setVisible(False)
-        sentence = "The pages could not be prepared. The log has the details; try again, or print fewer copies."
+        sentence = self.tr("The pages could not be prepared. The log has the details; try again, or print fewer copies.")
         from ..handouts import FontMissing
 
         if isinstance(exc, FontMissing):
@@ -493,15 +495,18 @@ class PrintDialog(QDialog):
 
     def _summary_text(self, result: Rendered) -> str:
         r = result.request
-        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        pages = self.tr("1 page") if result.pages == 1 else self.tr("{count} pages").format(count=result.pages)
         if result.blank_pages:
-            blank = result.blank_pages
-            pages += f" ({blank} left blank so each copy starts on a new sheet)"
+            pages = self.tr("{pages} ({blank} left blank so each copy starts on a new sheet)").format(
+                pages=pages, blank=result.blank_pages)
         if r.kind is DocumentKind.HANDOUTS:
             handouts = len(self._curriculum.session(r.session_id or "").handouts)
             copies = r.copy_count
-            return f"{copies} cop{'y' if copies == 1 else 'ies'} of {handouts} handout{'s' if handouts != 1 else ''}: {pages}."
-        return f"{r.kind.label}: {pages}."
+            what = (self.tr("1 copy of {handouts} handouts") if copies == 1
+                    else self.tr("{copies} copies of {handouts} handouts")) if handouts != 1 else (
+                self.tr("1 copy of 1 handout") if copies == 1 else self.tr("{copies} copies of 1 handout"))
+            return self.tr("{what}: {pages}.").format(what=what.format(copies=copies, handouts=handouts), pages=pages)
+        return self.tr("{what}: {pages}.").format(what=core_word(r.kind.label), pages=pages)
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt's name)
         self._closed = True
@@ -522,13 +527,13 @@ class PrintActions:
         self._settings = settings
         self._parent = parent or page
         self.dialog: PrintDialog | None = None
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setAccessibleName("Print handouts")
-        self.print_button.setToolTip("Print this session's handouts, or the curriculum's workbook (Ctrl+P)")
+        self.print_button = QPushButton(translate("PrintActions", "&Print…"))
+        self.print_button.setAccessibleName(translate("PrintActions", "Print handouts"))
+        self.print_button.setToolTip(translate("PrintActions", "Print this session's handouts, or the curriculum's workbook (Ctrl+P)"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.guide_button = QPushButton("Facilitator &guide…")
-        self.guide_button.setAccessibleName("Print the facilitator guide")
-        self.guide_button.setToolTip("Print this session's facilitator guide with its role cards (Ctrl+Shift+P)")
+        self.guide_button = QPushButton(translate("PrintActions", "Facilitator &guide…"))
+        self.guide_button.setAccessibleName(translate("PrintActions", "Print the facilitator guide"))
+        self.guide_button.setToolTip(translate("PrintActions", "Print this session's facilitator guide with its role cards (Ctrl+Shift+P)"))
         self.guide_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
         page.actions_bar.addWidget(self.print_button)
         page.actions_bar.addWidget(self.guide_button)
@@ -560,7 +565,7 @@ class PrintActions:
     def open_packet(self, curriculum_id: str, session_id: str, recipients: Sequence[P.Recipient]) -> PrintDialog | None:
         """Open the print dialog on a meeting's packet: one copy per recipient, in their edition."""
         if self._state.library.find(curriculum_id) is None:
-            show_error(self._parent, "Handout packet", "This meeting's curriculum is not loaded, so its handouts cannot be printed.")
+            show_error(self._parent, translate("PrintActions", "Handout packet"), translate("PrintActions", "This meeting's curriculum is not loaded, so its handouts cannot be printed."))
             return None
         return self._show(curriculum_id, session_id, recipients=recipients)
 

@@ -56,26 +56,26 @@ class RosterImportDialog(QDialog):
         self._table: CsvTable | None = None
         self._errors: list[RowError] = []
         self.imported: list[object] = []
-        self.setWindowTitle("Import roster from CSV")
-        self.setAccessibleName("Import roster from CSV")
+        self.setWindowTitle(self.tr("Import roster from CSV"))
+        self.setAccessibleName(self.tr("Import roster from CSV"))
         self.resize(980, 640)
 
         self.path = QLineEdit()
-        self.path.setAccessibleName("CSV file")
+        self.path.setAccessibleName(self.tr("CSV file"))
         self.path.setReadOnly(True)
-        browse = QPushButton("&Choose file…")
-        browse.setAccessibleName("Choose the CSV file")
+        browse = QPushButton(self.tr("&Choose file…"))
+        browse.setAccessibleName(self.tr("Choose the CSV file"))
         browse.clicked.connect(self._on_browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
 
-        mapping_box = QGroupBox("Columns")
+        mapping_box = QGroupBox(self.tr("Columns"))
         grid = QGridLayout(mapping_box)
         self.combos: dict[str, QComboBox] = {}
         for n, name in enumerate(ROSTER_FIELDS):
             combo = QComboBox()
-            combo.setAccessibleName(f"Column for {FIELD_LABELS[name]}")
+            combo.setAccessibleName(self.tr("Column for {name}").format(name=FIELD_LABELS[name]))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             label = QLabel(f"{FIELD_LABELS[name]}{' *' if name in REQUIRED_FIELDS else ''}:")
             label.setBuddy(combo)
@@ -84,26 +84,26 @@ class RosterImportDialog(QDialog):
             self.combos[name] = combo
 
         self.preview = QTableWidget(0, len(ROSTER_FIELDS) + 2)
-        self.preview.setAccessibleName("Preview of the rows to import")
-        self.preview.setHorizontalHeaderLabels(["Line", *(FIELD_LABELS[f] for f in ROSTER_FIELDS), "Problem"])
+        self.preview.setAccessibleName(self.tr("Preview of the rows to import"))
+        self.preview.setHorizontalHeaderLabels([self.tr("Line"), *(FIELD_LABELS[f] for f in ROSTER_FIELDS), self.tr("Problem")])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setVisible(False)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.preview.horizontalHeader().setStretchLastSection(True)
-        self.summary = QLabel("Choose a CSV file whose first line names the columns.")
-        self.summary.setAccessibleName("Import summary")
+        self.summary = QLabel(self.tr("Choose a CSV file whose first line names the columns."))
+        self.summary.setAccessibleName(self.tr("Import summary"))
         self.summary.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setAccessibleName("Import every row")
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setAccessibleName(self.tr("Import every row"))
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_import)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("&File:", file_row)
+        form.addRow(self.tr("&File:"), file_row)
         layout.addLayout(form)
         layout.addWidget(mapping_box)
         layout.addWidget(self.preview, 1)
@@ -120,15 +120,15 @@ class RosterImportDialog(QDialog):
             text = read_roster_text(path)
             self._table = read_csv(text)
         except UnicodeDecodeError:
-            return self._refuse(f"{path.name} is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.")
+            return self._refuse(self.tr("{name} is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.").format(name=path.name))
         except RosterFileTooBig as exc:
             return self._refuse(str(exc))
         except RosterFileError as exc:
-            return self._refuse(f"{path.name} cannot be read: {exc}.")
+            return self._refuse(self.tr("{name} cannot be read: {exc}.").format(name=path.name, exc=exc))
         except OSError as exc:
             from ..core.files import os_problem
 
-            return self._refuse(f"{path.name} cannot be read ({os_problem(exc)}).")
+            return self._refuse(self.tr("{name} cannot be read ({strerror}).").format(name=path.name, strerror=os_problem(exc)))
         mapping = guess_mapping(self._table.headers)
         for name, combo in self.combos.items():
             combo.blockSignals(True)
@@ -160,7 +160,7 @@ class RosterImportDialog(QDialog):
         return False
 
     def _on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose roster file", str(Path.home()), "CSV (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose roster file"), str(Path.home()), self.tr("CSV (*.csv);;All files (*)"))
         if path:
             self.open_file(Path(path))
 
@@ -199,11 +199,10 @@ class RosterImportDialog(QDialog):
             lines = ", ".join(str(e.line) for e in self._errors[:12]) + ("…" if len(self._errors) > 12 else "")
             extra = " " + " ".join(f"{e.message[0].upper()}{e.message[1:]}." for e in general) if general else ""
             self.summary.setText(
-                f"<b>Nothing will be imported until every row is right.</b> {len(self._errors)} problem(s), "
-                f"on line(s) {lines}.{extra} Fix the file (or the column choices) and choose it again."
+                (self.tr("<b>Nothing will be imported until every row is right.</b> 1 problem, on line {lines}.{extra} Fix the file (or the column choices) and choose it again.") if len(self._errors) == 1 else self.tr("<b>Nothing will be imported until every row is right.</b> {count} problems, on lines {lines}.{extra} Fix the file (or the column choices) and choose it again.")).format(count=len(self._errors), lines=lines, extra=extra)
             )
         else:
-            self.summary.setText(f"{len(plan.drafts)} participants are ready to import.")
+            self.summary.setText(self.tr("{count} participants are ready to import.").format(count=len(plan.drafts)))
         self.import_button.setEnabled(not self._errors and bool(plan.drafts))
 
     def _on_import(self) -> None:
@@ -222,5 +221,5 @@ class RosterImportDialog(QDialog):
             self._check()
             return False
 
-        CollectionOp(self, lambda: roster.import_roster(plan), self._hub).titled("Roster not imported") \
+        CollectionOp(self, lambda: roster.import_roster(plan), self._hub).titled(self.tr("Roster not imported")) \
             .success(imported).failure(refused).run()

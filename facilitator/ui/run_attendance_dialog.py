@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
+from .i18n import core_word, date_text
 from .operations import CollectionOp, QueryOp
 
 log = logging.getLogger(__name__)
@@ -45,25 +46,25 @@ class RunAttendanceDialog(QDialog):
         self.arrivals: dict[object, QLineEdit] = {}
         self.departures: dict[object, QLineEdit] = {}
         self.minutes: dict[object, QLabel] = {}
-        self.setWindowTitle("Attendance from the run")
+        self.setWindowTitle(self.tr("Attendance from the run"))
         self.setMinimumWidth(820)
-        self.setAccessibleName("Attendance from the run")
-        self.heading = QLabel("Reading the run and the attendance sheet…")
+        self.setAccessibleName(self.tr("Attendance from the run"))
+        self.heading = QLabel(self.tr("Reading the run and the attendance sheet…"))
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("What the run proposes")
+        self.heading.setAccessibleName(self.tr("What the run proposes"))
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.error = QLabel()
-        self.error.setAccessibleName("Problem with the times")
+        self.error.setAccessibleName(self.tr("Problem with the times"))
         self.error.setStyleSheet("color:#a00;")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton("&Save attendance")
-        self.save_button.setAccessibleName("Save these times as the meeting's attendance")
+        self.save_button = QPushButton(self.tr("&Save attendance"))
+        self.save_button.setAccessibleName(self.tr("Save these times as the meeting's attendance"))
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
-        self.keep_button = QPushButton("&Keep attendance as it is")
-        self.keep_button.setAccessibleName("Close without changing the saved attendance")
+        self.keep_button = QPushButton(self.tr("&Keep attendance as it is"))
+        self.keep_button.setAccessibleName(self.tr("Close without changing the saved attendance"))
         self.keep_button.setAutoDefault(False)  # Enter in a time field saves; Esc keeps
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -88,7 +89,7 @@ class RunAttendanceDialog(QDialog):
         from ..core.changes import SessionEnded, UserFacingError
 
         if isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded):
-            self.heading.setText(f"{str(exc).rstrip('.')}; the saved attendance stays as it is.")
+            self.heading.setText(self.tr("{reason}; the saved attendance stays as it is.").format(reason=str(exc).rstrip('.')))
             return True
         return False
 
@@ -100,33 +101,28 @@ class RunAttendanceDialog(QDialog):
         planned = f"{local_time_text(m.starts_at, zone)}–{local_time_text(m.ends_at, zone)}"
         if proposal.run_ended <= m.starts_at - TYPED_TIME_SLACK or proposal.run_started >= m.ends_at + TYPED_TIME_SLACK:
             self.heading.setText(
-                f"The session ran {ran}, well outside the meeting's time ({planned}), so its times say nothing "
-                "about who was there; the saved attendance stays as it is."
+                self.tr("The session ran {ran}, well outside the meeting's time ({planned}), so its times say nothing about who was there; the saved attendance stays as it is.").format(ran=ran, planned=planned)
             )
-            self.keep_button.setText("&Close")
+            self.keep_button.setText(self.tr("&Close"))
             self.keep_button.setFocus()
             return
         if not proposal.rows:
             self.heading.setText(
-                f"The session ran {ran} ({m.group_name}, planned {planned}). Nobody is marked present, so there "
-                "is nothing to propose; take attendance on Today."
+                self.tr("The session ran {ran} ({group_name}, planned {planned}). Nobody is marked present, so there is nothing to propose; take attendance on Today.").format(ran=ran, group_name=m.group_name, planned=planned)
             )
-            self.keep_button.setText("&Close")
+            self.keep_button.setText(self.tr("&Close"))
             self.keep_button.setFocus()
             return
         self.heading.setText(
-            f"<b>{m.group_name}, {m.local_day:%a %d %b}</b>: the session ran <b>{ran}</b> (planned {planned}). "
-            "These arrival and departure times are proposed for the people marked present; later arrivals and "
-            "earlier departures already saved are kept. Type over any time, then save. Nothing is saved "
-            "until you do."
+            self.tr("<b>{group_name}, {day}</b>: the session ran <b>{ran}</b> (planned {planned}). These arrival and departure times are proposed for the people marked present; later arrivals and earlier departures already saved are kept. Type over any time, then save. Nothing is saved until you do.").format(group_name=m.group_name, day=date_text(m.local_day, "%a %d %b"), ran=ran, planned=planned)
         )
-        for column, title in enumerate(("Name", "Status", "Saved now", "Arrived", "Left", "Minutes")):
+        for column, title in enumerate((self.tr("Name"), self.tr("Status"), self.tr("Saved now"), self.tr("Arrived"), self.tr("Left"), self.tr("Minutes"))):
             label = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(label, 0, column)
         for n, row in enumerate(proposal.rows, start=1):
             saved = row.saved
             key = (saved.participant_id, saved.relative_id)
-            now = "from the start to the end"
+            now = self.tr("from the start to the end")
             if saved.arrived_at or saved.left_at:
                 now = (
                     f"{local_time_text(saved.arrived_at, zone) or 'start'}–{local_time_text(saved.left_at, zone) or 'end'}"
@@ -137,15 +133,15 @@ class RunAttendanceDialog(QDialog):
                 edit.setAccessibleName(f"{saved.name} {what}")
                 edit.setMinimumWidth(64)
                 edit.setMaximumWidth(90)
-                edit.setPlaceholderText("none")
+                edit.setPlaceholderText(self.tr("none"))
                 if kept:
-                    edit.setToolTip("Kept from the saved attendance")
+                    edit.setToolTip(self.tr("Kept from the saved attendance"))
                     edit.setStyleSheet("background:#fff4d6;")
                 edit.textChanged.connect(self._update_minutes)
             minutes = QLabel()
-            minutes.setAccessibleName(f"{saved.name} minutes")
+            minutes.setAccessibleName(self.tr("{name} minutes").format(name=saved.name))
             self.grid.addWidget(QLabel(saved.name), n, 0)
-            self.grid.addWidget(QLabel(saved.status.label if saved.status else ""), n, 1)
+            self.grid.addWidget(QLabel(core_word(saved.status.label) if saved.status else ""), n, 1)
             self.grid.addWidget(QLabel(now), n, 2)
             self.grid.addWidget(arrived, n, 3)
             self.grid.addWidget(left, n, 4)
@@ -239,7 +235,7 @@ class RunAttendanceDialog(QDialog):
 
         CollectionOp(self, lambda: self._service.save_attendance(self.meeting_id, marks), self._hub).success(
             done
-        ).failure(failed).titled("Attendance not saved").run()
+        ).failure(failed).titled(self.tr("Attendance not saved")).run()
 
 
 def ask_run_attendance(attendance, meeting_id: int, run_id: int, parent: QWidget | None = None, *, hub=None) -> RunAttendanceDialog:  # type: ignore[no-untyped-def]

@@ -47,6 +47,7 @@ from ..core.clock import Clock
 from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, IdleTracker
 from ..core.permissions import Principal
 from .errors import show_error
+from .i18n import core_word, translate
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -96,7 +97,7 @@ def _password_field(name: str) -> QLineEdit:
 
 def _message_label() -> QLabel:
     label = QLabel()
-    label.setAccessibleName("Message")
+    label.setAccessibleName(translate("session", "Message"))
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -129,31 +130,31 @@ class _Card(QWidget):
 
 class SignInPage(_Card):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sign in", parent)
-        self.title = _heading("Sign in")
+        super().__init__(self.tr("Sign in"), parent)
+        self.title = _heading(self.tr("Sign in"))
         self.clinic = QLabel()
-        self.clinic.setAccessibleName("Clinic")
+        self.clinic.setAccessibleName(self.tr("Clinic"))
         self.clinic.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.username = QLineEdit()
-        self.username.setAccessibleName("User name")
-        self.password = _password_field("Password")
+        self.username.setAccessibleName(self.tr("User name"))
+        self.password = _password_field(self.tr("Password"))
         form = QFormLayout()
-        user_label = QLabel("&User name:")
+        user_label = QLabel(self.tr("&User name:"))
         user_label.setBuddy(self.username)
-        pass_label = QLabel("&Password:")
+        pass_label = QLabel(self.tr("&Password:"))
         pass_label.setBuddy(self.password)
         form.addRow(user_label, self.username)
         form.addRow(pass_label, self.password)
-        self.button = QPushButton("&Sign in")
-        self.button.setAccessibleName("Sign in")
+        self.button = QPushButton(self.tr("&Sign in"))
+        self.button.setAccessibleName(self.tr("Sign in"))
         self.button.setDefault(True)
         self.message = _message_label()
         note = QLabel(
-            "Records here are protected by HIPAA and 42 CFR Part 2. Sign in with your own account; "
-            "never share a password."
+            self.tr("Records here are protected by HIPAA and 42 CFR Part 2. Sign in with your own account; "
+            "never share a password.")
         )
         note.setWordWrap(True)
-        note.setAccessibleName("Privacy note")
+        note.setAccessibleName(self.tr("Privacy note"))
         for w in (self.title, self.clinic):
             self.body.addWidget(w)
         self.body.addLayout(form)
@@ -168,39 +169,39 @@ class SignInPage(_Card):
 
 class FirstRunPage(_Card):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Create the administrator account", parent)
-        self.body.addWidget(_heading("Welcome to Facilitator"))
+        super().__init__(self.tr("Create the administrator account"), parent)
+        self.body.addWidget(_heading(self.tr("Welcome to Facilitator")))
         intro = QLabel(
-            "This clinic has no accounts yet. Create the administrator account first: the administrator "
-            "then creates an account for every facilitator and supervisor."
+            self.tr("This clinic has no accounts yet. Create the administrator account first: the administrator "
+            "then creates an account for every facilitator and supervisor.")
         )
         intro.setWordWrap(True)
-        intro.setAccessibleName("Introduction")
+        intro.setAccessibleName(self.tr("Introduction"))
         self.body.addWidget(intro)
         self.full_name = QLineEdit()
-        self.full_name.setAccessibleName("Full name")
+        self.full_name.setAccessibleName(self.tr("Full name"))
         self.credentials = QLineEdit()
-        self.credentials.setAccessibleName("Credentials")
-        self.credentials.setPlaceholderText("optional, e.g. LCSW")
+        self.credentials.setAccessibleName(self.tr("Credentials"))
+        self.credentials.setPlaceholderText(self.tr("optional, e.g. LCSW"))
         self.username = QLineEdit()
-        self.username.setAccessibleName("User name")
-        self.username.setPlaceholderText("e.g. admin")
-        self.password = _password_field("Password")
-        self.confirm = _password_field("Password again")
+        self.username.setAccessibleName(self.tr("User name"))
+        self.username.setPlaceholderText(self.tr("e.g. admin"))
+        self.password = _password_field(self.tr("Password"))
+        self.confirm = _password_field(self.tr("Password again"))
         form = QFormLayout()
         for text, field in (
-            ("&Full name:", self.full_name),
-            ("&Credentials:", self.credentials),
-            ("&User name:", self.username),
-            ("&Password:", self.password),
-            ("Password &again:", self.confirm),
+            (self.tr("&Full name:"), self.full_name),
+            (self.tr("&Credentials:"), self.credentials),
+            (self.tr("&User name:"), self.username),
+            (self.tr("&Password:"), self.password),
+            (self.tr("Password &again:"), self.confirm),
         ):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
         self.body.addLayout(form)
-        self.button = QPushButton("C&reate administrator")
-        self.button.setAccessibleName("Create administrator")
+        self.button = QPushButton(self.tr("C&reate administrator"))
+        self.button.setAccessibleName(self.tr("Create administrator"))
         self.button.setDefault(True)
         self.body.addWidget(self.button)
         self.message = _message_label()
@@ -212,26 +213,25 @@ class LockPanel(_Card):
     """The lock screen: on the main window, and over any other Facilitator window."""
 
     def __init__(self, who: str, parent: QWidget | None = None) -> None:
-        super().__init__("Locked", parent)
-        self.body.addWidget(_heading("Locked"))
+        super().__init__(self.tr("Locked"), parent)
+        self.body.addWidget(_heading(self.tr("Locked")))
         self.who = QLabel(
-            f"Facilitator locked itself to protect client records. {who} is signed in; "
-            "type the password to go on."
+            self.tr("Facilitator locked itself to protect client records. {who} is signed in; type the password to go on.").format(who=who)
         )
         self.who.setWordWrap(True)
-        self.who.setAccessibleName("Who is signed in")
+        self.who.setAccessibleName(self.tr("Who is signed in"))
         self.body.addWidget(self.who)
-        self.password = _password_field("Password")
+        self.password = _password_field(self.tr("Password"))
         row = QFormLayout()
-        label = QLabel("&Password:")
+        label = QLabel(self.tr("&Password:"))
         label.setBuddy(self.password)
         row.addRow(label, self.password)
         self.body.addLayout(row)
-        self.unlock = QPushButton("&Unlock")
-        self.unlock.setAccessibleName("Unlock")
+        self.unlock = QPushButton(self.tr("&Unlock"))
+        self.unlock.setAccessibleName(self.tr("Unlock"))
         self.unlock.setDefault(True)
-        self.switch = QPushButton("Sign out and s&witch user")
-        self.switch.setAccessibleName("Sign out and switch user")
+        self.switch = QPushButton(self.tr("Sign out and s&witch user"))
+        self.switch.setAccessibleName(self.tr("Sign out and switch user"))
         self.body.addWidget(self.unlock)
         self.body.addWidget(self.switch)
         self.message = _message_label()
@@ -243,26 +243,26 @@ class SessionEndedPanel(_Card):
     """Over the records when the session ended under the user: sign in again, or sign out."""
 
     def __init__(self, sentence: str, username: str, parent: QWidget | None = None) -> None:
-        super().__init__("Signed out", parent)
-        self.body.addWidget(_heading("Please sign in again"))
+        super().__init__(self.tr("Signed out"), parent)
+        self.body.addWidget(_heading(self.tr("Please sign in again")))
         self.why = QLabel(sentence)
         self.why.setWordWrap(True)
-        self.why.setAccessibleName("Why")
+        self.why.setAccessibleName(self.tr("Why"))
         self.body.addWidget(self.why)
         self.username = QLineEdit(username)
-        self.username.setAccessibleName("User name")
-        self.password = _password_field("Password")
+        self.username.setAccessibleName(self.tr("User name"))
+        self.password = _password_field(self.tr("Password"))
         form = QFormLayout()
-        for text, field in (("&User name:", self.username), ("&Password:", self.password)):
+        for text, field in ((self.tr("&User name:"), self.username), (self.tr("&Password:"), self.password)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
         self.body.addLayout(form)
-        self.sign_in = QPushButton("&Sign in and go on")
-        self.sign_in.setAccessibleName("Sign in and go on")
+        self.sign_in = QPushButton(self.tr("&Sign in and go on"))
+        self.sign_in.setAccessibleName(self.tr("Sign in and go on"))
         self.sign_in.setDefault(True)
-        self.give_up = QPushButton("Sign &out (unsaved work is lost)")
-        self.give_up.setAccessibleName("Sign out")
+        self.give_up = QPushButton(self.tr("Sign &out (unsaved work is lost)"))
+        self.give_up.setAccessibleName(self.tr("Sign out"))
         self.body.addWidget(self.sign_in)
         self.body.addWidget(self.give_up)
         self.message = _message_label()
@@ -274,35 +274,35 @@ class SessionEndedPanel(_Card):
 class ChangePasswordDialog(QDialog):
     def __init__(self, forced: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change password")
-        self.setAccessibleName("Change password")
+        self.setWindowTitle(self.tr("Change password"))
+        self.setAccessibleName(self.tr("Change password"))
         layout = QVBoxLayout(self)
         if forced:
-            text = QLabel("Your password was set by an administrator. Choose your own before you go on.")
+            text = QLabel(self.tr("Your password was set by an administrator. Choose your own before you go on."))
             text.setWordWrap(True)
-            text.setAccessibleName("Why")
+            text.setAccessibleName(self.tr("Why"))
             layout.addWidget(text)
-        self.current = _password_field("Current password")
-        self.new = _password_field("New password")
-        self.confirm = _password_field("New password again")
+        self.current = _password_field(self.tr("Current password"))
+        self.new = _password_field(self.tr("New password"))
+        self.confirm = _password_field(self.tr("New password again"))
         form = QFormLayout()
         for text, field in (
-            ("&Current password:", self.current),
-            ("&New password:", self.new),
-            ("New password &again:", self.confirm),
+            (self.tr("&Current password:"), self.current),
+            (self.tr("&New password:"), self.new),
+            (self.tr("New password &again:"), self.confirm),
         ):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
         layout.addLayout(form)
-        hint = QLabel("At least 8 characters; a short sentence is easy to remember and hard to guess.")
+        hint = QLabel(self.tr("At least 8 characters; a short sentence is easy to remember and hard to guess."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.message = _message_label()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Change password")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Change password")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Change password"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("Change password"))
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
@@ -377,7 +377,7 @@ class SessionGate(QObject):
         window.gate.addWidget(self.sign_in_page)
         window.gate.addWidget(self.first_run_page)
         self.user_label = QLabel()
-        self.user_label.setAccessibleName("Signed-in user")
+        self.user_label.setAccessibleName(self.tr("Signed-in user"))
         window.statusBar().addPermanentWidget(self.user_label)
 
     @property
@@ -407,7 +407,7 @@ class SessionGate(QObject):
         if not accounts.has_accounts():
             self.window.gate.setCurrentWidget(self.first_run_page)
             self.first_run_page.full_name.setFocus()
-            self.window.statusBar().showMessage("Create the administrator account to begin")
+            self.window.statusBar().showMessage(self.tr("Create the administrator account to begin"))
             return
         page = self.sign_in_page
         page.clinic.setText(clinic or "")
@@ -416,7 +416,7 @@ class SessionGate(QObject):
         page.message.clear()
         self.window.gate.setCurrentWidget(page)
         (page.password if username else page.username).setFocus()
-        self.window.statusBar().showMessage("Please sign in")
+        self.window.statusBar().showMessage(self.tr("Please sign in"))
 
     def _on_sign_in(self) -> None:
         from ..store.accounts import SignInFailed
@@ -545,8 +545,8 @@ class SessionGate(QObject):
         self._unlock_failures = 0
         self._set_actions_enabled(True)
         self.window.gate.setCurrentIndex(0)
-        role = principal.role.label.lower()
-        self.user_label.setText(f"Signed in: {principal.signature} ({role})")
+        role = core_word(principal.role.label).lower()
+        self.user_label.setText(self.tr("Signed in: {signature} ({role})").format(signature=principal.signature, role=role))
         self._start_idle_lock()
         self.update_actions()
         self.signed_in.emit(principal)
@@ -613,7 +613,7 @@ class SessionGate(QObject):
 
         def submit() -> None:
             if dialog.new.text() != dialog.confirm.text():
-                dialog.message.setText("The two new passwords differ.")
+                dialog.message.setText(self.tr("The two new passwords differ."))
                 dialog.confirm.clear()
                 dialog.confirm.setFocus()
                 return
@@ -627,7 +627,7 @@ class SessionGate(QObject):
                 return
             except Exception:
                 log.exception("Changing the password failed")
-                dialog.message.setText("The database did not answer; your password is unchanged.")
+                dialog.message.setText(self.tr("The database did not answer; your password is unchanged."))
                 return
             dialog.accept()
 
@@ -678,7 +678,7 @@ class SessionGate(QObject):
             if widget is not self.window and widget.isVisible() and not is_public_window(widget):
                 self._cover(widget, _cover_maker(widget, lambda parent, w=who: self._wired(LockPanel(w, parent))))
         self._set_actions_enabled(False)
-        self.user_label.setText("Locked")
+        self.user_label.setText(self.tr("Locked"))
         self.window.statusBar().clearMessage()
         self.lock_page.password.setFocus()
         modal = QApplication.activeModalWidget()
@@ -792,7 +792,7 @@ class SessionGate(QObject):
         self.update_actions()
         principal = self.principal
         if principal is not None:
-            self.user_label.setText(f"Signed in: {principal.signature} ({principal.role.label.lower()})")
+            self.user_label.setText(self.tr("Signed in: {signature} ({role})").format(signature=principal.signature, role=core_word(principal.role.label).lower()))
         if self.idle is not None:
             self.idle.tracker.touch()
             self.idle.timer.start()
@@ -834,7 +834,7 @@ class SessionGate(QObject):
                     ),
                 )
         self._set_actions_enabled(False)
-        self.user_label.setText("Signed out")
+        self.user_label.setText(self.tr("Signed out"))
         self.window.statusBar().clearMessage()
         self.ended_page.password.setFocus()
         modal = QApplication.activeModalWidget()
@@ -886,9 +886,9 @@ class SessionGate(QObject):
         self.update_actions()
         principal = self.principal
         if principal is not None:
-            self.user_label.setText(f"Signed in: {principal.signature} ({principal.role.label.lower()})")
+            self.user_label.setText(self.tr("Signed in: {signature} ({role})").format(signature=principal.signature, role=core_word(principal.role.label).lower()))
         self._start_idle_lock()
-        self.window.statusBar().showMessage("Signed in again; nothing you typed was lost", 8000)
+        self.window.statusBar().showMessage(self.tr("Signed in again; nothing you typed was lost"), 8000)
         self.unlocked.emit()
 
     def _discard_pages(self) -> None:
@@ -910,7 +910,7 @@ class SessionGate(QObject):
         try:
             dialog = AccountsDialog(self.backend, self.window)
         except Exception as exc:  # PermissionDenied, or a database that did not answer
-            _explain(self.window, "Accounts", exc)
+            _explain(self.window, self.tr("Accounts"), exc)
             return
         self.window.accounts_dialog = dialog
         dialog.exec()
@@ -923,7 +923,7 @@ class SessionGate(QObject):
         try:
             dialog = AuditDialog(self.backend, self.window)
         except Exception as exc:
-            _explain(self.window, "Audit trail", exc)
+            _explain(self.window, self.tr("Audit trail"), exc)
             return
         self.window.audit_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -947,7 +947,7 @@ class SessionGate(QObject):
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(
-                self.window, "Restore", "The database was restored. Facilitator closes now; open it again to sign in."
+                self.window, self.tr("Restore"), self.tr("The database was restored. Facilitator closes now; open it again to sign in.")
             )
         self.window.close()
         return True
@@ -1009,7 +1009,7 @@ def _explain(parent: QWidget, title: str, exc: Exception) -> None:
         show_error(parent, title, str(exc))
         return
     log.exception("%s could not open", title)
-    show_error(parent, title, f"{title} could not be opened because the database did not answer; the log has the details.")
+    show_error(parent, title, translate("session", "{title} could not be opened because the database did not answer; the log has the details.").format(title=title))
 
 
 class _busy:

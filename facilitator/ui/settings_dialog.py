@@ -38,10 +38,11 @@ from ..core.attendance import system_zone_name
 from ..core.changes import SessionEnded, UserFacingError
 from ..logs import log_path
 from .errors import show_error
+from .i18n import LANGUAGES, LOCAL_LANGUAGE_KEY, QT_TRANSLATE_NOOP, core_word, system_language, translate
 from .logo_picker import LogoPicker
 
 log = logging.getLogger(__name__)
-TITLE = "Settings"
+TITLE = QT_TRANSLATE_NOOP("SettingsDialog", "Settings")
 
 
 def _number_box(spec: cs.Setting) -> QDoubleSpinBox:
@@ -80,11 +81,11 @@ def make_field(spec: cs.Setting, value: Any) -> QWidget:
     else:  # pragma: no cover - every kind is handled above
         raise ValueError(f"no widget for {spec.kind}")
     if spec.unit and isinstance(widget, (QSpinBox, QDoubleSpinBox)):
-        widget.setSuffix(f" {spec.unit}")
+        widget.setSuffix(f" {core_word(spec.unit)}")
     widget.setObjectName(spec.key)
-    widget.setAccessibleName(spec.label)
-    widget.setAccessibleDescription(spec.help)
-    widget.setToolTip(spec.help)
+    widget.setAccessibleName(core_word(spec.label))
+    widget.setAccessibleDescription(core_word(spec.help))
+    widget.setToolTip(core_word(spec.help))
     show_value(widget, spec, value)
     return widget
 
@@ -123,8 +124,8 @@ def read_value(widget: QWidget) -> Any:
 class SettingsDialog(QDialog):
     def __init__(self, backend, library_state, parent: QWidget | None = None, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(self.tr(TITLE))
+        self.setAccessibleName(self.tr(TITLE))
         self._backend = backend
         self._library_state = library_state
         self._hub = hub
@@ -145,40 +146,53 @@ class SettingsDialog(QDialog):
             specs = [s for s in cs.SETTINGS.values() if s.section == section]
             if not specs:
                 continue
-            box = QGroupBox(f"{section} (shared by every workstation)")
-            box.setAccessibleName(section)
+            box = QGroupBox(self.tr("{section} (shared by every workstation)").format(section=core_word(section)))
+            box.setAccessibleName(core_word(section))
             form = QFormLayout(box)
             for spec in specs:
                 widget = make_field(spec, values[spec.key])
-                label = QLabel(f"{spec.label}:")
+                label = QLabel(self.tr("{label}:").format(label=core_word(spec.label)))
                 label.setBuddy(widget)
-                label.setToolTip(spec.help)
+                label.setToolTip(core_word(spec.help))
                 form.addRow(label, widget)
                 self.fields[spec.key] = widget
             if not self._clinic_editable:
                 box.setEnabled(False)
-                box.setTitle(f"{section} (only an administrator can change these)")
+                box.setTitle(self.tr("{section} (only an administrator can change these)").format(section=core_word(section)))
             self.sections[section] = box
             layout.addWidget(box)
 
         # -- this workstation ---------------------------------------------------------------
         self.folder = QLineEdit(str(config.clinic_curricula_dir))
-        self.folder.setAccessibleName("Clinic curricula folder")
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Browse for the clinic curricula folder")
+        self.folder.setAccessibleName(self.tr("Clinic curricula folder"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Browse for the clinic curricula folder"))
         browse.clicked.connect(self._on_browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        workstation = QGroupBox("This workstation")
+        workstation = QGroupBox(self.tr("This workstation"))
         form = QFormLayout(workstation)
-        folder_label = QLabel("Clinic &curricula folder:")
+        folder_label = QLabel(self.tr("Clinic &curricula folder:"))
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, folder_row)
+        self.language = language_combo(config.local.extra.get(LOCAL_LANGUAGE_KEY, ""))
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        self.language_note = QLabel(self.tr("The new language shows from Facilitator's next start."))
+        self.language_note.setAccessibleName(self.tr("About changing the language"))
+        self.language_note.setVisible(False)
+        form.addRow("", self.language_note)
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(
+                (self.language.currentData() or "") != config.local.extra.get(LOCAL_LANGUAGE_KEY, "")
+            )
+        )
         for label, value in (
-            ("Data folder:", str(config.data_dir)),
-            ("Database:", _redact(config.database_url)),
-            ("Log file:", str(log_path() or config.log_dir)),
+            (self.tr("Data folder:"), str(config.data_dir)),
+            (self.tr("Database:"), _redact(config.database_url)),
+            (self.tr("Log file:"), str(log_path() or config.log_dir)),
         ):
             shown = QLabel(value)
             shown.setAccessibleName(label.rstrip(":"))
@@ -200,9 +214,24 @@ class SettingsDialog(QDialog):
         return self.fields["clinic_logo"]  # type: ignore[return-value]
 
     def _on_browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Clinic curricula folder", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Clinic curricula folder"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
+
+    def _save_language(self) -> bool:
+        """Keep this workstation's language; it shows from the next start. False after saying why it failed."""
+        config = self._backend.config
+        chosen = self.language.currentData() or ""
+        if chosen == config.local.extra.get(LOCAL_LANGUAGE_KEY, ""):
+            return True
+        config.local.extra[LOCAL_LANGUAGE_KEY] = chosen
+        try:
+            config.local.save(config.settings_path)
+        except OSError as exc:
+            log.exception("Saving the language failed")
+            show_error(self, self.tr(TITLE), self.tr("The language could not be saved ({exc}). Nothing you typed was lost.").format(exc=exc.strerror or exc))
+            return False
+        return True
 
     def clinic_values(self) -> dict[str, Any] | None:
         """Every clinic-wide value as typed, or None after telling the user what does not fit together."""
@@ -211,18 +240,18 @@ class SettingsDialog(QDialog):
         if zone == system_zone_name() and not self._backend.settings.get("clinic_time_zone"):
             values["clinic_time_zone"] = ""  # still "this computer's zone", as before
         if values["adolescent_weekly_hours"] > values["adult_weekly_hours"] * 3:
-            show_error(self, TITLE, "The adolescent weekly target looks far too high next to the adult one. Please check both.")
+            show_error(self, self.tr(TITLE), self.tr("The adolescent weekly target looks far too high next to the adult one. Please check both."))
             return None
         return values
 
     def _on_save(self) -> None:
         folder_text = self.folder.text().strip()
         if not folder_text:
-            show_error(self, TITLE, "Please choose a folder for the clinic's curricula.")
+            show_error(self, self.tr(TITLE), self.tr("Please choose a folder for the clinic's curricula."))
             return
         folder = Path(folder_text).expanduser()
         if folder.exists() and not folder.is_dir():
-            show_error(self, TITLE, f"{folder} is a file, not a folder. Please choose a folder.")
+            show_error(self, self.tr(TITLE), self.tr("{folder} is a file, not a folder. Please choose a folder.").format(folder=folder))
             return
         values = self.clinic_values() if self._clinic_editable else {}
         if values is None:
@@ -239,7 +268,9 @@ class SettingsDialog(QDialog):
                     self._library_state.set_clinic_folder(folder)
             except OSError as exc:
                 log.exception("Saving the curricula folder failed")
-                show_error(self, TITLE, f"The folder could not be saved ({exc.strerror or exc}). Nothing you typed was lost.")
+                show_error(self, self.tr(TITLE), self.tr("The folder could not be saved ({exc}). Nothing you typed was lost.").format(exc=exc.strerror or exc))
+                return
+            if not self._save_language():
                 return
             self.accept()
 
@@ -248,19 +279,34 @@ class SettingsDialog(QDialog):
             if isinstance(exc, SessionEnded) and self._hub is not None:
                 return False  # the session gate covers the window and keeps what was typed
             if isinstance(exc, UserFacingError):
-                show_error(self, TITLE, str(exc))
+                show_error(self, self.tr(TITLE), str(exc))
                 return True
             show_error(
                 self,
-                TITLE,
-                "The settings could not be saved because the database did not answer. "
-                "What you typed is still here; try again in a moment.",
+                self.tr(TITLE),
+                self.tr("The settings could not be saved because the database did not answer. "
+                "What you typed is still here; try again in a moment."),
             )
             return True
 
         CollectionOp(self, lambda: settings.set_many(values) if values else [], self._hub).success(done).failure(
             failed
-        ).titled(TITLE).run()
+        ).titled(self.tr(TITLE)).run()
+
+
+def language_combo(preference: str) -> QComboBox:
+    """This workstation's language: the system's (the first entry), or one the UI is translated into."""
+    combo = QComboBox()
+    combo.setObjectName("ui_language")
+    combo.setAccessibleName(translate("settings_dialog", "Language of this workstation"))
+    system = LANGUAGES.get(system_language(), system_language())
+    combo.addItem(translate("settings_dialog", "The system's language ({language})").format(language=system), "")
+    for code, name in LANGUAGES.items():
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(0, combo.findData(preference)))
+    combo.setToolTip(translate("settings_dialog", "The language of Facilitator's screens on this computer. The room "
+                                                  "display and handouts speak each curriculum's own language."))
+    return combo
 
 
 def _redact(url: str) -> str:

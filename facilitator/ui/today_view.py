@@ -45,12 +45,30 @@ from ..core.roster import MeetingState, ParticipantRecord
 from .attendance_sheet import AttendanceSheet
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
+from .i18n import QT_TRANSLATE_NOOP, date_text, long_date
 from .operations import CollectionOp, QueryOp
 from .runner.window import PlayerInput
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Time", "Group", "Session", "Room", "Attendance", "State")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TodayPage", "Time"),
+    QT_TRANSLATE_NOOP("TodayPage", "Group"),
+    QT_TRANSLATE_NOOP("TodayPage", "Session"),
+    QT_TRANSLATE_NOOP("TodayPage", "Room"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance"),
+    QT_TRANSLATE_NOOP("TodayPage", "State"),
+)
+# A meeting's state as the attendance service words it, marked here for the catalogue.
+MEETING_STATES = (
+    QT_TRANSLATE_NOOP("TodayPage", "Cancelled"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance started"),
+    QT_TRANSLATE_NOOP("TodayPage", "Upcoming"),
+    QT_TRANSLATE_NOOP("TodayPage", "In progress"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance taken"),
+    QT_TRANSLATE_NOOP("TodayPage", "Attendance partly taken"),
+    QT_TRANSLATE_NOOP("TodayPage", "Needs attendance"),
+)
 STATE_COLUMN = 5
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -107,26 +125,26 @@ class TodayPage(QWidget):
         self._roster = roster
         self._states: list[MeetingState] = []
         self._shown_day: date | None = None
-        self.setAccessibleName("Today")
+        self.setAccessibleName(self.tr("Today"))
 
         self.heading = QLabel()
-        self.heading.setAccessibleName("Day shown")
-        self.previous = QPushButton("◀ Pre&vious day")
-        self.previous.setAccessibleName("Previous day")
-        self.previous.setToolTip("Previous day (Alt+Left)")
+        self.heading.setAccessibleName(self.tr("Day shown"))
+        self.previous = QPushButton(self.tr("◀ Pre&vious day"))
+        self.previous.setAccessibleName(self.tr("Previous day"))
+        self.previous.setToolTip(self.tr("Previous day (Alt+Left)"))
         self.previous.clicked.connect(lambda: self._shift(-1))
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd yyyy-MM-dd")
-        self.day.setAccessibleName("Day")
+        self.day.setAccessibleName(self.tr("Day"))
         self.day.dateChanged.connect(self._on_day_changed)
-        self.next = QPushButton("Ne&xt day ▶")
-        self.next.setAccessibleName("Next day")
-        self.next.setToolTip("Next day (Alt+Right)")
+        self.next = QPushButton(self.tr("Ne&xt day ▶"))
+        self.next.setAccessibleName(self.tr("Next day"))
+        self.next.setToolTip(self.tr("Next day (Alt+Right)"))
         self.next.clicked.connect(lambda: self._shift(1))
-        self.today_button = QPushButton("&Today")
-        self.today_button.setAccessibleName("Go to today")
-        self.today_button.setToolTip("Today (Ctrl+T)")
+        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button.setAccessibleName(self.tr("Go to today"))
+        self.today_button.setToolTip(self.tr("Today (Ctrl+T)"))
         self.today_button.clicked.connect(self.go_today)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -136,8 +154,8 @@ class TodayPage(QWidget):
         top.addWidget(self.today_button)
 
         self.meetings = MeetingsTable(0, len(COLUMNS))
-        self.meetings.setAccessibleName("Meetings on this day")
-        self.meetings.setHorizontalHeaderLabels(COLUMNS)
+        self.meetings.setAccessibleName(self.tr("Meetings on this day"))
+        self.meetings.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.meetings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.meetings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -152,30 +170,30 @@ class TodayPage(QWidget):
         self.meetings.activated_row.connect(self._on_open_meeting)
         self.meetings.cellDoubleClicked.connect(lambda row, _col: self._on_open_meeting(row))
         self.empty = QLabel("")
-        self.empty.setAccessibleName("No meetings")
+        self.empty.setAccessibleName(self.tr("No meetings"))
 
-        self.sign_in_pdf = QPushButton("Sign-in &sheet (PDF)…")
-        self.sign_in_pdf.setAccessibleName("Save the sign-in sheet as PDF")
+        self.sign_in_pdf = QPushButton(self.tr("Sign-in &sheet (PDF)…"))
+        self.sign_in_pdf.setAccessibleName(self.tr("Save the sign-in sheet as PDF"))
         self.sign_in_pdf.clicked.connect(lambda: self._on_sign_in("pdf"))
-        self.sign_in_csv = QPushButton("Sign-in sheet (&CSV)…")
-        self.sign_in_csv.setAccessibleName("Save the sign-in sheet as CSV")
+        self.sign_in_csv = QPushButton(self.tr("Sign-in sheet (&CSV)…"))
+        self.sign_in_csv.setAccessibleName(self.tr("Save the sign-in sheet as CSV"))
         self.sign_in_csv.clicked.connect(lambda: self._on_sign_in("csv"))
-        self.run_button = QPushButton("R&un session…")
-        self.run_button.setAccessibleName("Run this meeting's session with its timers and role plays")
-        self.run_button.setToolTip("Open the session runner for this meeting; role-play players come from its attendance")
+        self.run_button = QPushButton(self.tr("R&un session…"))
+        self.run_button.setAccessibleName(self.tr("Run this meeting's session with its timers and role plays"))
+        self.run_button.setToolTip(self.tr("Open the session runner for this meeting; role-play players come from its attendance"))
         self.run_button.clicked.connect(self._on_run)
-        self.packet_button = QPushButton("Handout &packet…")
-        self.packet_button.setAccessibleName("Print the session's handouts for this meeting's attendees")
+        self.packet_button = QPushButton(self.tr("Handout &packet…"))
+        self.packet_button.setAccessibleName(self.tr("Print the session's handouts for this meeting's attendees"))
         self.packet_button.setToolTip(
-            "One copy of the session's handouts for each person expected or present, "
-            "in their language and print size"
+            self.tr("One copy of the session's handouts for each person expected or present, "
+            "in their language and print size")
         )
         self.packet_button.clicked.connect(self._on_packet)
-        self.cancel_button = QPushButton("Ca&ncel meeting…")
-        self.cancel_button.setAccessibleName("Cancel the meeting, with a reason")
+        self.cancel_button = QPushButton(self.tr("Ca&ncel meeting…"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the meeting, with a reason"))
         self.cancel_button.clicked.connect(self._on_cancel)
-        self.reinstate_button = QPushButton("&Reinstate")
-        self.reinstate_button.setAccessibleName("Reinstate the cancelled meeting")
+        self.reinstate_button = QPushButton(self.tr("&Reinstate"))
+        self.reinstate_button.setAccessibleName(self.tr("Reinstate the cancelled meeting"))
         self.reinstate_button.clicked.connect(self._on_reinstate)
         # Two rows of three, so the page (and the window) fits a 1366-pixel laptop screen.
         meeting_buttons = QGridLayout()
@@ -304,28 +322,31 @@ class TodayPage(QWidget):
         except Exception:  # noqa: BLE001
             log.exception("Reading the day's meetings failed")
             self._states = []
-            self.empty.setText("The day's meetings could not be read; the details are in the log.")
+            self.empty.setText(self.tr("The day's meetings could not be read; the details are in the log."))
         self._show(day, self._attendance.zone_name(), self._attendance.today(), keep)
 
     def _show(self, day: date, zone_name: str, today: date, keep: int | None) -> None:
         """Fill the table with the day's meetings (``self._states``), selecting ``keep`` if shown."""
         zone = clinic_zone(zone_name)
-        when = "Today" if day == today else ("Tomorrow" if day == today + timedelta(days=1) else
-                                              "Yesterday" if day == today - timedelta(days=1) else "")
-        self.heading.setText(f"<h2>{when + ', ' if when else ''}{day:%A %d %B %Y}</h2>")
+        when = self.tr("Today") if day == today else (self.tr("Tomorrow") if day == today + timedelta(days=1) else
+                                              self.tr("Yesterday") if day == today - timedelta(days=1) else "")
+        date = long_date(day)
+        self.heading.setText(self.tr("<h2>{when}, {date}</h2>").format(when=when, date=date) if when else f"<h2>{date}</h2>")
         self.meetings.blockSignals(True)
         self.meetings.setRowCount(len(self._states))
         for row, s in enumerate(self._states):
             m = s.meeting
             values = (
                 f"{local_time_text(m.starts_at, zone)}–{local_time_text(m.ends_at, zone)}",
-                m.group_name + (" (ad hoc)" if m.ad_hoc else ""),
+                self.tr("{group} (ad hoc)").format(group=m.group_name) if m.ad_hoc else m.group_name,
                 m.session_title or "—",
                 m.room,
-                f"{s.marked} of {s.enrolled}" + (f" ({s.attended} in)" if s.marked else ""),
-                s.state + (f": {m.cancel_reason}" if m.cancelled else ""),
+                (self.tr("{marked} of {enrolled} ({attended} in)") if s.marked else self.tr("{marked} of {enrolled}"))
+                .format(marked=s.marked, enrolled=s.enrolled, attended=s.attended),
+                self.tr("{state}: {reason}").format(state=self.tr(s.state), reason=m.cancel_reason) if m.cancelled
+                else self.tr(s.state),
             )
-            tip = f"{m.group_name}\nFacilitators: {', '.join(s.facilitators) or '—'}\nSession: {m.session_title or '—'}"
+            tip = self.tr("{group_name}\nFacilitators: {facilitators}\nSession: {session}").format(group_name=m.group_name, facilitators=', '.join(s.facilitators) or '—', session=m.session_title or '—')
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(ID_ROLE, m.id)
@@ -337,12 +358,11 @@ class TodayPage(QWidget):
                 self.meetings.setItem(row, column, item)
         self.meetings.blockSignals(False)
         if self._states:
-            count = len(self._states)
             self.empty.setText(
-                f"{count} meeting{'' if count == 1 else 's'}. Arrow keys choose; Enter opens the attendance sheet."
-            )
+                self.tr("1 meeting. Arrow keys choose; Enter opens the attendance sheet.") if len(self._states) == 1
+                else self.tr("{count} meetings. Arrow keys choose; Enter opens the attendance sheet.").format(count=len(self._states)))
         else:
-            self.empty.setText("No meetings on this day.")
+            self.empty.setText(self.tr("No meetings on this day."))
         if keep is None or not self.select_meeting(keep):
             if self._states:
                 self.meetings.setCurrentCell(0, 0)
@@ -384,8 +404,8 @@ class TodayPage(QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved attendance",
-            "The attendance marks for this meeting are not saved yet. Save them now?",
+            self.tr("Unsaved attendance"),
+            self.tr("The attendance marks for this meeting are not saved yet. Save them now?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -453,10 +473,10 @@ class TodayPage(QWidget):
             recipients = packet_recipients(self._attendance, self._roster, s.meeting.id)
         except Exception:
             log.exception("Reading the attendees for a handout packet failed")
-            show_error(self, "Handout packet", "The meeting's attendees could not be read; the details are in the log.")
+            show_error(self, self.tr("Handout packet"), self.tr("The meeting's attendees could not be read; the details are in the log."))
             return
         if not recipients:
-            show_error(self, "Handout packet", "Nobody is expected or present at this meeting, so there is no one to print for.")
+            show_error(self, self.tr("Handout packet"), self.tr("Nobody is expected or present at this meeting, so there is no one to print for."))
             return
         self.packet_requested.emit(s.meeting.curriculum_id, s.meeting.session_id, recipients)
 
@@ -464,13 +484,12 @@ class TodayPage(QWidget):
         s = self._selected()
         if s is None:
             return
-        reason, ok = QInputDialog.getText(self, "Cancel meeting",
-                                          f"Why is {s.meeting.group_name} on {s.meeting.local_day:%a %d %b} "
-                                          "cancelled? (kept in the record)")
+        reason, ok = QInputDialog.getText(self, self.tr("Cancel meeting"),
+                                          self.tr("Why is {group_name} on {day} cancelled? (kept in the record)").format(group_name=s.meeting.group_name, day=date_text(s.meeting.local_day, "%a %d %b")))
         if not ok:
             return
         attendance = self._attendance
-        self._change_meeting(s.meeting.id, "Meeting not cancelled",
+        self._change_meeting(s.meeting.id, self.tr("Meeting not cancelled"),
                              lambda version: attendance.cancel_meeting(s.meeting.id, reason, version),
                              s.meeting.version)
 
@@ -479,7 +498,7 @@ class TodayPage(QWidget):
         if s is None:
             return
         attendance = self._attendance
-        self._change_meeting(s.meeting.id, "Meeting not reinstated",
+        self._change_meeting(s.meeting.id, self.tr("Meeting not reinstated"),
                              lambda version: attendance.reinstate_meeting(s.meeting.id, version), s.meeting.version)
 
     def _change_meeting(self, meeting_id: int, title: str, change: Callable[[int | None], Any],
@@ -508,8 +527,8 @@ class TodayPage(QWidget):
         if s is None:
             return
         suggested = f"sign-in-{s.meeting.local_day.isoformat()}-{s.meeting.id}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, "Save sign-in sheet", str(Path.home() / suggested),
-                                              "PDF (*.pdf)" if fmt == "pdf" else "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save sign-in sheet"), str(Path.home() / suggested),
+                                              self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("CSV (*.csv)"))
         if not path:
             return
         self.save_sign_in(s.meeting.id, Path(path), fmt)
@@ -535,15 +554,15 @@ class TodayPage(QWidget):
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, OSError):
-                reason = exc.strerror or "see the log for details"
-                show_error(self, "Sign-in sheet not saved", f"The sign-in sheet could not be saved to {path} ({reason}).")
+                reason = exc.strerror or self.tr("see the log for details")
+                show_error(self, self.tr("Sign-in sheet not saved"), self.tr("The sign-in sheet could not be saved to {path} ({reason}).").format(path=path, reason=reason))
                 return True
             return False
 
         (
             QueryOp(self, work, self._hub)
-            .titled("Sign-in sheet not saved")
-            .success(lambda p: self.empty.setText(f"Sign-in sheet saved to {p}."))
+            .titled(self.tr("Sign-in sheet not saved"))
+            .success(lambda p: self.empty.setText(self.tr("Sign-in sheet saved to {p}.").format(p=p)))
             .failure(failed)
             .run()
         )

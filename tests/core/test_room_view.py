@@ -100,3 +100,52 @@ def test_ended_thanks_the_group() -> None:
     run.end()
     room = build_room_view(run.view(), AGENDA[0], session_title="Saying No")
     assert room.banner == "Thank you" and room.timer == "" and room.state is None
+
+
+# -- the group's language ---------------------------------------------------------------------
+
+
+def test_a_spanish_curriculum_gets_a_spanish_room_display() -> None:
+    clock = FakeClock()
+    run = AgendaClock(AGENDA, clock)
+    before = build_room_view(run.view(), None, language="es")
+    assert (before.title, before.banner, before.lines) == ("Bienvenidos", "Comenzamos pronto", ("Primero: Check-in",))
+    run.start()
+    clock.advance(250)
+    assert build_room_view(run.view(), AGENDA[0], language="es-MX").banner == "Cierre"
+    clock.advance(60)
+    assert build_room_view(run.view(), AGENDA[0], language="es").banner == "Tiempo extra"
+    run.pause()
+    paused = build_room_view(run.view(), AGENDA[0], language="es")
+    assert paused.banner == "En pausa" and paused.paused
+    run.resume()
+    run.next()
+    clock.advance(70)
+    plan = plan_rotation(PLAYERS, [r.name for r in RP.roles], RP.rounds)
+    room = build_room_view(run.view(), AGENDA[1], plan, language="es")
+    assert room.phase == "Ronda 1 de 2 · Play"  # the phase's name is the curriculum's own text
+    assert room.roles == (
+        "Offerer: Participante 1 · Refuser: Participante 3 · Observer: Participante 4 · Observan: Participante 2",
+    )
+    run.end()
+    assert build_room_view(run.view(), None, language="es").banner == "Gracias"
+
+
+def test_an_english_curriculum_stays_english_and_an_unknown_language_falls_back_to_it() -> None:
+    clock = FakeClock()
+    run = AgendaClock(AGENDA, clock)
+    assert build_room_view(run.view(), None, language="en").banner == "Starting soon"
+    assert build_room_view(run.view(), None, language="de").banner == "Starting soon"
+    run.start()
+    run.pause()
+    paused = build_room_view(run.view(), AGENDA[0], language="de")
+    assert paused.banner == "Paused" and paused.paused
+
+
+def test_small_groups_are_named_in_the_groups_language() -> None:
+    clock = FakeClock()
+    run = AgendaClock(AGENDA[1:], clock)
+    run.start()
+    plan = plan_rotation([f"P{i}" for i in range(6)], ["Offerer", "Refuser", "Observer"], 2, small_groups=True)
+    room = build_room_view(run.view(), AGENDA[1], plan, language="es")
+    assert room.roles[0].startswith("Grupo A — Offerer: Participante 1")

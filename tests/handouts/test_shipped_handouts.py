@@ -88,3 +88,19 @@ def test_every_session_guide_prints_its_agenda_and_roles(curriculum_id: str, ses
 
 def test_shipped_library_fixture_agrees(shipped_library: Library) -> None:
     assert [c.id for c in shipped_library.curricula] == [c.id for c in SHIPPED.curricula]
+
+
+def test_the_spanish_family_curriculum_prints_its_labels_in_spanish() -> None:
+    """The words around the curriculum's text come from the Spanish catalogue, as the UI's do."""
+    curriculum = SHIPPED.get("family-recovery-es")
+    assert curriculum.language == "es"
+    session = next(s for s in curriculum.sessions if any(i.role_play for i in s.agenda))
+    guide = read_pdf(renderer_for(model := P.build_guide(curriculum, session.id)).render(model))
+    text = squash(guide.text)
+    for spanish in ("Guía del facilitador", "Objetivos", "Agenda", "Preguntas para el grupo", "Tarjetas de roles", "Su rol"):
+        assert spanish in text, spanish
+    for english in ("Facilitator guide", "Objectives", "Questions for the group", "Role cards", "Your role", "Page "):
+        assert english not in text, english
+    assert f"Página {len(guide.pages)} de {len(guide.pages)}" in guide.pages[-1]
+    book = read_pdf(renderer_for(model := P.build_workbook(curriculum)).render(model))
+    assert "Cuaderno de trabajo" in book.text and "Contenido" in book.text and "Workbook" not in book.text

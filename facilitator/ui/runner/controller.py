@@ -248,7 +248,8 @@ class RunController(QObject):
         item = self.current_item()
         plan = self.plan(item) if item is not None and item.role_play is not None else None
         return build_room_view(
-            view, item, plan, show_first_names=self.show_first_names, session_title=self.session.title
+            view, item, plan, show_first_names=self.show_first_names, session_title=self.session.title,
+            language=self.curriculum.language,
         )
 
     def set_room_display(self, on: bool) -> None:
@@ -468,7 +469,7 @@ class RunController(QObject):
         if transient:
             log.warning("Saving %s of the run failed; trying again", save.what, exc_info=exc)
             self.message.emit(
-                "The run record could not be saved just now; the timer goes on and the record will catch up.",
+                self.tr("The run record could not be saved just now; the timer goes on and the record will catch up."),
                 10000,
             )
             if not self._closed or self._queue:
@@ -480,7 +481,7 @@ class RunController(QObject):
             self._queue.popleft()
         if not save.needs_run:
             self._create_queued = False
-        self.message.emit(f"Not recorded: {str(exc).rstrip('.')}.", 10000)
+        self.message.emit(self.tr("Not recorded: {reason}.").format(reason=str(exc).rstrip('.')), 10000)
         self._pump()
         return True
 

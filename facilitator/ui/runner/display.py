@@ -37,18 +37,18 @@ class RoomDisplay(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWindowTitle("Facilitator — room display")
-        self.setAccessibleName("Room display")
+        self.setWindowTitle(self.tr("Facilitator — room display"))
+        self.setAccessibleName(self.tr("Room display"))
         self.setProperty("facilitatorPublicWindow", True)  # the workstation lock leaves it running
         self.setAutoFillBackground(True)
-        self.title = _label("Display item title", bold=True)
-        self.banner = _label("Display timer state", bold=True)
-        self.timer = _label("Display timer", bold=True)
-        self.phase = _label("Display role-play phase", bold=True)
-        self.phase_timer = _label("Display phase timer", bold=True)
-        self.roles = _label("Display roles")
-        self.scenario = _label("Display scenario")
-        self.lines = _label("Display prompts")
+        self.title = _label(self.tr("Display item title"), bold=True)
+        self.banner = _label(self.tr("Display timer state"), bold=True)
+        self.timer = _label(self.tr("Display timer"), bold=True)
+        self.phase = _label(self.tr("Display role-play phase"), bold=True)
+        self.phase_timer = _label(self.tr("Display phase timer"), bold=True)
+        self.roles = _label(self.tr("Display roles"))
+        self.scenario = _label(self.tr("Display scenario"))
+        self.lines = _label(self.tr("Display prompts"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addWidget(self.title)
@@ -110,7 +110,7 @@ class RoomDisplay(QWidget):
         self.scenario.setVisible(bool(view.scenario))
         self.lines.setText("\n".join(f"• {line}" if len(view.lines) > 1 else line for line in view.lines))
         self.lines.setVisible(bool(view.lines))
-        paused = view.banner == "Paused"
+        paused = view.paused
         key = (view.state, paused)
         if key != self._colour_key:
             self._colour_key = key

@@ -25,6 +25,7 @@ from ...core.agenda_clock import AgendaClock, RunStatus, WrapUpRule
 from ...core.clock import Clock, SystemClock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession, GroupType
 from ..errors import show_error
+from ..i18n import translate
 from .window import PlayerInput, RunnerSettings, RunnerWindow
 
 log = logging.getLogger(__name__)
@@ -94,14 +95,14 @@ def stand_in_session(record) -> tuple[Curriculum, CurriculumSession]:  # type: i
         id=summary.session_id,
         title=summary.session_title or summary.session_id,
         minutes=max(1, record.snapshot.slot_seconds // 60),
-        objectives=("(from the run record)",),
+        objectives=(translate("launcher", "(from the run record)"),),
         agenda=agenda,
     )
     curriculum = Curriculum(
         id=summary.curriculum_id,
         title=summary.curriculum_title or summary.curriculum_id,
         group_type=GroupType.SKILLS,
-        summary="This curriculum is no longer loaded; the run continues from its record.",
+        summary=translate("launcher", "This curriculum is no longer loaded; the run continues from its record."),
         session_minutes=session.minutes,
         sessions=(session,),
     )
@@ -171,14 +172,14 @@ class RunnerLauncher(QObject):
         """Whether to run an ended meeting's session again; a dialog (tests replace this method)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Run this session again?",
+            self.tr("Run this session again?"),
             run_again_question(last, number, clinic_zone_of(self.backend)),
             QMessageBox.StandardButton.NoButton,
             self._parent,
         )
-        box.setAccessibleName("Run this session again?")
-        again = box.addButton(f"&Run it as run {number}", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setAccessibleName(self.tr("Run this session again?"))
+        again = box.addButton(self.tr("&Run it as run {number}").format(number=number), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is again
@@ -192,7 +193,7 @@ class RunnerLauncher(QObject):
             record = store.load(run_id)
         except Exception:
             log.exception("Could not load run %s", run_id)
-            show_error(self._parent, "Resume", "That session could not be read from the database.")
+            show_error(self._parent, self.tr("Resume"), self.tr("That session could not be read from the database."))
             return None
         summary = record.summary
         curriculum = self.backend.library.find(summary.curriculum_id)
@@ -206,8 +207,8 @@ class RunnerLauncher(QObject):
         if curriculum is None or session is None:
             curriculum, session = stand_in_session(record)
             notice = (
-                "This session's curriculum is no longer loaded (its file was moved or changed), so scripts and "
-                "role-play details are not shown; the timers and the record carry on."
+                self.tr("This session's curriculum is no longer loaded (its file was moved or changed), so scripts and "
+                "role-play details are not shown; the timers and the record carry on.")
             )
         settings = load_runner_settings(self.backend)
         agenda_clock = AgendaClock.restore(record.snapshot, session.agenda, self._clock, settings.wrap_up)
@@ -234,12 +235,12 @@ class RunnerLauncher(QObject):
             return False
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "A session is running",
-            f"“{window.session.title}” is running in the runner. End it before starting another.",
+            self.tr("A session is running"),
+            self.tr("“{title}” is running in the runner. End it before starting another.").format(title=window.session.title),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )
-        box.setAccessibleName("A session is running")
+        box.setAccessibleName(self.tr("A session is running"))
         box.exec()
         window.showNormal()
         window.raise_()
@@ -284,12 +285,12 @@ class RunnerLauncher(QObject):
             save_runner_settings(self.backend, settings)
         except UserFacingError as exc:  # not an administrator, a value out of range, a session that ended
             show_error(
-                self.window, "Timer settings", f"{str(exc).rstrip('.')}; the new timer settings apply to this run only."
+                self.window, self.tr("Timer settings"), self.tr("{reason}; the new timer settings apply to this run only.").format(reason=str(exc).rstrip('.'))
             )
         except Exception:
             log.exception("Saving timer settings failed")
             show_error(
-                self.window, "Timer settings", "The timer settings could not be saved; they apply to this run only."
+                self.window, self.tr("Timer settings"), self.tr("The timer settings could not be saved; they apply to this run only.")
             )
 
     # -- after a crash ---------------------------------------------------------------------
@@ -325,17 +326,15 @@ class RunnerLauncher(QObject):
         where = f" at “{summary.current_title}”" if summary.current_title else ""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Resume the session?",
-            f"{summary.curriculum_title} › {summary.session_title}, started {started}, was not ended{where}.\n\n"
-            "Resume it: the time since then counts, as if the timer had kept running.\n"
-            "Or end it: it is recorded as ending at its last recorded action.",
+            self.tr("Resume the session?"),
+            self.tr("{curriculum_title} › {session_title}, started {started}, was not ended{where}.\n\nResume it: the time since then counts, as if the timer had kept running.\nOr end it: it is recorded as ending at its last recorded action.").format(curriculum_title=summary.curriculum_title, session_title=summary.session_title, started=started, where=where),
             QMessageBox.StandardButton.NoButton,
             self._parent,
         )
-        box.setAccessibleName("Resume the session?")
-        resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
-        end = box.addButton("&End it", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setAccessibleName(self.tr("Resume the session?"))
+        resume = box.addButton(self.tr("&Resume"), QMessageBox.ButtonRole.AcceptRole)
+        end = box.addButton(self.tr("&End it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
         box.exec()
         clicked = box.clickedButton()
@@ -345,9 +344,9 @@ class RunnerLauncher(QObject):
 
     def install_library_button(self, page) -> QPushButton:  # type: ignore[no-untyped-def]
         """Add "Run this session…" to the Library page, enabled while a session is shown."""
-        button = QPushButton("&Run this session…")
-        button.setAccessibleName("Run this session")
-        button.setToolTip("Open the session runner on the session shown (Ctrl+R)")
+        button = QPushButton(self.tr("&Run this session…"))
+        button.setAccessibleName(self.tr("Run this session"))
+        button.setToolTip(self.tr("Open the session runner on the session shown (Ctrl+R)"))
         button.setShortcut(QKeySequence("Ctrl+R"))
         page.actions_bar.addWidget(button)
 
@@ -373,15 +372,15 @@ class RunnerLauncher(QObject):
 def run_again_question(last, number: int, zone: tzinfo = UTC) -> str:  # type: ignore[no-untyped-def]
     """ "This meeting's session already ran from 18:02 to 20:55. Run it again as a second run?"
     (times on the clinic's clock, ``zone``)"""
-    ordinal = {2: "a second run", 3: "a third run", 4: "a fourth run"}.get(number, f"run {number}")
+    ordinal = {2: translate("launcher", "a second run"), 3: translate("launcher", "a third run"), 4: translate("launcher", "a fourth run")}.get(number, translate("launcher", "run {number}").format(number=number))
+    start, end = _clock_time(last.started_at, zone), _clock_time(last.ended_at, zone)
     span = (
-        f"from {_clock_time(last.started_at, zone)} to {_clock_time(last.ended_at, zone)}"
+        translate("launcher", "from {start} to {end}").format(start=start, end=end)
         if last.ended_at
-        else f"from {_clock_time(last.started_at, zone)}"
+        else translate("launcher", "from {start}").format(start=start)
     )
     return (
-        f"This meeting's session already ran {span}. Run it again as {ordinal}?\n\n"
-        "The first run stays in the record as it was."
+        translate("launcher", "This meeting's session already ran {span}. Run it again as {ordinal}?\n\nThe first run stays in the record as it was.").format(span=span, ordinal=ordinal)
     )
 
 

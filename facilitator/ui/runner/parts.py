@@ -78,7 +78,7 @@ class SessionPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionPane")
-        self.setAccessibleName("Session")
+        self.setAccessibleName(self.tr("Session"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
@@ -92,28 +92,28 @@ class RunLockCover(QWidget):
     def __init__(self, window: RunnerWindow, panel: QWidget, *, running: bool) -> None:
         super().__init__(window)
         self.setObjectName("runLockCover")
-        self.setAccessibleName("Locked runner")
+        self.setAccessibleName(self.tr("Locked runner"))
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.panel = panel
         self.password = getattr(panel, "password", None)
         layout = QVBoxLayout(self)
         self.title = QLabel()
-        self.title.setAccessibleName("Current item")
+        self.title.setAccessibleName(self.tr("Current item"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
         font = QFont(self.title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.8)
         self.title.setFont(font)
-        self.timer = BigClock("Item countdown", share=0.8)
+        self.timer = BigClock(self.tr("Item countdown"), share=0.8)
         self.state = QLabel()
-        self.state.setAccessibleName("Timer state")
+        self.state.setAccessibleName(self.tr("Timer state"))
         self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(
-            "Space, N, P, R and the minute keys still work. Press Enter to type your password; Esc comes back."
+            self.tr("Space, N, P, R and the minute keys still work. Press Enter to type your password; Esc comes back.")
         )
-        self.hint.setAccessibleName("Keys while locked")
+        self.hint.setAccessibleName(self.tr("Keys while locked"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         for w in (self.title, self.timer, self.state, self.hint):
@@ -149,7 +149,7 @@ class RunLockCover(QWidget):
         if not self.running:
             return
         cur = view.current
-        self.title.setText(cur.title if cur is not None else ("Session ended" if view.status is RunStatus.ENDED else ""))
+        self.title.setText(cur.title if cur is not None else (self.tr("Session ended") if view.status is RunStatus.ENDED else ""))
         self.timer.setText(timer)
         self.state.setText(state)
         if self.timer.styleSheet() != colour:
@@ -174,32 +174,27 @@ class FinishOnTimeDialog(QDialog):
 
     def __init__(self, proposal, minimum_seconds: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.setWindowTitle("Finish on time")
-        self.setAccessibleName("Finish on time")
+        self.setWindowTitle(self.tr("Finish on time"))
+        self.setAccessibleName(self.tr("Finish on time"))
         rows = "".join(
-            f"<tr><td>{escape(c.title)}</td><td align='right'>{c.old_seconds // 60} min</td>"
-            f"<td>→</td><td align='right'><b>{c.new_seconds // 60} min</b></td></tr>"
+            self.tr("<tr><td>{title}</td><td align='right'>{old} min</td><td>→</td><td align='right'><b>{new} min</b></td></tr>").format(title=escape(c.title), old=c.old_seconds // 60, new=c.new_seconds // 60)
             for c in proposal.changes
         )
         outcome = (
-            "The session will end on time."
+            self.tr("The session will end on time.")
             if proposal.still_over_seconds <= 0
-            else f"It will still run about {round(proposal.still_over_seconds / 60)} min over: "
-            "nothing can be shortened further."
+            else self.tr("It will still run about {minutes} min over: nothing can be shortened further.").format(minutes=round(proposal.still_over_seconds / 60))
         )
         text = QLabel(
-            f"<p>The session is <b>{format_balance(proposal.behind_seconds)}</b>. Shorten the items still to come "
-            f"(breaks and the check-out stay whole; nothing goes below {minimum_seconds // 60} min):</p>"
-            f"<table cellpadding='4'>{rows}</table>"
-            f"<p>Saves {proposal.saves_seconds // 60} min. {outcome}</p>"
+            self.tr("<p>The session is <b>{behind}</b>. Shorten the items still to come (breaks and the check-out stay whole; nothing goes below {minimum} min):</p><table cellpadding='4'>{rows}</table><p>Saves {saves} min. {outcome}</p>").format(behind=format_balance(proposal.behind_seconds), minimum=minimum_seconds // 60, rows=rows, saves=proposal.saves_seconds // 60, outcome=outcome)
         )
         text.setWordWrap(True)
-        text.setAccessibleName("Proposed changes")
+        text.setAccessibleName(self.tr("Proposed changes"))
         buttons = QDialogButtonBox()
-        apply = buttons.addButton("&Apply", QDialogButtonBox.ButtonRole.AcceptRole)
-        apply.setAccessibleName("Apply the shorter items")
-        cancel = buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName("Keep the agenda as it is")
+        apply = buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        apply.setAccessibleName(self.tr("Apply the shorter items"))
+        cancel = buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(self.tr("Keep the agenda as it is"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -213,32 +208,32 @@ class TimerSettingsDialog(QDialog):
 
     def __init__(self, settings: RunnerSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Timer settings")
-        self.setAccessibleName("Timer settings")
+        self.setWindowTitle(self.tr("Timer settings"))
+        self.setAccessibleName(self.tr("Timer settings"))
         self._settings = settings
         self.percent = QSpinBox()
         self.percent.setRange(5, 50)
         self.percent.setSuffix(" %")
         self.percent.setValue(round(settings.wrap_up.fraction * 100))
-        self.percent.setAccessibleName("Wrap-up share of the item")
+        self.percent.setAccessibleName(self.tr("Wrap-up share of the item"))
         self.max_minutes = QSpinBox()
         self.max_minutes.setRange(1, 15)
-        self.max_minutes.setSuffix(" min")
+        self.max_minutes.setSuffix(self.tr(" min"))
         self.max_minutes.setValue(max(1, round(settings.wrap_up.max_seconds / 60)))
-        self.max_minutes.setAccessibleName("Wrap-up at most, in minutes")
+        self.max_minutes.setAccessibleName(self.tr("Wrap-up at most, in minutes"))
         self.minimum = QSpinBox()
         self.minimum.setRange(1, 15)
-        self.minimum.setSuffix(" min")
+        self.minimum.setSuffix(self.tr(" min"))
         self.minimum.setValue(max(1, settings.minimum_item_seconds // 60))
-        self.minimum.setAccessibleName("Finish on time never shortens an item below, in minutes")
-        self.chime = QCheckBox("&Chime at wrap-up, at zero and between role-play phases")
-        self.chime.setAccessibleName("Chime")
+        self.minimum.setAccessibleName(self.tr("Finish on time never shortens an item below, in minutes"))
+        self.chime = QCheckBox(self.tr("&Chime at wrap-up, at zero and between role-play phases"))
+        self.chime.setAccessibleName(self.tr("Chime"))
         self.chime.setChecked(settings.chime)
         form = QFormLayout(self)
-        form.addRow(QLabel("Wrap-up (amber) starts in the last part of an item, whichever is shorter:"))
-        form.addRow("Last &share of the item:", self.percent)
-        form.addRow("Or the last &minutes:", self.max_minutes)
-        form.addRow("Finish on time keeps items at least:", self.minimum)
+        form.addRow(QLabel(self.tr("Wrap-up (amber) starts in the last part of an item, whichever is shorter:")))
+        form.addRow(self.tr("Last &share of the item:"), self.percent)
+        form.addRow(self.tr("Or the last &minutes:"), self.max_minutes)
+        form.addRow(self.tr("Finish on time keeps items at least:"), self.minimum)
         form.addRow(self.chime)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

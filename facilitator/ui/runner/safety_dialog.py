@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.safety import PROTOCOL, PROTOCOL_INTRO, PROTOCOL_TITLE, ProtocolSection, crisis_box
+from ..i18n import translate
 from ..session import is_public_window
 
 SAFETY_KEY = "F1"  # the runner's key for the protocol: the usual "help" key, free in the runner
@@ -40,7 +41,7 @@ def section_html(section: ProtocolSection) -> str:
     steps = "".join(f"<li style='margin-bottom:6px'>{escape(step)}</li>" for step in section.steps)
     html = f"<h2>{escape(section.title)}</h2><p><b>{escape(section.summary)}</b></p><ol>{steps}</ol>"
     if section.notes:
-        html += "<h3>Keep in mind</h3><ul>" + "".join(f"<li>{escape(n)}</li>" for n in section.notes) + "</ul>"
+        html += translate("safety_dialog", "<h3>Keep in mind</h3>") + "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in section.notes) + "</ul>"
     box = crisis_box("en")
     lines = "".join(f"<li><b>{escape(line.how)}</b> — {escape(line.name)}</li>" for line in box.lines)
     return html + f"<hr/><p><b>{escape(box.title)}</b></p><ul>{lines}</ul>"
@@ -51,19 +52,19 @@ class SafetyProtocolDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{PROTOCOL_TITLE} — your screen only")
-        self.setAccessibleName("Safety protocol")
+        self.setWindowTitle(self.tr("{title} — your screen only").format(title=PROTOCOL_TITLE))
+        self.setAccessibleName(self.tr("Safety protocol"))
         self.setAccessibleDescription(PROTOCOL_INTRO)
         self.setModal(False)
         self._points = BASE_POINTS
 
         self.intro = QLabel(PROTOCOL_INTRO)
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("About this protocol")
+        self.intro.setAccessibleName(self.tr("About this protocol"))
 
         self.situations = QListWidget()
-        self.situations.setAccessibleName("Situations")
-        self.situations.setAccessibleDescription("Up and Down, or the letter in brackets, choose a situation")
+        self.situations.setAccessibleName(self.tr("Situations"))
+        self.situations.setAccessibleDescription(self.tr("Up and Down, or the letter in brackets, choose a situation"))
         for section in PROTOCOL:
             item = QListWidgetItem(f"[{section.key}]  {section.title}")
             item.setData(SECTION_ROLE, section.id)
@@ -74,11 +75,11 @@ class SafetyProtocolDialog(QDialog):
         self.situations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.text = QTextBrowser()
-        self.text.setAccessibleName("What to do")
+        self.text.setAccessibleName(self.tr("What to do"))
         self.text.setOpenExternalLinks(False)
 
-        self.close_button = QPushButton("&Close (Esc)")
-        self.close_button.setAccessibleName("Close the safety protocol")
+        self.close_button = QPushButton(self.tr("&Close (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Close the safety protocol"))
         self.close_button.clicked.connect(self.close)
         self.close_button.setAutoDefault(False)
 
@@ -86,8 +87,8 @@ class SafetyProtocolDialog(QDialog):
         body.addWidget(self.situations, 0)
         body.addWidget(self.text, 1)
         buttons = QHBoxLayout()
-        hint = QLabel("Letters jump to a situation · Tab to the text · Ctrl+ and Ctrl− change the size")
-        hint.setAccessibleName("Keyboard help")
+        hint = QLabel(self.tr("Letters jump to a situation · Tab to the text · Ctrl+ and Ctrl− change the size"))
+        hint.setAccessibleName(self.tr("Keyboard help"))
         buttons.addWidget(hint, 1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -193,12 +194,12 @@ def install_safety_key(window: QWidget, key: str = SAFETY_KEY) -> QAction:
     The action works wherever focus is in the window (typing in a text box included: F1 types
     nothing), and never on the room display, which takes no keyboard focus.
     """
-    action = QAction(f"Safety protocol  [{key}]", window)
+    action = QAction(translate("safety_dialog", "Safety protocol  [{key}]").format(key=key), window)
     action.setObjectName("safety_protocol")
     action.setShortcut(QKeySequence(key))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip(f"What to do if someone arrives intoxicated, talks about suicide, or overdoses ({key})")
-    action.setStatusTip("Open the safety protocol on your screen only")
+    action.setToolTip(translate("safety_dialog", "What to do if someone arrives intoxicated, talks about suicide, or overdoses ({key})").format(key=key))
+    action.setStatusTip(translate("safety_dialog", "Open the safety protocol on your screen only"))
     action.triggered.connect(lambda: show_safety_protocol(window))
     window.addAction(action)
     return action

@@ -66,6 +66,7 @@ from ...core.agenda_clock import (
 from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import numbered_name
+from ..i18n import core_word, translate
 from .chime import Chime
 from .controller import PlayerInput, RunController, RunnerSettings, parse_players
 from .display import RoomDisplay
@@ -141,9 +142,9 @@ class RunnerWindow(QMainWindow):
         self.display: RoomDisplay | None = None
         self.lock_view: RunLockCover | None = None
 
-        number = f"Run {run_number}" if run_number > 1 else "Run"
-        self.setWindowTitle(f"{number}: {session.title} — Facilitator")
-        self.setAccessibleName("Session runner")
+        number = self.tr("Run {run_number}").format(run_number=run_number) if run_number > 1 else self.tr("Run")
+        self.setWindowTitle(self.tr("{number}: {title} — Facilitator").format(number=number, title=session.title))
+        self.setAccessibleName(self.tr("Session runner"))
         self.resize(1320, 860)
         self._build()
         c = self.controller
@@ -216,11 +217,11 @@ class RunnerWindow(QMainWindow):
         # Header: what is running, session clock, ahead/behind.
         run = f" · run {c.run_number}" if c.run_number > 1 else ""
         self.heading = QLabel(f"{escape(self.curriculum.title)} › <b>{escape(self.session.title)}</b>{run}")
-        self.heading.setAccessibleName("Curriculum and session")
+        self.heading.setAccessibleName(self.tr("Curriculum and session"))
         self.session_clock = QLabel()
-        self.session_clock.setAccessibleName("Session elapsed and remaining")
+        self.session_clock.setAccessibleName(self.tr("Session elapsed and remaining"))
         self.balance = QLabel()
-        self.balance.setAccessibleName("Ahead or behind schedule")
+        self.balance.setAccessibleName(self.tr("Ahead or behind schedule"))
         bold = QFont(self.balance.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.2)
@@ -233,7 +234,7 @@ class RunnerWindow(QMainWindow):
         header.addWidget(self.balance)
         outer.addLayout(header)
         self.notice = QLabel(self._notice_text)
-        self.notice.setAccessibleName("Notice")
+        self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.notice.setVisible(bool(self._notice_text))
@@ -241,19 +242,19 @@ class RunnerWindow(QMainWindow):
 
         # Players (typed in, or from the meeting's attendance). A field only when entered on purpose.
         self.players_edit = QLineEdit(", ".join(p.label for p in c.players))
-        self.players_edit.setPlaceholderText("First names or initials, separated by commas")
-        self.players_edit.setAccessibleName("Players for role plays")
-        self.players_edit.setToolTip("Click here or press Alt+P to type; Enter keeps the names, Esc goes back")
+        self.players_edit.setPlaceholderText(self.tr("First names or initials, separated by commas"))
+        self.players_edit.setAccessibleName(self.tr("Players for role plays"))
+        self.players_edit.setToolTip(self.tr("Click here or press Alt+P to type; Enter keeps the names, Esc goes back"))
         self.players_edit.returnPressed.connect(self._on_players_entered)
         self.players_edit.editingFinished.connect(self._on_players_changed)
-        players_label = QLabel("&Players:")
+        players_label = QLabel(self.tr("&Players:"))
         players_label.setBuddy(self.players_edit)
-        self.first_names = QCheckBox("Show first &names on the room display")
-        self.first_names.setAccessibleName("Show first names on the room display")
+        self.first_names = QCheckBox(self.tr("Show first &names on the room display"))
+        self.first_names.setAccessibleName(self.tr("Show first names on the room display"))
         self.first_names.setChecked(c.show_first_names)
         self.first_names.toggled.connect(self._on_first_names)
-        self.small_groups_box = QCheckBox("Play in s&mall groups")
-        self.small_groups_box.setAccessibleName("Play role plays in small groups at once")
+        self.small_groups_box = QCheckBox(self.tr("Play in s&mall groups"))
+        self.small_groups_box.setAccessibleName(self.tr("Play role plays in small groups at once"))
         self.small_groups_box.setChecked(c.small_groups)
         self.small_groups_box.toggled.connect(self._on_small_groups)
         players_row = QHBoxLayout()
@@ -263,7 +264,7 @@ class RunnerWindow(QMainWindow):
         players_row.addWidget(self.small_groups_box)
         outer.addLayout(players_row)
         self.player_numbers = QLabel()
-        self.player_numbers.setAccessibleName("Players' numbers on the room display")
+        self.player_numbers.setAccessibleName(self.tr("Players' numbers on the room display"))
         self.player_numbers.setWordWrap(True)
         self.player_numbers.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.player_numbers)
@@ -274,22 +275,22 @@ class RunnerWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.item_title = QLabel()
-        self.item_title.setAccessibleName("Current item")
+        self.item_title.setAccessibleName(self.tr("Current item"))
         self.item_title.setWordWrap(True)
         title_font = QFont(self.item_title.font())
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.7)
         self.item_title.setFont(title_font)
         self.item_meta = QLabel()
-        self.item_meta.setAccessibleName("Current item kind and plan")
+        self.item_meta.setAccessibleName(self.tr("Current item kind and plan"))
         self.item_meta.setWordWrap(True)
         self.clock_frame = QFrame()
         self.clock_frame.setObjectName("clockFrame")
         frame_layout = QVBoxLayout(self.clock_frame)
-        self.big_clock = BigClock("Item countdown")
+        self.big_clock = BigClock(self.tr("Item countdown"))
         self.big_clock.setMinimumHeight(150)
         self.state_label = QLabel()
-        self.state_label.setAccessibleName("Timer state")
+        self.state_label.setAccessibleName(self.tr("Timer state"))
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         state_font = QFont(self.state_label.font())
         state_font.setBold(True)
@@ -298,17 +299,17 @@ class RunnerWindow(QMainWindow):
         frame_layout.addWidget(self.big_clock, 1)
         frame_layout.addWidget(self.state_label)
         self.item_elapsed = QLabel()
-        self.item_elapsed.setAccessibleName("Item elapsed")
+        self.item_elapsed.setAccessibleName(self.tr("Item elapsed"))
         self.item_elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.write_notes_button = QPushButton()
-        self.write_notes_button.setAccessibleName("Write notes")
+        self.write_notes_button.setAccessibleName(self.tr("Write notes"))
         self.write_notes_button.setMinimumHeight(48)
         self.write_notes_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # W works from anywhere
         self.write_notes_button.setVisible(False)
 
         self.role_panel = self._build_role_panel()
         self.script = QTextBrowser()
-        self.script.setAccessibleName("Script and prompts")
+        self.script.setAccessibleName(self.tr("Script and prompts"))
         self.script.setMinimumHeight(120)
         left_layout.addWidget(self.item_title)
         left_layout.addWidget(self.item_meta)
@@ -323,8 +324,8 @@ class RunnerWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.agenda = QTableWidget(0, 6)
-        self.agenda.setHorizontalHeaderLabels(["#", "Item", "Kind", "Planned", "Actual", "Status"])
-        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setHorizontalHeaderLabels(["#", self.tr("Item"), self.tr("Kind"), self.tr("Planned"), self.tr("Actual"), self.tr("Status")])
+        self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -333,7 +334,7 @@ class RunnerWindow(QMainWindow):
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.agenda.itemSelectionChanged.connect(self._update_enabled)
-        agenda_label = QLabel("&Agenda")
+        agenda_label = QLabel(self.tr("&Agenda"))
         agenda_label.setBuddy(self.agenda)
         right_layout.addWidget(agenda_label)
         right_layout.addWidget(self.agenda, 1)
@@ -347,7 +348,7 @@ class RunnerWindow(QMainWindow):
         outer.addWidget(splitter, 1)
 
         self._build_actions()
-        self.write_notes_button.setText("✎ &Write notes  [W]")
+        self.write_notes_button.setText(self.tr("✎ &Write notes  [W]"))
         self.write_notes_button.setToolTip(self.actions["write_notes"].toolTip())
         self.write_notes_button.clicked.connect(self._on_write_notes)
         edit_row = QHBoxLayout()
@@ -364,10 +365,10 @@ class RunnerWindow(QMainWindow):
         tools = QHBoxLayout()
         tools.addWidget(self._button("display"))
         self.screen_combo = QComboBox()
-        self.screen_combo.setAccessibleName("Screen for the room display")
+        self.screen_combo.setAccessibleName(self.tr("Screen for the room display"))
         self._fill_screens()
         self.screen_combo.currentIndexChanged.connect(self._on_screen_chosen)
-        screen_label = QLabel("on s&creen:")
+        screen_label = QLabel(self.tr("on s&creen:"))
         screen_label.setBuddy(self.screen_combo)
         tools.addWidget(screen_label)
         tools.addWidget(self.screen_combo)
@@ -386,8 +387,8 @@ class RunnerWindow(QMainWindow):
         self.setTabOrder(self.session_pane, self.agenda)
 
     def _build_role_panel(self) -> QGroupBox:
-        box = QGroupBox("Role play")
-        box.setAccessibleName("Role play")
+        box = QGroupBox(self.tr("Role play"))
+        box.setAccessibleName(self.tr("Role play"))
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -395,40 +396,40 @@ class RunnerWindow(QMainWindow):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("Role-play details")
+        scroll.setAccessibleName(self.tr("Role-play details"))
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QVBoxLayout(box).addWidget(scroll)
         self.rp_scenario = QLabel()
-        self.rp_scenario.setAccessibleName("Role-play scenario")
+        self.rp_scenario.setAccessibleName(self.tr("Role-play scenario"))
         self.rp_scenario.setWordWrap(True)
         phase_row = QHBoxLayout()
         self.rp_phase = QLabel()
-        self.rp_phase.setAccessibleName("Role-play round and phase")
+        self.rp_phase.setAccessibleName(self.tr("Role-play round and phase"))
         font = QFont(self.rp_phase.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.rp_phase.setFont(font)
         self.rp_phase_clock = QLabel()
-        self.rp_phase_clock.setAccessibleName("Phase countdown")
+        self.rp_phase_clock.setAccessibleName(self.tr("Phase countdown"))
         clock_font = QFont(font)
         clock_font.setPointSizeF(font.pointSizeF() * 1.6)
         self.rp_phase_clock.setFont(clock_font)
         phase_row.addWidget(self.rp_phase, 1)
         phase_row.addWidget(self.rp_phase_clock)
         self.rp_roles = QLabel()
-        self.rp_roles.setAccessibleName("Who plays which role")
+        self.rp_roles.setAccessibleName(self.tr("Who plays which role"))
         self.rp_roles.setWordWrap(True)
         self.rp_roles.setTextFormat(Qt.TextFormat.RichText)
         self.rp_warnings = QLabel()
-        self.rp_warnings.setAccessibleName("Role-play notes")
+        self.rp_warnings.setAccessibleName(self.tr("Role-play notes"))
         self.rp_warnings.setWordWrap(True)
         self.rp_warnings.setStyleSheet("color: #8a4b00;")
         self.rp_checklist = QLabel()
-        self.rp_checklist.setAccessibleName("Observer's checklist")
+        self.rp_checklist.setAccessibleName(self.tr("Observer's checklist"))
         self.rp_checklist.setWordWrap(True)
         self.rp_checklist.setTextFormat(Qt.TextFormat.RichText)
         self.rp_debrief = QLabel()
-        self.rp_debrief.setAccessibleName("Debrief questions")
+        self.rp_debrief.setAccessibleName(self.tr("Debrief questions"))
         self.rp_debrief.setWordWrap(True)
         self.rp_debrief.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.rp_scenario)
@@ -443,32 +444,32 @@ class RunnerWindow(QMainWindow):
     def _build_actions(self) -> None:
         c = self.controller
         specs: list[tuple[str, str, list[str], Callable[[], object], str]] = [
-            ("toggle", "Start", ["Space"], self._on_toggle, "Start, pause or resume the timer"),
-            ("previous", "◀ Previous", ["P", "PgUp"], self._on_previous, "Go back to the previous item"),
-            ("next", "Next ▶", ["N", "PgDown"], self._on_next, "Finish this item and go to the next"),
-            ("skip", "Skip", ["S"], c.skip, "Leave out this item and go to the next"),
-            ("minus1", "−1 min", ["-"], lambda: c.adjust(-60), "Take away one minute"),
-            ("plus1", "+1 min", ["+", "="], lambda: c.adjust(60), "Add one minute"),
-            ("plus5", "+5 min", ["5"], lambda: c.adjust(300), "Add five minutes"),
-            ("next_phase", "Next phase", ["R"], c.next_phase, "Move the role play to its next phase"),
-            ("finish", "Finish on time…", ["F"], self._on_finish_on_time, "Propose shorter items to finish on time"),
-            ("end", "End session…", ["End", "Ctrl+E"], self._on_end, "End the session"),
-            ("display", "Room display", ["D"], self._on_display_toggled, "Show or hide the room display"),
-            ("hide", "Hide my window", ["H"], self._on_hide_window, "Hide this window; the room display stays"),
-            ("chime", "Chime", ["M"], self._on_chime_toggled, "Chime at wrap-up, at zero and between phases"),
+            ("toggle", self.tr("Start"), ["Space"], self._on_toggle, self.tr("Start, pause or resume the timer")),
+            ("previous", self.tr("◀ Previous"), ["P", "PgUp"], self._on_previous, self.tr("Go back to the previous item")),
+            ("next", self.tr("Next ▶"), ["N", "PgDown"], self._on_next, self.tr("Finish this item and go to the next")),
+            ("skip", self.tr("Skip"), ["S"], c.skip, self.tr("Leave out this item and go to the next")),
+            ("minus1", "−1 min", ["-"], lambda: c.adjust(-60), self.tr("Take away one minute")),
+            ("plus1", "+1 min", ["+", "="], lambda: c.adjust(60), self.tr("Add one minute")),
+            ("plus5", "+5 min", ["5"], lambda: c.adjust(300), self.tr("Add five minutes")),
+            ("next_phase", self.tr("Next phase"), ["R"], c.next_phase, self.tr("Move the role play to its next phase")),
+            ("finish", self.tr("Finish on time…"), ["F"], self._on_finish_on_time, self.tr("Propose shorter items to finish on time")),
+            ("end", self.tr("End session…"), ["End", "Ctrl+E"], self._on_end, self.tr("End the session")),
+            ("display", self.tr("Room display"), ["D"], self._on_display_toggled, self.tr("Show or hide the room display")),
+            ("hide", self.tr("Hide my window"), ["H"], self._on_hide_window, self.tr("Hide this window; the room display stays")),
+            ("chime", self.tr("Chime"), ["M"], self._on_chime_toggled, self.tr("Chime at wrap-up, at zero and between phases")),
             (
                 "timer_settings",
-                "Timer settings…",
+                self.tr("Timer settings…"),
                 ["Ctrl+,"],
                 self._on_timer_settings,
-                "Wrap-up and finish-on-time settings",
+                self.tr("Wrap-up and finish-on-time settings"),
             ),
-            ("move_up", "Move up", ["Alt+Up"], lambda: self._on_move(-1), "Move the selected item up"),
-            ("move_down", "Move down", ["Alt+Down"], lambda: self._on_move(1), "Move the selected item down"),
-            ("minutes", "Minutes…", ["Ctrl+M"], self._on_minutes, "Change the selected item's minutes"),
-            ("leave_out", "Leave out", ["L"], self._on_leave_out, "Leave out the selected item, or put it back"),
-            ("write_notes", "Write notes", ["W"], self._on_write_notes, "Write the notes of the meeting that ran"),
-            ("back", "Back to the session", ["Esc"], self.back_to_session, "Leave a field; keys control the session"),
+            ("move_up", self.tr("Move up"), ["Alt+Up"], lambda: self._on_move(-1), self.tr("Move the selected item up")),
+            ("move_down", self.tr("Move down"), ["Alt+Down"], lambda: self._on_move(1), self.tr("Move the selected item down")),
+            ("minutes", self.tr("Minutes…"), ["Ctrl+M"], self._on_minutes, self.tr("Change the selected item's minutes")),
+            ("leave_out", self.tr("Leave out"), ["L"], self._on_leave_out, self.tr("Leave out the selected item, or put it back")),
+            ("write_notes", self.tr("Write notes"), ["W"], self._on_write_notes, self.tr("Write the notes of the meeting that ran")),
+            ("back", self.tr("Back to the session"), ["Esc"], self.back_to_session, self.tr("Leave a field; keys control the session")),
         ]
         self.actions: dict[str, QAction] = {}
         for name, text, keys, slot, description in specs:
@@ -512,7 +513,8 @@ class RunnerWindow(QMainWindow):
         chosen = 0
         for n, screen in enumerate(screens):
             g = screen.geometry()
-            self.screen_combo.addItem(f"{screen.name() or f'Screen {n + 1}'} ({g.width()}×{g.height()})", screen.name())
+            name = screen.name() or self.tr("Screen {number}").format(number=n + 1)
+            self.screen_combo.addItem(f"{name} ({g.width()}×{g.height()})", screen.name())
             if screen.name() == wanted:
                 chosen = n
         if not wanted and len(screens) > 1:
@@ -554,16 +556,17 @@ class RunnerWindow(QMainWindow):
             key = (cur.position, cur.source_index, cur.planned_seconds, view.status)
             if full or key != self._item_key:
                 self._item_key = key
-                self._show_item_text(cur.title, cur.kind.label, item, view)
+                self._show_item_text(cur.title, core_word(cur.kind.label), item, view)
             self.big_clock.setText(format_clock(cur.remaining_seconds))
             self.item_elapsed.setText(
-                f"Elapsed {format_clock(cur.elapsed_seconds, countdown=False)} of {format_clock(cur.planned_seconds)}"
+                self.tr("Elapsed {elapsed} of {planned}").format(elapsed=format_clock(cur.elapsed_seconds, countdown=False), planned=format_clock(cur.planned_seconds))
             )
             if view.paused:
-                self.state_label.setText("Paused")
+                self.state_label.setText(self.tr("Paused"))
             else:
                 self.state_label.setText(
-                    cur.state.label + (" — counting up" if cur.state is TimerState.OVERTIME else "")
+                    self.tr("{state} — counting up").format(state=core_word(cur.state.label))
+                    if cur.state is TimerState.OVERTIME else core_word(cur.state.label)
                 )
             self._colour(cur.state, view.paused)
             self._refresh_role_play(view, item, full)
@@ -577,17 +580,17 @@ class RunnerWindow(QMainWindow):
             span = ""
             if snapshot.started_at is not None and snapshot.ended_at is not None:
                 span = f" ({_local_time(snapshot.started_at, self.settings.zone)}–{_local_time(snapshot.ended_at, self.settings.zone)})"
-            self.session_clock.setText(f"Session ended after {format_duration(view.session_elapsed)}{span}")
+            self.session_clock.setText(self.tr("Session ended after {session_elapsed}{span}").format(session_elapsed=format_duration(view.session_elapsed), span=span))
             self.balance.setText("")
             return
         slot = format_clock(view.slot_seconds)
         elapsed = format_clock(view.session_elapsed, countdown=False)
         remaining = view.session_remaining
         left = f"{format_clock(remaining)} left" if remaining > 0 else f"{format_clock(remaining)} over"
-        self.session_clock.setText(f"Session {elapsed} of {slot} · {left}")
+        self.session_clock.setText(self.tr("Session {elapsed} of {slot} · {left}").format(elapsed=elapsed, slot=slot, left=left))
         if view.status is RunStatus.READY:
             text = (
-                "Planned to fit"
+                self.tr("Planned to fit")
                 if abs(view.balance_seconds) < 30
                 else format_balance(view.balance_seconds)
                 .replace("behind", "over the slot")
@@ -608,7 +611,7 @@ class RunnerWindow(QMainWindow):
         numbered = "&nbsp;&nbsp;&nbsp;".join(
             f"<b>{escape(numbered_name(n, p.label))}</b>" for n, p in enumerate(players)
         )
-        self.player_numbers.setText(f"<span style='color:#546e7a'>Numbers on the room display:</span> {numbered}")
+        self.player_numbers.setText(self.tr("<span style='color:#546e7a'>Numbers on the room display:</span> {numbered}").format(numbered=numbered))
         self.player_numbers.setVisible(True)
 
     def _refresh_table(self, view: RunView, full: bool) -> None:
@@ -632,15 +635,15 @@ class RunnerWindow(QMainWindow):
             if row.planned_seconds != row.original_seconds:
                 planned += f" (was {row.original_seconds // 60})"
             if view.status is RunStatus.ENDED and row.status is ItemStatus.PENDING:
-                status = "Not reached"
+                status = self.tr("Not reached")
             else:
                 status = {
                     ItemStatus.PENDING: "",
-                    ItemStatus.CURRENT: "Now" if view.status is not RunStatus.PAUSED else "Now (paused)",
-                    ItemStatus.DONE: "Done",
-                    ItemStatus.SKIPPED: "Skipped" if ran else "Left out",
+                    ItemStatus.CURRENT: self.tr("Now") if view.status is not RunStatus.PAUSED else self.tr("Now (paused)"),
+                    ItemStatus.DONE: self.tr("Done"),
+                    ItemStatus.SKIPPED: self.tr("Skipped") if ran else self.tr("Left out"),
                 }[row.status]
-            values = [str(row.position + 1), row.title, row.kind.label, planned, actual, status]
+            values = [str(row.position + 1), row.title, core_word(row.kind.label), planned, actual, status]
             for column, value in enumerate(values):
                 self._set_cell(row.position, column, value, current)
         if rebuild and selected is not None and selected < len(view.items):
@@ -665,26 +668,25 @@ class RunnerWindow(QMainWindow):
             self._item_key = key
             if first is not None:
                 item = self.controller.agenda_item(first.source_index, first.title)
-                self._show_item_text(first.title, first.kind.label, item, view)
-                self.item_meta.setText(f"{first.kind.label} · first item · press Space to start")
+                self._show_item_text(first.title, core_word(first.kind.label), item, view)
+                self.item_meta.setText(self.tr("{label} · first item · press Space to start").format(label=core_word(first.kind.label)))
             self.role_panel.setVisible(False)
         self.big_clock.setText(format_clock(first.planned_seconds) if first else "—")
-        self.item_elapsed.setText("Not started")
-        self.state_label.setText("Ready")
+        self.item_elapsed.setText(self.tr("Not started"))
+        self.state_label.setText(self.tr("Ready"))
         self._colour(None, False)
 
     def _show_ended(self, view: RunView) -> None:
         if self._item_key != ("ended",):
             self._item_key = ("ended",)
-            self.item_title.setText("Session ended")
+            self.item_title.setText(self.tr("Session ended"))
             summary = summarize_run(view)
             snapshot = self.clock.snapshot()
             span = ""
             if snapshot.started_at is not None and snapshot.ended_at is not None:
                 span = f", from {_local_time(snapshot.started_at, self.settings.zone)} to {_local_time(snapshot.ended_at, self.settings.zone)}"
             self.item_meta.setText(
-                f"The session lasted {format_duration(summary.session_seconds)}{span}, "
-                f"in a {summary.slot_seconds // 60}-minute slot. The record keeps every item's actual time."
+                self.tr("The session lasted {duration}{span}, in a {slot}-minute slot. The record keeps every item's actual time.").format(duration=format_duration(summary.session_seconds), span=span, slot=summary.slot_seconds // 60)
             )
             self.script.setHtml(_summary_html(summary, self.meeting_id is not None))
             self.role_panel.setVisible(False)
@@ -694,8 +696,8 @@ class RunnerWindow(QMainWindow):
             layout.setStretchFactor(self.clock_frame, 1)
             layout.setStretchFactor(self.script, 3)
         self.big_clock.setText(format_hms(view.session_elapsed))
-        self.item_elapsed.setText("Session length (hours:minutes:seconds)")
-        self.state_label.setText("Ended")
+        self.item_elapsed.setText(self.tr("Session length (hours:minutes:seconds)"))
+        self.state_label.setText(self.tr("Ended"))
         self._colour(None, False)
 
     def _show_item_text(self, title: str, kind: str, item: AgendaItem | None, view: RunView) -> None:
@@ -704,21 +706,21 @@ class RunnerWindow(QMainWindow):
         if cur is not None:
             number = cur.position + 1
             self.item_meta.setText(
-                f"{kind} · item {number} of {len(view.items)} · planned {cur.planned_seconds // 60} min"
+                self.tr("{kind} · item {number} of {count} · planned {planned} min").format(kind=kind, number=number, count=len(view.items), planned=cur.planned_seconds // 60)
             )
         parts = []
         if item is None:
-            parts.append("<p><i>The curriculum file has changed since this run began; its script is not shown.</i></p>")
+            parts.append(self.tr("<p><i>The curriculum file has changed since this run began; its script is not shown.</i></p>"))
         else:
             if item.script:
                 paragraphs = "".join(f"<p>{escape(p.strip())}</p>" for p in item.script.split("\n\n") if p.strip())
-                parts.append("<h3>Script <small>(your screen only)</small></h3>" + paragraphs)
+                parts.append(self.tr("<h3>Script <small>(your screen only)</small></h3>") + paragraphs)
             if item.prompts:
-                parts.append("<h3>Prompts</h3><ul>" + "".join(f"<li>{escape(p)}</li>" for p in item.prompts) + "</ul>")
+                parts.append(self.tr("<h3>Prompts</h3>") + "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in item.prompts) + "</ul>")
             if item.display:
-                parts.append(f"<h3>On the room display</h3><p>{escape(item.display).replace(chr(10), '<br/>')}</p>")
+                parts.append(self.tr("<h3>On the room display</h3><p>{text}</p>").format(text=escape(item.display).replace(chr(10), '<br/>')))
             if not parts:
-                parts.append("<p><i>No script for this item.</i></p>")
+                parts.append(self.tr("<p><i>No script for this item.</i></p>"))
         self.script.setHtml("".join(parts))
         role_play = item is not None and item.role_play is not None and cur is not None
         self.role_panel.setVisible(role_play)
@@ -750,15 +752,15 @@ class RunnerWindow(QMainWindow):
         plan = self.controller.plan(item)
         key = ("rp", cur.position, pos.round, pos.phase_index, pos.in_debrief, plan.players, plan.teams)
         if pos.in_debrief:
-            self.rp_phase.setText("Debrief — after the last round")
+            self.rp_phase.setText(self.tr("Debrief — after the last round"))
             self.rp_phase_clock.setText(format_clock(cur.remaining_seconds))
         else:
-            self.rp_phase.setText(f"Round {pos.round} of {pos.rounds} · {pos.phase_name}")
+            self.rp_phase.setText(self.tr("Round {round} of {rounds} · {phase_name}").format(round=pos.round, rounds=pos.rounds, phase_name=pos.phase_name))
             self.rp_phase_clock.setText(format_clock(pos.phase_remaining))
         if not full and key == self._rp_key:
             return
         self._rp_key = key
-        self.rp_scenario.setText(f"<b>Scenario:</b> {escape(rp.scenario)}")
+        self.rp_scenario.setText(self.tr("<b>Scenario:</b> {scenario}").format(scenario=escape(rp.scenario)))
         briefs = {r.name: r.brief for r in rp.roles}
 
         def who(index: int) -> str:
@@ -769,36 +771,36 @@ class RunnerWindow(QMainWindow):
             lines = []
             for team in plan.round(number).teams:
                 seats = [
-                    (f"<b>{who(seat.player)}</b>" if seat.player is not None else "<i>no player</i>")
+                    (f"<b>{who(seat.player)}</b>" if seat.player is not None else self.tr("<i>no player</i>"))
                     + f" — <span title='{escape(briefs.get(seat.role, ''), quote=True)}'>{escape(seat.role)}</span>"
                     for seat in team.seats
                 ]
                 if team.watching:
-                    seats.append("<i>Watching:</i> " + ", ".join(who(p) for p in team.watching))
+                    seats.append(self.tr("<i>Watching:</i> {players}").format(players=", ".join(who(p) for p in team.watching)))
                 prefix = f"<b>{team.label}</b>: " if plan.teams > 1 else ""
                 lines.append(prefix + " · ".join(seats) if plan.teams > 1 else "<br/>".join(seats))
             return "<br/>".join(lines)
 
         if not plan.players:
-            roles_html = "<i>Type the players' first names or initials above (Alt+P) to share out the roles.</i>"
+            roles_html = self.tr("<i>Type the players' first names or initials above (Alt+P) to share out the roles.</i>")
         else:
-            heading = "This round" if not pos.in_debrief else "Last round"
-            roles_html = f"<p><b>{heading}:</b><br/>{seats_html(pos.round)}</p>"
+            heading = self.tr("This round") if not pos.in_debrief else self.tr("Last round")
+            roles_html = self.tr("<p><b>{heading}:</b><br/>{seats}</p>").format(heading=heading, seats=seats_html(pos.round))
             if not pos.in_debrief and pos.round < pos.rounds:
-                roles_html += f"<p style='color:#546e7a'><b>Next round:</b><br/>{seats_html(pos.round + 1)}</p>"
+                roles_html += self.tr("<p style='color:#546e7a'><b>Next round:</b><br/>{seats}</p>").format(seats=seats_html(pos.round + 1))
         self.rp_roles.setText(roles_html)
         self.rp_warnings.setText(" ".join(plan.warnings))
         self.rp_warnings.setVisible(bool(plan.warnings))
         checks = [
-            f"<b>{escape(r.name)}</b> watches for: {escape('; '.join(r.checklist))}" for r in rp.roles if r.checklist
+            self.tr("<b>{name}</b> watches for: {checklist}").format(name=escape(r.name), checklist=escape('; '.join(r.checklist))) for r in rp.roles if r.checklist
         ]
         self.rp_checklist.setText("<br/>".join(checks))
         self.rp_checklist.setVisible(bool(checks))
         if rp.debrief:
             style = "background:#e3f2fd; padding:4px;" if pos.in_debrief else "color:#546e7a;"
-            title = "Debrief now" if pos.in_debrief else "Debrief after the last round"
+            title = self.tr("Debrief now") if pos.in_debrief else self.tr("Debrief after the last round")
             items = "".join(f"<li>{escape(q)}</li>" for q in rp.debrief)
-            self.rp_debrief.setText(f"<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>")
+            self.rp_debrief.setText(self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items))
         self.rp_debrief.setVisible(bool(rp.debrief))
 
     # == controls ========================================================================
@@ -814,9 +816,9 @@ class RunnerWindow(QMainWindow):
 
     def _on_end(self) -> None:
         if not self.controller.run_active:
-            self.statusBar().showMessage("The session is not running.", 5000)
+            self.statusBar().showMessage(self.tr("The session is not running."), 5000)
             return
-        if not self._confirm("End the session?", "End the session now? The record keeps every item's actual time."):
+        if not self._confirm(self.tr("End the session?"), self.tr("End the session now? The record keeps every item's actual time.")):
             return
         if self.controller.end() is not None:
             self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -824,17 +826,17 @@ class RunnerWindow(QMainWindow):
     def _confirm(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
         box.setAccessibleName(title)
-        yes = box.addButton("&End session", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Keep going", QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(self.tr("&End session"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Keep going"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is yes
 
     def _on_write_notes(self) -> None:
         if self.clock.status is not RunStatus.ENDED:
-            self.statusBar().showMessage("Notes are written once the session has ended.", 5000)
+            self.statusBar().showMessage(self.tr("Notes are written once the session has ended."), 5000)
             return
         if not self.controller.request_notes():
-            self.statusBar().showMessage("This run was started from the Library, not for a meeting: it has no notes.", 6000)
+            self.statusBar().showMessage(self.tr("This run was started from the Library, not for a meeting: it has no notes."), 6000)
 
     def _selected_position(self) -> int | None:
         rows = self.agenda.selectionModel().selectedRows() if self.agenda.selectionModel() else []
@@ -843,7 +845,7 @@ class RunnerWindow(QMainWindow):
     def _on_move(self, step: int) -> None:
         position = self._selected_position()
         if position is None:
-            self.statusBar().showMessage("Choose an item in the agenda first.", 5000)
+            self.statusBar().showMessage(self.tr("Choose an item in the agenda first."), 5000)
             return
         if self.controller.move(position, step) is not None:
             self.agenda.selectRow(position + step)
@@ -851,14 +853,14 @@ class RunnerWindow(QMainWindow):
     def _on_minutes(self) -> None:
         position = self._selected_position()
         if position is None:
-            self.statusBar().showMessage("Choose an item in the agenda first.", 5000)
+            self.statusBar().showMessage(self.tr("Choose an item in the agenda first."), 5000)
             return
         row = self.controller.last_view.items[position]
         if not row.editable:
-            self.statusBar().showMessage(f"“{row.title}” is over; its time can no longer change.", 6000)
+            self.statusBar().showMessage(self.tr("“{title}” is over; its time can no longer change.").format(title=row.title), 6000)
             return
         minutes, ok = QInputDialog.getInt(
-            self, "Minutes", f"Minutes for “{row.title}”:", row.planned_seconds // 60, 1, 300, 1
+            self, self.tr("Minutes"), self.tr("Minutes for “{title}”:").format(title=row.title), row.planned_seconds // 60, 1, 300, 1
         )
         if ok:
             self.controller.set_minutes(position, minutes)
@@ -866,19 +868,18 @@ class RunnerWindow(QMainWindow):
     def _on_leave_out(self) -> None:
         position = self._selected_position()
         if position is None:
-            self.statusBar().showMessage("Choose an item in the agenda first.", 5000)
+            self.statusBar().showMessage(self.tr("Choose an item in the agenda first."), 5000)
             return
         self.controller.toggle_left_out(position)
 
     def _on_finish_on_time(self) -> None:
         proposal = self.controller.propose_finish_on_time()
         if proposal is None:
-            self.statusBar().showMessage("The session is on schedule: nothing needs shortening.", 6000)
+            self.statusBar().showMessage(self.tr("The session is on schedule: nothing needs shortening."), 6000)
             return
         if not proposal.changes:
             self.statusBar().showMessage(
-                f"{format_balance(proposal.behind_seconds)}, but every item still to come is already at its "
-                "minimum, a break or the check-out.",
+                self.tr("{behind}, but every item still to come is already at its minimum, a break or the check-out.").format(behind=format_balance(proposal.behind_seconds)),
                 8000,
             )
             return
@@ -920,7 +921,7 @@ class RunnerWindow(QMainWindow):
             self.display.show_on(self._chosen_screen())
             if len(QGuiApplication.screens()) == 1:
                 self.statusBar().showMessage(
-                    "Only one screen: the room display covers this window. Press D to hide it.", 10000
+                    self.tr("Only one screen: the room display covers this window. Press D to hide it."), 10000
                 )
         elif self.display is not None:
             self.controller.set_room_display(False)
@@ -977,10 +978,10 @@ class RunnerWindow(QMainWindow):
         cur = view.current
         toggle = self.actions["toggle"]
         toggle.setText(
-            {RunStatus.READY: "▶ Start", RunStatus.RUNNING: "❚❚ Pause", RunStatus.PAUSED: "▶ Resume"}.get(
-                status, "Ended"
+            {RunStatus.READY: self.tr("▶ Start"), RunStatus.RUNNING: self.tr("❚❚ Pause"), RunStatus.PAUSED: self.tr("▶ Resume")}.get(
+                status, self.tr("Ended")
             )
-            + "\nSpace"
+            + "\n" + self.tr("Space")
         )
         if self.lock_view is not None:
             return  # the lock holds the actions; it gives them back as they were
@@ -999,7 +1000,7 @@ class RunnerWindow(QMainWindow):
         if position is not None and position < len(view.items):
             row = view.items[position]
             self.actions["leave_out"].setText(
-                ("Put back" if row.status is ItemStatus.SKIPPED else "Leave out") + "  [L]"
+                (self.tr("Put back") if row.status is ItemStatus.SKIPPED else self.tr("Leave out")) + "  [L]"
             )
 
     # -- the workstation lock -----------------------------------------------------------------
@@ -1053,16 +1054,16 @@ class RunnerWindow(QMainWindow):
         """ "end", "keep" (close, resume later) or "cancel"; a dialog (tests replace this method)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Close the runner?",
-            "The session is still running. End it now, or close this window and keep it open in the record "
-            "(Facilitator offers to resume it next time)?",
+            self.tr("Close the runner?"),
+            self.tr("The session is still running. End it now, or close this window and keep it open in the record "
+            "(Facilitator offers to resume it next time)?"),
             QMessageBox.StandardButton.NoButton,
             self,
         )
-        box.setAccessibleName("Close the runner?")
-        end = box.addButton("&End session", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Close, &resume later", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setAccessibleName(self.tr("Close the runner?"))
+        end = box.addButton(self.tr("&End session"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Close, &resume later"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         return "end" if clicked is end else "keep" if clicked is keep else "cancel"
@@ -1077,24 +1078,24 @@ def _summary_html(summary, has_meeting: bool) -> str:  # type: ignore[no-untyped
 
     ran = rows(
         "ran",
-        lambda i: f"{escape(i.title)} — {format_duration(i.elapsed_seconds)} "  # type: ignore[attr-defined]
-        f"<span style='color:#546e7a'>(planned {i.planned_seconds // 60} min)</span>",  # type: ignore[attr-defined]
+        lambda i: translate("window", "{title} — {elapsed} <span style='color:#546e7a'>(planned {planned} min)</span>").format(  # type: ignore[attr-defined]
+            title=escape(i.title), elapsed=format_duration(i.elapsed_seconds), planned=i.planned_seconds // 60),  # type: ignore[attr-defined]
     )
     skipped = rows(
         "skipped",
-        lambda i: f"{escape(i.title)} — skipped after {format_duration(i.elapsed_seconds)}",  # type: ignore[attr-defined]
+        lambda i: translate("window", "{title} — skipped after {elapsed}").format(title=escape(i.title), elapsed=format_duration(i.elapsed_seconds)),  # type: ignore[attr-defined]
     )
-    left_out = rows("left out", lambda i: f"{escape(i.title)} — left out before it began")  # type: ignore[attr-defined]
+    left_out = rows("left out", lambda i: translate("window", "{title} — left out before it began").format(title=escape(i.title)))  # type: ignore[attr-defined]
     not_reached = rows("not reached", lambda i: escape(i.title))  # type: ignore[attr-defined]
-    parts = ["<h3>Ran</h3><ul>" + ran + "</ul>" if ran else "<p><i>No item ran.</i></p>"]
+    parts = [translate("window", "<h3>Ran</h3>") + "<ul>" + ran + "</ul>" if ran else translate("window", "<p><i>No item ran.</i></p>")]
     if skipped or left_out:
-        parts.append("<h3>Skipped</h3><ul>" + skipped + left_out + "</ul>")
+        parts.append(translate("window", "<h3>Skipped</h3>") + "<ul>" + skipped + left_out + "</ul>")
     if not_reached:
-        parts.append("<h3>Not reached</h3><ul>" + not_reached + "</ul>")
+        parts.append(translate("window", "<h3>Not reached</h3>") + "<ul>" + not_reached + "</ul>")
     if has_meeting:
-        parts.append("<p>Press <b>W</b> (Write notes) to write this meeting's notes from what happened.</p>")
+        parts.append(translate("window", "<p>Press <b>W</b> (Write notes) to write this meeting's notes from what happened.</p>"))
     else:
-        parts.append("<p>Close this window when you are done. The room display shows “Thank you”.</p>")
+        parts.append(translate("window", "<p>Close this window when you are done. The room display shows “Thank you”.</p>"))
     return "".join(parts)
 
 

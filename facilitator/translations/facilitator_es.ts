@@ -1,0 +1,5781 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>New account</source>
+        <translation>Cuenta nueva</translation>
+    </message>
+    <message>
+        <source>Account {username}</source>
+        <translation>Cuenta {username}</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>e.g. LCSW, CADC</source>
+        <translation>p. ej., LCSW, CADC</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Notes need a supervisor&apos;s &amp;co-signature</source>
+        <translation>Las notas requieren co&amp;firma de un supervisor</translation>
+    </message>
+    <message>
+        <source>Notes need co-signature</source>
+        <translation>Las notas requieren cofirma</translation>
+    </message>
+    <message>
+        <source>Leads groups as</source>
+        <translation>Dirige grupos como</translation>
+    </message>
+    <message>
+        <source>— no groups —</source>
+        <translation>— ningún grupo —</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+        <source>Temporary password again</source>
+        <translation>Repita la contraseña temporal</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nombre &amp;completo:</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials:</source>
+        <translation>Cre&amp;denciales:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Leads groups as:</source>
+        <translation>Dirige &amp;grupos como:</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>Contraseña &amp;temporal:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Repita la c&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <source>The person chooses their own password when they first sign in.</source>
+        <translation>La persona elige su propia contraseña la primera vez que inicia sesión.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The database did not answer; nothing was saved.</source>
+        <translation>La base de datos no respondió; no se guardó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Notes need co-signature</source>
+        <translation>Las notas requieren cofirma</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Accounts list</source>
+        <translation>Lista de cuentas</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>Cuenta &amp;nueva…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Cuenta nueva</translation>
+    </message>
+    <message>
+        <source>Edit account</source>
+        <translation>Editar cuenta</translation>
+    </message>
+    <message>
+        <source>Disable or enable account</source>
+        <translation>Desactivar o activar la cuenta</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Accounts are never deleted, because notes and the audit trail name them: disable them instead.</source>
+        <translation>Las cuentas nunca se eliminan, porque las notas y el registro de auditoría las nombran: desactívelas.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>debe cambiar la contraseña</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceSheet</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Keys: P present · L late · E left early · X absent excused · U absent unexcused · Del clear · Ctrl+S save</source>
+        <translation>Teclas: P presente · L tarde · E salió antes · X ausencia justificada · U ausencia injustificada · Supr borrar · Ctrl+S guardar</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Hoja de asistencia</translation>
+    </message>
+    <message>
+        <source>Choose a meeting</source>
+        <translation>Elija una reunión</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Attendance, one row per person</source>
+        <translation>Asistencia, una fila por persona</translation>
+    </message>
+    <message>
+        <source>Attendance keys</source>
+        <translation>Teclas de asistencia</translation>
+    </message>
+    <message>
+        <source>Attendance message</source>
+        <translation>Mensaje de asistencia</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Cambiado en otro lugar</translation>
+    </message>
+    <message>
+        <source>Mark the rest &amp;present</source>
+        <translation>Resto &amp;presente</translation>
+    </message>
+    <message>
+        <source>Mark everyone not yet marked present</source>
+        <translation>Marcar como presentes a todos los que aún no tienen marca</translation>
+    </message>
+    <message>
+        <source>Add &amp;visitor…</source>
+        <translation>Agregar &amp;visitante…</translation>
+    </message>
+    <message>
+        <source>Add a relative as a visitor</source>
+        <translation>Agregar a un familiar como visitante</translation>
+    </message>
+    <message>
+        <source>&amp;Save attendance</source>
+        <translation>&amp;Guardar asistencia</translation>
+    </message>
+    <message>
+        <source>Save attendance</source>
+        <translation>Guardar asistencia</translation>
+    </message>
+    <message>
+        <source>Save attendance (Ctrl+S)</source>
+        <translation>Guardar asistencia (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>The attendance sheet could not be opened: {exc}</source>
+        <translation>No se pudo abrir la hoja de asistencia: {exc}</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no mark has changed.</source>
+        <translation>Nada que guardar: ninguna marca cambió.</translation>
+    </message>
+    <message>
+        <source>Saving 1 mark…</source>
+        <translation>Guardando 1 marca…</translation>
+    </message>
+    <message>
+        <source>Saving {count} marks…</source>
+        <translation>Guardando {count} marcas…</translation>
+    </message>
+    <message>
+        <source>Attendance not saved</source>
+        <translation>Asistencia no guardada</translation>
+    </message>
+    <message>
+        <source> Some marks changed while saving are not saved yet.</source>
+        <translation> Algunas marcas cambiadas durante el guardado aún no están guardadas.</translation>
+    </message>
+    <message>
+        <source>Saved 1 change: {marked} of {total} marked ({count} rows).{still}</source>
+        <translation>Se guardó 1 cambio: {marked} de {total} marcados ({count} filas).{still}</translation>
+    </message>
+    <message>
+        <source>Saved {changes} changes: {marked} of {total} marked ({count} rows).{still}</source>
+        <translation>Se guardaron {changes} cambios: {marked} de {total} marcados ({count} filas).{still}</translation>
+    </message>
+    <message>
+        <source>Attendance was not saved; your marks are still on the sheet.</source>
+        <translation>La asistencia no se guardó; sus marcas siguen en la hoja.</translation>
+    </message>
+    <message>
+        <source>those people</source>
+        <translation>esas personas</translation>
+    </message>
+    <message>
+        <source> Your other marks are still on the sheet, not yet saved.</source>
+        <translation> Sus otras marcas siguen en la hoja, aún sin guardar.</translation>
+    </message>
+    <message>
+        <source>Their marks for {names} are shown.{rest}</source>
+        <translation>Se muestran sus marcas para {names}.{rest}</translation>
+    </message>
+    <message>
+        <source>Someone else saved marks on this sheet while you were marking. Their marks are shown for the people you did not change; yours are kept and not saved yet. Save to keep them.</source>
+        <translation>Otra persona guardó marcas en esta hoja mientras usted marcaba. Se muestran sus marcas para las personas que usted no cambió; las suyas se conservan y aún no están guardadas. Guarde para conservarlas.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{group_name}&lt;/b&gt; · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marked</source>
+        <translation>&lt;b&gt;{group_name}&lt;/b&gt; · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marcados</translation>
+    </message>
+    <message>
+        <source>This meeting was cancelled; reinstate it to take attendance.</source>
+        <translation>Esta reunión fue cancelada; reactívela para tomar asistencia.</translation>
+    </message>
+    <message>
+        <source>{name}  (visitor, {of})</source>
+        <translation>{name}  (visitante, {of})</translation>
+    </message>
+    <message>
+        <source>{name}  (visitor)</source>
+        <translation>{name}  (visitante)</translation>
+    </message>
+    <message>
+        <source>{name}  (not enrolled)</source>
+        <translation>{name}  (no inscrito)</translation>
+    </message>
+    <message>
+        <source>P, L, E, X or U</source>
+        <translation>P, L, E, X o U</translation>
+    </message>
+    <message>
+        <source>Add visitor</source>
+        <translation>Agregar visitante</translation>
+    </message>
+    <message>
+        <source>None of these participants has a relative or partner recorded who is not already on the sheet. Add one in the participant&apos;s record first.</source>
+        <translation>Ninguno de estos participantes tiene registrado un familiar o pareja que no esté ya en la hoja. Agréguelo primero en el expediente del participante.</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship} of {client})</source>
+        <translation>{name} ({relationship} de {client})</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>familiar</translation>
+    </message>
+    <message>
+        <source>&amp;Visitor:</source>
+        <translation>&amp;Visitante:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha hasta</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Participant record number</source>
+        <translation>Número de expediente del participante</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>número de expediente</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>Show entries</source>
+        <translation>Mostrar entradas</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verificar cadena</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>Verificar cadena</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Participant:</source>
+        <translation>&amp;Participante:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Acción:</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Entradas de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit status</source>
+        <translation>Estado de la auditoría</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>No participant has the record number {typed!r}; type a record number or a participant&apos;s number such as #17.</source>
+        <translation>Ningún participante tiene el número de expediente {typed!r}; escriba un número de expediente o el número de un participante, como #17.</translation>
+    </message>
+    <message>
+        <source>The &apos;To&apos; date is before the &apos;From&apos; date.</source>
+        <translation>La fecha &apos;Hasta&apos; es anterior a la fecha &apos;Desde&apos;.</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read; the log has the details.</source>
+        <translation>No se pudo leer el registro de auditoría; el registro de la aplicación tiene los detalles.</translation>
+    </message>
+    <message>
+        <source>{n:,} entries (the first {limit:,}; narrow the filter to see the rest).</source>
+        <translation>{n:,} entradas (las primeras {limit:,}; acote el filtro para ver el resto).</translation>
+    </message>
+    <message>
+        <source>{n:,} entries.</source>
+        <translation>{n:,} entradas.</translation>
+    </message>
+    <message>
+        <source>The trail is intact: {checked:,} entries, each chained to the one before.</source>
+        <translation>El registro está intacto: {checked:,} entradas, cada una encadenada a la anterior.</translation>
+    </message>
+    <message>
+        <source>The trail is NOT intact: {problems}</source>
+        <translation>El registro NO está intacto: {problems}</translation>
+    </message>
+    <message>
+        <source>The audit trail has been tampered with: {problems}</source>
+        <translation>El registro de auditoría fue alterado: {problems}</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The disk is full: {path} was not written; free some space and try again.</source>
+        <translation>El disco está lleno: {path} no se escribió; libere espacio e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({exc}).</source>
+        <translation>No se pudo escribir {path} ({exc}).</translation>
+    </message>
+    <message>
+        <source>Exported {n:,} entries to {path}.</source>
+        <translation>Se exportaron {n:,} entradas a {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>Id. del registro</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Estación de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator. Choose your own before you go on.</source>
+        <translation>Un administrador fijó su contraseña. Elija una propia antes de continuar.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Repita la contraseña nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation>&amp;Repita la contraseña nueva:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; a short sentence is easy to remember and hard to guess.</source>
+        <translation>Al menos 8 caracteres; una frase corta es fácil de recordar y difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Cambiar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this</source>
+        <translation>Otra persona cambió esto</translation>
+    </message>
+    <message>
+        <source>Reload their version</source>
+        <translation>Cargar su versión</translation>
+    </message>
+    <message>
+        <source>Save mine over it</source>
+        <translation>Guardar la mía encima</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>What you typed is still here. Nothing of yours or theirs has been lost yet.</source>
+        <translation>Lo que escribió sigue aquí. Todavía no se ha perdido nada suyo ni de la otra persona.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload their version</source>
+        <translation>Cargar su &amp;versión</translation>
+    </message>
+    <message>
+        <source>Reload their version, letting go of what you typed for it</source>
+        <translation>Cargar su versión y descartar lo que usted escribió ahí</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine over it</source>
+        <translation>&amp;Guardar la mía encima</translation>
+    </message>
+    <message>
+        <source>Save what you typed over their change</source>
+        <translation>Guardar lo que usted escribió encima del cambio de la otra persona</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Decide later; keep what you typed on screen</source>
+        <translation>Decidir después; mantener en pantalla lo que escribió</translation>
+    </message>
+</context>
+<context>
+    <name>FinishOnTimeDialog</name>
+    <message>
+        <source>Finish on time</source>
+        <translation>Terminar a tiempo</translation>
+    </message>
+    <message>
+        <source>The session will end on time.</source>
+        <translation>La sesión terminará a tiempo.</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;{title}&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;{old} min&lt;/td&gt;&lt;td&gt;→&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;{new} min&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;{title}&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;{old} min&lt;/td&gt;&lt;td&gt;→&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;{new} min&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>It will still run about {minutes} min over: nothing can be shortened further.</source>
+        <translation>Aún se pasará unos {minutes} min: no se puede acortar nada más.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The session is &lt;b&gt;{behind}&lt;/b&gt;. Shorten the items still to come (breaks and the check-out stay whole; nothing goes below {minimum} min):&lt;/p&gt;&lt;table cellpadding=&apos;4&apos;&gt;{rows}&lt;/table&gt;&lt;p&gt;Saves {saves} min. {outcome}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La sesión va &lt;b&gt;{behind}&lt;/b&gt;. Acorte los puntos que faltan (los descansos y el cierre quedan completos; nada baja de {minimum} min):&lt;/p&gt;&lt;table cellpadding=&apos;4&apos;&gt;{rows}&lt;/table&gt;&lt;p&gt;Ahorra {saves} min. {outcome}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Proposed changes</source>
+        <translation>Cambios propuestos</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Apply the shorter items</source>
+        <translation>Aplicar los puntos acortados</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Keep the agenda as it is</source>
+        <translation>Mantener la agenda como está</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Crear la cuenta de administrador</translation>
+    </message>
+    <message>
+        <source>Welcome to Facilitator</source>
+        <translation>Bienvenido a Facilitator</translation>
+    </message>
+    <message>
+        <source>This clinic has no accounts yet. Create the administrator account first: the administrator then creates an account for every facilitator and supervisor.</source>
+        <translation>Esta clínica aún no tiene cuentas. Cree primero la cuenta de administrador: luego el administrador crea una cuenta para cada facilitador y supervisor.</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introducción</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>optional, e.g. LCSW</source>
+        <translation>opcional, p. ej., LCSW</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>p. ej., admin</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nombre &amp;completo:</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials:</source>
+        <translation>Cr&amp;edenciales:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Repita la c&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate administrator</source>
+        <translation>C&amp;rear administrador</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Crear administrador</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Edit group</source>
+        <translation>Editar grupo</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Grupo nuevo</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nombre del grupo</translation>
+    </message>
+    <message>
+        <source>Group type</source>
+        <translation>Tipo de grupo</translation>
+    </message>
+    <message>
+        <source>Curriculum track, in order</source>
+        <translation>Secuencia de currículos, en orden</translation>
+    </message>
+    <message>
+        <source>Curriculum to add to the track</source>
+        <translation>Currículo para agregar a la secuencia</translation>
+    </message>
+    <message>
+        <source>{title} ({id}, {count} sessions)</source>
+        <translation>{title} ({id}, {count} sesiones)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Agregar</translation>
+    </message>
+    <message>
+        <source>Add the curriculum to the track</source>
+        <translation>Agregar el currículo a la secuencia</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected curriculum from the track</source>
+        <translation>Quitar de la secuencia el currículo seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move the selected curriculum earlier</source>
+        <translation>Mover antes el currículo seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Rolling: start the track over after its last session</source>
+        <translation>Co&amp;ntinua: volver a empezar la secuencia después de su última sesión</translation>
+    </message>
+    <message>
+        <source>Rolling track</source>
+        <translation>Secuencia continua</translation>
+    </message>
+    <message>
+        <source>Facilitators, separated by commas</source>
+        <translation>Facilitadores, separados por comas</translation>
+    </message>
+    <message>
+        <source>Co-facilitators, separated by commas</source>
+        <translation>Cofacilitadores, separados por comas</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Meets on {day_name}</source>
+        <translation>Se reúne los {day_name}</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>Length in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on:</source>
+        <translation>Te&amp;rmina el:</translation>
+    </message>
+    <message>
+        <source>The group has an end date</source>
+        <translation>El grupo tiene fecha de término</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Fecha de término</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Trac&amp;k:</source>
+        <translation>Secuen&amp;cia:</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitators:</source>
+        <translation>&amp;Facilitadores:</translation>
+    </message>
+    <message>
+        <source>&amp;Co-facilitators:</source>
+        <translation>C&amp;ofacilitadores:</translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation>Sa&amp;la:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Días:</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>&amp;Hora de inicio:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>D&amp;uración:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity:</source>
+        <translation>Ca&amp;pacidad:</translation>
+    </message>
+    <message>
+        <source>A&amp;dmission:</source>
+        <translation>A&amp;dmisión:</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>Fecha de &amp;inicio:</translation>
+    </message>
+    <message>
+        <source>{curriculum_id} (not loaded)</source>
+        <translation>{curriculum_id} (no cargado)</translation>
+    </message>
+    <message>
+        <source>more than the clinic&apos;s usual {limit}</source>
+        <translation>más de lo habitual en la clínica ({limit})</translation>
+    </message>
+    <message>
+        <source>Group not saved</source>
+        <translation>Grupo no guardado</translation>
+    </message>
+    <message>
+        <source>Group not reloaded</source>
+        <translation>Grupo no recargado</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>&amp;New group…</source>
+        <translation>Grupo &amp;nuevo…</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Grupo nuevo</translation>
+    </message>
+    <message>
+        <source>New &amp;participant…</source>
+        <translation>&amp;Participante nuevo…</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Participante nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster CSV…</source>
+        <translation>&amp;Importar lista CSV…</translation>
+    </message>
+    <message>
+        <source>Import participants from a CSV file</source>
+        <translation>Importar participantes desde un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Group details</source>
+        <translation>Detalles del grupo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit group…</source>
+        <translation>&amp;Editar grupo…</translation>
+    </message>
+    <message>
+        <source>Edit the group</source>
+        <translation>Editar el grupo</translation>
+    </message>
+    <message>
+        <source>Plan &amp;meetings ({weeks} weeks ahead)</source>
+        <translation>Planificar &amp;reuniones ({weeks} semanas)</translation>
+    </message>
+    <message>
+        <source>Add the schedule&apos;s meetings for the coming weeks</source>
+        <translation>Agregar las reuniones del horario para las próximas semanas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Enrolled from</source>
+        <translation>Inscrito desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Participants and enrollment</source>
+        <translation>Participantes e inscripciones</translation>
+    </message>
+    <message>
+        <source>Show &amp;past enrollments</source>
+        <translation>Mostrar inscripciones &amp;pasadas</translation>
+    </message>
+    <message>
+        <source>Show past enrollments</source>
+        <translation>Mostrar inscripciones pasadas</translation>
+    </message>
+    <message>
+        <source>En&amp;roll…</source>
+        <translation>Ins&amp;cribir…</translation>
+    </message>
+    <message>
+        <source>Enroll a participant in this group</source>
+        <translation>Inscribir a un participante en este grupo</translation>
+    </message>
+    <message>
+        <source>End enrollment…</source>
+        <translation>Terminar inscripción…</translation>
+    </message>
+    <message>
+        <source>End the selected enrollment</source>
+        <translation>Terminar la inscripción seleccionada</translation>
+    </message>
+    <message>
+        <source>Edit par&amp;ticipant…</source>
+        <translation>Editar par&amp;ticipante…</translation>
+    </message>
+    <message>
+        <source>Edit the selected participant</source>
+        <translation>Editar el participante seleccionado</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>Hours from</source>
+        <translation>Horas desde</translation>
+    </message>
+    <message>
+        <source>Hours to</source>
+        <translation>Horas hasta</translation>
+    </message>
+    <message>
+        <source>Attendance re&amp;port (PDF)…</source>
+        <translation>In&amp;forme de asistencia (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the participant&apos;s attendance report as PDF</source>
+        <translation>Guardar en PDF el informe de asistencia del participante</translation>
+    </message>
+    <message>
+        <source>Report (CS&amp;V)…</source>
+        <translation>Informe (CS&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the participant&apos;s attendance report as CSV</source>
+        <translation>Guardar en CSV el informe de asistencia del participante</translation>
+    </message>
+    <message>
+        <source>Coverage summary</source>
+        <translation>Resumen de cobertura</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistió</translation>
+    </message>
+    <message>
+        <source>Make-up suggestions</source>
+        <translation>Sugerencias de recuperación</translation>
+    </message>
+    <message>
+        <source>Coverage of the track</source>
+        <translation>Cobertura de la secuencia</translation>
+    </message>
+    <message>
+        <source>Hours summary</source>
+        <translation>Resumen de horas</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programadas</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Days at minimum</source>
+        <translation>Días en el mínimo</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Horas semanales</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rticipant:</source>
+        <translation>Pa&amp;rticipante:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>D&amp;esde:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Has&amp;ta:</translation>
+    </message>
+    <message>
+        <source>Group tabs</source>
+        <translation>Pestañas del grupo</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detalles</translation>
+    </message>
+    <message>
+        <source>Partici&amp;pants</source>
+        <translation>Partici&amp;pantes</translation>
+    </message>
+    <message>
+        <source>&amp;Hours and coverage</source>
+        <translation>&amp;Horas y cobertura</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Loading the groups…&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cargando los grupos…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The groups could not be read; the details are in the log.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No se pudieron leer los grupos; los detalles están en el registro.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No groups yet. Choose &lt;b&gt;New group…&lt;/b&gt; to add one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aún no hay grupos. Elija &lt;b&gt;Grupo nuevo…&lt;/b&gt; para agregar uno.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{title} ({count} sessions)</source>
+        <translation>{title} ({count} sesiones)</translation>
+    </message>
+    <message>
+        <source>{cid} (not loaded)</source>
+        <translation>{cid} (no cargado)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Schedule:&lt;/b&gt; {schedule} · from {start} to {end}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Horario:&lt;/b&gt; {schedule} · del {start} al {end}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Schedule:&lt;/b&gt; {schedule} · from {start}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Horario:&lt;/b&gt; {schedule} · desde el {start}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Track (rolling):&lt;/b&gt; {track}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Secuencia (continua):&lt;/b&gt; {track}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Track:&lt;/b&gt; {track}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Secuencia:&lt;/b&gt; {track}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Enrolled today:&lt;/b&gt; {count} of capacity {capacity} (more than the clinic&apos;s usual {usual})&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Inscritos hoy:&lt;/b&gt; {count} de una capacidad de {capacity} (más de lo habitual en la clínica, {usual})&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Enrolled today:&lt;/b&gt; {count} of capacity {capacity}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Inscritos hoy:&lt;/b&gt; {count} de una capacidad de {capacity}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;{name}&lt;/h2&gt;&lt;p&gt;&lt;b&gt;{group_type}&lt;/b&gt; · {admission} admission · room {room}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;{name}&lt;/h2&gt;&lt;p&gt;&lt;b&gt;{group_type}&lt;/b&gt; · admisión: {admission} · sala {room}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Facilitators:&lt;/b&gt; {staff}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Facilitadores:&lt;/b&gt; {staff}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Next meetings&lt;/h3&gt;&lt;ul&gt;{rows}&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Próximas reuniones&lt;/h3&gt;&lt;ul&gt;{rows}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;None planned: use Plan meetings.&lt;/li&gt;</source>
+        <translation>&lt;li&gt;Ninguna planificada: use Planificar reuniones.&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Reading hours and coverage…</source>
+        <translation>Leyendo horas y cobertura…</translation>
+    </message>
+    <message>
+        <source>Hours and coverage could not be read; the details are in the log.</source>
+        <translation>No se pudieron leer las horas y la cobertura; los detalles están en el registro.</translation>
+    </message>
+    <message>
+        <source>Could not read hours</source>
+        <translation>No se pudieron leer las horas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weekly hours&lt;/b&gt; (clinic time, Monday to Sunday): {count} weeks, {flagged} flagged.</source>
+        <translation>&lt;b&gt;Horas semanales&lt;/b&gt; (hora de la clínica, de lunes a domingo): {count} semanas, {flagged} con alerta.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>none soon</source>
+        <translation>ninguna pronto</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Coverage&lt;/b&gt;: {attended} of {steps} sessions of the track attended; missed sessions with upcoming meetings are suggested as make-ups.</source>
+        <translation>&lt;b&gt;Cobertura&lt;/b&gt;: asistió a {attended} de {steps} sesiones de la secuencia; para las sesiones perdidas con reuniones próximas se sugiere recuperarlas.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Coverage&lt;/b&gt;: {attended} of {steps} sessions of the track attended.</source>
+        <translation>&lt;b&gt;Cobertura&lt;/b&gt;: asistió a {attended} de {steps} sesiones de la secuencia.</translation>
+    </message>
+    <message>
+        <source>Sessions not re-assigned</source>
+        <translation>Sesiones no reasignadas</translation>
+    </message>
+    <message>
+        <source>Meetings not planned</source>
+        <translation>Reuniones no planificadas</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Meetings added from the schedule: {added}.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Reuniones agregadas desde el horario: {added}.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Inscribir</translation>
+    </message>
+    <message>
+        <source>Every active participant is already enrolled in this group.</source>
+        <translation>Todos los participantes activos ya están inscritos en este grupo.</translation>
+    </message>
+    <message>
+        <source>Enroll in {name}:</source>
+        <translation>Inscribir en {name}:</translation>
+    </message>
+    <message>
+        <source>Enroll the new participant in {name} from today?</source>
+        <translation>¿Inscribir al participante nuevo en {name} desde hoy?</translation>
+    </message>
+    <message>
+        <source>Enrolled, with a warning</source>
+        <translation>Inscrito, con una advertencia</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>No inscrito</translation>
+    </message>
+    <message>
+        <source>End enrollment</source>
+        <translation>Terminar inscripción</translation>
+    </message>
+    <message>
+        <source>Last day for {participant_name} (YYYY-MM-DD):</source>
+        <translation>Último día de {participant_name} (AAAA-MM-DD):</translation>
+    </message>
+    <message>
+        <source>Enrollment not ended</source>
+        <translation>Inscripción no terminada</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a date like {example}.</source>
+        <translation>{text!r} no es una fecha como {example}.</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}; it carries the 42 CFR part 2 notice.</source>
+        <translation>Informe guardado en {path}; lleva el aviso de 42 CFR parte 2.</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>Informe no guardado</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Save attendance report</source>
+        <translation>Guardar informe de asistencia</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>A long report</source>
+        <translation>Un informe largo</translation>
+    </message>
+    <message>
+        <source>This report covers {years:.1f} years ({first} to {last}) and may take a while. Make it anyway?</source>
+        <translation>Este informe abarca {years:.1f} años (del {first} al {last}) y puede tardar. ¿Hacerlo de todos modos?</translation>
+    </message>
+    <message>
+        <source>Reading attendance…</source>
+        <translation>Leyendo la asistencia…</translation>
+    </message>
+    <message>
+        <source>Laying out {count} meetings…</source>
+        <translation>Organizando {count} reuniones…</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Escribiendo {name}…</translation>
+    </message>
+    <message>
+        <source>{disk_full}: {path} was not written.</source>
+        <translation>{disk_full}: no se escribió {path}.</translation>
+    </message>
+    <message>
+        <source>see the log for details</source>
+        <translation>vea el registro para más detalles</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to {path} ({reason}).</source>
+        <translation>No se pudo guardar el informe en {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Making the attendance report…</source>
+        <translation>Preparando el informe de asistencia…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Curriculum library</source>
+        <translation>Biblioteca de currículos</translation>
+    </message>
+    <message>
+        <source>Search titles, scripts, prompts and handouts (Ctrl+F)</source>
+        <translation>Buscar en títulos, guiones, preguntas y folletos (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Curricula by group type</source>
+        <translation>Currículos por tipo de grupo</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Curriculum text</source>
+        <translation>Texto del currículo</translation>
+    </message>
+    <message>
+        <source>Clinic curricula folder</source>
+        <translation>Carpeta de currículos de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Change folder…</source>
+        <translation>&amp;Cambiar carpeta…</translation>
+    </message>
+    <message>
+        <source>Change the clinic curricula folder</source>
+        <translation>Cambiar la carpeta de currículos de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Open the clinic curricula folder</source>
+        <translation>Abrir la carpeta de currículos de la clínica</translation>
+    </message>
+    <message>
+        <source>Curriculum problems summary</source>
+        <translation>Resumen de problemas de los currículos</translation>
+    </message>
+    <message>
+        <source>Problems in curriculum files</source>
+        <translation>Problemas en archivos de currículos</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The curriculum that was open is no longer loaded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;El currículo que estaba abierto ya no está cargado.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{typed}”.</source>
+        <translation>Nada coincide con “{typed}”.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic curricula folder</source>
+        <translation>Elija la carpeta de currículos de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic curricula folder: {folder} (does not exist yet: it is created when you open it) — {count} clinic curricula loaded; the folder is watched for changes.</source>
+        <translation>Carpeta de currículos de la clínica: {folder} (aún no existe: se crea al abrirla) — {count} currículos de la clínica cargados; se vigilan los cambios en la carpeta.</translation>
+    </message>
+    <message>
+        <source>Clinic curricula folder: {folder} — 1 clinic curriculum loaded; the folder is watched for changes.</source>
+        <translation>Carpeta de currículos de la clínica: {folder} — 1 currículo de la clínica cargado; se vigilan los cambios en la carpeta.</translation>
+    </message>
+    <message>
+        <source>Clinic curricula folder: {folder} — {count} clinic curricula loaded; the folder is watched for changes.</source>
+        <translation>Carpeta de currículos de la clínica: {folder} — {count} currículos de la clínica cargados; se vigilan los cambios en la carpeta.</translation>
+    </message>
+    <message>
+        <source>⚠ 1 curriculum file has problems and was not loaded. Fix the lines below; the library updates when you save.</source>
+        <translation>⚠ 1 archivo de currículo tiene problemas y no se cargó. Corrija las líneas de abajo; la biblioteca se actualiza al guardar.</translation>
+    </message>
+    <message>
+        <source>⚠ {count} curriculum files have problems and were not loaded. Fix the lines below; the library updates when you save.</source>
+        <translation>⚠ {count} archivos de currículos tienen problemas y no se cargaron. Corrija las líneas de abajo; la biblioteca se actualiza al guardar.</translation>
+    </message>
+    <message>
+        <source>All {count} curriculum files loaded without problems.</source>
+        <translation>Los {count} archivos de currículos se cargaron sin problemas.</translation>
+    </message>
+    <message>
+        <source>{count} {group_type}</source>
+        <translation>{count} {group_type}</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Curriculum library&lt;/h1&gt;&lt;p&gt;{count} curricula are loaded ({yet}).&lt;/p&gt;&lt;p&gt;Choose a curriculum or a session on the left to read its objectives, agenda, facilitator&apos;s script, prompts, role plays and handouts, or search with Ctrl+F.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Biblioteca de currículos&lt;/h1&gt;&lt;p&gt;Hay {count} currículos cargados ({yet}).&lt;/p&gt;&lt;p&gt;Elija un currículo o una sesión a la izquierda para leer sus objetivos, agenda, guion del facilitador, preguntas, juegos de roles y folletos, o busque con Ctrl+F.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Facilitator locked itself to protect client records. {who} is signed in; type the password to go on.</source>
+        <translation>Facilitator se bloqueó para proteger los expedientes de los clientes. {who} tiene la sesión iniciada; escriba la contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>Who is signed in</source>
+        <translation>Quién tiene la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Sign out and s&amp;witch user</source>
+        <translation>Cerrar sesión y ca&amp;mbiar de usuario</translation>
+    </message>
+    <message>
+        <source>Sign out and switch user</source>
+        <translation>Cerrar sesión y cambiar de usuario</translation>
+    </message>
+</context>
+<context>
+    <name>LogoPicker</name>
+    <message>
+        <source>Clinic logo preview</source>
+        <translation>Vista previa del logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose a logo image for printed pages</source>
+        <translation>Elegir una imagen de logotipo para las páginas impresas</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG up to 512 KB; it prints at the top left of handouts and reports</source>
+        <translation>Un PNG o JPEG de hasta 512 KB; se imprime arriba a la izquierda en folletos e informes</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Quitar el logotipo</translation>
+    </message>
+    <message>
+        <source>Clinic logo</source>
+        <translation>Logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({exc}).</source>
+        <translation>No se pudo leer {name} ({exc}).</translation>
+    </message>
+    <message>
+        <source>{name} is {size} KB; please choose an image of 512 KB or less.</source>
+        <translation>{name} pesa {size} KB; elija una imagen de 512 KB o menos.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image.</source>
+        <translation>{name} no es una imagen PNG ni JPEG.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>No logo: pages show the clinic name only.</source>
+        <translation>Sin logotipo: las páginas muestran solo el nombre de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Demo clinic</source>
+        <translation>Clínica de demostración</translation>
+    </message>
+    <message>
+        <source>Facilitator main window</source>
+        <translation>Ventana principal de Facilitator</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>Current page</source>
+        <translation>Página actual</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+{n})</source>
+        <translation>{title} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>Opening the clinic&apos;s database and curricula…</source>
+        <translation>Abriendo la base de datos y los currículos de la clínica…</translation>
+    </message>
+    <message>
+        <source>Loading status</source>
+        <translation>Estado de la carga</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Progreso de la carga</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Opening your pages…</source>
+        <translation>Abriendo sus páginas…</translation>
+    </message>
+    <message>
+        <source>The database was upgraded; a copy of the old one is at {upgrade_backup}</source>
+        <translation>La base de datos se actualizó; hay una copia de la anterior en {upgrade_backup}</translation>
+    </message>
+    <message>
+        <source>Could not open the database</source>
+        <translation>No se pudo abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sa&amp;lir</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Abrir la carpeta del &amp;registro</translation>
+    </message>
+    <message>
+        <source>&amp;About Facilitator</source>
+        <translation>&amp;Acerca de Facilitator</translation>
+    </message>
+    <message>
+        <source>Run session</source>
+        <translation>Conducir la sesión</translation>
+    </message>
+    <message>
+        <source>This meeting&apos;s curriculum session is not loaded, so it cannot be run.</source>
+        <translation>La sesión del currículo de esta reunión no está cargada, así que no se puede conducir.</translation>
+    </message>
+    <message>
+        <source>About Facilitator</source>
+        <translation>Acerca de Facilitator</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Facilitator {version}&lt;/h3&gt;&lt;p&gt;Runs Intensive Outpatient Program groups: curricula, session timers, attendance, progress notes and handouts.&lt;/p&gt;&lt;p&gt;Records here are protected by HIPAA and 42 CFR Part 2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Facilitator {version}&lt;/h3&gt;&lt;p&gt;Conduce grupos de Programas Intensivos Ambulatorios: currículos, temporizadores de sesión, asistencia, notas de evolución y folletos.&lt;/p&gt;&lt;p&gt;Los expedientes aquí están protegidos por HIPAA y 42 CFR Parte 2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Clinic name not set (File › Settings)</source>
+        <translation>Nombre de la clínica sin definir (Archivo › Configuración)</translation>
+    </message>
+    <message>
+        <source>{name} · {count} curricula</source>
+        <translation>{name} · {count} currículos</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note editor</source>
+        <translation>Editor de notas</translation>
+    </message>
+    <message>
+        <source>Note heading</source>
+        <translation>Encabezado de la nota</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Cambiado en otro lugar</translation>
+    </message>
+    <message>
+        <source>What changed elsewhere</source>
+        <translation>Qué cambió en otro lugar</translation>
+    </message>
+    <message>
+        <source>Reload the version saved elsewhere; your changes are dropped</source>
+        <translation>Cargar la versión guardada en otro lugar; se descartan sus cambios</translation>
+    </message>
+    <message>
+        <source>Save your text over the version saved elsewhere</source>
+        <translation>Guardar su texto encima de la versión guardada en otro lugar</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>Comentario del supervisor</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advertencias</translation>
+    </message>
+    <message>
+        <source>Note fields</source>
+        <translation>Campos de la nota</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>Quién firma</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and lock…</source>
+        <translation>&amp;Firmar y bloquear…</translation>
+    </message>
+    <message>
+        <source>Sign and lock the note</source>
+        <translation>Firmar y bloquear la nota</translation>
+    </message>
+    <message>
+        <source>Sign as the account you signed in with; asks first, then the note locks (Ctrl+Shift+S)</source>
+        <translation>Firmar con la cuenta con la que inició sesión; pregunta primero y luego la nota se bloquea (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Signatures and addenda</source>
+        <translation>Firmas y adendas</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ddendum…</source>
+        <translation>Agregar a&amp;denda…</translation>
+    </message>
+    <message>
+        <source>Add a dated addendum to this signed note</source>
+        <translation>Agregar una adenda fechada a esta nota firmada</translation>
+    </message>
+    <message>
+        <source>Entered in &amp;error…</source>
+        <translation>Registrada por &amp;error…</translation>
+    </message>
+    <message>
+        <source>Mark this signed note as entered in error, with the reason</source>
+        <translation>Marcar esta nota firmada como registrada por error, con el motivo</translation>
+    </message>
+    <message>
+        <source>Returned by your supervisor: {return_comment}</source>
+        <translation>Devuelta por su supervisor: {return_comment}</translation>
+    </message>
+    <message>
+        <source>You sign as {signature}</source>
+        <translation>Usted firma como {signature}</translation>
+    </message>
+    <message>
+        <source>This note is signed and locked; add an addendum to add to it.</source>
+        <translation>Esta nota está firmada y bloqueada; agregue una adenda para completarla.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#a00&apos;&gt;Entered in error&lt;/b&gt; ({error_at}): {error_reason}</source>
+        <translation>&lt;b style=&apos;color:#a00&apos;&gt;Registrada por error&lt;/b&gt; ({error_at}): {error_reason}</translation>
+    </message>
+    <message>
+        <source>Signed: {signature} — {signed_at}</source>
+        <translation>Firmada: {signature} — {signed_at}</translation>
+    </message>
+    <message>
+        <source>Co-signed: {cosignature} — {cosigned_at}</source>
+        <translation>Cofirmada: {cosignature} — {cosigned_at}</translation>
+    </message>
+    <message>
+        <source>Addendum {created_at}, {signature}: {text}</source>
+        <translation>Adenda {created_at}, {signature}: {text}</translation>
+    </message>
+    <message>
+        <source>Not saved: this note changed elsewhere; choose above what to keep.</source>
+        <translation>No guardada: esta nota cambió en otro lugar; elija arriba qué conservar.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes…</source>
+        <translation>Cambios sin guardar…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved {time:%H:%M:%S}</source>
+        <translation>Guardada a las {time:%H:%M:%S}</translation>
+    </message>
+    <message>
+        <source>Not saved: {exc}</source>
+        <translation>No guardada: {exc}</translation>
+    </message>
+    <message>
+        <source>Changed on another workstation by {who} at {when} — reload to see it.</source>
+        <translation>Cambiada en otra estación de trabajo por {who} a las {when}; vuelva a cargarla para verla.</translation>
+    </message>
+    <message>
+        <source>Cannot sign yet</source>
+        <translation>Aún no se puede firmar</translation>
+    </message>
+    <message>
+        <source>Fill in {sections} before signing.</source>
+        <translation>Complete {sections} antes de firmar.</translation>
+    </message>
+    <message>
+        <source>Sign and lock</source>
+        <translation>Firmar y bloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and lock</source>
+        <translation>&amp;Firmar y bloquear</translation>
+    </message>
+    <message>
+        <source>Not signed; the note is still a draft.</source>
+        <translation>Sin firmar; la nota sigue como borrador.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Firmando…</translation>
+    </message>
+    <message>
+        <source>Not signed: this note changed elsewhere; choose above what to keep.</source>
+        <translation>Sin firmar: esta nota cambió en otro lugar; elija arriba qué conservar.</translation>
+    </message>
+    <message>
+        <source>Not signed; the note is kept as a draft.</source>
+        <translation>Sin firmar; la nota se conserva como borrador.</translation>
+    </message>
+    <message>
+        <source>Cannot sign</source>
+        <translation>No se puede firmar</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <source>Addendum (dated and signed; the note itself stays as it is):</source>
+        <translation>Adenda (fechada y firmada; la nota en sí queda como está):</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Registrada por error</translation>
+    </message>
+    <message>
+        <source>Why was this note entered in error? (The note stays in the record, marked.)</source>
+        <translation>¿Por qué se registró esta nota por error? (La nota queda en el expediente, marcada.)</translation>
+    </message>
+    <message>
+        <source>Still to fill in: {sections}.</source>
+        <translation>Falta completar: {sections}.</translation>
+    </message>
+    <message>
+        <source>This note is {percent}% alike {note}&apos;s note; describe what this person did.</source>
+        <translation>Esta nota se parece en un {percent}% a la nota de {note}; describa lo que hizo esta persona.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>Mis notas</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Meetings to document</source>
+        <translation>Reuniones por documentar</translation>
+    </message>
+    <message>
+        <source>&amp;Write notes for this meeting</source>
+        <translation>&amp;Escribir notas de esta reunión</translation>
+    </message>
+    <message>
+        <source>Write notes for the selected meeting</source>
+        <translation>Escribir notas de la reunión seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;My notes</source>
+        <translation>&amp;Mis notas</translation>
+    </message>
+    <message>
+        <source>M&amp;eetings (last two weeks)</source>
+        <translation>Reuni&amp;ones (últimas dos semanas)</translation>
+    </message>
+    <message>
+        <source>Notes of this meeting</source>
+        <translation>Notas de esta reunión</translation>
+    </message>
+    <message>
+        <source>Absent participants</source>
+        <translation>Participantes ausentes</translation>
+    </message>
+    <message>
+        <source>&amp;Notes of this meeting</source>
+        <translation>&amp;Notas de esta reunión</translation>
+    </message>
+    <message>
+        <source>E&amp;xport meeting PDF…</source>
+        <translation>E&amp;xportar PDF de la reunión…</translation>
+    </message>
+    <message>
+        <source>Export this meeting&apos;s signed notes as a PDF</source>
+        <translation>Exportar en PDF las notas firmadas de esta reunión</translation>
+    </message>
+    <message>
+        <source>&amp;Chart…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>Show this participant&apos;s notes in date order</source>
+        <translation>Mostrar las notas de este participante por fecha</translation>
+    </message>
+    <message>
+        <source>This group&apos;s note format (supervisors and administrators)</source>
+        <translation>Formato de nota de este grupo (supervisores y administradores)</translation>
+    </message>
+    <message>
+        <source>Group&apos;s note &amp;format:</source>
+        <translation>&amp;Formato de nota del grupo:</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devueltas</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <source>Waiting for co-signature</source>
+        <translation>En espera de cofirma</translation>
+    </message>
+    <message>
+        <source>Group note</source>
+        <translation>Nota grupal</translation>
+    </message>
+    <message>
+        <source>Cannot open notes</source>
+        <translation>No se pueden abrir las notas</translation>
+    </message>
+    <message>
+        <source>Absent (no note): {absent}</source>
+        <translation>Ausentes (sin nota): {absent}</translation>
+    </message>
+    <message>
+        <source>New notes of {group_name} will be {fmt}.</source>
+        <translation>Las notas nuevas de {group_name} serán {fmt}.</translation>
+    </message>
+    <message>
+        <source>Note format</source>
+        <translation>Formato de nota</translation>
+    </message>
+    <message>
+        <source>Export meeting notes</source>
+        <translation>Exportar notas de la reunión</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gathering the signed notes…</source>
+        <translation>Reuniendo las notas firmadas…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Escribiendo el PDF…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}: {strerror}.</source>
+        <translation>No se pudo escribir el PDF en {path}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Exporting the meeting&apos;s notes…</source>
+        <translation>Exportando las notas de la reunión…</translation>
+    </message>
+    <message>
+        <source>Exported 1 signed note to {path}.</source>
+        <translation>Se exportó 1 nota firmada a {path}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} signed notes to {path}.</source>
+        <translation>Se exportaron {count} notas firmadas a {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>No se puede exportar</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Choose a participant&apos;s note first.</source>
+        <translation>Elija primero la nota de un participante.</translation>
+    </message>
+    <message>
+        <source>Chart: {name}</source>
+        <translation>Historial: {name}</translation>
+    </message>
+    <message>
+        <source>Chart of {name}</source>
+        <translation>Historial de {name}</translation>
+    </message>
+    <message>
+        <source>Notes in date order</source>
+        <translation>Notas por fecha</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No notes yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aún no hay notas.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationDialog</name>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Record an observation</source>
+        <translation>Registrar una observación</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>What you saw, in a few words; Enter saves</source>
+        <translation>Lo que vio, en pocas palabras; Intro guarda</translation>
+    </message>
+    <message>
+        <source>Last observation saved</source>
+        <translation>Última observación guardada</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Quién:</translation>
+    </message>
+    <message>
+        <source>&amp;Observation:</source>
+        <translation>&amp;Observación:</translation>
+    </message>
+    <message>
+        <source>Saved for {name} at {time:%H:%M}.</source>
+        <translation>Guardada para {name} a las {time:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>Observation not saved</source>
+        <translation>Observación no guardada</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Edit participant</source>
+        <translation>Editar participante</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Participante nuevo</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Date of birth (optional)</source>
+        <translation>Fecha de nacimiento (opcional)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrada</translation>
+    </message>
+    <message>
+        <source>Program start</source>
+        <translation>Inicio del programa</translation>
+    </message>
+    <message>
+        <source>Adult or adolescent</source>
+        <translation>Adulto o adolescente</translation>
+    </message>
+    <message>
+        <source>Own weekly &amp;target:</source>
+        <translation>Meta semanal p&amp;ropia:</translation>
+    </message>
+    <message>
+        <source>Use an own weekly hours target</source>
+        <translation>Usar una meta propia de horas semanales</translation>
+    </message>
+    <message>
+        <source>Weekly hours target</source>
+        <translation>Meta de horas semanales</translation>
+    </message>
+    <message>
+        <source>Handout language (BCP 47, e.g. en, es)</source>
+        <translation>Idioma de los folletos (BCP 47, p. ej., en, es)</translation>
+    </message>
+    <message>
+        <source>&amp;Large print handouts</source>
+        <translation>Folletos en &amp;letra grande</translation>
+    </message>
+    <message>
+        <source>Large print handouts</source>
+        <translation>Folletos en letra grande</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Treatment goals, one per line, up to {max}</source>
+        <translation>Metas del tratamiento, una por línea, hasta {max}</translation>
+    </message>
+    <message>
+        <source>One short goal per line (up to {max}); notes refer to them.</source>
+        <translation>Una meta breve por línea (hasta {max}); las notas se refieren a ellas.</translation>
+    </message>
+    <message>
+        <source>Relatives and partners</source>
+        <translation>Familiares y parejas</translation>
+    </message>
+    <message>
+        <source>Add &amp;relative or partner…</source>
+        <translation>Agregar &amp;familiar o pareja…</translation>
+    </message>
+    <message>
+        <source>Add a relative or partner</source>
+        <translation>Agregar un familiar o pareja</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected relative</source>
+        <translation>Quitar el familiar seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Preferred name:</source>
+        <translation>Nombre &amp;preferido:</translation>
+    </message>
+    <message>
+        <source>Le&amp;gal name:</source>
+        <translation>Nombre le&amp;gal:</translation>
+    </message>
+    <message>
+        <source>Record &amp;number:</source>
+        <translation>&amp;Número de expediente:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Fecha de naci&amp;miento:</translation>
+    </message>
+    <message>
+        <source>Program &amp;start:</source>
+        <translation>&amp;Inicio del programa:</translation>
+    </message>
+    <message>
+        <source>A&amp;udience:</source>
+        <translation>Públic&amp;o:</translation>
+    </message>
+    <message>
+        <source>Weekly hours:</source>
+        <translation>Horas semanales:</translation>
+    </message>
+    <message>
+        <source>Han&amp;dout language:</source>
+        <translation>I&amp;dioma de los folletos:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>E&amp;stado:</translation>
+    </message>
+    <message>
+        <source>Treatment g&amp;oals:</source>
+        <translation>Me&amp;tas del tratamiento:</translation>
+    </message>
+    <message>
+        <source>Relatives:</source>
+        <translation>Familiares:</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <source>Save the participant first, then add relatives.</source>
+        <translation>Guarde primero al participante y luego agregue familiares.</translation>
+    </message>
+    <message>
+        <source>clinic default for adolescents: {hours:g} h</source>
+        <translation>predeterminado de la clínica para adolescentes: {hours:g} h</translation>
+    </message>
+    <message>
+        <source>clinic default for adults: {hours:g} h</source>
+        <translation>predeterminado de la clínica para adultos: {hours:g} h</translation>
+    </message>
+    <message>
+        <source>Participant not saved</source>
+        <translation>Participante no guardado</translation>
+    </message>
+    <message>
+        <source>Participant not reloaded</source>
+        <translation>Participante no recargado</translation>
+    </message>
+    <message>
+        <source>Add relative or partner</source>
+        <translation>Agregar familiar o pareja</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship (partner, mother, …):</source>
+        <translation>&amp;Relación (pareja, madre, …):</translation>
+    </message>
+    <message>
+        <source>Relative not added</source>
+        <translation>Familiar no agregado</translation>
+    </message>
+    <message>
+        <source>Relative not removed</source>
+        <translation>Familiar no quitado</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print handouts</source>
+        <translation>Imprimir folletos</translation>
+    </message>
+    <message>
+        <source>Print this session&apos;s handouts, or the curriculum&apos;s workbook (Ctrl+P)</source>
+        <translation>Imprimir los folletos de esta sesión o el cuaderno de trabajo del currículo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Facilitator &amp;guide…</source>
+        <translation>&amp;Guía del facilitador…</translation>
+    </message>
+    <message>
+        <source>Print the facilitator guide</source>
+        <translation>Imprimir la guía del facilitador</translation>
+    </message>
+    <message>
+        <source>Print this session&apos;s facilitator guide with its role cards (Ctrl+Shift+P)</source>
+        <translation>Imprimir la guía del facilitador de esta sesión con sus tarjetas de roles (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <source>Handout packet</source>
+        <translation>Paquete de folletos</translation>
+    </message>
+    <message>
+        <source>This meeting&apos;s curriculum is not loaded, so its handouts cannot be printed.</source>
+        <translation>El currículo de esta reunión no está cargado, así que no se pueden imprimir sus folletos.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print handouts and guides</source>
+        <translation>Imprimir folletos y guías</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>Qué imprimir</translation>
+    </message>
+    <message>
+        <source>Number of copies</source>
+        <translation>Número de copias</translation>
+    </message>
+    <message>
+        <source>One copy of every handout of the session for each person</source>
+        <translation>Una copia de cada folleto de la sesión para cada persona</translation>
+    </message>
+    <message>
+        <source>&amp;Large print (18 point)</source>
+        <translation>&amp;Letra grande (18 puntos)</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Letra grande</translation>
+    </message>
+    <message>
+        <source>Every copy in large print. Unticked, each person gets the size their record asks for.</source>
+        <translation>Todas las copias en letra grande. Sin marcar, cada persona recibe el tamaño que pide su expediente.</translation>
+    </message>
+    <message>
+        <source>&amp;Two-sided printing</source>
+        <translation>Impresión a &amp;doble cara</translation>
+    </message>
+    <message>
+        <source>Two-sided printing, each copy on its own sheets</source>
+        <translation>Impresión a doble cara, cada copia en sus propias hojas</translation>
+    </message>
+    <message>
+        <source>Tick this when the printer prints on both sides: a blank page is added where one copy would otherwise end on the front of a sheet whose back starts the next copy.</source>
+        <translation>Marque esto si la impresora imprime por ambos lados: se agrega una página en blanco donde una copia terminaría en el frente de una hoja cuyo reverso empieza la copia siguiente.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Print first &amp;names</source>
+        <translation>Imprimir los &amp;nombres</translation>
+    </message>
+    <message>
+        <source>Print first names on handouts</source>
+        <translation>Imprimir los nombres de pila en los folletos</translation>
+    </message>
+    <message>
+        <source>Each copy carries its owner&apos;s first name. A named handout is protected information.</source>
+        <translation>Cada copia lleva el nombre de pila de su dueño. Un folleto con nombre es información protegida.</translation>
+    </message>
+    <message>
+        <source>Named handouts are protected health information: hand each to its owner and shred any left over. Leave Two-sided printing ticked if the printer prints on both sides: each copy then starts on a new sheet.</source>
+        <translation>Los folletos con nombre son información de salud protegida: entregue cada uno a su dueño y destruya los que sobren. Deje marcada la impresión a doble cara si la impresora imprime por ambos lados: así cada copia empieza en una hoja nueva.</translation>
+    </message>
+    <message>
+        <source>Warning about named handouts</source>
+        <translation>Advertencia sobre los folletos con nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Print:</source>
+        <translation>&amp;Imprimir:</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>&amp;Copias:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Idi&amp;oma:</translation>
+    </message>
+    <message>
+        <source>What will print</source>
+        <translation>Qué se imprimirá</translation>
+    </message>
+    <message>
+        <source>Notes about this print</source>
+        <translation>Notas sobre esta impresión</translation>
+    </message>
+    <message>
+        <source>Preparing the pages</source>
+        <translation>Preparando las páginas</translation>
+    </message>
+    <message>
+        <source>Preview of the pages</source>
+        <translation>Vista previa de las páginas</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Página completa</translation>
+    </message>
+    <message>
+        <source>Page width</source>
+        <translation>Ancho de página</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>&amp;Zoom:</translation>
+    </message>
+    <message>
+        <source>Page shown</source>
+        <translation>Página mostrada</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimir…</translation>
+    </message>
+    <message>
+        <source>Print on a printer</source>
+        <translation>Imprimir en una impresora</translation>
+    </message>
+    <message>
+        <source>Choose a printer and print these pages (Ctrl+P)</source>
+        <translation>Elegir una impresora e imprimir estas páginas (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Página {page} de {count}</translation>
+    </message>
+    <message>
+        <source>Choose a printer</source>
+        <translation>Elija una impresora</translation>
+    </message>
+    <message>
+        <source>Sending the pages to the printer…</source>
+        <translation>Enviando las páginas a la impresora…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation>Progreso de la impresión</translation>
+    </message>
+    <message>
+        <source>The pages could not be sent to the printer. Check that it is on and try again, or save as PDF.</source>
+        <translation>No se pudieron enviar las páginas a la impresora. Revise que esté encendida e intente de nuevo, o guarde como PDF.</translation>
+    </message>
+    <message>
+        <source>Sent 1 page to the printer.</source>
+        <translation>Se envió 1 página a la impresora.</translation>
+    </message>
+    <message>
+        <source>Sent {count} pages to the printer.</source>
+        <translation>Se enviaron {count} páginas a la impresora.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved in {parent} ({exc}).</source>
+        <translation>No se pudo guardar el PDF en {parent} ({exc}).</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>Se guardó {name}.</translation>
+    </message>
+    <message>
+        <source>The pages could not be prepared. The log has the details; try again, or print fewer copies.</source>
+        <translation>No se pudieron preparar las páginas. El registro tiene los detalles; intente de nuevo o imprima menos copias.</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>{pages} ({blank} left blank so each copy starts on a new sheet)</source>
+        <translation>{pages} ({blank} en blanco para que cada copia empiece en una hoja nueva)</translation>
+    </message>
+    <message>
+        <source>1 copy of {handouts} handouts</source>
+        <translation>1 copia de {handouts} folletos</translation>
+    </message>
+    <message>
+        <source>{copies} copies of {handouts} handouts</source>
+        <translation>{copies} copias de {handouts} folletos</translation>
+    </message>
+    <message>
+        <source>1 copy of 1 handout</source>
+        <translation>1 copia de 1 folleto</translation>
+    </message>
+    <message>
+        <source>{copies} copies of 1 handout</source>
+        <translation>{copies} copias de 1 folleto</translation>
+    </message>
+    <message>
+        <source>{what}: {pages}.</source>
+        <translation>{what}: {pages}.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset the password of {username}</source>
+        <translation>Restablecer la contraseña de {username}</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+        <source>Temporary password again</source>
+        <translation>Repita la contraseña temporal</translation>
+    </message>
+    <message>
+        <source>{full_name} must choose a new password at their next sign-in.</source>
+        <translation>{full_name} deberá elegir una contraseña nueva en su próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>Contraseña &amp;temporal:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Repita la c&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Notes awaiting your co-signature</source>
+        <translation>Notas en espera de su cofirma</translation>
+    </message>
+    <message>
+        <source>Meeting / note</source>
+        <translation>Reunión / nota</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Drafts past the deadline</source>
+        <translation>Borradores fuera de plazo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <source>Meetings held with no notes</source>
+        <translation>Reuniones realizadas sin notas</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <source>Notes signed on time, by counselor, over the last 30 days</source>
+        <translation>Notas firmadas a tiempo, por consejero, en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <translation>Consejero</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tasa</translation>
+    </message>
+    <message>
+        <source>&amp;Awaiting your co-signature</source>
+        <translation>En &amp;espera de su cofirma</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts past the deadline</source>
+        <translation>&amp;Borradores fuera de plazo</translation>
+    </message>
+    <message>
+        <source>Meetings held with &amp;no notes</source>
+        <translation>Reuniones realizadas &amp;sin notas</translation>
+    </message>
+    <message>
+        <source>On time, last 30 days</source>
+        <translation>A tiempo, últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Meeting under review</source>
+        <translation>Reunión en revisión</translation>
+    </message>
+    <message>
+        <source>Notes of the meeting under review</source>
+        <translation>Notas de la reunión en revisión</translation>
+    </message>
+    <message>
+        <source>Note under review</source>
+        <translation>Nota en revisión</translation>
+    </message>
+    <message>
+        <source>Comment for the author</source>
+        <translation>Comentario para el autor</translation>
+    </message>
+    <message>
+        <source>What the author should change (needed to return a note)</source>
+        <translation>Qué debe cambiar el autor (necesario para devolver una nota)</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign…</source>
+        <translation>&amp;Cofirmar…</translation>
+    </message>
+    <message>
+        <source>Co-sign this note</source>
+        <translation>Cofirmar esta nota</translation>
+    </message>
+    <message>
+        <source>Co-sign this note; asks first (Ctrl+Return)</source>
+        <translation>Cofirmar esta nota; pregunta primero (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Return to author</source>
+        <translation>&amp;Devolver al autor</translation>
+    </message>
+    <message>
+        <source>Return this note to its author with the comment</source>
+        <translation>Devolver esta nota a su autor con el comentario</translation>
+    </message>
+    <message>
+        <source>Co-sign a&amp;ll of this meeting…</source>
+        <translation>Cofirmar &amp;toda esta reunión…</translation>
+    </message>
+    <message>
+        <source>Co-sign every note of this meeting awaiting co-signature; lists them first</source>
+        <translation>Cofirmar todas las notas de esta reunión en espera de cofirma; primero las enumera</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>Co&amp;mentario:</translation>
+    </message>
+    <message>
+        <source>This meeting</source>
+        <translation>Esta reunión</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>Group note</source>
+        <translation>Nota grupal</translation>
+    </message>
+    <message>
+        <source>{due} (overdue)</source>
+        <translation>{due} (atrasada)</translation>
+    </message>
+    <message>
+        <source>{group_name}; due {due}</source>
+        <translation>{group_name}; vence {due}</translation>
+    </message>
+    <message>
+        <source>{on_time} of {due}</source>
+        <translation>{on_time} de {due}</translation>
+    </message>
+    <message>
+        <source>&amp;Awaiting your co-signature ({count})</source>
+        <translation>En &amp;espera de su cofirma ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts past the deadline ({count}; due {deadline_days} business days after the meeting)</source>
+        <translation>&amp;Borradores fuera de plazo ({count}; vencen {deadline_days} días hábiles después de la reunión)</translation>
+    </message>
+    <message>
+        <source>Meetings held with &amp;no notes ({count}, last {window_days} days)</source>
+        <translation>Reuniones realizadas &amp;sin notas ({count}, últimos {window_days} días)</translation>
+    </message>
+    <message>
+        <source>On time, last {window_days} days</source>
+        <translation>A tiempo, últimos {window_days} días</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Opening the meeting&apos;s notes…&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Abriendo las notas de la reunión…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No notes have been started for this meeting. Its facilitators write them from Notes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aún no se ha empezado ninguna nota de esta reunión. Sus facilitadores las escriben desde Notas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing needs you on the desk.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No hay nada pendiente para usted.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This note is {percent}% alike {note}&apos;s note.</source>
+        <translation>Esta nota se parece en un {percent}% a la nota de {note}.</translation>
+    </message>
+    <message>
+        <source>&lt;div style=&apos;color:#8a3b00&apos;&gt;&lt;b&gt;Warnings&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;/div&gt;</source>
+        <translation>&lt;div style=&apos;color:#8a3b00&apos;&gt;&lt;b&gt;Advertencias&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;/div&gt;</translation>
+    </message>
+    <message>
+        <source>Co-sign</source>
+        <translation>Cofirmar</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Cofirmar</translation>
+    </message>
+    <message>
+        <source>Cannot co-sign</source>
+        <translation>No se puede cofirmar</translation>
+    </message>
+    <message>
+        <source>Co-sign all of this meeting</source>
+        <translation>Cofirmar toda esta reunión</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign {count} notes</source>
+        <translation>&amp;Cofirmar {count} notas</translation>
+    </message>
+    <message>
+        <source>Cannot return the note</source>
+        <translation>No se puede devolver la nota</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDisplay</name>
+    <message>
+        <source>Facilitator — room display</source>
+        <translation>Facilitator — pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Room display</source>
+        <translation>Pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Display item title</source>
+        <translation>Título del punto en pantalla</translation>
+    </message>
+    <message>
+        <source>Display timer state</source>
+        <translation>Estado del temporizador en pantalla</translation>
+    </message>
+    <message>
+        <source>Display timer</source>
+        <translation>Temporizador en pantalla</translation>
+    </message>
+    <message>
+        <source>Display role-play phase</source>
+        <translation>Fase del juego de roles en pantalla</translation>
+    </message>
+    <message>
+        <source>Display phase timer</source>
+        <translation>Temporizador de la fase en pantalla</translation>
+    </message>
+    <message>
+        <source>Display roles</source>
+        <translation>Roles en pantalla</translation>
+    </message>
+    <message>
+        <source>Display scenario</source>
+        <translation>Situación en pantalla</translation>
+    </message>
+    <message>
+        <source>Display prompts</source>
+        <translation>Preguntas en pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>RoomView</name>
+    <message>
+        <source>Wrap up</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Tiempo extra</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sesión terminada</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Gracias</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenidos</translation>
+    </message>
+    <message>
+        <source>Starting soon</source>
+        <translation>Comenzamos pronto</translation>
+    </message>
+    <message>
+        <source>First: {title}</source>
+        <translation>Primero: {title}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Reflexión final</translation>
+    </message>
+    <message>
+        <source>Round {round} of {rounds} · {phase}</source>
+        <translation>Ronda {round} de {rounds} · {phase}</translation>
+    </message>
+    <message>
+        <source>facilitator or open</source>
+        <translation>facilitador o libre</translation>
+    </message>
+    <message>
+        <source>Player {number}</source>
+        <translation>Participante {number}</translation>
+    </message>
+    <message>
+        <source>{role}: {player}</source>
+        <translation>{role}: {player}</translation>
+    </message>
+    <message>
+        <source>{seats} · Watching: {players}</source>
+        <translation>{seats} · Observan: {players}</translation>
+    </message>
+    <message>
+        <source>Group {letter} — {seats}</source>
+        <translation>Grupo {letter} — {seats}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import roster from CSV</source>
+        <translation>Importar lista desde CSV</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file</source>
+        <translation>Elegir el archivo CSV</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>Column for {name}</source>
+        <translation>Columna para {name}</translation>
+    </message>
+    <message>
+        <source>Preview of the rows to import</source>
+        <translation>Vista previa de las filas a importar</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file whose first line names the columns.</source>
+        <translation>Elija un archivo CSV cuya primera línea nombre las columnas.</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Resumen de la importación</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Import every row</source>
+        <translation>Importar todas las filas</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.</source>
+        <translation>{name} no es texto UTF-8. Guárdelo desde la hoja de cálculo como “CSV UTF-8”.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {exc}.</source>
+        <translation>No se puede leer {name}: {exc}.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({strerror}).</source>
+        <translation>No se puede leer {name} ({strerror}).</translation>
+    </message>
+    <message>
+        <source>Choose roster file</source>
+        <translation>Elegir el archivo de la lista</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing will be imported until every row is right.&lt;/b&gt; 1 problem, on line {lines}.{extra} Fix the file (or the column choices) and choose it again.</source>
+        <translation>&lt;b&gt;No se importará nada hasta que todas las filas estén bien.&lt;/b&gt; 1 problema, en la línea {lines}.{extra} Corrija el archivo (o la elección de columnas) y vuelva a elegirlo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing will be imported until every row is right.&lt;/b&gt; {count} problems, on lines {lines}.{extra} Fix the file (or the column choices) and choose it again.</source>
+        <translation>&lt;b&gt;No se importará nada hasta que todas las filas estén bien.&lt;/b&gt; {count} problemas, en las líneas {lines}.{extra} Corrija el archivo (o la elección de columnas) y vuelva a elegirlo.</translation>
+    </message>
+    <message>
+        <source>{count} participants are ready to import.</source>
+        <translation>Hay {count} participantes listos para importar.</translation>
+    </message>
+    <message>
+        <source>Roster not imported</source>
+        <translation>Lista no importada</translation>
+    </message>
+</context>
+<context>
+    <name>RunAttendanceDialog</name>
+    <message>
+        <source>Attendance from the run</source>
+        <translation>Asistencia según la sesión conducida</translation>
+    </message>
+    <message>
+        <source>Reading the run and the attendance sheet…</source>
+        <translation>Leyendo la sesión conducida y la hoja de asistencia…</translation>
+    </message>
+    <message>
+        <source>What the run proposes</source>
+        <translation>Qué propone la sesión conducida</translation>
+    </message>
+    <message>
+        <source>Problem with the times</source>
+        <translation>Problema con las horas</translation>
+    </message>
+    <message>
+        <source>&amp;Save attendance</source>
+        <translation>&amp;Guardar asistencia</translation>
+    </message>
+    <message>
+        <source>Save these times as the meeting&apos;s attendance</source>
+        <translation>Guardar estas horas como la asistencia de la reunión</translation>
+    </message>
+    <message>
+        <source>&amp;Keep attendance as it is</source>
+        <translation>&amp;Dejar la asistencia como está</translation>
+    </message>
+    <message>
+        <source>Close without changing the saved attendance</source>
+        <translation>Cerrar sin cambiar la asistencia guardada</translation>
+    </message>
+    <message>
+        <source>{reason}; the saved attendance stays as it is.</source>
+        <translation>{reason}; la asistencia guardada queda como está.</translation>
+    </message>
+    <message>
+        <source>The session ran {ran}, well outside the meeting&apos;s time ({planned}), so its times say nothing about who was there; the saved attendance stays as it is.</source>
+        <translation>La sesión duró {ran}, muy fuera del horario de la reunión ({planned}), así que sus horas no dicen quién estuvo; la asistencia guardada queda como está.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>The session ran {ran} ({group_name}, planned {planned}). Nobody is marked present, so there is nothing to propose; take attendance on Today.</source>
+        <translation>La sesión duró {ran} ({group_name}, planificada {planned}). Nadie está marcado como presente, así que no hay nada que proponer; tome la asistencia en Hoy.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{group_name}, {day}&lt;/b&gt;: the session ran &lt;b&gt;{ran}&lt;/b&gt; (planned {planned}). These arrival and departure times are proposed for the people marked present; later arrivals and earlier departures already saved are kept. Type over any time, then save. Nothing is saved until you do.</source>
+        <translation>&lt;b&gt;{group_name}, {day}&lt;/b&gt;: la sesión duró &lt;b&gt;{ran}&lt;/b&gt; (planificada {planned}). Se proponen estas horas de llegada y salida para las personas marcadas como presentes; se conservan las llegadas más tardías y las salidas más tempranas ya guardadas. Escriba encima de cualquier hora y luego guarde. No se guarda nada hasta que lo haga.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Saved now</source>
+        <translation>Guardado ahora</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>from the start to the end</source>
+        <translation>del inicio al final</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Kept from the saved attendance</source>
+        <translation>Conservado de la asistencia guardada</translation>
+    </message>
+    <message>
+        <source>{name} minutes</source>
+        <translation>Minutos de {name}</translation>
+    </message>
+    <message>
+        <source>Attendance not saved</source>
+        <translation>Asistencia no guardada</translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <source>The run record could not be saved just now; the timer goes on and the record will catch up.</source>
+        <translation>El registro de la sesión no se pudo guardar ahora; el temporizador sigue y el registro se pondrá al día.</translation>
+    </message>
+    <message>
+        <source>Not recorded: {reason}.</source>
+        <translation>No registrado: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>RunLockCover</name>
+    <message>
+        <source>Locked runner</source>
+        <translation>Conductor de sesión bloqueado</translation>
+    </message>
+    <message>
+        <source>Current item</source>
+        <translation>Punto actual</translation>
+    </message>
+    <message>
+        <source>Item countdown</source>
+        <translation>Cuenta regresiva del punto</translation>
+    </message>
+    <message>
+        <source>Timer state</source>
+        <translation>Estado del temporizador</translation>
+    </message>
+    <message>
+        <source>Space, N, P, R and the minute keys still work. Press Enter to type your password; Esc comes back.</source>
+        <translation>Espacio, N, P, R y las teclas de minutos siguen funcionando. Pulse Intro para escribir su contraseña; Esc regresa.</translation>
+    </message>
+    <message>
+        <source>Keys while locked</source>
+        <translation>Teclas con el bloqueo</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sesión terminada</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerLauncher</name>
+    <message>
+        <source>Run this session again?</source>
+        <translation>¿Conducir esta sesión otra vez?</translation>
+    </message>
+    <message>
+        <source>&amp;Run it as run {number}</source>
+        <translation>C&amp;onducirla como la vez {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>That session could not be read from the database.</source>
+        <translation>No se pudo leer esa sesión de la base de datos.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s curriculum is no longer loaded (its file was moved or changed), so scripts and role-play details are not shown; the timers and the record carry on.</source>
+        <translation>El currículo de esta sesión ya no está cargado (su archivo se movió o cambió), así que no se muestran los guiones ni los detalles de los juegos de roles; los temporizadores y el registro continúan.</translation>
+    </message>
+    <message>
+        <source>A session is running</source>
+        <translation>Hay una sesión en curso</translation>
+    </message>
+    <message>
+        <source>“{title}” is running in the runner. End it before starting another.</source>
+        <translation>“{title}” está en curso en el conductor de sesión. Termínela antes de empezar otra.</translation>
+    </message>
+    <message>
+        <source>Timer settings</source>
+        <translation>Ajustes del temporizador</translation>
+    </message>
+    <message>
+        <source>{reason}; the new timer settings apply to this run only.</source>
+        <translation>{reason}; los nuevos ajustes del temporizador se aplican solo a esta sesión.</translation>
+    </message>
+    <message>
+        <source>The timer settings could not be saved; they apply to this run only.</source>
+        <translation>No se pudieron guardar los ajustes del temporizador; se aplican solo a esta sesión.</translation>
+    </message>
+    <message>
+        <source>Resume the session?</source>
+        <translation>¿Reanudar la sesión?</translation>
+    </message>
+    <message>
+        <source>{curriculum_title} › {session_title}, started {started}, was not ended{where}.
+
+Resume it: the time since then counts, as if the timer had kept running.
+Or end it: it is recorded as ending at its last recorded action.</source>
+        <translation>{curriculum_title} › {session_title}, iniciada {started}, no se terminó{where}.
+
+Reanúdela: el tiempo transcurrido cuenta, como si el temporizador hubiera seguido.
+O termínela: queda registrada como terminada en su última acción registrada.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>&amp;End it</source>
+        <translation>&amp;Terminarla</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Ahora no</translation>
+    </message>
+    <message>
+        <source>&amp;Run this session…</source>
+        <translation>&amp;Conducir esta sesión…</translation>
+    </message>
+    <message>
+        <source>Run this session</source>
+        <translation>Conducir esta sesión</translation>
+    </message>
+    <message>
+        <source>Open the session runner on the session shown (Ctrl+R)</source>
+        <translation>Abrir el conductor de sesión con la sesión mostrada (Ctrl+R)</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerWindow</name>
+    <message>
+        <source>Run {run_number}</source>
+        <translation>Vez {run_number}</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>{number}: {title} — Facilitator</source>
+        <translation>{number}: {title} — Facilitator</translation>
+    </message>
+    <message>
+        <source>Session runner</source>
+        <translation>Conductor de sesión</translation>
+    </message>
+    <message>
+        <source>Curriculum and session</source>
+        <translation>Currículo y sesión</translation>
+    </message>
+    <message>
+        <source>Session elapsed and remaining</source>
+        <translation>Tiempo transcurrido y restante de la sesión</translation>
+    </message>
+    <message>
+        <source>Ahead or behind schedule</source>
+        <translation>Adelanto o atraso respecto al plan</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>First names or initials, separated by commas</source>
+        <translation>Nombres de pila o iniciales, separados por comas</translation>
+    </message>
+    <message>
+        <source>Players for role plays</source>
+        <translation>Participantes de los juegos de roles</translation>
+    </message>
+    <message>
+        <source>Click here or press Alt+P to type; Enter keeps the names, Esc goes back</source>
+        <translation>Haga clic aquí o pulse Alt+P para escribir; Intro conserva los nombres, Esc regresa</translation>
+    </message>
+    <message>
+        <source>&amp;Players:</source>
+        <translation>&amp;Participantes:</translation>
+    </message>
+    <message>
+        <source>Show first &amp;names on the room display</source>
+        <translation>Mostrar los &amp;nombres en la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Show first names on the room display</source>
+        <translation>Mostrar los nombres de pila en la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Play in s&amp;mall groups</source>
+        <translation>Jugar en grupos pe&amp;queños</translation>
+    </message>
+    <message>
+        <source>Play role plays in small groups at once</source>
+        <translation>Hacer los juegos de roles en grupos pequeños a la vez</translation>
+    </message>
+    <message>
+        <source>Players&apos; numbers on the room display</source>
+        <translation>Números de los participantes en la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Current item</source>
+        <translation>Punto actual</translation>
+    </message>
+    <message>
+        <source>Current item kind and plan</source>
+        <translation>Tipo y plan del punto actual</translation>
+    </message>
+    <message>
+        <source>Item countdown</source>
+        <translation>Cuenta regresiva del punto</translation>
+    </message>
+    <message>
+        <source>Timer state</source>
+        <translation>Estado del temporizador</translation>
+    </message>
+    <message>
+        <source>Item elapsed</source>
+        <translation>Tiempo transcurrido del punto</translation>
+    </message>
+    <message>
+        <source>Write notes</source>
+        <translation>Escribir notas</translation>
+    </message>
+    <message>
+        <source>Script and prompts</source>
+        <translation>Guion y preguntas</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificado</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>✎ &amp;Write notes  [W]</source>
+        <translation>✎ &amp;Escribir notas  [W]</translation>
+    </message>
+    <message>
+        <source>Screen for the room display</source>
+        <translation>Pantalla para la sala</translation>
+    </message>
+    <message>
+        <source>on s&amp;creen:</source>
+        <translation>en la panta&amp;lla:</translation>
+    </message>
+    <message>
+        <source>Role play</source>
+        <translation>Juego de roles</translation>
+    </message>
+    <message>
+        <source>Role-play details</source>
+        <translation>Detalles del juego de roles</translation>
+    </message>
+    <message>
+        <source>Role-play scenario</source>
+        <translation>Situación del juego de roles</translation>
+    </message>
+    <message>
+        <source>Role-play round and phase</source>
+        <translation>Ronda y fase del juego de roles</translation>
+    </message>
+    <message>
+        <source>Phase countdown</source>
+        <translation>Cuenta regresiva de la fase</translation>
+    </message>
+    <message>
+        <source>Who plays which role</source>
+        <translation>Quién hace cada rol</translation>
+    </message>
+    <message>
+        <source>Role-play notes</source>
+        <translation>Notas del juego de roles</translation>
+    </message>
+    <message>
+        <source>Observer&apos;s checklist</source>
+        <translation>Lista del observador</translation>
+    </message>
+    <message>
+        <source>Debrief questions</source>
+        <translation>Preguntas de la reflexión final</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Start, pause or resume the timer</source>
+        <translation>Iniciar, pausar o reanudar el temporizador</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Go back to the previous item</source>
+        <translation>Volver al punto anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Finish this item and go to the next</source>
+        <translation>Terminar este punto y pasar al siguiente</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
+    </message>
+    <message>
+        <source>Leave out this item and go to the next</source>
+        <translation>Omitir este punto y pasar al siguiente</translation>
+    </message>
+    <message>
+        <source>Take away one minute</source>
+        <translation>Quitar un minuto</translation>
+    </message>
+    <message>
+        <source>Add one minute</source>
+        <translation>Agregar un minuto</translation>
+    </message>
+    <message>
+        <source>Add five minutes</source>
+        <translation>Agregar cinco minutos</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Fase siguiente</translation>
+    </message>
+    <message>
+        <source>Move the role play to its next phase</source>
+        <translation>Pasar el juego de roles a su fase siguiente</translation>
+    </message>
+    <message>
+        <source>Finish on time…</source>
+        <translation>Terminar a tiempo…</translation>
+    </message>
+    <message>
+        <source>Propose shorter items to finish on time</source>
+        <translation>Proponer puntos más cortos para terminar a tiempo</translation>
+    </message>
+    <message>
+        <source>End session…</source>
+        <translation>Terminar sesión…</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Terminar la sesión</translation>
+    </message>
+    <message>
+        <source>Room display</source>
+        <translation>Pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Show or hide the room display</source>
+        <translation>Mostrar u ocultar la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Hide my window</source>
+        <translation>Ocultar mi ventana</translation>
+    </message>
+    <message>
+        <source>Hide this window; the room display stays</source>
+        <translation>Ocultar esta ventana; la pantalla de la sala se queda</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>Campana</translation>
+    </message>
+    <message>
+        <source>Chime at wrap-up, at zero and between phases</source>
+        <translation>Sonar la campana al cierre, al llegar a cero y entre fases</translation>
+    </message>
+    <message>
+        <source>Timer settings…</source>
+        <translation>Ajustes del temporizador…</translation>
+    </message>
+    <message>
+        <source>Wrap-up and finish-on-time settings</source>
+        <translation>Ajustes del cierre y de terminar a tiempo</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move the selected item up</source>
+        <translation>Subir el punto seleccionado</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Move the selected item down</source>
+        <translation>Bajar el punto seleccionado</translation>
+    </message>
+    <message>
+        <source>Minutes…</source>
+        <translation>Minutos…</translation>
+    </message>
+    <message>
+        <source>Change the selected item&apos;s minutes</source>
+        <translation>Cambiar los minutos del punto seleccionado</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Leave out the selected item, or put it back</source>
+        <translation>Omitir el punto seleccionado, o volver a incluirlo</translation>
+    </message>
+    <message>
+        <source>Write the notes of the meeting that ran</source>
+        <translation>Escribir las notas de la reunión conducida</translation>
+    </message>
+    <message>
+        <source>Back to the session</source>
+        <translation>Volver a la sesión</translation>
+    </message>
+    <message>
+        <source>Leave a field; keys control the session</source>
+        <translation>Salir de un campo; las teclas controlan la sesión</translation>
+    </message>
+    <message>
+        <source>Screen {number}</source>
+        <translation>Pantalla {number}</translation>
+    </message>
+    <message>
+        <source>Elapsed {elapsed} of {planned}</source>
+        <translation>Transcurrido {elapsed} de {planned}</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>{state} — counting up</source>
+        <translation>{state} — contando hacia arriba</translation>
+    </message>
+    <message>
+        <source>Session ended after {session_elapsed}{span}</source>
+        <translation>Sesión terminada tras {session_elapsed}{span}</translation>
+    </message>
+    <message>
+        <source>Session {elapsed} of {slot} · {left}</source>
+        <translation>Sesión {elapsed} de {slot} · {left}</translation>
+    </message>
+    <message>
+        <source>Planned to fit</source>
+        <translation>Planificado para caber</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#546e7a&apos;&gt;Numbers on the room display:&lt;/span&gt; {numbered}</source>
+        <translation>&lt;span style=&apos;color:#546e7a&apos;&gt;Números en la pantalla de la sala:&lt;/span&gt; {numbered}</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>No alcanzado</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>Now (paused)</source>
+        <translation>Ahora (en pausa)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltado</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <source>{label} · first item · press Space to start</source>
+        <translation>{label} · primer punto · pulse Espacio para empezar</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sesión terminada</translation>
+    </message>
+    <message>
+        <source>The session lasted {duration}{span}, in a {slot}-minute slot. The record keeps every item&apos;s actual time.</source>
+        <translation>La sesión duró {duration}{span}, en un espacio de {slot} minutos. El registro conserva el tiempo real de cada punto.</translation>
+    </message>
+    <message>
+        <source>{kind} · item {number} of {count} · planned {planned} min</source>
+        <translation>{kind} · punto {number} de {count} · planificado {planned} min</translation>
+    </message>
+    <message>
+        <source>{behind}, but every item still to come is already at its minimum, a break or the check-out.</source>
+        <translation>{behind}, pero todos los puntos que faltan ya están en su mínimo, son un descanso o el cierre.</translation>
+    </message>
+    <message>
+        <source>Session length (hours:minutes:seconds)</source>
+        <translation>Duración de la sesión (horas:minutos:segundos)</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The curriculum file has changed since this run began; its script is not shown.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;El archivo del currículo cambió desde que empezó esta sesión; su guion no se muestra.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Script &lt;small&gt;(your screen only)&lt;/small&gt;&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Guion &lt;small&gt;(solo en su pantalla)&lt;/small&gt;&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Prompts&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Preguntas&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;On the room display&lt;/h3&gt;&lt;p&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;En la pantalla de la sala&lt;/h3&gt;&lt;p&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No script for this item.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Este punto no tiene guion.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Debrief — after the last round</source>
+        <translation>Reflexión final — después de la última ronda</translation>
+    </message>
+    <message>
+        <source>Round {round} of {rounds} · {phase_name}</source>
+        <translation>Ronda {round} de {rounds} · {phase_name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenario:&lt;/b&gt; {scenario}</source>
+        <translation>&lt;b&gt;Situación:&lt;/b&gt; {scenario}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;no player&lt;/i&gt;</source>
+        <translation>&lt;i&gt;sin participante&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Watching:&lt;/i&gt; {players}</source>
+        <translation>&lt;i&gt;Observan:&lt;/i&gt; {players}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Type the players&apos; first names or initials above (Alt+P) to share out the roles.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Escriba arriba los nombres de pila o las iniciales de los participantes (Alt+P) para repartir los roles.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>This round</source>
+        <translation>Esta ronda</translation>
+    </message>
+    <message>
+        <source>Last round</source>
+        <translation>Última ronda</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{heading}:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{heading}:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#546e7a&apos;&gt;&lt;b&gt;Next round:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#546e7a&apos;&gt;&lt;b&gt;Próxima ronda:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; watches for: {checklist}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; observa: {checklist}</translation>
+    </message>
+    <message>
+        <source>Debrief now</source>
+        <translation>Reflexión final ahora</translation>
+    </message>
+    <message>
+        <source>Debrief after the last round</source>
+        <translation>Reflexión final después de la última ronda</translation>
+    </message>
+    <message>
+        <source>&lt;div style=&apos;{style}&apos;&gt;&lt;b&gt;{title}:&lt;/b&gt;&lt;ol&gt;{items}&lt;/ol&gt;&lt;/div&gt;</source>
+        <translation>&lt;div style=&apos;{style}&apos;&gt;&lt;b&gt;{title}:&lt;/b&gt;&lt;ol&gt;{items}&lt;/ol&gt;&lt;/div&gt;</translation>
+    </message>
+    <message>
+        <source>The session is not running.</source>
+        <translation>La sesión no está en curso.</translation>
+    </message>
+    <message>
+        <source>End the session?</source>
+        <translation>¿Terminar la sesión?</translation>
+    </message>
+    <message>
+        <source>End the session now? The record keeps every item&apos;s actual time.</source>
+        <translation>¿Terminar la sesión ahora? El registro conserva el tiempo real de cada punto.</translation>
+    </message>
+    <message>
+        <source>&amp;End session</source>
+        <translation>&amp;Terminar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Keep going</source>
+        <translation>&amp;Seguir</translation>
+    </message>
+    <message>
+        <source>Notes are written once the session has ended.</source>
+        <translation>Las notas se escriben una vez terminada la sesión.</translation>
+    </message>
+    <message>
+        <source>This run was started from the Library, not for a meeting: it has no notes.</source>
+        <translation>Esta sesión se inició desde la Biblioteca, no para una reunión: no tiene notas.</translation>
+    </message>
+    <message>
+        <source>Choose an item in the agenda first.</source>
+        <translation>Elija primero un punto de la agenda.</translation>
+    </message>
+    <message>
+        <source>“{title}” is over; its time can no longer change.</source>
+        <translation>“{title}” ya terminó; su tiempo ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Minutes for “{title}”:</source>
+        <translation>Minutos para “{title}”:</translation>
+    </message>
+    <message>
+        <source>The session is on schedule: nothing needs shortening.</source>
+        <translation>La sesión va según lo previsto: no hace falta acortar nada.</translation>
+    </message>
+    <message>
+        <source>Only one screen: the room display covers this window. Press D to hide it.</source>
+        <translation>Solo hay una pantalla: la pantalla de la sala cubre esta ventana. Pulse D para ocultarla.</translation>
+    </message>
+    <message>
+        <source>▶ Start</source>
+        <translation>▶ Iniciar</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Pausar</translation>
+    </message>
+    <message>
+        <source>▶ Resume</source>
+        <translation>▶ Reanudar</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>Volver a incluir</translation>
+    </message>
+    <message>
+        <source>Close the runner?</source>
+        <translation>¿Cerrar el conductor de sesión?</translation>
+    </message>
+    <message>
+        <source>The session is still running. End it now, or close this window and keep it open in the record (Facilitator offers to resume it next time)?</source>
+        <translation>La sesión sigue en curso. ¿Terminarla ahora, o cerrar esta ventana y dejarla abierta en el registro (Facilitator ofrecerá reanudarla la próxima vez)?</translation>
+    </message>
+    <message>
+        <source>Close, &amp;resume later</source>
+        <translation>Cerrar y &amp;reanudar después</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyProtocolDialog</name>
+    <message>
+        <source>{title} — your screen only</source>
+        <translation>{title} — solo en su pantalla</translation>
+    </message>
+    <message>
+        <source>Safety protocol</source>
+        <translation>Protocolo de seguridad</translation>
+    </message>
+    <message>
+        <source>About this protocol</source>
+        <translation>Acerca de este protocolo</translation>
+    </message>
+    <message>
+        <source>Situations</source>
+        <translation>Situaciones</translation>
+    </message>
+    <message>
+        <source>Up and Down, or the letter in brackets, choose a situation</source>
+        <translation>Arriba y Abajo, o la letra entre corchetes, eligen una situación</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>&amp;Close (Esc)</source>
+        <translation>&amp;Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the safety protocol</source>
+        <translation>Cerrar el protocolo de seguridad</translation>
+    </message>
+    <message>
+        <source>Letters jump to a situation · Tab to the text · Ctrl+ and Ctrl− change the size</source>
+        <translation>Las letras saltan a una situación · Tab va al texto · Ctrl+ y Ctrl− cambian el tamaño</translation>
+    </message>
+    <message>
+        <source>Keyboard help</source>
+        <translation>Ayuda del teclado</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEndedPanel</name>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>Vuelva a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in and go on</source>
+        <translation>&amp;Iniciar sesión y continuar</translation>
+    </message>
+    <message>
+        <source>Sign in and go on</source>
+        <translation>Iniciar sesión y continuar</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out (unsaved work is lost)</source>
+        <translation>&amp;Cerrar sesión (se pierde lo no guardado)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGate</name>
+    <message>
+        <source>Signed-in user</source>
+        <translation>Usuario con sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Create the administrator account to begin</source>
+        <translation>Cree la cuenta de administrador para empezar</translation>
+    </message>
+    <message>
+        <source>Please sign in</source>
+        <translation>Inicie sesión</translation>
+    </message>
+    <message>
+        <source>Please type your user name.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The database did not answer; please try again in a moment.</source>
+        <translation>La base de datos no respondió; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Verificando la contraseña…</translation>
+    </message>
+    <message>
+        <source>Signed in: {signature} ({role})</source>
+        <translation>Sesión iniciada: {signature} ({role})</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The database did not answer; your password is unchanged.</source>
+        <translation>La base de datos no respondió; su contraseña no cambió.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: you were signed out.</source>
+        <translation>Demasiadas contraseñas incorrectas: se cerró su sesión.</translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation>Esa contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Signed in again; nothing you typed was lost</source>
+        <translation>Sesión iniciada de nuevo; no se perdió nada de lo que escribió</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>The database was restored. Facilitator closes now; open it again to sign in.</source>
+        <translation>La base de datos se restauró. Facilitator se cierra ahora; ábralo de nuevo para iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPane</name>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>{section} (shared by every workstation)</source>
+        <translation>{section} (compartido por todas las estaciones de trabajo)</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <source>{section} (only an administrator can change these)</source>
+        <translation>{section} (solo un administrador puede cambiar esto)</translation>
+    </message>
+    <message>
+        <source>Clinic curricula folder</source>
+        <translation>Carpeta de currículos de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Browse for the clinic curricula folder</source>
+        <translation>Buscar la carpeta de currículos de la clínica</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Esta estación de trabajo</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;curricula folder:</source>
+        <translation>Carpeta de &amp;currículos de la clínica:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>The new language shows from Facilitator&apos;s next start.</source>
+        <translation>El nuevo idioma se verá desde el próximo inicio de Facilitator.</translation>
+    </message>
+    <message>
+        <source>About changing the language</source>
+        <translation>Sobre el cambio de idioma</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de datos:</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Archivo de registro:</translation>
+    </message>
+    <message>
+        <source>The language could not be saved ({exc}). Nothing you typed was lost.</source>
+        <translation>No se pudo guardar el idioma ({exc}). No se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <source>The adolescent weekly target looks far too high next to the adult one. Please check both.</source>
+        <translation>La meta semanal para adolescentes parece demasiado alta comparada con la de adultos. Revise ambas.</translation>
+    </message>
+    <message>
+        <source>Please choose a folder for the clinic&apos;s curricula.</source>
+        <translation>Elija una carpeta para los currículos de la clínica.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder. Please choose a folder.</source>
+        <translation>{folder} es un archivo, no una carpeta. Elija una carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder could not be saved ({exc}). Nothing you typed was lost.</source>
+        <translation>No se pudo guardar la carpeta ({exc}). No se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved because the database did not answer. What you typed is still here; try again in a moment.</source>
+        <translation>No se pudo guardar la configuración porque la base de datos no respondió. Lo que escribió sigue aquí; intente de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Records here are protected by HIPAA and 42 CFR Part 2. Sign in with your own account; never share a password.</source>
+        <translation>Los expedientes aquí están protegidos por HIPAA y 42 CFR Parte 2. Inicie sesión con su propia cuenta; nunca comparta una contraseña.</translation>
+    </message>
+    <message>
+        <source>Privacy note</source>
+        <translation>Aviso de privacidad</translation>
+    </message>
+</context>
+<context>
+    <name>TimerSettingsDialog</name>
+    <message>
+        <source>Timer settings</source>
+        <translation>Ajustes del temporizador</translation>
+    </message>
+    <message>
+        <source>Wrap-up share of the item</source>
+        <translation>Parte del punto para el cierre</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Wrap-up at most, in minutes</source>
+        <translation>Cierre como máximo, en minutos</translation>
+    </message>
+    <message>
+        <source>Finish on time never shortens an item below, in minutes</source>
+        <translation>Terminar a tiempo nunca acorta un punto por debajo de, en minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Chime at wrap-up, at zero and between role-play phases</source>
+        <translation>&amp;Campana al cierre, al llegar a cero y entre fases del juego de roles</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>Campana</translation>
+    </message>
+    <message>
+        <source>Wrap-up (amber) starts in the last part of an item, whichever is shorter:</source>
+        <translation>El cierre (ámbar) empieza en la última parte de un punto, lo que sea más corto:</translation>
+    </message>
+    <message>
+        <source>Last &amp;share of the item:</source>
+        <translation>Última &amp;parte del punto:</translation>
+    </message>
+    <message>
+        <source>Or the last &amp;minutes:</source>
+        <translation>O los últimos &amp;minutos:</translation>
+    </message>
+    <message>
+        <source>Finish on time keeps items at least:</source>
+        <translation>Terminar a tiempo deja los puntos en al menos:</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Attendance started</source>
+        <translation>Asistencia iniciada</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Próxima</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Attendance taken</source>
+        <translation>Asistencia tomada</translation>
+    </message>
+    <message>
+        <source>Attendance partly taken</source>
+        <translation>Asistencia parcial</translation>
+    </message>
+    <message>
+        <source>Needs attendance</source>
+        <translation>Falta asistencia</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Día mostrado</translation>
+    </message>
+    <message>
+        <source>◀ Pre&amp;vious day</source>
+        <translation>◀ &amp;Anterior</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Día anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt day ▶</source>
+        <translation>Sig&amp;uiente ▶</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Día siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Ir a hoy</translation>
+    </message>
+    <message>
+        <source>Today (Ctrl+T)</source>
+        <translation>Hoy (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Meetings on this day</source>
+        <translation>Reuniones de este día</translation>
+    </message>
+    <message>
+        <source>No meetings</source>
+        <translation>Sin reuniones</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;sheet (PDF)…</source>
+        <translation>Hoja de &amp;firmas (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet as PDF</source>
+        <translation>Guardar la hoja de firmas en PDF</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet (&amp;CSV)…</source>
+        <translation>Hoja de firmas (&amp;CSV)…</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet as CSV</source>
+        <translation>Guardar la hoja de firmas en CSV</translation>
+    </message>
+    <message>
+        <source>R&amp;un session…</source>
+        <translation>Con&amp;ducir sesión…</translation>
+    </message>
+    <message>
+        <source>Run this meeting&apos;s session with its timers and role plays</source>
+        <translation>Conducir la sesión de esta reunión con sus temporizadores y juegos de roles</translation>
+    </message>
+    <message>
+        <source>Open the session runner for this meeting; role-play players come from its attendance</source>
+        <translation>Abrir el conductor de sesión para esta reunión; los participantes de los juegos de roles salen de su asistencia</translation>
+    </message>
+    <message>
+        <source>Handout &amp;packet…</source>
+        <translation>F&amp;olletos…</translation>
+    </message>
+    <message>
+        <source>Print the session&apos;s handouts for this meeting&apos;s attendees</source>
+        <translation>Imprimir los folletos de la sesión para los asistentes de esta reunión</translation>
+    </message>
+    <message>
+        <source>One copy of the session&apos;s handouts for each person expected or present, in their language and print size</source>
+        <translation>Una copia de los folletos de la sesión para cada persona esperada o presente, en su idioma y tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel meeting…</source>
+        <translation>Ca&amp;ncelar reunión…</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting, with a reason</source>
+        <translation>Cancelar la reunión, con un motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate</source>
+        <translation>&amp;Reactivar</translation>
+    </message>
+    <message>
+        <source>Reinstate the cancelled meeting</source>
+        <translation>Reactivar la reunión cancelada</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Today&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Hoy&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Loading the day&apos;s meetings…</source>
+        <translation>Cargando las reuniones del día…</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
+    </message>
+    <message>
+        <source>The day&apos;s meetings could not be read; the details are in the log.</source>
+        <translation>No se pudieron leer las reuniones del día; los detalles están en el registro.</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;{when}, {date}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;{when}, {date}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>{group} (ad hoc)</source>
+        <translation>{group} (especial)</translation>
+    </message>
+    <message>
+        <source>{marked} of {enrolled} ({attended} in)</source>
+        <translation>{marked} de {enrolled} ({attended} presentes)</translation>
+    </message>
+    <message>
+        <source>{marked} of {enrolled}</source>
+        <translation>{marked} de {enrolled}</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}: {reason}</translation>
+    </message>
+    <message>
+        <source>{group_name}
+Facilitators: {facilitators}
+Session: {session}</source>
+        <translation>{group_name}
+Facilitadores: {facilitators}
+Sesión: {session}</translation>
+    </message>
+    <message>
+        <source>1 meeting. Arrow keys choose; Enter opens the attendance sheet.</source>
+        <translation>1 reunión. Las flechas eligen; Intro abre la hoja de asistencia.</translation>
+    </message>
+    <message>
+        <source>{count} meetings. Arrow keys choose; Enter opens the attendance sheet.</source>
+        <translation>{count} reuniones. Las flechas eligen; Intro abre la hoja de asistencia.</translation>
+    </message>
+    <message>
+        <source>No meetings on this day.</source>
+        <translation>No hay reuniones este día.</translation>
+    </message>
+    <message>
+        <source>Unsaved attendance</source>
+        <translation>Asistencia sin guardar</translation>
+    </message>
+    <message>
+        <source>The attendance marks for this meeting are not saved yet. Save them now?</source>
+        <translation>Las marcas de asistencia de esta reunión aún no están guardadas. ¿Guardarlas ahora?</translation>
+    </message>
+    <message>
+        <source>Handout packet</source>
+        <translation>Paquete de folletos</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s attendees could not be read; the details are in the log.</source>
+        <translation>No se pudieron leer los asistentes de la reunión; los detalles están en el registro.</translation>
+    </message>
+    <message>
+        <source>Nobody is expected or present at this meeting, so there is no one to print for.</source>
+        <translation>Nadie está esperado ni presente en esta reunión, así que no hay para quién imprimir.</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Cancelar reunión</translation>
+    </message>
+    <message>
+        <source>Why is {group_name} on {day} cancelled? (kept in the record)</source>
+        <translation>¿Por qué se cancela {group_name} el {day}? (queda en el expediente)</translation>
+    </message>
+    <message>
+        <source>Meeting not cancelled</source>
+        <translation>Reunión no cancelada</translation>
+    </message>
+    <message>
+        <source>Meeting not reinstated</source>
+        <translation>Reunión no reactivada</translation>
+    </message>
+    <message>
+        <source>Save sign-in sheet</source>
+        <translation>Guardar hoja de firmas</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>see the log for details</source>
+        <translation>vea el registro para más detalles</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet not saved</source>
+        <translation>Hoja de firmas no guardada</translation>
+    </message>
+    <message>
+        <source>The sign-in sheet could not be saved to {path} ({reason}).</source>
+        <translation>No se pudo guardar la hoja de firmas en {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet saved to {p}.</source>
+        <translation>Hoja de firmas guardada en {p}.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Facilitator could not open the clinic&apos;s database. {what_next}</source>
+        <translation>Facilitator no pudo abrir la base de datos de la clínica. {what_next}</translation>
+    </message>
+    <message>
+        <source>Clinic database</source>
+        <translation>Base de datos de la clínica</translation>
+    </message>
+</context>
+<context>
+    <name>attendance_sheet</name>
+    <message>
+        <source>something unexpected went wrong; the details are in the log.</source>
+        <translation>ocurrió algo inesperado; los detalles están en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>backup_actions</name>
+    <message>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Back up the database to</source>
+        <translation>Guardar la copia de seguridad de la base de datos en</translation>
+    </message>
+    <message>
+        <source>Facilitator backups (*.sqlite)</source>
+        <translation>Copias de seguridad de Facilitator (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The backup was written to {path}, but {exc}</source>
+        <translation>La copia de seguridad se escribió en {path}, pero {exc}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} with its digest {name}</source>
+        <translation>Copia de seguridad guardada en {path} con su resumen {name}</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Restore the database from</source>
+        <translation>Restaurar la base de datos desde</translation>
+    </message>
+    <message>
+        <source>Facilitator backups (*.sqlite);;All files (*)</source>
+        <translation>Copias de seguridad de Facilitator (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Replace this clinic&apos;s database with the backup {name} ({accounts} accounts)?
+
+A copy of the current database is kept in {backup_dir}. Facilitator closes afterwards; close it on every other workstation too before you go on.</source>
+        <translation>¿Reemplazar la base de datos de esta clínica con la copia de seguridad {name} ({accounts} cuentas)?
+
+Se guarda una copia de la base de datos actual en {backup_dir}. Después Facilitator se cierra; ciérrelo también en todas las demás estaciones de trabajo antes de continuar.</translation>
+    </message>
+    <message>
+        <source>Restore another clinic&apos;s backup</source>
+        <translation>Restaurar la copia de seguridad de otra clínica</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another clinic, {name}, not to the database it would replace.
+
+Restoring it replaces this clinic&apos;s records with that clinic&apos;s. To go on, type that clinic&apos;s name:</source>
+        <translation>Esta copia de seguridad pertenece a otra clínica, {name}, no a la base de datos que reemplazaría.
+
+Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa clínica. Para continuar, escriba el nombre de esa clínica:</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Tiempo extra</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>Salió antes</translation>
+    </message>
+    <message>
+        <source>Absent, excused</source>
+        <translation>Ausencia justificada</translation>
+    </message>
+    <message>
+        <source>Absent, unexcused</source>
+        <translation>Ausencia injustificada</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Creación</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Co-sign</source>
+        <translation>Cofirmar</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Cierre de sesión</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloqueo</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Settings change</source>
+        <translation>Cambio de configuración</translation>
+    </message>
+    <message>
+        <source>Account change</source>
+        <translation>Cambio de cuenta</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Psychoeducation</source>
+        <translation>Psicoeducación</translation>
+    </message>
+    <message>
+        <source>Skills development</source>
+        <translation>Desarrollo de habilidades</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Single-interest</source>
+        <translation>Tema específico</translation>
+    </message>
+    <message>
+        <source>Family and couples</source>
+        <translation>Familias y parejas</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <translation>Enseñanza</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Role play</source>
+        <translation>Juego de roles</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>DAP (Data, Assessment, Plan)</source>
+        <translation>DAP (Datos, Evaluación, Plan)</translation>
+    </message>
+    <message>
+        <source>BIRP (Behavior, Intervention, Response, Plan)</source>
+        <translation>BIRP (Conducta, Intervención, Respuesta, Plan)</translation>
+    </message>
+    <message>
+        <source>GIRP (Goal, Intervention, Response, Plan)</source>
+        <translation>GIRP (Meta, Intervención, Respuesta, Plan)</translation>
+    </message>
+    <message>
+        <source>PIRP (Problem, Intervention, Response, Plan)</source>
+        <translation>PIRP (Problema, Intervención, Respuesta, Plan)</translation>
+    </message>
+    <message>
+        <source>SOAP (Subjective, Objective, Assessment, Plan)</source>
+        <translation>SOAP (Subjetivo, Objetivo, Evaluación, Plan)</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <source>Awaiting co-signature</source>
+        <translation>En espera de cofirma</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devueltas</translation>
+    </message>
+    <message>
+        <source>Co-signed</source>
+        <translation>Cofirmada</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitador</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Handouts for this session</source>
+        <translation>Folletos de esta sesión</translation>
+    </message>
+    <message>
+        <source>Facilitator guide (with role cards)</source>
+        <translation>Guía del facilitador (con tarjetas de roles)</translation>
+    </message>
+    <message>
+        <source>Role-play cards only</source>
+        <translation>Solo tarjetas de roles</translation>
+    </message>
+    <message>
+        <source>Workbook: every handout of the curriculum</source>
+        <translation>Cuaderno de trabajo: todos los folletos del currículo</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completó</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Dado de alta</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>Adulto</translation>
+    </message>
+    <message>
+        <source>Adolescent</source>
+        <translation>Adolescente</translation>
+    </message>
+    <message>
+        <source>Open (rolling)</source>
+        <translation>Abierta (continua)</translation>
+    </message>
+    <message>
+        <source>Closed (cohort)</source>
+        <translation>Cerrada (cohorte)</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Printed on handouts, reports and notes.</source>
+        <translation>Se imprime en folletos, informes y notas.</translation>
+    </message>
+    <message>
+        <source>Clinic logo</source>
+        <translation>Logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>An image printed at the top of handouts and reports (PNG or JPEG, stored as text).</source>
+        <translation>Una imagen que se imprime arriba en folletos e informes (PNG o JPEG, guardada como texto).</translation>
+    </message>
+    <message>
+        <source>Clinic time zone</source>
+        <translation>Zona horaria de la clínica</translation>
+    </message>
+    <message>
+        <source>The zone meeting times, note times and reports are read in. Empty: this computer&apos;s zone.</source>
+        <translation>La zona en que se leen las horas de reuniones, notas e informes. Vacía: la zona de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>Copias de seguridad automáticas conservadas</translation>
+    </message>
+    <message>
+        <source>How many of the backups taken when the app closes are kept in the data folder.</source>
+        <translation>Cuántas de las copias de seguridad hechas al cerrar la aplicación se conservan en la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>backups</source>
+        <translation>copias</translation>
+    </message>
+    <message>
+        <source>Weekly hours target for adults</source>
+        <translation>Meta de horas semanales para adultos</translation>
+    </message>
+    <message>
+        <source>An adult IOP participant&apos;s weekly target unless their record sets another.</source>
+        <translation>La meta semanal de un participante adulto del IOP, salvo que su expediente fije otra.</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>Weekly hours target for adolescents</source>
+        <translation>Meta de horas semanales para adolescentes</translation>
+    </message>
+    <message>
+        <source>An adolescent participant&apos;s weekly target unless their record sets another.</source>
+        <translation>La meta semanal de un participante adolescente, salvo que su expediente fije otra.</translation>
+    </message>
+    <message>
+        <source>Daily minimum hours</source>
+        <translation>Horas mínimas por día</translation>
+    </message>
+    <message>
+        <source>A day counts toward the program when a participant attends at least this long.</source>
+        <translation>Un día cuenta para el programa cuando un participante asiste al menos este tiempo.</translation>
+    </message>
+    <message>
+        <source>Weekly hours flagged as high</source>
+        <translation>Horas semanales marcadas como altas</translation>
+    </message>
+    <message>
+        <source>Weeks at or above this are flagged (partial hospitalization is usually 20 or more).</source>
+        <translation>Las semanas con esta cantidad o más se marcan (la hospitalización parcial suele ser de 20 o más).</translation>
+    </message>
+    <message>
+        <source>Group size warning</source>
+        <translation>Aviso de tamaño del grupo</translation>
+    </message>
+    <message>
+        <source>Warn when a group has more members than this.</source>
+        <translation>Avisar cuando un grupo tenga más miembros que esta cantidad.</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personas</translation>
+    </message>
+    <message>
+        <source>Progress note format</source>
+        <translation>Formato de las notas de evolución</translation>
+    </message>
+    <message>
+        <source>The format of individual notes, unless a group chooses its own.</source>
+        <translation>El formato de las notas individuales, salvo que un grupo elija el suyo.</translation>
+    </message>
+    <message>
+        <source>Note deadline</source>
+        <translation>Plazo de las notas</translation>
+    </message>
+    <message>
+        <source>Notes are due this many business days after the meeting; later drafts are overdue.</source>
+        <translation>Las notas vencen esta cantidad de días hábiles después de la reunión; los borradores posteriores quedan atrasados.</translation>
+    </message>
+    <message>
+        <source>business days</source>
+        <translation>días hábiles</translation>
+    </message>
+    <message>
+        <source>Screen lock after</source>
+        <translation>Bloqueo de pantalla tras</translation>
+    </message>
+    <message>
+        <source>Lock the screen after this many minutes without keyboard or mouse.</source>
+        <translation>Bloquear la pantalla tras esta cantidad de minutos sin usar el teclado ni el mouse.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>Wrong passwords before a lockout</source>
+        <translation>Contraseñas incorrectas antes de un bloqueo</translation>
+    </message>
+    <message>
+        <source>After this many wrong passwords in a row the account is locked for a while.</source>
+        <translation>Tras esta cantidad de contraseñas incorrectas seguidas, la cuenta se bloquea un tiempo.</translation>
+    </message>
+    <message>
+        <source>tries</source>
+        <translation>intentos</translation>
+    </message>
+    <message>
+        <source>Lockout after wrong passwords</source>
+        <translation>Bloqueo tras contraseñas incorrectas</translation>
+    </message>
+    <message>
+        <source>How long an account stays locked after too many wrong passwords.</source>
+        <translation>Cuánto tiempo queda bloqueada una cuenta tras demasiadas contraseñas incorrectas.</translation>
+    </message>
+    <message>
+        <source>Wrap-up warning at</source>
+        <translation>Aviso de cierre al</translation>
+    </message>
+    <message>
+        <source>The timer turns to wrap-up when this share of an item&apos;s time is left.</source>
+        <translation>El temporizador pasa a cierre cuando queda esta parte del tiempo de un punto.</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Wrap-up warning at most</source>
+        <translation>Aviso de cierre como máximo</translation>
+    </message>
+    <message>
+        <source>The wrap-up warning never comes earlier than this before an item ends.</source>
+        <translation>El aviso de cierre nunca llega antes de este tiempo previo al final de un punto.</translation>
+    </message>
+    <message>
+        <source>Shortest item</source>
+        <translation>Punto más corto</translation>
+    </message>
+    <message>
+        <source>Finishing on time never shrinks an item below this.</source>
+        <translation>Terminar a tiempo nunca reduce un punto por debajo de esto.</translation>
+    </message>
+    <message>
+        <source>PHQ-9 and GAD-7 schedule</source>
+        <translation>Calendario del PHQ-9 y del GAD-7</translation>
+    </message>
+    <message>
+        <source>When the questionnaires fall due: at admission and every 2 or 4 weeks, at admission only, or only when a counselor chooses to give them.</source>
+        <translation>Cuándo tocan los cuestionarios: al ingreso y cada 2 o 4 semanas, solo al ingreso, o solo cuando un consejero decida aplicarlos.</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Program rules</source>
+        <translation>Reglas del programa</translation>
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation>Notas de evolución</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Session timers</source>
+        <translation>Temporizadores de sesión</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s date.</source>
+        <translation>La fecha de la reunión.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Actual start time.</source>
+        <translation>Hora real de inicio.</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Actual end time.</source>
+        <translation>Hora real de término.</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Duración (minutos)</translation>
+    </message>
+    <message>
+        <source>Actual length in minutes.</source>
+        <translation>Duración real en minutos.</translation>
+    </message>
+    <message>
+        <source>Number present</source>
+        <translation>Número de presentes</translation>
+    </message>
+    <message>
+        <source>How many participants attended.</source>
+        <translation>Cuántos participantes asistieron.</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+    <message>
+        <source>Who led the group.</source>
+        <translation>Quién dirigió el grupo.</translation>
+    </message>
+    <message>
+        <source>Group type</source>
+        <translation>Tipo de grupo</translation>
+    </message>
+    <message>
+        <source>Psychoeducation, skills, support, single-interest or family.</source>
+        <translation>Psicoeducación, habilidades, apoyo, tema específico o familia.</translation>
+    </message>
+    <message>
+        <source>Curriculum session</source>
+        <translation>Sesión del currículo</translation>
+    </message>
+    <message>
+        <source>Curriculum and session run.</source>
+        <translation>Currículo y sesión conducida.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>The session&apos;s topic.</source>
+        <translation>El tema de la sesión.</translation>
+    </message>
+    <message>
+        <source>Agenda as run</source>
+        <translation>Agenda tal como se realizó</translation>
+    </message>
+    <message>
+        <source>Each item as it actually ran, with real minutes.</source>
+        <translation>Cada punto tal como se realizó, con sus minutos reales.</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>What the facilitators did: teaching, rehearsal, exercises.</source>
+        <translation>Lo que hicieron los facilitadores: enseñanza, ensayo, ejercicios.</translation>
+    </message>
+    <message>
+        <source>Group process</source>
+        <translation>Proceso grupal</translation>
+    </message>
+    <message>
+        <source>How the group worked together: themes, cohesion, conflict.</source>
+        <translation>Cómo trabajó el grupo en conjunto: temas, cohesión, conflicto.</translation>
+    </message>
+    <message>
+        <source>Risk and safety</source>
+        <translation>Riesgo y seguridad</translation>
+    </message>
+    <message>
+        <source>Any risk raised in the group (suicide, harm to others, overdose) and what was done; details about one person belong in their individual note.</source>
+        <translation>Cualquier riesgo que surgió en el grupo (suicidio, daño a otros, sobredosis) y lo que se hizo; los detalles sobre una persona van en su nota individual.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>What was observed and said: attendance, participation, quotes, behaviour.</source>
+        <translation>Lo que se observó y se dijo: asistencia, participación, citas, conducta.</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Your clinical interpretation of the data and progress on goals.</source>
+        <translation>Su interpretación clínica de los datos y el avance en las metas.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>What happens next for this person: focus, homework, referrals, next session.</source>
+        <translation>Lo que sigue para esta persona: enfoque, tareas, derivaciones, próxima sesión.</translation>
+    </message>
+    <message>
+        <source>Thoughts of suicide or of harming others, overdose risk, and whether the safety plan was reviewed.</source>
+        <translation>Pensamientos de suicidio o de hacer daño a otros, riesgo de sobredosis y si se revisó el plan de seguridad.</translation>
+    </message>
+    <message>
+        <source>Behavior</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <source>Observable behaviour and presentation in this session.</source>
+        <translation>Conducta observable y presentación en esta sesión.</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervención</translation>
+    </message>
+    <message>
+        <source>What the facilitator did in this session that this person received.</source>
+        <translation>Lo que el facilitador hizo en esta sesión y que esta persona recibió.</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>How this person responded to the interventions, in observable terms.</source>
+        <translation>Cómo respondió esta persona a las intervenciones, en términos observables.</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>The treatment-plan goal(s) this session addressed for this person.</source>
+        <translation>Las metas del plan de tratamiento que esta sesión trabajó con esta persona.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>The presenting problem or treatment-plan problem addressed.</source>
+        <translation>El problema que motivó la consulta o el problema del plan de tratamiento que se trabajó.</translation>
+    </message>
+    <message>
+        <source>Subjective</source>
+        <translation>Subjetivo</translation>
+    </message>
+    <message>
+        <source>What the person reported, in their words.</source>
+        <translation>Lo que la persona relató, en sus palabras.</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>What you observed: attendance, participation, affect, behaviour.</source>
+        <translation>Lo que usted observó: asistencia, participación, afecto, conducta.</translation>
+    </message>
+    <message>
+        <source>Your clinical interpretation and progress on goals.</source>
+        <translation>Su interpretación clínica y el avance en las metas.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong that Facilitator did not expect. What you typed has been kept where it could be; please tell your administrator.
+
+The details were written to the log file:
+{where}</source>
+        <translation>Ocurrió algo que Facilitator no esperaba. Lo que escribió se conservó donde fue posible; avise a su administrador.
+
+Los detalles se escribieron en el archivo de registro:
+{where}</translation>
+    </message>
+    <message>
+        <source>Something went wrong that Facilitator did not expect. What you typed has been kept where it could be; please tell your administrator.</source>
+        <translation>Ocurrió algo que Facilitator no esperaba. Lo que escribió se conservó donde fue posible; avise a su administrador.</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Problema inesperado</translation>
+    </message>
+</context>
+<context>
+    <name>launcher</name>
+    <message>
+        <source>(from the run record)</source>
+        <translation>(del registro de la sesión)</translation>
+    </message>
+    <message>
+        <source>This curriculum is no longer loaded; the run continues from its record.</source>
+        <translation>Este currículo ya no está cargado; la sesión continúa desde su registro.</translation>
+    </message>
+    <message>
+        <source>a second run</source>
+        <translation>una segunda vez</translation>
+    </message>
+    <message>
+        <source>a third run</source>
+        <translation>una tercera vez</translation>
+    </message>
+    <message>
+        <source>a fourth run</source>
+        <translation>una cuarta vez</translation>
+    </message>
+    <message>
+        <source>run {number}</source>
+        <translation>la vez {number}</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>de {start} a {end}</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>desde las {start}</translation>
+    </message>
+    <message>
+        <source>This meeting&apos;s session already ran {span}. Run it again as {ordinal}?
+
+The first run stays in the record as it was.</source>
+        <translation>La sesión de esta reunión ya se condujo {span}. ¿Conducirla otra vez, como {ordinal}?
+
+La primera vez queda en el registro tal como fue.</translation>
+    </message>
+</context>
+<context>
+    <name>library_html</name>
+    <message>
+        <source>focus: {focus}</source>
+        <translation>enfoque: {focus}</translation>
+    </message>
+    <message>
+        <source>audience: {audience}</source>
+        <translation>público: {audience}</translation>
+    </message>
+    <message>
+        <source>language: {language}</source>
+        <translation>idioma: {language}</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count} sesiones</translation>
+    </message>
+    <message>
+        <source>shipped with Facilitator</source>
+        <translation>incluido con Facilitator</translation>
+    </message>
+    <message>
+        <source>clinic curriculum</source>
+        <translation>currículo de la clínica</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>1 handout</source>
+        <translation>1 folleto</translation>
+    </message>
+    <message>
+        <source>{count} handouts</source>
+        <translation>{count} folletos</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;References&lt;/h3&gt;{references}</source>
+        <translation>&lt;h3&gt;Referencias&lt;/h3&gt;{references}</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#8a4b00&apos;&gt;This file does not say when its content was last reviewed.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#8a4b00&apos;&gt;Este archivo no dice cuándo se revisó su contenido por última vez.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Sessions&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Sesiones&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#555&apos;&gt;Source: {source} ({origin})&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#555&apos;&gt;Fuente: {source} ({origin})&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{title} · session {number} of {count}</source>
+        <translation>{title} · sesión {number} de {count}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;{minutes} minutes&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;{minutes} minutos&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Objectives&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Objetivos&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Materials&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Materiales&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Agenda&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Agenda&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{n}. {title} &lt;small&gt;({kind}, {minutes} min)&lt;/small&gt;&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;{n}. {title} &lt;small&gt;({kind}, {minutes} min)&lt;/small&gt;&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Facilitator&apos;s script&lt;/b&gt; (your screen only)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Guion del facilitador&lt;/b&gt; (solo en su pantalla)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Prompts for the group&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Preguntas para el grupo&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;On the room display:&lt;/b&gt; {display}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;En la pantalla de la sala:&lt;/b&gt; {display}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{name} {minutes} min</source>
+        <translation>{name} {minutes} min</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Role play.&lt;/b&gt; {scenario}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Juego de roles.&lt;/b&gt; {scenario}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each round: {phases}. Rounds: {rounds} (roles rotate each round).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cada ronda: {phases}. Rondas: {rounds} (los roles rotan en cada ronda).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br/&gt;Watch for: {checklist}</source>
+        <translation>&lt;br/&gt;Observe si: {checklist}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Debrief after the last round&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Reflexión final después de la última ronda&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;hr/&gt;&lt;h2&gt;Handout: {title}&lt;/h2&gt;</source>
+        <translation>&lt;hr/&gt;&lt;h2&gt;Folleto: {title}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Worksheet&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Hoja de trabajo&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>1 line to write on</source>
+        <translation>1 línea para escribir</translation>
+    </message>
+    <message>
+        <source>{count} lines to write on</source>
+        <translation>{count} líneas para escribir</translation>
+    </message>
+    <message>
+        <source>tick boxes: {items}</source>
+        <translation>casillas para marcar: {items}</translation>
+    </message>
+    <message>
+        <source>rating {min} ({low}) to {max} ({high})</source>
+        <translation>escala de {min} ({low}) a {max} ({high})</translation>
+    </message>
+</context>
+<context>
+    <name>notes_view</name>
+    <message>
+        <source>&lt;p style=&apos;color:#a00&apos;&gt;&lt;b&gt;Entered in error&lt;/b&gt; ({error_at}): {error_reason}&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#a00&apos;&gt;&lt;b&gt;Registrada por error&lt;/b&gt; ({error_at}): {error_reason}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#a00&apos;&gt;(empty)&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#a00&apos;&gt;(vacío)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Signed: {signature} — {signed_at}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Firmada: {signature} — {signed_at}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Co-signed: {cosignature} — {cosigned_at}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cofirmada: {cosignature} — {cosigned_at}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Addendum&lt;/b&gt; ({created_at}, {signature}):&lt;br&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Adenda&lt;/b&gt; ({created_at}, {signature}):&lt;br&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;History&lt;/h4&gt;&lt;ul&gt;</source>
+        <translation>&lt;h4&gt;Historial&lt;/h4&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>Round {round}: signed by {signature} {signed_at}; {outcome}</source>
+        <translation>Ronda {round}: firmada por {signature} {signed_at}; {outcome}</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Cannot open the note</source>
+        <translation>No se puede abrir la nota</translation>
+    </message>
+    <message>
+        <source>the group note of {group_name} for {meeting_day}</source>
+        <translation>la nota grupal de {group_name} del {meeting_day}</translation>
+    </message>
+    <message>
+        <source>{participant_name}&apos;s {note_format} note for {meeting_day}</source>
+        <translation>la nota {note_format} de {participant_name} del {meeting_day}</translation>
+    </message>
+    <message>
+        <source>Lock {what}? You sign as {signature}.</source>
+        <translation>¿Bloquear {what}? Usted firma como {signature}.</translation>
+    </message>
+    <message>
+        <source>It then goes to your supervisor for co-signature; after that only an addendum can add to it.</source>
+        <translation>Después pasa a su supervisor para la cofirma; a partir de ahí solo una adenda puede agregarle algo.</translation>
+    </message>
+    <message>
+        <source>It is then final; only an addendum can add to it.</source>
+        <translation>Después es definitiva; solo una adenda puede agregarle algo.</translation>
+    </message>
+    <message>
+        <source>Co-sign {note}, written by {author_name}? You co-sign as {signature}.</source>
+        <translation>¿Cofirmar {note}, escrita por {author_name}? Usted cofirma como {signature}.</translation>
+    </message>
+    <message>
+        <source>The note is then final; only an addendum can add to it.</source>
+        <translation>Después la nota es definitiva; solo una adenda puede agregarle algo.</translation>
+    </message>
+    <message>
+        <source>• Group note, by {author}</source>
+        <translation>• Nota grupal, de {author}</translation>
+    </message>
+    <message>
+        <source>• {participant} ({note_format}), by {author}</source>
+        <translation>• {participant} ({note_format}), de {author}</translation>
+    </message>
+    <message>
+        <source>Co-sign these {count} notes of {group_name} for {meeting_day}? You co-sign as {signature}.</source>
+        <translation>¿Cofirmar estas {count} notas de {group_name} del {meeting_day}? Usted cofirma como {signature}.</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Each note is then final; only an addendum can add to it.</source>
+        <translation>{lines}
+
+Después cada nota es definitiva; solo una adenda puede agregarle algo.</translation>
+    </message>
+    <message>
+        <source>Observation…</source>
+        <translation>Observación…</translation>
+    </message>
+    <message>
+        <source>Note a short, timestamped observation about a participant (O)</source>
+        <translation>Anotar una observación breve, con hora, sobre un participante (O)</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Someone else changed this</source>
+        <translation>Otra persona cambió esto</translation>
+    </message>
+    <message>
+        <source>Could not load</source>
+        <translation>No se pudo cargar</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title} (continuación)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>Cuaderno de trabajo</translation>
+    </message>
+    <message>
+        <source>Facilitator guide</source>
+        <translation>Guía del facilitador</translation>
+    </message>
+    <message>
+        <source>For the facilitator: not a participant handout.</source>
+        <translation>Para el facilitador: no es un folleto para los participantes.</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materiales</translation>
+    </message>
+    <message>
+        <source>Handouts</source>
+        <translation>Folletos</translation>
+    </message>
+    <message>
+        <source>This session has no handouts.</source>
+        <translation>Esta sesión no tiene folletos.</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Guion</translation>
+    </message>
+    <message>
+        <source>Questions for the group</source>
+        <translation>Preguntas para el grupo</translation>
+    </message>
+    <message>
+        <source>On the room display</source>
+        <translation>En la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>One round</source>
+        <translation>Una ronda</translation>
+    </message>
+    <message>
+        <source>{rounds} rounds; roles rotate each round.</source>
+        <translation>{rounds} rondas; los roles rotan en cada ronda.</translation>
+    </message>
+    <message>
+        <source>One round.</source>
+        <translation>Una ronda.</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Reflexión final</translation>
+    </message>
+    <message>
+        <source>Role cards</source>
+        <translation>Tarjetas de roles</translation>
+    </message>
+    <message>
+        <source>Cut along the dashed lines: one card for each player.</source>
+        <translation>Recorte por las líneas discontinuas: una tarjeta para cada participante.</translation>
+    </message>
+    <message>
+        <source>Role play: {title}</source>
+        <translation>Juego de roles: {title}</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Su rol</translation>
+    </message>
+    <message>
+        <source>Watch for</source>
+        <translation>Observe si</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>This page is left blank.</source>
+        <translation>Esta página se deja en blanco.</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <translation>Enseñanza</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Role play</source>
+        <translation>Juego de roles</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Cierre</translation>
+    </message>
+</context>
+<context>
+    <name>safety_dialog</name>
+    <message>
+        <source>&lt;h3&gt;Keep in mind&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Tenga en cuenta&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Safety protocol  [{key}]</source>
+        <translation>Protocolo de seguridad  [{key}]</translation>
+    </message>
+    <message>
+        <source>What to do if someone arrives intoxicated, talks about suicide, or overdoses ({key})</source>
+        <translation>Qué hacer si alguien llega intoxicado, habla de suicidio o sufre una sobredosis ({key})</translation>
+    </message>
+    <message>
+        <source>Open the safety protocol on your screen only</source>
+        <translation>Abrir el protocolo de seguridad solo en su pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>{title} could not be opened because the database did not answer; the log has the details.</source>
+        <translation>No se pudo abrir {title} porque la base de datos no respondió; el registro tiene los detalles.</translation>
+    </message>
+</context>
+<context>
+    <name>session_menus</name>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Copia de seguridad de la base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar con&amp;traseña…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>Cambiar de &amp;usuario…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>A&amp;dministración</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Cuentas…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>&amp;Registro de auditoría…</translation>
+    </message>
+</context>
+<context>
+    <name>settings_dialog</name>
+    <message>
+        <source>Language of this workstation</source>
+        <translation>Idioma de esta estación de trabajo</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language ({language})</source>
+        <translation>El idioma del sistema ({language})</translation>
+    </message>
+    <message>
+        <source>The language of Facilitator&apos;s screens on this computer. The room display and handouts speak each curriculum&apos;s own language.</source>
+        <translation>El idioma de las pantallas de Facilitator en esta computadora. La pantalla de la sala y los folletos usan el idioma de cada currículo.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>{title} — {elapsed} &lt;span style=&apos;color:#546e7a&apos;&gt;(planned {planned} min)&lt;/span&gt;</source>
+        <translation>{title} — {elapsed} &lt;span style=&apos;color:#546e7a&apos;&gt;(planificado {planned} min)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{title} — skipped after {elapsed}</source>
+        <translation>{title} — saltado tras {elapsed}</translation>
+    </message>
+    <message>
+        <source>{title} — left out before it began</source>
+        <translation>{title} — omitido antes de empezar</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Ran&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Realizados&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No item ran.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;No se realizó ningún punto.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Skipped&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Saltados&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Not reached&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;No alcanzados&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Press &lt;b&gt;W&lt;/b&gt; (Write notes) to write this meeting&apos;s notes from what happened.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pulse &lt;b&gt;W&lt;/b&gt; (Escribir notas) para escribir las notas de esta reunión a partir de lo que pasó.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Close this window when you are done. The room display shows “Thank you”.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cierre esta ventana cuando termine. La pantalla de la sala muestra “Gracias”.&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>
