@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .store.accounts import AccountService
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
+    from .store.measures import MeasuresService
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
@@ -53,6 +54,7 @@ class Backend:
     notes: NotesService | None = None  # progress notes and review
     # The one path for every change: units of work for the signed-in user.
     work: Work | None = None
+    measures: MeasuresService | None = None  # check-ins, questionnaires, screens, safety flags
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -160,6 +162,9 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     backend.accounts = AccountService(work, settings=settings)
     backend.notes = NotesService(work, settings, lambda: backend.library)  # type: ignore[arg-type]
     backend.runs = RunStore(work)
+    from .store.measures import MeasuresService
+
+    backend.measures = MeasuresService(work, settings)
     if config.demo:
         from .demo import seed_demo
 

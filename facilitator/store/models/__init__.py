@@ -9,6 +9,7 @@ from .attendance import Attendance, Meeting
 from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .clinic import ChangeLogEntry, DatabaseIdentity
+from .measures import CheckInRating, DrugScreen, DrugScreenResult, MutualHelpReport, Questionnaire, SafetyFlag
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
 from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
@@ -20,25 +21,31 @@ __all__ = [
     "AuditHead",
     "CareGroup",
     "ChangeLogEntry",
+    "CheckInRating",
     "ClinicSetting",
     "DatabaseIdentity",
+    "DrugScreen",
+    "DrugScreenResult",
     "Enrollment",
     "GroupCurriculum",
     "GroupNoteFormat",
     "GroupStaff",
     "Meeting",
+    "MutualHelpReport",
     "NoteAddendum",
     "NoteObservation",
     "NoteRound",
     "Participant",
     "ParticipantGoal",
     "ProgressNote",
+    "Questionnaire",
     "Relative",
     "Run",
     "RunEvent",
     "RunItem",
     "RunPlayer",
     "RunRole",
+    "SafetyFlag",
     "Staff",
     "UserAccount",
     "utcnow",
