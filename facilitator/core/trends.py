@@ -80,25 +80,6 @@ class Chart:
         return first, last
 
 
-# -- published severity bands --------------------------------------------------------------
-
-# PHQ-9: Kroenke, Spitzer & Williams (2001), J Gen Intern Med 16:606–613.
-PHQ9_BANDS = (
-    Band(0, 4, "minimal", Tone.GOOD),
-    Band(5, 9, "mild", Tone.MILD),
-    Band(10, 14, "moderate", Tone.CONCERN),
-    Band(15, 19, "moderately severe", Tone.SERIOUS),
-    Band(20, 27, "severe", Tone.SERIOUS),
-)
-# GAD-7: Spitzer, Kroenke, Williams & Löwe (2006), Arch Intern Med 166:1092–1097.
-GAD7_BANDS = (
-    Band(0, 4, "minimal", Tone.GOOD),
-    Band(5, 9, "mild", Tone.MILD),
-    Band(10, 14, "moderate", Tone.CONCERN),
-    Band(15, 21, "severe", Tone.SERIOUS),
-)
-
-
 def band_for(score: float, bands: Sequence[Band]) -> Band | None:
     for band in bands:
         if band.low <= score <= band.high:
@@ -410,3 +391,11 @@ class QuestionnaireForm:
     extra_choices: tuple[str, ...] = field(default=())
     clinic_name: str = ""
     large_print: bool = False
+
+
+
+@dataclass(frozen=True)
+class QuestionnaireForms:
+    """Blank forms printed together, each on its own page."""
+
+    forms: tuple[QuestionnaireForm, ...]

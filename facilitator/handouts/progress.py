@@ -16,11 +16,11 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..core.printing import Letterhead
 from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
-from ..core.trends import Chart, ChartKind, MyProgress, ProgressReport, QuestionnaireForm, Tone
+from ..core.trends import Chart, ChartKind, MyProgress, ProgressReport, QuestionnaireForm, QuestionnaireForms, Tone
 from . import fonts
 from .base import BaseRenderer, DocumentInfo
 from .styles import RULE, Styles
@@ -257,30 +257,38 @@ class MyProgressRenderer(BaseRenderer[MyProgress]):
         return story
 
 
-class QuestionnaireFormRenderer(BaseRenderer[QuestionnaireForm]):
-    """A blank form: each item with its four boxes, so the answers can be keyed in after."""
+class QuestionnaireFormRenderer(BaseRenderer[QuestionnaireForms]):
+    """Blank forms, each on its own page: every item with its four boxes, to key in after."""
 
-    def letterhead_of(self, model: QuestionnaireForm) -> Letterhead:
-        return Letterhead(clinic_name=model.clinic_name)
+    def letterhead_of(self, model: QuestionnaireForms) -> Letterhead:
+        return Letterhead(clinic_name=model.forms[0].clinic_name if model.forms else "")
 
-    def document_info(self, model: QuestionnaireForm) -> DocumentInfo:
-        return DocumentInfo(title=model.title)
+    def document_info(self, model: QuestionnaireForms) -> DocumentInfo:
+        return DocumentInfo(title=" and ".join(f.title for f in model.forms))
 
-    def story(self, model: QuestionnaireForm) -> list[Flowable]:
+    def story(self, model: QuestionnaireForms) -> list[Flowable]:
+        story: list[Flowable] = []
+        for n, form in enumerate(model.forms):
+            if n:
+                story.append(PageBreak())
+            story += self._form(form, section=n)
+        return story
+
+    def _form(self, model: QuestionnaireForm, section: int) -> list[Flowable]:
         st = self.styles(model.large_print)
         width = self.text_area[0]
         story: list[Flowable] = [
-            self.begin(section=0, header_right="Name: ____________________   Date: __________",
+            self.begin(section=section, header_right="Name: ____________________   Date: ____________",
                        footer=model.citation, large_print=model.large_print),
             _p(model.title, st.title),
             _p(model.instructions, st.body),
             Spacer(1, 4),
         ]
-        box = "☐"
-        choice_w = 0.9 * inch if not model.large_print else 1.05 * inch
-        rows: list[list[object]] = [[_p("", st.cell_bold)] + [_p(c, st.cell_bold) for c in model.choices]]
+        cell, bold = _small_cells(st) if not model.large_print else (st.cell, st.cell_bold)
+        choice_w = (0.82 if not model.large_print else 1.0) * inch
+        rows: list[list[object]] = [[_p("", bold)] + [_p(f"{v} = {c}", bold) for v, c in enumerate(model.choices)]]
         for n, item in enumerate(model.items, 1):
-            rows.append([_p(f"{n}. {item}", st.cell)] + [_p(f"{box} {v}", st.cell) for v in range(len(model.choices))])
+            rows.append([_p(f"{n}. {item}", cell)] + [_p(f"☐ {v}", cell) for v in range(len(model.choices))])
         table = Table(rows, colWidths=[width - choice_w * len(model.choices)] + [choice_w] * len(model.choices),
                       repeatRows=1)
         table.setStyle(TableStyle([
@@ -288,13 +296,14 @@ class QuestionnaireFormRenderer(BaseRenderer[QuestionnaireForm]):
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("BOX", (0, 0), (-1, -1), 0.6, RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+            ("TOPPADDING", (0, 1), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
         ]))
         story.append(table)
         if model.extra_question:
             story += [Spacer(1, 10), _p(model.extra_question, st.body),
-                      _p("     ".join(f"{box} {c}" for c in model.extra_choices), st.body)]
-        story += [Spacer(1, 12), _p("For the clinic: total score ______", st.small)]
+                      _p("     ".join(f"☐ {c}" for c in model.extra_choices), st.body)]
+        story += [Spacer(1, 12), _p("For the clinic: total score ______   entered by ______ on ______", st.small)]
         return story
 
 
@@ -306,8 +315,8 @@ def render_my_progress(model: MyProgress, *, invariant: bool = False) -> bytes:
     return MyProgressRenderer(invariant=invariant).render(model)
 
 
-def render_questionnaire_form(model: QuestionnaireForm, *, invariant: bool = False) -> bytes:
-    return QuestionnaireFormRenderer(invariant=invariant).render(model)
+def render_questionnaire_forms(forms: QuestionnaireForms, *, invariant: bool = False) -> bytes:
+    return QuestionnaireFormRenderer(invariant=invariant).render(forms)
 
 
 __all__ = [
@@ -317,5 +326,5 @@ __all__ = [
     "chart_drawing",
     "render_my_progress",
     "render_progress_report",
-    "render_questionnaire_form",
+    "render_questionnaire_forms",
 ]

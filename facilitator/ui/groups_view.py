@@ -12,7 +12,7 @@ import logging
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -312,6 +312,8 @@ class GroupDialog(QDialog):
 
 
 class GroupsPage(QWidget):
+    participant_requested = Signal(int)  # participant id: open their progress page
+
     def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
@@ -407,6 +409,11 @@ class GroupsPage(QWidget):
         self.report_csv = QPushButton("Report (CS&V)…")
         self.report_csv.setAccessibleName("Save the participant's attendance report as CSV")
         self.report_csv.clicked.connect(lambda: self._on_report("csv"))
+        self.progress_button = QPushButton(self.tr("Pro&gress and charts…"))
+        self.progress_button.setAccessibleName(self.tr("Open the participant's progress page with charts and measures"))
+        self.progress_button.clicked.connect(
+            lambda: self.person.currentData() is not None and self.participant_requested.emit(self.person.currentData())
+        )
         self.coverage_label = QLabel()
         self.coverage_label.setAccessibleName("Coverage summary")
         self.coverage = _table(("#", "Session", "Attended", "Make-up suggestions"), "Coverage of the track")
@@ -421,6 +428,7 @@ class GroupsPage(QWidget):
             top.addWidget(lab)
             top.addWidget(w)
         top.addStretch(1)
+        top.addWidget(self.progress_button)
         top.addWidget(self.report_pdf)
         top.addWidget(self.report_csv)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -554,6 +562,7 @@ class GroupsPage(QWidget):
         pid = self.person.currentData()
         self.report_pdf.setEnabled(pid is not None)
         self.report_csv.setEnabled(pid is not None)
+        self.progress_button.setEnabled(pid is not None)
         if g is None or pid is None:
             self._person_reads += 1  # a read still running is no longer wanted
             self.coverage.setRowCount(0)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from facilitator.core import measures as cm
 from facilitator.core import trends as T
+from facilitator.core.progress import bands_of
 
 MONDAY = date(2026, 9, 7)
+
+PHQ9_BANDS = bands_of(cm.PHQ9)
+GAD7_BANDS = bands_of(cm.GAD7)
 
 
 def test_hours_chart_marks_each_week_against_the_target_in_words() -> None:
@@ -33,18 +38,18 @@ def test_craving_summary_says_which_way_it_went() -> None:
 
 def test_phq9_points_carry_their_published_band() -> None:
     scores = [T.Score(MONDAY, 16), T.Score(MONDAY + timedelta(weeks=2), 9), T.Score(MONDAY + timedelta(weeks=4), 4)]
-    chart = T.score_chart("phq9", "PHQ-9", scores, T.PHQ9_BANDS)
+    chart = T.score_chart("phq9", "PHQ-9", scores, PHQ9_BANDS)
     assert [r[2] for r in chart.rows] == ["moderately severe", "mild", "minimal"]
     assert chart.y_max == 27
     assert chart.summary == "Latest PHQ-9: 4 (minimal) on Oct 05, from 16 on Sep 07."
 
 
 def test_band_edges_follow_the_published_cut_points() -> None:
-    assert T.band_for(9, T.GAD7_BANDS).label == "mild"  # type: ignore[union-attr]
-    assert T.band_for(10, T.GAD7_BANDS).label == "moderate"  # type: ignore[union-attr]
-    assert T.band_for(15, T.GAD7_BANDS).label == "severe"  # type: ignore[union-attr]
-    assert T.band_for(20, T.PHQ9_BANDS).label == "severe"  # type: ignore[union-attr]
-    assert T.band_for(28, T.PHQ9_BANDS) is None
+    assert T.band_for(9, GAD7_BANDS).label == "mild"  # type: ignore[union-attr]
+    assert T.band_for(10, GAD7_BANDS).label == "moderate"  # type: ignore[union-attr]
+    assert T.band_for(15, GAD7_BANDS).label == "severe"  # type: ignore[union-attr]
+    assert T.band_for(20, PHQ9_BANDS).label == "severe"  # type: ignore[union-attr]
+    assert T.band_for(28, PHQ9_BANDS) is None
 
 
 def test_screens_timeline_counts_unexpected_positives_only() -> None:
@@ -69,7 +74,7 @@ def test_weekly_counts_fill_empty_weeks() -> None:
 def test_empty_charts_say_so() -> None:
     for chart in (T.hours_chart([]), T.craving_chart([]), T.screens_chart([]), T.meetings_chart([])):
         assert chart.empty and chart.summary.startswith("No ")
-    assert T.score_chart("gad7", "GAD-7", [], T.GAD7_BANDS).summary == "No GAD-7 in this period."
+    assert T.score_chart("gad7", "GAD-7", [], GAD7_BANDS).summary == "No GAD-7 in this period."
 
 
 def test_my_progress_speaks_plainly() -> None:

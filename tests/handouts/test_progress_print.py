@@ -6,12 +6,17 @@ from datetime import date, timedelta
 
 from pdfcheck import read_pdf
 
+from facilitator.core import measures as cm
 from facilitator.core import trends as T
 from facilitator.core.privacy import PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
+from facilitator.core.progress import bands_of
 from facilitator.handouts.progress import render_my_progress, render_progress_report
 
 FIRST = date(2026, 9, 7)
 LAST = date(2026, 10, 4)
+
+PHQ9_BANDS = bands_of(cm.PHQ9)
+GAD7_BANDS = bands_of(cm.GAD7)
 
 
 def charts() -> tuple[T.Chart, ...]:
@@ -19,7 +24,7 @@ def charts() -> tuple[T.Chart, ...]:
         T.hours_chart([T.WeekMinutes(FIRST + timedelta(weeks=i), m, 540, 540) for i, m in enumerate((540, 300, 600, 540))],
                       first=FIRST, last=LAST),
         T.craving_chart([T.Rating(FIRST + timedelta(days=3 * i), 8 - i, "ok") for i in range(6)], first=FIRST, last=LAST),
-        T.score_chart("phq9", "PHQ-9", [T.Score(FIRST, 16), T.Score(FIRST + timedelta(weeks=2), 9)], T.PHQ9_BANDS,
+        T.score_chart("phq9", "PHQ-9", [T.Score(FIRST, 16), T.Score(FIRST + timedelta(weeks=2), 9)], PHQ9_BANDS,
                       first=FIRST, last=LAST),
         T.screens_chart([T.ScreenEvent(FIRST + timedelta(days=5), "unexpected positive", "opioids", True)],
                         first=FIRST, last=LAST),

@@ -6,10 +6,15 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
+from facilitator.core import measures as cm
 from facilitator.core import trends as T
+from facilitator.core.progress import bands_of
 from facilitator.ui.charts import ChartPanel
 
 DAY = date(2026, 9, 7)
+
+PHQ9_BANDS = bands_of(cm.PHQ9)
+GAD7_BANDS = bands_of(cm.GAD7)
 
 
 def craving() -> T.Chart:
@@ -38,7 +43,7 @@ def test_n_on_the_chart_shows_its_numbers_and_escape_goes_back(qtbot) -> None:  
 def test_the_numbers_button_toggles_and_every_part_has_a_name(qtbot) -> None:  # type: ignore[no-untyped-def]
     panel = ChartPanel()
     qtbot.addWidget(panel)
-    chart = T.score_chart("phq9", "PHQ-9", [T.Score(DAY, 12)], T.PHQ9_BANDS)
+    chart = T.score_chart("phq9", "PHQ-9", [T.Score(DAY, 12)], PHQ9_BANDS)
     panel.set_chart(chart)
     panel.show()
     qtbot.mouseClick(panel.numbers_button, Qt.MouseButton.LeftButton)
