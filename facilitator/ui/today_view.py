@@ -430,8 +430,13 @@ class TodayPage(QWidget):
                 self.due.show_rows(rows)
 
         def failed(exc: Exception) -> bool:
+            from ..core.changes import SessionEnded, UserFacingError
+
+            if isinstance(exc, SessionEnded):
+                return False  # the session gate asks to sign in again
             if ticket == self._due_reads:
-                self.due.show_problem(self.tr("What is due could not be read; the details are in the log."))
+                self.due.show_problem(str(exc) if isinstance(exc, UserFacingError)
+                                      else self.tr("What is due could not be read; the details are in the log."))
             return True
 
         QueryOp(self, lambda: measures.due_for_meeting(meeting_id), self._hub).success(done).failure(failed).run()
