@@ -37,7 +37,7 @@ class NoteFormat(StrEnum):
 
     @property
     def label(self) -> str:
-        return f"{self.value} ({', '.join(s.label for s in FORMAT_SECTIONS[self])})"
+        return f"{self.value} ({', '.join(s.label for s in FORMAT_SECTIONS[self] if s.required)})"
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -70,36 +70,50 @@ _INTERVENTION = Section(
 )
 _RESPONSE = Section("response", "Response", "How this person responded to the interventions, in observable terms.")
 _PLAN = Section("plan", "Plan", "What happens next for this person: focus, homework, referrals, next session.")
+# Every format ends with it. Optional, except that an individual note cannot be signed empty
+# here while its participant has an open safety flag (``check_risk_section``); notes written
+# before it existed simply have no text in it.
+RISK = Section(
+    "risk",
+    "Risk and safety",
+    "Thoughts of suicide or of harming others, overdose risk, and whether the safety plan was reviewed.",
+    required=False,
+)
 
 FORMAT_SECTIONS: dict[NoteFormat, tuple[Section, ...]] = {
     NoteFormat.DAP: (
         Section("data", "Data", "What was observed and said: attendance, participation, quotes, behaviour."),
         Section("assessment", "Assessment", "Your clinical interpretation of the data and progress on goals."),
         _PLAN,
+        RISK,
     ),
     NoteFormat.BIRP: (
         Section("behavior", "Behavior", "Observable behaviour and presentation in this session."),
         _INTERVENTION,
         _RESPONSE,
         _PLAN,
+        RISK,
     ),
     NoteFormat.GIRP: (
         Section("goal", "Goal", "The treatment-plan goal(s) this session addressed for this person."),
         _INTERVENTION,
         _RESPONSE,
         _PLAN,
+        RISK,
     ),
     NoteFormat.PIRP: (
         Section("problem", "Problem", "The presenting problem or treatment-plan problem addressed."),
         _INTERVENTION,
         _RESPONSE,
         _PLAN,
+        RISK,
     ),
     NoteFormat.SOAP: (
         Section("subjective", "Subjective", "What the person reported, in their words."),
         Section("objective", "Objective", "What you observed: attendance, participation, affect, behaviour."),
         Section("assessment", "Assessment", "Your clinical interpretation and progress on goals."),
         _PLAN,
+        RISK,
     ),
 }
 
@@ -116,6 +130,13 @@ GROUP_SECTIONS: tuple[Section, ...] = (
     Section("agenda", "Agenda as run", "Each item as it actually ran, with real minutes."),
     Section("interventions", "Interventions", "What the facilitators did: teaching, rehearsal, exercises."),
     Section("group_process", "Group process", "How the group worked together: themes, cohesion, conflict."),
+    Section(
+        "risk",
+        "Risk and safety",
+        "Any risk raised in the group (suicide, harm to others, overdose) and what was done; "
+        "details about one person belong in their individual note.",
+        required=False,
+    ),
 )
 
 
@@ -388,6 +409,8 @@ class AttendeeFacts:
     goals: tuple[str, ...] = ()
     roles: tuple[RolePlayPart, ...] = ()
     observations: tuple[Observation, ...] = ()
+    check_in: str = ""  # "Check-in: craving 7/10, up from 3 last week." (core.measures.check_in_line)
+    risk: str = ""  # a line for the risk section while a safety flag is open (core.measures.risk_line)
 
 
 INTERVENTION_PHRASES: dict[str, str] = {
@@ -492,6 +515,7 @@ def prefill_group(facts: MeetingFacts, zone: tzinfo = UTC) -> dict[str, str]:
         "agenda": agenda_as_run(facts.agenda),
         "interventions": "\n".join(interventions_from_agenda(facts.agenda)),
         "group_process": "",
+        "risk": "",
     }
 
 
@@ -548,7 +572,12 @@ def prefill_individual(
     GIRP's and PIRP's Response (their first section holds the person's goals).
     """
     fmt = parse_format(note_format)
-    observed = _join(attendance_line(facts, person), roles_line(person), "\n".join(observation_lines(person, zone)))
+    observed = _join(
+        attendance_line(facts, person),
+        person.check_in,
+        roles_line(person),
+        "\n".join(observation_lines(person, zone)),
+    )
     interventions = "\n".join(interventions_from_agenda(facts.agenda))
     goals = goals_text(person)
     content = {s.key: "" for s in fmt.sections}
@@ -567,6 +596,8 @@ def prefill_individual(
         content["response"] = observed
     else:
         content["objective"] = observed
+    if RISK.key in content:
+        content[RISK.key] = person.risk
     return content
 
 
@@ -782,6 +813,15 @@ def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name
         raise NoteStateError("Your account has no name to sign with; ask an administrator to add it.")
     if len(credentials) > 100:
         raise NoteStateError("The credentials on your account are too long (100 characters at most).")
+
+
+RISK_NEEDED = "{name} has an open safety flag: fill in Risk and safety before signing."
+
+
+def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = "This participant") -> None:
+    """While a safety flag is open for the person, their note cannot be signed without its risk section."""
+    if flag_open and not str(content.get(RISK.key, "") or "").strip():
+        raise NoteStateError(RISK_NEEDED.format(name=name))
 
 
 def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 import sqlalchemy as sa
 
 from ...core import changes as ch
+from ...core import measures as cm
 from ...core import notes as cn
 from ...core.audit import AuditAction, signed_hash_words
 from ...core.changes import ConflictError, GoneError
@@ -36,7 +37,7 @@ from ...core.permissions import (
     require_return_note,
     require_write_note,
 )
-from .. import signatures
+from .. import measures, signatures
 from ..unit_of_work import UnitOfWork
 from .reading import NoteReads
 from .tables import (
@@ -46,6 +47,7 @@ from .tables import (
     GROUP_FORMAT,
     NOTE,
     OBSERVATION,
+    PARTICIPANT,
     ROUND,
     USER,
     dumps,
@@ -86,6 +88,9 @@ class NoteLifecycle(NoteReads):
             attendees = [a for a in attendance if a.status in ATTENDED and a.participant_id not in have]
             goals = records.goals(conn, [a.participant_id for a in attendees])
             observations = records.observations(conn, meeting_id)
+            attendee_ids = [a.participant_id for a in attendees]
+            check_ins = measures.check_in_lines(conn, meeting_id, attendee_ids)
+            flags = measures.open_flags_for(conn, attendee_ids)
             rows: list[dict[str, object]] = []
             base = dict(
                 meeting_id=meeting_id,
@@ -108,6 +113,8 @@ class NoteLifecycle(NoteReads):
                     goals=goals.get(a.participant_id, ()),
                     roles=records.roles(run, a.arrived_at, a.left_at, a.participant_id),
                     observations=tuple(observations.get(a.participant_id, ())),
+                    check_in=check_ins.get(a.participant_id, ""),
+                    risk=cm.risk_line(*flags[a.participant_id]) if a.participant_id in flags else "",
                 )
                 content = cn.prefill_individual(fmt, facts, person, zone)
                 rows.append(
@@ -205,6 +212,12 @@ class NoteLifecycle(NoteReads):
             signer, signer_credentials = self._signature(uow)
             stored = dumps(content) if content is not None else row.content
             cn.check_can_sign(cn.sections_for(row.kind, row.note_format), loads(stored), signer, signer_credentials)
+            if row.kind == "individual" and row.participant_id is not None:
+                flagged = row.participant_id in measures.open_flags_for(uow.conn, [row.participant_id])
+                name = uow.conn.execute(
+                    sa.select(PARTICIPANT.c.preferred_name).where(PARTICIPANT.c.id == row.participant_id)
+                ).scalar()
+                cn.check_risk_section(loads(stored), flagged, name or "This participant")
             status = cn.next_status(row.status, NoteAction.SIGN, p.needs_cosign)
             new_round = row.round + 1 if row.status == NoteStatus.RETURNED.value else row.round
             uow.update_versioned(

@@ -41,7 +41,11 @@ class NotePrinting(NoteReads):
             heading=heading,
             meeting_line=f"{note.meeting_day.isoformat()} · {note.group_name}",
             note_format=note.note_format,
-            sections=tuple((s.label, note.content.get(s.key, "")) for s in note.sections),
+            sections=tuple(
+                (s.label, note.content.get(s.key, ""))
+                for s in note.sections
+                if s.required or str(note.content.get(s.key, "") or "").strip()  # an empty optional section is left out
+            ),
             status=note.status.label,
             signed=f"{note.signature} — {when(note.signed_at)}",
             cosigned=f"{note.cosignature} — {when(note.cosigned_at)}" if note.cosigned_at else "",
