@@ -115,9 +115,15 @@ def hours_chart(weeks: Iterable[WeekMinutes], *, first: date | None = None, last
     points = []
     rows = []
     below = 0
+    counted = 0
     for w in weeks:
         hours = w.attended_minutes / 60
-        short = w.target_minutes and w.scheduled_minutes and w.attended_minutes < w.target_minutes
+        if not w.scheduled_minutes and not w.attended_minutes:  # not in a group that week: no bar
+            rows.append((_week_label(w.monday), w.monday.isoformat(), _hours(0), _hours(w.target_minutes),
+                         "nothing scheduled"))
+            continue
+        counted += 1
+        short = w.target_minutes and w.attended_minutes < w.target_minutes
         below += bool(short)
         text = "below target" if short else ("met target" if w.target_minutes else "")
         points.append(ChartPoint(w.monday, hours, text, Tone.CONCERN if short else Tone.GOOD))
@@ -125,11 +131,10 @@ def hours_chart(weeks: Iterable[WeekMinutes], *, first: date | None = None, last
             _week_label(w.monday), w.monday.isoformat(), _hours(w.attended_minutes), _hours(w.target_minutes),
             text or "—",
         ))
-    if not weeks:
-        summary = "No weeks in this period."
+    if not counted:
+        summary = "No group meetings scheduled in this period."
     else:
-        met = len(weeks) - below
-        summary = f"Met the weekly target in {met} of {len(weeks)} weeks."
+        summary = f"Met the weekly target in {counted - below} of {counted} weeks with meetings."
     top = max([p.value for p in points] + [target or 0, 1])
     return Chart(
         key="hours", title="Hours attended per week", kind=ChartKind.BARS, y_label="hours", y_max=_nice_max(top),

@@ -375,11 +375,14 @@ class GroupsPage(QWidget):
         self.edit_participant.setAccessibleName("Edit the selected participant")
         self.edit_participant.clicked.connect(self._on_edit_participant)
         self.enrolled.cellDoubleClicked.connect(lambda *_: self._on_edit_participant())
+        self.enrolled_progress = QPushButton(self.tr("Progress and &charts…"))
+        self.enrolled_progress.setAccessibleName(self.tr("Open the selected participant's progress page"))
+        self.enrolled_progress.clicked.connect(self._on_enrolled_progress)
         people_tab = QWidget()
         p_layout = QVBoxLayout(people_tab)
         p_layout.addWidget(self.enrolled, 1)
         row = QHBoxLayout()
-        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant):
+        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant, self.enrolled_progress):
             row.addWidget(w)
         row.addStretch(1)
         p_layout.addLayout(row)
@@ -409,7 +412,7 @@ class GroupsPage(QWidget):
         self.report_csv = QPushButton("Report (CS&V)…")
         self.report_csv.setAccessibleName("Save the participant's attendance report as CSV")
         self.report_csv.clicked.connect(lambda: self._on_report("csv"))
-        self.progress_button = QPushButton(self.tr("Pro&gress and charts…"))
+        self.progress_button = QPushButton(self.tr("Progress and &charts…"))
         self.progress_button.setAccessibleName(self.tr("Open the participant's progress page with charts and measures"))
         self.progress_button.clicked.connect(
             lambda: self.person.currentData() is not None and self.participant_requested.emit(self.person.currentData())
@@ -669,6 +672,11 @@ class GroupsPage(QWidget):
             if g is not None:
                 self._enroll(g, dialog.record.id, ask=True)
             self._fill_enrollment()
+
+    def _on_enrolled_progress(self) -> None:
+        row = self.enrolled.currentRow()
+        if 0 <= row < len(getattr(self, "_enrollments", [])):
+            self.participant_requested.emit(self._enrollments[row].participant_id)
 
     def _on_edit_participant(self) -> None:
         row = self.enrolled.currentRow()

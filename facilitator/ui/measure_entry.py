@@ -149,6 +149,7 @@ class QuestionnaireDialog(QDialog):
         body.addLayout(grid)
         body.addWidget(difficulty_label)
         body.addWidget(self.difficulty)
+        body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -209,6 +210,11 @@ class QuestionnaireDialog(QDialog):
             self.save_button.setEnabled(True)
             if isinstance(exc, UserFacingError):
                 self.error.say(str(exc))
+                # The cursor goes to the first item still to answer, so the next digit lands there.
+                empty = next((f for f in self.answers if f.text() not in ("0", "1", "2", "3")), None)
+                if empty is not None:
+                    empty.setFocus()
+                    empty.selectAll()
                 return True
             return False
 

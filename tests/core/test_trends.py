@@ -20,12 +20,15 @@ def test_hours_chart_marks_each_week_against_the_target_in_words() -> None:
     assert chart.target == 9
     assert [p.text for p in chart.points] == ["met target", "below target"]
     assert chart.rows[1] == ("2026-W38", "2026-09-14", "5:00", "9:00", "below target")
-    assert chart.summary == "Met the weekly target in 1 of 2 weeks."
+    assert chart.summary == "Met the weekly target in 1 of 2 weeks with meetings."
 
 
 def test_a_week_with_nothing_scheduled_is_not_below_target() -> None:
-    chart = T.hours_chart([T.WeekMinutes(MONDAY, 0, 540, 0)])
-    assert chart.points[0].text == "met target"
+    chart = T.hours_chart([T.WeekMinutes(MONDAY, 0, 540, 0), T.WeekMinutes(MONDAY + timedelta(weeks=1), 0, 540, 180)])
+    assert [p.text for p in chart.points] == ["below target"]  # only the week that had a meeting has a bar
+    assert chart.rows[0][-1] == "nothing scheduled"
+    assert chart.summary == "Met the weekly target in 0 of 1 weeks with meetings."
+    assert T.hours_chart([T.WeekMinutes(MONDAY, 0, 540, 0)]).summary == "No group meetings scheduled in this period."
 
 
 def test_craving_summary_says_which_way_it_went() -> None:

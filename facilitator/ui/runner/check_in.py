@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ...core import measures as cm
 from ...core.changes import UserFacingError, ValidationError
@@ -127,9 +127,22 @@ class CheckInPanel(QGroupBox):
         self.ratings = ratings
         self.scales: tuple[str, ...] = ()
         self._rows: dict[int, _Row] = {}
-        self._grid = QGridLayout(self)
+        inner = QWidget()
+        self._grid = QGridLayout(inner)
+        self._grid.setContentsMargins(2, 2, 2, 2)
+        # A group of fourteen fits without pushing the timer's controls off the window.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(inner)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setMaximumHeight(230)
         self.hint = QLabel(self.tr("Digits, then Enter for the next person; Tab for the mood; Esc goes back."))
         self.hint.setWordWrap(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.scroll)
+        outer.addWidget(self.hint)
         ratings.changed.connect(self._show_state)
         self.set_scales(cm.DEFAULT_RATINGS)
 
@@ -142,7 +155,7 @@ class CheckInPanel(QGroupBox):
                  for pid, row in self._rows.items()}
         while self._grid.count():
             widget = self._grid.takeAt(0).widget()
-            if widget is not None and widget is not self.hint:
+            if widget is not None:
                 widget.deleteLater()
         self.scales = names
         scales = cm.scales_for(names)
@@ -181,7 +194,7 @@ class CheckInPanel(QGroupBox):
             self._grid.addWidget(status, n, len(scales) + 2)
             self._show_state(person.participant_id)
         self._grid.setColumnStretch(len(scales) + 2, 1)
-        self._grid.addWidget(self.hint, len(self.ratings.people) + 1, 0, 1, len(scales) + 3)
+        self._grid.setRowStretch(len(self.ratings.people) + 1, 1)
 
     def row(self, participant_id: int) -> _Row:
         return self._rows[participant_id]
@@ -199,6 +212,7 @@ class CheckInPanel(QGroupBox):
         field = row.fields[0]
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()
+        self.scroll.ensureWidgetVisible(field)
 
     def _person_of(self, field: QObject) -> int | None:
         for pid, row in self._rows.items():
