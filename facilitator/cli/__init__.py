@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "facilitator.cli.report",
     "facilitator.cli.demo_data",
     "facilitator.cli.notes",
+    "facilitator.cli.measures",
     "facilitator.cli.handouts",
     "facilitator.cli.bench",
     "facilitator.cli.server",

@@ -469,8 +469,7 @@ def due_measures(
             continue
         waited = (on - last).days
         if waited >= every - DUE_EARLY_DAYS:
-            weeks = waited // 7
-            ago = f"{weeks} week{'s' if weeks != 1 else ''} ago" if weeks else f"{waited} days ago"
+            ago = f"{waited} days ago" if waited < 21 else f"{waited // 7} weeks ago"
             out.append(DueMeasure(key, f"last given {last.isoformat()}, {ago}", overdue=waited >= every + 7))
     return out
 

@@ -48,6 +48,10 @@ PLANNED = (
     "Bring the completed worksheet; call a support person twice before Friday.",
     "Continue weekly attendance; follow up on the referral to mutual-help meetings.",
 )
+RISK_ANSWERED = (
+    "Asked directly about thoughts of suicide: passive thoughts this week, no plan or intent; no thoughts of "
+    "harming others. Safety plan reviewed and updated; overdose risk discussed, naloxone at home. Supervisor informed."
+)
 PROCESS = (
     "The group was cohesive; members gave each other specific feedback during the role play.",
     "Energy was low at first and rose during the exercise; two members supported a newcomer.",
@@ -75,6 +79,10 @@ def _write(note: NoteView, rng: random.Random) -> dict[str, str]:
         return content
     for section in note.sections:
         current = content.get(section.key, "").strip()
+        if section.key == "risk":  # prefilled only while a safety flag is open: the clinician answers it
+            if current:
+                content[section.key] = current + "\n" + RISK_ANSWERED
+            continue
         if section.key in ("assessment", "response") and not current:
             content[section.key] = rng.choice(ASSESSED)
         elif section.key == "plan":

@@ -25,7 +25,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -417,6 +417,11 @@ class MeasuresService(Scoped):
         takes the participant's latest expected medications.
         """
         with self._begin() as uow:
+            me = self._access(uow).me()
+            if me is not None and me.is_administrator:
+                raise perm.PermissionDenied(
+                    "Only a supervisor or the facilitators of a participant's groups can record drug screens."
+                )
             today = self._today_in(uow)
             parsed = cm.parse_lab_csv(data, today)
             if not parsed.ok:
@@ -867,18 +872,30 @@ def _day_of(kind: str, row: Any) -> date:
 # -- what progress notes read (inside the notes service's own unit of work) -------------------------
 
 
-def open_flags_for(conn: sa.Connection, participant_ids: Iterable[int]) -> dict[int, tuple[date, bool]]:
-    """Participants with an open safety flag: id -> (day the earliest open flag was raised, acknowledged?)."""
+def open_flags_for(
+    conn: sa.Connection, participant_ids: Iterable[int], as_of: datetime | None = None
+) -> dict[int, tuple[date, bool]]:
+    """Participants with a safety flag open (at ``as_of``, default now): id -> (day raised, acknowledged?).
+
+    The earliest open flag of each person is named. ``as_of`` is the unit of work's time, so a
+    note is measured against the flags that were open when it was written or signed.
+    """
     ids = sorted(set(participant_ids))
     if not ids:
         return {}
+    where = [FLAG.c.participant_id.in_(ids)]
+    if as_of is None:
+        where.append(FLAG.c.resolved_at.is_(None))
+    else:
+        where += [FLAG.c.raised_at <= as_of, sa.or_(FLAG.c.resolved_at.is_(None), FLAG.c.resolved_at > as_of)]
     out: dict[int, tuple[date, bool]] = {}
     for r in conn.execute(
         sa.select(FLAG.c.participant_id, FLAG.c.raised_on, FLAG.c.acknowledged_at)
-        .where(FLAG.c.participant_id.in_(ids), FLAG.c.resolved_at.is_(None))
+        .where(*where)
         .order_by(FLAG.c.raised_on, FLAG.c.id)
     ):
-        out.setdefault(r.participant_id, (r.raised_on, r.acknowledged_at is not None))
+        acknowledged = r.acknowledged_at is not None and (as_of is None or r.acknowledged_at <= as_of)
+        out.setdefault(r.participant_id, (r.raised_on, acknowledged))
     return out
 
 

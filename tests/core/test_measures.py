@@ -153,7 +153,7 @@ def test_at_admission_then_every_two_weeks() -> None:
     given = {"PHQ-9": START, "GAD-7": START}
     assert cm.due_measures(START, given, START + timedelta(days=11), Schedule.EVERY_2_WEEKS) == []
     due = cm.due_measures(START, given, START + timedelta(days=12), Schedule.EVERY_2_WEEKS)
-    assert [d.reason for d in due] == ["last given 2026-09-01, 1 week ago"] * 2
+    assert [d.reason for d in due] == ["last given 2026-09-01, 12 days ago"] * 2
     assert cm.due_measures(START, given, START + timedelta(days=21), Schedule.EVERY_2_WEEKS)[0].overdue
     assert cm.due_measures(START, given, START + timedelta(days=20), Schedule.EVERY_4_WEEKS) == []
     assert len(cm.due_measures(START, given, START + timedelta(days=26), Schedule.EVERY_4_WEEKS)) == 2

@@ -90,7 +90,7 @@ class NoteLifecycle(NoteReads):
             observations = records.observations(conn, meeting_id)
             attendee_ids = [a.participant_id for a in attendees]
             check_ins = measures.check_in_lines(conn, meeting_id, attendee_ids)
-            flags = measures.open_flags_for(conn, attendee_ids)
+            flags = measures.open_flags_for(conn, attendee_ids, uow.now)
             rows: list[dict[str, object]] = []
             base = dict(
                 meeting_id=meeting_id,
@@ -213,7 +213,7 @@ class NoteLifecycle(NoteReads):
             stored = dumps(content) if content is not None else row.content
             cn.check_can_sign(cn.sections_for(row.kind, row.note_format), loads(stored), signer, signer_credentials)
             if row.kind == "individual" and row.participant_id is not None:
-                flagged = row.participant_id in measures.open_flags_for(uow.conn, [row.participant_id])
+                flagged = row.participant_id in measures.open_flags_for(uow.conn, [row.participant_id], uow.now)
                 name = uow.conn.execute(
                     sa.select(PARTICIPANT.c.preferred_name).where(PARTICIPANT.c.id == row.participant_id)
                 ).scalar()
