@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 from . import trends as T
 from .measures import (
@@ -67,6 +67,7 @@ class Progress:
     last: date
     charts: tuple[T.Chart, ...]
     flags: tuple[FlagRecord, ...] = ()
+    flag_lines: tuple[str, ...] = ()  # the open flags, one sentence each, in clinic time
 
     def chart(self, key: str) -> T.Chart:
         return next(c for c in self.charts if c.key == key)
@@ -101,27 +102,28 @@ def build_charts(
     return tuple(charts)
 
 
-def flag_sentence(flag: FlagRecord, when: str = "%Y-%m-%d %H:%M") -> str:
-    """A safety flag in one sentence for the report and the page (no answers, no content)."""
+def flag_sentence(flag: FlagRecord, zone: tzinfo | None = None, when: str = "%Y-%m-%d %H:%M") -> str:
+    """A safety flag in one sentence for the report and the page (no answers, no content), in clinic time."""
     text = f"PHQ-9 item 9 answered above 'Not at all' on {flag.raised_on.isoformat()}"
     if flag.state is FlagState.OPEN:
         return text + ": not yet acknowledged."
-    ack = _stamp(flag.acknowledged_at, when)
+    ack = _stamp(flag.acknowledged_at, when, zone)
     text += f"; acknowledged by {flag.acknowledged_by} {ack}".rstrip()
     if flag.state is FlagState.RESOLVED:
-        text += f"; resolved by {flag.resolved_by} {_stamp(flag.resolved_at, when)}".rstrip()
+        text += f"; resolved by {flag.resolved_by} {_stamp(flag.resolved_at, when, zone)}".rstrip()
     return text + "."
 
 
-def _stamp(moment: object, fmt: str) -> str:
-    strftime = getattr(moment, "strftime", None)
-    return f"on {strftime(fmt)}" if strftime else ""
+def _stamp(moment: object, fmt: str, zone: tzinfo | None) -> str:
+    if not isinstance(moment, datetime):
+        return ""
+    return f"on {(moment.astimezone(zone) if zone is not None else moment).strftime(fmt)}"
 
 
 def progress_report(
     *, clinic_name: str, participant_name: str, record_number: str, first: date, last: date, generated: str,
     charts: Sequence[T.Chart], flags: Sequence[FlagRecord] = (), target_hours: float | None = None,
-    scope_note: str = "",
+    scope_note: str = "", zone: tzinfo | None = None,
 ) -> T.ProgressReport:
     facts: list[tuple[str, str]] = []
     if target_hours:
@@ -129,7 +131,7 @@ def progress_report(
     return T.ProgressReport(
         clinic_name=clinic_name, participant_name=participant_name, record_number=record_number, first=first,
         last=last, generated=generated, charts=tuple(charts), facts=tuple(facts),
-        safety=tuple(flag_sentence(f) for f in flags), notice=PART2_NOTICE, scope_note=scope_note,
+        safety=tuple(flag_sentence(f, zone) for f in flags), notice=PART2_NOTICE, scope_note=scope_note,
     )
 
 

@@ -57,8 +57,10 @@ class ProgressService(Scoped):
         current = [s for s in measures.screens if not s.recorded.in_error]
         if current:
             expected = tuple(current[-1].screen.expected)
-        flags = tuple(f for f in measures.flags)
-        return person, ParticipantProgress(participant_id, first, last, charts, flags, expected)
+        flags = tuple(measures.flags)
+        zone = clinic_zone(self.attendance.zone_name())
+        lines = tuple(cp.flag_sentence(f, zone) for f in flags if f.is_open)
+        return person, ParticipantProgress(participant_id, first, last, charts, flags, lines, expected)
 
     def _audit_print(self, participant_id: int, what: str, first: date, last: date) -> None:
         with self._begin() as uow:
@@ -79,7 +81,7 @@ class ProgressService(Scoped):
             else f"{person.legal_name} ({person.preferred_name})",
             record_number=person.record_number, first=first, last=last,
             generated=f"{now:%Y-%m-%d %H:%M} (clinic time, {zone_name})",
-            charts=progress.charts, flags=progress.flags, target_hours=target,
+            charts=progress.charts, flags=progress.flags, target_hours=target, zone=clinic_zone(zone_name),
         )
 
     def my_progress(self, participant_id: int, first: date, last: date) -> T.MyProgress:

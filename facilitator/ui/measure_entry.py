@@ -396,7 +396,8 @@ class SafetyFlagDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(560, 380)
-        self.ack_button.setFocus()
+        # The cursor starts in the note: on a focused button a bare letter would press "Not now".
+        self.note.setFocus()
 
     def acknowledge(self) -> None:
         text, acknowledge = self.note.toPlainText(), self._acknowledge

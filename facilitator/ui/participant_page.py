@@ -207,9 +207,7 @@ class ParticipantPage(QDialog):
         open_flags = [f for f in progress.flags if f.is_open]
         unacknowledged = [f for f in open_flags if f.state is cm.FlagState.OPEN]
         if open_flags:
-            from ..core.progress import flag_sentence
-
-            lines = "\n".join("⚠ " + flag_sentence(f) for f in open_flags)
+            lines = "\n".join("⚠ " + line for line in progress.flag_lines)
             self.flags.setText(self.tr("Safety flag open — follow the safety protocol.\n{lines}").format(lines=lines))
         self.flags.setVisible(bool(open_flags))
         self.ack_button.setVisible(bool(unacknowledged))

@@ -71,7 +71,8 @@ def test_the_report_is_audited_as_printed_without_scores_and_carries_the_notice(
     assert report.notice == PART2_NOTICE
     assert report.participant_name == "María Elena Torres (Maria)" and report.record_number == "R-1002"
     [line] = report.safety
-    assert line.startswith(f"PHQ-9 item 9 answered above 'Not at all' on {TODAY.isoformat()}; acknowledged by Ana Ruiz")
+    assert line == (f"PHQ-9 item 9 answered above 'Not at all' on {TODAY.isoformat()}; "
+                    "acknowledged by Ana Ruiz on 2026-11-02 20:00.")  # clinic time, not UTC
     assert ("print", "progress report", f"{FIRST.isoformat()} to {TODAY.isoformat()}") in audit_details(engine)
     assert ("Weekly hours target", "9 hours") in report.facts
 

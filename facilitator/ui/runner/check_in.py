@@ -122,7 +122,7 @@ class CheckInPanel(QGroupBox):
 
     def __init__(self, ratings: CheckInRatings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Check-in ratings (your screen only)"))
+        self.setTitle(self.tr("Check-in ratings [C] (your screen only)"))
         self.setAccessibleName(self.tr("Check-in ratings"))
         self.ratings = ratings
         self.scales: tuple[str, ...] = ()
