@@ -183,8 +183,10 @@ def test_a_phq9_typed_by_digits_raises_a_flag_the_counselor_acknowledges(qtbot, 
     assert flag.state is cm.FlagState.OPEN
     qtbot.waitUntil(lambda: page.ack_button.isVisible())  # the page shows the open flag, in words
     assert "Safety flag open" in page.flags.text() and "not yet acknowledged" in page.flags.text()
-    flag_dialog.note.setFocus()
-    qtbot.keyClicks(flag_dialog.note, "Asked directly; no plan; supervisor told.")
+    flag_dialog.activateWindow()
+    qtbot.waitUntil(flag_dialog.note.hasFocus)  # typing starts in the note: "n" is not "Not now"
+    type_keys(qtbot, "Asked directly; no plan; supervisor told.")
+    assert flag_dialog.isVisible()
     qtbot.mouseClick(flag_dialog.ack_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     [flag] = s.measures.open_flags(maria)
