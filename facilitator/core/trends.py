@@ -391,11 +391,12 @@ class QuestionnaireForm:
     instructions: str
     items: tuple[str, ...]
     choices: tuple[str, ...]
-    citation: str
+    citation: str  # the page footer: short
     extra_question: str = ""
     extra_choices: tuple[str, ...] = field(default=())
     clinic_name: str = ""
     large_print: bool = False
+    reference: str = ""  # the full published reference and permission, printed under the form
 
 
 

@@ -68,7 +68,8 @@ def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, lar
     if chart.kind is ChartKind.TIMELINE:  # room for the rows' names
         left = (1.9 if large else 1.25) * inch
     bottom = small * 2.6
-    right_room = 0 if chart.kind is ChartKind.TIMELINE else (1.9 if large else 1.4) * inch
+    # Room at the right for the bands' names, or the target's, or nothing.
+    right_room = ((1.9 if large else 1.4) if chart.bands else (1.0 if large else 0.75) if chart.target else 0.1) * inch
     plot_w = width - left - right_room - 4
     plot_h = height - bottom - small * 2.4
     first, last = chart.span()
@@ -126,11 +127,14 @@ def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, lar
             coords += [x(p.day), y(p.value)]
         if len(chart.points) > 1:
             d.add(PolyLine(coords, strokeColor=LINE_INK, strokeWidth=1.4))
+        labelled = -1e9  # a number over a mark only where it does not run into the last one
         for p in chart.points:
             d.add(Circle(x(p.day), y(p.value), small * 0.38, fillColor=MARK_INK[p.tone], strokeColor=colors.black,
                          strokeWidth=0.4))
-            d.add(String(x(p.day), y(p.value) + small * 0.6, f"{p.value:g}", fontName=bold, fontSize=small,
-                         textAnchor="middle"))
+            if x(p.day) - labelled >= small * 1.6 or p is chart.points[-1]:
+                d.add(String(x(p.day), y(p.value) + small * 0.6, f"{p.value:g}", fontName=bold, fontSize=small,
+                             textAnchor="middle"))
+                labelled = x(p.day)
     else:  # timeline: negative on the bottom row, unexpected positive on the top, each named
         rows = ("negative", "expected positive", "invalid", "unexpected positive")
         for n, name in enumerate(rows):
@@ -284,9 +288,9 @@ class QuestionnaireFormRenderer(BaseRenderer[QuestionnaireForms]):
             _p(model.instructions, st.body),
             Spacer(1, 4),
         ]
-        cell, bold = _small_cells(st) if not model.large_print else (st.cell, st.cell_bold)
-        choice_w = (0.82 if not model.large_print else 1.0) * inch
-        rows: list[list[object]] = [[_p("", bold)] + [_p(f"{v} = {c}", bold) for v, c in enumerate(model.choices)]]
+        cell, bold = st.cell, st.cell_bold  # the participant reads and ticks these: body-size type
+        choice_w = (0.78 if not model.large_print else 1.05) * inch
+        rows: list[list[object]] = [[_p("", bold)] + [_p(f"{v} = {c}", st.small_bold) for v, c in enumerate(model.choices)]]
         for n, item in enumerate(model.items, 1):
             rows.append([_p(f"{n}. {item}", cell)] + [_p(f"☐ {v}", cell) for v in range(len(model.choices))])
         table = Table(rows, colWidths=[width - choice_w * len(model.choices)] + [choice_w] * len(model.choices),
@@ -296,14 +300,15 @@ class QuestionnaireFormRenderer(BaseRenderer[QuestionnaireForms]):
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("BOX", (0, 0), (-1, -1), 0.6, RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 1), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
+            ("TOPPADDING", (0, 1), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
         ]))
         story.append(table)
         if model.extra_question:
             story += [Spacer(1, 10), _p(model.extra_question, st.body),
                       _p("     ".join(f"☐ {c}" for c in model.extra_choices), st.body)]
-        story += [Spacer(1, 12), _p("For the clinic: total score ______   entered by ______ on ______", st.small)]
+        story += [Spacer(1, 12), _p("For the clinic: total score ______   entered by ______ on ______", st.small),
+                  Spacer(1, 8), _p(model.reference, st.small)]
         return story
 
 

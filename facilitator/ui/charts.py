@@ -82,7 +82,8 @@ class ChartCanvas(QWidget):
         fh = metrics.height()
         left = metrics.horizontalAdvance("unexpected positive") + 14 if chart.kind is ChartKind.TIMELINE else \
             metrics.horizontalAdvance("100") + 14
-        right = 8 if chart.kind is ChartKind.TIMELINE else metrics.horizontalAdvance("moderately severe 15–19") + 12
+        right = (metrics.horizontalAdvance("moderately severe 15–19") + 12 if chart.bands
+                 else metrics.horizontalAdvance("target 10 h") + 12 if chart.target else 12)
         top, bottom = fh * 2, fh * 1.8
         plot = QRectF(left, top, max(self.width() - left - right, 40), max(self.height() - top - bottom, 40))
         first, last = chart.span()
@@ -158,12 +159,15 @@ class ChartCanvas(QWidget):
                 (path.moveTo if n == 0 else path.lineTo)(QPointF(x(pt.day), y(pt.value)))
             p.setPen(QPen(LINE_INK, 2))
             p.drawPath(path)
+            labelled = -1e9  # a number over a mark only where it does not run into the last one
             for pt in chart.points:
                 p.setPen(QPen(QColor("black"), 1))
                 p.setBrush(QBrush(MARK_INK[pt.tone]))
                 p.drawEllipse(QPointF(x(pt.day), y(pt.value)), 4.5, 4.5)
                 label = f"{pt.value:g}"
-                p.drawText(QPointF(x(pt.day) - metrics.horizontalAdvance(label) / 2, y(pt.value) - 7), label)
+                if x(pt.day) - labelled >= metrics.horizontalAdvance("00") + 4 or pt is chart.points[-1]:
+                    p.drawText(QPointF(x(pt.day) - metrics.horizontalAdvance(label) / 2, y(pt.value) - 7), label)
+                    labelled = x(pt.day)
         else:
             for pt in chart.points:
                 ry = plot.bottom() - plot.height() * (pt.value + 0.5) / len(TIMELINE_ROWS)

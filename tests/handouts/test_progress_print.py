@@ -52,3 +52,19 @@ def test_my_progress_is_large_print_with_first_name_only() -> None:
     assert "Your craving went down, from 8 to 3 out of 10." in pdf.text
     assert pdf.sizes_of("Your craving went down") == {18.0}  # large print: 18 pt body
     assert "Jordan" not in pdf.metadata_text
+
+
+def test_blank_forms_print_every_item_one_page_each_with_their_reference() -> None:
+    from facilitator.core.progress import questionnaire_form
+    from facilitator.handouts import render_pdf
+
+    forms = T.QuestionnaireForms((questionnaire_form(cm.PHQ9, clinic_name="Riverside"),
+                                  questionnaire_form(cm.GAD7, clinic_name="Riverside")))
+    pdf = read_pdf(render_pdf(forms))
+    assert len(pdf.pages) == 2  # one page each, so a form can be handed out alone
+    phq, gad = pdf.pages
+    for n, item in enumerate(cm.PHQ9.items, 1):
+        assert f"{n}. {' '.join(item.split()[:4])}" in phq, item
+    assert "Kroenke K, Spitzer RL, Williams JBW" in phq and "No permission required to reproduce" in phq
+    assert "Spitzer RL, Kroenke K, Williams JBW, Löwe B" in gad and "7. Feeling afraid" in gad
+    assert "Name:" in phq and "3 = Nearly every day" in phq
