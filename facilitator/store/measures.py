@@ -271,7 +271,7 @@ class MeasuresService(Scoped):
         """The check-ins recorded at a meeting, by participant (for the runner's entry list)."""
         with self._read() as uow:
             access = self._access(uow)
-            access.meeting(meeting_id, perm.require_run_session if not access.setup else perm.require_view_group)
+            access.meeting(meeting_id, perm.require_run_session)
             records = self._check_in_records(
                 uow.conn, sa.and_(CHECK_IN.c.meeting_id == meeting_id, CHECK_IN.c.error_at.is_(None))
             )
@@ -602,8 +602,17 @@ class MeasuresService(Scoped):
                 values = {"resolved_at": uow.now, "resolved_by_id": self._by(uow), "resolution": words}
                 if row.acknowledged_at is None:  # resolving also acknowledges
                     values.update(acknowledged_at=uow.now, acknowledged_by_id=self._by(uow))
-            uow.update_versioned(FLAG, flag_id, version, values, kind=ch.SAFETY_FLAG, what="safety flag",
-                                 where=FLAG.c.resolved_at.is_(None))
+            # Guarded like ``uow.update_versioned``, but the change is named by the participant (as
+            # every measure's is), not by the flag's own id.
+            stmt = FLAG.update().where(FLAG.c.id == flag_id, FLAG.c.resolved_at.is_(None))
+            if version is not None:
+                stmt = stmt.where(FLAG.c.version == version)
+            done = conn.execute(
+                stmt.values(**values, version=FLAG.c.version + 1, updated_at=uow.now, updated_by_id=self._by(uow))
+                .returning(FLAG.c.version)
+            ).first()
+            if done is None:
+                raise uow.conflict(FLAG, flag_id, kind=ch.SAFETY_FLAG, what="safety flag")
             uow.changed(ch.SAFETY_FLAG, row.participant_id)
             verb = "acknowledged" if step == "acknowledged" else "resolved"
             self._audit(uow, AuditAction.CHANGE, record_type="safety flag", record_id=flag_id,

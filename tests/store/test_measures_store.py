@@ -332,3 +332,20 @@ def test_a_clock_in_another_zone_decides_today(engine, world) -> None:  # type: 
     service = measures_for(engine, FakeClock(NOW))
     with pytest.raises(MeasureError, match="in the future; today is 2026-11-02"):
         service.acting_as(world.facilitator).record_questionnaire(world.participants["Sam"], "GAD-7", [0] * 7, "2026-11-03")
+
+
+def test_every_measure_change_is_named_by_the_participant(service, world) -> None:  # type: ignore[no-untyped-def]
+    seen: list[ch.Changes] = []
+    service.work.subscribe(seen.append)
+    facilitator = as_(service, world.facilitator)
+    jo = world.participants["Jo"]
+    record = facilitator.record_questionnaire(jo, "PHQ-9", "000000001", TODAY)
+    facilitator.acknowledge_flag(record.flag_id)
+    facilitator.record_screen(jo, collected_on=TODAY, specimen="urine", observed=False, panel="5-panel",
+                              results={"cocaine": "negative"})
+    facilitator.record_mutual_help(jo, TODAY, 1, "other")
+    facilitator.record_check_in(world.meeting_id, jo, {"craving": 2})
+    assert [c.kinds for c in seen] == [
+        {ch.QUESTIONNAIRE, ch.SAFETY_FLAG}, {ch.SAFETY_FLAG}, {ch.SCREEN}, {ch.MUTUAL_HELP}, {ch.CHECK_IN},
+    ]
+    assert all(c.ids(kind) == {jo} for c in seen for kind in c.kinds)
