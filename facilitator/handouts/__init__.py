@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from ..core.printing import Guide, Packet, PrintModel, RoleCardSheet, Workbook
 from ..core.safety import SafetyProtocolPrint
+from ..core.trends import MyProgress, ProgressReport, QuestionnaireForms
 from .base import BaseRenderer, Progress
 from .fonts import FontMissing
 
 __all__ = ["render_pdf", "renderer_for", "BaseRenderer", "FontMissing", "Progress"]
 
 
-def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+def renderer_for(model: PrintModel | SafetyProtocolPrint | ProgressReport | MyProgress | QuestionnaireForms, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+    from .progress import MyProgressRenderer, ProgressReportRenderer, QuestionnaireFormRenderer
     from .renderers import GuideRenderer, PacketRenderer, RoleCardsRenderer, WorkbookRenderer
     from .safety import SafetyProtocolRenderer
 
@@ -24,12 +26,15 @@ def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = F
         RoleCardSheet: RoleCardsRenderer,
         Workbook: WorkbookRenderer,
         SafetyProtocolPrint: SafetyProtocolRenderer,
+        ProgressReport: ProgressReportRenderer,
+        MyProgress: MyProgressRenderer,
+        QuestionnaireForms: QuestionnaireFormRenderer,
     }
     return kinds[type(model)](invariant=invariant, progress=progress)
 
 
-def render_pdf(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
-    """The PDF for a packet, guide, role card sheet, workbook or the facilitator's safety protocol.
+def render_pdf(model: PrintModel | SafetyProtocolPrint | ProgressReport | MyProgress | QuestionnaireForms, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
+    """The PDF for a packet, guide, role card sheet, workbook, the safety protocol, or a participant's progress.
 
     ``invariant`` makes the bytes depend on the content only (no dates, fixed ids), for
     golden files. ``progress(done, total, what)`` is called as the layout goes.

@@ -12,7 +12,7 @@ import logging
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -314,6 +314,8 @@ class GroupDialog(QDialog):
 
 
 class GroupsPage(QWidget):
+    participant_requested = Signal(int)  # participant id: open their progress page
+
     def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
@@ -375,11 +377,14 @@ class GroupsPage(QWidget):
         self.edit_participant.setAccessibleName(self.tr("Edit the selected participant"))
         self.edit_participant.clicked.connect(self._on_edit_participant)
         self.enrolled.cellDoubleClicked.connect(lambda *_: self._on_edit_participant())
+        self.enrolled_progress = QPushButton(self.tr("Progress and &charts…"))
+        self.enrolled_progress.setAccessibleName(self.tr("Open the selected participant's progress page"))
+        self.enrolled_progress.clicked.connect(self._on_enrolled_progress)
         people_tab = QWidget()
         p_layout = QVBoxLayout(people_tab)
         p_layout.addWidget(self.enrolled, 1)
         row = QHBoxLayout()
-        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant):
+        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant, self.enrolled_progress):
             row.addWidget(w)
         row.addStretch(1)
         p_layout.addLayout(row)
@@ -409,6 +414,11 @@ class GroupsPage(QWidget):
         self.report_csv = QPushButton(self.tr("Report (CS&V)…"))
         self.report_csv.setAccessibleName(self.tr("Save the participant's attendance report as CSV"))
         self.report_csv.clicked.connect(lambda: self._on_report("csv"))
+        self.progress_button = QPushButton(self.tr("Progress and &charts…"))
+        self.progress_button.setAccessibleName(self.tr("Open the participant's progress page with charts and measures"))
+        self.progress_button.clicked.connect(
+            lambda: self.person.currentData() is not None and self.participant_requested.emit(self.person.currentData())
+        )
         self.coverage_label = QLabel()
         self.coverage_label.setAccessibleName(self.tr("Coverage summary"))
         self.coverage = _table(("#", self.tr("Session"), self.tr("Attended"), self.tr("Make-up suggestions")), self.tr("Coverage of the track"))
@@ -423,6 +433,7 @@ class GroupsPage(QWidget):
             top.addWidget(lab)
             top.addWidget(w)
         top.addStretch(1)
+        top.addWidget(self.progress_button)
         top.addWidget(self.report_pdf)
         top.addWidget(self.report_csv)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -618,6 +629,7 @@ class GroupsPage(QWidget):
         pid = self.person.currentData()
         self.report_pdf.setEnabled(pid is not None)
         self.report_csv.setEnabled(pid is not None)
+        self.progress_button.setEnabled(pid is not None)
         if g is None or pid is None:
             self._person_reads += 1  # a read still running is no longer wanted
             self.coverage.setRowCount(0)
@@ -725,6 +737,11 @@ class GroupsPage(QWidget):
             if g is not None:
                 self._enroll(g, dialog.record.id, ask=True)
             self._fill_enrollment()
+
+    def _on_enrolled_progress(self) -> None:
+        row = self.enrolled.currentRow()
+        if 0 <= row < len(getattr(self, "_enrollments", [])):
+            self.participant_requested.emit(self._enrollments[row].participant_id)
 
     def _on_edit_participant(self) -> None:
         row = self.enrolled.currentRow()

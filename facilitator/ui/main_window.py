@@ -172,11 +172,17 @@ class MainWindow(QMainWindow):
             from .groups_view import GroupsPage
             from .today_view import TodayPage
 
-            self.today_page = TodayPage(backend.attendance, backend.roster, hub=self.hub)
+            measures = getattr(backend, "measures", None)
+            self.today_page = TodayPage(backend.attendance, backend.roster, hub=self.hub, measures=measures)
             self.add_page("today", self.today_page)
             yield
             self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub)
             self.add_page("groups", self.groups_page)
+            if measures is not None:
+                from .participant_page import open_participant_page
+
+                for page in (self.today_page, self.groups_page):
+                    page.participant_requested.connect(lambda pid: open_participant_page(backend, pid, self))
             yield
         if getattr(backend, "runs", None) is not None:
             from .runner import RunnerLauncher

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core.attendance import clinic_zone, local_time_text
-from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEETING, PARTICIPANT, ConflictError
+from ..core.changes import ATTENDANCE, ENROLLMENT, GROUP, MEASURE_KINDS, MEETING, PARTICIPANT, ConflictError
 from ..core.printing import Recipient, printable_first_name, recipients_for
 from ..core.roster import MeetingState, ParticipantRecord
 from .attendance_sheet import AttendanceSheet
@@ -115,11 +117,57 @@ def role_play_players(attendance, roster, meeting_id: int) -> list[PlayerInput]:
     ]
 
 
+class DueList(QListWidget):
+    """Per attendee, the measures due (and an open safety flag, in words); Enter opens their page."""
+
+    opened = Signal(int)  # participant id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMaximumHeight(140)
+        self.itemActivated.connect(self._on_activated)
+
+    def show_rows(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.clear()
+        shown = 0
+        for row in rows:
+            parts = []
+            if row.due:
+                parts.append(row.text)
+            if row.open_flag:
+                parts.append(self.tr("⚠ safety flag open"))
+            if not parts:
+                continue
+            item = QListWidgetItem(f"{row.preferred_name}: {'; '.join(parts)}")
+            item.setData(ID_ROLE, row.participant_id)
+            self.addItem(item)
+            shown += 1
+        if not shown:
+            item = QListWidgetItem(self.tr("Nothing due for this meeting's attendees."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+
+    def show_problem(self, sentence: str) -> None:
+        self.clear()
+        item = QListWidgetItem(sentence)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(item)
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        pid = item.data(ID_ROLE)
+        if pid is not None:
+            self.opened.emit(int(pid))
+
+
 class TodayPage(QWidget):
     packet_requested = Signal(str, str, object)  # curriculum id, session id, list[Recipient]
     run_requested = Signal(int, str, str, object)  # meeting id, curriculum id, session id, list[PlayerInput]
-    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
+    participant_requested = Signal(int)  # participant id: open their progress page
+
+    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None, measures=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self._measures = measures  # store.measures.MeasuresService: what is due per attendee
+        self._due_reads = 0
         self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
         self._attendance = attendance
         self._roster = roster
@@ -210,6 +258,15 @@ class TodayPage(QWidget):
         left_layout.addWidget(self.meetings, 1)
         left_layout.addWidget(self.empty)
         left_layout.addLayout(meeting_buttons)
+        self.due = DueList()
+        self.due.setAccessibleName(self.tr("Measures due at this meeting"))
+        self.due.setToolTip(self.tr("Enter opens the person's progress page, where measures are entered"))
+        self.due.opened.connect(self.participant_requested)
+        self.due_label = QLabel(self.tr("&Measures due at this meeting:"))
+        self.due_label.setBuddy(self.due)
+        if measures is not None:
+            left_layout.addWidget(self.due_label)
+            left_layout.addWidget(self.due)
 
         self.sheet = AttendanceSheet(attendance, roster, hub=hub)
         self.sheet.saved.connect(self._on_sheet_saved)
@@ -230,6 +287,8 @@ class TodayPage(QWidget):
         self.setTabOrder(self.meetings, self.sheet.table)
         if hub is not None:
             hub.refresh_on(self, (ATTENDANCE, MEETING, PARTICIPANT, GROUP, ENROLLMENT), self.refresh)
+            if measures is not None:
+                hub.refresh_on(self.due, tuple(sorted(MEASURE_KINDS)), self.refresh_due)
         self._reads = 0  # counts the day's reads: a first read that comes back late gives way
         self._loading = False
         self._sheet_read = None  # the first meeting's sheet, when the first read brought it
@@ -441,7 +500,36 @@ class TodayPage(QWidget):
         self.refresh()
         self.select_meeting(meeting_id)
 
+    def refresh_due(self) -> None:
+        """Read, off the GUI thread, which measures are due for each attendee of the selected meeting."""
+        if self._measures is None:
+            return
+        s = self._selected()
+        self._due_reads += 1
+        ticket = self._due_reads
+        if s is None or s.meeting.cancelled:
+            self.due.show_rows([])
+            return
+        measures, meeting_id = self._measures, s.meeting.id
+
+        def done(rows: list) -> None:  # type: ignore[type-arg]
+            if ticket == self._due_reads:
+                self.due.show_rows(rows)
+
+        def failed(exc: Exception) -> bool:
+            from ..core.changes import SessionEnded, UserFacingError
+
+            if isinstance(exc, SessionEnded):
+                return False  # the session gate asks to sign in again
+            if ticket == self._due_reads:
+                self.due.show_problem(str(exc) if isinstance(exc, UserFacingError)
+                                      else self.tr("What is due could not be read; the details are in the log."))
+            return True
+
+        QueryOp(self, lambda: measures.due_for_meeting(meeting_id), self._hub).success(done).failure(failed).run()
+
     def _update_buttons(self) -> None:
+        self.refresh_due()
         s = self._selected()
         has = s is not None
         for b in (self.sign_in_pdf, self.sign_in_csv):

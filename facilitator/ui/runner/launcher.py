@@ -273,6 +273,11 @@ class RunnerLauncher(QObject):
             install_observation_action(
                 window, self.backend.notes, self.backend.current_principal, kwargs["meeting_id"], kwargs.get("players", ())
             )
+        if kwargs.get("meeting_id") and getattr(self.backend, "measures", None) is not None:
+            from .check_in import install_check_in_ratings  # craving and mood at check-in, never on the room display
+
+            install_check_in_ratings(window, self.backend.measures, kwargs["meeting_id"], kwargs.get("players", ()),
+                                     hub=window.controller.hub)
         window.show()
         window.raise_()
         self.window = window

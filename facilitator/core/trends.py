@@ -1,0 +1,407 @@
+"""Charts of how a participant is doing, as plain data: what the app paints and the PDF draws.
+
+A :class:`Chart` holds its points, its target line or severity bands, a one-sentence summary
+and the same numbers as a table, so the screen, the printed report and a screen reader all
+say the same thing. Every point carries words (a band's name, "positive: opioids"), so colour
+never carries meaning alone. No Qt, no ReportLab, no database: builders take plain series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+
+class ChartKind(str, Enum):
+    LINE = "line"  # a value over time (craving, PHQ-9, GAD-7)
+    BARS = "bars"  # one bar per week (hours, mutual-help meetings)
+    TIMELINE = "timeline"  # events on a time axis (drug screens)
+
+
+class Tone(str, Enum):
+    """How a point or band reads; renderers map each to a colour and always print its word too."""
+
+    GOOD = "good"
+    MILD = "mild"
+    CONCERN = "concern"
+    SERIOUS = "serious"
+    NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of scores with a published name, e.g. PHQ-9 10–14 "moderate"."""
+
+    low: float
+    high: float
+    label: str
+    tone: Tone
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    day: date
+    value: float
+    text: str = ""  # words shown beside the mark (a band, a result); never only a colour
+    tone: Tone = Tone.NEUTRAL
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    kind: ChartKind
+    y_label: str
+    y_max: float
+    points: tuple[ChartPoint, ...]
+    summary: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    target: float | None = None
+    target_label: str = ""
+    bands: tuple[Band, ...] = ()
+    first: date | None = None  # the time axis; from the points when not given
+    last: date | None = None
+    empty_text: str = "Nothing recorded in this period."
+
+    @property
+    def empty(self) -> bool:
+        return not self.points
+
+    def span(self) -> tuple[date, date]:
+        """First and last day of the time axis (at least one week wide)."""
+        days = [p.day for p in self.points]
+        first = self.first or (min(days) if days else date(2000, 1, 3))
+        last = self.last or (max(days) if days else first)
+        if (last - first).days < 7:
+            last = first + timedelta(days=7)
+        return first, last
+
+
+def band_for(score: float, bands: Sequence[Band]) -> Band | None:
+    for band in bands:
+        if band.low <= score <= band.high:
+            return band
+    return None
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    return f"{hours}:{rest:02d}"
+
+
+def _week_label(monday: date) -> str:
+    iso = monday.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+# -- the charts ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekMinutes:
+    monday: date
+    attended_minutes: int
+    target_minutes: int
+    scheduled_minutes: int = 0
+
+
+def hours_chart(weeks: Iterable[WeekMinutes], *, first: date | None = None, last: date | None = None) -> Chart:
+    """Hours attended per ISO week, against the weekly target."""
+    weeks = sorted(weeks, key=lambda w: w.monday)
+    target = max((w.target_minutes for w in weeks), default=0) / 60 or None
+    points = []
+    rows = []
+    below = 0
+    counted = 0
+    for w in weeks:
+        hours = w.attended_minutes / 60
+        if not w.scheduled_minutes and not w.attended_minutes:  # not in a group that week: no bar
+            rows.append((_week_label(w.monday), w.monday.isoformat(), _hours(0), _hours(w.target_minutes),
+                         "nothing scheduled"))
+            continue
+        counted += 1
+        short = w.target_minutes and w.attended_minutes < w.target_minutes
+        below += bool(short)
+        text = "below target" if short else ("met target" if w.target_minutes else "")
+        points.append(ChartPoint(w.monday, hours, text, Tone.CONCERN if short else Tone.GOOD))
+        rows.append((
+            _week_label(w.monday), w.monday.isoformat(), _hours(w.attended_minutes), _hours(w.target_minutes),
+            text or "—",
+        ))
+    if not counted:
+        summary = "No group meetings scheduled in this period."
+    else:
+        summary = f"Met the weekly target in {counted - below} of {counted} weeks with meetings."
+    top = max([p.value for p in points] + [target or 0, 1])
+    return Chart(
+        key="hours", title="Hours attended per week", kind=ChartKind.BARS, y_label="hours", y_max=_nice_max(top),
+        points=tuple(points), summary=summary,
+        columns=("Week", "Monday", "Attended (h:mm)", "Target (h:mm)", "Against target"), rows=tuple(rows),
+        target=target, target_label=f"target {target:g} h" if target else "", first=first, last=last,
+        empty_text="No attendance in this period.",
+    )
+
+
+@dataclass(frozen=True)
+class Rating:
+    day: date
+    craving: int  # 0–10
+    mood: str = ""
+
+
+def craving_chart(ratings: Iterable[Rating], *, first: date | None = None, last: date | None = None) -> Chart:
+    """Check-in craving ratings (0–10) over time, with the one-word mood where given."""
+    ratings = sorted(ratings, key=lambda r: r.day)
+    points = tuple(
+        ChartPoint(r.day, r.craving, f"{r.craving}" + (f" {r.mood}" if r.mood else ""), _craving_tone(r.craving))
+        for r in ratings
+    )
+    rows = tuple((r.day.isoformat(), f"{r.craving}/10", r.mood or "—") for r in ratings)
+    if not ratings:
+        summary = "No craving ratings in this period."
+    elif len(ratings) == 1:
+        summary = f"One craving rating: {ratings[0].craving} of 10."
+    else:
+        a, b = ratings[0].craving, ratings[-1].craving
+        way = "down" if b < a else ("up" if b > a else "unchanged")
+        summary = f"Craving {way}: {a} of 10 on {ratings[0].day:%b %d}, {b} of 10 on {ratings[-1].day:%b %d}."
+    return Chart(
+        key="craving", title="Craving at check-in (0–10)", kind=ChartKind.LINE, y_label="craving", y_max=10,
+        points=points, summary=summary, columns=("Date", "Craving", "Mood"), rows=rows, first=first, last=last,
+        empty_text="No craving ratings in this period.",
+    )
+
+
+def _craving_tone(value: int) -> Tone:
+    return Tone.GOOD if value <= 3 else (Tone.MILD if value <= 6 else Tone.CONCERN)
+
+
+@dataclass(frozen=True)
+class Score:
+    day: date
+    total: int
+
+
+def score_chart(
+    key: str, name: str, scores: Iterable[Score], bands: Sequence[Band], *,
+    first: date | None = None, last: date | None = None,
+) -> Chart:
+    """A questionnaire's total over time, drawn against its published severity bands."""
+    scores = sorted(scores, key=lambda s: s.day)
+    top = max(b.high for b in bands)
+    points = []
+    rows = []
+    for s in scores:
+        band = band_for(s.total, bands)
+        word = band.label if band else ""
+        points.append(ChartPoint(s.day, s.total, f"{s.total} {word}".strip(), band.tone if band else Tone.NEUTRAL))
+        rows.append((s.day.isoformat(), str(s.total), word or "—"))
+    if not scores:
+        summary = f"No {name} in this period."
+    else:
+        last_score = scores[-1]
+        band = band_for(last_score.total, bands)
+        summary = f"Latest {name}: {last_score.total} ({band.label if band else 'out of range'}) on {last_score.day:%b %d}"
+        if len(scores) > 1:
+            summary += f", from {scores[0].total} on {scores[0].day:%b %d}"
+        summary += "."
+    return Chart(
+        key=key, title=f"{name} total (0–{top:g})", kind=ChartKind.LINE, y_label="score", y_max=top,
+        points=tuple(points), summary=summary, columns=("Date", "Total", "Severity"), rows=tuple(rows),
+        bands=tuple(bands), first=first, last=last, empty_text=f"No {name} in this period.",
+    )
+
+
+@dataclass(frozen=True)
+class ScreenEvent:
+    day: date
+    verdict: str  # "negative", "expected positive", "unexpected positive", "invalid"
+    detail: str = ""  # e.g. "positive: opioids; expected: buprenorphine"
+    observed: bool = False
+
+
+_VERDICT_LEVEL = {"negative": 0, "expected positive": 1, "invalid": 2, "unexpected positive": 3}
+_VERDICT_TONE = {
+    "negative": Tone.GOOD,
+    "expected positive": Tone.MILD,
+    "invalid": Tone.CONCERN,
+    "unexpected positive": Tone.SERIOUS,
+}
+
+
+def screens_chart(
+    screens: Iterable[ScreenEvent], *, first: date | None = None, last: date | None = None,
+    days_since_unexpected: int | None = None,
+) -> Chart:
+    """Drug screens on a timeline: each a mark with its verdict in words."""
+    screens = sorted(screens, key=lambda s: s.day)
+    points = tuple(
+        ChartPoint(s.day, _VERDICT_LEVEL.get(s.verdict, 0), s.verdict, _VERDICT_TONE.get(s.verdict, Tone.NEUTRAL))
+        for s in screens
+    )
+    rows = tuple(
+        (s.day.isoformat(), s.verdict, "observed" if s.observed else "not observed", s.detail or "—") for s in screens
+    )
+    if not screens:
+        summary = "No drug screens in this period."
+    else:
+        unexpected = sum(1 for s in screens if s.verdict == "unexpected positive")
+        summary = f"{len(screens)} screen{'s' if len(screens) != 1 else ''}, {unexpected} unexpected positive."
+        if days_since_unexpected is not None:
+            summary += f" {days_since_unexpected} days since the last unexpected positive."
+    return Chart(
+        key="screens", title="Drug screens", kind=ChartKind.TIMELINE, y_label="", y_max=3, points=points,
+        summary=summary, columns=("Date", "Result", "Collection", "Detail"), rows=rows, first=first, last=last,
+        empty_text="No drug screens in this period.",
+    )
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    monday: date
+    count: int
+
+
+def meetings_chart(weeks: Iterable[WeekCount], *, first: date | None = None, last: date | None = None) -> Chart:
+    """Mutual-help meetings (AA, NA, SMART Recovery, ...) the participant reported, per week."""
+    weeks = sorted(weeks, key=lambda w: w.monday)
+    points = tuple(ChartPoint(w.monday, w.count, str(w.count), Tone.NEUTRAL) for w in weeks)
+    rows = tuple((_week_label(w.monday), w.monday.isoformat(), str(w.count)) for w in weeks)
+    total = sum(w.count for w in weeks)
+    summary = (
+        f"{total} mutual-help meeting{'s' if total != 1 else ''} reported over {len(weeks)} weeks."
+        if weeks else "No mutual-help meetings reported in this period."
+    )
+    top = max([w.count for w in weeks] + [3])
+    return Chart(
+        key="meetings", title="Mutual-help meetings per week", kind=ChartKind.BARS, y_label="meetings",
+        y_max=_nice_max(top), points=points, summary=summary, columns=("Week", "Monday", "Meetings"), rows=rows,
+        first=first, last=last, empty_text="No mutual-help meetings reported in this period.",
+    )
+
+
+def _nice_max(value: float) -> float:
+    """A round top for a y axis at or above ``value``."""
+    for step in (1, 2, 5, 10, 20, 50, 100):
+        if value <= step * 6:
+            return float(step * -(-value // step))
+    return float(value)
+
+
+def week_mondays(first: date, last: date) -> list[date]:
+    """Every Monday of the ISO weeks from ``first`` to ``last``."""
+    monday = first - timedelta(days=first.weekday())
+    days = []
+    while monday <= last:
+        days.append(monday)
+        monday += timedelta(days=7)
+    return days
+
+
+def weekly_counts(days: Iterable[date], first: date, last: date) -> list[WeekCount]:
+    """How many of ``days`` fall in each week of the period (weeks with none count 0)."""
+    counts = dict.fromkeys(week_mondays(first, last), 0)
+    for d in days:
+        monday = d - timedelta(days=d.weekday())
+        if monday in counts:
+            counts[monday] += 1
+    return [WeekCount(m, n) for m, n in counts.items()]
+
+
+# -- the printed progress report and the participant's own page ---------------------------
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """A participant's progress over a period, for the supervisor and the chart (a Part 2 record)."""
+
+    clinic_name: str
+    participant_name: str
+    record_number: str
+    first: date
+    last: date
+    generated: str  # "2026-11-26 09:14 (clinic time, America/Chicago)"
+    charts: tuple[Chart, ...]
+    facts: tuple[tuple[str, str], ...] = ()
+    safety: tuple[str, ...] = ()  # open or acknowledged safety flags, one sentence each
+    notice: str = ""
+    scope_note: str = ""
+
+
+@dataclass(frozen=True)
+class MyProgress:
+    """The participant's own page: plain words, large print, first name only, no record number."""
+
+    clinic_name: str
+    first_name: str
+    first: date
+    last: date
+    lines: tuple[str, ...]  # short plain sentences
+    charts: tuple[Chart, ...]
+    closing: str = "Thank you for the work you are putting in. Talk with your counselor about anything here."
+
+
+def my_progress_lines(charts: Sequence[Chart]) -> tuple[str, ...]:
+    """Plain sentences a participant reads about their own course (no scores' jargon, no bands' names)."""
+    by_key = {c.key: c for c in charts}
+    lines: list[str] = []
+    hours = by_key.get("hours")
+    if hours and hours.points:
+        met = sum(1 for p in hours.points if p.text == "met target")
+        lines.append(f"You came to group for {sum(p.value for p in hours.points):.0f} hours in this time.")
+        if hours.target:
+            lines.append(f"You met your weekly goal of {hours.target:g} hours in {met} of {len(hours.points)} weeks.")
+    craving = by_key.get("craving")
+    if craving and len(craving.points) >= 2:
+        a, b = craving.points[0].value, craving.points[-1].value
+        if b < a:
+            lines.append(f"Your craving went down, from {a:g} to {b:g} out of 10.")
+        elif b > a:
+            lines.append(f"Your craving went up, from {a:g} to {b:g} out of 10. That is worth talking about.")
+        else:
+            lines.append(f"Your craving stayed at {b:g} out of 10.")
+    elif craving and craving.points:
+        lines.append(f"You rated your craving {craving.points[0].value:g} out of 10.")
+    meetings = by_key.get("meetings")
+    if meetings and meetings.points:
+        total = int(sum(p.value for p in meetings.points))
+        if total:
+            lines.append(f"You went to {total} support meeting{'s' if total != 1 else ''} outside of group.")
+    for key, name in (("phq9", "mood"), ("gad7", "worry")):
+        chart = by_key.get(key)
+        if chart and len(chart.points) >= 2:
+            a, b = chart.points[0].value, chart.points[-1].value
+            if b < a:
+                lines.append(f"Your {name} questionnaire score went down, from {a:g} to {b:g}: lower is better.")
+            elif b > a:
+                lines.append(f"Your {name} questionnaire score went up, from {a:g} to {b:g}: lower is better.")
+    if not lines:
+        lines.append("There is not much recorded yet for this time.")
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class QuestionnaireForm:
+    """A blank PHQ-9 or GAD-7 for the participant to fill in on paper and the counselor to key in."""
+
+    title: str
+    instructions: str
+    items: tuple[str, ...]
+    choices: tuple[str, ...]
+    citation: str  # the page footer: short
+    extra_question: str = ""
+    extra_choices: tuple[str, ...] = field(default=())
+    clinic_name: str = ""
+    large_print: bool = False
+    reference: str = ""  # the full published reference and permission, printed under the form
+
+
+
+@dataclass(frozen=True)
+class QuestionnaireForms:
+    """Blank forms printed together, each on its own page."""
+
+    forms: tuple[QuestionnaireForm, ...]

@@ -1,0 +1,71 @@
+"""``facilitator report progress`` on the demo clinic: the charts' report and the participant's page, read back."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from pypdf import PdfReader
+
+from facilitator.backend import open_backend
+from facilitator.cli import main
+from facilitator.config import AppConfig
+from facilitator.core.privacy import PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
+
+
+@pytest.fixture
+def demo_clinic(config: AppConfig):  # type: ignore[no-untyped-def]
+    from facilitator.demo import seed_demo, sign_in_demo_user
+
+    backend = open_backend(config)
+    seed_demo(backend)
+    sign_in_demo_user(backend)
+    backend.sign_out()
+    yield backend
+    backend.dispose()
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_progress_report_and_my_progress_page(demo_clinic, config, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    with demo_clinic.engine.connect() as conn:
+        record, name = conn.execute(sa.text(
+            "SELECT record_number, preferred_name FROM participant WHERE status = 'active' ORDER BY id LIMIT 1"
+        )).one()
+    today = demo_clinic.attendance.today()
+    first, last = (today - timedelta(weeks=10)).isoformat(), today.isoformat()
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    base = ["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir), "--user", "supervisor",
+            "report", "progress", "--participant", record, "--from", first, "--to", last]
+    out = tmp_path / "progress.pdf"
+    assert main([*base, "-o", str(out)]) == 0
+    assert "it carries the 42 CFR part 2 notice" in capsys.readouterr().out
+    text = _text(out)
+    for words in ("Progress report", record, PART2_NOTICE_TITLE, PART2_NOTICE_SHORT, "Hours attended per week",
+                  "Craving at check-in", "PHQ-9 total", "GAD-7 total", "Drug screens", "Mutual-help meetings"):
+        assert words in text, words
+    assert out.stat().st_mode & 0o077 == 0
+    mine = tmp_path / "mine.pdf"
+    assert main([*base, "--mine", "-o", str(mine)]) == 0
+    text = _text(mine)
+    assert "My progress" in text and name.split()[0] in text and record not in text
+    with demo_clinic.engine.connect() as conn:
+        printed = conn.execute(sa.text(
+            "SELECT record_type FROM audit_entry WHERE action = 'print' ORDER BY seq")).scalars().all()
+    assert printed[-2:] == ["progress report", "my progress page"]
+
+
+def test_progress_report_refuses_in_a_sentence(demo_clinic, config, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    base = ["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir), "--user", "supervisor",
+            "report", "progress", "--from", "2026-01-01", "--to", "2026-02-01", "-o", str(tmp_path / "x.pdf")]
+    assert main([*base, "--participant", "NOPE"]) == 1
+    assert "No participant you may see has that record number" in capsys.readouterr().err
+    assert main([*base[:-6], "--participant", "NOPE", "--from", "2026-02-01", "--to", "2026-01-01",
+                 "-o", str(tmp_path / "x.pdf")]) == 2
+    assert not (tmp_path / "x.pdf").exists()
