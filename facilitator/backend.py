@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .store.accounts import AccountService
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
+    from .store.care import CareService
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
@@ -53,6 +54,7 @@ class Backend:
     notes: NotesService | None = None  # progress notes and review
     # The one path for every change: units of work for the signed-in user.
     work: Work | None = None
+    care: CareService | None = None  # levels of care, completion criteria, discharge and aftercare
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -123,6 +125,7 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
     from .store.backup import remove_partial_files
+    from .store.care import CareService
     from .store.checkpoint import AuditCheckpoints
     from .store.notes import NotesService
     from .store.roster import RosterService
@@ -160,6 +163,7 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     backend.accounts = AccountService(work, settings=settings)
     backend.notes = NotesService(work, settings, lambda: backend.library)  # type: ignore[arg-type]
     backend.runs = RunStore(work)
+    backend.care = CareService(work, backend.attendance, lambda: backend.library)
     if config.demo:
         from .demo import seed_demo
 

@@ -25,8 +25,9 @@ OBSERVATION = "observation"
 RUN = "run"
 ACCOUNT = "account"
 SETTING = "setting"
+CARE = "care"  # a participant's level of care, discharge or aftercare plan (ids are participant ids)
 KINDS = frozenset(
-    {PARTICIPANT, RELATIVE, GROUP, ENROLLMENT, MEETING, ATTENDANCE, NOTE, OBSERVATION, RUN, ACCOUNT, SETTING}
+    {PARTICIPANT, RELATIVE, GROUP, ENROLLMENT, MEETING, ATTENDANCE, NOTE, OBSERVATION, RUN, ACCOUNT, SETTING, CARE}
 )
 
 

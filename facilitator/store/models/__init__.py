@@ -8,6 +8,7 @@ from .accounts import UserAccount
 from .attendance import Attendance, Meeting
 from .audit import AuditEntry, AuditHead
 from .base import utcnow
+from .care import AftercarePlan, Discharge, LevelOfCareChange
 from .clinic import ChangeLogEntry, DatabaseIdentity
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
@@ -15,6 +16,9 @@ from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
 from .settings import ClinicSetting
 
 __all__ = [
+    "AftercarePlan",
+    "Discharge",
+    "LevelOfCareChange",
     "Attendance",
     "AuditEntry",
     "AuditHead",
