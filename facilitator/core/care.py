@@ -338,7 +338,7 @@ PLAN_WORDS: dict[str, dict[str, str]] = {
         "supports": "Personas y lugares que me ayudan",
         "meetings": "Reuniones a las que iré",
         "warning_signs": "Mis señales de alerta",
-        "warning_intro": "Estas señales pueden querer decir que voy hacia una recaída:",
+        "warning_intro": "Estas señales pueden querer decir que estoy cerca de volver a consumir:",
         "what_to_do": "Lo que voy a hacer",
         "what_intro": "Cuando note una señal de alerta, voy a:",
         "people_to_call": "Personas a las que puedo llamar",

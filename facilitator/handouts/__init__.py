@@ -6,6 +6,7 @@ to find the shipped fonts); a test keeps Qt and the database out of it.
 
 from __future__ import annotations
 
+from ..core.care import AftercarePrint
 from ..core.printing import Guide, Packet, PrintModel, RoleCardSheet, Workbook
 from ..core.safety import SafetyProtocolPrint
 from .base import BaseRenderer, Progress
@@ -14,7 +15,8 @@ from .fonts import FontMissing
 __all__ = ["render_pdf", "renderer_for", "BaseRenderer", "FontMissing", "Progress"]
 
 
-def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+def renderer_for(model: PrintModel | SafetyProtocolPrint | AftercarePrint, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+    from .aftercare import AftercareRenderer
     from .renderers import GuideRenderer, PacketRenderer, RoleCardsRenderer, WorkbookRenderer
     from .safety import SafetyProtocolRenderer
 
@@ -24,11 +26,12 @@ def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = F
         RoleCardSheet: RoleCardsRenderer,
         Workbook: WorkbookRenderer,
         SafetyProtocolPrint: SafetyProtocolRenderer,
+        AftercarePrint: AftercareRenderer,
     }
     return kinds[type(model)](invariant=invariant, progress=progress)
 
 
-def render_pdf(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
+def render_pdf(model: PrintModel | SafetyProtocolPrint | AftercarePrint, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
     """The PDF for a packet, guide, role card sheet, workbook or the facilitator's safety protocol.
 
     ``invariant`` makes the bytes depend on the content only (no dates, fixed ids), for
