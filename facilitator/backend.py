@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
     from .store.care import CareService
+    from .store.measures import MeasuresService
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
@@ -54,6 +55,7 @@ class Backend:
     notes: NotesService | None = None  # progress notes and review
     # The one path for every change: units of work for the signed-in user.
     work: Work | None = None
+    measures: MeasuresService | None = None  # check-ins, questionnaires, screens, safety flags
     care: CareService | None = None  # levels of care, completion criteria, discharge and aftercare
 
     def reload_library(self) -> Library:
@@ -163,6 +165,9 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     backend.accounts = AccountService(work, settings=settings)
     backend.notes = NotesService(work, settings, lambda: backend.library)  # type: ignore[arg-type]
     backend.runs = RunStore(work)
+    from .store.measures import MeasuresService
+
+    backend.measures = MeasuresService(work, settings)
     backend.care = CareService(work, backend.attendance, lambda: backend.library)
     if config.demo:
         from .demo import seed_demo

@@ -25,10 +25,17 @@ OBSERVATION = "observation"
 RUN = "run"
 ACCOUNT = "account"
 SETTING = "setting"
+# Measures. Their ids are the participant's id (what a participant's charts refresh on).
+CHECK_IN = "check_in"
+QUESTIONNAIRE = "questionnaire"
+SCREEN = "screen"
+MUTUAL_HELP = "mutual_help"
+SAFETY_FLAG = "safety_flag"
+MEASURE_KINDS = frozenset({CHECK_IN, QUESTIONNAIRE, SCREEN, MUTUAL_HELP, SAFETY_FLAG})
 CARE = "care"  # a participant's level of care, discharge or aftercare plan (ids are participant ids)
 KINDS = frozenset(
     {PARTICIPANT, RELATIVE, GROUP, ENROLLMENT, MEETING, ATTENDANCE, NOTE, OBSERVATION, RUN, ACCOUNT, SETTING, CARE}
-)
+) | MEASURE_KINDS
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,11 @@ _SETTINGS: tuple[Setting, ...] = (
             minimum=1, maximum=15, unit="minutes"),
     Setting("runner_minimum_item_minutes", Kind.NUMBER, 2.0, "Shortest item",
             "Finishing on time never shrinks an item below this.", RUNNER, minimum=1, maximum=15, unit="minutes"),
+    # Measurement-based care: when PHQ-9 and GAD-7 fall due (core.measures.Schedule).
+    Setting("measure_schedule", Kind.CHOICE, "every 2 weeks", "PHQ-9 and GAD-7 schedule",
+            "When the questionnaires fall due: at admission and every 2 or 4 weeks, at admission only, "
+            "or only when a counselor chooses to give them.", PROGRAM,
+            choices=("every 2 weeks", "every 4 weeks", "admission only", "at will")),
     # Levels of care and completion: the weekly target of each level besides IOP, and the
     # criteria for stepping down or completing (0 = not required).
     Setting("outpatient_weekly_hours", Kind.NUMBER, 1.5, "Weekly hours target in outpatient care",

@@ -93,6 +93,8 @@ class AgendaItem:
     prompts: tuple[str, ...] = ()
     display: str = ""
     role_play: RolePlay | None = None
+    # The ratings a check-in collects (``core.measures.RATING_SCALES`` keys); None: craving.
+    ratings: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -642,9 +642,33 @@ class _Checker:
                 role_play = self._role_play(rp_node, f"{where}, role play", values.get("minutes"))
             except _Invalid:
                 failed = True
+        ratings = None
+        ratings_node = m.get("ratings")
+        if ratings_node is not None and kind is not None and kind is not ItemKind.CHECK_IN:
+            self.report(
+                m.key_nodes["ratings"],
+                f"{where}: 'ratings' is only allowed when kind is 'check-in' (kind is {kind.value!r})",
+            )
+            failed = True
+        elif ratings_node is not None:
+            try:
+                ratings = self._ratings(ratings_node, f"{where}: 'ratings'")
+            except _Invalid:
+                failed = True
         if failed:
             raise _Invalid()
-        return AgendaItem(role_play=role_play, **values)
+        return AgendaItem(role_play=role_play, ratings=ratings, **values)
+
+    def _ratings(self, node: Node, where: str) -> tuple[str, ...]:
+        """The ratings a check-in collects, by name (craving, confidence, stress); each once."""
+        from .measures import RATING_SCALES
+
+        names = tuple(self.each(self.sequence(node, where), lambda n, i: self.choice(n, f"{where} item {i}", tuple(RATING_SCALES))))
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                self.report(node, f"{where}: {name!r} is named twice")
+                raise _Invalid()
+        return names
 
     def _role_play(self, node: Node, where: str, item_minutes: int | None) -> RolePlay:
         m = self.mapping(node, where, ROLE_PLAY_KEYS)
@@ -781,7 +805,7 @@ SESSION_KEYS = {
 }
 ITEM_KEYS = {
     "title": True, "kind": True, "minutes": True, "script": False, "prompts": False,
-    "display": False, "role_play": False,
+    "display": False, "role_play": False, "ratings": False,
 }
 ROLE_PLAY_KEYS = {"scenario": True, "roles": True, "phases": True, "rounds": False, "debrief": False}
 ROLE_KEYS = {"name": True, "brief": True, "checklist": False}

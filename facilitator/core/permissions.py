@@ -368,6 +368,79 @@ def require_view_chart(principal: Principal | None, group_facilitator_ids: Itera
     return p
 
 
+# -- measures: check-in ratings, questionnaires, drug screens, mutual help, safety flags ------------
+# Measures are clinical records like notes: the facilitators of a participant's groups and the
+# supervisors record and read them; administrators (rosters, accounts) do not see them.
+
+
+def can_record_measures(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """Record a participant's ratings, questionnaires, screens and mutual-help reports.
+
+    ``group_facilitator_ids`` holds, for each group the participant is enrolled in on the
+    measure's date, its facilitators.
+    """
+    if principal.is_supervisor:
+        return True
+    return not principal.is_administrator and any(leads(principal, ids) for ids in group_facilitator_ids)
+
+
+def can_view_measures(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """A participant's measures over time: supervisors, or a facilitator of one of their groups."""
+    if principal.is_supervisor:
+        return True
+    return not principal.is_administrator and any(leads(principal, ids) for ids in group_facilitator_ids)
+
+
+def can_view_flags(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """A participant's safety flags: whoever may see their measures."""
+    return can_view_measures(principal, group_facilitator_ids)
+
+
+def can_acknowledge_flag(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """Acknowledge or resolve a safety flag: a supervisor, or a facilitator of one of the person's groups."""
+    return can_view_flags(principal, group_facilitator_ids)
+
+
+def require_record_measures(
+    principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]
+) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_record_measures(p, group_facilitator_ids),
+        "Only the facilitators of this participant's groups or a supervisor can record their measures.",
+    )
+    return p
+
+
+def require_view_measures(principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_view_measures(p, group_facilitator_ids),
+        "Measures are open to the participant's group facilitators and to supervisors only.",
+    )
+    return p
+
+
+def require_view_flags(principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_view_flags(p, group_facilitator_ids),
+        "Safety flags are open to the participant's group facilitators and to supervisors only.",
+    )
+    return p
+
+
+def require_acknowledge_flag(
+    principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]
+) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_acknowledge_flag(p, group_facilitator_ids),
+        "Only the facilitators of this participant's groups or a supervisor can acknowledge their safety flags.",
+    )
+    return p
+
+
 # -- the arc of care: levels of care, readiness, discharge and aftercare ----------------------
 
 

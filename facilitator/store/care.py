@@ -5,8 +5,9 @@ entry in words, and what changed (``CARE`` ids are participant ids) for every op
 Triggers (migration 0010) lock a signed discharge summary and the history of levels, so a
 bug here could not change them either.
 
-Drug screens and PHQ-9/GAD-7 scores are read in one place (``clinical_facts``): until
-Facilitator records them, it says so, and the two criteria that need them are "not recorded".
+Drug screens and PHQ-9/GAD-7 scores (the measures record) are read in one place
+(``clinical_facts``); with none on record the two criteria that need them are "not recorded",
+never met.
 """
 
 from __future__ import annotations
@@ -163,11 +164,53 @@ class ClinicalFacts:
 def clinical_facts(conn: sa.Connection, participant_id: int, today: date) -> ClinicalFacts:
     """Drug screens and PHQ-9/GAD-7 scores of one participant, read on the unit of work's connection.
 
-    The one place those records are read. Facilitator does not record them yet, so both say
-    "not recorded" and the criteria that need them cannot be met.
+    The one place those records are read (entries marked entered in error are left out), for
+    the criteria and for the discharge summary's prefill. Nothing after ``today`` counts.
     """
-    del conn, participant_id, today
-    return ClinicalFacts(cp.ScreenFacts(recorded=False), cp.MeasureFacts(recorded=False))
+    from ..core import measures as cm
+    from .measures import QUESTIONNAIRE, SCREEN, MeasuresService
+
+    reader = MeasuresService(None)  # type: ignore[arg-type]  # its record readers only: they open no unit of work
+    screens = [
+        r.screen for r in reader._screen_records(
+            conn, sa.and_(SCREEN.c.participant_id == participant_id, SCREEN.c.error_at.is_(None),
+                          SCREEN.c.collected_on <= today))
+    ]
+    scores = [
+        r for r in reader._questionnaire_records(
+            conn, sa.and_(QUESTIONNAIRE.c.participant_id == participant_id, QUESTIONNAIRE.c.error_at.is_(None),
+                          QUESTIONNAIRE.c.taken_on <= today))
+    ]
+    unexpected = [s for s in screens if s.unexpected_positives]
+    last_positive = max((s.collected_on for s in unexpected), default=None)
+    latest: dict[str, cp.Score] = {}
+    measure_lines = []
+    for name in ("PHQ-9", "GAD-7"):
+        taken = [q for q in scores if q.instrument == name]
+        if not taken:
+            continue
+        first, last = taken[0], taken[-1]
+        latest[name] = cp.Score(name, last.taken_on, last.total)
+        line = f"{name}: {first.total} ({first.severity}) on {first.taken_on.isoformat()}"
+        if last is not first:
+            line += f"; latest {last.total} ({last.severity}) on {last.taken_on.isoformat()}, {len(taken)} given"
+        measure_lines.append(line + ".")
+    screen_lines = []
+    if screens:
+        words = f"Drug screens: {len(screens)} on record, the latest on {screens[-1].collected_on.isoformat()} " \
+                f"({screens[-1].reading})"
+        if last_positive is not None:
+            cm_days = cm.days_since_unexpected_positive(screens, today)
+            words += f"; last unexpected positive on {last_positive.isoformat()} ({cm_days} days before this date)"
+        else:
+            words += "; no unexpected positive"
+        screen_lines.append(words + ".")
+    return ClinicalFacts(
+        cp.ScreenFacts(recorded=True, count=len(screens), last_unexpected_positive=last_positive),
+        cp.MeasureFacts(recorded=True, latest=tuple(latest.values())),
+        tuple(measure_lines),
+        tuple(screen_lines),
+    )
 
 
 def read_level_history(conn: sa.Connection, participant_id: int, program_start: date) -> tuple[cc.LevelHistory, list[LevelChangeView]]:

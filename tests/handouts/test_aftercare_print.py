@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from facilitator.core.care import build_aftercare_print
 from facilitator.handouts import render_pdf
 
+
 def text_of(pdf: bytes) -> tuple[PdfReader, str]:
     reader = PdfReader(io.BytesIO(pdf))
     return reader, re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in reader.pages))

@@ -115,7 +115,7 @@ def test_criteria_progress_and_the_supervisors_ready_list(engine, world, clock, 
 def test_without_screens_on_record_nobody_is_ready(care, world) -> None:  # type: ignore[no-untyped-def]
     record = care.acting_as(world.supervisor).record(world.participants["Sam"])
     screens = next(c for c in record.criteria if c.key == "screens")
-    assert screens.status is cp.CriterionStatus.NO_DATA
+    assert screens.status is cp.CriterionStatus.NO_DATA and screens.progress == "no screen on record yet"
     assert record.readiness is cp.Readiness.NOT_YET
 
 
@@ -130,7 +130,7 @@ def test_a_discharge_is_prefilled_signed_cosigned_and_ends_the_stay(care, world,
     assert draft.status is NoteStatus.DRAFT
     assert "Admitted 2026-09-01; completed the program on 2026-11-25 (85 days)." in draft.content["course"]
     assert "Attended 34 of 34 scheduled group meetings (100 h 30 in all); at or above the weekly hour target in 11 of 11 weeks." in draft.content["course"]
-    assert "not recorded in Facilitator" in draft.content["measures"]
+    assert draft.content["measures"] == "No measures or screens were recorded."
     assert "Sam's goal: refuse offers" in draft.content["progress"]
     with pytest.raises(cc.CareError, match="Condition at discharge"):
         author.sign_discharge(draft.id)
@@ -216,3 +216,44 @@ def test_the_attendance_report_shows_the_level_each_week(care, world) -> None:  
     assert csv_text.splitlines()[0].endswith("week_flags,week_level_of_care")
     assert ",1.5,,OP" in csv_text
     assert timedelta(0) == timedelta(0)
+
+
+def test_screens_and_scores_from_the_measures_record_drive_readiness_and_the_summary(
+    engine, world, clock, shipped_library
+) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.audit import AuditLog
+    from facilitator.store.measures import MeasuresService
+    from facilitator.store.unit_of_work import Work
+
+    settings = Settings(clinic_time_zone="America/Chicago", completion_coverage_percent="0",
+                        completion_weeks_at_target="10")
+    care = make_care(engine, clock, shipped_library, settings)
+    work = Work(engine, AuditLog(engine, clock), clock)
+    work.connect_identity()
+    measures = MeasuresService(work, settings).acting_as(world.supervisor)
+    sam = world.participants["Sam"]
+    negative = {"cocaine": "negative", "opiates": "negative", "buprenorphine": "positive"}
+    measures.record_screen(sam, collected_on=date(2026, 10, 1), specimen="urine", observed=True, panel="5-panel",
+                           results={"cocaine": "positive", "opiates": "negative"}, expected=[])
+    measures.record_screen(sam, collected_on=date(2026, 11, 5), specimen="urine", observed=True, panel="12-panel",
+                           results=negative, expected=["buprenorphine"])
+    measures.record_questionnaire(sam, "PHQ-9", [2, 2, 2, 1, 1, 1, 1, 1, 0], date(2026, 9, 2))
+    measures.record_questionnaire(sam, "PHQ-9", [1, 1, 1, 0, 0, 1, 0, 0, 0], date(2026, 11, 18))
+    measures.record_questionnaire(sam, "GAD-7", [1, 1, 0, 0, 1, 0, 0], date(2026, 11, 18))
+    record = care.acting_as(world.facilitator).record(sam)
+    by_key = {c.key: c for c in record.criteria}
+    assert by_key["screens"].status is cp.CriterionStatus.MET and by_key["screens"].progress == "56 of 30 days"
+    assert by_key["measures"].status is cp.CriterionStatus.MET
+    assert by_key["measures"].progress.startswith("PHQ-9 4 on 2026-11-18 (under 10)")
+    assert record.readiness is cp.Readiness.STEP_DOWN
+    draft = care.acting_as(world.facilitator).start_discharge(sam, "completed", date(2026, 11, 25))
+    lines = draft.content["measures"].splitlines()
+    assert lines[0] == "PHQ-9: 11 (moderate) on 2026-09-02; latest 4 (minimal) on 2026-11-18, 2 given."
+    assert lines[1] == "GAD-7: 3 (minimal) on 2026-11-18."
+    assert lines[2].startswith("Drug screens: 2 on record, the latest on 2026-11-05 (expected positive only")
+    assert lines[2].endswith("last unexpected positive on 2026-10-01 (55 days before this date).")
+    measures.record_screen(sam, collected_on=date(2026, 11, 20), specimen="urine", observed=True, panel="5-panel",
+                           results={"cocaine": "positive"}, expected=[])
+    again = care.acting_as(world.facilitator).record(sam)
+    assert again.readiness is cp.Readiness.NOT_YET
+    assert next(c for c in again.criteria if c.key == "screens").progress == "6 of 30 days"

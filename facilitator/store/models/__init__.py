@@ -10,6 +10,7 @@ from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .care import AftercarePlan, Discharge, LevelOfCareChange
 from .clinic import ChangeLogEntry, DatabaseIdentity
+from .measures import CheckInRating, DrugScreen, DrugScreenResult, MutualHelpReport, Questionnaire, SafetyFlag
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
 from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
@@ -24,25 +25,31 @@ __all__ = [
     "AuditHead",
     "CareGroup",
     "ChangeLogEntry",
+    "CheckInRating",
     "ClinicSetting",
     "DatabaseIdentity",
+    "DrugScreen",
+    "DrugScreenResult",
     "Enrollment",
     "GroupCurriculum",
     "GroupNoteFormat",
     "GroupStaff",
     "Meeting",
+    "MutualHelpReport",
     "NoteAddendum",
     "NoteObservation",
     "NoteRound",
     "Participant",
     "ParticipantGoal",
     "ProgressNote",
+    "Questionnaire",
     "Relative",
     "Run",
     "RunEvent",
     "RunItem",
     "RunPlayer",
     "RunRole",
+    "SafetyFlag",
     "Staff",
     "UserAccount",
     "utcnow",

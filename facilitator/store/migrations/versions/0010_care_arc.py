@@ -7,7 +7,7 @@ not a review step, a change of its co-signature, and deleting one that was ever 
 No existing row changes.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from alembic import op
 from facilitator.store.models.base import UTCDateTime
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
