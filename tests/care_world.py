@@ -11,7 +11,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.store.attendance import AttendanceService
 from facilitator.store.audit import AuditLog
 from facilitator.store.care import CareService
-from facilitator.store.models import Attendance, Enrollment, Meeting
+from facilitator.store.models import Attendance, CareGroup, Enrollment, Meeting
 from facilitator.store.unit_of_work import Work
 
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)  # Thursday 26 November, 14:00 in Chicago
@@ -29,6 +29,8 @@ def care_world(engine) -> World:  # type: ignore[no-untyped-def]
     meeting = Meeting.__table__  # type: ignore[attr-defined]
     attendance = Attendance.__table__  # type: ignore[attr-defined]
     with engine.begin() as conn:
+        group = CareGroup.__table__  # type: ignore[attr-defined]
+        conn.execute(group.update().where(group.c.id == world.group_id).values(weekdays="Mon, Wed"))
         for pid in world.participants.values():
             conn.execute(enrollment.insert().values(group_id=world.group_id, participant_id=pid,
                                                     start_date=date(2026, 9, 1)))

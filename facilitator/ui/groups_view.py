@@ -312,9 +312,10 @@ class GroupDialog(QDialog):
 
 
 class GroupsPage(QWidget):
-    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None, care_opener=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
+        self._care_opener = care_opener  # opens a participant's care record (level, criteria, discharge)
         self._attendance = attendance
         self._roster = roster
         self._groups: list[GroupRecord] = []
@@ -373,11 +374,16 @@ class GroupsPage(QWidget):
         self.edit_participant.setAccessibleName("Edit the selected participant")
         self.edit_participant.clicked.connect(self._on_edit_participant)
         self.enrolled.cellDoubleClicked.connect(lambda *_: self._on_edit_participant())
+        self.care_button = QPushButton(self.tr("&Care record…"))
+        self.care_button.setAccessibleName(self.tr("Open the selected participant's care record: level of care, "
+                                                   "criteria, discharge and aftercare"))
+        self.care_button.clicked.connect(self._on_care)
+        self.care_button.setVisible(care_opener is not None)
         people_tab = QWidget()
         p_layout = QVBoxLayout(people_tab)
         p_layout.addWidget(self.enrolled, 1)
         row = QHBoxLayout()
-        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant):
+        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant, self.care_button):
             row.addWidget(w)
         row.addStretch(1)
         p_layout.addLayout(row)
@@ -412,7 +418,7 @@ class GroupsPage(QWidget):
         self.coverage = _table(("#", "Session", "Attended", "Make-up suggestions"), "Coverage of the track")
         self.hours_label = QLabel()
         self.hours_label.setAccessibleName("Hours summary")
-        self.hours = _table(("Week", "Dates", "Scheduled", "Attended", "Target", "Days at minimum", "Flags"),
+        self.hours = _table(("Week", "Dates", "Level", "Scheduled", "Attended", "Target", "Days at minimum", "Flags"),
                             "Weekly hours")
         top = QHBoxLayout()
         for label, w in (("Pa&rticipant:", self.person), ("Fro&m:", self.hours_from), ("T&o:", self.hours_to)):
@@ -586,7 +592,7 @@ class GroupsPage(QWidget):
         zone = clinic_zone(self._attendance.zone_name())
         self.hours.setRowCount(len(weeks))
         for n, w in enumerate(weeks):
-            _set_row(self.hours, n, [w.label, f"{w.monday.isoformat()} to {w.sunday.isoformat()}",
+            _set_row(self.hours, n, [w.label, f"{w.monday.isoformat()} to {w.sunday.isoformat()}", w.level,
                                      hours_text(w.scheduled_minutes), hours_text(w.attended_minutes),
                                      hours_text(w.target_minutes), str(w.days_at_minimum), ", ".join(w.flags)],
                      fill=FLAG if w.flags else None)
@@ -670,6 +676,13 @@ class GroupsPage(QWidget):
                                    parent=self, hub=self._hub)
         if dialog.exec():
             self._fill_enrollment()
+
+    def _on_care(self) -> None:
+        row = self.enrolled.currentRow()
+        if self._care_opener is None or not 0 <= row < len(getattr(self, "_enrollments", [])):
+            show_error(self, self.tr("Care record"), self.tr("Select a participant in the list first."))
+            return
+        self._care_opener(self._enrollments[row].participant_id)
 
     def _on_enroll(self) -> None:
         g = self.current_group()

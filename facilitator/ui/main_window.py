@@ -37,6 +37,7 @@ PAGES = [
     ("groups", "Groups"),
     ("notes", "Notes"),
     ("review", "Review"),
+    ("ready", "Ready"),
 ]
 
 
@@ -140,7 +141,8 @@ class MainWindow(QMainWindow):
 
             self.today_page = TodayPage(backend.attendance, backend.roster, hub=self.hub)
             self.add_page("today", self.today_page)
-            self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub)
+            self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub,
+                                          care_opener=self._open_care if getattr(backend, "care", None) else None)
             self.add_page("groups", self.groups_page)
         if getattr(backend, "runs", None) is not None:
             from .runner import RunnerLauncher
@@ -163,6 +165,10 @@ class MainWindow(QMainWindow):
             self.add_page("notes", self.notes_page)
             self.review_page = ReviewPage(backend.notes, backend.current_principal, hub=self.hub)
             self.add_page("review", self.review_page)
+        if getattr(backend, "care", None) is not None:
+            from .care_panel import ReadinessPage
+
+            self.add_page("ready", ReadinessPage(backend, self.hub))
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
         landing = landing_page(backend.principal, self._widgets)
@@ -241,6 +247,11 @@ class MainWindow(QMainWindow):
         widget = getattr(self, "_widgets", {}).get(key)
         if widget is not None:
             self.stack.setCurrentWidget(widget)
+
+    def _open_care(self, participant_id: int) -> None:
+        from .care_panel import CareDialog
+
+        CareDialog(self.backend, self.hub, participant_id, self).exec()
 
     # -- menus ---------------------------------------------------------------------------
 
