@@ -149,7 +149,7 @@ def check_level_change(
         raise CareError(f"A change cannot take effect before the program start ({history.program_start.isoformat()}).")
     if effective > today + timedelta(days=90):
         raise CareError("A change can be recorded at most 90 days ahead.")
-    if history.level_on(effective) is level and not any(c.effective == effective for c in history.changes):
+    if history.level_on(effective) is level:
         raise CareError(f"The participant is already at {level.label.lower()} on that date.")
 
 

@@ -299,6 +299,17 @@ class CareService(Scoped):
 
     # -- reading the arc -----------------------------------------------------------------------
 
+    def participant_by_record(self, record_number: str) -> int:
+        """The id behind a typed record number, once the principal may see the person (one sentence otherwise)."""
+        with self._read() as uow:
+            return self._access(uow).participant_by_record(record_number)
+
+    def latest_discharge_id(self, participant_id: int) -> int | None:
+        with self._read() as uow:
+            self._require(uow, participant_id, perm.require_view_care)
+            found = self._latest_discharge(uow, participant_id)
+            return found.id if found is not None else None
+
     def record(self, participant_id: int) -> CareRecord:
         """The participant's levels, criteria progress, discharge and plan (audited as a view)."""
         with self._read() as uow:
