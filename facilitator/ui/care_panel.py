@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,12 +45,16 @@ from ..core.permissions import can_view_readiness
 from .operations import CollectionOp, QueryOp
 from .participant_editor import pydate, qdate
 
-STATUS_WORDS = {
-    cp.CriterionStatus.MET: "Met",
-    cp.CriterionStatus.NOT_MET: "Not yet",
-    cp.CriterionStatus.NO_DATA: "Not recorded",
-    cp.CriterionStatus.NOT_REQUIRED: "Not required",
-}
+
+def status_words(status: cp.CriterionStatus) -> str:
+    """A criterion's status as the panel says it, beside its progress (never a colour alone)."""
+    words = {
+        cp.CriterionStatus.MET: QCoreApplication.translate("CarePanel", "Met"),
+        cp.CriterionStatus.NOT_MET: QCoreApplication.translate("CarePanel", "Not yet"),
+        cp.CriterionStatus.NO_DATA: QCoreApplication.translate("CarePanel", "Not recorded"),
+        cp.CriterionStatus.NOT_REQUIRED: QCoreApplication.translate("CarePanel", "Not required"),
+    }
+    return words[status]
 
 
 def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
@@ -286,7 +290,7 @@ class CarePanel(QWidget):
                  cp.Readiness.COMPLETE: self.tr("Ready to complete: every criterion is met."),
                  cp.Readiness.NOT_YET: self.tr("Not yet ready: {met}.")}
         self.readiness.setText(words[record.readiness].format(met=cp.criteria_met(record.criteria)))
-        _fill(self.criteria, [[c.label, c.progress, STATUS_WORDS[c.status]] for c in record.criteria])
+        _fill(self.criteria, [[c.label, c.progress, status_words(c.status)] for c in record.criteria])
         self._show_discharge(record)
 
     def _show_discharge(self, record: Any) -> None:
