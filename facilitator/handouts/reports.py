@@ -201,7 +201,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             )
             if w.flags:
                 flagged.append(n)
-        widths = [0.95, 1.55, 0.7, 0.8, 0.75, 0.65, 0.8, 1.0]
+        widths = [0.9, 1.2, 0.75, 0.95, 0.9, 0.7, 0.85, 1.0]
         scale = width / (sum(widths) * inch)
         table = _table(week_rows, [w * inch * scale for w in widths], st)
         table.setStyle(TableStyle([("BACKGROUND", (0, n), (-1, n), FLAG_FILL) for n in flagged]))
