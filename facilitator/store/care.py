@@ -708,14 +708,18 @@ class CareService(Scoped):
             return p.full_name.strip(), p.credentials.strip()
         return (row.full_name or "").strip(), (row.credentials or "").strip()
 
-    def awaiting_cosign(self) -> list[DischargeView]:
-        """Discharge summaries waiting for a supervisor, oldest first (supervisors)."""
+    def awaiting_cosign(self) -> list[tuple[DischargeView, str, str]]:
+        """Discharge summaries waiting for a supervisor, oldest first, with record number and name (supervisors)."""
         with self._read() as uow:
             if not self._setup:
                 perm.require_review_notes(uow.principal)
-            rows = uow.conn.execute(sa.select(DISCHARGE).where(
-                DISCHARGE.c.status == NoteStatus.AWAITING_COSIGN.value).order_by(DISCHARGE.c.created_at)).all()
-            return [self._discharge_view(uow, r) for r in rows]
+            rows = uow.conn.execute(
+                sa.select(DISCHARGE, PARTICIPANT.c.record_number, PARTICIPANT.c.preferred_name)
+                .join(PARTICIPANT, PARTICIPANT.c.id == DISCHARGE.c.participant_id)
+                .where(DISCHARGE.c.status == NoteStatus.AWAITING_COSIGN.value)
+                .order_by(DISCHARGE.c.created_at)
+            ).all()
+            return [(self._discharge_view(uow, r), r.record_number, r.preferred_name) for r in rows]
 
     # -- the aftercare plan ---------------------------------------------------------------------
 

@@ -499,6 +499,14 @@ class ReadinessPage(QWidget):
         self.open_button = QPushButton(self.tr("&Open care record…"))
         self.open_button.setAccessibleName(self.tr("Open the selected participant's care record"))
         self.open_button.clicked.connect(self._on_open)
+        self.awaiting_label = QLabel()
+        self.awaiting_label.setAccessibleName(self.tr("Discharge summaries awaiting co-signature"))
+        self.awaiting = _table((self.tr("Record"), self.tr("Name"), self.tr("Discharge"), self.tr("Signed by")),
+                               self.tr("Discharge summaries awaiting co-signature"))
+        self.awaiting.setMaximumHeight(160)
+        self.awaiting.cellActivated.connect(lambda *_: self._on_open_discharge())
+        self.awaiting.cellDoubleClicked.connect(lambda *_: self._on_open_discharge())
+        self.awaiting_rows: list[Any] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
@@ -506,6 +514,8 @@ class ReadinessPage(QWidget):
         row.addWidget(self.open_button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.awaiting_label)
+        layout.addWidget(self.awaiting)
         if hub is not None:
             hub.refresh_on(self, (CARE, PARTICIPANT, ATTENDANCE, SCREEN, QUESTIONNAIRE), self.refresh)
         self.refresh()
@@ -515,11 +525,24 @@ class ReadinessPage(QWidget):
         if me is None or not can_view_readiness(me):
             self.heading.setText(self.tr("Only supervisors see who is ready to step down or complete; open a "
                                          "participant's care record from Groups to see their progress."))
-            self.table.setVisible(False)
-            self.open_button.setVisible(False)
+            for w in (self.table, self.open_button, self.awaiting_label, self.awaiting):
+                w.setVisible(False)
             return
         care = self._backend.care
         QueryOp(self, care.ready, self._hub).success(self._show).run()
+        QueryOp(self, care.awaiting_cosign, self._hub).success(self._show_awaiting).run()
+
+    def _show_awaiting(self, rows: list[Any]) -> None:
+        self.awaiting_rows = rows
+        self.awaiting_label.setText(self.tr("Discharge summaries awaiting co-signature: {count}").format(
+            count=len(rows)))
+        _fill(self.awaiting, [[record, name, f"{d.discharge_type.label}, {d.discharge_date.isoformat()}", d.signer]
+                              for d, record, name in rows])
+
+    def _on_open_discharge(self) -> None:
+        row = self.awaiting.currentRow()
+        if 0 <= row < len(self.awaiting_rows):
+            CareDialog(self._backend, self._hub, self.awaiting_rows[row][0].participant_id, self).exec()
 
     def _show(self, rows: list[Any]) -> None:
         self.rows = rows

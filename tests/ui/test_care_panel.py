@@ -184,3 +184,21 @@ def test_a_facilitator_sees_a_sentence_not_the_readiness_list(qtbot, world, care
     qtbot.addWidget(page)
     idle(qtbot)
     assert page.table.rowCount() == 4 and page.heading.text().startswith("0 of 4 active participants")
+    assert page.awaiting.rowCount() == 0
+
+
+def test_the_ready_page_lists_discharges_awaiting_cosignature(qtbot, world, care) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.care_panel import ReadinessPage
+
+    author = care.acting_as(world.facilitator)
+    draft = author.start_discharge(world.participants["Dee"], "administrative", date(2026, 11, 20))
+    author.sign_discharge(draft.id, content=dict(draft.content, progress="Few sessions attended.",
+                                                 condition="Not seen since 2 November.", recommendations="Re-refer."))
+    supervisor = SimpleNamespace(care=care.acting_as(world.supervisor), current_principal=lambda: world.supervisor)
+    page = ReadinessPage(supervisor, None)
+    qtbot.addWidget(page)
+    idle(qtbot)
+    assert page.awaiting.rowCount() == 1
+    assert [page.awaiting.item(0, c).text() for c in range(4)] == [
+        "R-1004", "Dee", "Administrative discharge, 2026-11-20", "Ana Ruiz, CADC-I"]
+    assert page.awaiting_label.text() == "Discharge summaries awaiting co-signature: 1"
