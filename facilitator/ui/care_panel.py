@@ -471,6 +471,8 @@ class CareDialog(QDialog):
 
     def __init__(self, backend: Any, hub: Any, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed, it goes: a dialog left behind would go on reading (and auditing) at every change.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Care record"))
         self.panel = CarePanel(backend, hub, participant_id, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

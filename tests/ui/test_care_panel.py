@@ -202,3 +202,15 @@ def test_the_ready_page_lists_discharges_awaiting_cosignature(qtbot, world, care
     assert [page.awaiting.item(0, c).text() for c in range(4)] == [
         "R-1004", "Dee", "Administrative discharge, 2026-11-20", "Ana Ruiz, CADC-I"]
     assert page.awaiting_label.text() == "Discharge summaries awaiting co-signature: 1"
+
+
+def test_the_care_dialog_closes_with_escape_and_goes_away(qtbot, world, care) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.care_panel import CareDialog
+
+    backend = SimpleNamespace(care=care.acting_as(world.facilitator), current_principal=lambda: world.facilitator)
+    dialog = CareDialog(backend, None, world.participants["Sam"])
+    dialog.show()
+    idle(qtbot)
+    assert "Sam (R-1001)" in dialog.panel.summary.text()
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
