@@ -126,6 +126,15 @@ def seed_demo_care(engine: Any, settings: Any, library: Any, facilitator: Princi
                        participant.c.id.not_in(changed or {-1}))
                 .order_by(participant.c.record_number).limit(1)
             ).scalar()
+        if ready is not None:  # measures the demo already holds for them are their course: none are added
+            from .measures import QUESTIONNAIRE, SCREEN
+
+            held = conn.execute(sa.select(sa.func.count()).select_from(SCREEN).where(
+                SCREEN.c.participant_id == ready)).scalar() or conn.execute(
+                sa.select(sa.func.count()).select_from(QUESTIONNAIRE).where(
+                    QUESTIONNAIRE.c.participant_id == ready)).scalar()
+            if held:
+                ready = None
     written = 0
     if ready is not None:
         measures = MeasuresService(work, settings).acting_as(supervisor)
