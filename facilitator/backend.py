@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .store.accounts import AccountService
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
+    from .store.care import CareService
     from .store.measures import MeasuresService
     from .store.notes import NotesService
     from .store.roster import RosterService
@@ -55,6 +56,7 @@ class Backend:
     # The one path for every change: units of work for the signed-in user.
     work: Work | None = None
     measures: MeasuresService | None = None  # check-ins, questionnaires, screens, safety flags
+    care: CareService | None = None  # levels of care, completion criteria, discharge and aftercare
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -127,6 +129,7 @@ def open_backend(config: AppConfig, library: Library | None = None, clock: Clock
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
     from .store.backup import remove_partial_files
+    from .store.care import CareService
     from .store.checkpoint import AuditCheckpoints
     from .store.notes import NotesService
     from .store.roster import RosterService
@@ -167,6 +170,7 @@ def open_backend(config: AppConfig, library: Library | None = None, clock: Clock
     from .store.measures import MeasuresService
 
     backend.measures = MeasuresService(work, settings)
+    backend.care = CareService(work, backend.attendance, lambda: backend.library)
     if config.demo:
         from .demo import seed_demo
 

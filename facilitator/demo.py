@@ -76,3 +76,9 @@ def seed_demo_notes(backend: Backend) -> None:
         seed(backend.engine, backend.settings, lambda: backend.library, facilitator, supervisor)
     except Exception:  # the demo opens without notes rather than not at all
         log.exception("Could not write the demo notes")
+    try:
+        from .store.demo_care import seed_demo_care
+
+        seed_demo_care(backend.engine, backend.settings, lambda: backend.library, facilitator, supervisor)
+    except Exception:  # the demo opens without its discharge rather than not at all
+        log.exception("Could not write the demo's screens and discharge")

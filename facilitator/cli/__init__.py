@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "facilitator.cli.restore",
     "facilitator.cli.roster",
     "facilitator.cli.report",
+    "facilitator.cli.care",
     "facilitator.cli.demo_data",
     "facilitator.cli.notes",
     "facilitator.cli.measures",

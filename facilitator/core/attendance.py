@@ -393,6 +393,7 @@ class WeekHours:
     high_minutes: int
     days_at_minimum: int
     minutes_by_day: tuple[tuple[date, int], ...] = ()
+    level: str = ""  # the level(s) of care in force that week ("IOP", "IOP to OP"), when known
 
     @property
     def label(self) -> str:

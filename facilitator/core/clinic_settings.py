@@ -168,6 +168,29 @@ _SETTINGS: tuple[Setting, ...] = (
             "When the questionnaires fall due: at admission and every 2 or 4 weeks, at admission only, "
             "or only when a counselor chooses to give them.", PROGRAM,
             choices=("every 2 weeks", "every 4 weeks", "admission only", "at will")),
+    # Levels of care and completion: the weekly target of each level besides IOP, and the
+    # criteria for stepping down or completing (0 = not required).
+    Setting("outpatient_weekly_hours", Kind.NUMBER, 1.5, "Weekly hours target in outpatient care",
+            "The weekly target while a participant is at the outpatient level (IOP uses the targets above).",
+            PROGRAM, minimum=0.5, maximum=40, unit="hours"),
+    Setting("partial_hospitalization_weekly_hours", Kind.NUMBER, 20.0, "Weekly hours target in partial hospitalization",
+            "The weekly target while a participant is at the partial hospitalization level.",
+            PROGRAM, minimum=0.5, maximum=60, unit="hours"),
+    Setting("completion_days_since_positive", Kind.INTEGER, 30, "Days without an unexpected positive screen",
+            "To step down or complete: days since the last positive screen not explained by a prescribed "
+            "medication. 0: not required.", PROGRAM, minimum=0, maximum=365, unit="days"),
+    Setting("completion_coverage_percent", Kind.INTEGER, 80, "Curriculum coverage needed",
+            "To step down or complete: the share of the track's sessions attended. 0: not required.",
+            PROGRAM, minimum=0, maximum=100, unit="%"),
+    Setting("completion_weeks_at_target", Kind.INTEGER, 8, "Weeks at the hour target",
+            "To step down or complete: weeks at or above the weekly hour target (not necessarily in a row). "
+            "0: not required.", PROGRAM, minimum=0, maximum=52, unit="weeks"),
+    Setting("completion_phq9_below", Kind.INTEGER, 10, "Latest PHQ-9 below",
+            "To step down or complete: the latest PHQ-9 total under this (10 is the moderate band). "
+            "0: not required.", PROGRAM, minimum=0, maximum=27, unit="points"),
+    Setting("completion_gad7_below", Kind.INTEGER, 10, "Latest GAD-7 below",
+            "To step down or complete: the latest GAD-7 total under this (10 is the moderate band). "
+            "0: not required.", PROGRAM, minimum=0, maximum=21, unit="points"),
 )
 
 SETTINGS: Mapping[str, Setting] = {s.key: s for s in _SETTINGS}

@@ -439,3 +439,91 @@ def require_acknowledge_flag(
         "Only the facilitators of this participant's groups or a supervisor can acknowledge their safety flags.",
     )
     return p
+
+
+# -- the arc of care: levels of care, readiness, discharge and aftercare ----------------------
+
+
+def can_view_care(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """A participant's level of care, criteria, discharge and aftercare plan: clinical, like notes.
+
+    Supervisors, or a facilitator of one of the participant's groups; administrators see
+    rosters, not clinical records.
+    """
+    if principal.is_supervisor:
+        return True
+    return any(leads(principal, ids) for ids in group_facilitator_ids)
+
+
+def can_change_level_of_care(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """Record a change of level the team decided: whoever may see the participant's care."""
+    return can_view_care(principal, group_facilitator_ids)
+
+
+def can_view_readiness(principal: Principal) -> bool:
+    """The clinic-wide list of who is ready to step down or complete: supervisors."""
+    return principal.is_supervisor
+
+
+def can_write_discharge(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """Start a discharge and its aftercare plan: a facilitator of the participant's groups, or a supervisor."""
+    return can_view_care(principal, group_facilitator_ids)
+
+
+def can_edit_discharge(principal: Principal, author_id: int) -> bool:
+    """Only the author edits and signs a draft or returned discharge summary (as with notes)."""
+    return can_edit_note(principal, author_id)
+
+
+def can_cosign_discharge(principal: Principal, author_id: int) -> bool:
+    """Only a supervisor co-signs (or returns) a discharge summary, never one they wrote."""
+    return can_cosign(principal, author_id)
+
+
+def require_view_care(principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_view_care(p, group_facilitator_ids),
+        "A participant's care record is open to their group's facilitators and to supervisors only.",
+    )
+    return p
+
+
+def require_change_level_of_care(
+    principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]
+) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_change_level_of_care(p, group_facilitator_ids),
+        "Only the participant's facilitators or a supervisor can record a change of level of care.",
+    )
+    return p
+
+
+def require_view_readiness(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_view_readiness(p), "Only supervisors see who is ready to step down or complete.")
+    return p
+
+
+def require_write_discharge(principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_write_discharge(p, group_facilitator_ids),
+        "Only the participant's facilitators or a supervisor can write a discharge.",
+    )
+    return p
+
+
+def require_edit_discharge(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    _deny(can_edit_discharge(p, author_id), "Only the discharge summary's author can change or sign it.")
+    return p
+
+
+def require_cosign_discharge(principal: Principal | None, author_id: int) -> Principal:
+    p = require_signed_in(principal)
+    if p.is_supervisor and p.user_id == author_id:
+        raise PermissionDenied("You cannot review your own discharge summary; another supervisor must.")
+    _deny(can_cosign_discharge(p, author_id), "Only a supervisor can co-sign or return a discharge summary.")
+    return p

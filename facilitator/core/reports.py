@@ -97,6 +97,7 @@ REPORT_CSV_HEADER = (
     "week_attended_hours",
     "week_target_hours",
     "week_flags",
+    "week_level_of_care",
 )
 
 
@@ -136,8 +137,9 @@ def attendance_csv(report: AttendanceReport) -> str:
                 row.minutes,
                 f"{iso.year}-W{iso.week:02d}",
                 f"{week.attended_minutes / 60:.2f}" if week else "",
-                f"{report.target_hours:g}",
+                f"{week.target_minutes / 60:g}" if week else f"{report.target_hours:g}",
                 "; ".join(week.flags) if week else "",
+                week.level if week else "",
             )
         )
     if report.scope_note:
@@ -147,4 +149,5 @@ def attendance_csv(report: AttendanceReport) -> str:
 
 
 def week_summary(week: WeekHours) -> str:
-    return f"{week.label}: {hours_text(week.attended_minutes)} of {hours_text(week.scheduled_minutes)} scheduled"
+    level = f" ({week.level})" if week.level else ""
+    return f"{week.label}{level}: {hours_text(week.attended_minutes)} of {hours_text(week.scheduled_minutes)} scheduled"

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..core.attendance import hours_text
+from ..core.attendance import WeekHours, hours_text
 from ..core.printing import Letterhead
 from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
 from ..core.reports import AttendanceReport, SignInSheet
@@ -135,7 +135,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             ("Participant", model.participant_name),
             ("Record number", model.record_number),
             ("Period", period),
-            ("Weekly hours target", f"{model.target_hours:g} hours"),
+            ("Weekly hours target", _target_text(model)),
             ("Meetings attended", f"{model.attended_meetings} of {sum(1 for r in model.rows if not r.cancelled)} held"),
             ("Total time attended", hours_text(model.total_minutes)),
             ("Prepared", f"{model.generated_at:%Y-%m-%d} (times are clinic time, {model.zone_name})"),
@@ -183,7 +183,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
         story.append(_table(rows, [w * inch * scale for w in widths], st))
 
         story.append(_p("Hours by week (Monday to Sunday)", st.heading))
-        header = ["Week", "Dates", "Scheduled", "Attended", "Target", "Days at daily minimum", "Flags"]
+        header = ["Week", "Dates", "Level of care", "Scheduled", "Attended", "Target", "Days at daily minimum", "Flags"]
         week_rows: list[list[object]] = [[_p(h, bold) for h in header]]
         flagged = []
         for n, w in enumerate(model.weeks, 1):
@@ -191,6 +191,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
                 [
                     _p(w.label, cell),
                     _p(f"{w.monday.isoformat()} to {w.sunday.isoformat()}", cell),
+                    _p(w.level, cell),
                     _p(hours_text(w.scheduled_minutes), cell),
                     _p(hours_text(w.attended_minutes), cell),
                     _p(hours_text(w.target_minutes), cell),
@@ -200,7 +201,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             )
             if w.flags:
                 flagged.append(n)
-        widths = [0.8, 1.75, 0.85, 0.8, 0.7, 0.9, 1.2]
+        widths = [0.9, 1.2, 0.75, 0.95, 0.9, 0.7, 0.85, 1.0]
         scale = width / (sum(widths) * inch)
         table = _table(week_rows, [w * inch * scale for w in widths], st)
         table.setStyle(TableStyle([("BACKGROUND", (0, n), (-1, n), FLAG_FILL) for n in flagged]))
@@ -215,6 +216,27 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             )
         )
         return story
+
+
+def _target_text(model: AttendanceReport) -> str:
+    """One target, or the targets the levels of care set over the period."""
+    targets = sorted({w.target_minutes for w in model.weeks}) or [round(model.target_hours * 60)]
+    if len(targets) == 1:
+        return f"{targets[0] / 60:g} hours"
+    return "follows the level of care: " + ", ".join(
+        f"{w.level} {w.target_minutes / 60:g} h" for w in _first_of_each_level(model.weeks)
+    )
+
+
+def _first_of_each_level(weeks: tuple[WeekHours, ...]) -> list[WeekHours]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for w in weeks:
+        key = (w.level, w.target_minutes)
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out
 
 
 def render_sign_in_sheet(model: SignInSheet, *, invariant: bool = False) -> bytes:

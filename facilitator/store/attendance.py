@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -886,11 +886,12 @@ class AttendanceService(Scoped):
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
             self._audit(uow, AuditAction.VIEW, record_type="weekly hours", record_id=participant_id,
                         participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
-        target = person.weekly_hours_target
-        if target is None:
-            target = rules.default_target_hours(person.audience)
-        times = [_meeting_time(records[m.id], mark) for m, mark in pairs if m.id is not None]
-        return weekly_hours(times, zone, target, rules, first, last)
+            target = person.weekly_hours_target
+            if target is None:
+                target = rules.default_target_hours(person.audience)
+            times = [_meeting_time(records[m.id], mark) for m, mark in pairs if m.id is not None]
+            weeks = weekly_hours(times, zone, target, rules, first, last)
+            return _with_levels(uow, person, target, weeks)
 
     def coverage(self, participant_id: int, group_id: int, upcoming_days: int = 28) -> Coverage:
         """Which sessions of the group's track the participant attended (at any group), and make-ups."""
@@ -1001,11 +1002,12 @@ class AttendanceService(Scoped):
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
             clinic_name = settings.get("clinic_name")
             generated_at = uow.now.astimezone(zone)  # the date printed is the clinic's
+            target = person.weekly_hours_target
+            if target is None:
+                target = rules.default_target_hours(person.audience)
+            levelled = _with_levels(uow, person, target, weekly_hours([], zone, target, rules, first, last))
             self._audit(uow, AuditAction.EXPORT, record_type="attendance report", record_id=participant_id,
                         participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
-        target = person.weekly_hours_target
-        if target is None:
-            target = rules.default_target_hours(person.audience)
         rows = []
         times = []
         for meeting, mark in pairs:
@@ -1028,7 +1030,12 @@ class AttendanceService(Scoped):
                     cancelled=record.cancelled,
                 )
             )
-        weeks = weekly_hours(times, zone, target, rules, first, last)
+        by_monday = {w.monday: w for w in levelled}
+        weeks = [
+            replace(w, level=by_monday[w.monday].level, target_minutes=by_monday[w.monday].target_minutes)
+            if w.monday in by_monday else w
+            for w in weekly_hours(times, zone, target, rules, first, last)
+        ]
         return AttendanceReport(
             clinic_name=clinic_name,
             participant_name=f"{person.legal_name} ({person.preferred_name})"
@@ -1049,6 +1056,14 @@ class AttendanceService(Scoped):
 # A report for someone who may see only some groups says what it leaves out; it says so
 # whether or not anything was left out, so it does not tell her the participant has other groups.
 SCOPE_NOTE = "Lists only meetings of groups you lead; the hours count those meetings only."
+
+
+def _with_levels(uow: UnitOfWork, person: Participant, iop_target: float, weeks: list[WeekHours]) -> list[WeekHours]:
+    """The weeks with the level of care in force and the target that level sets."""
+    from .care import weeks_with_levels
+
+    assert person.id is not None
+    return weeks_with_levels(uow.conn, person.id, person.program_start, iop_target, weeks)
 
 
 def _check_range(first: date, last: date) -> None:

@@ -29,6 +29,7 @@ from ..core.attendance import (
     track_steps,
 )
 from ..core.library import Library
+from .demo_care import fill_demo_care
 from .demo_measures import fill_demo_measures
 from .models import (
     Attendance,
@@ -308,6 +309,7 @@ def fill_demo_clinic(
         counts.update(fill_demo_measures(
             conn, people, meetings, attendance_rows, {group_ids[g.key]: g.group_type for g in usable}, today, now, seed
         ))
+        counts.update(fill_demo_care(conn, people, group_ids, first_day, today, stamp))  # levels of care
     log.info("Demo clinic written: %s", dict(counts))
     return dict(counts)
 

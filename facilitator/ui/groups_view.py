@@ -316,9 +316,10 @@ class GroupDialog(QDialog):
 class GroupsPage(QWidget):
     participant_requested = Signal(int)  # participant id: open their progress page
 
-    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, attendance, roster, parent: QWidget | None = None, *, hub=None, care_opener=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._hub = hub  # ui.operations.ChangeHub: what changed, here or elsewhere
+        self._care_opener = care_opener  # opens a participant's care record (level, criteria, discharge)
         self._attendance = attendance
         self._roster = roster
         self._groups: list[GroupRecord] = []
@@ -380,11 +381,17 @@ class GroupsPage(QWidget):
         self.enrolled_progress = QPushButton(self.tr("Progress and &charts…"))
         self.enrolled_progress.setAccessibleName(self.tr("Open the selected participant's progress page"))
         self.enrolled_progress.clicked.connect(self._on_enrolled_progress)
+        self.care_button = QPushButton(self.tr("Care &record…"))
+        self.care_button.setAccessibleName(self.tr("Open the selected participant's care record: level of care, "
+                                                   "criteria, discharge and aftercare"))
+        self.care_button.clicked.connect(self._on_care)
+        self.care_button.setVisible(care_opener is not None)
         people_tab = QWidget()
         p_layout = QVBoxLayout(people_tab)
         p_layout.addWidget(self.enrolled, 1)
         row = QHBoxLayout()
-        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant, self.enrolled_progress):
+        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant, self.enrolled_progress,
+                  self.care_button):
             row.addWidget(w)
         row.addStretch(1)
         p_layout.addLayout(row)
@@ -424,7 +431,8 @@ class GroupsPage(QWidget):
         self.coverage = _table(("#", self.tr("Session"), self.tr("Attended"), self.tr("Make-up suggestions")), self.tr("Coverage of the track"))
         self.hours_label = QLabel()
         self.hours_label.setAccessibleName(self.tr("Hours summary"))
-        self.hours = _table((self.tr("Week"), self.tr("Dates"), self.tr("Scheduled"), self.tr("Attended"), self.tr("Target"), self.tr("Days at minimum"), self.tr("Flags")),
+        self.hours = _table((self.tr("Week"), self.tr("Dates"), self.tr("Level"), self.tr("Scheduled"), self.tr("Attended"),
+                             self.tr("Target"), self.tr("Days at minimum"), self.tr("Flags")),
                             self.tr("Weekly hours"))
         top = QHBoxLayout()
         for label, w in ((self.tr("Pa&rticipant:"), self.person), (self.tr("Fro&m:"), self.hours_from), (self.tr("T&o:"), self.hours_to)):
@@ -662,7 +670,7 @@ class GroupsPage(QWidget):
         zone = clinic_zone(self._attendance.zone_name())
         self.hours.setRowCount(len(weeks))
         for n, w in enumerate(weeks):
-            _set_row(self.hours, n, [w.label, f"{w.monday.isoformat()} to {w.sunday.isoformat()}",
+            _set_row(self.hours, n, [w.label, f"{w.monday.isoformat()} to {w.sunday.isoformat()}", w.level,
                                      hours_text(w.scheduled_minutes), hours_text(w.attended_minutes),
                                      hours_text(w.target_minutes), str(w.days_at_minimum), ", ".join(w.flags)],
                      fill=FLAG if w.flags else None)
@@ -752,6 +760,13 @@ class GroupsPage(QWidget):
                                    parent=self, hub=self._hub)
         if dialog.exec():
             self._fill_enrollment()
+
+    def _on_care(self) -> None:
+        row = self.enrolled.currentRow()
+        if self._care_opener is None or not 0 <= row < len(getattr(self, "_enrollments", [])):
+            show_error(self, self.tr("Care record"), self.tr("Select a participant in the list first."))
+            return
+        self._care_opener(self._enrollments[row].participant_id)
 
     def _on_enroll(self) -> None:
         g = self.current_group()

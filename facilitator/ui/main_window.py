@@ -38,6 +38,7 @@ PAGES = [
     ("groups", QT_TRANSLATE_NOOP("MainWindow", "Groups")),
     ("notes", QT_TRANSLATE_NOOP("MainWindow", "Notes")),
     ("review", QT_TRANSLATE_NOOP("MainWindow", "Review")),
+    ("ready", QT_TRANSLATE_NOOP("MainWindow", "Ready")),
 ]
 
 
@@ -176,7 +177,8 @@ class MainWindow(QMainWindow):
             self.today_page = TodayPage(backend.attendance, backend.roster, hub=self.hub, measures=measures)
             self.add_page("today", self.today_page)
             yield
-            self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub)
+            self.groups_page = GroupsPage(backend.attendance, backend.roster, hub=self.hub,
+                                          care_opener=self._open_care if getattr(backend, "care", None) else None)
             self.add_page("groups", self.groups_page)
             if measures is not None:
                 from .participant_page import open_participant_page
@@ -206,6 +208,10 @@ class MainWindow(QMainWindow):
             self.add_page("notes", self.notes_page)
             self.review_page = ReviewPage(backend.notes, backend.current_principal, hub=self.hub)
             self.add_page("review", self.review_page)
+        if getattr(backend, "care", None) is not None:
+            from .care_panel import ReadinessPage
+
+            self.add_page("ready", ReadinessPage(backend, self.hub))
             yield
         self.nav.setEnabled(True)
         self.nav.setCurrentRow(0)
@@ -290,6 +296,11 @@ class MainWindow(QMainWindow):
         widget = getattr(self, "_widgets", {}).get(key)
         if widget is not None:
             self.stack.setCurrentWidget(widget)
+
+    def _open_care(self, participant_id: int) -> None:
+        from .care_panel import CareDialog
+
+        CareDialog(self.backend, self.hub, participant_id, self).exec()
 
     # -- menus ---------------------------------------------------------------------------
 

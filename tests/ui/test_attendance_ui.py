@@ -143,7 +143,7 @@ def test_groups_page_shows_enrollment_hours_and_coverage(qtbot, clinic) -> None:
     assert "Tue, Thu 18:00–21:00" in page.details.toPlainText()
     assert page.enrolled.rowCount() == 12
     assert page.person.currentData() == people[0].id
-    flags = [page.hours.item(r, 6).text() for r in range(page.hours.rowCount())]
+    flags = [page.hours.item(r, 7).text() for r in range(page.hours.rowCount())]
     assert flags and all(f == "below target" for f in flags if f)  # 6 h a week against a 9 h target
     assert page.coverage.item(0, 2).text() == "yes"
     done = [page.coverage.item(r, 2).text() for r in range(page.coverage.rowCount())].count("yes")

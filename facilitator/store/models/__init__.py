@@ -8,6 +8,7 @@ from .accounts import UserAccount
 from .attendance import Attendance, Meeting
 from .audit import AuditEntry, AuditHead
 from .base import utcnow
+from .care import AftercarePlan, Discharge, LevelOfCareChange
 from .clinic import ChangeLogEntry, DatabaseIdentity
 from .measures import CheckInRating, DrugScreen, DrugScreenResult, MutualHelpReport, Questionnaire, SafetyFlag
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
@@ -16,6 +17,9 @@ from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
 from .settings import ClinicSetting
 
 __all__ = [
+    "AftercarePlan",
+    "Discharge",
+    "LevelOfCareChange",
     "Attendance",
     "AuditEntry",
     "AuditHead",
