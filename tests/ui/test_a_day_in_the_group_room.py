@@ -145,6 +145,9 @@ def sign_in(qtbot, window, username: str) -> None:  # type: ignore[no-untyped-de
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.backend.principal is not None and window.backend.principal.username == username)
     settle(qtbot)
+    if QApplication.activeWindow() is not window:  # a progress dialog came and went; the desktop gives focus back
+        with qtbot.waitActive(window):
+            window.activateWindow()
 
 
 def focused():  # type: ignore[no-untyped-def]
