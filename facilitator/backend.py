@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .store.accounts import AccountService
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
+    from .store.billing import BillingService
+    from .store.consents import ConsentService
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
@@ -53,6 +55,8 @@ class Backend:
     notes: NotesService | None = None  # progress notes and review
     # The one path for every change: units of work for the signed-in user.
     work: Work | None = None
+    consents: ConsentService | None = None  # consents to disclose, and letters under them
+    billing: BillingService | None = None  # the services to bill
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -123,7 +127,9 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
     from .store.backup import remove_partial_files
+    from .store.billing import BillingService
     from .store.checkpoint import AuditCheckpoints
+    from .store.consents import ConsentService
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
@@ -160,6 +166,8 @@ def open_backend(config: AppConfig, library: Library | None = None) -> Backend:
     backend.accounts = AccountService(work, settings=settings)
     backend.notes = NotesService(work, settings, lambda: backend.library)  # type: ignore[arg-type]
     backend.runs = RunStore(work)
+    backend.consents = ConsentService(work)
+    backend.billing = BillingService(work)
     if config.demo:
         from .demo import seed_demo
 

@@ -44,7 +44,13 @@ class Setting:
     max_length: int = 200
 
     def parse(self, raw: str | None) -> Any:
-        """The stored text as a value of this setting's type; unreadable or out of range gives the default."""
+        """The stored text as a value of this setting's type; unreadable or out of range gives the default.
+
+        Nothing stored (``None``) is the default too; stored empty text is kept as empty text (a
+        billing code cleared on purpose means "not billed").
+        """
+        if raw is None:
+            return self.default
         try:
             return self.normalize_value(raw)
         except ValidationError:
@@ -110,6 +116,7 @@ PROGRAM = "Program rules"
 NOTES = "Progress notes"
 SECURITY = "Security"
 RUNNER = "Session timers"
+BILLING = "Billing"
 
 _SETTINGS: tuple[Setting, ...] = (
     Setting("clinic_name", Kind.TEXT, "", "Clinic name", "Printed on handouts, reports and notes.", CLINIC,
@@ -160,10 +167,29 @@ _SETTINGS: tuple[Setting, ...] = (
             minimum=1, maximum=15, unit="minutes"),
     Setting("runner_minimum_item_minutes", Kind.NUMBER, 2.0, "Shortest item",
             "Finishing on time never shrinks an item below this.", RUNNER, minimum=1, maximum=15, unit="minutes"),
+    # Services to bill: each group type's service code, and which codes are billed per diem.
+    Setting("billing_code_psychoeducation", Kind.TEXT, "H0015", "Code for psychoeducation groups",
+            "The service code a meeting of this type is billed under; empty: not billed.", BILLING, max_length=12),
+    Setting("billing_code_skills", Kind.TEXT, "H0015", "Code for skills groups",
+            "The service code a meeting of this type is billed under; empty: not billed.", BILLING, max_length=12),
+    Setting("billing_code_support", Kind.TEXT, "H0015", "Code for support groups",
+            "The service code a meeting of this type is billed under; empty: not billed.", BILLING, max_length=12),
+    Setting("billing_code_single_interest", Kind.TEXT, "90853", "Code for single-interest groups",
+            "The service code a meeting of this type is billed under (90853: group psychotherapy).", BILLING,
+            max_length=12),
+    Setting("billing_code_family", Kind.TEXT, "90849", "Code for family groups",
+            "The service code a meeting of this type is billed under (90849: multiple-family group).", BILLING,
+            max_length=12),
+    Setting("billing_per_diem_codes", Kind.TEXT, "H0015", "Per-diem codes",
+            "Codes billed once a day when the day's signed, attended time reaches the minimum (comma-separated).",
+            BILLING, max_length=60),
+    Setting("billing_per_diem_minimum_hours", Kind.NUMBER, 3.0, "Per-diem minimum",
+            "A day is billed per diem when a participant attends at least this long with signed notes.", BILLING,
+            minimum=0.5, maximum=12, unit="hours"),
 )
 
 SETTINGS: Mapping[str, Setting] = {s.key: s for s in _SETTINGS}
-SECTIONS: tuple[str, ...] = (CLINIC, PROGRAM, NOTES, SECURITY, RUNNER)
+SECTIONS: tuple[str, ...] = (CLINIC, PROGRAM, NOTES, SECURITY, RUNNER, BILLING)
 
 
 def setting(key: str) -> Setting:

@@ -9,6 +9,7 @@ from .attendance import Attendance, Meeting
 from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .clinic import ChangeLogEntry, DatabaseIdentity
+from .consents import Consent, Disclosure
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
 from .runs import Run, RunEvent, RunItem, RunPlayer, RunRole
@@ -21,7 +22,9 @@ __all__ = [
     "CareGroup",
     "ChangeLogEntry",
     "ClinicSetting",
+    "Consent",
     "DatabaseIdentity",
+    "Disclosure",
     "Enrollment",
     "GroupCurriculum",
     "GroupNoteFormat",
