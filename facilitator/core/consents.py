@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .attendance import hours_text
+from .printing import Letterhead
 from .privacy import PART2_NOTICE, PART2_NOTICE_TITLE
 
 # Field limits (the table's columns hold these lengths).
@@ -249,6 +250,7 @@ class Letter:
     dated: date
     signer: str
     paragraphs: tuple[str, ...] = field(default=())
+    letterhead: Letterhead = Letterhead()
     notice_title: str = PART2_NOTICE_TITLE
     notice: str = PART2_NOTICE
 

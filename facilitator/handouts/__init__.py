@@ -6,6 +6,8 @@ to find the shipped fonts); a test keeps Qt and the database out of it.
 
 from __future__ import annotations
 
+from ..core.billing import ServicesExport
+from ..core.consents import Letter
 from ..core.printing import Guide, Packet, PrintModel, RoleCardSheet, Workbook
 from ..core.safety import SafetyProtocolPrint
 from .base import BaseRenderer, Progress
@@ -14,7 +16,8 @@ from .fonts import FontMissing
 __all__ = ["render_pdf", "renderer_for", "BaseRenderer", "FontMissing", "Progress"]
 
 
-def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+def renderer_for(model: PrintModel | SafetyProtocolPrint | Letter | ServicesExport, *, invariant: bool = False, progress: Progress | None = None) -> BaseRenderer:  # type: ignore[type-arg]
+    from .letters import LetterRenderer, ServicesSummaryRenderer
     from .renderers import GuideRenderer, PacketRenderer, RoleCardsRenderer, WorkbookRenderer
     from .safety import SafetyProtocolRenderer
 
@@ -24,12 +27,15 @@ def renderer_for(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = F
         RoleCardSheet: RoleCardsRenderer,
         Workbook: WorkbookRenderer,
         SafetyProtocolPrint: SafetyProtocolRenderer,
+        Letter: LetterRenderer,
+        ServicesExport: ServicesSummaryRenderer,
     }
     return kinds[type(model)](invariant=invariant, progress=progress)
 
 
-def render_pdf(model: PrintModel | SafetyProtocolPrint, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
-    """The PDF for a packet, guide, role card sheet, workbook or the facilitator's safety protocol.
+def render_pdf(model: PrintModel | SafetyProtocolPrint | Letter | ServicesExport, *, invariant: bool = False, progress: Progress | None = None) -> bytes:
+    """The PDF for a packet, guide, role card sheet, workbook, the facilitator's safety protocol, a
+    letter under a consent or the services-to-bill summary.
 
     ``invariant`` makes the bytes depend on the content only (no dates, fixed ids), for
     golden files. ``progress(done, total, what)`` is called as the layout goes.

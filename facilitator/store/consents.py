@@ -38,6 +38,7 @@ from ..core.consents import (
     letter_refusal,
     parse_information,
 )
+from ..core.printing import Letterhead
 from .access import Access, Scoped
 from .attendance import _ConnectionSettings, read_zone_name
 from .models import Attendance as AttendanceRow
@@ -172,6 +173,17 @@ class ConsentService(Scoped):
                 for r in rows
             ]
 
+    def participant_id(self, record_number: str) -> int:
+        """The participant with this record number, once the user may see them (``NoSuchParticipant`` else)."""
+        with self._read() as uow:
+            return self._access(uow).participant_by_record(record_number)
+
+    def consent(self, consent_id: int) -> ConsentView:
+        with self._read() as uow:
+            row = self._row(uow.conn, consent_id)
+            self._check(self._access(uow), row.participant_id, perm.require_record_consent)
+            return self._view(row)
+
     def today(self) -> date:
         with self._read() as uow:
             return self._today(uow)
@@ -272,6 +284,7 @@ class ConsentService(Scoped):
             if refusal:
                 raise ConsentError(refusal)
             person = uow.conn.execute(sa.select(_participant).where(_participant.c.id == participant_id)).one()
+            last_given = last is not None
             first = first or person.program_start
             last = last or today
             if last < first:
@@ -279,6 +292,9 @@ class ConsentService(Scoped):
             if last > today:
                 raise ConsentError("A letter cannot report on days still to come.")
             facts = self._facts(uow, access, person, first, last)
+            if kind is LetterKind.COMPLETION and facts.completed_on and not last_given and facts.completed_on < last:
+                last = max(first, facts.completed_on)  # a completion letter reports up to the completion
+                facts = self._facts(uow, access, person, first, last)
             if kind is LetterKind.COMPLETION:
                 problem = completion_problem(facts)
                 if problem:
@@ -309,6 +325,10 @@ class ConsentService(Scoped):
                 dated=today,
                 signer=signer or (p.signature if p is not None else who),
                 paragraphs=letter_paragraphs(kind, facts),
+                letterhead=Letterhead.from_settings(
+                    {"clinic_name": settings.get("clinic_name") or consent.discloser,
+                     "clinic_logo": settings.get("clinic_logo")}
+                ),
             )
 
     def _facts(self, uow: UnitOfWork, access: Access, person: Any, first: date, last: date) -> LetterFacts:

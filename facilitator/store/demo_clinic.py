@@ -29,6 +29,7 @@ from ..core.attendance import (
     track_steps,
 )
 from ..core.library import Library
+from .demo_consents import fill_demo_consents
 from .models import (
     Attendance,
     CareGroup,
@@ -304,6 +305,7 @@ def fill_demo_clinic(
         for start in range(0, len(attendance_rows), 2000):
             conn.execute(sa.insert(Attendance.__table__), attendance_rows[start:start + 2000])
         counts["attendance"] = len(attendance_rows)
+    counts.update(fill_demo_consents(engine, now))
     log.info("Demo clinic written: %s", dict(counts))
     return dict(counts)
 
