@@ -1,7 +1,7 @@
 """The services to bill, built from attendance and signed notes only, as plain data, and their CSV.
 
 The clinic maps each group type to a service code in its settings (``billing_code_<type>``,
-declared in ``core.clinic_settings``). Codes named as per-diem codes (``H0015``, intensive
+declared in ``core.clinic_settings``; "none" leaves that type unbilled). Codes named as per-diem codes (``H0015``, intensive
 outpatient per diem, by default) are billed once per participant and day when the minutes
 attended with a signed note that day reach the per-diem minimum (three hours by default);
 other codes (``90853`` group psychotherapy, ``90849`` multiple-family group) are billed once
@@ -42,6 +42,14 @@ DEFAULT_PER_DIEM_MINIMUM_HOURS = 3.0
 SIGNED_STATUSES = frozenset({"signed", "cosigned"})
 
 
+NOT_BILLED = "NONE"  # a group type's code setting set to "none": its meetings are not billed
+
+
+def _code(value: object) -> str:
+    code = str(value or "").strip().upper()
+    return "" if code == NOT_BILLED else code
+
+
 def code_setting(group_type: GroupType) -> str:
     return CODE_SETTING.format(group_type=group_type.value)
 
@@ -53,7 +61,7 @@ def split_codes(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class BillingRules:
-    codes: Mapping[str, str]  # group type value -> service code ("" = not billed)
+    codes: Mapping[str, str]  # group type value -> service code ("" = not billed, "none" in the settings)
     per_diem_codes: frozenset[str]
     per_diem_minimum_minutes: int
 
@@ -68,7 +76,7 @@ class BillingRules:
     @classmethod
     def from_settings(cls, value: Callable[[str], object]) -> BillingRules:
         """From typed clinic settings: ``value(key)`` returns each setting's parsed value."""
-        codes = {t.value: str(value(code_setting(t)) or "").strip().upper() for t in GroupType}
+        codes = {t.value: _code(value(code_setting(t))) for t in GroupType}
         minimum = float(value(PER_DIEM_MINIMUM_SETTING))  # type: ignore[arg-type]
         return cls(codes, split_codes(str(value(PER_DIEM_CODES_SETTING) or "")), round(minimum * 60))
 

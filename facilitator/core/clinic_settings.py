@@ -44,13 +44,7 @@ class Setting:
     max_length: int = 200
 
     def parse(self, raw: str | None) -> Any:
-        """The stored text as a value of this setting's type; unreadable or out of range gives the default.
-
-        Nothing stored (``None``) is the default too; stored empty text is kept as empty text (a
-        billing code cleared on purpose means "not billed").
-        """
-        if raw is None:
-            return self.default
+        """The stored text as a value of this setting's type; unreadable or out of range gives the default."""
         try:
             return self.normalize_value(raw)
         except ValidationError:
@@ -62,6 +56,8 @@ class Setting:
         if self.kind in (Kind.TEXT, Kind.TIME_ZONE):
             if len(text) > self.max_length:
                 raise ValidationError(f"{self.label} can be at most {self.max_length} characters.")
+            if not text:
+                return self.default  # empty text reads as the default, as for every other kind
             if self.kind is Kind.TIME_ZONE and text:
                 from zoneinfo import ZoneInfo
 
@@ -169,16 +165,16 @@ _SETTINGS: tuple[Setting, ...] = (
             "Finishing on time never shrinks an item below this.", RUNNER, minimum=1, maximum=15, unit="minutes"),
     # Services to bill: each group type's service code, and which codes are billed per diem.
     Setting("billing_code_psychoeducation", Kind.TEXT, "H0015", "Code for psychoeducation groups",
-            "The service code a meeting of this type is billed under; empty: not billed.", BILLING, max_length=12),
+            "The service code a meeting of this type is billed under; none: not billed.", BILLING, max_length=12),
     Setting("billing_code_skills", Kind.TEXT, "H0015", "Code for skills groups",
-            "The service code a meeting of this type is billed under; empty: not billed.", BILLING, max_length=12),
+            "The service code a meeting of this type is billed under; none: not billed.", BILLING, max_length=12),
     Setting("billing_code_support", Kind.TEXT, "H0015", "Code for support groups",
-            "The service code a meeting of this type is billed under; empty: not billed.", BILLING, max_length=12),
+            "The service code a meeting of this type is billed under; none: not billed.", BILLING, max_length=12),
     Setting("billing_code_single_interest", Kind.TEXT, "90853", "Code for single-interest groups",
-            "The service code a meeting of this type is billed under (90853: group psychotherapy).", BILLING,
+            "The service code a meeting of this type is billed under (90853: group psychotherapy; none: not billed).", BILLING,
             max_length=12),
     Setting("billing_code_family", Kind.TEXT, "90849", "Code for family groups",
-            "The service code a meeting of this type is billed under (90849: multiple-family group).", BILLING,
+            "The service code a meeting of this type is billed under (90849: multiple-family group; none: not billed).", BILLING,
             max_length=12),
     Setting("billing_per_diem_codes", Kind.TEXT, "H0015", "Per-diem codes",
             "Codes billed once a day when the day's signed, attended time reaches the minimum (comma-separated).",

@@ -51,11 +51,9 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 def _setting_value(conn: sa.Connection, key: str) -> Any:
-    """A billing setting as typed: its declared default when nothing is stored (an empty code is
-    stored as empty text, and means "not billed")."""
-    stored = conn.execute(sa.select(_setting.c.value).where(_setting.c.key == key)).first()
-    spec = clinic_settings.setting(key)
-    return spec.default if stored is None else spec.parse(stored[0])
+    """A billing setting as typed (its declared default when nothing readable is stored)."""
+    stored = conn.execute(sa.select(_setting.c.value).where(_setting.c.key == key)).scalar()
+    return clinic_settings.parse(key, stored)
 
 
 class BillingService(Scoped):

@@ -111,7 +111,7 @@ def test_per_session_codes_and_co_signatures(world, work, shipped_library, clock
     ]
 
 
-def test_the_clinic_maps_its_own_codes_and_an_empty_code_is_not_billed(world, work, run_day) -> None:  # type: ignore[no-untyped-def]
+def test_the_clinic_maps_its_own_codes_and_none_is_not_billed(world, work, run_day) -> None:  # type: ignore[no-untyped-def]
     with world.engine.begin() as conn:
         conn.execute(ClinicSetting.__table__.insert(), [  # type: ignore[attr-defined]
             {"key": "billing_code_skills", "value": "H2036", "updated_at": datetime(2026, 10, 1, tzinfo=UTC)},
@@ -122,7 +122,7 @@ def test_the_clinic_maps_its_own_codes_and_an_empty_code_is_not_billed(world, wo
     assert [(s.record_number, s.code, s.minutes) for s in export.services] == [("R-1001", "H2036", 180),
                                                                                  ("R-1002", "H2036", 168)]
     with world.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE clinic_setting SET value = '' WHERE key = 'billing_code_skills'"))
+        conn.execute(sa.text("UPDATE clinic_setting SET value = 'None' WHERE key = 'billing_code_skills'"))
     export = BillingService(work, world.supervisor).services(DAY, DAY)
     assert export.services == () and export.short == ()
 
