@@ -35,7 +35,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     rec.add_argument("--participant", required=True, metavar="RECORD", help="the participant's record number")
     rec.add_argument("--to", dest="recipient", required=True, metavar="NAME",
                      help="who receives the information, e.g. 'Cook County Drug Court'")
-    rec.add_argument("--recipient-kind", choices=("court", "probation", "employer", "other"), required=True)
+    rec.add_argument("--recipient-kind", choices=("court", "probation", "employer", "other"), required=True,
+                     help="what kind of recipient this is")
     rec.add_argument("--information", required=True, metavar="WHAT",
                      help="attendance, completion, or attendance,completion")
     rec.add_argument("--purpose", required=True, metavar="TEXT", help="why the information is disclosed")
@@ -63,7 +64,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "status says completed. It is recorded as a disclosure.",
     )
     out.add_argument("--consent", required=True, type=record_id, metavar="ID", help="the consent's number")
-    out.add_argument("--kind", choices=("attendance", "completion"), required=True)
+    out.add_argument("--kind", choices=("attendance", "completion"), required=True,
+                     help="an attendance letter, or a completion letter (only when the record shows completion)")
     out.add_argument("--from", dest="first", type=iso_date, metavar="DATE",
                      help="first day reported (default: the program start)")
     out.add_argument("--to", dest="last", type=iso_date, metavar="DATE", help="last day reported (default: today)")

@@ -192,6 +192,8 @@ def build_services(
         ]
         if all_minutes < minimum:
             head = f"Under the per-diem minimum: {hours_text(all_minutes)} attended of {hours_text(minimum)}"
+        elif signed_minutes == 0:
+            head = f"{hours_text(all_minutes)} attended, none of it with a signed note"
         else:
             head = (
                 f"{hours_text(all_minutes)} attended, but only {hours_text(signed_minutes)} with a signed note "

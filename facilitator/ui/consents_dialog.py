@@ -101,13 +101,13 @@ class ConsentsDialog(QDialog):
         self.letter_to = QLineEdit()
         self.letter_to.setAccessibleName(self.tr("Letter reports to"))
         self.letter_to.setPlaceholderText(self.tr("YYYY-MM-DD (empty: today)"))
-        self.print_button = QPushButton(self.tr("&Print letter…"))
+        self.print_button = QPushButton(self.tr("Pr&int letter…"))
         self.print_button.setAccessibleName(self.tr("Print letter"))
         self.print_button.clicked.connect(lambda _checked=False: self._on_print())
         self.revoke_on = QLineEdit()
         self.revoke_on.setAccessibleName(self.tr("Revoked on"))
         self.revoke_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.revoke_button = QPushButton(self.tr("Record &revocation"))
+        self.revoke_button = QPushButton(self.tr("Record re&vocation"))
         self.revoke_button.setAccessibleName(self.tr("Record revocation"))
         self.revoke_button.clicked.connect(lambda _checked=False: self._on_revoke())
         row = QHBoxLayout()
@@ -134,9 +134,9 @@ class ConsentsDialog(QDialog):
         self.recipient_kind.setAccessibleName(self.tr("Kind of recipient"))
         for kind in RecipientKind:
             self.recipient_kind.addItem(QCoreApplication.translate("ConsentsDialog", kind.label), kind.value)
-        self.attendance = QCheckBox(self.tr("Attendance (dates attended and hours)"))
+        self.attendance = QCheckBox(self.tr("&Attendance (dates attended and hours)"))
         self.attendance.setAccessibleName(self.tr("Disclose attendance"))
-        self.completion = QCheckBox(self.tr("Program completion"))
+        self.completion = QCheckBox(self.tr("Program co&mpletion"))
         self.completion.setAccessibleName(self.tr("Disclose program completion"))
         self.purpose = QLineEdit()
         self.purpose.setAccessibleName(self.tr("Purpose"))
@@ -149,20 +149,20 @@ class ConsentsDialog(QDialog):
         self.signed_on = QLineEdit()
         self.signed_on.setAccessibleName(self.tr("Signed on"))
         self.signed_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.revocable = QCheckBox(self.tr("The form tells the participant: {text}").format(text=RIGHT_TO_REVOKE))
+        self.revocable = QCheckBox(self.tr("The form states the ri&ght to revoke: {text}").format(text=RIGHT_TO_REVOKE))
         self.revocable.setAccessibleName(self.tr("The form states the right to revoke"))
-        self.record_button = QPushButton(self.tr("Recor&d consent"))
+        self.record_button = QPushButton(self.tr("Reco&rd consent"))
         self.record_button.setAccessibleName(self.tr("Record consent"))
         self.record_button.clicked.connect(lambda _checked=False: self._on_record())
         form.addRow(self._buddy(self.tr("Who &discloses:"), self.discloser), self.discloser)
-        form.addRow(self._buddy(self.tr("To &whom:"), self.recipient), self.recipient)
+        form.addRow(self._buddy(self.tr("&To whom:"), self.recipient), self.recipient)
         form.addRow(self._buddy(self.tr("&Kind:"), self.recipient_kind), self.recipient_kind)
         what = QHBoxLayout()
         what.addWidget(self.attendance)
         what.addWidget(self.completion)
         form.addRow(self.tr("What:"), what)
         form.addRow(self._buddy(self.tr("&Purpose:"), self.purpose), self.purpose)
-        form.addRow(self._buddy(self.tr("Ends o&n:"), self.until), self.until)
+        form.addRow(self._buddy(self.tr("&Ends on:"), self.until), self.until)
         form.addRow(self._buddy(self.tr("Or ends &with:"), self.until_event), self.until_event)
         form.addRow(self._buddy(self.tr("&Signed on:"), self.signed_on), self.signed_on)
         form.addRow(self.revocable)
@@ -177,7 +177,7 @@ class ConsentsDialog(QDialog):
         self.letters.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.letters.verticalHeader().setVisible(False)
         self.letters.setMaximumHeight(120)
-        layout.addWidget(self._buddy(self.tr("Letters s&ent (disclosures):"), self.letters))
+        layout.addWidget(self._buddy(self.tr("Letters se&nt (disclosures):"), self.letters))
         layout.addWidget(self.letters)
 
         self.message = QLabel()
@@ -188,6 +188,11 @@ class ConsentsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter in a field neither prints, revokes nor closes (what was typed would go): buttons act
+        # only when pressed (Space on a focused button, or its Alt shortcut).
+        for button in (self.print_button, self.revoke_button, self.record_button, *buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.resize(820, 760)
         self._on_selection()
         if hub is not None:
@@ -227,7 +232,9 @@ class ConsentsDialog(QDialog):
                      ", ".join(i.value for i in Information if i in c.information), c.signed_on.isoformat(),
                      c.until_text]
             for col, text in enumerate(cells):
-                self.table.setItem(r, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, col, item)
         if selected is not None:
             for r, c in enumerate(consents):
                 if c.id == selected.id:

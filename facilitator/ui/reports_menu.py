@@ -61,6 +61,7 @@ class ServicesExportDialog(QDialog):
         self.output.setAccessibleName(self.tr("CSV file"))
         browse = QPushButton(self.tr("&Browse…"))
         browse.setAccessibleName(self.tr("Choose the CSV file"))
+        browse.setAutoDefault(False)  # Enter in a field exports; it never opens the file chooser
         browse.clicked.connect(lambda _checked=False: self._on_browse())
         self.pdf = QCheckBox(self.tr("Also write a &PDF summary beside it"))
         self.pdf.setAccessibleName(self.tr("Also write a PDF summary"))
@@ -72,7 +73,7 @@ class ServicesExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(browse)
-        label = QLabel(self.tr("&File:"))
+        label = QLabel(self.tr("F&ile:"))
         label.setBuddy(self.output)
         form.addRow(label, row)
         form.addRow(self.pdf)
@@ -85,6 +86,8 @@ class ServicesExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setAccessibleName(self.tr("Export"))
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter in a field exports; it never closes the dialog
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(lambda _checked=False: self._on_export())
         self.buttons.rejected.connect(self.reject)
@@ -144,8 +147,11 @@ class ServicesExportDialog(QDialog):
 
         def done(result: tuple[Any, list[Path]]) -> None:
             export_, written = result
-            self.message.setText(self.tr("{services} services and {short} falling short, written to {files}.").format(
-                services=len(export_.services), short=len(export_.short), files=", ".join(str(p) for p in written)))
+            said = self.tr("{services} services and {short} falling short, written to {files}.").format(
+                services=len(export_.services), short=len(export_.short), files=", ".join(str(p) for p in written))
+            if export_.scope_note:
+                said += " " + self.tr("Only the groups you lead are in it.")
+            self.message.setText(said)
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, OSError):

@@ -171,3 +171,53 @@ def test_an_outsider_cannot_record_or_see_consents(work, world) -> None:  # type
         outsider.write_letter(consent.id, LetterKind.ATTENDANCE)
     with pytest.raises(PermissionDenied):
         outsider.consents(world.participants["Sam"])
+
+
+def test_the_consent_guards_are_checked_and_repaired_with_the_others(work, world) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.guards import missing_guards, repair_guards
+
+    consent = ConsentService(work, world.supervisor).record(world.participants["Sam"], draft())
+    engine = world.engine
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("DROP TRIGGER consent_locked")
+            expected = "consent_locked"
+        else:
+            conn.exec_driver_sql("ALTER TABLE consent DISABLE TRIGGER consent_guard")
+            expected = "consent_guard"
+    with engine.connect() as conn:
+        assert missing_guards(conn) == [expected]
+    with engine.begin() as conn:
+        assert repair_guards(conn) == [expected]
+    with engine.connect() as conn:
+        assert missing_guards(conn) == []
+    with pytest.raises(sa.exc.DatabaseError), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE consent SET purpose = 'changed' WHERE id = :c"), {"c": consent.id})
+
+
+@pytest.mark.sqlite_file
+def test_upgrading_a_released_clinic_keeps_every_row_and_adds_empty_consents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    from pathlib import Path
+
+    from facilitator.store import db
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "schemas" / "0008-demo-clinic.sqlite"
+    copy = tmp_path / "clinic.sqlite"
+    shutil.copy(fixture, copy)
+    engine = sa.create_engine(f"sqlite:///{copy}")
+
+    def counts() -> dict[str, int]:
+        with engine.connect() as conn:
+            names = [n for n in sa.inspect(conn).get_table_names() if n != "alembic_version"]
+            return {n: conn.exec_driver_sql(f"SELECT count(*) FROM {n}").scalar() for n in names}
+
+    before = counts()
+    engine.dispose()
+    upgraded = db.create_engine(f"sqlite:///{copy}")
+    db.upgrade(upgraded)
+    upgraded.dispose()
+    after = counts()
+    engine.dispose()
+    assert {k: after[k] for k in before} == before
+    assert after["consent"] == 0 and after["disclosure"] == 0
