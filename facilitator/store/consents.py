@@ -117,7 +117,7 @@ class ConsentService(Scoped):
     def _who(uow: UnitOfWork, principal: perm.Principal | None) -> tuple[int | None, str]:
         if principal is None:
             return None, "Facilitator setup"
-        return principal.user_id, principal.signature
+        return principal.user_id, principal.signature[:200]  # the column's length; a name with credentials fits
 
     @staticmethod
     def _view(row: Any) -> ConsentView:
