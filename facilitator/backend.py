@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from .store.accounts import AccountService
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
+    from .store.billing import BillingService
     from .store.care import CareService
+    from .store.consents import ConsentService
     from .store.measures import MeasuresService
     from .store.notes import NotesService
     from .store.roster import RosterService
@@ -57,6 +59,8 @@ class Backend:
     work: Work | None = None
     measures: MeasuresService | None = None  # check-ins, questionnaires, screens, safety flags
     care: CareService | None = None  # levels of care, completion criteria, discharge and aftercare
+    consents: ConsentService | None = None  # consents to disclose, and letters under them
+    billing: BillingService | None = None  # the services to bill
 
     def reload_library(self) -> Library:
         self.library = load_curricula(self.config)
@@ -129,8 +133,10 @@ def open_backend(config: AppConfig, library: Library | None = None, clock: Clock
     from .store.attendance import AttendanceService
     from .store.audit import AuditLog
     from .store.backup import remove_partial_files
+    from .store.billing import BillingService
     from .store.care import CareService
     from .store.checkpoint import AuditCheckpoints
+    from .store.consents import ConsentService
     from .store.notes import NotesService
     from .store.roster import RosterService
     from .store.runs import RunStore
@@ -171,6 +177,8 @@ def open_backend(config: AppConfig, library: Library | None = None, clock: Clock
 
     backend.measures = MeasuresService(work, settings)
     backend.care = CareService(work, backend.attendance, lambda: backend.library)
+    backend.consents = ConsentService(work)
+    backend.billing = BillingService(work)
     if config.demo:
         from .demo import seed_demo
 

@@ -48,7 +48,8 @@ def test_every_everyday_example_runs_on_the_demo_clinic(tmp_path: Path) -> None:
     script = "set -e\n" + "\n".join(commands) + "\n"
     done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    for name in ("tonight.pdf", "familia.pdf", "guide.pdf", "workbook.pdf", "hours.pdf", "notes.pdf", "plan.pdf"):
+    for name in ("tonight.pdf", "familia.pdf", "guide.pdf", "workbook.pdf", "hours.pdf", "notes.pdf", "plan.pdf",
+                 "court-letter.pdf", "services.pdf", "services.csv", "services-short.csv"):
         assert (tmp_path / name).stat().st_size > 1000, name
     assert "Imported 3 participants" in done.stdout
     assert "ready to step down" in done.stdout and "Outpatient from" in done.stdout

@@ -33,6 +33,8 @@ COMMAND_MODULES = [
     "facilitator.cli.handouts",
     "facilitator.cli.bench",
     "facilitator.cli.server",
+    "facilitator.cli.letters",
+    "facilitator.cli.export",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3

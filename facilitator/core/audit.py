@@ -37,6 +37,7 @@ class AuditAction(str, Enum):
     ACCOUNT_CHANGE = "account change"
     BACKUP = "backup"
     RESTORE = "restore"
+    DISCLOSE = "disclose"  # a record sent outside the clinic under a consent (a letter)
 
     @property
     def label(self) -> str:

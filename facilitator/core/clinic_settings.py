@@ -59,6 +59,8 @@ class Setting:
                 raise ValidationError(f"{self.label} can be at most {self.max_length} characters.")
             if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in text):
                 raise ValidationError(f"{self.label} cannot hold control characters.")
+            if not text:
+                return self.default  # empty text reads as the default, as for every other kind
             if self.kind is Kind.TIME_ZONE and text:
                 from zoneinfo import ZoneInfo
 
@@ -113,6 +115,7 @@ PROGRAM = "Program rules"
 NOTES = "Progress notes"
 SECURITY = "Security"
 RUNNER = "Session timers"
+BILLING = "Billing"
 
 _SETTINGS: tuple[Setting, ...] = (
     Setting("clinic_name", Kind.TEXT, "", "Clinic name", "Printed on handouts, reports and notes.", CLINIC,
@@ -191,10 +194,29 @@ _SETTINGS: tuple[Setting, ...] = (
     Setting("completion_gad7_below", Kind.INTEGER, 10, "Latest GAD-7 below",
             "To step down or complete: the latest GAD-7 total under this (10 is the moderate band). "
             "0: not required.", PROGRAM, minimum=0, maximum=21, unit="points"),
+    # Services to bill: each group type's service code, and which codes are billed per diem.
+    Setting("billing_code_psychoeducation", Kind.TEXT, "H0015", "Code for psychoeducation groups",
+            "The service code a meeting of this type is billed under; none: not billed.", BILLING, max_length=20),
+    Setting("billing_code_skills", Kind.TEXT, "H0015", "Code for skills groups",
+            "The service code a meeting of this type is billed under; none: not billed.", BILLING, max_length=20),
+    Setting("billing_code_support", Kind.TEXT, "H0015", "Code for support groups",
+            "The service code a meeting of this type is billed under; none: not billed.", BILLING, max_length=20),
+    Setting("billing_code_single_interest", Kind.TEXT, "90853", "Code for single-interest groups",
+            "The service code a meeting of this type is billed under (90853: group psychotherapy; none: not billed).", BILLING,
+            max_length=20),
+    Setting("billing_code_family", Kind.TEXT, "90849", "Code for family groups",
+            "The service code a meeting of this type is billed under (90849: multiple-family group; none: not billed).", BILLING,
+            max_length=20),
+    Setting("billing_per_diem_codes", Kind.TEXT, "H0015", "Per-diem codes",
+            "Codes billed once a day when the day's signed, attended time reaches the minimum (comma-separated).",
+            BILLING, max_length=60),
+    Setting("billing_per_diem_minimum_hours", Kind.NUMBER, 3.0, "Per-diem minimum",
+            "A day is billed per diem when a participant attends at least this long with signed notes.", BILLING,
+            minimum=0.5, maximum=12, unit="hours"),
 )
 
 SETTINGS: Mapping[str, Setting] = {s.key: s for s in _SETTINGS}
-SECTIONS: tuple[str, ...] = (CLINIC, PROGRAM, NOTES, SECURITY, RUNNER)
+SECTIONS: tuple[str, ...] = (CLINIC, PROGRAM, NOTES, SECURITY, RUNNER, BILLING)
 
 
 def setting(key: str) -> Setting:

@@ -527,3 +527,53 @@ def require_cosign_discharge(principal: Principal | None, author_id: int) -> Pri
         raise PermissionDenied("You cannot review your own discharge summary; another supervisor must.")
     _deny(can_cosign_discharge(p, author_id), "Only a supervisor can co-sign or return a discharge summary.")
     return p
+
+
+# -- consents, letters and services to bill --------------------------------------------------
+
+
+def can_record_consent(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """Record or revoke a participant's consent to disclose: whoever may see the participant
+    (their groups' facilitators, supervisors, and administrators, who keep the front desk)."""
+    return can_view_participant(principal, group_facilitator_ids)
+
+
+def can_write_letter(principal: Principal, group_facilitator_ids: Iterable[Iterable[int]]) -> bool:
+    """Print a letter under a consent: supervisors, administrators, or a facilitator of one of
+    the participant's groups (the letter then counts only the groups she leads)."""
+    return can_view_participant(principal, group_facilitator_ids)
+
+
+def can_export_services(principal: Principal) -> bool:
+    """Export the services to bill: supervisors and administrators for every group, a facilitator
+    for the groups she leads (one who leads none has nothing to export)."""
+    return sees_all_groups(principal) or (principal.is_facilitator and principal.staff_id is not None)
+
+
+def require_record_consent(
+    principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]
+) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_record_consent(p, group_facilitator_ids),
+        "Only this participant's facilitators, a supervisor or an administrator can record their consents.",
+    )
+    return p
+
+
+def require_write_letter(principal: Principal | None, group_facilitator_ids: Iterable[Iterable[int]]) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_write_letter(p, group_facilitator_ids),
+        "Only this participant's facilitators, a supervisor or an administrator can write letters about them.",
+    )
+    return p
+
+
+def require_export_services(principal: Principal | None) -> Principal:
+    p = require_signed_in(principal)
+    _deny(
+        can_export_services(p),
+        "Only supervisors, administrators and the facilitators of a group can export its services to bill.",
+    )
+    return p

@@ -30,6 +30,7 @@ from ..core.attendance import (
 )
 from ..core.library import Library
 from .demo_care import fill_demo_care
+from .demo_consents import fill_demo_consents
 from .demo_measures import fill_demo_measures
 from .models import (
     Attendance,
@@ -310,6 +311,7 @@ def fill_demo_clinic(
             conn, people, meetings, attendance_rows, {group_ids[g.key]: g.group_type for g in usable}, today, now, seed
         ))
         counts.update(fill_demo_care(conn, people, group_ids, first_day, today, stamp))  # levels of care
+    counts.update(fill_demo_consents(engine, now))
     log.info("Demo clinic written: %s", dict(counts))
     return dict(counts)
 

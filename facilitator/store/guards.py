@@ -33,6 +33,11 @@ SQLITE_TRIGGERS = (
     "note_round_no_delete",
     "note_addendum_no_update",
     "note_addendum_no_delete",
+    # consents and disclosures
+    "consent_locked",
+    "consent_no_delete",
+    "disclosure_no_update",
+    "disclosure_no_delete",
 )
 POSTGRES_TRIGGERS = (
     "audit_entry_no_change",
@@ -43,6 +48,11 @@ POSTGRES_TRIGGERS = (
     "note_round_guard",
     "note_addendum_guard",
     "notes_no_truncate",
+    # consents and disclosures
+    "consent_guard",
+    "disclosure_guard",
+    "consents_no_truncate",
+    "disclosures_no_truncate",
 )
 
 
@@ -77,7 +87,9 @@ def _migration(name: str):  # type: ignore[no-untyped-def]
 
     from .db import MIGRATIONS_DIR
 
-    path = next((MIGRATIONS_DIR / "versions").glob(f"{name}_*.py"))
+    # By number ("0004") or by topic ("consents_services"), whatever number the topic got.
+    versions = MIGRATIONS_DIR / "versions"
+    path = next(versions.glob(f"{name}_*.py"), None) or next(versions.glob(f"[0-9][0-9][0-9][0-9]_{name}.py"))
     spec = importlib.util.spec_from_file_location(f"facilitator_migration_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -88,10 +100,11 @@ def _migration(name: str):  # type: ignore[no-untyped-def]
 def guard_statements(dialect: str) -> list[str]:
     """The statements that create every guard, as the migrations wrote them (functions first)."""
     audit, notes, frozen = _migration("0002"), _migration("0004"), _migration("0007")
+    consents = _migration("consents_services")
     if dialect == "sqlite":
-        return [*audit.SQLITE_TRIGGERS, *notes._sqlite_triggers(), *frozen.SQLITE]
+        return [*audit.SQLITE_TRIGGERS, *notes._sqlite_triggers(), *frozen.SQLITE, *consents.SQLITE]
     if dialect == "postgresql":
-        return [*audit.POSTGRES_TRIGGERS, *notes._postgres_triggers(), *frozen.POSTGRES]
+        return [*audit.POSTGRES_TRIGGERS, *notes._postgres_triggers(), *frozen.POSTGRES, *consents.POSTGRES]
     return []
 
 

@@ -322,6 +322,9 @@ class MainWindow(QMainWindow):
             self._update_admin_menu()
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        from .reports_menu import build_reports_menu
+
+        build_reports_menu(self, self._action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for n, (key, title) in enumerate(PAGES, start=1):
             self._action(go_menu, self.tr(title), lambda _checked=False, k=key: self.show_page(k), QKeySequence(f"Ctrl+{n}"))

@@ -10,6 +10,7 @@ from .audit import AuditEntry, AuditHead
 from .base import utcnow
 from .care import AftercarePlan, Discharge, LevelOfCareChange
 from .clinic import ChangeLogEntry, DatabaseIdentity
+from .consents import Consent, Disclosure
 from .measures import CheckInRating, DrugScreen, DrugScreenResult, MutualHelpReport, Questionnaire, SafetyFlag
 from .notes import GroupNoteFormat, NoteAddendum, NoteObservation, NoteRound, ProgressNote
 from .roster import CareGroup, Enrollment, GroupCurriculum, GroupStaff, Participant, ParticipantGoal, Relative, Staff
@@ -27,9 +28,11 @@ __all__ = [
     "ChangeLogEntry",
     "CheckInRating",
     "ClinicSetting",
+    "Consent",
     "DatabaseIdentity",
     "DrugScreen",
     "DrugScreenResult",
+    "Disclosure",
     "Enrollment",
     "GroupCurriculum",
     "GroupNoteFormat",

@@ -1,0 +1,291 @@
+"""Consents to disclose (42 CFR 2.31) and the letters that may go out under them, as plain data.
+
+A letter to a court, a probation officer or an employer discloses a Part 2 record, so it
+prints only against a written consent that holds every element 2.31 requires: who discloses
+(the clinic), to whom, what information, why, until when or what event, the participant's
+signature date, and the participant's right to revoke. :func:`consent_problems` says in a
+sentence each what a consent lacks; :func:`letter_refusal` says why a letter may not go out
+under a consent (expired, revoked, another recipient, other information). The letter's facts
+come only from the record (:class:`LetterFacts`), and every letter carries the 2.32 notice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from .attendance import hours_text
+from .printing import Letterhead
+from .privacy import PART2_NOTICE, PART2_NOTICE_TITLE
+
+# Field limits (the table's columns hold these lengths).
+MAX_NAME = 200
+MAX_PURPOSE = 500
+MAX_EVENT = 300
+
+
+class RecipientKind(StrEnum):
+    COURT = "court"
+    PROBATION = "probation"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            RecipientKind.COURT: "Court",
+            RecipientKind.PROBATION: "Probation or parole",
+            RecipientKind.EMPLOYER: "Employer",
+            RecipientKind.OTHER: "Other",
+        }[self]
+
+
+class Information(StrEnum):
+    """What a consent lets the clinic disclose; each kind of letter needs one of these."""
+
+    ATTENDANCE = "attendance"
+    COMPLETION = "completion"
+
+    @property
+    def label(self) -> str:
+        return {
+            Information.ATTENDANCE: "Attendance: dates attended and hours",
+            Information.COMPLETION: "Program completion: whether and when the program was completed",
+        }[self]
+
+
+class LetterKind(StrEnum):
+    ATTENDANCE = "attendance"
+    COMPLETION = "completion"
+
+    @property
+    def label(self) -> str:
+        return {LetterKind.ATTENDANCE: "Attendance letter", LetterKind.COMPLETION: "Completion letter"}[self]
+
+    @property
+    def needs(self) -> Information:
+        return Information(self.value)
+
+
+RIGHT_TO_REVOKE = (
+    "I understand that I may revoke this consent at any time, except to the extent that the program has "
+    "already acted on it, by telling the program in writing or in person."
+)
+
+
+def information_text(kinds: frozenset[Information] | set[Information]) -> str:
+    """Stored form: the kinds in a fixed order, comma-separated ("attendance,completion")."""
+    return ",".join(k.value for k in Information if k in kinds)
+
+
+def parse_information(text: str) -> frozenset[Information]:
+    found = set()
+    for part in (text or "").split(","):
+        part = part.strip()
+        if part in {i.value for i in Information}:
+            found.add(Information(part))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class ConsentDraft:
+    """A consent as typed from the signed form, before it is recorded."""
+
+    discloser: str  # the clinic: "who discloses"
+    recipient_name: str
+    recipient_kind: RecipientKind | None
+    information: frozenset[Information]
+    purpose: str
+    expires_on: date | None
+    expiry_event: str
+    signed_on: date | None
+    right_to_revoke: bool  # the form told the participant of the right to revoke
+
+
+def consent_problems(draft: ConsentDraft, today: date) -> list[str]:
+    """A sentence for each element 42 CFR 2.31 requires that the draft lacks; empty when complete."""
+    problems = []
+    if not draft.discloser.strip():
+        problems.append("Say who discloses: the clinic's name (set it in the clinic settings).")
+    elif len(draft.discloser) > MAX_NAME:
+        problems.append(f"The discloser's name can be at most {MAX_NAME} characters.")
+    if not draft.recipient_name.strip():
+        problems.append("Say to whom the information goes: the court, officer or employer by name.")
+    elif len(draft.recipient_name) > MAX_NAME:
+        problems.append(f"The recipient's name can be at most {MAX_NAME} characters.")
+    if draft.recipient_kind is None:
+        problems.append("Say what kind of recipient this is: a court, probation, an employer or other.")
+    if not draft.information:
+        problems.append("Say what information may be disclosed: attendance, completion, or both.")
+    if not draft.purpose.strip():
+        problems.append("Say why the information is disclosed (the purpose), for example a court's monitoring.")
+    elif len(draft.purpose) > MAX_PURPOSE:
+        problems.append(f"The purpose can be at most {MAX_PURPOSE} characters.")
+    if draft.expires_on is None and not draft.expiry_event.strip():
+        problems.append("Say until when the consent lasts: an end date, or the event that ends it.")
+    if len(draft.expiry_event) > MAX_EVENT:
+        problems.append(f"The event that ends the consent can be at most {MAX_EVENT} characters.")
+    if draft.signed_on is None:
+        problems.append("Give the date the participant signed the consent.")
+    elif draft.signed_on > today:
+        problems.append("The signature date cannot be later than today.")
+    if draft.signed_on is not None and draft.expires_on is not None and draft.expires_on < draft.signed_on:
+        problems.append("The consent cannot end before the participant signed it.")
+    if not draft.right_to_revoke:
+        problems.append("The participant must be told of the right to revoke; tick that the form says so.")
+    return problems
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    """A recorded consent as read back; immutable but for its revocation."""
+
+    id: int
+    participant_id: int
+    discloser: str
+    recipient_name: str
+    recipient_kind: RecipientKind
+    information: frozenset[Information]
+    purpose: str
+    expires_on: date | None
+    expiry_event: str
+    signed_on: date
+    recorded_at: datetime
+    recorded_by: str
+    revoked_on: date | None = None
+    revoked_at: datetime | None = None
+    revoked_by: str = ""
+    ended_on: date | None = None  # the day the expiry event came about, when recorded
+
+    @property
+    def information_label(self) -> str:
+        return "; ".join(k.label for k in Information if k in self.information)
+
+    @property
+    def until_text(self) -> str:
+        parts = []
+        if self.expires_on is not None:
+            parts.append(self.expires_on.isoformat())
+        if self.expiry_event.strip():
+            parts.append(self.expiry_event.strip())
+        return ", or ".join(parts) + (" (whichever comes first)" if len(parts) > 1 else "")
+
+    def state(self, today: date) -> str:
+        """In force, expired or revoked, in a word a list can show."""
+        if self.revoked_on is not None:
+            return "Revoked"
+        if self.expires_on is not None and today > self.expires_on:
+            return "Expired"
+        return "In force"
+
+
+def letter_refusal(consent: ConsentView | None, kind: LetterKind, recipient_name: str, today: date) -> str | None:
+    """Why a letter may not go out under ``consent``, in a sentence; None when it may."""
+    if consent is None:
+        return "There is no recorded consent for this letter; record the participant's signed consent first."
+    if consent.revoked_on is not None:
+        return (
+            f"The participant revoked this consent on {consent.revoked_on.isoformat()}; "
+            "no letter may go out under it."
+        )
+    if consent.expires_on is not None and today > consent.expires_on:
+        return f"This consent expired on {consent.expires_on.isoformat()}; ask the participant for a new one."
+    if consent.signed_on > today:
+        return "This consent is signed on a later date than today; check the signature date."
+    if kind.needs not in consent.information:
+        return (
+            f"This consent does not cover {kind.needs.value} information; "
+            "the participant must consent to it before a letter says it."
+        )
+    if recipient_name.strip().casefold() != consent.recipient_name.strip().casefold():
+        return f"This consent covers letters to {consent.recipient_name} only."
+    return None
+
+
+# -- the letter ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendedMeeting:
+    day: date
+    group_name: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """What the record says, and nothing else: the only source of a letter's sentences."""
+
+    participant_name: str
+    record_number: str
+    date_of_birth: date | None
+    program_start: date
+    first: date
+    last: date
+    attended: tuple[AttendedMeeting, ...]
+    missed: int  # meetings marked absent in the period
+    status: str  # active, completed, discharged
+    completed_on: date | None = None  # when the record says the program was completed
+    scope_note: str = ""
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(m.minutes for m in self.attended)
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter ready to print: who it goes to, under which consent, what it says."""
+
+    kind: LetterKind
+    clinic_name: str
+    recipient_name: str
+    recipient_kind: RecipientKind
+    consent_id: int
+    consent_signed_on: date
+    consent_until: str
+    purpose: str
+    facts: LetterFacts
+    dated: date
+    signer: str
+    paragraphs: tuple[str, ...] = field(default=())
+    letterhead: Letterhead = Letterhead()
+    notice_title: str = PART2_NOTICE_TITLE
+    notice: str = PART2_NOTICE
+
+    @property
+    def title(self) -> str:
+        return self.kind.label
+
+
+def completion_problem(facts: LetterFacts) -> str | None:
+    """A completion letter only says what the record says: the participant's status is completed."""
+    if facts.status != "completed":
+        return (
+            "The record does not show this participant completed the program "
+            f"(status: {facts.status}); a completion letter cannot be written."
+        )
+    return None
+
+
+def letter_paragraphs(kind: LetterKind, facts: LetterFacts) -> tuple[str, ...]:
+    """The letter's sentences, built only from the record."""
+    who = f"{facts.participant_name} (date of birth {facts.date_of_birth.isoformat()})" if facts.date_of_birth \
+        else facts.participant_name
+    period = f"{facts.first.isoformat()} to {facts.last.isoformat()}"
+    paras = [
+        f"At the participant's written request, this letter reports on {who}, who began our "
+        f"intensive outpatient program on {facts.program_start.isoformat()}."
+    ]
+    if kind is LetterKind.COMPLETION:
+        when = f" on {facts.completed_on.isoformat()}" if facts.completed_on else ""
+        paras.append(f"Our records show that the participant completed the program{when}.")
+    held = len(facts.attended) + facts.missed
+    paras.append(
+        f"From {period} the participant attended {len(facts.attended)} of {held} group meetings recorded, "
+        f"{hours_text(facts.total_minutes)} in all."
+    )
+    if facts.scope_note:
+        paras.append(facts.scope_note)
+    return tuple(paras)

@@ -1,0 +1,163 @@
+"""Letters written under a consent, and the services-to-bill summary, as PDF.
+
+Both reuse the handout base renderer (fonts, letterhead, "page x of y"). A letter is a
+disclosure of a Part 2 record: it says under which consent it goes out, prints the full
+42 CFR 2.32 notice, and carries the short statement in every page's footer. Its sentences
+are ``core.consents.letter_paragraphs``: nothing but the record.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..core.attendance import hours_text
+from ..core.billing import ServicesExport
+from ..core.consents import Letter
+from ..core.printing import Letterhead
+from ..core.privacy import PART2_NOTICE_SHORT
+from .base import BaseRenderer, DocumentInfo
+from .reports import _table, _table_styles
+
+
+def _p(value: object, style: object) -> Paragraph:
+    return Paragraph(escape(str(value)), style)  # type: ignore[arg-type]
+
+
+def _notice(title: str, text: str, width: float, st: object) -> Flowable:
+    box = Table([[_p(title, st.small_bold)], [_p(text, st.small)]], colWidths=[width])  # type: ignore[attr-defined]
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    return KeepTogether([box])
+
+
+class LetterRenderer(BaseRenderer[Letter]):
+    """Date, recipient, the record's sentences, a table of meetings attended, signature, the notice."""
+
+    def letterhead_of(self, model: Letter) -> Letterhead:
+        return model.letterhead if model.letterhead.clinic_name else Letterhead(clinic_name=model.clinic_name)
+
+    def document_info(self, model: Letter) -> DocumentInfo:
+        # No name in the metadata: a file name or a search index may show it.
+        return DocumentInfo(title=model.kind.label, subject="Confidential: 42 CFR part 2")
+
+    def story(self, model: Letter) -> list[Flowable]:
+        st = self.styles(False)
+        cell, bold, heading = _table_styles()
+        width = self.pagesize[0] - self.margin_left - self.margin_right
+        facts = model.facts
+        story: list[Flowable] = [
+            self.begin(section=0, header_right=model.kind.label, continued_right=f"{model.kind.label} (continued)",
+                       footer=PART2_NOTICE_SHORT),
+            _p(model.dated.isoformat(), st.body),
+            Spacer(1, 6),
+            _p(f"To: {model.recipient_name} ({model.recipient_kind.label.lower()})", st.body),
+            _p(f"Re: {facts.participant_name}, record {facts.record_number}", st.body),
+            Spacer(1, 8),
+            _p(model.kind.label, st.title),
+        ]
+        for para in model.paragraphs:
+            story.append(_p(para, st.body))
+            story.append(Spacer(1, 4))
+        story.append(
+            _p(
+                f"This letter is sent under the participant's written consent signed on "
+                f"{model.consent_signed_on.isoformat()} (consent {model.consent_id}), for this purpose: "
+                f"{model.purpose}. The consent lasts until {model.consent_until}, unless revoked.",
+                st.small,
+            )
+        )
+        if facts.attended:
+            story.append(_p("Meetings attended", heading))
+            rows: list[list[object]] = [[_p(h, bold) for h in ("Date", "Group", "Time attended")]]
+            for m in facts.attended:
+                rows.append([_p(f"{m.day:%a} {m.day.isoformat()}", cell), _p(m.group_name, cell),
+                             _p(hours_text(m.minutes), cell)])
+            rows.append([_p("Total", bold), _p("", cell), _p(hours_text(facts.total_minutes), bold)])
+            story.append(_table(rows, [1.3 * inch, width - 2.5 * inch, 1.2 * inch], st))
+        story.append(Spacer(1, 18))
+        story.append(KeepTogether([_p("Sincerely,", st.body), Spacer(1, 22), _p(model.signer, st.body),
+                                   _p(model.clinic_name, st.body)]))
+        story.append(Spacer(1, 14))
+        story.append(_notice(model.notice_title, model.notice, width, st))
+        return story
+
+
+def render_letter(model: Letter, *, invariant: bool = False) -> bytes:
+    return LetterRenderer(invariant=invariant).render(model)
+
+
+class ServicesSummaryRenderer(BaseRenderer[ServicesExport]):
+    """Totals by code, then every billable service, then what falls short and why."""
+
+    def letterhead_of(self, model: ServicesExport) -> Letterhead:
+        return Letterhead(clinic_name=model.clinic_name)
+
+    def document_info(self, model: ServicesExport) -> DocumentInfo:
+        return DocumentInfo(title="Services to bill", subject="Confidential: 42 CFR part 2")
+
+    def story(self, model: ServicesExport) -> list[Flowable]:
+        st = self.styles(False)
+        cell, bold, heading = _table_styles()
+        width = self.pagesize[0] - self.margin_left - self.margin_right
+        period = f"{model.first.isoformat()} to {model.last.isoformat()}"
+        story: list[Flowable] = [
+            self.begin(section=0, header_right=f"Services {period}", continued_right=f"Services {period} (continued)",
+                       footer=PART2_NOTICE_SHORT),
+            _p("Services to bill", st.title),
+            _p(f"Period: {period}. Prepared {model.generated_at:%Y-%m-%d} by {model.exported_by}.", st.body),
+            _p(
+                "Built from attendance and signed progress notes only. Per-diem codes "
+                f"({', '.join(sorted(model.rules.per_diem_codes)) or 'none'}) need "
+                f"{hours_text(model.rules.per_diem_minimum_minutes)} attended with signed notes in a day.",
+                st.small,
+            ),
+        ]
+        if model.scope_note:
+            story.append(_p(model.scope_note, st.small))
+        story.append(_p("Totals by code", heading))
+        totals = model.units_by_code()
+        rows: list[list[object]] = [[_p("Code", bold), _p("Units", bold)]]
+        rows += [[_p(code, cell), _p(units, cell)] for code, units in totals.items()]
+        if not totals:
+            rows.append([_p("No billable services in this period.", cell), _p("", cell)])
+        rows.append([_p("Falling short", bold), _p(len(model.short), bold)])
+        totals_table = _table(rows, [2.0 * inch, 1.0 * inch], st)
+        totals_table.hAlign = "LEFT"
+        story.append(totals_table)
+
+        story.append(_p("Billable services", heading))
+        header = ("Date", "Record", "Code", "Units", "Minutes", "Rendering", "Supervising", "Note")
+        rows = [[_p(h, bold) for h in header]]
+        for s in model.services:
+            rows.append([_p(s.day.isoformat(), cell), _p(s.record_number, cell), _p(s.code, cell), _p(s.units, cell),
+                         _p(s.minutes, cell), _p(s.rendering, cell), _p(s.supervising, cell),
+                         _p(" ".join(str(i) for i in s.note_ids), cell)])
+        if not model.services:
+            rows.append([_p("None.", cell)] + [""] * 7)
+        widths = [1.0, 0.75, 0.65, 0.55, 0.75, 1.45, 1.45, 0.6]
+        scale = width / (sum(widths) * inch)
+        story.append(_table(rows, [w * inch * scale for w in widths], st))
+
+        story.append(_p("Falling short (not billable as recorded)", heading))
+        header = ("Date", "Record", "Code", "Minutes", "Reason")
+        rows = [[_p(h, bold) for h in header]]
+        for s in model.short:
+            rows.append([_p(s.day.isoformat(), cell), _p(s.record_number, cell), _p(s.code, cell),
+                         _p(s.minutes, cell), _p(s.reason, cell)])
+        if not model.short:
+            rows.append([_p("None.", cell)] + [""] * 4)
+        widths = [1.0, 0.75, 0.65, 0.75, 3.85]
+        scale = width / (sum(widths) * inch)
+        story.append(_table(rows, [w * inch * scale for w in widths], st))
+        return story
+
+
+def render_services_summary(model: ServicesExport, *, invariant: bool = False) -> bytes:
+    return ServicesSummaryRenderer(invariant=invariant).render(model)
+
+
+__all__ = ["LetterRenderer", "ServicesSummaryRenderer", "render_letter", "render_services_summary"]
