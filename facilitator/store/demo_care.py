@@ -117,7 +117,13 @@ def seed_demo_care(engine: Any, settings: Any, library: Any, facilitator: Princi
         leaving = _ready_candidate(conn, first_day, evening)
         level = LevelOfCareChange.__table__  # type: ignore[attr-defined]
         changed = {r[0] for r in conn.execute(sa.select(level.c.participant_id))}
-        if leaving in changed:  # the discharged one is neither of the evening level changes
+        # The discharged one is neither of the evening level changes nor someone whose measures tell
+        # another story (a medication that makes screens positive, a safety flag): they keep coming.
+        from .measures import FLAG, SCREEN
+
+        changed |= {r[0] for r in conn.execute(sa.select(SCREEN.c.participant_id).where(SCREEN.c.expected != ""))}
+        changed |= {r[0] for r in conn.execute(sa.select(FLAG.c.participant_id))}
+        if leaving in changed:
             participant, enrollment = Participant.__table__, Enrollment.__table__  # type: ignore[attr-defined]
             leaving = conn.execute(
                 sa.select(participant.c.id).join(enrollment, enrollment.c.participant_id == participant.c.id)

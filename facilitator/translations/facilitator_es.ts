@@ -585,6 +585,384 @@
     </message>
 </context>
 <context>
+    <name>CareDialog</name>
+    <message>
+        <source>Care record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarePanel</name>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care record sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Level of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;riteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discharge and aftercare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Nota</translation>
+    </message>
+    <message>
+        <source>Level of care history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New level of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example, the treatment team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the &amp;change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the change of level of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected change entered in &amp;error…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected level change entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the level of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Completion criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic sets each criterion in File › Settings › Program rules. A criterion with nothing on record is never counted as met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the stay ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start the discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the discharge, with a summary prefilled from the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;How the stay ended:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the discharge summary draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the discharge summary; it locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-sig&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-sign the discharge summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the discharge summary to its author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aftercare plan (the participant&apos;s words, one item a line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the printed plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lar&amp;ge print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the plan in large print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the aftercare plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;int the plan (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the aftercare plan as PDF to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge and aftercare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({record}), {status}. Admitted {start}. Now at {level} since {since}; weekly hour target {target} hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation type="unfinished">Admisión</translation>
+    </message>
+    <message>
+        <source>Entered in error: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to step down: every criterion is met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to complete: every criterion is met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet ready: {met}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No discharge yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This participant left the program without a discharge recorded in Facilitator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} on {day}: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-signed by {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned: {comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level of care not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation type="unfinished">Registrada por error</translation>
+    </message>
+    <message>
+        <source>Select a recorded change of level first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why was this change entered in error?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge summary not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge summary not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not co-signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished">Devolución</translation>
+    </message>
+    <message>
+        <source>What needs changing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aftercare plan not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The plan was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -629,6 +1007,87 @@
     <message>
         <source>&amp;Change password</source>
         <translation>&amp;Cambiar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCanvas</name>
+    <message>
+        <source>{title}: chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{summary} Press N for the numbers as a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the chart&apos;s figures as a table (N on the chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the numbers of {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPanel</name>
+    <message>
+        <source>Check-in ratings [C] (your screen only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits, then Enter for the next person; Tab for the mood; Esc goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood (one word)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scale} rating for {name}, {low} to {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood word for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating state for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -683,6 +1142,280 @@
     <message>
         <source>Decide later; keep what you typed on screen</source>
         <translation>Decidir después; mantener en pantalla lo que escribió</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsDialog</name>
+    <message>
+        <source>Consents and letters: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents and letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished">Firmada</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished">Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Consents on record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under the selected consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter reports from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: program start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter reports to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;int letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record re&amp;vocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Letter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant revoked it &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a signed consent (42 CFR 2.31)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a signed consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who discloses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attendance (dates attended and hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclose attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program co&amp;mpletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclose program completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends with the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the end of probation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form states the ri&amp;ght to revoke: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form states the right to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reco&amp;rd consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who &amp;discloses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To whom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends on:</source>
+        <translation type="unfinished">Te&amp;rmina el:</translation>
+    </message>
+    <message>
+        <source>Or ends &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters se&amp;nt (disclosures):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Mensaje</translation>
+    </message>
+    <message>
+        <source>Revoked {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded. The consent lacks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded consent {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the day the participant revoked the consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent {number} is revoked; no letter will go out under it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the {letter} to {path}; it is recorded as a disclosure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueList</name>
+    <message>
+        <source>⚠ safety flag open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due for this meeting&apos;s attendees.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1822,22 @@
         <translation>Editar el participante seleccionado</translation>
     </message>
     <message>
+        <source>Progress and &amp;charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected participant&apos;s progress page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care &amp;record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected participant&apos;s care record: level of care, criteria, discharge and aftercare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
@@ -1115,6 +1864,10 @@
     <message>
         <source>Save the participant&apos;s attendance report as CSV</source>
         <translation>Guardar en CSV el informe de asistencia del participante</translation>
+    </message>
+    <message>
+        <source>Open the participant&apos;s progress page with charts and measures</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Coverage summary</source>
@@ -1151,6 +1904,10 @@
     <message>
         <source>Scheduled</source>
         <translation>Programadas</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Target</source>
@@ -1307,6 +2064,14 @@
     <message>
         <source>&lt;p&gt;&lt;i&gt;Meetings added from the schedule: {added}.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;Reuniones agregadas desde el horario: {added}.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Care record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a participant in the list first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enroll</source>
@@ -1623,6 +2388,10 @@
     <message>
         <source>Review</source>
         <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished">Listo</translation>
     </message>
     <message>
         <source>Demo clinic</source>
@@ -2318,6 +3087,158 @@
     </message>
 </context>
 <context>
+    <name>ParticipantPage</name>
+    <message>
+        <source>Progress — Facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant&apos;s progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation type="unfinished">Participante</translation>
+    </message>
+    <message>
+        <source>First day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished">&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished">&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge safety flag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the open safety flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter &amp;PHQ-9…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter &amp;GAD-7…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drug screen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress &amp;report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My progress page (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blank PHQ-9 and GAD-7 forms (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a PHQ-9 for this participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a GAD-7 for this participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a drug screen for this participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report for the supervisor and the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the large-print my progress page for the participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save blank PHQ-9 and GAD-7 forms to fill in on paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day is after the last day; change one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The participant&apos;s progress could not be read; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress: {name} — Facilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety flag open — follow the safety protocol.
+{lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}. Tab to a chart and press N for its numbers; Ctrl+1 to Ctrl+6 jump.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save my progress page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved to {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>&amp;Print…</source>
@@ -2573,6 +3494,167 @@
     <message>
         <source>{what}: {pages}.</source>
         <translation>{what}: {pages}.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <source>{key}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyed in from the &amp;printed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyed in from the printed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date it was filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {n}: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How difficult these problems made things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {n}: type 0, 1, 2 or 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {items} items answered; total so far {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key} not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessPage</name>
+    <message>
+        <source>Ready to step down or complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Registro</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants and readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open care record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected participant&apos;s care record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge summaries awaiting co-signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors see who is ready to step down or complete; open a participant&apos;s care record from Groups to see their progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge summaries awaiting co-signature: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to step down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ready} of {total} active participants are ready to step down or complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents and letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant&apos;s record number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;services to bill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consents and letters…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3832,6 +4914,49 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
 </context>
 <context>
+    <name>SafetyFlagDialog</name>
+    <message>
+        <source>Safety flag: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;⚠ Safety flag: {name}&lt;/h3&gt;&lt;p&gt;PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered above “Not at all” on {day}.&lt;/p&gt;&lt;p&gt;Follow the clinic&apos;s safety protocol now: ask directly about suicidal thoughts, plans and means; do not leave the person alone if the risk is imminent; consult your supervisor; review the safety plan. Crisis line: call or text 988.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you did (optional): e.g. assessed with the person, supervisor told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge: I have seen this and am acting on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the safety flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not &amp;now (the flag stays open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the flag open for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SafetyProtocolDialog</name>
     <message>
         <source>{title} — your screen only</source>
@@ -3872,6 +4997,164 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>Keyboard help</source>
         <translation>Ayuda del teclado</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenDialog</name>
+    <message>
+        <source>Drug screen: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a drug screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Observed collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specimen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Panel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results (a substance not on the panel stays “not tested”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result for {substance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected to test positive for (prescribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected medication: {med}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicesExportDialog</name>
+    <message>
+        <source>Export services to bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per billable service, from attendance and signed notes only. What was attended but cannot be billed yet goes to a second file with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished">Archivo CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished">&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file</source>
+        <translation type="unfinished">Elegir el archivo CSV</translation>
+    </message>
+    <message>
+        <source>Also write a &amp;PDF summary beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write a PDF summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished">&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished">&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Exportación</translation>
+    </message>
+    <message>
+        <source>Save the services to bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished">CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write the services to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{services} services and {short} falling short, written to {files}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the groups you lead are in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files could not be written: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting services…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4347,6 +5630,18 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Reactivar la reunión cancelada</translation>
     </message>
     <message>
+        <source>Measures due at this meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the person&apos;s progress page, where measures are entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Measures due at this meeting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Today&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Hoy&lt;/h2&gt;</translation>
     </message>
@@ -4417,6 +5712,10 @@ Sesión: {session}</translation>
     <message>
         <source>The attendance marks for this meeting are not saved yet. Save them now?</source>
         <translation>Las marcas de asistencia de esta reunión aún no están guardadas. ¿Guardarlas ahora?</translation>
+    </message>
+    <message>
+        <source>What is due could not be read; the details are in the log.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Handout packet</source>
@@ -4649,6 +5948,70 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>Restore</source>
         <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Disclose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial hospitalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensive outpatient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpatient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed the program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left against advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred to another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrative discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probation or parole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance: dates attended and hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program completion: whether and when the program was completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion letter</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Psychoeducation</source>
@@ -4967,6 +6330,122 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>Cuándo tocan los cuestionarios: al ingreso y cada 2 o 4 semanas, solo al ingreso, o solo cuando un consejero decida aplicarlos.</translation>
     </message>
     <message>
+        <source>Weekly hours target in outpatient care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weekly target while a participant is at the outpatient level (IOP uses the targets above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly hours target in partial hospitalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weekly target while a participant is at the partial hospitalization level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days without an unexpected positive screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To step down or complete: days since the last positive screen not explained by a prescribed medication. 0: not required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curriculum coverage needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To step down or complete: the share of the track&apos;s sessions attended. 0: not required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weeks at the hour target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To step down or complete: weeks at or above the weekly hour target (not necessarily in a row). 0: not required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest PHQ-9 below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To step down or complete: the latest PHQ-9 total under this (10 is the moderate band). 0: not required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest GAD-7 below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To step down or complete: the latest GAD-7 total under this (10 is the moderate band). 0: not required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for psychoeducation groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service code a meeting of this type is billed under; none: not billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for skills groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for support groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for single-interest groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service code a meeting of this type is billed under (90853: group psychotherapy; none: not billed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for family groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service code a meeting of this type is billed under (90849: multiple-family group; none: not billed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-diem codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes billed once a day when the day&apos;s signed, attended time reaches the minimum (comma-separated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-diem minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day is billed per diem when a participant attends at least this long with signed notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clinic</source>
         <translation>Clínica</translation>
     </message>
@@ -4985,6 +6464,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>Session timers</source>
         <translation>Temporizadores de sesión</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
@@ -5498,6 +6981,17 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>Could not load</source>
         <translation>No se pudo cargar</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Check-in ratings  [C]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter each attendee&apos;s check-in ratings and mood (C)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -31,10 +31,6 @@ from PySide6.QtWidgets import (
 from ..core.changes import ValidationError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportsMenu", text)
-
-
 class ServicesExportDialog(QDialog):
     """Choose the days and the file; the CSV of services, the second list beside it, and a PDF summary."""
 
@@ -166,7 +162,7 @@ class ServicesExportDialog(QDialog):
 
 def build_reports_menu(window: Any, add: Callable[..., QAction]) -> None:
     """A Reports menu with the services export and a participant's consents and letters."""
-    menu = window.menuBar().addMenu(_tr("&Reports"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ReportsMenu", "&Reports"))
 
     def backend() -> Any:
         b = getattr(window, "backend", None)
@@ -181,7 +177,7 @@ def build_reports_menu(window: Any, add: Callable[..., QAction]) -> None:
         b = backend()
         if b is None or b.consents is None:
             return
-        record, ok = QInputDialog.getText(window, _tr("Consents and letters"), _tr("Participant's record number:"))
+        record, ok = QInputDialog.getText(window, QCoreApplication.translate("ReportsMenu", "Consents and letters"), QCoreApplication.translate("ReportsMenu", "Participant's record number:"))
         if not ok or not record.strip():
             return
         from .consents_dialog import open_consents
@@ -192,8 +188,8 @@ def build_reports_menu(window: Any, add: Callable[..., QAction]) -> None:
         def found(pid: int) -> None:
             window.consents_dialog = open_consents(window, b, hub, pid, record.strip())
 
-        QueryOp(window, lambda: b.consents.participant_id(record), hub).titled(_tr("Consents and letters")) \
+        QueryOp(window, lambda: b.consents.participant_id(record), hub).titled(QCoreApplication.translate("ReportsMenu", "Consents and letters")) \
             .success(found).run()
 
-    window.export_services_action = add(menu, _tr("Export &services to bill…"), export_services)
-    window.consents_action = add(menu, _tr("&Consents and letters…"), consents)
+    window.export_services_action = add(menu, QCoreApplication.translate("ReportsMenu", "Export &services to bill…"), export_services)
+    window.consents_action = add(menu, QCoreApplication.translate("ReportsMenu", "&Consents and letters…"), consents)

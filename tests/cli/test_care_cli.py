@@ -36,22 +36,22 @@ def test_the_demo_has_one_participant_ready_and_one_discharged_with_a_plan(
     assert run(demo_dir, "facilitator", "ready") == 3
     assert "Only supervisors" in capsys.readouterr().err
     out = tmp_path / "plan.pdf"
-    assert run(demo_dir, "facilitator", "plan", "--participant", "D-1023", "--language", "es", "--large-print",
+    assert run(demo_dir, "facilitator", "plan", "--participant", "D-1024", "--language", "es", "--large-print",
                "-o", str(out)) == 0
     text = " ".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
     assert "Mi plan de cuidado" in text and "SMART Recovery" in text and "988" in text
     assert out.stat().st_mode & 0o077 == 0
-    assert run(demo_dir, "facilitator", "plan", "--participant", "D-1024", "-o", str(out)) == 1
+    assert run(demo_dir, "facilitator", "plan", "--participant", "D-1025", "-o", str(out)) == 1
     assert "has no discharge" in capsys.readouterr().err
 
 
 def test_a_level_change_from_the_command_line(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     today = date.today().isoformat()
     capsys.readouterr()
-    assert run(demo_dir, "facilitator", "level", "--participant", "D-1024", "--to", "outpatient", "--from", today,
+    assert run(demo_dir, "facilitator", "level", "--participant", "D-1025", "--to", "outpatient", "--from", today,
                "--reason", "Met the milestones", "--decided-by", "Treatment team") == 0
-    assert f"D-1024: Outpatient from {today}; weekly hour target 1.5 hours now." in capsys.readouterr().out
-    assert run(demo_dir, "facilitator", "level", "--participant", "D-1024", "--to", "outpatient", "--from", today,
+    assert f"D-1025: Outpatient from {today}; weekly hour target 1.5 hours now." in capsys.readouterr().out
+    assert run(demo_dir, "facilitator", "level", "--participant", "D-1025", "--to", "outpatient", "--from", today,
                "--reason", "Again", "--decided-by", "Team") == 1
     assert "already at outpatient" in capsys.readouterr().err
     assert run(demo_dir, "facilitator", "level", "--participant", "NOPE-1", "--to", "php", "--from", today,

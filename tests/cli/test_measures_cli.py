@@ -30,12 +30,12 @@ def run(config: AppConfig, user: str, *args: str) -> int:
     return main(["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir), "--user", user, *args])
 
 
-def lab_file(tmp_path, today: date, rows: str | None = None):  # type: ignore[no-untyped-def]
+def lab_file(tmp_path, today: date, rows: str | None = None, on_buprenorphine: str = "D-1023"):  # type: ignore[no-untyped-def]
     header = "record_number,collected_on,specimen,observed,panel,substance,result,lab_reference,expected\n"
     body = rows if rows is not None else (
         f"D-1016,{today},urine,yes,5-panel,cocaine,negative,LAB-T-1,\n"
         f"D-1016,{today},urine,yes,5-panel,opiates,positive,LAB-T-1,\n"
-        f"D-1023,{today},oral fluid,no,5-panel,buprenorphine,positive,LAB-T-2,buprenorphine\n"
+        f"{on_buprenorphine},{today},oral fluid,no,5-panel,buprenorphine,positive,LAB-T-2,buprenorphine\n"
     )
     path = tmp_path / "results.csv"
     path.write_text(header + body, encoding="utf-8")
@@ -55,7 +55,11 @@ def test_a_laboratory_file_is_imported_all_or_none(demo_clinic, config, tmp_path
     assert "not 'maybe'" in err and "nothing imported: 1 bad row(s)" in err
     with demo_clinic.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM drug_screen")).scalar() == before
-    good = lab_file(tmp_path, today)
+    with demo_clinic.engine.connect() as conn:  # the demo's participant on buprenorphine (it varies with the day)
+        on_buprenorphine = conn.execute(sa.text(
+            "SELECT p.record_number FROM drug_screen s JOIN participant p ON p.id = s.participant_id "
+            "WHERE s.expected LIKE '%buprenorphine%' LIMIT 1")).scalar_one()
+    good = lab_file(tmp_path, today, on_buprenorphine=on_buprenorphine)
     assert run(config, "facilitator", "screens", "import", str(good)) == 0
     assert "Imported 2 drug screen(s) for 2 participant(s)" in capsys.readouterr().out
     assert run(config, "facilitator", "screens", "import", str(good)) == 1, "the same specimens twice"

@@ -50,6 +50,9 @@ def main_window(qtbot, backend):  # type: ignore[no-untyped-def]
     from facilitator.ui import operations
 
     qtbot.waitUntil(lambda: not operations.busy())  # the pages' first reads run off the GUI thread
+    if not window.isActiveWindow():  # a progress dialog came and went; a desktop gives the focus back
+        with qtbot.waitActive(window):
+            window.activateWindow()
     yield window
     # As the app does: windows close (and their last saves finish) before the database closes.
     from PySide6.QtWidgets import QApplication

@@ -71,16 +71,16 @@ def menus_of(window: MainWindow) -> dict[str, list[str]]:
 def test_the_tests_run_in_english(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(AppConfig.build(data_dir=tmp_path, log_dir=tmp_path))
     qtbot.addWidget(window)
-    assert list(menus_of(window)) == ["&File", "&Admin", "&Go", "&Help"]
+    assert list(menus_of(window)) == ["&File", "&Admin", "&Reports", "&Go", "&Help"]
 
 
 def test_the_main_window_in_spanish_with_one_accelerator_per_letter(qtbot, tmp_path, spanish) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(AppConfig.build(data_dir=tmp_path, log_dir=tmp_path))
     qtbot.addWidget(window)
     menus = menus_of(window)
-    assert list(menus) == ["&Archivo", "A&dministración", "&Ir", "A&yuda"]
+    assert list(menus) == ["&Archivo", "A&dministración", "&Informes", "&Ir", "A&yuda"]
     assert menus["&Archivo"][0] == "C&onfiguración…" and menus["&Archivo"][-1] == "Sa&lir"
-    assert menus["&Ir"] == ["Biblioteca", "Hoy", "Grupos", "Notas", "Revisión"]
+    assert menus["&Ir"] == ["Biblioteca", "Hoy", "Grupos", "Notas", "Revisión", "Listos"]
     assert clashes(list(menus)) == {}
     for title, entries in menus.items():
         assert clashes(entries) == {}, title
