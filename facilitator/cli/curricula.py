@@ -43,9 +43,16 @@ def _library(config: AppConfig, paths: list[Path] | None = None):  # type: ignor
 
 
 def run_check(args: argparse.Namespace, config: AppConfig) -> int:
+    from ..core.files import os_problem, shown_path
     from . import CommandError
 
-    missing = [p for p in args.paths if not p.exists()]
+    missing = []
+    for path in args.paths:
+        try:
+            if not path.exists():
+                missing.append(path)
+        except OSError as exc:  # a name the system cannot hold, a folder it may not open
+            raise CommandError(f"cannot read {shown_path(path)}: {os_problem(exc)}", exit_code=2) from None
     if missing:
         raise CommandError(f"no such file or folder: {', '.join(map(str, missing))}", exit_code=2)
     library = _library(config, args.paths)
