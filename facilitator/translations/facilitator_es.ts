@@ -588,378 +588,378 @@
     <name>CareDialog</name>
     <message>
         <source>Care record</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente de atención</translation>
     </message>
 </context>
 <context>
     <name>CarePanel</name>
     <message>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumplido</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registro</translation>
     </message>
     <message>
         <source>Not required</source>
-        <translation type="unfinished"></translation>
+        <translation>No requerido</translation>
     </message>
     <message>
         <source>Care record</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente de atención</translation>
     </message>
     <message>
         <source>Care summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la atención</translation>
     </message>
     <message>
         <source>Care record sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones del expediente de atención</translation>
     </message>
     <message>
         <source>&amp;Level of care</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nivel de atención</translation>
     </message>
     <message>
         <source>C&amp;riteria</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;riterios</translation>
     </message>
     <message>
         <source>&amp;Discharge and aftercare</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alta y seguimiento</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Decided by</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidido por</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado por</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Level of care history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de niveles de atención</translation>
     </message>
     <message>
         <source>New level of care</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo nivel de atención</translation>
     </message>
     <message>
         <source>Takes effect on</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigente desde</translation>
     </message>
     <message>
         <source>Reason for the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo del cambio</translation>
     </message>
     <message>
         <source>Who decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién decidió</translation>
     </message>
     <message>
         <source>for example, the treatment team</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo, el equipo de tratamiento</translation>
     </message>
     <message>
         <source>Record the &amp;change</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el &amp;cambio</translation>
     </message>
     <message>
         <source>Record the change of level of care</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el cambio de nivel de atención</translation>
     </message>
     <message>
         <source>Mark the selected change entered in &amp;error…</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar el cambio seleccionado como registrado por &amp;error…</translation>
     </message>
     <message>
         <source>Mark the selected level change entered in error</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar el cambio de nivel seleccionado como registrado por error</translation>
     </message>
     <message>
         <source>New &amp;level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel n&amp;uevo:</translation>
     </message>
     <message>
         <source>Takes effect &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigente &amp;desde:</translation>
     </message>
     <message>
         <source>Re&amp;ason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo:</translation>
     </message>
     <message>
         <source>Decided &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidido p&amp;or:</translation>
     </message>
     <message>
         <source>Change the level of care</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el nivel de atención</translation>
     </message>
     <message>
         <source>Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Completion criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterios para completar</translation>
     </message>
     <message>
         <source>The clinic sets each criterion in File › Settings › Program rules. A criterion with nothing on record is never counted as met.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clínica define cada criterio en Archivo › Configuración › Reglas del programa. Un criterio sin nada registrado nunca se cuenta como cumplido.</translation>
     </message>
     <message>
         <source>Discharge status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del alta</translation>
     </message>
     <message>
         <source>How the stay ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo terminó la estancia</translation>
     </message>
     <message>
         <source>Discharge date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del alta</translation>
     </message>
     <message>
         <source>&amp;Start the discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar el alta</translation>
     </message>
     <message>
         <source>Start the discharge, with a summary prefilled from the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar el alta, con un resumen precompletado a partir del expediente</translation>
     </message>
     <message>
         <source>&amp;How the stay ended:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo terminó la &amp;estancia:</translation>
     </message>
     <message>
         <source>Discharge &amp;date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del al&amp;ta:</translation>
     </message>
     <message>
         <source>Discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de alta</translation>
     </message>
     <message>
         <source> (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation> (opcional)</translation>
     </message>
     <message>
         <source>Sa&amp;ve draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar borrador</translation>
     </message>
     <message>
         <source>Save the discharge summary draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el borrador del resumen de alta</translation>
     </message>
     <message>
         <source>Si&amp;gn</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Firmar</translation>
     </message>
     <message>
         <source>Sign the discharge summary; it locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmar el resumen de alta; queda bloqueado</translation>
     </message>
     <message>
         <source>Co-sig&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cofirmar</translation>
     </message>
     <message>
         <source>Co-sign the discharge summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofirmar el resumen de alta</translation>
     </message>
     <message>
         <source>Re&amp;turn…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Devolver…</translation>
     </message>
     <message>
         <source>Return the discharge summary to its author</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver el resumen de alta a su autor</translation>
     </message>
     <message>
         <source>Aftercare plan (the participant&apos;s words, one item a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de seguimiento (en palabras del participante, un punto por línea)</translation>
     </message>
     <message>
         <source>Language of the printed plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del plan impreso</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>Lar&amp;ge print</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Letra grande</translation>
     </message>
     <message>
         <source>Print the plan in large print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el plan en letra grande</translation>
     </message>
     <message>
         <source>Save the &amp;plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el &amp;plan</translation>
     </message>
     <message>
         <source>Save the aftercare plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el plan de seguimiento</translation>
     </message>
     <message>
         <source>Pr&amp;int the plan (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impri&amp;mir el plan (PDF)…</translation>
     </message>
     <message>
         <source>Save the aftercare plan as PDF to print</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el plan de seguimiento en PDF para imprimirlo</translation>
     </message>
     <message>
         <source>Discharge and aftercare</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta y seguimiento</translation>
     </message>
     <message>
         <source>{name} ({record}), {status}. Admitted {start}. Now at {level} since {since}; weekly hour target {target} hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({record}), {status}. Ingreso: {start}. Nivel actual: {level}, desde el {since}; meta semanal de {target} horas.</translation>
     </message>
     <message>
         <source>Admission</source>
-        <translation type="unfinished">Admisión</translation>
+        <translation>Ingreso</translation>
     </message>
     <message>
         <source>Entered in error: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado por error: {reason}</translation>
     </message>
     <message>
         <source>Ready to step down: every criterion is met.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para bajar de nivel: se cumplen todos los criterios.</translation>
     </message>
     <message>
         <source>Ready to complete: every criterion is met.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para completar el programa: se cumplen todos los criterios.</translation>
     </message>
     <message>
         <source>Not yet ready: {met}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no está listo: {met}.</translation>
     </message>
     <message>
         <source>No discharge yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay alta.</translation>
     </message>
     <message>
         <source>This participant left the program without a discharge recorded in Facilitator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este participante dejó el programa sin un alta registrada en Facilitator.</translation>
     </message>
     <message>
         <source>{kind} on {day}: {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} el {day}: {status}.</translation>
     </message>
     <message>
         <source>Signed by {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por {who}.</translation>
     </message>
     <message>
         <source>Co-signed by {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofirmado por {who}.</translation>
     </message>
     <message>
         <source>Returned: {comment}</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelto: {comment}</translation>
     </message>
     <message>
         <source>Level of care not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de atención no cambiado</translation>
     </message>
     <message>
         <source>Entered in error</source>
-        <translation type="unfinished">Registrada por error</translation>
+        <translation>Registrado por error</translation>
     </message>
     <message>
         <source>Select a recorded change of level first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un cambio de nivel registrado.</translation>
     </message>
     <message>
         <source>Why was this change entered in error?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Por qué se registró este cambio por error?</translation>
     </message>
     <message>
         <source>Not marked</source>
-        <translation type="unfinished"></translation>
+        <translation>No marcado</translation>
     </message>
     <message>
         <source>Discharge not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta no iniciada</translation>
     </message>
     <message>
         <source>Discharge summary not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de alta no guardado</translation>
     </message>
     <message>
         <source>Discharge summary not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de alta no firmado</translation>
     </message>
     <message>
         <source>Not co-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>No cofirmado</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished">Devolución</translation>
+        <translation>Devolución</translation>
     </message>
     <message>
         <source>What needs changing?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué hay que cambiar?</translation>
     </message>
     <message>
         <source>Not returned</source>
-        <translation type="unfinished"></translation>
+        <translation>No devuelto</translation>
     </message>
     <message>
         <source>Aftercare plan not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de seguimiento no guardado</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF (*.pdf)</translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>The plan was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan no se guardó</translation>
     </message>
 </context>
 <context>
@@ -1013,81 +1013,81 @@
     <name>ChartCanvas</name>
     <message>
         <source>{title}: chart</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: gráfico</translation>
     </message>
     <message>
         <source>{summary} Press N for the numbers as a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary} Pulse N para ver las cifras en una tabla.</translation>
     </message>
     <message>
         <source>below</source>
-        <translation type="unfinished"></translation>
+        <translation>bajo</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifras</translation>
     </message>
     <message>
         <source>Show the chart&apos;s figures as a table (N on the chart)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las cifras del gráfico en una tabla (N en el gráfico)</translation>
     </message>
     <message>
         <source>{title}: summary</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: resumen</translation>
     </message>
     <message>
         <source>Show the numbers of {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las cifras de {title}</translation>
     </message>
     <message>
         <source>{title}: numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: cifras</translation>
     </message>
 </context>
 <context>
     <name>CheckInPanel</name>
     <message>
         <source>Check-in ratings [C] (your screen only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuaciones de la bienvenida [C] (solo en su pantalla)</translation>
     </message>
     <message>
         <source>Check-in ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuaciones de la bienvenida</translation>
     </message>
     <message>
         <source>Digits, then Enter for the next person; Tab for the mood; Esc goes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dígitos y luego Intro para la siguiente persona; Tab para el ánimo; Esc regresa.</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Mood (one word)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ánimo (una palabra)</translation>
     </message>
     <message>
         <source>{scale} rating for {name}, {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación de {scale} de {name}, de {low} a {high}</translation>
     </message>
     <message>
         <source>Mood word for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabra de ánimo de {name}</translation>
     </message>
     <message>
         <source>Rating state for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la puntuación de {name}</translation>
     </message>
     <message>
         <source>saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>guardando…</translation>
     </message>
     <message>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>guardada</translation>
     </message>
 </context>
 <context>
@@ -1148,274 +1148,274 @@
     <name>ConsentsDialog</name>
     <message>
         <source>Consents and letters: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos y cartas: {who}</translation>
     </message>
     <message>
         <source>Consents and letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos y cartas</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Para</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Información</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished">Firmada</translation>
+        <translation>Firmado</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished">Hasta</translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>&amp;Consents on record:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consentimientos registrados:</translation>
     </message>
     <message>
         <source>Under the selected consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Con el consentimiento seleccionado</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta</translation>
     </message>
     <message>
         <source>Attendance letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta de asistencia</translation>
     </message>
     <message>
         <source>Completion letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta de finalización</translation>
     </message>
     <message>
         <source>Letter reports from</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta informa desde</translation>
     </message>
     <message>
         <source>YYYY-MM-DD (empty: program start)</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD (vacío: inicio del programa)</translation>
     </message>
     <message>
         <source>Letter reports to</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta informa hasta</translation>
     </message>
     <message>
         <source>YYYY-MM-DD (empty: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD (vacío: hoy)</translation>
     </message>
     <message>
         <source>Pr&amp;int letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir carta…</translation>
     </message>
     <message>
         <source>Print letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir carta</translation>
     </message>
     <message>
         <source>Revoked on</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado el</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Record re&amp;vocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar re&amp;vocación</translation>
     </message>
     <message>
         <source>Record revocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar revocación</translation>
     </message>
     <message>
         <source>&amp;Letter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;rta:</translation>
     </message>
     <message>
         <source>Participant revoked it &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>El participante lo rev&amp;ocó el:</translation>
     </message>
     <message>
         <source>Record a signed consent (42 CFR 2.31)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un consentimiento firmado (42 CFR 2.31)</translation>
     </message>
     <message>
         <source>Record a signed consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un consentimiento firmado</translation>
     </message>
     <message>
         <source>Who discloses</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién divulga</translation>
     </message>
     <message>
         <source>To whom</source>
-        <translation type="unfinished"></translation>
+        <translation>A quién</translation>
     </message>
     <message>
         <source>Kind of recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de destinatario</translation>
     </message>
     <message>
         <source>&amp;Attendance (dates attended and hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Asistencia (fechas en que asistió y horas)</translation>
     </message>
     <message>
         <source>Disclose attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Divulgar la asistencia</translation>
     </message>
     <message>
         <source>Program co&amp;mpletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalización del progra&amp;ma</translation>
     </message>
     <message>
         <source>Disclose program completion</source>
-        <translation type="unfinished"></translation>
+        <translation>Divulgar la finalización del programa</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Propósito</translation>
     </message>
     <message>
         <source>Ends on</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina el</translation>
     </message>
     <message>
         <source>Ends with the event</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina con el evento</translation>
     </message>
     <message>
         <source>e.g. the end of probation</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., el fin de la libertad a prueba</translation>
     </message>
     <message>
         <source>Signed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado el</translation>
     </message>
     <message>
         <source>The form states the ri&amp;ght to revoke: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>El formulario indica el &amp;derecho a revocar: {text}</translation>
     </message>
     <message>
         <source>The form states the right to revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>El formulario indica el derecho a revocar</translation>
     </message>
     <message>
         <source>Reco&amp;rd consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gistrar consentimiento</translation>
     </message>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar consentimiento</translation>
     </message>
     <message>
         <source>Who &amp;discloses:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quién divulga:</translation>
     </message>
     <message>
         <source>&amp;To whom:</source>
-        <translation type="unfinished"></translation>
+        <translation>A quié&amp;n:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo:</translation>
     </message>
     <message>
         <source>What:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué:</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Propósito:</translation>
     </message>
     <message>
         <source>&amp;Ends on:</source>
-        <translation type="unfinished">Te&amp;rmina el:</translation>
+        <translation>Termina e&amp;l:</translation>
     </message>
     <message>
         <source>Or ends &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>O t&amp;ermina con:</translation>
     </message>
     <message>
         <source>&amp;Signed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Firmado el:</translation>
     </message>
     <message>
         <source>Letters sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartas enviadas</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>Letters se&amp;nt (disclosures):</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartas enviada&amp;s (divulgaciones):</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Revoked {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado el {day}</translation>
     </message>
     <message>
         <source>Not recorded. The consent lacks:</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró. Al consentimiento le falta:</translation>
     </message>
     <message>
         <source>Recorded consent {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento {number} registrado.</translation>
     </message>
     <message>
         <source>Type the day the participant revoked the consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el día en que el participante revocó el consentimiento.</translation>
     </message>
     <message>
         <source>Consent {number} is revoked; no letter will go out under it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El consentimiento {number} está revocado; no saldrá ninguna carta con él.</translation>
     </message>
     <message>
         <source>Save the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la carta</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF (*.pdf)</translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved the {letter} to {path}; it is recorded as a disclosure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó la {letter} en {path}; queda registrada como divulgación.</translation>
     </message>
 </context>
 <context>
     <name>DueList</name>
     <message>
         <source>⚠ safety flag open</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ alerta de seguridad abierta</translation>
     </message>
     <message>
         <source>Nothing due for this meeting&apos;s attendees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada pendiente para los asistentes de esta reunión.</translation>
     </message>
 </context>
 <context>
@@ -1823,19 +1823,19 @@
     </message>
     <message>
         <source>Progress and &amp;charts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso y &amp;gráficos…</translation>
     </message>
     <message>
         <source>Open the selected participant&apos;s progress page</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la página de progreso del participante seleccionado</translation>
     </message>
     <message>
         <source>Care &amp;record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente de &amp;atención…</translation>
     </message>
     <message>
         <source>Open the selected participant&apos;s care record: level of care, criteria, discharge and aftercare</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el expediente de atención del participante seleccionado: nivel de atención, criterios, alta y seguimiento</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -1867,7 +1867,7 @@
     </message>
     <message>
         <source>Open the participant&apos;s progress page with charts and measures</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la página de progreso del participante, con gráficos y mediciones</translation>
     </message>
     <message>
         <source>Coverage summary</source>
@@ -1907,7 +1907,7 @@
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>Target</source>
@@ -2067,11 +2067,11 @@
     </message>
     <message>
         <source>Care record</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente de atención</translation>
     </message>
     <message>
         <source>Select a participant in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un participante en la lista.</translation>
     </message>
     <message>
         <source>Enroll</source>
@@ -2391,7 +2391,7 @@
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished">Listo</translation>
+        <translation>Listos</translation>
     </message>
     <message>
         <source>Demo clinic</source>
@@ -3090,152 +3090,153 @@
     <name>ParticipantPage</name>
     <message>
         <source>Progress — Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso — Facilitator</translation>
     </message>
     <message>
         <source>Participant&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso del participante</translation>
     </message>
     <message>
         <source>Participant</source>
-        <translation type="unfinished">Participante</translation>
+        <translation>Participante</translation>
     </message>
     <message>
         <source>First day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer día mostrado</translation>
     </message>
     <message>
         <source>Last day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día mostrado</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished">&amp;Desde:</translation>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished">&amp;Hasta:</translation>
+        <translation>&amp;Hasta:</translation>
     </message>
     <message>
         <source>Safety flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas de seguridad</translation>
     </message>
     <message>
         <source>&amp;Acknowledge safety flag…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmar alerta de seguridad…</translation>
     </message>
     <message>
         <source>Acknowledge the open safety flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la alerta de seguridad abierta</translation>
     </message>
     <message>
         <source>Page status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la página</translation>
     </message>
     <message>
         <source>Enter &amp;PHQ-9…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar &amp;PHQ-9…</translation>
     </message>
     <message>
         <source>Enter &amp;GAD-7…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar &amp;GAD-7…</translation>
     </message>
     <message>
         <source>&amp;Drug screen…</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rueba de drogas…</translation>
     </message>
     <message>
         <source>Progress &amp;report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informe de progreso (PDF)…</translation>
     </message>
     <message>
         <source>&amp;My progress page (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mi página de progreso (PDF)…</translation>
     </message>
     <message>
         <source>&amp;Blank PHQ-9 and GAD-7 forms (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularios PHQ-9 y GAD-7 en &amp;blanco (PDF)…</translation>
     </message>
     <message>
         <source>Enter a PHQ-9 for this participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar un PHQ-9 de este participante</translation>
     </message>
     <message>
         <source>Enter a GAD-7 for this participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar un GAD-7 de este participante</translation>
     </message>
     <message>
         <source>Enter a drug screen for this participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar una prueba de drogas de este participante</translation>
     </message>
     <message>
         <source>Save the progress report for the supervisor and the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe de progreso para el supervisor y el historial</translation>
     </message>
     <message>
         <source>Save the large-print my progress page for the participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar para el participante la página «Mi progreso» en letra grande</translation>
     </message>
     <message>
         <source>Save blank PHQ-9 and GAD-7 forms to fill in on paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar formularios PHQ-9 y GAD-7 en blanco para llenar en papel</translation>
     </message>
     <message>
         <source>The first day is after the last day; change one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>El primer día es posterior al último; cambie uno de los dos.</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo…</translation>
     </message>
     <message>
         <source>The participant&apos;s progress could not be read; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el progreso del participante; los detalles están en el registro.</translation>
     </message>
     <message>
         <source>Progress not read</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso no leído</translation>
     </message>
     <message>
         <source>Progress: {name} — Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso: {name} — Facilitator</translation>
     </message>
     <message>
         <source>Safety flag open — follow the safety protocol.
 {lines}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta de seguridad abierta: siga el protocolo de seguridad.
+{lines}</translation>
     </message>
     <message>
         <source>{first} to {last}. Tab to a chart and press N for its numbers; Ctrl+1 to Ctrl+6 jump.</source>
-        <translation type="unfinished"></translation>
+        <translation>Del {first} al {last}. Vaya con Tab a un gráfico y pulse N para ver sus cifras; Ctrl+1 a Ctrl+6 saltan.</translation>
     </message>
     <message>
         <source>Save progress report</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar informe de progreso</translation>
     </message>
     <message>
         <source>Save my progress page</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la página «Mi progreso»</translation>
     </message>
     <message>
         <source>Save blank forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar formularios en blanco</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No guardado</translation>
     </message>
     <message>
         <source>The file could not be saved to {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el archivo en {path} ({reason}).</translation>
     </message>
     <message>
         <source>see the log</source>
-        <translation type="unfinished"></translation>
+        <translation>vea el registro</translation>
     </message>
     <message>
         <source>Saved {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {path}.</translation>
     </message>
 </context>
 <context>
@@ -3500,161 +3501,161 @@
     <name>QuestionnaireDialog</name>
     <message>
         <source>{key}: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}: {name}</translation>
     </message>
     <message>
         <source>Enter {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar {key}</translation>
     </message>
     <message>
         <source>Answer choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Opciones de respuesta</translation>
     </message>
     <message>
         <source>Keyed in from the &amp;printed form</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcrito del formulario &amp;impreso</translation>
     </message>
     <message>
         <source>Keyed in from the printed form</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcrito del formulario impreso</translation>
     </message>
     <message>
         <source>Date it was filled in</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha en que se llenó</translation>
     </message>
     <message>
         <source>Filled in on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Llenado el:</translation>
     </message>
     <message>
         <source>Item {n}: {item}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta {n}: {item}</translation>
     </message>
     <message>
         <source>(not answered)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin respuesta)</translation>
     </message>
     <message>
         <source>How difficult these problems made things</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué tan difíciles le hicieron las cosas estos problemas</translation>
     </message>
     <message>
         <source>Total so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Total hasta ahora</translation>
     </message>
     <message>
         <source>Item {n}: type 0, 1, 2 or 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta {n}: escriba 0, 1, 2 o 3.</translation>
     </message>
     <message>
         <source>{done} of {items} items answered; total so far {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} de {items} preguntas respondidas; total hasta ahora: {total}</translation>
     </message>
     <message>
         <source>{key} not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} no guardado</translation>
     </message>
 </context>
 <context>
     <name>ReadinessPage</name>
     <message>
         <source>Ready to step down or complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Listos para bajar de nivel o completar</translation>
     </message>
     <message>
         <source>Readiness summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de preparación</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Registro</translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación</translation>
     </message>
     <message>
         <source>Criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterios</translation>
     </message>
     <message>
         <source>Participants and readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Participantes y preparación</translation>
     </message>
     <message>
         <source>&amp;Open care record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir expediente de atención…</translation>
     </message>
     <message>
         <source>Open the selected participant&apos;s care record</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el expediente de atención del participante seleccionado</translation>
     </message>
     <message>
         <source>Discharge summaries awaiting co-signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Resúmenes de alta en espera de cofirma</translation>
     </message>
     <message>
         <source>Discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por</translation>
     </message>
     <message>
         <source>Only supervisors see who is ready to step down or complete; open a participant&apos;s care record from Groups to see their progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los supervisores ven quién está listo para bajar de nivel o completar; abra el expediente de atención de un participante desde Grupos para ver su progreso.</translation>
     </message>
     <message>
         <source>Discharge summaries awaiting co-signature: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resúmenes de alta en espera de cofirma: {count}</translation>
     </message>
     <message>
         <source>Ready to step down</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para bajar de nivel</translation>
     </message>
     <message>
         <source>Ready to complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo para completar</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no</translation>
     </message>
     <message>
         <source>{ready} of {total} active participants are ready to step down or complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>{ready} de {total} participantes activos están listos para bajar de nivel o completar.</translation>
     </message>
 </context>
 <context>
     <name>ReportsMenu</name>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informes</translation>
     </message>
     <message>
         <source>Consents and letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos y cartas</translation>
     </message>
     <message>
         <source>Participant&apos;s record number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de expediente del participante:</translation>
     </message>
     <message>
         <source>Export &amp;services to bill…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;servicios para facturar…</translation>
     </message>
     <message>
         <source>&amp;Consents and letters…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consentimientos y cartas…</translation>
     </message>
 </context>
 <context>
@@ -4917,43 +4918,43 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <name>SafetyFlagDialog</name>
     <message>
         <source>Safety flag: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta de seguridad: {name}</translation>
     </message>
     <message>
         <source>Safety flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta de seguridad</translation>
     </message>
     <message>
         <source>&lt;h3&gt;⚠ Safety flag: {name}&lt;/h3&gt;&lt;p&gt;PHQ-9 item 9 (thoughts of being better off dead or of hurting oneself) was answered above “Not at all” on {day}.&lt;/p&gt;&lt;p&gt;Follow the clinic&apos;s safety protocol now: ask directly about suicidal thoughts, plans and means; do not leave the person alone if the risk is imminent; consult your supervisor; review the safety plan. Crisis line: call or text 988.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;⚠ Alerta de seguridad: {name}&lt;/h3&gt;&lt;p&gt;La pregunta 9 del PHQ-9 (pensamientos de que estaría mejor muerto o de hacerse daño) se respondió por encima de «Ningún día» el {day}.&lt;/p&gt;&lt;p&gt;Siga ahora el protocolo de seguridad de la clínica: pregunte directamente por pensamientos, planes y medios suicidas; no deje sola a la persona si el riesgo es inminente; consulte a su supervisor; revise el plan de seguridad. Línea de crisis: llame o envíe un mensaje de texto al 988.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>What you did (optional): e.g. assessed with the person, supervisor told</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que hizo (opcional): p. ej., evaluó a la persona, avisó al supervisor</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que se hizo</translation>
     </message>
     <message>
         <source>&amp;Acknowledge: I have seen this and am acting on it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmar: lo vi y estoy actuando</translation>
     </message>
     <message>
         <source>Acknowledge the safety flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la alerta de seguridad</translation>
     </message>
     <message>
         <source>Not &amp;now (the flag stays open)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ahora no (la alerta sigue abierta)</translation>
     </message>
     <message>
         <source>Leave the flag open for now</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar la alerta abierta por ahora</translation>
     </message>
     <message>
         <source>Flag not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta no confirmada</translation>
     </message>
 </context>
 <context>
@@ -5003,158 +5004,158 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <name>ScreenDialog</name>
     <message>
         <source>Drug screen: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba de drogas: {name}</translation>
     </message>
     <message>
         <source>Enter a drug screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar una prueba de drogas</translation>
     </message>
     <message>
         <source>Collection date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la toma</translation>
     </message>
     <message>
         <source>Specimen</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra</translation>
     </message>
     <message>
         <source>&amp;Observed collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Toma &amp;observada</translation>
     </message>
     <message>
         <source>Observed collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Toma observada</translation>
     </message>
     <message>
         <source>Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <source>Collected on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tomada el:</translation>
     </message>
     <message>
         <source>Specimen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra:</translation>
     </message>
     <message>
         <source>&amp;Panel:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panel:</translation>
     </message>
     <message>
         <source>Results (a substance not on the panel stays “not tested”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados (una sustancia que no está en el panel queda como «no analizada»)</translation>
     </message>
     <message>
         <source>Result for {substance}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado de {substance}</translation>
     </message>
     <message>
         <source>Expected to test positive for (prescribed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se espera que dé positivo para (recetado)</translation>
     </message>
     <message>
         <source>Expected medication: {med}</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicamento esperado: {med}</translation>
     </message>
     <message>
         <source>Screen not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba no guardada</translation>
     </message>
 </context>
 <context>
     <name>ServicesExportDialog</name>
     <message>
         <source>Export services to bill</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar servicios para facturar</translation>
     </message>
     <message>
         <source>One row per billable service, from attendance and signed notes only. What was attended but cannot be billed yet goes to a second file with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una fila por servicio facturable, solo a partir de la asistencia y las notas firmadas. Lo que se asistió pero todavía no se puede facturar va a un segundo archivo, con el motivo.</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer día</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día</translation>
     </message>
     <message>
         <source>CSV file</source>
-        <translation type="unfinished">Archivo CSV</translation>
+        <translation>Archivo CSV</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">&amp;Examinar…</translation>
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <source>Choose the CSV file</source>
-        <translation type="unfinished">Elegir el archivo CSV</translation>
+        <translation>Elegir el archivo CSV</translation>
     </message>
     <message>
         <source>Also write a &amp;PDF summary beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir también un resumen en &amp;PDF junto a él</translation>
     </message>
     <message>
         <source>Also write a PDF summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir también un resumen en PDF</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished">&amp;Desde:</translation>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished">&amp;Hasta:</translation>
+        <translation>&amp;Hasta:</translation>
     </message>
     <message>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo:</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Exportación</translation>
+        <translation>Exportar</translation>
     </message>
     <message>
         <source>Save the services to bill</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los servicios para facturar</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished">CSV (*.csv)</translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Choose a file to write the services to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un archivo donde escribir los servicios.</translation>
     </message>
     <message>
         <source>{services} services and {short} falling short, written to {files}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{services} servicios y {short} que no alcanzan, escritos en {files}.</translation>
     </message>
     <message>
         <source>Only the groups you lead are in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo incluye los grupos que usted dirige.</translation>
     </message>
     <message>
         <source>The files could not be written: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron escribir los archivos: {why}</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando…</translation>
     </message>
     <message>
         <source>Exporting services…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando servicios…</translation>
     </message>
 </context>
 <context>
@@ -5631,15 +5632,15 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>Measures due at this meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediciones pendientes en esta reunión</translation>
     </message>
     <message>
         <source>Enter opens the person&apos;s progress page, where measures are entered</source>
-        <translation type="unfinished"></translation>
+        <translation>Intro abre la página de progreso de la persona, donde se ingresan las mediciones</translation>
     </message>
     <message>
         <source>&amp;Measures due at this meeting:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mediciones pendientes en esta reunión:</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today&lt;/h2&gt;</source>
@@ -5715,7 +5716,7 @@ Sesión: {session}</translation>
     </message>
     <message>
         <source>What is due could not be read; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer lo pendiente; los detalles están en el registro.</translation>
     </message>
     <message>
         <source>Handout packet</source>
@@ -5951,67 +5952,67 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Disclose</source>
-        <translation type="unfinished"></translation>
+        <translation>Divulgación</translation>
     </message>
     <message>
         <source>Partial hospitalization</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospitalización parcial</translation>
     </message>
     <message>
         <source>Intensive outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambulatorio intensivo</translation>
     </message>
     <message>
         <source>Outpatient</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambulatorio</translation>
     </message>
     <message>
         <source>Completed the program</source>
-        <translation type="unfinished"></translation>
+        <translation>Completó el programa</translation>
     </message>
     <message>
         <source>Left against advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Se retiró contra indicación clínica</translation>
     </message>
     <message>
         <source>Transferred to another program</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferido a otro programa</translation>
     </message>
     <message>
         <source>Administrative discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta administrativa</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished"></translation>
+        <translation>Tribunal</translation>
     </message>
     <message>
         <source>Probation or parole</source>
-        <translation type="unfinished"></translation>
+        <translation>Libertad a prueba o condicional</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Empleador</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Attendance: dates attended and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia: fechas en que asistió y horas</translation>
     </message>
     <message>
         <source>Program completion: whether and when the program was completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalización del programa: si se completó el programa y cuándo</translation>
     </message>
     <message>
         <source>Attendance letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta de asistencia</translation>
     </message>
     <message>
         <source>Completion letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta de finalización</translation>
     </message>
     <message>
         <source>Psychoeducation</source>
@@ -6331,119 +6332,119 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Weekly hours target in outpatient care</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta de horas semanales en atención ambulatoria</translation>
     </message>
     <message>
         <source>The weekly target while a participant is at the outpatient level (IOP uses the targets above).</source>
-        <translation type="unfinished"></translation>
+        <translation>La meta semanal mientras un participante está en el nivel ambulatorio (el IOP usa las metas de arriba).</translation>
     </message>
     <message>
         <source>Weekly hours target in partial hospitalization</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta de horas semanales en hospitalización parcial</translation>
     </message>
     <message>
         <source>The weekly target while a participant is at the partial hospitalization level.</source>
-        <translation type="unfinished"></translation>
+        <translation>La meta semanal mientras un participante está en el nivel de hospitalización parcial.</translation>
     </message>
     <message>
         <source>Days without an unexpected positive screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Días sin una prueba positiva inesperada</translation>
     </message>
     <message>
         <source>To step down or complete: days since the last positive screen not explained by a prescribed medication. 0: not required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para bajar de nivel o completar: días desde la última prueba positiva que no se explica por un medicamento recetado. 0: no se exige.</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>días</translation>
     </message>
     <message>
         <source>Curriculum coverage needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura del currículo necesaria</translation>
     </message>
     <message>
         <source>To step down or complete: the share of the track&apos;s sessions attended. 0: not required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para bajar de nivel o completar: la parte de las sesiones de la secuencia a las que asistió. 0: no se exige.</translation>
     </message>
     <message>
         <source>Weeks at the hour target</source>
-        <translation type="unfinished"></translation>
+        <translation>Semanas en la meta de horas</translation>
     </message>
     <message>
         <source>To step down or complete: weeks at or above the weekly hour target (not necessarily in a row). 0: not required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para bajar de nivel o completar: semanas en la meta de horas semanales o por encima (no necesariamente seguidas). 0: no se exige.</translation>
     </message>
     <message>
         <source>weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>semanas</translation>
     </message>
     <message>
         <source>Latest PHQ-9 below</source>
-        <translation type="unfinished"></translation>
+        <translation>Último PHQ-9 menor que</translation>
     </message>
     <message>
         <source>To step down or complete: the latest PHQ-9 total under this (10 is the moderate band). 0: not required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para bajar de nivel o completar: el total del último PHQ-9, por debajo de esto (10 es el rango moderado). 0: no se exige.</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>puntos</translation>
     </message>
     <message>
         <source>Latest GAD-7 below</source>
-        <translation type="unfinished"></translation>
+        <translation>Último GAD-7 menor que</translation>
     </message>
     <message>
         <source>To step down or complete: the latest GAD-7 total under this (10 is the moderate band). 0: not required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para bajar de nivel o completar: el total del último GAD-7, por debajo de esto (10 es el rango moderado). 0: no se exige.</translation>
     </message>
     <message>
         <source>Code for psychoeducation groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de los grupos de psicoeducación</translation>
     </message>
     <message>
         <source>The service code a meeting of this type is billed under; none: not billed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de servicio con que se factura una reunión de este tipo; ninguno: no se factura.</translation>
     </message>
     <message>
         <source>Code for skills groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de los grupos de habilidades</translation>
     </message>
     <message>
         <source>Code for support groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de los grupos de apoyo</translation>
     </message>
     <message>
         <source>Code for single-interest groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de los grupos de tema específico</translation>
     </message>
     <message>
         <source>The service code a meeting of this type is billed under (90853: group psychotherapy; none: not billed).</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de servicio con que se factura una reunión de este tipo (90853: psicoterapia de grupo; ninguno: no se factura).</translation>
     </message>
     <message>
         <source>Code for family groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de los grupos familiares</translation>
     </message>
     <message>
         <source>The service code a meeting of this type is billed under (90849: multiple-family group; none: not billed).</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de servicio con que se factura una reunión de este tipo (90849: grupo multifamiliar; ninguno: no se factura).</translation>
     </message>
     <message>
         <source>Per-diem codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de tarifa diaria</translation>
     </message>
     <message>
         <source>Codes billed once a day when the day&apos;s signed, attended time reaches the minimum (comma-separated).</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos que se facturan una vez al día cuando el tiempo asistido y firmado del día llega al mínimo (separados por comas).</translation>
     </message>
     <message>
         <source>Per-diem minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo para la tarifa diaria</translation>
     </message>
     <message>
         <source>A day is billed per diem when a participant attends at least this long with signed notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un día se factura con tarifa diaria cuando un participante asiste al menos este tiempo, con notas firmadas.</translation>
     </message>
     <message>
         <source>Clinic</source>
@@ -6467,7 +6468,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturación</translation>
     </message>
     <message>
         <source>Date</source>
@@ -6987,11 +6988,11 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <name>panel</name>
     <message>
         <source>Check-in ratings  [C]</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuaciones de la bienvenida  [C]</translation>
     </message>
     <message>
         <source>Enter each attendee&apos;s check-in ratings and mood (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar las puntuaciones de la bienvenida y el ánimo de cada asistente (C)</translation>
     </message>
 </context>
 <context>
