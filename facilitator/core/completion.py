@@ -117,7 +117,7 @@ class CriterionProgress:
     key: str
     label: str
     status: CriterionStatus
-    progress: str  # "21 of 30 days", in words
+    progress: str  # "21 days since admission (30 needed)", in words
     fraction: float  # 0..1, for a bar
 
     @property
@@ -148,7 +148,9 @@ def days_without_positive(facts: CompletionFacts, required: int) -> CriterionPro
     since = screens.last_unexpected_positive or facts.program_start
     days = max(0, (facts.today - since).days)
     status = CriterionStatus.MET if days >= required else CriterionStatus.NOT_MET
-    return CriterionProgress("screens", label, status, f"{days} of {required} days", _clamp(days / required))
+    counted = "since the last unexpected positive" if screens.last_unexpected_positive else "since admission"
+    return CriterionProgress("screens", label, status, f"{days} days {counted} ({required} needed)",
+                             _clamp(days / required))
 
 
 def coverage_progress(facts: CompletionFacts, required_percent: int) -> CriterionProgress:

@@ -1403,8 +1403,8 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Saved the {letter} to {path}; it is recorded as a disclosure.</source>
-        <translation>Se guardó la {letter} en {path}; queda registrada como divulgación.</translation>
+        <source>Saved the letter ({letter}) to {path}; it is recorded as a disclosure.</source>
+        <translation>Se guardó la carta ({letter}) en {path}; queda registrada como divulgación.</translation>
     </message>
 </context>
 <context>
@@ -1798,10 +1798,6 @@
         <translation>Mostrar inscripciones pasadas</translation>
     </message>
     <message>
-        <source>En&amp;roll…</source>
-        <translation>Ins&amp;cribir…</translation>
-    </message>
-    <message>
         <source>Enroll a participant in this group</source>
         <translation>Inscribir a un participante en este grupo</translation>
     </message>
@@ -1828,10 +1824,6 @@
     <message>
         <source>Open the selected participant&apos;s progress page</source>
         <translation>Abrir la página de progreso del participante seleccionado</translation>
-    </message>
-    <message>
-        <source>Care &amp;record…</source>
-        <translation>Expediente de &amp;atención…</translation>
     </message>
     <message>
         <source>Open the selected participant&apos;s care record: level of care, criteria, discharge and aftercare</source>
@@ -2120,6 +2112,14 @@
     <message>
         <source>Report not saved</source>
         <translation>Informe no guardado</translation>
+    </message>
+    <message>
+        <source>Enro&amp;ll…</source>
+        <translation>Inscri&amp;bir…</translation>
+    </message>
+    <message>
+        <source>Care rec&amp;ord…</source>
+        <translation>E&amp;xpediente de atención…</translation>
     </message>
     <message>
         <source>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</source>
@@ -3211,6 +3211,10 @@
         <translation>Del {first} al {last}. Vaya con Tab a un gráfico y pulse N para ver sus cifras; Ctrl+1 a Ctrl+6 saltan.</translation>
     </message>
     <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Save progress report</source>
         <translation>Guardar informe de progreso</translation>
     </message>
@@ -3639,7 +3643,7 @@
     <name>ReportsMenu</name>
     <message>
         <source>&amp;Reports</source>
-        <translation>&amp;Informes</translation>
+        <translation>I&amp;nformes</translation>
     </message>
     <message>
         <source>Consents and letters</source>
@@ -5015,6 +5019,14 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Fecha de la toma</translation>
     </message>
     <message>
+        <source>urine</source>
+        <translation>orina</translation>
+    </message>
+    <message>
+        <source>oral fluid</source>
+        <translation>saliva</translation>
+    </message>
+    <message>
         <source>Specimen</source>
         <translation>Muestra</translation>
     </message>
@@ -5773,6 +5785,13 @@ Sesión: {session}</translation>
     <message>
         <source>Sign-in sheet saved to {p}.</source>
         <translation>Hoja de firmas guardada en {p}.</translation>
+    </message>
+</context>
+<context>
+    <name>_ErrorLine</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
 </context>
 <context>

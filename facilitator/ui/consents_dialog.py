@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.changes import CONSENT, ValidationError
 from ..core.consents import RIGHT_TO_REVOKE, ConsentDraft, ConsentView, Information, LetterKind, RecipientKind
+from .i18n import core_word
 
 
 def _date_or_none(text: str, what: str) -> date | None:
@@ -133,7 +134,7 @@ class ConsentsDialog(QDialog):
         self.recipient_kind = QComboBox()
         self.recipient_kind.setAccessibleName(self.tr("Kind of recipient"))
         for kind in RecipientKind:
-            self.recipient_kind.addItem(QCoreApplication.translate("ConsentsDialog", kind.label), kind.value)
+            self.recipient_kind.addItem(core_word(kind.label), kind.value)
         self.attendance = QCheckBox(self.tr("&Attendance (dates attended and hours)"))
         self.attendance.setAccessibleName(self.tr("Disclose attendance"))
         self.completion = QCheckBox(self.tr("Program co&mpletion"))
@@ -382,8 +383,8 @@ class ConsentsDialog(QDialog):
             return False
 
         def done(letter: Any) -> None:
-            self._say(self.tr("Saved the {letter} to {path}; it is recorded as a disclosure.").format(
-                letter=letter.kind.label.lower(), path=path))
+            self._say(self.tr("Saved the letter ({letter}) to {path}; it is recorded as a disclosure.").format(
+                letter=core_word(letter.kind.label), path=path))
             self._refresh_without_hub()
 
         CollectionOp(self, write, self._hub).titled(self.windowTitle()).success(done).failure(failed).run()

@@ -368,7 +368,7 @@ class GroupsPage(QWidget):
         self.show_past = QCheckBox(self.tr("Show &past enrollments"))
         self.show_past.setAccessibleName(self.tr("Show past enrollments"))
         self.show_past.toggled.connect(self._fill_enrollment)
-        self.enroll = QPushButton(self.tr("En&roll…"))
+        self.enroll = QPushButton(self.tr("Enro&ll…"))
         self.enroll.setAccessibleName(self.tr("Enroll a participant in this group"))
         self.enroll.clicked.connect(self._on_enroll)
         self.end_enrollment = QPushButton(self.tr("End enrollment…"))
@@ -381,7 +381,7 @@ class GroupsPage(QWidget):
         self.enrolled_progress = QPushButton(self.tr("Progress and &charts…"))
         self.enrolled_progress.setAccessibleName(self.tr("Open the selected participant's progress page"))
         self.enrolled_progress.clicked.connect(self._on_enrolled_progress)
-        self.care_button = QPushButton(self.tr("Care &record…"))
+        self.care_button = QPushButton(self.tr("Care rec&ord…"))
         self.care_button.setAccessibleName(self.tr("Open the selected participant's care record: level of care, "
                                                    "criteria, discharge and aftercare"))
         self.care_button.clicked.connect(self._on_care)

@@ -64,7 +64,7 @@ class _ErrorLine(QLabel):
         super().__init__()
         self.setWordWrap(True)
         self.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.setAccessibleName("Problem")
+        self.setAccessibleName(self.tr("Problem"))
         self.setVisible(False)
 
     def say(self, sentence: str) -> None:
@@ -256,7 +256,8 @@ class ScreenDialog(QDialog):
         self.day.setMaximumDate(_qdate(today))
         self.day.setAccessibleName(self.tr("Collection date"))
         self.specimen = QComboBox()
-        self.specimen.addItems(["urine", "oral fluid"])
+        self.specimen.addItem(self.tr("urine"), "urine")
+        self.specimen.addItem(self.tr("oral fluid"), "oral fluid")
         self.specimen.setAccessibleName(self.tr("Specimen"))
         self.observed = QCheckBox(self.tr("&Observed collection"))
         self.observed.setAccessibleName(self.tr("Observed collection"))
@@ -321,7 +322,7 @@ class ScreenDialog(QDialog):
         results = {k: c.currentData() for k, c in self.results.items() if c.currentData() != ScreenResult.NOT_TESTED.value}
         values = dict(
             collected_on=_pydate(self.day.date()),
-            specimen=self.specimen.currentText(),
+            specimen=self.specimen.currentData(),
             observed=self.observed.isChecked(),
             panel=self.panel.currentText(),
             results=results,

@@ -278,7 +278,7 @@ class ParticipantPage(QDialog):
     # -- printing --------------------------------------------------------------------------
 
     def _ask_path(self, title: str, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), self.tr("PDF (*.pdf)"))
         return Path(path) if path else None
 
     def _on_report(self) -> None:

@@ -72,7 +72,7 @@ def test_every_criterion_met_means_ready_to_step_down_or_from_outpatient_to_comp
     rules = cp.CompletionRules()
     progress = cp.progress(_facts(), rules)
     assert [c.status for c in progress] == [cp.CriterionStatus.MET] * 4
-    assert progress[0].progress == "37 of 30 days"
+    assert progress[0].progress.startswith("37 days since") and progress[0].progress.endswith("(30 needed)")
     assert progress[1].progress.startswith("9 of 10 sessions (90%")
     assert cp.readiness(IOP, progress) is cp.Readiness.STEP_DOWN
     assert cp.readiness(PHP, progress) is cp.Readiness.STEP_DOWN
@@ -83,7 +83,7 @@ def test_every_criterion_met_means_ready_to_step_down_or_from_outpatient_to_comp
 def test_a_recent_positive_a_high_score_or_few_weeks_is_not_yet() -> None:
     rules = cp.CompletionRules()
     recent = cp.progress(_facts(screens=cp.ScreenFacts(True, 5, date(2026, 11, 16))), rules)
-    assert recent[0].status is cp.CriterionStatus.NOT_MET and recent[0].progress == "10 of 30 days"
+    assert recent[0].status is cp.CriterionStatus.NOT_MET and recent[0].progress == "10 days since the last unexpected positive (30 needed)"
     assert cp.readiness(IOP, recent) is cp.Readiness.NOT_YET
     high = cp.progress(_facts(measures=cp.MeasureFacts(True, (cp.Score("PHQ-9", date(2026, 11, 20), 14),))), rules)
     assert high[3].status is cp.CriterionStatus.NOT_MET and "PHQ-9 14" in high[3].progress

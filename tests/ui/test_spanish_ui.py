@@ -78,7 +78,7 @@ def test_the_main_window_in_spanish_with_one_accelerator_per_letter(qtbot, tmp_p
     window = MainWindow(AppConfig.build(data_dir=tmp_path, log_dir=tmp_path))
     qtbot.addWidget(window)
     menus = menus_of(window)
-    assert list(menus) == ["&Archivo", "A&dministración", "&Informes", "&Ir", "A&yuda"]
+    assert list(menus) == ["&Archivo", "A&dministración", "I&nformes", "&Ir", "A&yuda"]
     assert menus["&Archivo"][0] == "C&onfiguración…" and menus["&Archivo"][-1] == "Sa&lir"
     assert menus["&Ir"] == ["Biblioteca", "Hoy", "Grupos", "Notas", "Revisión", "Listos"]
     assert clashes(list(menus)) == {}

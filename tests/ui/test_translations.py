@@ -169,6 +169,8 @@ def bare_ui_strings(source: str, filename: str = "<string>") -> list[str]:
         if name not in TEXT_CALLS or _name(receiver) in LOGGERS if receiver is not None else name not in TEXT_CALLS:
             continue
         args = list(node.args) + [k.value for k in node.keywords]
+        if name == "addItem":  # addItem(text, userData): the data is for the program, not the reader
+            args = args[:1]
         for arg in args:
             for literal in _candidates(arg):
                 if _is_words(literal):
