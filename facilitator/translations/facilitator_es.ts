@@ -3157,6 +3157,14 @@
         <translation>Formularios PHQ-9 y GAD-7 en &amp;blanco (PDF)…</translation>
     </message>
     <message>
+        <source>Care rec&amp;ord…</source>
+        <translation>E&amp;xpediente de atención…</translation>
+    </message>
+    <message>
+        <source>Co&amp;nsents and letters…</source>
+        <translation>Co&amp;nsentimientos y cartas…</translation>
+    </message>
+    <message>
         <source>Enter a PHQ-9 for this participant</source>
         <translation>Ingresar un PHQ-9 de este participante</translation>
     </message>
@@ -3179,6 +3187,14 @@
     <message>
         <source>Save blank PHQ-9 and GAD-7 forms to fill in on paper</source>
         <translation>Guardar formularios PHQ-9 y GAD-7 en blanco para llenar en papel</translation>
+    </message>
+    <message>
+        <source>Open the care record: level of care, criteria, discharge and aftercare</source>
+        <translation>Abrir el expediente de atención: nivel de atención, criterios, alta y seguimiento</translation>
+    </message>
+    <message>
+        <source>Open the consents to disclose and the letters sent under them</source>
+        <translation>Abrir los consentimientos para divulgar y las cartas enviadas con ellos</translation>
     </message>
     <message>
         <source>The first day is after the last day; change one of them.</source>

@@ -127,6 +127,9 @@ class ParticipantPage(QDialog):
         self.report_button = QPushButton(self.tr("Progress &report (PDF)…"))
         self.mine_button = QPushButton(self.tr("&My progress page (PDF)…"))
         self.forms_button = QPushButton(self.tr("&Blank PHQ-9 and GAD-7 forms (PDF)…"))
+        # The rest of the participant's record, one key away: the care record and the consents.
+        self.care_button = QPushButton(self.tr("Care rec&ord…"))
+        self.consents_button = QPushButton(self.tr("Co&nsents and letters…"))
         for button, name, slot in (
             (self.phq9_button, self.tr("Enter a PHQ-9 for this participant"), lambda: self._on_questionnaire(cm.PHQ9)),
             (self.gad7_button, self.tr("Enter a GAD-7 for this participant"), lambda: self._on_questionnaire(cm.GAD7)),
@@ -134,12 +137,18 @@ class ParticipantPage(QDialog):
             (self.report_button, self.tr("Save the progress report for the supervisor and the chart"), self._on_report),
             (self.mine_button, self.tr("Save the large-print my progress page for the participant"), self._on_mine),
             (self.forms_button, self.tr("Save blank PHQ-9 and GAD-7 forms to fill in on paper"), self._on_forms),
+            (self.care_button, self.tr("Open the care record: level of care, criteria, discharge and aftercare"),
+             self._on_care),
+            (self.consents_button, self.tr("Open the consents to disclose and the letters sent under them"),
+             self._on_consents),
         ):
             button.setAccessibleName(name)
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
-        for b in (self.phq9_button, self.gad7_button, self.screen_button):
+        for b in (self.phq9_button, self.gad7_button, self.screen_button, self.care_button, self.consents_button):
             buttons.addWidget(b)
+        self.care_button.setVisible(getattr(backend, "care", None) is not None)
+        self.consents_button.setVisible(getattr(backend, "consents", None) is not None)
         buttons.addStretch(1)
         for b in (self.report_button, self.mine_button, self.forms_button):
             buttons.addWidget(b)
@@ -224,6 +233,18 @@ class ParticipantPage(QDialog):
         (panel.table if panel.showing_numbers() else panel.canvas).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- entering --------------------------------------------------------------------------
+
+    def _on_care(self) -> None:
+        from .care_panel import CareDialog
+
+        CareDialog(self.backend, self._hub, self.participant_id, self).exec()
+
+    def _on_consents(self) -> None:
+        from .consents_dialog import open_consents
+
+        person = self.person
+        label = f"{person.preferred_name} ({person.record_number})" if person is not None else ""
+        open_consents(self, self.backend, self._hub, self.participant_id, label)
 
     def _name(self) -> str:
         return self.person.preferred_name if self.person is not None else ""

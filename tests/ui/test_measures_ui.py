@@ -307,3 +307,40 @@ def test_today_says_in_a_sentence_when_measures_are_not_for_this_user(qtbot, s, 
     page.show()
     settle(qtbot)
     assert due_texts(page) == [STATUS_FOR_ADMIN]
+
+
+def test_the_page_opens_the_care_record_and_the_consents(qtbot, s, world) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from facilitator.store.care import CareService
+    from facilitator.store.consents import ConsentService
+    from facilitator.ui.care_panel import CareDialog
+    from facilitator.ui.consents_dialog import ConsentsDialog
+
+    s.care = CareService(s.work, s.attendance, lambda: s.attendance.library)
+    s.consents = ConsentService(s.work)
+    s.current_principal = s.who  # who is signed in, as the backend says
+    page = open_page(qtbot, s, world.participants["Sam"])
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    assert page.care_button.isVisible() and page.consents_button.isVisible()
+    seen: list[str] = []
+
+    def close_care() -> None:  # the care record is modal: read it and close it, as a user would
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CareDialog):
+            QTimer.singleShot(10, close_care)
+            return
+        settle(qtbot)
+        seen.append(dialog.panel.findChild(QLabel).text() if dialog.panel.findChild(QLabel) else dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_care)
+    page.care_button.setFocus()  # Tab reaches it; Space presses it (Alt+O under a desktop's mnemonics)
+    qtbot.keyClick(page.care_button, Qt.Key.Key_Space)
+    assert seen and "Sam" in seen[0], seen
+    page.consents_button.setFocus()
+    qtbot.keyClick(page.consents_button, Qt.Key.Key_Space)
+    settle(qtbot)
+    consents = dialog_of(page, ConsentsDialog)
+    assert "Sam" in consents.windowTitle()
