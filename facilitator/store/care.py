@@ -414,13 +414,21 @@ class CareService(Scoped):
         return cp.progress(facts, rules), weeks
 
     def ready(self) -> list[ReadyRow]:
-        """Every active participant and how far they are; the ready ones first (supervisors)."""
+        """Every participant in the program now and how far they are; the ready ones first (supervisors)."""
         with self._read() as uow:
             if not self._setup:
                 perm.require_view_readiness(uow.principal)
             today = self._today(uow)
+            # In the program now: active, with an enrollment open today (a roster keeps every
+            # participant the clinic ever had; the list is about those still coming).
+            enrolled_now = sa.exists().where(
+                ENROLLMENT.c.participant_id == PARTICIPANT.c.id,
+                ENROLLMENT.c.start_date <= today,
+                sa.or_(ENROLLMENT.c.end_date.is_(None), ENROLLMENT.c.end_date >= today),
+            )
             people = uow.conn.execute(
-                sa.select(PARTICIPANT).where(PARTICIPANT.c.status == "active").order_by(PARTICIPANT.c.record_number)
+                sa.select(PARTICIPANT).where(PARTICIPANT.c.status == "active", enrolled_now)
+                .order_by(PARTICIPANT.c.record_number)
             ).all()
             rows = []
             for person in people:

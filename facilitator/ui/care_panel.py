@@ -518,11 +518,23 @@ class ReadinessPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.awaiting_label)
         layout.addWidget(self.awaiting)
+        self._stale = True
         if hub is not None:
             hub.refresh_on(self, (CARE, PARTICIPANT, ATTENDANCE, SCREEN, QUESTIONNAIRE), self.refresh)
         self.refresh()
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        # Read only while shown: the list is worked out for everyone in the program (a moment at a
+        # large clinic), and each reading is audited as viewed, so a page nobody opened reads nothing.
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         me = self._backend.current_principal()
         if me is None or not can_view_readiness(me):
             self.heading.setText(self.tr("Only supervisors see who is ready to step down or complete; open a "

@@ -178,10 +178,14 @@ def test_a_facilitator_sees_a_sentence_not_the_readiness_list(qtbot, world, care
     facilitator = SimpleNamespace(care=care.acting_as(world.facilitator), current_principal=lambda: world.facilitator)
     page = ReadinessPage(facilitator, None)
     qtbot.addWidget(page)
+    page.show()  # the page reads (and is audited as viewed) only once it is opened
     assert "Only supervisors" in page.heading.text() and not page.table.isVisibleTo(page)
     supervisor = SimpleNamespace(care=care.acting_as(world.supervisor), current_principal=lambda: world.supervisor)
     page = ReadinessPage(supervisor, None)
     qtbot.addWidget(page)
+    idle(qtbot)
+    assert page.table.rowCount() == 0, "nothing is read for a page nobody opened"
+    page.show()
     idle(qtbot)
     assert page.table.rowCount() == 4 and page.heading.text().startswith("0 of 4 active participants")
     assert page.awaiting.rowCount() == 0
@@ -197,6 +201,7 @@ def test_the_ready_page_lists_discharges_awaiting_cosignature(qtbot, world, care
     supervisor = SimpleNamespace(care=care.acting_as(world.supervisor), current_principal=lambda: world.supervisor)
     page = ReadinessPage(supervisor, None)
     qtbot.addWidget(page)
+    page.show()
     idle(qtbot)
     assert page.awaiting.rowCount() == 1
     assert [page.awaiting.item(0, c).text() for c in range(4)] == [
