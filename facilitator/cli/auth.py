@@ -131,6 +131,20 @@ def signed_in(args: argparse.Namespace, config: AppConfig) -> Iterator[Backend]:
             backend.dispose()
 
 
+def open_signed_in(args: argparse.Namespace, config: AppConfig) -> Backend:
+    """Open the backend signed in as the command's user (--user); the command closes it."""
+    from ..backend import open_backend
+    from ..store.db import DatabaseError
+    from . import CommandError
+
+    try:
+        backend = open_backend(config)
+    except DatabaseError as exc:
+        raise CommandError(str(exc).rstrip(".")) from exc
+    sign_in_or_close(args, backend)
+    return backend
+
+
 def sign_in_or_close(args: argparse.Namespace, backend: Backend) -> Principal:
     """Sign in on a backend the command opened; close it if signing in fails.
 

@@ -74,17 +74,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _open(args: argparse.Namespace, config: AppConfig) -> Any:
-    from ..backend import open_backend
-    from ..store.db import DatabaseError
-    from . import CommandError
-    from .auth import sign_in_or_close
+    from .auth import open_signed_in
 
-    try:
-        backend = open_backend(config)
-    except DatabaseError as exc:
-        raise CommandError(str(exc).rstrip(".")) from exc
-    sign_in_or_close(args, backend)
-    return backend
+    return open_signed_in(args, config)
 
 
 def _fail(exc: Exception) -> Exception:

@@ -42,7 +42,7 @@ from ..core import completion as cp
 from ..core.changes import ATTENDANCE, CARE, ENROLLMENT, PARTICIPANT, QUESTIONNAIRE, SCREEN
 from ..core.notes import NoteStatus
 from ..core.permissions import can_view_readiness
-from .operations import CollectionOp, QueryOp
+from .operations import QueryOp, write_then_refresh
 from .participant_editor import pydate, qdate
 
 
@@ -346,13 +346,7 @@ class CarePanel(QWidget):
     # -- writing -------------------------------------------------------------------------------
 
     def _write(self, fn: Any, title: str, done: Any = None) -> None:
-        def finished(result: object) -> None:
-            if done is not None:
-                done(result)
-            if self._hub is None:
-                self.refresh()
-
-        CollectionOp(self, fn, self._hub).titled(title).success(finished).run()
+        write_then_refresh(self, fn, self._hub, title, self.refresh, done)
 
     def _on_change_level(self) -> None:
         care, pid = self._care, self.participant_id

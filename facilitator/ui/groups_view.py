@@ -51,7 +51,7 @@ from ..core.roster import Admission, GroupDraft, GroupRecord
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import core_word, date_text
-from .operations import CollectionOp, QueryOp
+from .operations import CollectionOp, QueryOp, write_then_refresh
 from .participant_editor import ParticipantDialog, pydate, qdate
 
 # Dates a person may give are kept to 1900-2100 (core.limits).
@@ -695,14 +695,7 @@ class GroupsPage(QWidget):
 
     def _write(self, fn, title: str, done=None) -> None:  # type: ignore[no-untyped-def]
         """A change off the GUI thread; the page refreshes from the hub (or here, without one)."""
-
-        def finished(result: object) -> None:
-            if done is not None:
-                done(result)
-            if self._hub is None:
-                self.refresh()
-
-        CollectionOp(self, fn, self._hub).titled(title).success(finished).run()
+        write_then_refresh(self, fn, self._hub, title, self.refresh, done)
 
     def _on_new_group(self) -> None:
         dialog = GroupDialog(self._roster, self._attendance.library, self._attendance.rules(),

@@ -308,3 +308,19 @@ class QueryOp(_Op[T]):
 
     _pool_is_writer = False
     _default_title = QT_TRANSLATE_NOOP("operations", "Could not load")
+
+
+def write_then_refresh(
+    parent: QObject, fn: Callable[[], T], hub: ChangeHub | None, title: str, refresh: Callable[[], object],
+    done: Callable[[T], object] | None = None,
+) -> None:
+    """A change off the GUI thread titled for its errors; the view refreshes from the hub, or
+    (a view built without one) through ``refresh`` once the change is in."""
+
+    def finished(result: T) -> None:
+        if done is not None:
+            done(result)
+        if hub is None:
+            refresh()
+
+    CollectionOp(parent, fn, hub).titled(title).success(finished).run()
