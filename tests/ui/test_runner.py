@@ -130,7 +130,13 @@ def runner(qtbot, store: RunStore, clock: FakeClock) -> RunnerWindow:  # type: i
 
 
 def key(qtbot, window: RunnerWindow, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
-    """A key pressed where the focus is, as on a keyboard."""
+    """A key pressed where the focus is, as on a keyboard, in the runner the facilitator is using.
+
+    A progress dialog that came and went (a save slower than a second on a loaded machine) leaves
+    no window active offscreen, where a desktop would give the runner its focus back.
+    """
+    if QApplication.activeWindow() is not window:
+        activate(qtbot, window)
     qtbot.keyClick(window.focusWidget() or window, k, modifier)
 
 

@@ -137,7 +137,11 @@ def open_runner(qtbot, store, clock, **kwargs) -> RunnerWindow:  # type: ignore[
 
 
 def press(qtbot, window: RunnerWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
-    """A key pressed wherever the focus is, as on a keyboard."""
+    """A key pressed wherever the focus is, as on a keyboard (in the active runner: a progress
+    dialog that came and went offscreen leaves no window active, where a desktop gives it back)."""
+    if QApplication.activeWindow() is not window and window.isVisible():
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.focusWidget() or window, key, modifier)
 
 
