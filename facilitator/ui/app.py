@@ -28,9 +28,10 @@ def run_app(config: AppConfig) -> int:
     # The language is settled before any window exists: every widget is built speaking it.
     install_translators(app, chosen_language(config.local.extra.get(LOCAL_LANGUAGE_KEY)))
     install_excepthook()
-    from .style import install_style
+    from .style import DisplayMode, apply_display_mode, install_style
 
     install_style(app)
+    apply_display_mode(app, DisplayMode.from_local(config.local.extra))  # this workstation's display modes
     window = MainWindow(config)
     if os.environ.get(ENV_EXIT_AFTER_PAINT):
         # Start-up benchmark: report the wall time of the first paint, then leave.

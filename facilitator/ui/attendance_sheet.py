@@ -50,6 +50,7 @@ from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, translate
 from .operations import CollectionOp
+from .style import attendance_colours, display_modes, ink
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +62,13 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AttendanceSheet", "Left"),
     QT_TRANSLATE_NOOP("AttendanceSheet", "Minutes"),
 )
+# Each status's colour is named here and kept in ui/style.py, by theme; the status word is in its own column.
 STATUS_COLOURS = {
-    AttendanceStatus.PRESENT: "#d8f0d8",
-    AttendanceStatus.LATE: "#fff0c8",
-    AttendanceStatus.LEFT_EARLY: "#fff0c8",
-    AttendanceStatus.ABSENT_EXCUSED: "#e4e4f4",
-    AttendanceStatus.ABSENT_UNEXCUSED: "#f6d6d6",
+    AttendanceStatus.PRESENT: "present",
+    AttendanceStatus.LATE: "late",
+    AttendanceStatus.LEFT_EARLY: "left_early",
+    AttendanceStatus.ABSENT_EXCUSED: "absent_excused",
+    AttendanceStatus.ABSENT_UNEXCUSED: "absent_unexcused",
 }
 KEY_HELP = QT_TRANSLATE_NOOP(
     "AttendanceSheet", "Keys: P present · L late · E left early · X absent excused · U absent unexcused · Del clear · Ctrl+S save"
@@ -186,8 +188,9 @@ class AttendanceSheet(QWidget):
         self.banner = QLabel("")
         self.banner.setAccessibleName(self.tr("Changed elsewhere"))
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff0c8; padding: 4px;")
+        self.banner.setStyleSheet(f"background: {ink('banner')}; padding: 4px;")
         self.banner.hide()
+        display_modes().changed.connect(self._on_display_mode)  # a bound method: gone with the sheet
 
         self.all_present = QPushButton(self.tr("Mark the rest &present"))
         self.all_present.setAccessibleName(self.tr("Mark everyone not yet marked present"))
@@ -437,6 +440,17 @@ class AttendanceSheet(QWidget):
             self.tr("<b>{group_name}</b> · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marked").format(group_name=m.group_name, day=date_text(m.local_day, "%a %Y-%m-%d"), start=local_time_text(start, zone), end=local_time_text(end, zone), session=session, cancelled=cancelled, marked=marked, count=len(self._rows))
         )
 
+    def _on_display_mode(self, _mode: object) -> None:
+        """Repaint the rows' status colours (and the banner) in the display mode just chosen."""
+        self.banner.setStyleSheet(f"background: {ink('banner')}; padding: 4px;")
+        self._filling = True
+        try:
+            zone = self._zone() if self._rows else None
+            for n in range(min(len(self._rows), self.table.rowCount())):
+                self._fill_row(n, zone)
+        finally:
+            self._filling = False
+
     def _fill(self) -> None:
         self._filling = True
         try:
@@ -470,7 +484,9 @@ class AttendanceSheet(QWidget):
                 local_time_text(row.left_at, zone),
                 str(self._minutes(row)) if row.status else "",
             ]
-            colour = QBrush(QColor(STATUS_COLOURS[row.status])) if row.status else QBrush()
+            background, text_colour = attendance_colours(STATUS_COLOURS[row.status]) if row.status else (None, None)
+            colour = QBrush(QColor(background)) if background else QBrush()
+            ink_brush = QBrush(QColor(text_colour)) if text_colour else QBrush()
             for column, value in enumerate(cells):
                 item = self.table.item(n, column)
                 if item is None:
@@ -478,6 +494,7 @@ class AttendanceSheet(QWidget):
                     self.table.setItem(n, column, item)
                 item.setText(value)
                 item.setBackground(colour)
+                item.setForeground(ink_brush)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 if column in (ARRIVED, LEFT):
                     flags |= Qt.ItemFlag.ItemIsEditable

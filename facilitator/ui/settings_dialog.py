@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +42,7 @@ from ..logs import log_path
 from .errors import show_error
 from .i18n import LANGUAGES, LOCAL_LANGUAGE_KEY, QT_TRANSLATE_NOOP, core_word, system_language, translate
 from .logo_picker import LogoPicker
+from .style import DisplayMode, apply_display_mode
 
 log = logging.getLogger(__name__)
 TITLE = QT_TRANSLATE_NOOP("SettingsDialog", "Settings")
@@ -189,6 +192,22 @@ class SettingsDialog(QDialog):
                 (self.language.currentData() or "") != config.local.extra.get(LOCAL_LANGUAGE_KEY, "")
             )
         )
+        mode = DisplayMode.from_local(config.local.extra)
+        self.high_contrast = QCheckBox(self.tr("&High contrast (white on black)"))
+        self.high_contrast.setObjectName("display_high_contrast")
+        self.high_contrast.setAccessibleName(self.tr("High contrast display"))
+        self.high_contrast.setToolTip(self.tr("Light text on black in every window of this computer, the runner and the room display included."))
+        self.high_contrast.setChecked(mode.high_contrast)
+        self.large_text = QCheckBox(self.tr("Lar&ge text"))
+        self.large_text.setObjectName("display_large_text")
+        self.large_text.setAccessibleName(self.tr("Large text"))
+        self.large_text.setToolTip(self.tr("Bigger text in every window of this computer; the room display's text grows too."))
+        self.large_text.setChecked(mode.large_text)
+        modes_row = QHBoxLayout()
+        modes_row.addWidget(self.high_contrast)
+        modes_row.addWidget(self.large_text)
+        modes_row.addStretch(1)
+        form.addRow(self.tr("Display:"), modes_row)
         for label, value in (
             (self.tr("Data folder:"), str(config.data_dir)),
             (self.tr("Database:"), _redact(config.database_url)),
@@ -233,6 +252,26 @@ class SettingsDialog(QDialog):
             return False
         return True
 
+    def display_mode(self) -> DisplayMode:
+        return DisplayMode(high_contrast=self.high_contrast.isChecked(), large_text=self.large_text.isChecked())
+
+    def _save_display_mode(self) -> bool:
+        """Keep this workstation's display modes and show them at once. False after saying why it failed."""
+        config = self._backend.config
+        mode = self.display_mode()
+        if mode != DisplayMode.from_local(config.local.extra):
+            mode.store_in(config.local.extra)
+            try:
+                config.local.save(config.settings_path)
+            except OSError as exc:
+                log.exception("Saving the display modes failed")
+                show_error(self, self.tr(TITLE), self.tr("The display modes could not be saved ({exc}). Nothing you typed was lost.").format(exc=exc.strerror or exc))
+                return False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_display_mode(app, mode)
+        return True
+
     def clinic_values(self) -> dict[str, Any] | None:
         """Every clinic-wide value as typed, or None after telling the user what does not fit together."""
         values = {key: read_value(widget) for key, widget in self.fields.items()}
@@ -270,7 +309,7 @@ class SettingsDialog(QDialog):
                 log.exception("Saving the curricula folder failed")
                 show_error(self, self.tr(TITLE), self.tr("The folder could not be saved ({exc}). Nothing you typed was lost.").format(exc=exc.strerror or exc))
                 return
-            if not self._save_language():
+            if not self._save_language() or not self._save_display_mode():
                 return
             self.accept()
 

@@ -13,7 +13,8 @@ from PySide6.QtGui import QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.room_view import RoomView
-from .style import ROOM_BACKGROUND, ROOM_PAUSED, ROOM_TEXT
+from ..style import current_mode, display_modes
+from .style import room_colours
 
 
 def _label(name: str, bold: bool = False) -> QLabel:
@@ -63,7 +64,8 @@ class RoomDisplay(QWidget):
         # The facilitator's window: if a window manager (or none, as under a bare X server) makes
         # this window the active one anyway, the keys are handed straight back to it.
         self.keys_go_to: QWidget | None = None
-        self._colour_key: tuple[object, bool] | None = None
+        self._colour_key: tuple[object, ...] | None = None
+        display_modes().changed.connect(self.restyle)
         self._fit()
 
     def event(self, event: QEvent) -> bool:
@@ -110,19 +112,28 @@ class RoomDisplay(QWidget):
         self.scenario.setVisible(bool(view.scenario))
         self.lines.setText("\n".join(f"• {line}" if len(view.lines) > 1 else line for line in view.lines))
         self.lines.setVisible(bool(view.lines))
-        paused = view.paused
-        key = (view.state, paused)
-        if key != self._colour_key:
-            self._colour_key = key
-            text = ROOM_PAUSED if paused else ROOM_TEXT[view.state]
-            self.setStyleSheet(
-                f"RoomDisplay {{ background: {ROOM_BACKGROUND[view.state]}; }}"
-                f"QLabel {{ color: #eceff1; background: transparent; }}"
-            )
-            for label in (self.timer, self.banner):
-                label.setStyleSheet(f"color: {text};")
+        self._paint(view)
         if layout_changed:
             self._fit()
+
+    def _paint(self, view: RoomView) -> None:
+        high_contrast = current_mode().high_contrast
+        key = (view.state, view.paused, high_contrast)
+        if key != self._colour_key:
+            self._colour_key = key
+            background, text, timer = room_colours(view.state, view.paused, high_contrast)
+            self.setStyleSheet(
+                f"RoomDisplay {{ background: {background}; }}"
+                f"QLabel {{ color: {text}; background: transparent; }}"
+            )
+            for label in (self.timer, self.banner):
+                label.setStyleSheet(f"color: {timer};")
+
+    def restyle(self, _mode: object = None) -> None:
+        """Repaint in the display mode just chosen (high contrast: white on black; large text: bigger still)."""
+        if self.view is not None:
+            self._paint(self.view)
+        self._fit()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
@@ -133,6 +144,9 @@ class RoomDisplay(QWidget):
         h, w = max(1, self.height()), max(1, self.width())
         chars = max(4, len(self.timer.text()) or 5)
         timer_px = int(min(h * (0.24 if self.phase.isVisible() else 0.32), w / (chars * 0.62)))
+        # Large text: every line bigger still; the timer as large as the width allows.
+        scale = current_mode().text_scale
+        timer_px = int(min(timer_px * scale, w / (chars * 0.62)))
         sizes = {
             self.title: h * 0.065,
             self.banner: h * 0.05,
@@ -145,5 +159,5 @@ class RoomDisplay(QWidget):
         }
         for label, px in sizes.items():
             font = QFont(label.font())
-            font.setPixelSize(max(8, int(px)))
+            font.setPixelSize(max(8, int(px if label is self.timer else px * scale)))
             label.setFont(font)

@@ -67,11 +67,12 @@ from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import numbered_name
 from ..i18n import core_word, translate
+from ..style import current_mode, display_modes, ink, themed_html
 from .chime import Chime
 from .controller import PlayerInput, RunController, RunnerSettings, parse_players
 from .display import RoomDisplay
 from .parts import BigClock, FinishOnTimeDialog, RunLockCover, SessionPane, TimerSettingsDialog
-from .style import RUNNER_COLOURS, RUNNER_PAUSED
+from .style import runner_balance_colour, runner_clock_colours
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +154,7 @@ class RunnerWindow(QMainWindow):
         c.run_ended.connect(self.run_ended)
         c.ended.connect(self.ended)
         c.write_notes_requested.connect(self.write_notes_requested)
+        display_modes().changed.connect(self._on_display_mode)  # a bound method: gone with the window
         c.start_ticking()
         self.session_pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -207,6 +209,15 @@ class RunnerWindow(QMainWindow):
     def _show_message(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
 
+    def _on_display_mode(self, _mode: object) -> None:
+        """Repaint in the display mode just chosen in Settings (the palette and fonts are the application's)."""
+        self.notice.setStyleSheet(f"color: {ink('warning')}; font-weight: bold;")
+        self.rp_warnings.setStyleSheet(f"color: {ink('warning')};")
+        self._table_key = self._item_key = self._rp_key = None
+        self._render(self.controller.last_view, True)
+        if self.display is not None:
+            self.display.restyle()
+
     # == building ========================================================================
 
     def _build(self) -> None:
@@ -236,7 +247,7 @@ class RunnerWindow(QMainWindow):
         self.notice = QLabel(self._notice_text)
         self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.notice.setStyleSheet(f"color: {ink('warning')}; font-weight: bold;")
         self.notice.setVisible(bool(self._notice_text))
         outer.addWidget(self.notice)
 
@@ -423,7 +434,7 @@ class RunnerWindow(QMainWindow):
         self.rp_warnings = QLabel()
         self.rp_warnings.setAccessibleName(self.tr("Role-play notes"))
         self.rp_warnings.setWordWrap(True)
-        self.rp_warnings.setStyleSheet("color: #8a4b00;")
+        self.rp_warnings.setStyleSheet(f"color: {ink('warning')};")
         self.rp_checklist = QLabel()
         self.rp_checklist.setAccessibleName(self.tr("Observer's checklist"))
         self.rp_checklist.setWordWrap(True)
@@ -599,7 +610,7 @@ class RunnerWindow(QMainWindow):
         else:
             text = format_balance(view.balance_seconds)
         self.balance.setText(text)
-        colour = "#b71c1c" if view.balance_seconds >= 60 else ("#1b5e20" if view.balance_seconds <= -60 else "#37474f")
+        colour = runner_balance_colour(view.balance_seconds, current_mode().high_contrast)
         self.balance.setStyleSheet(f"color: {colour};")
 
     def _refresh_player_numbers(self) -> None:
@@ -611,7 +622,7 @@ class RunnerWindow(QMainWindow):
         numbered = "&nbsp;&nbsp;&nbsp;".join(
             f"<b>{escape(numbered_name(n, p.label))}</b>" for n, p in enumerate(players)
         )
-        self.player_numbers.setText(self.tr("<span style='color:#546e7a'>Numbers on the room display:</span> {numbered}").format(numbered=numbered))
+        self.player_numbers.setText(themed_html(self.tr("<span style='color:#546e7a'>Numbers on the room display:</span> {numbered}").format(numbered=numbered)))
         self.player_numbers.setVisible(True)
 
     def _refresh_table(self, view: RunView, full: bool) -> None:
@@ -730,14 +741,14 @@ class RunnerWindow(QMainWindow):
         layout.setStretchFactor(self.script, 1 if role_play else 2)
 
     def _colour(self, state: TimerState | None, paused: bool) -> None:
-        key = (state, paused)
+        high_contrast = current_mode().high_contrast
+        key = (state, paused, high_contrast)
         if key == self._colour_key:
             return
         self._colour_key = key
-        colour = RUNNER_PAUSED if paused else RUNNER_COLOURS[state]
+        colour, background = runner_clock_colours(state, paused, high_contrast)
         self.big_clock.setStyleSheet(f"color: {colour};")
         self.state_label.setStyleSheet(f"color: {colour};")
-        background = {TimerState.WRAP_UP: "#fff8e1", TimerState.OVERTIME: "#ffebee"}.get(state, "#f7f9f7")  # type: ignore[arg-type]
         self.clock_frame.setStyleSheet(
             f"#clockFrame {{ border: 6px solid {colour}; border-radius: 10px; background: {background}; }}"
         )
@@ -788,7 +799,7 @@ class RunnerWindow(QMainWindow):
             roles_html = self.tr("<p><b>{heading}:</b><br/>{seats}</p>").format(heading=heading, seats=seats_html(pos.round))
             if not pos.in_debrief and pos.round < pos.rounds:
                 roles_html += self.tr("<p style='color:#546e7a'><b>Next round:</b><br/>{seats}</p>").format(seats=seats_html(pos.round + 1))
-        self.rp_roles.setText(roles_html)
+        self.rp_roles.setText(themed_html(roles_html))
         self.rp_warnings.setText(" ".join(plan.warnings))
         self.rp_warnings.setVisible(bool(plan.warnings))
         checks = [
@@ -800,7 +811,7 @@ class RunnerWindow(QMainWindow):
             style = "background:#e3f2fd; padding:4px;" if pos.in_debrief else "color:#546e7a;"
             title = self.tr("Debrief now") if pos.in_debrief else self.tr("Debrief after the last round")
             items = "".join(f"<li>{escape(q)}</li>" for q in rp.debrief)
-            self.rp_debrief.setText(self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items))
+            self.rp_debrief.setText(themed_html(self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items)))
         self.rp_debrief.setVisible(bool(rp.debrief))
 
     # == controls ========================================================================
