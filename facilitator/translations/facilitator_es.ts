@@ -5370,6 +5370,34 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Sobre el cambio de idioma</translation>
     </message>
     <message>
+        <source>&amp;High contrast (white on black)</source>
+        <translation>&amp;Alto contraste (blanco sobre negro)</translation>
+    </message>
+    <message>
+        <source>High contrast display</source>
+        <translation>Pantalla de alto contraste</translation>
+    </message>
+    <message>
+        <source>Light text on black in every window of this computer, the runner and the room display included.</source>
+        <translation>Texto claro sobre negro en todas las ventanas de esta computadora, incluidos el temporizador y la pantalla de la sala.</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ge text</source>
+        <translation>Texto &amp;grande</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Texto grande</translation>
+    </message>
+    <message>
+        <source>Bigger text in every window of this computer; the room display&apos;s text grows too.</source>
+        <translation>Texto más grande en todas las ventanas de esta computadora; el texto de la pantalla de la sala también crece.</translation>
+    </message>
+    <message>
+        <source>Display:</source>
+        <translation>Pantalla:</translation>
+    </message>
+    <message>
         <source>Data folder:</source>
         <translation>Carpeta de datos:</translation>
     </message>
@@ -5384,6 +5412,10 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>The language could not be saved ({exc}). Nothing you typed was lost.</source>
         <translation>No se pudo guardar el idioma ({exc}). No se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <source>The display modes could not be saved ({exc}). Nothing you typed was lost.</source>
+        <translation>No se pudieron guardar los modos de pantalla ({exc}). No se perdió nada de lo que escribió.</translation>
     </message>
     <message>
         <source>The adolescent weekly target looks far too high next to the adult one. Please check both.</source>
