@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from progress_world import TODAY, enrolled_world, services
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from facilitator.core import measures as cm
 from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
@@ -68,11 +68,24 @@ def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
 def type_keys(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
     """Keys pressed one by one wherever the focus is, as on a keyboard."""
     for ch in text:
-        qtbot.keyClick(QApplication.focusWidget(), ch)
+        qtbot.keyClick(focused(qtbot), ch)
 
 
 def press(qtbot, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.keyClick(focused(qtbot), key)
+
+
+def focused(qtbot):  # type: ignore[no-untyped-def]
+    """Where the keys go. Offscreen, a progress dialog that came and went (a slow save on a loaded
+    machine) leaves no window active, where a desktop gives the focus back to the last one used."""
+    if QApplication.focusWidget() is None:
+        last = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, QDialog)]
+        if last:
+            last[-1].activateWindow()
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no window has the keyboard"
+    return widget
 
 
 # -- the runner ------------------------------------------------------------------------------------
