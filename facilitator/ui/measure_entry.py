@@ -59,6 +59,29 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+
+def save_from_dialog(dialog: Any, button: Any, fn: Callable[[], Any], title: str, keep_as: str,
+                     refused: Callable[[], None] | None = None) -> None:
+    """Save a dialog's entry off the GUI thread: its button waits; what was saved is kept on the
+    dialog as ``keep_as`` and the dialog closes; a refusal is said on the dialog, its entries kept
+    (``refused`` may then put the cursor where the fix belongs)."""
+    button.setEnabled(False)
+
+    def done(record: Any) -> None:
+        setattr(dialog, keep_as, record)
+        dialog.accept()
+
+    def failed(exc: Exception) -> bool:
+        button.setEnabled(True)
+        if isinstance(exc, UserFacingError):
+            dialog.error.say(str(exc))
+            if refused is not None:
+                refused()
+            return True
+        return False
+
+    CollectionOp(dialog, fn, dialog._hub).titled(title).success(done).failure(failed).run()
+
 class _ErrorLine(QLabel):
     def __init__(self) -> None:
         super().__init__()
@@ -200,27 +223,15 @@ class QuestionnaireDialog(QDialog):
         answers = tuple(f.text() for f in self.answers)
         save, day, paper = self._save, _pydate(self.day.date()), self.paper.isChecked()
         difficulty = str(self.difficulty.currentData() or "")
-        self.save_button.setEnabled(False)
+        def refused() -> None:
+            # The cursor goes to the first item still to answer, so the next digit lands there.
+            empty = next((f for f in self.answers if f.text() not in ("0", "1", "2", "3")), None)
+            if empty is not None:
+                empty.setFocus()
+                empty.selectAll()
 
-        def done(record: Any) -> None:
-            self.saved = record
-            self.accept()
-
-        def failed(exc: Exception) -> bool:
-            self.save_button.setEnabled(True)
-            if isinstance(exc, UserFacingError):
-                self.error.say(str(exc))
-                # The cursor goes to the first item still to answer, so the next digit lands there.
-                empty = next((f for f in self.answers if f.text() not in ("0", "1", "2", "3")), None)
-                if empty is not None:
-                    empty.setFocus()
-                    empty.selectAll()
-                return True
-            return False
-
-        CollectionOp(self, lambda: save(answers, difficulty, day, paper), self._hub).titled(
-            self.tr("{key} not saved").format(key=self.instrument.key)
-        ).success(done).failure(failed).run()
+        save_from_dialog(self, self.save_button, lambda: save(answers, difficulty, day, paper),
+                         self.tr("{key} not saved").format(key=self.instrument.key), "saved", refused)
 
     @property
     def item9_positive(self) -> bool:
@@ -329,22 +340,7 @@ class ScreenDialog(QDialog):
             expected=tuple(m for m, box in self.expected.items() if box.isChecked()),
         )
         save = self._save
-        self.save_button.setEnabled(False)
-
-        def done(record: Any) -> None:
-            self.saved = record
-            self.accept()
-
-        def failed(exc: Exception) -> bool:
-            self.save_button.setEnabled(True)
-            if isinstance(exc, UserFacingError):
-                self.error.say(str(exc))
-                return True
-            return False
-
-        CollectionOp(self, lambda: save(**values), self._hub).titled(self.tr("Screen not saved")).success(done).failure(
-            failed
-        ).run()
+        save_from_dialog(self, self.save_button, lambda: save(**values), self.tr("Screen not saved"), "saved")
 
 
 class SafetyFlagDialog(QDialog):
@@ -402,19 +398,5 @@ class SafetyFlagDialog(QDialog):
 
     def acknowledge(self) -> None:
         text, acknowledge = self.note.toPlainText(), self._acknowledge
-        self.ack_button.setEnabled(False)
-
-        def done(record: Any) -> None:
-            self.acknowledged = record
-            self.accept()
-
-        def failed(exc: Exception) -> bool:
-            self.ack_button.setEnabled(True)
-            if isinstance(exc, UserFacingError):
-                self.error.say(str(exc))
-                return True
-            return False
-
-        CollectionOp(self, lambda: acknowledge(text), self._hub).titled(self.tr("Flag not acknowledged")).success(
-            done
-        ).failure(failed).run()
+        save_from_dialog(self, self.ack_button, lambda: acknowledge(text), self.tr("Flag not acknowledged"),
+                         "acknowledged")
