@@ -21,13 +21,13 @@ SCHEMAS = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 FIXTURES = sorted(SCHEMAS.glob("*.sqlite"))
 MIGRATIONS = sorted(p.name[:4] for p in (db.MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
 # Who can sign in to each fixture, with what password (synthetic people, published passwords).
-SIGN_IN = {"0005": ("facilitator", "demo"), "0008": ("facilitator", "demo")}
+SIGN_IN = {"0005": ("facilitator", "demo"), "0008": ("facilitator", "demo"), "0011": ("facilitator", "demo")}
 FIXTURE_PASSWORD = "fixture-pass-1"  # build_fixture.py's accounts
 NOT_COMPARED = {"alembic_version"}
 # Tables a fixture leaves empty, named so the gap stays visible: the 0005 demo clinic was
 # written by that release's demo-data, which made no session runs, observations or group formats.
 DEMO_WITHOUT_RUNS = {"group_note_format", "note_observation", "run", "run_event", "run_item", "run_player", "run_role"}
-KNOWN_EMPTY = {"0005": DEMO_WITHOUT_RUNS, "0008": DEMO_WITHOUT_RUNS}
+KNOWN_EMPTY = {"0005": DEMO_WITHOUT_RUNS, "0008": DEMO_WITHOUT_RUNS, "0011": DEMO_WITHOUT_RUNS}
 
 
 def _schema_of(fixture: Path) -> str:
@@ -47,8 +47,9 @@ def _snapshot(path: Path) -> dict[str, list[dict[str, object]]]:
 
 # The schema each release went out with; this release's own migrations (after the last one) need
 # no fixture yet. When a release goes out, add its schema here and its fixture database beside
-# the others. 0006 and 0007 never went out on their own: the release after 0005 shipped at 0008.
-RELEASED_SCHEMAS = ("0001", "0002", "0003", "0004", "0005", "0008")
+# the others. 0006 and 0007 never went out on their own: the release after 0005 shipped at 0008,
+# and the one after it at 0011 (measures, the arc of care, consents and services).
+RELEASED_SCHEMAS = ("0001", "0002", "0003", "0004", "0005", "0008", "0011")
 
 
 def test_every_released_schema_has_a_fixture() -> None:
