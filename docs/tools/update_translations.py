@@ -2,6 +2,12 @@
 
     .venv/bin/python docs/tools/update_translations.py          # update .ts, build .qm, list untranslated
     .venv/bin/python docs/tools/update_translations.py --check  # the same, exit 1 if anything is untranslated
+    .venv/bin/python docs/tools/update_translations.py --fill es.json  # first fill entries from a file
+
+A ``--fill`` file is a JSON list of ``[context, source, translation]`` (or objects with those
+keys) for one language (``--language``, Spanish unless told); each entry of the ``.ts`` with
+that context and source takes that translation and is marked finished. It is how translations
+written away from Qt Linguist (in a branch, by a reviewer) are brought in after lupdate.
 
 It runs Qt's ``pyside6-lupdate`` over every module that marks words for translation
 (``self.tr``, ``translate``, ``QT_TRANSLATE_NOOP``: facilitator/ui, and the Qt-free modules
@@ -102,13 +108,39 @@ def untranslated(ts: Path) -> list[tuple[str, str]]:
     return missing
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when an entry is untranslated")
-    args = parser.parse_args()
-    catalogues = sorted(TRANSLATIONS_DIR.glob("facilitator_*.ts"))
-    if not catalogues:
-        sys.exit(f"no facilitator_<language>.ts in {TRANSLATIONS_DIR}")
+def fill(ts: Path, entries: list) -> tuple[int, list[tuple[str, str]]]:
+    """Set the translations in ``entries`` on ``ts``; returns how many were set and those not found."""
+    import xml.etree.ElementTree as ET
+
+    wanted: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            entry = [entry["context"], entry["source"], entry["translation"]]
+        context, source, translation = entry
+        wanted[(context, source)] = translation
+    tree = ET.parse(ts)
+    done: set[tuple[str, str]] = set()
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "")
+            if key not in wanted:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            if translation.get("type") in ("vanished", "obsolete"):
+                continue
+            translation.text = wanted[key]
+            translation.attrib.pop("type", None)
+            done.add(key)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return len(done), sorted(set(wanted) - done)
+
+
+def lupdate(catalogues: list[Path]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sources = [str(p) for p in marked_sources()] + [str(write_core_words(Path(tmp)))]
         for ts in catalogues:
@@ -116,6 +148,27 @@ def main() -> int:
                 [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts)],
                 check=True,
             )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when an entry is untranslated")
+    parser.add_argument("--fill", action="append", default=[], type=Path, metavar="JSON",
+                        help="translations to bring in after updating (may be given more than once)")
+    parser.add_argument("--language", default="es", help="the catalogue --fill writes to (default: es)")
+    args = parser.parse_args()
+    catalogues = sorted(TRANSLATIONS_DIR.glob("facilitator_*.ts"))
+    if not catalogues:
+        sys.exit(f"no facilitator_<language>.ts in {TRANSLATIONS_DIR}")
+    lupdate(catalogues)
+    if args.fill:
+        import json
+
+        target = TRANSLATIONS_DIR / f"facilitator_{args.language}.ts"
+        for path in args.fill:
+            count, unknown = fill(target, json.loads(path.read_text(encoding="utf-8")))
+            print(f"{path}: {count} translations set in {target.name}; {len(unknown)} not in the code (left out)")
+        lupdate(catalogues)  # once more, so the file keeps lupdate's own layout
     missing_total = 0
     for ts in catalogues:
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
