@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..config import AppConfig
+from .options import add_language_option
 from .report import file_path, iso_date
 
 
@@ -46,7 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "size unless --language or --large-print says otherwise.",
     )
     plan.add_argument("--participant", required=True, metavar="RECORD", help="the participant's record number")
-    plan.add_argument("--language", choices=("en", "es"), default=None, help="the plan's language")
+    add_language_option(plan, default=None, help="the plan's language, en or es (default: the participant's)")
     plan.add_argument("--large-print", action="store_true", default=None, help="print in large print")
     plan.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE.pdf", help="where to write it")
     plan.set_defaults(handler=run_plan)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import AppConfig
+from .options import add_language_option
 
 if TYPE_CHECKING:
     from ..core.curriculum import Curriculum
@@ -75,9 +76,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="for printing on both sides: each copy starts on the front of a new sheet (a blank back page "
         "is added after a copy with an odd number of pages); off unless given, as in the app",
     )
-    p.add_argument(
-        "--language",
-        metavar="xx",
+    add_language_option(
+        p,
+        default=None,
+        free=True,
         help="print the curriculum's edition in this language (e.g. es) when one is loaded; "
         "otherwise the curriculum as named, with a warning",
     )

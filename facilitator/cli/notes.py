@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..config import AppConfig
+from .options import add_language_option
 from .report import file_path, iso_date, record_id
 
 
@@ -29,6 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     exp.add_argument("--meeting", type=record_id, metavar="ID", help="export one meeting's notes instead of a participant's")
     exp.add_argument("--yes", action="store_true", help="export more than three years of notes without asking")
     exp.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE.pdf", help="where to write the PDF")
+    add_language_option(exp)
     exp.set_defaults(handler=run_export)
 
 
@@ -46,9 +48,11 @@ def run_export(args: argparse.Namespace, config: AppConfig) -> int:
     with signed_in(args, config) as backend:
         try:
             if args.meeting is not None:
-                model = backend.notes.meeting_print(backend.principal, args.meeting)
+                model = backend.notes.meeting_print(backend.principal, args.meeting, language=args.language)
             else:
-                model = backend.notes.participant_print(backend.principal, args.participant, args.first, args.last)
+                model = backend.notes.participant_print(
+                    backend.principal, args.participant, args.first, args.last, language=args.language
+                )
         except NoSuchParticipant as exc:
             # The same sentence and exit code whether nobody has the number or she may not see them.
             raise CommandError(str(exc).rstrip("."), exit_code=EXIT_PROBLEMS) from None

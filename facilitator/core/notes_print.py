@@ -11,7 +11,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from .catalogue import QT_TRANSLATE_NOOP
 from .privacy import PART2_NOTICE
+
+CONTEXT = "print.notes"
+
+# The words a printed set of notes carries around the notes' own text (core/print_language.py
+# says which language; the store and the renderer look them up with ``tr(language, CONTEXT, …)``).
+WORDS = (
+    QT_TRANSLATE_NOOP("print.notes", "Progress notes"),
+    QT_TRANSLATE_NOOP("print.notes", "Group session notes"),
+    QT_TRANSLATE_NOOP("print.notes", "Group note"),
+    QT_TRANSLATE_NOOP("print.notes", "{name} (record {record})"),
+    QT_TRANSLATE_NOOP("print.notes", "{legal} ({preferred}), record {record}"),
+    QT_TRANSLATE_NOOP("print.notes", "{group}, meeting of {day}"),
+    QT_TRANSLATE_NOOP("print.notes", "ENTERED IN ERROR ({when}): {reason}"),
+    QT_TRANSLATE_NOOP("print.notes", "Clinic"),
+    QT_TRANSLATE_NOOP("print.notes", "About"),
+    QT_TRANSLATE_NOOP("print.notes", "Period"),
+    QT_TRANSLATE_NOOP("print.notes", "Prepared"),
+    QT_TRANSLATE_NOOP("print.notes", "{when} by {who}"),
+    QT_TRANSLATE_NOOP("print.notes", "Notes"),
+    QT_TRANSLATE_NOOP("print.notes", "{count} signed note(s)"),
+    QT_TRANSLATE_NOOP("print.notes", "; {count} unsigned draft(s) not included"),
+    QT_TRANSLATE_NOOP("print.notes", "No signed notes in this period."),
+    QT_TRANSLATE_NOOP("print.notes", "Signed: {signature}"),
+    QT_TRANSLATE_NOOP("print.notes", "Co-signed: {signature}"),
+    QT_TRANSLATE_NOOP("print.notes", "Status: {status}"),
+    QT_TRANSLATE_NOOP("print.notes", "Addendum, {when}, {signature}"),
+    QT_TRANSLATE_NOOP("print.notes", "Page {page} of {pages}"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,3 +74,4 @@ class NotesPrint:
     notes: tuple[PrintedNote, ...]
     omitted_unsigned: int = 0
     notice: str = PART2_NOTICE
+    language: str = "en"  # the document's language (core/print_language.py): labels, notice, dates

@@ -7,9 +7,14 @@ room (a CSV footer, a page footer) may use the short one. Change the wording her
 
 from __future__ import annotations
 
-PART2_NOTICE_TITLE = "Notice to accompany disclosure (42 CFR 2.32)"
+from .catalogue import QT_TRANSLATE_NOOP, translate
 
-PART2_NOTICE = (
+CONTEXT = "print.privacy"
+
+PART2_NOTICE_TITLE = QT_TRANSLATE_NOOP("print.privacy", "Notice to accompany disclosure (42 CFR 2.32)")
+
+PART2_NOTICE = QT_TRANSLATE_NOOP(
+    "print.privacy",
     "This record which has been disclosed to you is protected by Federal confidentiality rules "
     "(42 CFR part 2). These rules prohibit you from using or disclosing this record, or testimony "
     "that describes the information contained in this record, in any civil, criminal, "
@@ -24,9 +29,19 @@ PART2_NOTICE = (
     "care operations, or (iii) You have received the record from a covered entity or business "
     "associate as permitted by 45 CFR part 164, subparts A and E. A general authorization for the "
     "release of medical or other information is NOT sufficient to meet the required elements of "
-    "written consent to further use or redisclose the record (see 42 CFR 2.31)."
+    "written consent to further use or redisclose the record (see 42 CFR 2.31).",
 )
 
-PART2_NOTICE_SHORT = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+PART2_NOTICE_SHORT = QT_TRANSLATE_NOOP(
+    "print.privacy", "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+)
 
-CONFIDENTIAL_MARK = "CONFIDENTIAL: protected by 42 CFR part 2 and HIPAA"
+CONFIDENTIAL_MARK = QT_TRANSLATE_NOOP("print.privacy", "CONFIDENTIAL: protected by 42 CFR part 2 and HIPAA")
+
+
+def in_language(language: str, text: str) -> str:
+    """One of the texts above in ``language`` (a disclosure's notice prints in the document's language).
+
+    Any other text (a notice a caller wrote itself) is returned as it is.
+    """
+    return translate(language, CONTEXT, text)

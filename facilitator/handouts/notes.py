@@ -17,8 +17,9 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..core.notes_print import NotesPrint, PrintedNote
-from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
+from ..core.notes_print import CONTEXT, NotesPrint, PrintedNote
+from ..core.print_language import tr
+from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE, in_language
 from .fonts import BOLD, REGULAR, register_fonts
 
 
@@ -40,7 +41,9 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 class _NumberedCanvas(Canvas):
-    """Holds pages until the end so each footer can say "page x of y"."""
+    """Holds pages until the end so each footer can say "page x of y" (in the document's language)."""
+
+    language = "en"
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -55,14 +58,16 @@ class _NumberedCanvas(Canvas):
         for n, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self.setFont(REGULAR, 7.5)
-            self.drawString(0.75 * inch, 0.5 * inch, PART2_NOTICE_SHORT)
-            self.drawRightString(LETTER[0] - 0.75 * inch, 0.5 * inch, f"Page {n} of {total}")
-            self.drawString(0.75 * inch, LETTER[1] - 0.5 * inch, CONFIDENTIAL_MARK)
+            lang = self.language
+            self.drawString(0.75 * inch, 0.5 * inch, in_language(lang, PART2_NOTICE_SHORT))
+            self.drawRightString(LETTER[0] - 0.75 * inch, 0.5 * inch,
+                                 tr(lang, CONTEXT, "Page {page} of {pages}", page=n, pages=total))
+            self.drawString(0.75 * inch, LETTER[1] - 0.5 * inch, in_language(lang, CONFIDENTIAL_MARK))
             super().showPage()
         super().save()
 
 
-def _note_flowables(note: PrintedNote, st: dict[str, ParagraphStyle]) -> list:  # type: ignore[type-arg]
+def _note_flowables(note: PrintedNote, st: dict[str, ParagraphStyle], lang: str = "en") -> list:  # type: ignore[type-arg]
     head = [
         _p(note.heading, st["h"]),
         _p(note.meeting_line + (f" · {note.note_format}" if note.note_format else ""), st["small"]),
@@ -73,15 +78,16 @@ def _note_flowables(note: PrintedNote, st: dict[str, ParagraphStyle]) -> list:  
     for label, text in note.sections:
         out.append(_p(label, st["label"]))
         out.append(_p(text or "—", st["body"]))
-    sig = [_p(f"Signed: {note.signed}", st["body"])]
+    sig = [_p(tr(lang, CONTEXT, "Signed: {signature}", signature=note.signed), st["body"])]
     if note.cosigned:
-        sig.append(_p(f"Co-signed: {note.cosigned}", st["body"]))
+        sig.append(_p(tr(lang, CONTEXT, "Co-signed: {signature}", signature=note.cosigned), st["body"]))
     else:
-        sig.append(_p(f"Status: {note.status}", st["small"]))
+        sig.append(_p(tr(lang, CONTEXT, "Status: {status}", status=note.status), st["small"]))
     out.append(Spacer(1, 4))
     out.append(KeepTogether(sig))
     for a in note.addenda:
-        out.append(_p(f"Addendum, {a.when}, {a.signature}", st["label"]))
+        out.append(_p(tr(lang, CONTEXT, "Addendum, {when}, {signature}", when=a.when, signature=a.signature),
+                      st["label"]))
         out.append(_p(a.text, st["body"]))
     out.append(Spacer(1, 6))
     return out
@@ -89,6 +95,7 @@ def _note_flowables(note: PrintedNote, st: dict[str, ParagraphStyle]) -> list:  
 
 def render_notes_pdf(model: NotesPrint) -> bytes:
     register_fonts()
+    lang = model.language
     st = _styles()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
@@ -100,19 +107,24 @@ def render_notes_pdf(model: NotesPrint) -> bytes:
         bottomMargin=0.8 * inch,
         title=model.title,
         author=model.prepared_by,
-        subject=PART2_NOTICE_SHORT,
+        subject=in_language(lang, PART2_NOTICE_SHORT),
+        lang=lang,
     )
     width = LETTER[0] - 1.5 * inch
     story: list = [_p(model.title, st["title"])]  # type: ignore[type-arg]
+    def t(text: str, **values: object) -> str:
+        return tr(lang, CONTEXT, text, **values)
+
     facts = [
-        ("Clinic", model.clinic_name),
-        ("About", model.subject),
-        ("Period", model.period),
-        ("Prepared", f"{model.generated_at:%Y-%m-%d %H:%M} by {model.prepared_by}"),
+        (t("Clinic"), model.clinic_name),
+        (t("About"), model.subject),
+        (t("Period"), model.period),
+        (t("Prepared"), t("{when} by {who}", when=f"{model.generated_at:%Y-%m-%d %H:%M}", who=model.prepared_by)),
         (
-            "Notes",
-            f"{len(model.notes)} signed note(s)"
-            + (f"; {model.omitted_unsigned} unsigned draft(s) not included" if model.omitted_unsigned else ""),
+            t("Notes"),
+            t("{count} signed note(s)", count=len(model.notes))
+            + (t("; {count} unsigned draft(s) not included", count=model.omitted_unsigned)
+               if model.omitted_unsigned else ""),
         ),
     ]
     table = Table(
@@ -121,12 +133,16 @@ def render_notes_pdf(model: NotesPrint) -> bytes:
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
     story.append(table)
     story.append(Spacer(1, 8))
-    notice = Table([[_p(PART2_NOTICE_TITLE, st["small_bold"])], [_p(model.notice, st["small"])]], colWidths=[width])
+    notice = Table(
+        [[_p(in_language(lang, PART2_NOTICE_TITLE), st["small_bold"])], [_p(in_language(lang, model.notice), st["small"])]],
+        colWidths=[width],
+    )
     notice.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
     story.append(notice)
     if not model.notes:
-        story.append(_p("No signed notes in this period.", st["h"]))
+        story.append(_p(t("No signed notes in this period."), st["h"]))
     for note in model.notes:
-        story.extend(_note_flowables(note, st))
-    doc.build(story, canvasmaker=_NumberedCanvas)
+        story.extend(_note_flowables(note, st, lang))
+    canvas = type("_Canvas", (_NumberedCanvas,), {"language": lang})
+    doc.build(story, canvasmaker=canvas)
     return buffer.getvalue()

@@ -7063,6 +7063,127 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>print.common</name>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} al {last}</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title} (continuación)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+</context>
+<context>
+    <name>print.notes</name>
+    <message>
+        <source>Progress notes</source>
+        <translation>Notas de progreso</translation>
+    </message>
+    <message>
+        <source>Group session notes</source>
+        <translation>Notas de la sesión de grupo</translation>
+    </message>
+    <message>
+        <source>Group note</source>
+        <translation>Nota de grupo</translation>
+    </message>
+    <message>
+        <source>{name} (record {record})</source>
+        <translation>{name} (expediente {record})</translation>
+    </message>
+    <message>
+        <source>{legal} ({preferred}), record {record}</source>
+        <translation>{legal} ({preferred}), expediente {record}</translation>
+    </message>
+    <message>
+        <source>{group}, meeting of {day}</source>
+        <translation>{group}, reunión del {day}</translation>
+    </message>
+    <message>
+        <source>ENTERED IN ERROR ({when}): {reason}</source>
+        <translation>REGISTRADA POR ERROR ({when}): {reason}</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Preparado</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} por {who}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>{count} signed note(s)</source>
+        <translation>{count} nota(s) firmada(s)</translation>
+    </message>
+    <message>
+        <source>; {count} unsigned draft(s) not included</source>
+        <translation>; {count} borrador(es) sin firmar no incluido(s)</translation>
+    </message>
+    <message>
+        <source>No signed notes in this period.</source>
+        <translation>No hay notas firmadas en este periodo.</translation>
+    </message>
+    <message>
+        <source>Signed: {signature}</source>
+        <translation>Firmada: {signature}</translation>
+    </message>
+    <message>
+        <source>Co-signed: {signature}</source>
+        <translation>Cofirmada: {signature}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <source>Addendum, {when}, {signature}</source>
+        <translation>Adenda, {when}, {signature}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>print.privacy</name>
+    <message>
+        <source>Notice to accompany disclosure (42 CFR 2.32)</source>
+        <translation>Aviso que acompaña a la divulgación (42 CFR 2.32)</translation>
+    </message>
+    <message>
+        <source>This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2). These rules prohibit you from using or disclosing this record, or testimony that describes the information contained in this record, in any civil, criminal, administrative, or legislative proceedings by any Federal, State, or local authority, against the patient, unless authorized by the consent of the patient, except as provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance with 42 CFR 2.64 or 2.65. In addition, the Federal rules prohibit you from making any other use or disclosure of this record unless at least one of the following applies: (i) Further use or disclosure is expressly permitted by the written consent of the individual whose information is being disclosed in this record or as otherwise permitted by 42 CFR part 2. (ii) You are a covered entity or business associate and have received the record for treatment, payment, or health care operations, or (iii) You have received the record from a covered entity or business associate as permitted by 45 CFR part 164, subparts A and E. A general authorization for the release of medical or other information is NOT sufficient to meet the required elements of written consent to further use or redisclose the record (see 42 CFR 2.31).</source>
+        <translation>Este expediente que se le ha divulgado está protegido por las normas federales de confidencialidad (42 CFR parte 2). Estas normas le prohíben usar o divulgar este expediente, o testimonios que describan la información contenida en este expediente, en cualquier procedimiento civil, penal, administrativo o legislativo de cualquier autoridad federal, estatal o local, en contra del paciente, a menos que lo autorice el consentimiento del paciente, salvo lo dispuesto en 42 CFR 2.12(c)(5) o lo que autorice un tribunal de conformidad con 42 CFR 2.64 o 2.65. Además, las normas federales le prohíben hacer cualquier otro uso o divulgación de este expediente a menos que se cumpla al menos una de las siguientes condiciones: (i) El uso o la divulgación posterior está expresamente permitido por el consentimiento por escrito de la persona cuya información se divulga en este expediente o está permitido de otro modo por 42 CFR parte 2. (ii) Usted es una entidad cubierta o un socio comercial y ha recibido el expediente para tratamiento, pago u operaciones de atención médica, o (iii) Usted ha recibido el expediente de una entidad cubierta o de un socio comercial según lo permite 45 CFR parte 164, subpartes A y E. Una autorización general para la divulgación de información médica o de otro tipo NO es suficiente para cumplir los elementos requeridos del consentimiento por escrito para usar o volver a divulgar el expediente (véase 42 CFR 2.31).</translation>
+    </message>
+    <message>
+        <source>42 CFR part 2 prohibits unauthorized use or disclosure of these records.</source>
+        <translation>42 CFR parte 2 prohíbe el uso o la divulgación no autorizados de estos expedientes.</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL: protected by 42 CFR part 2 and HIPAA</source>
+        <translation>CONFIDENCIAL: protegido por 42 CFR parte 2 y HIPAA</translation>
+    </message>
+</context>
+<context>
     <name>printing</name>
     <message>
         <source>Page {page} of {pages}</source>

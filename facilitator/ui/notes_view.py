@@ -1014,10 +1014,13 @@ class NotesPage(QWidget):
         if not path:
             return
         p, service = self._principal(), self._service
+        from .i18n import current_language
+
+        language = current_language()  # a clinic record prints in the screen's language
 
         def export(report):  # type: ignore[no-untyped-def]
             report(0, 2, self.tr("Gathering the signed notes…"))
-            model = service.meeting_print(p, meeting.meeting_id)
+            model = service.meeting_print(p, meeting.meeting_id, language=language)
             from ..handouts.notes import render_notes_pdf
 
             report(1, 2, self.tr("Writing the PDF…"))

@@ -131,3 +131,38 @@ def test_export_a_meeting_puts_the_group_note_first(demo_clinic, config, tmp_pat
     text = _text(out)
     assert text.index("Group note") < text.index("(record ")
     assert "Group process" in text and "42 CFR" in text
+
+
+def test_export_in_spanish_prints_spanish_labels_and_notice(demo_clinic, config, tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.privacy import PART2_NOTICE, PART2_NOTICE_TITLE, in_language
+
+    with demo_clinic.engine.connect() as conn:
+        record, day = conn.execute(
+            sa.text(
+                "SELECT p.record_number, m.local_day FROM progress_note n JOIN participant p ON p.id = n.participant_id "
+                "JOIN meeting m ON m.id = n.meeting_id JOIN note_addendum a ON a.note_id = n.id"
+            )
+        ).one()
+    out = tmp_path / "notas.pdf"
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+    argv = ["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir), "--user", "supervisor", "notes",
+            "export", "--participant", record, "--from", str(day), "--to", str(day), "--language", "es", "-o", str(out)]
+    assert main(argv) == 0
+    text = _text(out)
+    for spanish in ("Notas de progreso", "Aviso que acompaña a la divulgación (42 CFR 2.32)", "Clínica", "Periodo",
+                    "Firmada: Priya Raman, CADC", "Cofirmada: Morgan Reyes, LCSW", "Adenda", f"expediente {record}",
+                    "1 nota(s) firmada(s)", "Página 1 de", "CONFIDENCIAL"):
+        assert spanish in text, spanish
+    assert " ".join(in_language("es", PART2_NOTICE).split())[:300] in text
+    for english in ("Progress notes", PART2_NOTICE_TITLE, "Signed:", "Co-signed:", "Addendum", "Prepared", "Period",
+                    "Page 1 of", "CONFIDENTIAL:", "record " + record, PART2_NOTICE[:60]):
+        assert not re.search(rf"(?<!\w){re.escape(english)}(?!\w)", text), english
+
+
+def test_export_refuses_a_language_it_does_not_print(demo_clinic, config, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    argv = ["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir), "notes", "export", "--meeting", "1",
+            "--language", "fr", "-o", str(tmp_path / "x.pdf")]
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    assert "choose one of en, es" in capsys.readouterr().err

@@ -11,8 +11,9 @@ from datetime import date, datetime, tzinfo
 import sqlalchemy as sa
 
 from ...core import limits
-from ...core.notes_print import NotesPrint, PrintedAddendum, PrintedNote
+from ...core.notes_print import CONTEXT, NotesPrint, PrintedAddendum, PrintedNote
 from ...core.permissions import Principal
+from ...core.print_language import clinic_record_language, core_word, period, tr
 from ..access import Access
 from .reading import NoteReads
 from .tables import PARTICIPANT
@@ -32,31 +33,37 @@ class NotePrinting(NoteReads):
             uow.me()
             uow.audit(action, record_type="notes", record_id=what, participant_id=participant_id, detail=detail)
 
-    def _printed(self, note: NoteView, zone: tzinfo) -> PrintedNote:
+    def _printed(self, note: NoteView, zone: tzinfo, language: str = "en") -> PrintedNote:
         def when(value: datetime | None) -> str:
             return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else ""
 
-        heading = "Group note" if note.is_group else f"{note.participant_name} (record {note.record_number})"
+        heading = (
+            tr(language, CONTEXT, "Group note")
+            if note.is_group
+            else tr(language, CONTEXT, "{name} (record {record})", name=note.participant_name, record=note.record_number)
+        )
         return PrintedNote(
             heading=heading,
             meeting_line=f"{note.meeting_day.isoformat()} · {note.group_name}",
-            note_format=note.note_format,
+            note_format=core_word(language, note.note_format),
             sections=tuple(
-                (s.label, note.content.get(s.key, ""))
+                (core_word(language, s.label), note.content.get(s.key, ""))
                 for s in note.sections
                 if s.required or str(note.content.get(s.key, "") or "").strip()  # an empty optional section is left out
             ),
-            status=note.status.label,
+            status=core_word(language, note.status.label),
             signed=f"{note.signature} — {when(note.signed_at)}",
             cosigned=f"{note.cosignature} — {when(note.cosigned_at)}" if note.cosigned_at else "",
             addenda=tuple(PrintedAddendum(when(a.created_at), a.signature, a.text) for a in note.addenda),
-            error=f"ENTERED IN ERROR ({when(note.error_at)}): {note.error_reason}" if note.error_at else "",
+            error=tr(language, CONTEXT, "ENTERED IN ERROR ({when}): {reason}", when=when(note.error_at),
+                     reason=note.error_reason) if note.error_at else "",
         )
 
     def participant_print(
-        self, principal: Principal | None, record_number: str, first: date, last: date, action: str = "export"
+        self, principal: Principal | None, record_number: str, first: date, last: date, action: str = "export",
+        *, language: str = "en",
     ) -> NotesPrint:
-        """One participant's signed notes over a range, for a PDF; the export is audited.
+        """One participant's signed notes over a range, for a PDF in ``language``; the export is audited.
 
         The viewer's right to see the participant is checked before anything about them is
         read: a record number nobody has and one of a participant in none of her groups get
@@ -84,19 +91,24 @@ class NotePrinting(NoteReads):
                 detail=f"{_done(action)} {len(signed)} signed note(s), {first.isoformat()} to {last.isoformat()}",
             )
         zone = self.zone()
+        language = clinic_record_language(language)
         return NotesPrint(
-            title="Progress notes",
-            subject=f"{row.legal_name} ({row.preferred_name}), record {row.record_number}",
-            period=f"{first.isoformat()} to {last.isoformat()}",
+            title=tr(language, CONTEXT, "Progress notes"),
+            subject=tr(language, CONTEXT, "{legal} ({preferred}), record {record}", legal=row.legal_name,
+                       preferred=row.preferred_name, record=row.record_number),
+            period=period(language, first, last),
             clinic_name=self._settings.clinic_name(),
             prepared_by=p.signature,
             generated_at=self._work.clock.now().astimezone(zone),
-            notes=tuple(self._printed(n, zone) for n in signed),
+            notes=tuple(self._printed(n, zone, language) for n in signed),
             omitted_unsigned=len(notes) - len(signed),
+            language=language,
         )
 
-    def meeting_print(self, principal: Principal | None, meeting_id: int, action: str = "export") -> NotesPrint:
-        """A meeting's signed notes (group note first), for a PDF; the export is audited."""
+    def meeting_print(
+        self, principal: Principal | None, meeting_id: int, action: str = "export", *, language: str = "en"
+    ) -> NotesPrint:
+        """A meeting's signed notes (group note first), for a PDF in ``language``; the export is audited."""
         with self._work.read(principal) as uow:
             p = uow.me()
             meeting = self._meeting_notes(uow, meeting_id, audit=False)
@@ -108,13 +120,16 @@ class NotePrinting(NoteReads):
                 detail=f"{_done(action)} {len(signed)} signed note(s) of the meeting",
             )
         zone = self.zone()
+        language = clinic_record_language(language)
         return NotesPrint(
-            title="Group session notes",
-            subject=f"{meeting.group_name}, meeting of {meeting.day.isoformat()}",
+            title=tr(language, CONTEXT, "Group session notes"),
+            subject=tr(language, CONTEXT, "{group}, meeting of {day}", group=meeting.group_name,
+                       day=meeting.day.isoformat()),
             period=meeting.day.isoformat(),
             clinic_name=self._settings.clinic_name(),
             prepared_by=p.signature,
             generated_at=self._work.clock.now().astimezone(zone),
-            notes=tuple(self._printed(n, zone) for n in signed),
+            notes=tuple(self._printed(n, zone, language) for n in signed),
             omitted_unsigned=len(meeting.notes) - len(signed),
+            language=language,
         )
