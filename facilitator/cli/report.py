@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import AppConfig
+from .options import add_language_option
 
 
 def iso_date(text: str) -> date:
@@ -57,6 +58,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                      help="file format (default: from the output file's suffix, else pdf)")
     att.add_argument("--yes", action="store_true", help="run a report over more than three years without asking")
     att.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE", help="where to write the report")
+    add_language_option(att)
     att.set_defaults(handler=run_attendance)
     prog = sub.add_parser(
         "progress",
@@ -119,7 +121,9 @@ def run_attendance(args: argparse.Namespace, config: AppConfig) -> int:
     try:
         if long_report:
             progress(f"Reading attendance from {args.first.isoformat()} to {args.last.isoformat()}…")
-        report = backend.attendance.attendance_report(None, args.first, args.last, record_number=args.participant)
+        report = backend.attendance.attendance_report(
+            None, args.first, args.last, record_number=args.participant, language=args.language
+        )
     except NoSuchParticipant as exc:
         # The same sentence and exit code for a record number nobody has and one she may not see.
         raise CommandError(str(exc).rstrip("."), exit_code=EXIT_PROBLEMS) from None

@@ -1,7 +1,9 @@
 """What goes on the sign-in sheet and the attendance report, as plain data, and their CSV.
 
 Renderers (PDF in ``facilitator.handouts.reports``) and the CSV writers here read the same
-view-models, so the two formats always say the same thing.
+view-models, so the two formats always say the same thing. The PDF prints its labels in the
+model's ``language`` (core/print_language.py: the sign-in sheet the curriculum's, the report the
+screen's); the CSV keeps English headers and values, for the machines that read it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,25 @@ from datetime import date, datetime
 
 from . import csv_safe
 from .attendance import WeekHours, hours_text
+from .catalogue import QT_TRANSLATE_NOOP
+from .print_language import day_and_date
 from .privacy import PART2_NOTICE
+
+SIGN_IN = "print.signin"
+REPORT = "print.report"
+
+# Words the report's rows carry in English (the CSV prints them as they are; the PDF looks
+# them up under REPORT, then among the core's words, such as attendance statuses).
+CANCELLED = QT_TRANSLATE_NOOP("print.report", "Cancelled")
+NOT_RECORDED = QT_TRANSLATE_NOOP("print.report", "Not recorded")
+# One person's status at one meeting, as a printed row says it (the screen's words are column-wide).
+STATUS_WORDS = (
+    QT_TRANSLATE_NOOP("print.report", "Present"),
+    QT_TRANSLATE_NOOP("print.report", "Late"),
+    QT_TRANSLATE_NOOP("print.report", "Left early"),
+    QT_TRANSLATE_NOOP("print.report", "Absent, excused"),
+    QT_TRANSLATE_NOOP("print.report", "Absent, unexcused"),
+)
 
 
 @dataclass(frozen=True)
@@ -26,14 +46,11 @@ class SignInSheet:
     room: str
     names: tuple[str, ...]
     blank_lines: int = 4
-
-    @property
-    def title(self) -> str:
-        return f"Sign-in sheet: {self.group_name}"
+    language: str = "en"  # the curriculum's (print_language.sign_in_language): it goes round the room
 
     @property
     def day_text(self) -> str:
-        return f"{self.day:%A} {self.day.isoformat()}"
+        return day_and_date(self.language, self.day)
 
 
 @dataclass(frozen=True)
@@ -67,10 +84,7 @@ class AttendanceReport:
     # Set when the viewer may see only some of the participant's groups: the report lists
     # the meetings of those groups and its hours count only them.
     scope_note: str = ""
-
-    @property
-    def title(self) -> str:
-        return "Attendance report"
+    language: str = "en"  # the screen's (print_language.clinic_record_language)
 
     @property
     def total_minutes(self) -> int:

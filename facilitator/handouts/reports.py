@@ -16,9 +16,11 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core.attendance import WeekHours, hours_text
+from ..core.catalogue import QT_TRANSLATE_NOOP
+from ..core.print_language import continued, core_word, period, short_day, tr
 from ..core.printing import Letterhead
-from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
-from ..core.reports import AttendanceReport, SignInSheet
+from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE, in_language
+from ..core.reports import REPORT, SIGN_IN, AttendanceReport, SignInSheet
 from .base import BaseRenderer, DocumentInfo
 from .styles import RULE, Styles
 
@@ -67,6 +69,16 @@ def _table(
     return table
 
 
+SIGN_IN_WORDS = (
+    QT_TRANSLATE_NOOP("print.signin", "Sign-in sheet"),
+    QT_TRANSLATE_NOOP("print.signin", "Group sign-in"),
+    QT_TRANSLATE_NOOP("print.signin",
+                      "Please sign on the line with your name. If your name is not listed, write it on a blank line."),
+    QT_TRANSLATE_NOOP("print.signin", "Name"),
+    QT_TRANSLATE_NOOP("print.signin", "Signature"),
+)
+
+
 class SignInSheetRenderer(BaseRenderer[SignInSheet]):
     """One page (or more) with a line per enrolled name and blank lines for walk-ins."""
 
@@ -75,23 +87,30 @@ class SignInSheetRenderer(BaseRenderer[SignInSheet]):
 
     def document_info(self, model: SignInSheet) -> DocumentInfo:
         # No names and no group in the metadata: a file name or a search index may show it.
-        return DocumentInfo(title="Sign-in sheet", subject="Group sign-in")
+        lang = model.language
+        return DocumentInfo(title=tr(lang, SIGN_IN, "Sign-in sheet"), subject=tr(lang, SIGN_IN, "Group sign-in"),
+                            language=lang)
 
     def story(self, model: SignInSheet) -> list[Flowable]:
         st = self.styles(False)
+        lang = model.language
+
+        def t(text: str) -> str:
+            return tr(lang, SIGN_IN, text)
+
         story: list[Flowable] = [
-            self.begin(section=0, header_right=model.day_text, footer=CONFIDENTIAL_MARK),
-            _p("Sign-in sheet", st.title),
+            self.begin(section=0, header_right=model.day_text, footer=in_language(lang, CONFIDENTIAL_MARK),
+                       language=lang),
+            _p(t("Sign-in sheet"), st.title),
             _p(" · ".join(x for x in (model.group_name, model.day_text, model.time_text, model.room) if x), st.kicker),
             Spacer(1, 6),
-            _p(
-                "Please sign on the line with your name. If your name is not listed, write it on a blank line.",
-                st.small,
-            ),
+            _p(t("Please sign on the line with your name. If your name is not listed, write it on a blank line."),
+               st.small),
             Spacer(1, 8),
         ]
         width = self.pagesize[0] - self.margin_left - self.margin_right
-        rows: list[list[object]] = [[_p("#", st.cell_bold), _p("Name", st.cell_bold), _p("Signature", st.cell_bold)]]
+        rows: list[list[object]] = [[_p("#", st.cell_bold), _p(t("Name"), st.cell_bold),
+                                     _p(t("Signature"), st.cell_bold)]]
         for n, name in enumerate(model.names, 1):
             rows.append([_p(n, st.cell), _p(name, st.cell), ""])
         for n in range(model.blank_lines):
@@ -108,6 +127,65 @@ class SignInSheetRenderer(BaseRenderer[SignInSheet]):
         return story
 
 
+REPORT_WORDS = (
+    QT_TRANSLATE_NOOP("print.report", "Attendance report"),
+    QT_TRANSLATE_NOOP("print.report", "Confidential: 42 CFR part 2"),
+    QT_TRANSLATE_NOOP("print.report", "Attendance {period}"),
+    QT_TRANSLATE_NOOP("print.report", "Participant"),
+    QT_TRANSLATE_NOOP("print.report", "Record number"),
+    QT_TRANSLATE_NOOP("print.report", "Period"),
+    QT_TRANSLATE_NOOP("print.report", "Weekly hours target"),
+    QT_TRANSLATE_NOOP("print.report", "Meetings attended"),
+    QT_TRANSLATE_NOOP("print.report", "{attended} of {held} held"),
+    QT_TRANSLATE_NOOP("print.report", "Total time attended"),
+    QT_TRANSLATE_NOOP("print.report", "Prepared"),
+    QT_TRANSLATE_NOOP("print.report", "{day} (times are clinic time, {zone})"),
+    QT_TRANSLATE_NOOP("print.report", "Groups"),
+    QT_TRANSLATE_NOOP("print.report", "Meetings"),
+    QT_TRANSLATE_NOOP("print.report", "Date"),
+    QT_TRANSLATE_NOOP("print.report", "Time"),
+    QT_TRANSLATE_NOOP("print.report", "Group"),
+    QT_TRANSLATE_NOOP("print.report", "Status"),
+    QT_TRANSLATE_NOOP("print.report", "In"),
+    QT_TRANSLATE_NOOP("print.report", "Out"),
+    QT_TRANSLATE_NOOP("print.report", "Planned"),
+    QT_TRANSLATE_NOOP("print.report", "Attended"),
+    QT_TRANSLATE_NOOP("print.report", "No meetings in this period."),
+    QT_TRANSLATE_NOOP("print.report", "Hours by week (Monday to Sunday)"),
+    QT_TRANSLATE_NOOP("print.report", "Week"),
+    QT_TRANSLATE_NOOP("print.report", "Dates"),
+    QT_TRANSLATE_NOOP("print.report", "Level of care"),
+    QT_TRANSLATE_NOOP("print.report", "Scheduled"),
+    QT_TRANSLATE_NOOP("print.report", "Target"),
+    QT_TRANSLATE_NOOP("print.report", "Days at daily minimum"),
+    QT_TRANSLATE_NOOP("print.report", "Flags"),
+    QT_TRANSLATE_NOOP("print.report", "below target"),
+    QT_TRANSLATE_NOOP("print.report", "{hours}+ hours"),
+    QT_TRANSLATE_NOOP("print.report",
+                      "Planned and Attended are minutes. Attended minutes count from the meeting's actual start "
+                      "and end and the participant's arrival and departure. Weeks below the target, or at "
+                      "{hours} hours or more, are flagged."),
+    QT_TRANSLATE_NOOP("print.report", "{hours} hours"),
+    QT_TRANSLATE_NOOP("print.report", "follows the level of care: {targets}"),
+)
+
+
+def row_word(language: str, text: str) -> str:
+    """A word a report row carries in English (a status, "Cancelled") in ``language``."""
+    out = tr(language, REPORT, text)
+    return out if out != text else core_word(language, text)
+
+
+def flag_words(language: str, week: WeekHours) -> str:
+    """A week's flags, in ``language``: "below target, 20+ hours"."""
+    out = []
+    if week.below_target:
+        out.append(tr(language, REPORT, "below target"))
+    if week.at_or_above_high:
+        out.append(tr(language, REPORT, "{hours}+ hours", hours=week.high_minutes // 60))
+    return ", ".join(out)
+
+
 class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
     """The notice, who and when, one row per meeting, then hours per ISO week."""
 
@@ -115,40 +193,52 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
         return Letterhead(clinic_name=model.clinic_name)
 
     def document_info(self, model: AttendanceReport) -> DocumentInfo:
-        return DocumentInfo(title="Attendance report", subject="Confidential: 42 CFR part 2")
+        lang = model.language
+        return DocumentInfo(title=tr(lang, REPORT, "Attendance report"),
+                            subject=tr(lang, REPORT, "Confidential: 42 CFR part 2"), language=lang)
 
     def story(self, model: AttendanceReport) -> list[Flowable]:
         st = self.styles(False)
         cell, bold, heading = _table_styles()
+        lang = model.language
+
+        def t(text: str, **values: object) -> str:
+            return tr(lang, REPORT, text, **values)
+
         width = self.pagesize[0] - self.margin_left - self.margin_right
-        period = f"{model.first.isoformat()} to {model.last.isoformat()}"
+        span = period(lang, model.first, model.last)
+        header_right = t("Attendance {period}", period=span)
         story: list[Flowable] = [
             self.begin(
                 section=0,
-                header_right=f"Attendance {period}",
-                continued_right=f"Attendance {period} (continued)",
-                footer=PART2_NOTICE_SHORT,
+                header_right=header_right,
+                continued_right=continued(lang, header_right),
+                footer=in_language(lang, PART2_NOTICE_SHORT),
+                language=lang,
             ),
-            _p("Attendance report", st.title),
+            _p(t("Attendance report"), st.title),
         ]
+        held = sum(1 for r in model.rows if not r.cancelled)
         facts = [
-            ("Participant", model.participant_name),
-            ("Record number", model.record_number),
-            ("Period", period),
-            ("Weekly hours target", _target_text(model)),
-            ("Meetings attended", f"{model.attended_meetings} of {sum(1 for r in model.rows if not r.cancelled)} held"),
-            ("Total time attended", hours_text(model.total_minutes)),
-            ("Prepared", f"{model.generated_at:%Y-%m-%d} (times are clinic time, {model.zone_name})"),
+            (t("Participant"), model.participant_name),
+            (t("Record number"), model.record_number),
+            (t("Period"), span),
+            (t("Weekly hours target"), _target_text(model)),
+            (t("Meetings attended"), t("{attended} of {held} held", attended=model.attended_meetings, held=held)),
+            (t("Total time attended"), hours_text(model.total_minutes)),
+            (t("Prepared"), t("{day} (times are clinic time, {zone})", day=f"{model.generated_at:%Y-%m-%d}",
+                              zone=model.zone_name)),
         ]
         if model.scope_note:
-            facts.append(("Groups", model.scope_note))
+            facts.append((t("Groups"), t(model.scope_note)))
         fact_table = Table(
             [[_p(k, st.cell_bold), _p(v, st.cell)] for k, v in facts], colWidths=[2.1 * inch, width - 2.1 * inch]
         )
         fact_table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         story.append(fact_table)
         story.append(Spacer(1, 10))
-        notice = Table([[_p(PART2_NOTICE_TITLE, st.small_bold)], [_p(model.notice, st.small)]], colWidths=[width])
+        notice = Table([[_p(in_language(lang, PART2_NOTICE_TITLE), st.small_bold)],
+                        [_p(in_language(lang, model.notice), st.small)]], colWidths=[width])
         notice.setStyle(
             TableStyle(
                 [
@@ -160,16 +250,16 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
         )
         story.append(KeepTogether([notice]))
 
-        story.append(_p("Meetings", heading))
-        header = ["Date", "Time", "Group", "Status", "In", "Out", "Planned", "Attended"]
+        story.append(_p(t("Meetings"), heading))
+        header = [t("Date"), t("Time"), t("Group"), t("Status"), t("In"), t("Out"), t("Planned"), t("Attended")]
         rows: list[list[object]] = [[_p(h, bold) for h in header]]
         for r in model.rows:
             rows.append(
                 [
-                    _p(f"{r.day:%a} {r.day.isoformat()}", cell),
+                    _p(short_day(lang, r.day), cell),
                     _p(r.time_text, cell),
                     _p(r.group_name, cell),
-                    _p(r.status, cell),
+                    _p(row_word(lang, r.status), cell),
                     _p(r.arrived, cell),
                     _p(r.left, cell),
                     _p(r.scheduled_minutes or "", cell),
@@ -177,26 +267,27 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
                 ]
             )
         if not model.rows:
-            rows.append([_p("No meetings in this period.", cell)] + [""] * 7)
+            rows.append([_p(t("No meetings in this period."), cell)] + [""] * 7)
         widths = [1.05, 1.0, 1.9, 1.0, 0.55, 0.55, 0.7, 0.75]
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))
 
-        story.append(_p("Hours by week (Monday to Sunday)", st.heading))
-        header = ["Week", "Dates", "Level of care", "Scheduled", "Attended", "Target", "Days at daily minimum", "Flags"]
+        story.append(_p(t("Hours by week (Monday to Sunday)"), st.heading))
+        header = [t("Week"), t("Dates"), t("Level of care"), t("Scheduled"), t("Attended"), t("Target"),
+                  t("Days at daily minimum"), t("Flags")]
         week_rows: list[list[object]] = [[_p(h, bold) for h in header]]
         flagged = []
         for n, w in enumerate(model.weeks, 1):
             week_rows.append(
                 [
                     _p(w.label, cell),
-                    _p(f"{w.monday.isoformat()} to {w.sunday.isoformat()}", cell),
+                    _p(period(lang, w.monday, w.sunday), cell),
                     _p(w.level, cell),
                     _p(hours_text(w.scheduled_minutes), cell),
                     _p(hours_text(w.attended_minutes), cell),
                     _p(hours_text(w.target_minutes), cell),
                     _p(w.days_at_minimum, cell),
-                    _p(", ".join(w.flags), cell),
+                    _p(flag_words(lang, w), cell),
                 ]
             )
             if w.flags:
@@ -209,9 +300,12 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
         story.append(Spacer(1, 6))
         story.append(
             _p(
-                "Planned and Attended are minutes. Attended minutes count from the meeting's actual start "
-                "and end and the participant's arrival and departure. Weeks below the target, or at "
-                f"{model.weeks[0].high_minutes // 60 if model.weeks else 20} hours or more, are flagged.",
+                t(
+                    "Planned and Attended are minutes. Attended minutes count from the meeting's actual start "
+                    "and end and the participant's arrival and departure. Weeks below the target, or at "
+                    "{hours} hours or more, are flagged.",
+                    hours=model.weeks[0].high_minutes // 60 if model.weeks else 20,
+                ),
                 st.small,
             )
         )
@@ -220,12 +314,13 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
 
 def _target_text(model: AttendanceReport) -> str:
     """One target, or the targets the levels of care set over the period."""
+    lang = model.language
     targets = sorted({w.target_minutes for w in model.weeks}) or [round(model.target_hours * 60)]
     if len(targets) == 1:
-        return f"{targets[0] / 60:g} hours"
-    return "follows the level of care: " + ", ".join(
+        return tr(lang, REPORT, "{hours} hours", hours=f"{targets[0] / 60:g}")
+    return tr(lang, REPORT, "follows the level of care: {targets}", targets=", ".join(
         f"{w.level} {w.target_minutes / 60:g} h" for w in _first_of_each_level(model.weeks)
-    )
+    ))
 
 
 def _first_of_each_level(weeks: tuple[WeekHours, ...]) -> list[WeekHours]:

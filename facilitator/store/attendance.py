@@ -58,10 +58,12 @@ from ..core.attendance import (
 )
 from ..core.attendance import Track as CoreTrack
 from ..core.audit import AuditAction
+from ..core.catalogue import QT_TRANSLATE_NOOP
 from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError, when_words
 from ..core.clock import Clock
 from ..core.library import Library
-from ..core.reports import AttendanceReport, ReportMeetingRow, SignInSheet
+from ..core.print_language import clinic_record_language, sign_in_language
+from ..core.reports import CANCELLED, NOT_RECORDED, AttendanceReport, ReportMeetingRow, SignInSheet
 from ..core.roster import AttendanceMark, MeetingRecord, MeetingState, SheetRow
 from .access import Scoped
 from .models import (
@@ -947,8 +949,12 @@ class AttendanceService(Scoped):
 
     # -- printed outputs -------------------------------------------------------------------
 
-    def sign_in_sheet(self, meeting_id: int) -> SignInSheet:
-        """Names only: no record numbers, no session topic, nothing clinical."""
+    def sign_in_sheet(self, meeting_id: int, *, screen_language: str = "en") -> SignInSheet:
+        """Names only: no record numbers, no session topic, nothing clinical.
+
+        It goes round the room, so it speaks the group's curriculum's language (the meeting's
+        curriculum, else the group's first), the screen's only when there is none.
+        """
         with self._read() as uow:
             self._access(uow).meeting(meeting_id)
             settings = _ConnectionSettings(uow.conn)
@@ -960,6 +966,14 @@ class AttendanceService(Scoped):
             self._audit(uow, AuditAction.PRINT, record_type="sign-in sheet", record_id=meeting_id,
                         detail=f"{len(names)} names")
             clinic_name = settings.get("clinic_name")
+            curriculum_ids = [meeting.curriculum_id] if meeting.curriculum_id else []
+            curriculum_ids += session.exec(
+                select(GroupCurriculum.curriculum_id)
+                .where(GroupCurriculum.group_id == meeting.group_id)
+                .order_by(GroupCurriculum.position)
+            ).all()
+        curricula = [c for c in (self.library.find(i) for i in curriculum_ids) if c is not None]
+        language = sign_in_language(curricula[0].language if curricula else None, screen_language)
         start, end = meeting.starts_at, meeting.ends_at
         return SignInSheet(
             clinic_name=clinic_name,
@@ -968,10 +982,12 @@ class AttendanceService(Scoped):
             time_text=f"{local_time_text(start, zone)}–{local_time_text(end, zone)}",
             room=meeting.room,
             names=tuple(names),
+            language=language,
         )
 
     def attendance_report(
-        self, participant_id: int | None, first: date, last: date, *, record_number: str | None = None
+        self, participant_id: int | None, first: date, last: date, *, record_number: str | None = None,
+        language: str = "en",
     ) -> AttendanceReport:
         """One participant's attendance between two local days, for a consented disclosure.
 
@@ -1022,7 +1038,7 @@ class AttendanceService(Scoped):
                     day=record.local_day,
                     time_text=f"{local_time_text(start, zone)}–{local_time_text(end, zone)}",
                     group_name=record.group_name,
-                    status="Cancelled" if record.cancelled else (status.label if status else "Not recorded"),
+                    status=CANCELLED if record.cancelled else (status.label if status else NOT_RECORDED),
                     arrived=local_time_text(mark.arrived_at, zone) if mark else "",
                     left=local_time_text(mark.left_at, zone) if mark else "",
                     scheduled_minutes=0 if record.cancelled else whole_minutes((end - start).total_seconds()),
@@ -1050,12 +1066,15 @@ class AttendanceService(Scoped):
             generated_at=generated_at,
             zone_name=zone_name,
             scope_note=scope_note,
+            language=clinic_record_language(language),
         )
 
 
 # A report for someone who may see only some groups says what it leaves out; it says so
 # whether or not anything was left out, so it does not tell her the participant has other groups.
-SCOPE_NOTE = "Lists only meetings of groups you lead; the hours count those meetings only."
+SCOPE_NOTE = QT_TRANSLATE_NOOP(
+    "print.report", "Lists only meetings of groups you lead; the hours count those meetings only."
+)
 
 
 def _with_levels(uow: UnitOfWork, person: Participant, iop_target: float, weeks: list[WeekHours]) -> list[WeekHours]:

@@ -7184,6 +7184,208 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>print.report</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registro</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Llegó tarde</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>Salió temprano</translation>
+    </message>
+    <message>
+        <source>Absent, excused</source>
+        <translation>Ausencia justificada</translation>
+    </message>
+    <message>
+        <source>Absent, unexcused</source>
+        <translation>Ausencia injustificada</translation>
+    </message>
+    <message>
+        <source>Attendance report</source>
+        <translation>Informe de asistencia</translation>
+    </message>
+    <message>
+        <source>Confidential: 42 CFR part 2</source>
+        <translation>Confidencial: 42 CFR parte 2</translation>
+    </message>
+    <message>
+        <source>Attendance {period}</source>
+        <translation>Asistencia {period}</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Weekly hours target</source>
+        <translation>Meta de horas semanales</translation>
+    </message>
+    <message>
+        <source>Meetings attended</source>
+        <translation>Reuniones a las que asistió</translation>
+    </message>
+    <message>
+        <source>{attended} of {held} held</source>
+        <translation>{attended} de {held} realizadas</translation>
+    </message>
+    <message>
+        <source>Total time attended</source>
+        <translation>Tiempo total de asistencia</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Preparado</translation>
+    </message>
+    <message>
+        <source>{day} (times are clinic time, {zone})</source>
+        <translation>{day} (horas de la clínica, {zone})</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Reuniones</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Previstos</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistidos</translation>
+    </message>
+    <message>
+        <source>No meetings in this period.</source>
+        <translation>No hay reuniones en este periodo.</translation>
+    </message>
+    <message>
+        <source>Hours by week (Monday to Sunday)</source>
+        <translation>Horas por semana (de lunes a domingo)</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Level of care</source>
+        <translation>Nivel de atención</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programadas</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Days at daily minimum</source>
+        <translation>Días con el mínimo diario</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation>por debajo de la meta</translation>
+    </message>
+    <message>
+        <source>{hours}+ hours</source>
+        <translation>{hours}+ horas</translation>
+    </message>
+    <message>
+        <source>Planned and Attended are minutes. Attended minutes count from the meeting&apos;s actual start and end and the participant&apos;s arrival and departure. Weeks below the target, or at {hours} hours or more, are flagged.</source>
+        <translation>Previstos y Asistidos están en minutos. Los minutos asistidos se cuentan desde el inicio y el fin reales de la reunión y la llegada y salida del participante. Se marcan las semanas por debajo de la meta o con {hours} horas o más.</translation>
+    </message>
+    <message>
+        <source>{hours} hours</source>
+        <translation>{hours} horas</translation>
+    </message>
+    <message>
+        <source>follows the level of care: {targets}</source>
+        <translation>según el nivel de atención: {targets}</translation>
+    </message>
+    <message>
+        <source>Lists only meetings of groups you lead; the hours count those meetings only.</source>
+        <translation>Incluye solo las reuniones de los grupos que usted dirige; las horas cuentan solo esas reuniones.</translation>
+    </message>
+</context>
+<context>
+    <name>print.signin</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Hoja de firmas</translation>
+    </message>
+    <message>
+        <source>Group sign-in</source>
+        <translation>Firmas del grupo</translation>
+    </message>
+    <message>
+        <source>Please sign on the line with your name. If your name is not listed, write it on a blank line.</source>
+        <translation>Por favor, firme en la línea de su nombre. Si su nombre no aparece, escríbalo en una línea en blanco.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+</context>
+<context>
     <name>printing</name>
     <message>
         <source>Page {page} of {pages}</source>

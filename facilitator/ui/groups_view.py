@@ -855,12 +855,13 @@ class GroupsPage(QWidget):
     def save_report(self, participant_id: int, first: date, last: date, path: Path, fmt: str) -> None:
         """Build, render and write an attendance report off the UI thread, with a progress dialog."""
         from ..core.files import DISK_FULL_SENTENCE, is_disk_full, write_private
+        from .i18n import current_language
 
-        attendance = self._attendance
+        attendance, language = self._attendance, current_language()  # a clinic record: the screen's language
 
         def work(progress) -> Path:  # type: ignore[no-untyped-def]
             progress(0, 3, self.tr("Reading attendance…"))
-            report = attendance.attendance_report(participant_id, first, last)
+            report = attendance.attendance_report(participant_id, first, last, language=language)
             progress(1, 3, self.tr("Laying out {count} meetings…").format(count=len(report.rows)))
             if fmt == "csv":
                 from ..core.reports import attendance_csv

@@ -624,11 +624,12 @@ class TodayPage(QWidget):
     def save_sign_in(self, meeting_id: int, path: Path, fmt: str) -> None:
         """Read, render and write a sign-in sheet off the GUI thread."""
         from ..core.files import write_private
+        from .i18n import current_language
 
-        attendance = self._attendance
+        attendance, screen = self._attendance, current_language()
 
         def work() -> Path:
-            sheet = attendance.sign_in_sheet(meeting_id)
+            sheet = attendance.sign_in_sheet(meeting_id, screen_language=screen)  # the curriculum's language
             if fmt == "csv":
                 from ..core.reports import sign_in_csv
 

@@ -81,3 +81,30 @@ def test_report_refuses_unknown_participant_and_bad_dates(data_dir: Path, tmp_pa
     with pytest.raises(SystemExit):
         run(data_dir, "report", "attendance", "--participant", "X", "--from", "March", "--to", "2026-03-01", "-o", out)
     assert not Path(out).exists()
+
+
+def test_attendance_report_in_spanish_and_its_csv_headers_stay_english(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    assert run(data_dir, "demo-data", "--time-zone", "America/Chicago", "--seed", "7") == 0
+    capsys.readouterr()
+    assert run(data_dir, "roster", "list", "--json") == 0
+    record = next(p["record_number"] for p in json.loads(capsys.readouterr().out) if p["status"] == "active")
+    today = date.today()
+    first, last = (today - timedelta(days=27)).isoformat(), today.isoformat()
+    pdf, csv_path = tmp_path / "informe.pdf", tmp_path / "informe.csv"
+    for out in (pdf, csv_path):
+        assert run(data_dir, "report", "attendance", "--participant", record, "--from", first, "--to", last,
+                   "--language", "es", "-o", str(out)) == 0
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(pdf).pages))
+    for spanish in ("Informe de asistencia", "Número de expediente", f"{first} al {last}",
+                    "Aviso que acompaña a la divulgación", "Este expediente que se le ha divulgado"):
+        assert spanish in text, spanish
+    for english in ("Attendance report", "Record number", f"{first} to {last}", "This record which"):
+        assert english not in text, english
+    header = next(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    assert header[:3] == ["record_number", "participant", "date"], "machine-read: English headers"

@@ -348,3 +348,73 @@ def test_a_pinned_session_holds_its_meeting_and_unpinning_gives_it_back(services
     back = attendance.set_meeting_session(first.id, None, pinned.version)
     assert back.session_id == first.session_id
     assert attendance.meeting(second.id).session_id == second.session_id
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def _has(text: str, words: str) -> bool:
+    import re
+
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
+def test_a_spanish_groups_sign_in_sheet_prints_spanish_whatever_the_screen_speaks(services) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.privacy import CONFIDENTIAL_MARK
+    from facilitator.handouts.reports import render_sign_in_sheet
+
+    roster, attendance, _ = services
+    spanish = make_group(roster, "Grupo de habilidades", track=Track(("skills-core-es",), rolling=True))
+    english = make_group(roster, "Evening skills")
+    p = make_person(roster, "R1", "Ann")
+    roster.enroll(spanish.id, p.id, date(2026, 3, 2))
+    attendance.plan_meetings(spanish.id, date(2026, 3, 6))
+    attendance.plan_meetings(english.id, date(2026, 3, 6))
+    sheet = attendance.sign_in_sheet(attendance.meetings(spanish.id)[0].id, screen_language="en")
+    assert sheet.language == "es", "it goes round the room: the curriculum's language, not the screen's"
+    text = _pdf_text(render_sign_in_sheet(sheet, invariant=True))
+    for spanish_words in ("Hoja de firmas", "Nombre", "Firma", "Por favor, firme", "lunes 2026-03-02", "Página 1 de 1",
+                          "CONFIDENCIAL", "Ann"):
+        assert spanish_words in text, spanish_words
+    for english_words in ("Sign-in sheet", "Name", "Signature", "Please sign", "Monday", "Page 1 of 1",
+                          CONFIDENTIAL_MARK):
+        assert not _has(text, english_words), english_words
+    # An English group's sheet stays English on a Spanish screen.
+    other = attendance.sign_in_sheet(attendance.meetings(english.id)[0].id, screen_language="es")
+    assert other.language == "en"
+    assert "Sign-in sheet" in _pdf_text(render_sign_in_sheet(other, invariant=True))
+
+
+def test_the_attendance_report_prints_in_spanish_with_the_notice_in_spanish(services) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.privacy import PART2_NOTICE_SHORT, PART2_NOTICE_TITLE, in_language
+    from facilitator.handouts.reports import render_attendance_report
+
+    roster, attendance, _ = services
+    g = make_group(roster)
+    p = make_person(roster, "R1", "Ann")
+    roster.enroll(g.id, p.id, date(2026, 3, 2))
+    attendance.plan_meetings(g.id, date(2026, 3, 13))
+    meetings = attendance.meetings(g.id)
+    attendance.save_attendance(meetings[0].id, [AttendanceMark(
+        AttendanceStatus.LATE, participant_id=p.id, arrived_at=meetings[0].starts_at + timedelta(minutes=30))])
+    attendance.cancel_meeting(meetings[-1].id, "Facilitator ill", meetings[-1].version)
+    report = attendance.attendance_report(p.id, date(2026, 3, 1), date(2026, 3, 13), language="es")
+    assert report.rows[1].status == "Not recorded", "the model keeps English: the CSV is read by machines"
+    text = _pdf_text(render_attendance_report(report, invariant=True))
+    for spanish_words in ("Informe de asistencia", "Participante", "Número de expediente", "2026-03-01 al 2026-03-13",
+                          "Meta de horas semanales", "Reuniones", "Fecha", "Estado", "Llegó tarde", "Sin registro",
+                          "Cancelada", "Horas por semana (de lunes a domingo)", "lun 2026-03-02", "por debajo de la meta",
+                          in_language("es", PART2_NOTICE_TITLE), in_language("es", PART2_NOTICE_SHORT),
+                          "Este expediente que se le ha divulgado"):
+        assert spanish_words in text, spanish_words
+    for english_words in ("Attendance report", "Participant", "Record number", "Weekly hours target", "Meetings",
+                          "Date", "Status", "Late", "Not recorded", "Cancelled", "Hours by week", "Mon",
+                          "below target", "Flags", PART2_NOTICE_TITLE, PART2_NOTICE_SHORT, "This record which",
+                          "Page 1 of"):
+        assert not _has(text, english_words), english_words
