@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ..config import AppConfig
+from .options import add_language_option
 from .report import file_path, iso_date, record_id
 
 
@@ -70,6 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                      help="first day reported (default: the program start)")
     out.add_argument("--to", dest="last", type=iso_date, metavar="DATE", help="last day reported (default: today)")
     out.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE", help="where to write the PDF")
+    add_language_option(out)
     out.set_defaults(handler=run_print)
 
 
@@ -174,7 +176,8 @@ def run_print(args: argparse.Namespace, config: AppConfig) -> int:
 
     backend = _open(args, config)
     try:
-        letter = backend.consents.write_letter(args.consent, LetterKind(args.kind), args.first, args.last)
+        letter = backend.consents.write_letter(args.consent, LetterKind(args.kind), args.first, args.last,
+                                               language=args.language)
     except UserFacingError as exc:
         raise _fail(exc) from None
     finally:

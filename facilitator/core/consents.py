@@ -16,8 +16,12 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .attendance import hours_text
+from .catalogue import QT_TRANSLATE_NOOP
+from .print_language import tr
 from .printing import Letterhead
 from .privacy import PART2_NOTICE, PART2_NOTICE_TITLE
+
+LETTER = "print.letter"  # the context of a letter's printed words (core/print_language.py)
 
 # Field limits (the table's columns hold these lengths).
 MAX_NAME = 200
@@ -164,12 +168,19 @@ class ConsentView:
 
     @property
     def until_text(self) -> str:
+        return self.until_in("en")
+
+    def until_in(self, language: str) -> str:
+        """"2027-01-31, or the end of probation (whichever comes first)", in ``language``."""
         parts = []
         if self.expires_on is not None:
             parts.append(self.expires_on.isoformat())
         if self.expiry_event.strip():
             parts.append(self.expiry_event.strip())
-        return ", or ".join(parts) + (" (whichever comes first)" if len(parts) > 1 else "")
+        if len(parts) > 1:
+            return tr(language, LETTER, QT_TRANSLATE_NOOP("print.letter", "{day}, or {event} (whichever comes first)"),
+                      day=parts[0], event=parts[1])
+        return parts[0] if parts else ""
 
     def state(self, today: date) -> str:
         """In force, expired or revoked, in a word a list can show."""
@@ -253,6 +264,7 @@ class Letter:
     letterhead: Letterhead = Letterhead()
     notice_title: str = PART2_NOTICE_TITLE
     notice: str = PART2_NOTICE
+    language: str = "en"  # the screen's (print_language.clinic_record_language): sentences, labels, notice
 
     @property
     def title(self) -> str:
@@ -269,23 +281,38 @@ def completion_problem(facts: LetterFacts) -> str | None:
     return None
 
 
-def letter_paragraphs(kind: LetterKind, facts: LetterFacts) -> tuple[str, ...]:
-    """The letter's sentences, built only from the record."""
-    who = f"{facts.participant_name} (date of birth {facts.date_of_birth.isoformat()})" if facts.date_of_birth \
+def letter_paragraphs(kind: LetterKind, facts: LetterFacts, language: str = "en") -> tuple[str, ...]:
+    """The letter's sentences, built only from the record, in ``language``."""
+
+    def t(text: str, **values: object) -> str:
+        return tr(language, LETTER, text, **values)
+
+    who = (
+        t(QT_TRANSLATE_NOOP("print.letter", "{name} (date of birth {born})"), name=facts.participant_name,
+          born=facts.date_of_birth.isoformat())
+        if facts.date_of_birth
         else facts.participant_name
-    period = f"{facts.first.isoformat()} to {facts.last.isoformat()}"
+    )
     paras = [
-        f"At the participant's written request, this letter reports on {who}, who began our "
-        f"intensive outpatient program on {facts.program_start.isoformat()}."
+        t(QT_TRANSLATE_NOOP("print.letter", "At the participant's written request, this letter reports on {who}, who "
+                            "began our intensive outpatient program on {start}."),
+          who=who, start=facts.program_start.isoformat())
     ]
     if kind is LetterKind.COMPLETION:
-        when = f" on {facts.completed_on.isoformat()}" if facts.completed_on else ""
-        paras.append(f"Our records show that the participant completed the program{when}.")
+        if facts.completed_on:
+            paras.append(t(QT_TRANSLATE_NOOP("print.letter",
+                                             "Our records show that the participant completed the program on {day}."),
+                           day=facts.completed_on.isoformat()))
+        else:
+            paras.append(t(QT_TRANSLATE_NOOP("print.letter",
+                                             "Our records show that the participant completed the program.")))
     held = len(facts.attended) + facts.missed
     paras.append(
-        f"From {period} the participant attended {len(facts.attended)} of {held} group meetings recorded, "
-        f"{hours_text(facts.total_minutes)} in all."
+        t(QT_TRANSLATE_NOOP("print.letter", "From {first} to {last} the participant attended {attended} of {held} "
+                            "group meetings recorded, {hours} in all."),
+          first=facts.first.isoformat(), last=facts.last.isoformat(), attended=len(facts.attended), held=held,
+          hours=hours_text(facts.total_minutes))
     )
     if facts.scope_note:
-        paras.append(facts.scope_note)
+        paras.append(t(facts.scope_note))
     return tuple(paras)

@@ -16,9 +16,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..core.attendance import hours_text
 from ..core.billing import ServicesExport
-from ..core.consents import Letter
+from ..core.catalogue import QT_TRANSLATE_NOOP
+from ..core.consents import LETTER, Letter
+from ..core.print_language import continued, core_word, long_date, short_day, tr
 from ..core.printing import Letterhead
-from ..core.privacy import PART2_NOTICE_SHORT
+from ..core.privacy import PART2_NOTICE_SHORT, in_language
 from .base import BaseRenderer, DocumentInfo
 from .reports import _table, _table_styles
 
@@ -34,6 +36,22 @@ def _notice(title: str, text: str, width: float, st: object) -> Flowable:
     return KeepTogether([box])
 
 
+LETTER_WORDS = (
+    QT_TRANSLATE_NOOP("print.letter", "Confidential: 42 CFR part 2"),
+    QT_TRANSLATE_NOOP("print.letter", "To: {name} ({kind})"),
+    QT_TRANSLATE_NOOP("print.letter", "Re: {name}, record {record}"),
+    QT_TRANSLATE_NOOP("print.letter",
+                      "This letter is sent under the participant's written consent signed on {signed} (consent {id}), "
+                      "for this purpose: {purpose}. The consent lasts until {until}, unless revoked."),
+    QT_TRANSLATE_NOOP("print.letter", "Meetings attended"),
+    QT_TRANSLATE_NOOP("print.letter", "Date"),
+    QT_TRANSLATE_NOOP("print.letter", "Group"),
+    QT_TRANSLATE_NOOP("print.letter", "Time attended"),
+    QT_TRANSLATE_NOOP("print.letter", "Total"),
+    QT_TRANSLATE_NOOP("print.letter", "Sincerely,"),
+)
+
+
 class LetterRenderer(BaseRenderer[Letter]):
     """Date, recipient, the record's sentences, a table of meetings attended, signature, the notice."""
 
@@ -42,47 +60,57 @@ class LetterRenderer(BaseRenderer[Letter]):
 
     def document_info(self, model: Letter) -> DocumentInfo:
         # No name in the metadata: a file name or a search index may show it.
-        return DocumentInfo(title=model.kind.label, subject="Confidential: 42 CFR part 2")
+        lang = model.language
+        return DocumentInfo(title=core_word(lang, model.kind.label), subject=tr(lang, LETTER,
+                            "Confidential: 42 CFR part 2"), language=lang)
 
     def story(self, model: Letter) -> list[Flowable]:
         st = self.styles(False)
         cell, bold, heading = _table_styles()
+        lang = model.language
+
+        def t(text: str, **values: object) -> str:
+            return tr(lang, LETTER, text, **values)
+
+        title = core_word(lang, model.kind.label)
         width = self.pagesize[0] - self.margin_left - self.margin_right
         facts = model.facts
         story: list[Flowable] = [
-            self.begin(section=0, header_right=model.kind.label, continued_right=f"{model.kind.label} (continued)",
-                       footer=PART2_NOTICE_SHORT),
-            _p(model.dated.isoformat(), st.body),
+            self.begin(section=0, header_right=title, continued_right=continued(lang, title),
+                       footer=in_language(lang, PART2_NOTICE_SHORT), language=lang),
+            _p(long_date(lang, model.dated), st.body),
             Spacer(1, 6),
-            _p(f"To: {model.recipient_name} ({model.recipient_kind.label.lower()})", st.body),
-            _p(f"Re: {facts.participant_name}, record {facts.record_number}", st.body),
+            _p(t("To: {name} ({kind})", name=model.recipient_name,
+                 kind=core_word(lang, model.recipient_kind.label).lower()), st.body),
+            _p(t("Re: {name}, record {record}", name=facts.participant_name, record=facts.record_number), st.body),
             Spacer(1, 8),
-            _p(model.kind.label, st.title),
+            _p(title, st.title),
         ]
         for para in model.paragraphs:
             story.append(_p(para, st.body))
             story.append(Spacer(1, 4))
         story.append(
             _p(
-                f"This letter is sent under the participant's written consent signed on "
-                f"{model.consent_signed_on.isoformat()} (consent {model.consent_id}), for this purpose: "
-                f"{model.purpose}. The consent lasts until {model.consent_until}, unless revoked.",
+                t("This letter is sent under the participant's written consent signed on {signed} (consent {id}), "
+                  "for this purpose: {purpose}. The consent lasts until {until}, unless revoked.",
+                  signed=model.consent_signed_on.isoformat(), id=model.consent_id, purpose=model.purpose,
+                  until=model.consent_until),
                 st.small,
             )
         )
         if facts.attended:
-            story.append(_p("Meetings attended", heading))
-            rows: list[list[object]] = [[_p(h, bold) for h in ("Date", "Group", "Time attended")]]
+            story.append(_p(t("Meetings attended"), heading))
+            rows: list[list[object]] = [[_p(h, bold) for h in (t("Date"), t("Group"), t("Time attended"))]]
             for m in facts.attended:
-                rows.append([_p(f"{m.day:%a} {m.day.isoformat()}", cell), _p(m.group_name, cell),
+                rows.append([_p(short_day(lang, m.day), cell), _p(m.group_name, cell),
                              _p(hours_text(m.minutes), cell)])
-            rows.append([_p("Total", bold), _p("", cell), _p(hours_text(facts.total_minutes), bold)])
+            rows.append([_p(t("Total"), bold), _p("", cell), _p(hours_text(facts.total_minutes), bold)])
             story.append(_table(rows, [1.3 * inch, width - 2.5 * inch, 1.2 * inch], st))
         story.append(Spacer(1, 18))
-        story.append(KeepTogether([_p("Sincerely,", st.body), Spacer(1, 22), _p(model.signer, st.body),
+        story.append(KeepTogether([_p(t("Sincerely,"), st.body), Spacer(1, 22), _p(model.signer, st.body),
                                    _p(model.clinic_name, st.body)]))
         story.append(Spacer(1, 14))
-        story.append(_notice(model.notice_title, model.notice, width, st))
+        story.append(_notice(in_language(lang, model.notice_title), in_language(lang, model.notice), width, st))
         return story
 
 

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from ..core import permissions as perm
 from ..core.attendance import AttendanceStatus, clinic_zone, minutes_attended
 from ..core.audit import AuditAction
+from ..core.catalogue import QT_TRANSLATE_NOOP
 from ..core.changes import CONSENT, GoneError, UserFacingError, ValidationError
 from ..core.consents import (
     AttendedMeeting,
@@ -38,6 +39,7 @@ from ..core.consents import (
     letter_refusal,
     parse_information,
 )
+from ..core.print_language import clinic_record_language
 from ..core.printing import Letterhead
 from .access import Access, Scoped
 from .attendance import _ConnectionSettings, read_zone_name
@@ -55,7 +57,9 @@ _group = CareGroup.__table__  # type: ignore[attr-defined]
 _attendance = AttendanceRow.__table__  # type: ignore[attr-defined]
 
 # A letter from someone who leads only some of the participant's groups says what it counts.
-LETTER_SCOPE_NOTE = "These figures count only the groups led by the staff member who wrote this letter."
+LETTER_SCOPE_NOTE = QT_TRANSLATE_NOOP(
+    "print.letter", "These figures count only the groups led by the staff member who wrote this letter."
+)
 
 
 class ConsentError(UserFacingError):
@@ -265,13 +269,16 @@ class ConsentService(Scoped):
         *,
         recipient_name: str | None = None,
         signer: str = "",
+        language: str = "en",
     ) -> Letter:
         """A letter under the consent, recorded as a disclosure; refused with a sentence otherwise.
 
         ``first``/``last`` bound the attendance it reports (default: program start to today).
         ``recipient_name`` is whom the letter is addressed to (default: the consent's recipient);
-        a consent covers only its own recipient.
+        a consent covers only its own recipient. ``language`` is the screen's: the letter's
+        sentences, labels and 42 CFR part 2 notice print in it.
         """
+        language = clinic_record_language(language)
         with self._begin() as uow:
             row = self._row(uow.conn, consent_id)
             participant_id = row.participant_id
@@ -319,12 +326,13 @@ class ConsentService(Scoped):
                 recipient_kind=consent.recipient_kind,
                 consent_id=consent_id,
                 consent_signed_on=consent.signed_on,
-                consent_until=consent.until_text,
+                consent_until=consent.until_in(language),
                 purpose=consent.purpose,
                 facts=facts,
                 dated=today,
                 signer=signer or (p.signature if p is not None else who),
-                paragraphs=letter_paragraphs(kind, facts),
+                paragraphs=letter_paragraphs(kind, facts, language),
+                language=language,
                 letterhead=Letterhead.from_settings(
                     {"clinic_name": settings.get("clinic_name") or consent.discloser,
                      "clinic_logo": settings.get("clinic_logo")}

@@ -7078,6 +7078,77 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>print.letter</name>
+    <message>
+        <source>{day}, or {event} (whichever comes first)</source>
+        <translation>{day}, o {event} (lo que ocurra primero)</translation>
+    </message>
+    <message>
+        <source>{name} (date of birth {born})</source>
+        <translation>{name} (fecha de nacimiento {born})</translation>
+    </message>
+    <message>
+        <source>At the participant&apos;s written request, this letter reports on {who}, who began our intensive outpatient program on {start}.</source>
+        <translation>A solicitud escrita del participante, esta carta informa sobre {who}, quien comenzó nuestro programa ambulatorio intensivo el {start}.</translation>
+    </message>
+    <message>
+        <source>Our records show that the participant completed the program on {day}.</source>
+        <translation>Nuestros registros muestran que el participante completó el programa el {day}.</translation>
+    </message>
+    <message>
+        <source>Our records show that the participant completed the program.</source>
+        <translation>Nuestros registros muestran que el participante completó el programa.</translation>
+    </message>
+    <message>
+        <source>From {first} to {last} the participant attended {attended} of {held} group meetings recorded, {hours} in all.</source>
+        <translation>Del {first} al {last}, el participante asistió a {attended} de {held} reuniones de grupo registradas, {hours} en total.</translation>
+    </message>
+    <message>
+        <source>Confidential: 42 CFR part 2</source>
+        <translation>Confidencial: 42 CFR parte 2</translation>
+    </message>
+    <message>
+        <source>To: {name} ({kind})</source>
+        <translation>Para: {name} ({kind})</translation>
+    </message>
+    <message>
+        <source>Re: {name}, record {record}</source>
+        <translation>Asunto: {name}, expediente {record}</translation>
+    </message>
+    <message>
+        <source>This letter is sent under the participant&apos;s written consent signed on {signed} (consent {id}), for this purpose: {purpose}. The consent lasts until {until}, unless revoked.</source>
+        <translation>Esta carta se envía con el consentimiento por escrito del participante firmado el {signed} (consentimiento {id}), con este propósito: {purpose}. El consentimiento es válido hasta {until}, salvo que se revoque.</translation>
+    </message>
+    <message>
+        <source>Meetings attended</source>
+        <translation>Reuniones a las que asistió</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Time attended</source>
+        <translation>Tiempo de asistencia</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sincerely,</source>
+        <translation>Atentamente,</translation>
+    </message>
+    <message>
+        <source>These figures count only the groups led by the staff member who wrote this letter.</source>
+        <translation>Estas cifras cuentan solo los grupos que dirige el miembro del personal que escribió esta carta.</translation>
+    </message>
+</context>
+<context>
     <name>print.notes</name>
     <message>
         <source>Progress notes</source>

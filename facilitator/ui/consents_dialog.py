@@ -365,12 +365,15 @@ class ConsentsDialog(QDialog):
         if not path:
             return
         service = self._service
+        from .i18n import current_language
+
+        language = current_language()  # a clinic record prints in the screen's language
 
         def write() -> Any:
             from ..core.files import write_private
             from ..handouts import render_pdf
 
-            letter = service.write_letter(consent.id, kind, first, last)
+            letter = service.write_letter(consent.id, kind, first, last, language=language)
             write_private(Path(path), render_pdf(letter))
             return letter
 

@@ -72,6 +72,31 @@ def test_the_demo_court_consent_a_letter_and_revocation(data_dir: Path, tmp_path
     assert not (tmp_path / "again.pdf").exists()
 
 
+def test_a_letter_printed_in_spanish_carries_the_part2_notice_in_spanish(data_dir: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    from facilitator.core.privacy import PART2_NOTICE, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE, in_language
+
+    letter = tmp_path / "carta.pdf"
+    assert run(data_dir, "facilitator", "letters", "print", "--consent", "1", "--kind", "attendance",
+               "--language", "es", "-o", str(letter)) == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(str(letter)).pages).split())
+    for spanish in ("Carta de asistencia", "Para: Riverside County Drug Court", "(tribunal)", "Asunto:", "expediente",
+                    "A solicitud escrita del participante", "el participante asistió a", "Atentamente,",
+                    "Esta carta se envía con el consentimiento por escrito", in_language("es", PART2_NOTICE_TITLE),
+                    " ".join(in_language("es", PART2_NOTICE).split()), in_language("es", PART2_NOTICE_SHORT),
+                    "Página 1 de"):
+        assert spanish in text, spanish
+    assert re.search(r"(lunes|martes|miércoles|jueves|viernes|sábado|domingo) \d+ de [a-z]+ de \d{4}", text)
+    for english in ("Attendance letter", "To:", "Re:", "Sincerely", "At the participant's written request",
+                    "This letter is sent", "Meetings attended", PART2_NOTICE_TITLE, PART2_NOTICE[:80],
+                    PART2_NOTICE_SHORT, "Page 1 of", "court)"):
+        assert english not in text, english
+
+
 def test_recording_an_incomplete_consent_names_what_is_missing(data_dir: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     args = ["letters", "record", "--participant", "D-1020", "--to", "Acme Plumbing", "--recipient-kind", "employer",
