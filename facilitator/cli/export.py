@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..config import AppConfig
+from .options import add_language_option
 from .report import check_range, file_path, iso_date
 
 
@@ -31,6 +32,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                      help="where to write the second list (default: beside the output, ending -short.csv)")
     svc.add_argument("--pdf", type=file_path, metavar="FILE.pdf", default=None, help="also write a PDF summary")
     svc.add_argument("--yes", action="store_true", help="export more than three years without asking")
+    add_language_option(svc, help="the language of the PDF summary's labels: en or es (default: en); "
+                        "the CSV files keep English headers")
     svc.set_defaults(handler=run_services)
 
 
@@ -54,7 +57,7 @@ def run_services(args: argparse.Namespace, config: AppConfig) -> int:
         raise CommandError(str(exc).rstrip(".")) from exc
     sign_in_or_close(args, backend)
     try:
-        export = backend.billing.services(args.first, args.last)
+        export = backend.billing.services(args.first, args.last, language=args.language)
     except UserFacingError as exc:
         raise CommandError(str(exc).rstrip(".")) from exc
     finally:

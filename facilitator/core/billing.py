@@ -227,6 +227,7 @@ class ServicesExport:
     exported_by: str
     rules: BillingRules
     scope_note: str = ""
+    language: str = "en"  # the PDF summary's (the screen's); the CSV files stay English
 
     @property
     def title(self) -> str:

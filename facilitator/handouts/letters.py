@@ -18,7 +18,7 @@ from ..core.attendance import hours_text
 from ..core.billing import ServicesExport
 from ..core.catalogue import QT_TRANSLATE_NOOP
 from ..core.consents import LETTER, Letter
-from ..core.print_language import continued, core_word, long_date, short_day, tr
+from ..core.print_language import continued, core_word, long_date, period, short_day, tr
 from ..core.printing import Letterhead
 from ..core.privacy import PART2_NOTICE_SHORT, in_language
 from .base import BaseRenderer, DocumentInfo
@@ -35,6 +35,8 @@ def _notice(title: str, text: str, width: float, st: object) -> Flowable:
                              ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
     return KeepTogether([box])
 
+
+BILLING = "print.billing"
 
 LETTER_WORDS = (
     QT_TRANSLATE_NOOP("print.letter", "Confidential: 42 CFR part 2"),
@@ -118,6 +120,31 @@ def render_letter(model: Letter, *, invariant: bool = False) -> bytes:
     return LetterRenderer(invariant=invariant).render(model)
 
 
+BILLING_WORDS = (
+    QT_TRANSLATE_NOOP("print.billing", "Services to bill"),
+    QT_TRANSLATE_NOOP("print.billing", "Services {period}"),
+    QT_TRANSLATE_NOOP("print.billing", "Period: {period}. Prepared {day} by {who}."),
+    QT_TRANSLATE_NOOP("print.billing", "Built from attendance and signed progress notes only. Per-diem codes ({codes}) "
+                                       "need {hours} attended with signed notes in a day."),
+    QT_TRANSLATE_NOOP("print.billing", "none"),
+    QT_TRANSLATE_NOOP("print.billing", "Totals by code"),
+    QT_TRANSLATE_NOOP("print.billing", "Code"),
+    QT_TRANSLATE_NOOP("print.billing", "Units"),
+    QT_TRANSLATE_NOOP("print.billing", "No billable services in this period."),
+    QT_TRANSLATE_NOOP("print.billing", "Falling short"),
+    QT_TRANSLATE_NOOP("print.billing", "Billable services"),
+    QT_TRANSLATE_NOOP("print.billing", "Date"),
+    QT_TRANSLATE_NOOP("print.billing", "Record"),
+    QT_TRANSLATE_NOOP("print.billing", "Minutes"),
+    QT_TRANSLATE_NOOP("print.billing", "Rendering"),
+    QT_TRANSLATE_NOOP("print.billing", "Supervising"),
+    QT_TRANSLATE_NOOP("print.billing", "Note"),
+    QT_TRANSLATE_NOOP("print.billing", "Falling short (not billable as recorded)"),
+    QT_TRANSLATE_NOOP("print.billing", "Reason"),
+    QT_TRANSLATE_NOOP("print.billing", "Confidential: 42 CFR part 2"),
+)
+
+
 class ServicesSummaryRenderer(BaseRenderer[ServicesExport]):
     """Totals by code, then every billable service, then what falls short and why."""
 
@@ -125,59 +152,71 @@ class ServicesSummaryRenderer(BaseRenderer[ServicesExport]):
         return Letterhead(clinic_name=model.clinic_name)
 
     def document_info(self, model: ServicesExport) -> DocumentInfo:
-        return DocumentInfo(title="Services to bill", subject="Confidential: 42 CFR part 2")
+        lang = model.language
+        return DocumentInfo(title=tr(lang, BILLING, "Services to bill"),
+                            subject=tr(lang, BILLING, "Confidential: 42 CFR part 2"), language=lang)
 
     def story(self, model: ServicesExport) -> list[Flowable]:
         st = self.styles(False)
         cell, bold, heading = _table_styles()
+        lang = model.language
+
+        def t(text: str, **values: object) -> str:
+            return tr(lang, BILLING, text, **values)
+
         width = self.pagesize[0] - self.margin_left - self.margin_right
-        period = f"{model.first.isoformat()} to {model.last.isoformat()}"
+        span = period(lang, model.first, model.last)
+        header_right = t("Services {period}", period=span)
         story: list[Flowable] = [
-            self.begin(section=0, header_right=f"Services {period}", continued_right=f"Services {period} (continued)",
-                       footer=PART2_NOTICE_SHORT),
-            _p("Services to bill", st.title),
-            _p(f"Period: {period}. Prepared {model.generated_at:%Y-%m-%d} by {model.exported_by}.", st.body),
+            self.begin(section=0, header_right=header_right, continued_right=continued(lang, header_right),
+                       footer=in_language(lang, PART2_NOTICE_SHORT), language=lang),
+            _p(t("Services to bill"), st.title),
+            _p(t("Period: {period}. Prepared {day} by {who}.", period=span, day=f"{model.generated_at:%Y-%m-%d}",
+                 who=model.exported_by), st.body),
             _p(
-                "Built from attendance and signed progress notes only. Per-diem codes "
-                f"({', '.join(sorted(model.rules.per_diem_codes)) or 'none'}) need "
-                f"{hours_text(model.rules.per_diem_minimum_minutes)} attended with signed notes in a day.",
+                t("Built from attendance and signed progress notes only. Per-diem codes ({codes}) "
+                  "need {hours} attended with signed notes in a day.",
+                  codes=", ".join(sorted(model.rules.per_diem_codes)) or t("none"),
+                  hours=hours_text(model.rules.per_diem_minimum_minutes)),
                 st.small,
             ),
         ]
         if model.scope_note:
-            story.append(_p(model.scope_note, st.small))
-        story.append(_p("Totals by code", heading))
+            story.append(_p(t(model.scope_note), st.small))
+        story.append(_p(t("Totals by code"), heading))
         totals = model.units_by_code()
-        rows: list[list[object]] = [[_p("Code", bold), _p("Units", bold)]]
+        rows: list[list[object]] = [[_p(t("Code"), bold), _p(t("Units"), bold)]]
         rows += [[_p(code, cell), _p(units, cell)] for code, units in totals.items()]
         if not totals:
-            rows.append([_p("No billable services in this period.", cell), _p("", cell)])
-        rows.append([_p("Falling short", bold), _p(len(model.short), bold)])
+            rows.append([_p(t("No billable services in this period."), cell), _p("", cell)])
+        rows.append([_p(t("Falling short"), bold), _p(len(model.short), bold)])
         totals_table = _table(rows, [2.0 * inch, 1.0 * inch], st)
         totals_table.hAlign = "LEFT"
         story.append(totals_table)
 
-        story.append(_p("Billable services", heading))
-        header = ("Date", "Record", "Code", "Units", "Minutes", "Rendering", "Supervising", "Note")
+        none = tr(lang, "print.common", "None.")
+        story.append(_p(t("Billable services"), heading))
+        header = (t("Date"), t("Record"), t("Code"), t("Units"), t("Minutes"), t("Rendering"), t("Supervising"),
+                  t("Note"))
         rows = [[_p(h, bold) for h in header]]
         for s in model.services:
             rows.append([_p(s.day.isoformat(), cell), _p(s.record_number, cell), _p(s.code, cell), _p(s.units, cell),
                          _p(s.minutes, cell), _p(s.rendering, cell), _p(s.supervising, cell),
                          _p(" ".join(str(i) for i in s.note_ids), cell)])
         if not model.services:
-            rows.append([_p("None.", cell)] + [""] * 7)
+            rows.append([_p(none, cell)] + [""] * 7)
         widths = [1.0, 0.75, 0.65, 0.55, 0.75, 1.45, 1.45, 0.6]
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))
 
-        story.append(_p("Falling short (not billable as recorded)", heading))
-        header = ("Date", "Record", "Code", "Minutes", "Reason")
+        story.append(_p(t("Falling short (not billable as recorded)"), heading))
+        header = (t("Date"), t("Record"), t("Code"), t("Minutes"), t("Reason"))
         rows = [[_p(h, bold) for h in header]]
         for s in model.short:
             rows.append([_p(s.day.isoformat(), cell), _p(s.record_number, cell), _p(s.code, cell),
                          _p(s.minutes, cell), _p(s.reason, cell)])
         if not model.short:
-            rows.append([_p("None.", cell)] + [""] * 4)
+            rows.append([_p(none, cell)] + [""] * 4)
         widths = [1.0, 0.75, 0.65, 0.75, 3.85]
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))

@@ -19,7 +19,9 @@ from ..core import permissions as perm
 from ..core.attendance import AttendanceStatus, minutes_attended
 from ..core.audit import AuditAction
 from ..core.billing import AttendedSession, BillingRules, ServicesExport, build_services
+from ..core.catalogue import QT_TRANSLATE_NOOP
 from ..core.changes import UserFacingError
+from ..core.print_language import clinic_record_language
 from .access import Scoped
 from .attendance import _ConnectionSettings
 from .models import Attendance, CareGroup, ClinicSetting, Meeting, Participant, ProgressNote
@@ -33,7 +35,9 @@ _note = ProgressNote.__table__  # type: ignore[attr-defined]
 _setting = ClinicSetting.__table__  # type: ignore[attr-defined]
 
 # An export by someone who sees only some groups says so, whether or not anything was left out.
-BILLING_SCOPE_NOTE = "Lists only meetings of groups you lead; a per-diem day counts those meetings only."
+BILLING_SCOPE_NOTE = QT_TRANSLATE_NOOP(
+    "print.billing", "Lists only meetings of groups you lead; a per-diem day counts those meetings only."
+)
 
 
 class BillingError(UserFacingError):
@@ -63,8 +67,11 @@ class BillingService(Scoped):
     def acting_as(self, principal: Any) -> BillingService:
         return BillingService(self.work, principal)
 
-    def services(self, first: date, last: date) -> ServicesExport:
-        """Billable services and what falls short between two clinic days (inclusive)."""
+    def services(self, first: date, last: date, *, language: str = "en") -> ServicesExport:
+        """Billable services and what falls short between two clinic days (inclusive).
+
+        ``language`` is the screen's: the PDF summary's labels print in it; the CSV files stay English.
+        """
         from ..core import limits
 
         problem = limits.report_range_problem(first, last)
@@ -137,4 +144,5 @@ class BillingService(Scoped):
             exported_by=p.signature if p is not None else "Facilitator setup",
             rules=rules,
             scope_note=BILLING_SCOPE_NOTE if visible is not None else "",
+            language=clinic_record_language(language),
         )

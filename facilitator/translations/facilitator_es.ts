@@ -7063,6 +7063,93 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>print.billing</name>
+    <message>
+        <source>Services to bill</source>
+        <translation>Servicios por facturar</translation>
+    </message>
+    <message>
+        <source>Services {period}</source>
+        <translation>Servicios {period}</translation>
+    </message>
+    <message>
+        <source>Period: {period}. Prepared {day} by {who}.</source>
+        <translation>Periodo: {period}. Preparado el {day} por {who}.</translation>
+    </message>
+    <message>
+        <source>Built from attendance and signed progress notes only. Per-diem codes ({codes}) need {hours} attended with signed notes in a day.</source>
+        <translation>Elaborado solo a partir de la asistencia y las notas de progreso firmadas. Los códigos por tarifa diaria ({codes}) requieren {hours} de asistencia con notas firmadas en un día.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Totals by code</source>
+        <translation>Totales por código</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>No billable services in this period.</source>
+        <translation>No hay servicios facturables en este periodo.</translation>
+    </message>
+    <message>
+        <source>Falling short</source>
+        <translation>No facturables</translation>
+    </message>
+    <message>
+        <source>Billable services</source>
+        <translation>Servicios facturables</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Rendering</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Supervising</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Falling short (not billable as recorded)</source>
+        <translation>No facturables (tal como están registrados)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Confidential: 42 CFR part 2</source>
+        <translation>Confidencial: 42 CFR parte 2</translation>
+    </message>
+    <message>
+        <source>Lists only meetings of groups you lead; a per-diem day counts those meetings only.</source>
+        <translation>Incluye solo las reuniones de los grupos que usted dirige; un día por tarifa diaria cuenta solo esas reuniones.</translation>
+    </message>
+</context>
+<context>
     <name>print.common</name>
     <message>
         <source>{first} to {last}</source>

@@ -119,6 +119,9 @@ class ServicesExportDialog(QDialog):
             output = output.with_suffix(".csv")
         with_pdf = self.pdf.isChecked()
         billing = self._billing
+        from .i18n import current_language
+
+        language = current_language()  # the PDF summary: the screen's language (the CSV stays English)
 
         def export(report: Any = None) -> tuple[Any, list[Path]]:
             from ..core.billing import services_csv, short_csv
@@ -126,7 +129,7 @@ class ServicesExportDialog(QDialog):
 
             if report is not None:
                 report(0, 2, "Reading attendance and signed notes")
-            result = billing.services(first, last)
+            result = billing.services(first, last, language=language)
             if report is not None:
                 report(1, 2, "Writing the files")
             short = output.with_name(f"{output.stem}-short.csv")

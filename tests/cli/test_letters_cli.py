@@ -138,3 +138,20 @@ def test_export_services_csv_short_list_and_summary(data_dir: Path, tmp_path: Pa
     assert run(data_dir, "facilitator", "export", "services", "--from", first, "--to", last, "-o", str(mine)) == 0
     assert "groups you lead" in capsys.readouterr().out
     assert len(mine.read_text(encoding="utf-8").splitlines()) < len(out.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_services_summary_prints_in_spanish_and_its_csv_stays_english(data_dir: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    first, last = (date.today() - timedelta(days=20)).isoformat(), date.today().isoformat()
+    out, pdf = tmp_path / "servicios.csv", tmp_path / "servicios.pdf"
+    assert run(data_dir, "supervisor", "export", "services", "--from", first, "--to", last, "-o", str(out),
+               "--pdf", str(pdf), "--language", "es") == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(str(pdf)).pages).split())
+    for spanish in ("Servicios por facturar", "Totales por código", "Código", "Unidades", "Servicios facturables",
+                    "No facturables (tal como están registrados)", "Motivo", f"{first} al {last}", "Página 1 de"):
+        assert spanish in text, spanish
+    for english in ("Services to bill", "Totals by code", "Billable services", "Falling short", "Reason",
+                    "Page 1 of", f"{first} to {last}"):
+        assert english not in text, english
+    assert next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))[0] == "date", "machine-read: English"
