@@ -75,6 +75,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     prog.add_argument("--mine", action="store_true", help="the participant's own large-print 'my progress' page")
     prog.add_argument("--yes", action="store_true", help="run a report over more than three years without asking")
     prog.add_argument("-o", "--output", required=True, type=file_path, metavar="FILE", help="where to write the PDF")
+    add_language_option(prog, default=None, help="the report's language: en or es (default: en); --mine prints "
+                        "in the participant's own language, whatever this says")
     prog.set_defaults(handler=run_progress)
 
 
@@ -167,9 +169,9 @@ def run_progress(args: argparse.Namespace, config: AppConfig) -> int:
         service = ProgressService.for_backend(backend)
         participant_id = service.participant_id(args.participant)
         if args.mine:
-            model = service.my_progress(participant_id, args.first, args.last)
+            model = service.my_progress(participant_id, args.first, args.last, language=args.language)
         else:
-            report = service.progress_report(participant_id, args.first, args.last)
+            report = service.progress_report(participant_id, args.first, args.last, language=args.language)
     except NoSuchParticipant as exc:
         raise CommandError(str(exc).rstrip("."), exit_code=EXIT_PROBLEMS) from None
     except UserFacingError as exc:

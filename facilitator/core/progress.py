@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from . import trends as T
+from .catalogue import QT_TRANSLATE_NOOP, translate
 from .measures import (
     GAD7,
     PHQ9,
@@ -22,7 +23,14 @@ from .measures import (
     ParticipantMeasures,
     ScreenRecord,
 )
+from .print_language import tr
 from .privacy import PART2_NOTICE
+
+PROGRESS = "print.progress"
+_FACT_WORDS = (
+    QT_TRANSLATE_NOOP("print.progress", "Weekly hours target"),
+    QT_TRANSLATE_NOOP("print.progress", "{hours} hours"),
+)
 
 _TONES = {
     "minimal": T.Tone.GOOD,
@@ -123,22 +131,29 @@ def _stamp(moment: object, fmt: str, zone: tzinfo | None) -> str:
 def progress_report(
     *, clinic_name: str, participant_name: str, record_number: str, first: date, last: date, generated: str,
     charts: Sequence[T.Chart], flags: Sequence[FlagRecord] = (), target_hours: float | None = None,
-    scope_note: str = "", zone: tzinfo | None = None,
+    scope_note: str = "", zone: tzinfo | None = None, language: str = "en",
 ) -> T.ProgressReport:
+    """The report in ``language`` (the screen's: print_language.clinic_record_language)."""
     facts: list[tuple[str, str]] = []
     if target_hours:
-        facts.append(("Weekly hours target", f"{target_hours:g} hours"))
+        facts.append((tr(language, PROGRESS, "Weekly hours target"),
+                      tr(language, PROGRESS, "{hours} hours", hours=f"{target_hours:g}")))
     return T.ProgressReport(
         clinic_name=clinic_name, participant_name=participant_name, record_number=record_number, first=first,
         last=last, generated=generated, charts=tuple(charts), facts=tuple(facts),
         safety=tuple(flag_sentence(f, zone) for f in flags), notice=PART2_NOTICE, scope_note=scope_note,
+        language=language,
     )
 
 
-def my_progress(*, clinic_name: str, first_name: str, first: date, last: date, charts: Sequence[T.Chart]) -> T.MyProgress:
-    """The participant's own page: hours and craving drawn, the rest in plain sentences."""
+def my_progress(
+    *, clinic_name: str, first_name: str, first: date, last: date, charts: Sequence[T.Chart], language: str = "en",
+) -> T.MyProgress:
+    """The participant's own page: hours and craving drawn, the rest in plain sentences, in ``language``
+    (the participant's: print_language.handout_language)."""
     shown = tuple(c for c in charts if c.key in ("hours", "craving") and not c.empty)
-    return T.MyProgress(clinic_name, first_name, first, last, T.my_progress_lines(charts), shown)
+    return T.MyProgress(clinic_name, first_name, first, last, T.my_progress_lines(charts, language), shown,
+                        closing=translate(language, T.MY_PROGRESS, T.MY_PROGRESS_CLOSING), language=language)
 
 
 def questionnaire_form(instrument: Instrument, *, clinic_name: str = "", large_print: bool = False) -> T.QuestionnaireForm:

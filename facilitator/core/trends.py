@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
+from .catalogue import QT_TRANSLATE_NOOP, translate
+
 
 class ChartKind(str, Enum):
     LINE = "line"  # a value over time (craving, PHQ-9, GAD-7)
@@ -329,6 +331,7 @@ class ProgressReport:
     safety: tuple[str, ...] = ()  # open or acknowledged safety flags, one sentence each
     notice: str = ""
     scope_note: str = ""
+    language: str = "en"  # a clinic record: the screen's (core/print_language.py)
 
 
 @dataclass(frozen=True)
@@ -341,45 +344,72 @@ class MyProgress:
     last: date
     lines: tuple[str, ...]  # short plain sentences
     charts: tuple[Chart, ...]
-    closing: str = "Thank you for the work you are putting in. Talk with your counselor about anything here."
+    closing: str = (
+        "Thank you for the work you are putting in. Talk with your counselor about anything here."
+    )  # printed in the page's language (MY_PROGRESS_CLOSING)
+    language: str = "en"  # a take-home page: the participant's language (core/print_language.py)
 
 
-def my_progress_lines(charts: Sequence[Chart]) -> tuple[str, ...]:
+MY_PROGRESS = "print.myprogress"
+MY_PROGRESS_CLOSING = QT_TRANSLATE_NOOP(
+    "print.myprogress", "Thank you for the work you are putting in. Talk with your counselor about anything here."
+)
+
+
+def my_progress_lines(charts: Sequence[Chart], language: str = "en") -> tuple[str, ...]:
     """Plain sentences a participant reads about their own course (no scores' jargon, no bands' names)."""
+
+    def t(text: str, **values: object) -> str:
+        out = translate(language, MY_PROGRESS, text)
+        return out.format(**values) if values else out
+
     by_key = {c.key: c for c in charts}
     lines: list[str] = []
     hours = by_key.get("hours")
     if hours and hours.points:
         met = sum(1 for p in hours.points if p.text == "met target")
-        lines.append(f"You came to group for {sum(p.value for p in hours.points):.0f} hours in this time.")
+        lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "You came to group for {hours} hours in this time."),
+                       hours=f"{sum(p.value for p in hours.points):.0f}"))
         if hours.target:
-            lines.append(f"You met your weekly goal of {hours.target:g} hours in {met} of {len(hours.points)} weeks.")
+            lines.append(t(QT_TRANSLATE_NOOP("print.myprogress",
+                                             "You met your weekly goal of {target} hours in {met} of {weeks} weeks."),
+                           target=f"{hours.target:g}", met=met, weeks=len(hours.points)))
     craving = by_key.get("craving")
     if craving and len(craving.points) >= 2:
-        a, b = craving.points[0].value, craving.points[-1].value
-        if b < a:
-            lines.append(f"Your craving went down, from {a:g} to {b:g} out of 10.")
-        elif b > a:
-            lines.append(f"Your craving went up, from {a:g} to {b:g} out of 10. That is worth talking about.")
+        a, b = f"{craving.points[0].value:g}", f"{craving.points[-1].value:g}"
+        if craving.points[-1].value < craving.points[0].value:
+            lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "Your craving went down, from {a} to {b} out of 10."),
+                           a=a, b=b))
+        elif craving.points[-1].value > craving.points[0].value:
+            lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "Your craving went up, from {a} to {b} out of 10. "
+                                             "That is worth talking about."), a=a, b=b))
         else:
-            lines.append(f"Your craving stayed at {b:g} out of 10.")
+            lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "Your craving stayed at {b} out of 10."), b=b))
     elif craving and craving.points:
-        lines.append(f"You rated your craving {craving.points[0].value:g} out of 10.")
+        lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "You rated your craving {a} out of 10."),
+                       a=f"{craving.points[0].value:g}"))
     meetings = by_key.get("meetings")
     if meetings and meetings.points:
         total = int(sum(p.value for p in meetings.points))
-        if total:
-            lines.append(f"You went to {total} support meeting{'s' if total != 1 else ''} outside of group.")
-    for key, name in (("phq9", "mood"), ("gad7", "worry")):
+        if total == 1:
+            lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "You went to 1 support meeting outside of group.")))
+        elif total:
+            lines.append(t(QT_TRANSLATE_NOOP("print.myprogress",
+                                             "You went to {total} support meetings outside of group."), total=total))
+    names = {"phq9": QT_TRANSLATE_NOOP("print.myprogress", "mood"),
+             "gad7": QT_TRANSLATE_NOOP("print.myprogress", "worry")}
+    for key, name in names.items():
         chart = by_key.get(key)
         if chart and len(chart.points) >= 2:
-            a, b = chart.points[0].value, chart.points[-1].value
-            if b < a:
-                lines.append(f"Your {name} questionnaire score went down, from {a:g} to {b:g}: lower is better.")
-            elif b > a:
-                lines.append(f"Your {name} questionnaire score went up, from {a:g} to {b:g}: lower is better.")
+            a, b = f"{chart.points[0].value:g}", f"{chart.points[-1].value:g}"
+            if chart.points[-1].value < chart.points[0].value:
+                lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "Your {name} questionnaire score went down, "
+                                                 "from {a} to {b}: lower is better."), name=t(name), a=a, b=b))
+            elif chart.points[-1].value > chart.points[0].value:
+                lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "Your {name} questionnaire score went up, "
+                                                 "from {a} to {b}: lower is better."), name=t(name), a=a, b=b))
     if not lines:
-        lines.append("There is not much recorded yet for this time.")
+        lines.append(t(QT_TRANSLATE_NOOP("print.myprogress", "There is not much recorded yet for this time.")))
     return tuple(lines)
 
 

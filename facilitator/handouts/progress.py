@@ -9,6 +9,7 @@ is a Part 2 disclosure: the full notice before the figures, the short one in eve
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -18,8 +19,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from ..core.catalogue import QT_TRANSLATE_NOOP
+from ..core.print_language import continued, day_month, long_date, period, tr
 from ..core.printing import Letterhead
-from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE
+from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE, in_language
 from ..core.trends import Chart, ChartKind, MyProgress, ProgressReport, QuestionnaireForm, QuestionnaireForms, Tone
 from . import fonts
 from .base import BaseRenderer, DocumentInfo
@@ -44,6 +47,81 @@ MARK_INK = {
 LINE_INK = colors.Color(0.15, 0.30, 0.60)
 
 
+PROGRESS = "print.progress"
+# The fixed words a chart carries (core/trends.py writes them in English; a chart's words with
+# numbers in them, such as its summary sentence, print as written).
+CHART_WORDS = (
+    QT_TRANSLATE_NOOP("print.progress", "Hours attended per week"),
+    QT_TRANSLATE_NOOP("print.progress", "Craving at check-in (0–10)"),
+    QT_TRANSLATE_NOOP("print.progress", "Drug screens"),
+    QT_TRANSLATE_NOOP("print.progress", "Mutual-help meetings per week"),
+    QT_TRANSLATE_NOOP("print.progress", "hours"),
+    QT_TRANSLATE_NOOP("print.progress", "craving"),
+    QT_TRANSLATE_NOOP("print.progress", "score"),
+    QT_TRANSLATE_NOOP("print.progress", "meetings"),
+    QT_TRANSLATE_NOOP("print.progress", "Week"),
+    QT_TRANSLATE_NOOP("print.progress", "Monday"),
+    QT_TRANSLATE_NOOP("print.progress", "Attended (h:mm)"),
+    QT_TRANSLATE_NOOP("print.progress", "Target (h:mm)"),
+    QT_TRANSLATE_NOOP("print.progress", "Against target"),
+    QT_TRANSLATE_NOOP("print.progress", "Date"),
+    QT_TRANSLATE_NOOP("print.progress", "Craving"),
+    QT_TRANSLATE_NOOP("print.progress", "Mood"),
+    QT_TRANSLATE_NOOP("print.progress", "Total"),
+    QT_TRANSLATE_NOOP("print.progress", "Severity"),
+    QT_TRANSLATE_NOOP("print.progress", "Result"),
+    QT_TRANSLATE_NOOP("print.progress", "Collection"),
+    QT_TRANSLATE_NOOP("print.progress", "Detail"),
+    QT_TRANSLATE_NOOP("print.progress", "Meetings"),
+    QT_TRANSLATE_NOOP("print.progress", "below target"),
+    QT_TRANSLATE_NOOP("print.progress", "met target"),
+    QT_TRANSLATE_NOOP("print.progress", "nothing scheduled"),
+    QT_TRANSLATE_NOOP("print.progress", "below"),
+    QT_TRANSLATE_NOOP("print.progress", "negative"),
+    QT_TRANSLATE_NOOP("print.progress", "expected positive"),
+    QT_TRANSLATE_NOOP("print.progress", "invalid"),
+    QT_TRANSLATE_NOOP("print.progress", "unexpected positive"),
+    QT_TRANSLATE_NOOP("print.progress", "observed"),
+    QT_TRANSLATE_NOOP("print.progress", "not observed"),
+    QT_TRANSLATE_NOOP("print.progress", "minimal"),
+    QT_TRANSLATE_NOOP("print.progress", "mild"),
+    QT_TRANSLATE_NOOP("print.progress", "moderate"),
+    QT_TRANSLATE_NOOP("print.progress", "moderately severe"),
+    QT_TRANSLATE_NOOP("print.progress", "severe"),
+    QT_TRANSLATE_NOOP("print.progress", "target {hours} h"),
+    QT_TRANSLATE_NOOP("print.progress", "Nothing recorded in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No attendance in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No group meetings scheduled in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No craving ratings in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No drug screens in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No mutual-help meetings reported in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No PHQ-9 in this period."),
+    QT_TRANSLATE_NOOP("print.progress", "No GAD-7 in this period."),
+)
+
+
+def chart_in(language: str, chart: Chart) -> Chart:
+    """``chart`` with its fixed words (title, axis, columns, cells, bands, target) in ``language``."""
+    if language == "en":
+        return chart
+
+    def w(text: str) -> str:
+        return tr(language, PROGRESS, text) if text else text
+
+    return replace(
+        chart,
+        title=w(chart.title),
+        y_label=w(chart.y_label),
+        columns=tuple(w(c) for c in chart.columns),
+        rows=tuple(tuple(w(v) for v in row) for row in chart.rows),
+        bands=tuple(replace(b, label=w(b.label)) for b in chart.bands),
+        target_label=tr(language, PROGRESS, "target {hours} h", hours=f"{chart.target:g}") if chart.target
+        else chart.target_label,
+        summary=w(chart.summary),
+        empty_text=w(chart.empty_text),
+    )
+
+
 def _p(value: object, style: object) -> Paragraph:
     return Paragraph(escape(str(value)), style)  # type: ignore[arg-type]
 
@@ -58,8 +136,14 @@ def _x_of(chart: Chart, left: float, width: float):  # type: ignore[no-untyped-d
     return x
 
 
-def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, large: bool = False) -> Drawing:
-    """A chart as a ReportLab drawing: axes, bands or target with their names, marks with numbers."""
+def chart_drawing(
+    chart: Chart, width: float, height: float = 2.2 * inch, *, large: bool = False, language: str = "en"
+) -> Drawing:
+    """A chart as a ReportLab drawing: axes, bands or target with their names, marks with numbers.
+
+    ``chart`` comes with its words already in ``language`` (:func:`chart_in`); the dates on the
+    axis and the timeline's row names are put in it here.
+    """
     font = fonts.REGULAR
     bold = fonts.BOLD
     small = 11 if large else 7.5
@@ -98,7 +182,7 @@ def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, lar
         d.add(String(4, bottom + plot_h + small * 1.1, chart.y_label, fontName=font, fontSize=small))
     # The time axis: a label at each end and one in the middle.
     for day, anchor in ((first, "start"), (first + (last - first) / 2, "middle"), (last, "end")):
-        d.add(String(x(day), bottom - small * 1.4, day.strftime("%b %d"), fontName=font, fontSize=small,
+        d.add(String(x(day), bottom - small * 1.4, day_month(language, day), fontName=font, fontSize=small,
                      textAnchor=anchor))
     if chart.target:
         ty = y(chart.target)
@@ -119,7 +203,8 @@ def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, lar
             d.add(String(cx, top + 2, f"{p.value:.1f}".rstrip("0").rstrip("."), fontName=font, fontSize=small,
                          textAnchor="middle"))
             if p.tone in (Tone.CONCERN, Tone.SERIOUS):  # a word beside the colour: "below"
-                d.add(String(cx, top + 2 + small * 1.1, "below", fontName=bold, fontSize=small * 0.85,
+                d.add(String(cx, top + 2 + small * 1.1, tr(language, PROGRESS, "below"), fontName=bold,
+                             fontSize=small * 0.85,
                              textAnchor="middle"))
     elif chart.kind is ChartKind.LINE:
         coords: list[float] = []
@@ -136,7 +221,8 @@ def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, lar
                              textAnchor="middle"))
                 labelled = x(p.day)
     else:  # timeline: negative on the bottom row, unexpected positive on the top, each named
-        rows = ("negative", "expected positive", "invalid", "unexpected positive")
+        rows = tuple(tr(language, PROGRESS, r) for r in ("negative", "expected positive", "invalid",
+                                                          "unexpected positive"))
         for n, name in enumerate(rows):
             ry = bottom + plot_h * (n + 0.5) / len(rows)
             d.add(Line(left, ry, left + plot_w, ry, strokeColor=RULE, strokeWidth=0.3, strokeDashArray=[1, 2]))
@@ -154,6 +240,11 @@ def chart_drawing(chart: Chart, width: float, height: float = 2.2 * inch, *, lar
     return d
 
 
+def _month_day(language: str, day: date) -> str:
+    """"3 de marzo": a long date without its weekday and year."""
+    return long_date(language, day).split(" ", 1)[1].rsplit(" de ", 1)[0]
+
+
 def _tick_step(top: float) -> float:
     for step in (1, 2, 5, 10, 20, 50):
         if top / step <= 6:
@@ -167,11 +258,14 @@ def _small_cells(st: Styles) -> tuple[ParagraphStyle, ParagraphStyle]:
     return cell, bold
 
 
-def chart_flowables(chart: Chart, width: float, st: Styles, *, large: bool = False, table: bool = True) -> list[Flowable]:
-    """A chart's title, drawing, summary sentence and (optionally) its numbers as a table."""
+def chart_flowables(
+    chart: Chart, width: float, st: Styles, *, large: bool = False, table: bool = True, language: str = "en"
+) -> list[Flowable]:
+    """A chart's title, drawing, summary sentence and (optionally) its numbers as a table, in ``language``."""
+    chart = chart_in(language, chart)
     parts: list[Flowable] = [
         _p(chart.title, st.heading),
-        chart_drawing(chart, width, (3.0 if large else 2.1) * inch, large=large),
+        chart_drawing(chart, width, (3.0 if large else 2.1) * inch, large=large, language=language),
         Spacer(1, 3),
         _p(chart.summary, st.body if large else st.small),
     ]
@@ -199,41 +293,69 @@ class ProgressReportRenderer(BaseRenderer[ProgressReport]):
         return Letterhead(clinic_name=model.clinic_name)
 
     def document_info(self, model: ProgressReport) -> DocumentInfo:
-        return DocumentInfo(title="Progress report", subject="Confidential: 42 CFR part 2")
+        lang = model.language
+        return DocumentInfo(title=tr(lang, PROGRESS, "Progress report"),
+                            subject=tr(lang, PROGRESS, "Confidential: 42 CFR part 2"), language=lang)
 
     def story(self, model: ProgressReport) -> list[Flowable]:
         st = self.styles(False)
         width = self.text_area[0]
-        period = f"{model.first.isoformat()} to {model.last.isoformat()}"
+        lang = model.language
+
+        def t(text: str, **values: object) -> str:
+            return tr(lang, PROGRESS, text, **values)
+
+        span = period(lang, model.first, model.last)
+        header_right = t("Progress {period}", period=span)
         story: list[Flowable] = [
-            self.begin(section=0, header_right=f"Progress {period}", continued_right=f"Progress {period} (continued)",
-                       footer=PART2_NOTICE_SHORT),
-            _p("Progress report", st.title),
+            self.begin(section=0, header_right=header_right, continued_right=continued(lang, header_right),
+                       footer=in_language(lang, PART2_NOTICE_SHORT), language=lang),
+            _p(t("Progress report"), st.title),
         ]
-        facts = [("Participant", model.participant_name), ("Record number", model.record_number),
-                 ("Period", period), *model.facts, ("Prepared", model.generated)]
+        facts = [(t("Participant"), model.participant_name), (t("Record number"), model.record_number),
+                 (t("Period"), span), *model.facts, (t("Prepared"), model.generated)]
         if model.scope_note:
-            facts.append(("Groups", model.scope_note))
+            facts.append((t("Groups"), t(model.scope_note)))
         fact_table = Table([[_p(k, st.cell_bold), _p(v, st.cell)] for k, v in facts],
                            colWidths=[2.1 * inch, width - 2.1 * inch])
         fact_table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         story += [fact_table, Spacer(1, 8)]
-        notice = Table([[_p(PART2_NOTICE_TITLE, st.small_bold)], [_p(model.notice, st.small)]], colWidths=[width])
+        notice = Table([[_p(in_language(lang, PART2_NOTICE_TITLE), st.small_bold)],
+                        [_p(in_language(lang, model.notice), st.small)]], colWidths=[width])
         notice.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black),
                                     ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
         story.append(KeepTogether([notice]))
         if model.safety:
-            story.append(_p("Safety", st.heading))
+            story.append(_p(t("Safety"), st.heading))
             story += [_p(line, st.body) for line in model.safety]
         for chart in model.charts:
             story.append(Spacer(1, 6))
-            story += chart_flowables(chart, width, st)
+            story += chart_flowables(chart, width, st, language=lang)
         story.append(Spacer(1, 8))
-        story.append(_p(
+        story.append(_p(t(
             "PHQ-9 © Pfizer Inc., free to use (Kroenke, Spitzer & Williams 2001); GAD-7 © Pfizer Inc., free to use "
             "(Spitzer et al. 2006). Severity bands are the published ones. Screening results are read against the "
-            "medications the participant is expected to test positive for.", st.small))
+            "medications the participant is expected to test positive for."), st.small))
         return story
+
+
+REPORT_WORDS = (
+    QT_TRANSLATE_NOOP("print.progress", "Progress report"),
+    QT_TRANSLATE_NOOP("print.progress", "Confidential: 42 CFR part 2"),
+    QT_TRANSLATE_NOOP("print.progress", "Progress {period}"),
+    QT_TRANSLATE_NOOP("print.progress", "Participant"),
+    QT_TRANSLATE_NOOP("print.progress", "Record number"),
+    QT_TRANSLATE_NOOP("print.progress", "Period"),
+    QT_TRANSLATE_NOOP("print.progress", "Prepared"),
+    QT_TRANSLATE_NOOP("print.progress", "Groups"),
+    QT_TRANSLATE_NOOP("print.progress", "Safety"),
+    QT_TRANSLATE_NOOP("print.progress",
+                      "PHQ-9 © Pfizer Inc., free to use (Kroenke, Spitzer & Williams 2001); GAD-7 © Pfizer Inc., free "
+                      "to use (Spitzer et al. 2006). Severity bands are the published ones. Screening results are read "
+                      "against the medications the participant is expected to test positive for."),
+    QT_TRANSLATE_NOOP("print.myprogress", "My progress"),
+    QT_TRANSLATE_NOOP("print.myprogress", "{first} to {last}"),
+)
 
 
 class MyProgressRenderer(BaseRenderer[MyProgress]):
@@ -243,20 +365,24 @@ class MyProgressRenderer(BaseRenderer[MyProgress]):
         return Letterhead(clinic_name=model.clinic_name)
 
     def document_info(self, model: MyProgress) -> DocumentInfo:
-        return DocumentInfo(title="My progress")  # no name in the metadata
+        # No name in the metadata.
+        return DocumentInfo(title=tr(model.language, "print.myprogress", "My progress"), language=model.language)
 
     def story(self, model: MyProgress) -> list[Flowable]:
         st = self.styles(True)
         width = self.text_area[0]
+        lang = model.language
         story: list[Flowable] = [
-            self.begin(section=0, header_right="", name=model.first_name, footer=CONFIDENTIAL_MARK,
-                       large_print=True),
-            _p("My progress", st.title),
-            _p(f"{model.first:%B %d} to {model.last:%B %d, %Y}", st.kicker),
+            self.begin(section=0, header_right="", name=model.first_name, footer=in_language(lang, CONFIDENTIAL_MARK),
+                       large_print=True, language=lang),
+            _p(tr(lang, "print.myprogress", "My progress"), st.title),
+            _p(tr(lang, "print.myprogress", "{first} to {last}", first=_month_day(lang, model.first),
+                  last=long_date(lang, model.last).split(" ", 1)[1]) if lang != "en"
+               else f"{model.first:%B %d} to {model.last:%B %d, %Y}", st.kicker),
         ]
         story += [_p(line, st.bullet) for line in model.lines]
         for chart in model.charts:
-            story += chart_flowables(chart, width, st, large=True, table=False)
+            story += chart_flowables(chart, width, st, large=True, table=False, language=lang)
         story += [Spacer(1, 10), _p(model.closing, st.body)]
         return story
 

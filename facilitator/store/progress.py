@@ -18,6 +18,7 @@ from ..core import progress as cp
 from ..core import trends as T
 from ..core.attendance import clinic_zone
 from ..core.audit import AuditAction
+from ..core.print_language import clinic_record_language, handout_language
 from ..core.roster import ParticipantRecord
 from .access import Scoped
 
@@ -68,8 +69,11 @@ class ProgressService(Scoped):
             self._audit(uow, AuditAction.PRINT, record_type=what, record_id=participant_id,
                         participant_id=participant_id, detail=f"{first.isoformat()} to {last.isoformat()}")
 
-    def progress_report(self, participant_id: int, first: date, last: date) -> T.ProgressReport:
-        """The supervisor's and the chart's report: every chart with its numbers, flags, the Part 2 notice."""
+    def progress_report(self, participant_id: int, first: date, last: date, *, language: str = "en") -> T.ProgressReport:
+        """The supervisor's and the chart's report: every chart with its numbers, flags, the Part 2 notice.
+
+        A clinic record: its words print in ``language``, the screen's.
+        """
         person, progress = self.read(participant_id, first, last)
         zone_name = self.attendance.zone_name()
         now = self.attendance.clock.now().astimezone(clinic_zone(zone_name))
@@ -82,10 +86,14 @@ class ProgressService(Scoped):
             record_number=person.record_number, first=first, last=last,
             generated=f"{now:%Y-%m-%d %H:%M} (clinic time, {zone_name})",
             charts=progress.charts, flags=progress.flags, target_hours=target, zone=clinic_zone(zone_name),
+            language=clinic_record_language(language),
         )
 
-    def my_progress(self, participant_id: int, first: date, last: date) -> T.MyProgress:
-        """The participant's own large-print page: first name only, plain words."""
+    def my_progress(self, participant_id: int, first: date, last: date, *, language: str | None = None) -> T.MyProgress:
+        """The participant's own large-print page: first name only, plain words.
+
+        They take it home, so it speaks their preferred language (the record's), else ``language``.
+        """
         from ..core.printing import printable_first_name
 
         person, progress = self.read(participant_id, first, last)
@@ -94,6 +102,7 @@ class ProgressService(Scoped):
             clinic_name=self.settings.get("clinic_name"),
             first_name=printable_first_name(person.preferred_name) or "",
             first=first, last=last, charts=progress.charts,
+            language=handout_language(person.language, None, language),
         )
 
     def forms(self, large_print: bool = False) -> T.QuestionnaireForms:

@@ -7236,6 +7236,73 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>print.myprogress</name>
+    <message>
+        <source>Thank you for the work you are putting in. Talk with your counselor about anything here.</source>
+        <translation>Gracias por el esfuerzo que está haciendo. Hable con su consejero sobre cualquier cosa de esta página.</translation>
+    </message>
+    <message>
+        <source>You came to group for {hours} hours in this time.</source>
+        <translation>Vino al grupo durante {hours} horas en este tiempo.</translation>
+    </message>
+    <message>
+        <source>You met your weekly goal of {target} hours in {met} of {weeks} weeks.</source>
+        <translation>Cumplió su meta semanal de {target} horas en {met} de {weeks} semanas.</translation>
+    </message>
+    <message>
+        <source>Your craving went down, from {a} to {b} out of 10.</source>
+        <translation>Su deseo de consumo bajó, de {a} a {b} sobre 10.</translation>
+    </message>
+    <message>
+        <source>Your craving went up, from {a} to {b} out of 10. That is worth talking about.</source>
+        <translation>Su deseo de consumo subió, de {a} a {b} sobre 10. Vale la pena hablarlo.</translation>
+    </message>
+    <message>
+        <source>Your craving stayed at {b} out of 10.</source>
+        <translation>Su deseo de consumo se mantuvo en {b} sobre 10.</translation>
+    </message>
+    <message>
+        <source>You rated your craving {a} out of 10.</source>
+        <translation>Calificó su deseo de consumo con {a} sobre 10.</translation>
+    </message>
+    <message>
+        <source>You went to 1 support meeting outside of group.</source>
+        <translation>Fue a 1 reunión de apoyo fuera del grupo.</translation>
+    </message>
+    <message>
+        <source>You went to {total} support meetings outside of group.</source>
+        <translation>Fue a {total} reuniones de apoyo fuera del grupo.</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>estado de ánimo</translation>
+    </message>
+    <message>
+        <source>worry</source>
+        <translation>preocupación</translation>
+    </message>
+    <message>
+        <source>Your {name} questionnaire score went down, from {a} to {b}: lower is better.</source>
+        <translation>Su puntaje en el cuestionario de {name} bajó, de {a} a {b}: más bajo es mejor.</translation>
+    </message>
+    <message>
+        <source>Your {name} questionnaire score went up, from {a} to {b}: lower is better.</source>
+        <translation>Su puntaje en el cuestionario de {name} subió, de {a} a {b}: más bajo es mejor.</translation>
+    </message>
+    <message>
+        <source>There is not much recorded yet for this time.</source>
+        <translation>Todavía no hay mucho registrado para este tiempo.</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mi progreso</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>Del {first} al {last}</translation>
+    </message>
+</context>
+<context>
     <name>print.notes</name>
     <message>
         <source>Progress notes</source>
@@ -7339,6 +7406,241 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>CONFIDENTIAL: protected by 42 CFR part 2 and HIPAA</source>
         <translation>CONFIDENCIAL: protegido por 42 CFR parte 2 y HIPAA</translation>
+    </message>
+</context>
+<context>
+    <name>print.progress</name>
+    <message>
+        <source>Weekly hours target</source>
+        <translation>Meta de horas semanales</translation>
+    </message>
+    <message>
+        <source>{hours} hours</source>
+        <translation>{hours} horas</translation>
+    </message>
+    <message>
+        <source>Hours attended per week</source>
+        <translation>Horas de asistencia por semana</translation>
+    </message>
+    <message>
+        <source>Craving at check-in (0–10)</source>
+        <translation>Deseo de consumo al registrarse (0–10)</translation>
+    </message>
+    <message>
+        <source>Drug screens</source>
+        <translation>Pruebas de detección de drogas</translation>
+    </message>
+    <message>
+        <source>Mutual-help meetings per week</source>
+        <translation>Reuniones de ayuda mutua por semana</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>craving</source>
+        <translation>deseo</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>puntaje</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>reuniones</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Attended (h:mm)</source>
+        <translation>Asistidas (h:mm)</translation>
+    </message>
+    <message>
+        <source>Target (h:mm)</source>
+        <translation>Meta (h:mm)</translation>
+    </message>
+    <message>
+        <source>Against target</source>
+        <translation>Frente a la meta</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Craving</source>
+        <translation>Deseo de consumo</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Recolección</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Reuniones</translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation>por debajo de la meta</translation>
+    </message>
+    <message>
+        <source>met target</source>
+        <translation>meta cumplida</translation>
+    </message>
+    <message>
+        <source>nothing scheduled</source>
+        <translation>nada programado</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>debajo</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>expected positive</source>
+        <translation>positivo esperado</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>no válido</translation>
+    </message>
+    <message>
+        <source>unexpected positive</source>
+        <translation>positivo inesperado</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>observada</translation>
+    </message>
+    <message>
+        <source>not observed</source>
+        <translation>no observada</translation>
+    </message>
+    <message>
+        <source>minimal</source>
+        <translation>mínima</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>moderately severe</source>
+        <translation>moderadamente grave</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>target {hours} h</source>
+        <translation>meta {hours} h</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>No hay nada registrado en este periodo.</translation>
+    </message>
+    <message>
+        <source>No attendance in this period.</source>
+        <translation>No hay asistencia en este periodo.</translation>
+    </message>
+    <message>
+        <source>No group meetings scheduled in this period.</source>
+        <translation>No hay reuniones de grupo programadas en este periodo.</translation>
+    </message>
+    <message>
+        <source>No craving ratings in this period.</source>
+        <translation>No hay calificaciones de deseo de consumo en este periodo.</translation>
+    </message>
+    <message>
+        <source>No drug screens in this period.</source>
+        <translation>No hay pruebas de detección de drogas en este periodo.</translation>
+    </message>
+    <message>
+        <source>No mutual-help meetings reported in this period.</source>
+        <translation>No se informaron reuniones de ayuda mutua en este periodo.</translation>
+    </message>
+    <message>
+        <source>No PHQ-9 in this period.</source>
+        <translation>No hay PHQ-9 en este periodo.</translation>
+    </message>
+    <message>
+        <source>No GAD-7 in this period.</source>
+        <translation>No hay GAD-7 en este periodo.</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Informe de progreso</translation>
+    </message>
+    <message>
+        <source>Confidential: 42 CFR part 2</source>
+        <translation>Confidencial: 42 CFR parte 2</translation>
+    </message>
+    <message>
+        <source>Progress {period}</source>
+        <translation>Progreso {period}</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Preparado</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>PHQ-9 © Pfizer Inc., free to use (Kroenke, Spitzer &amp; Williams 2001); GAD-7 © Pfizer Inc., free to use (Spitzer et al. 2006). Severity bands are the published ones. Screening results are read against the medications the participant is expected to test positive for.</source>
+        <translation>PHQ-9 © Pfizer Inc., de uso libre (Kroenke, Spitzer y Williams 2001); GAD-7 © Pfizer Inc., de uso libre (Spitzer et al. 2006). Los rangos de gravedad son los publicados. Los resultados de las pruebas se leen según los medicamentos para los que se espera que el participante dé positivo.</translation>
     </message>
 </context>
 <context>

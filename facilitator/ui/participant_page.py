@@ -320,13 +320,15 @@ class ParticipantPage(QDialog):
 
     def save_pdf(self, what: str, path: Path) -> None:
         """Read, render and write one of the page's PDFs off the GUI thread."""
-        backend, pid = self.backend, self.participant_id
+        from .i18n import current_language
+
+        backend, pid, language = self.backend, self.participant_id, current_language()
         first, last = self.period()
 
         def work() -> Path:
             from ..core.files import write_private
 
-            write_private(path, progress_pdf(backend, what, pid, first, last))
+            write_private(path, progress_pdf(backend, what, pid, first, last, language))
             return path
 
         def failed(exc: Exception) -> bool:
@@ -341,16 +343,23 @@ class ParticipantPage(QDialog):
         ).failure(failed).run()
 
 
-def progress_pdf(backend: Any, what: str, participant_id: int, first: date, last: date) -> bytes:
-    """One of the page's PDFs: "report" (supervisor and chart), "mine" (the participant's) or "forms"."""
+def progress_pdf(
+    backend: Any, what: str, participant_id: int, first: date, last: date, language: str | None = None
+) -> bytes:
+    """One of the page's PDFs: "report" (supervisor and chart), "mine" (the participant's) or "forms".
+
+    The report prints in the screen's language; "mine" in the participant's (core/print_language.py).
+    """
     from ..handouts import render_pdf
     from ..store.progress import ProgressService
+    from .i18n import current_language
 
+    language = language or current_language()
     service = ProgressService.for_backend(backend)
     if what == "report":
-        return render_pdf(service.progress_report(participant_id, first, last))
+        return render_pdf(service.progress_report(participant_id, first, last, language=language))
     if what == "mine":
-        return render_pdf(service.my_progress(participant_id, first, last))
+        return render_pdf(service.my_progress(participant_id, first, last, language=language))
     return render_pdf(service.forms())
 
 

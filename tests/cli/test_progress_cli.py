@@ -69,3 +69,36 @@ def test_progress_report_refuses_in_a_sentence(demo_clinic, config, tmp_path, mo
     assert main([*base[:-6], "--participant", "NOPE", "--from", "2026-02-01", "--to", "2026-01-01",
                  "-o", str(tmp_path / "x.pdf")]) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_progress_in_spanish_and_my_progress_in_the_participants_language(demo_clinic, config, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.core.privacy import in_language
+
+    with demo_clinic.engine.connect() as conn:
+        people = dict(conn.execute(sa.text(
+            "SELECT language, record_number FROM participant WHERE status = 'active' ORDER BY id")).all())
+    today = demo_clinic.attendance.today()
+    first, last = (today - timedelta(weeks=10)).isoformat(), today.isoformat()
+    monkeypatch.setenv("FACILITATOR_PASSWORD", "demo")
+
+    def report(record: str, *extra: str) -> str:
+        out = tmp_path / f"{record}-{len(extra)}.pdf"
+        assert main(["--data-dir", str(config.data_dir), "--log-dir", str(config.log_dir), "--user", "supervisor",
+                     "report", "progress", "--participant", record, "--from", first, "--to", last, *extra,
+                     "-o", str(out)]) == 0
+        return _text(out)
+
+    text = report(people["en"], "--language", "es")
+    for words in ("Informe de progreso", "Número de expediente", in_language("es", PART2_NOTICE_TITLE),
+                  in_language("es", PART2_NOTICE_SHORT), "Horas de asistencia por semana",
+                  "Deseo de consumo al registrarse", "Pruebas de detección de drogas", "Página 1 de", f"{first} al {last}"):
+        assert words in text, words
+    for words in ("Progress report", "Record number", PART2_NOTICE_TITLE, PART2_NOTICE_SHORT, "Hours attended per week",
+                  "Craving at check-in", "Page 1 of", f"{first} to {last}"):
+        assert words not in text, words
+    # The participant's own page goes home with them: their language, not the screen's.
+    spanish_page = report(people["es"], "--mine")
+    assert "Mi progreso" in spanish_page and "My progress" not in spanish_page
+    assert "Gracias por el esfuerzo" in spanish_page
+    english_page = report(people["en"], "--mine", "--language", "es")
+    assert "My progress" in english_page and "Mi progreso" not in english_page
