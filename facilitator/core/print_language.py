@@ -48,8 +48,16 @@ def sign_in_language(curriculum_language: str | None, screen_language: str | Non
 def handout_language(
     participant_language: str | None, curriculum_language: str | None = None, screen_language: str | None = None
 ) -> str:
-    """A take-home handout: the participant's preferred language, else the curriculum's, else the screen's."""
-    return print_language(participant_language or curriculum_language or screen_language)
+    """A take-home handout: the participant's preferred language, else the curriculum's, else the screen's.
+
+    The code is kept as given (``es-MX`` stays ``es-MX``): a handout prints the curriculum's edition
+    closest to it (``core.printing.edition_for``), and its labels fall back to English when the
+    catalogue has no such language.
+    """
+    for choice in (participant_language, curriculum_language, screen_language):
+        if choice and choice.strip():
+            return choice.strip()
+    return SOURCE_LANGUAGE
 
 
 def tr(language: str, context: str, text: str, **values: object) -> str:

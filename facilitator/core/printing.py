@@ -34,6 +34,7 @@ from .curriculum import (
 )
 from .library import Library
 from .markup import Block, parse
+from .print_language import handout_language
 
 DEFAULT_LANGUAGE = "en"
 LOGO_SETTING = "clinic_logo"  # clinic setting: the logo image, base64, shared by every workstation
@@ -80,6 +81,11 @@ LABELS: dict[str, str] = {
     "kind.role-play": QT_TRANSLATE_NOOP("printing", "Role play"),
     "kind.break": QT_TRANSLATE_NOOP("printing", "Break"),
     "kind.check-out": QT_TRANSLATE_NOOP("printing", "Check-out"),
+    # The documents' metadata (a PDF reader's "subject"): no names, only what the document is.
+    "subject.handouts": QT_TRANSLATE_NOOP("printing", "Participant handouts"),
+    "subject.workbook": QT_TRANSLATE_NOOP("printing", "Participant workbook"),
+    "subject.guide": QT_TRANSLATE_NOOP("printing", "Facilitator guide"),
+    "subject.role_cards": QT_TRANSLATE_NOOP("printing", "Role cards"),
 }
 
 
@@ -181,7 +187,7 @@ def recipients_for(participants: Iterable[_ParticipantLike]) -> list[Recipient]:
     """Recipients from participant records (``core.roster.ParticipantRecord``), e.g. a
     meeting's attendees: their language and print size, and their preferred name, of which
     only the first word is ever printed, and only when names are turned on."""
-    return [Recipient(p.preferred_name, p.language or DEFAULT_LANGUAGE, bool(p.large_print)) for p in participants]
+    return [Recipient(p.preferred_name, handout_language(p.language), bool(p.large_print)) for p in participants]
 
 
 def anonymous_recipients(
@@ -629,7 +635,7 @@ def build_document(library: Library, request: PrintRequest) -> tuple[PrintModel,
     or session; ValueError for a request that cannot be a document.
     """
     curriculum = library.get(request.curriculum_id)
-    language = request.language or curriculum.language
+    language = handout_language(request.language, curriculum.language)
     notes: list[str] = []
     if request.kind is not DocumentKind.WORKBOOK and not request.session_id:
         raise ValueError(f"a {request.kind.value} document needs a session")

@@ -56,7 +56,7 @@ class PacketRenderer(BaseRenderer[Packet]):
 
     def document_info(self, model: Packet) -> DocumentInfo:
         language = model.copies[0].language if model.copies else "en"
-        return DocumentInfo(title=model.title, subject="Participant handouts", language=language)
+        return DocumentInfo(title=model.title, subject=label(language, "subject.handouts"), language=language)
 
     def story(self, model: Packet) -> list[Flowable]:
         story: list[Flowable] = []
@@ -103,7 +103,8 @@ class WorkbookRenderer(BaseRenderer[Workbook]):
         self._found: dict[str, int] = {}
 
     def document_info(self, model: Workbook) -> DocumentInfo:
-        return DocumentInfo(title=model.title, subject="Participant workbook", language=model.language)
+        return DocumentInfo(title=model.title, subject=label(model.language, "subject.workbook"),
+                            language=model.language)
 
     def _found_at(self, key: str) -> Flowable:
         from .flowables import Mark
@@ -179,7 +180,7 @@ class GuideRenderer(BaseRenderer[Guide]):
     """The facilitator's session guide: overview, agenda, each item's script, then role cards."""
 
     def document_info(self, model: Guide) -> DocumentInfo:
-        return DocumentInfo(title=model.title, subject="Facilitator guide", language=model.language)
+        return DocumentInfo(title=model.title, subject=label(model.language, "subject.guide"), language=model.language)
 
     def story(self, model: Guide) -> list[Flowable]:
         st = self.styles(model.large_print)
@@ -308,7 +309,7 @@ class RoleCardsRenderer(BaseRenderer[RoleCardSheet]):
     """Only the cards: four to a page (two in large print), dashed lines to cut along."""
 
     def document_info(self, model: RoleCardSheet) -> DocumentInfo:
-        return DocumentInfo(title=model.title, subject="Role cards", language=model.language)
+        return DocumentInfo(title=model.title, subject=label(model.language, "subject.role_cards"), language=model.language)
 
     def story(self, model: RoleCardSheet) -> list[Flowable]:
         st = self.styles(model.large_print)

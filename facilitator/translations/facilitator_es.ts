@@ -7999,6 +7999,14 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <source>Check-out</source>
         <translation>Cierre</translation>
     </message>
+    <message>
+        <source>Participant handouts</source>
+        <translation>Folletos para participantes</translation>
+    </message>
+    <message>
+        <source>Participant workbook</source>
+        <translation>Cuaderno de trabajo del participante</translation>
+    </message>
 </context>
 <context>
     <name>safety_dialog</name>
