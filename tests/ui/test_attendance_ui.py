@@ -281,3 +281,37 @@ def test_today_says_it_is_loading_until_the_days_meetings_arrive(qtbot, clinic, 
     assert page.current_day() == DAY and "Today" in page.heading.text()
     assert page.meetings.accessibleDescription() == ""
     assert page.sheet.table.rowCount() == len(people)  # the first meeting's sheet came with the read
+
+
+def test_a_spanish_groups_sign_in_sheet_saves_in_spanish_from_an_english_screen(qtbot, engine, shipped_library,  # type: ignore[no-untyped-def]
+                                                                                 tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from facilitator.ui import i18n
+    from facilitator.ui.today_view import TodayPage
+
+    clock = FakeClock(local_instant(DAY, time(17, 50), ZONE))
+    roster, attendance, _settings, _work = services(engine, shipped_library, clock)
+    group = roster.create_group(GroupDraft(
+        name="Habilidades de la tarde", group_type=GroupType.SKILLS, track=Track(("skills-core-es",), True),
+        schedule=WeeklySchedule((3,), time(18), 180), start_date=date(2026, 3, 3), room="Sala B",
+        facilitators=("Dana Lee",)))
+    p = roster.create_participant(ParticipantDraft("R01", "Ana", "Ana Legal", date(2026, 3, 1)))
+    roster.enroll(group.id, p.id, date(2026, 3, 3))
+    attendance.plan_meetings(group.id, DAY + timedelta(days=7))
+    assert i18n.current_language() == "en"
+    out = tmp_path / "firmas.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF (*.pdf)"))
+    page = TodayPage(attendance, roster)
+    qtbot.addWidget(page)
+    idle(qtbot)
+    page.meetings.selectRow(0)
+    qtbot.mouseClick(page.sign_in_pdf, Qt.MouseButton.LeftButton)
+    idle(qtbot)
+    qtbot.waitUntil(out.exists)
+    text = re.sub(r"\s+", " ", " ".join(pg.extract_text() or "" for pg in PdfReader(out).pages))
+    assert "Hoja de firmas" in text and "Firma" in text and "jueves 2026-03-19" in text and "Ana" in text
+    assert "Sign-in sheet" not in text and "Signature" not in text and "Thursday" not in text
