@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from facilitator.core.catalogue import core_word, say
+
 from . import limits
 from .changes import UserFacingError, ValidationError
 
@@ -805,11 +807,13 @@ def next_status(status: NoteStatus | str, action: NoteAction, needs_cosign: bool
     current = NoteStatus(status)
     if action is NoteAction.SIGN:
         if current not in EDITABLE:
-            raise NoteStateError(f"This note is {current.label.lower()} and cannot be signed again.")
+            raise NoteStateError(say("core.notes", "This note is {label} and cannot be signed again.",
+                                     label=core_word(current.label, lower=True)))
         return NoteStatus.AWAITING_COSIGN if needs_cosign else NoteStatus.SIGNED
     if current is not NoteStatus.AWAITING_COSIGN:
         verb = "co-signed" if action is NoteAction.COSIGN else "returned"
-        raise NoteStateError(f"Only a note awaiting co-signature can be {verb}; this one is {current.label.lower()}.")
+        raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be {verb}; this one is {label}.",
+                                 verb=verb, label=core_word(current.label, lower=True)))
     return NoteStatus.COSIGNED if action is NoteAction.COSIGN else NoteStatus.RETURNED
 
 
@@ -851,9 +855,9 @@ def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name
     if missing:
         raise NoteStateError("Fill in " + ", ".join(missing) + " before signing.")
     if not name.strip():
-        raise NoteStateError("Your account has no name to sign with; ask an administrator to add it.")
+        raise NoteStateError(say("core.notes", "Your account has no name to sign with; ask an administrator to add it."))
     if len(credentials) > 100:
-        raise NoteStateError("The credentials on your account are too long (100 characters at most).")
+        raise NoteStateError(say("core.notes", "The credentials on your account are too long (100 characters at most)."))
 
 
 RISK_NEEDED = "{name} has an open safety flag: fill in Risk and safety before signing."
@@ -867,19 +871,19 @@ def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = 
 
 def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:
     if NoteStatus(status) not in LOCKED:
-        raise NoteStateError("Only a signed note takes an addendum; change the draft instead.")
+        raise NoteStateError(say("core.notes", "Only a signed note takes an addendum; change the draft instead."))
     if not text.strip():
-        raise NoteStateError("Type the addendum's text.")
+        raise NoteStateError(say("core.notes", "Type the addendum's text."))
     limits.ADDENDUM.check(text.strip())
 
 
 def check_can_mark_in_error(status: NoteStatus | str, already: bool, reason: str) -> None:
     if already:
-        raise NoteStateError("This note is already marked entered in error.")
+        raise NoteStateError(say("core.notes", "This note is already marked entered in error."))
     if NoteStatus(status) not in LOCKED:
-        raise NoteStateError("Only a signed note can be marked entered in error; a draft can simply be changed.")
+        raise NoteStateError(say("core.notes", "Only a signed note can be marked entered in error; a draft can simply be changed."))
     if not reason.strip():
-        raise NoteStateError("Give the reason the note was entered in error.")
+        raise NoteStateError(say("core.notes", "Give the reason the note was entered in error."))
     limits.TextLimit("reason", limits.COMMENT.max_chars, one_line=False).check(reason.strip())
 
 

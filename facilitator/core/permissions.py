@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from facilitator.core.catalogue import say
+
 from .changes import UserFacingError
 
 
@@ -211,7 +213,7 @@ def _deny(allowed: bool, sentence: str) -> None:
 
 def require_signed_in(principal: Principal | None) -> Principal:
     if principal is None:
-        raise NotSignedIn("Please sign in first.")
+        raise NotSignedIn(say("core.permissions", "Please sign in first."))
     return principal
 
 
@@ -310,7 +312,7 @@ def require_edit_note(principal: Principal | None, author_id: int) -> Principal:
 def require_cosign(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied("You cannot co-sign your own note; another supervisor must review it.")
+        raise PermissionDenied(say("core.permissions", "You cannot co-sign your own note; another supervisor must review it."))
     _deny(can_cosign(p, author_id), "Only a supervisor can co-sign a note.")
     return p
 
@@ -318,7 +320,7 @@ def require_cosign(principal: Principal | None, author_id: int) -> Principal:
 def require_return_note(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied("You cannot review your own note; another supervisor must review it.")
+        raise PermissionDenied(say("core.permissions", "You cannot review your own note; another supervisor must review it."))
     _deny(can_return_note(p, author_id), "Only a supervisor can return a note to its author.")
     return p
 
@@ -524,7 +526,7 @@ def require_edit_discharge(principal: Principal | None, author_id: int) -> Princ
 def require_cosign_discharge(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied("You cannot review your own discharge summary; another supervisor must.")
+        raise PermissionDenied(say("core.permissions", "You cannot review your own discharge summary; another supervisor must."))
     _deny(can_cosign_discharge(p, author_id), "Only a supervisor can co-sign or return a discharge summary.")
     return p
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
+from facilitator.core.catalogue import say
+
 from . import limits
 from .attendance import AttendanceStatus, Track, WeeklySchedule
 from .changes import UserFacingError
@@ -429,12 +431,12 @@ def read_csv(text: str) -> CsvTable:
     try:
         headers = next(reader)
     except StopIteration:
-        raise RosterFileError("the file is empty") from None
+        raise RosterFileError(say("core.roster", "the file is empty")) from None
     except csv.Error as exc:
-        raise RosterFileError(f"line 1 is not valid CSV ({exc})") from exc
+        raise RosterFileError(say("core.roster", "line 1 is not valid CSV ({exc})", exc=exc)) from exc
     headers = [h.strip() for h in headers]
     if not any(headers):
-        raise RosterFileError("the first line must name the columns")
+        raise RosterFileError(say("core.roster", "the first line must name the columns"))
     rows: list[tuple[int, tuple[str, ...]]] = []
     line = reader.line_num + 1
     while True:
@@ -443,7 +445,7 @@ def read_csv(text: str) -> CsvTable:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise RosterFileError(f"line {line} is not valid CSV ({exc})") from exc
+            raise RosterFileError(say("core.roster", "line {line} is not valid CSV ({exc})", line=line, exc=exc)) from exc
         if any(c.strip() for c in cells):
             rows.append((line, tuple(cells)))
         line = reader.line_num + 1

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
-from .i18n import core_word, date_text
+from .i18n import core_word, date_text, sentence_text
 from .operations import CollectionOp, QueryOp
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class RunAttendanceDialog(QDialog):
         from ..core.changes import SessionEnded, UserFacingError
 
         if isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded):
-            self.heading.setText(self.tr("{reason}; the saved attendance stays as it is.").format(reason=str(exc).rstrip('.')))
+            self.heading.setText(self.tr("{reason}; the saved attendance stays as it is.").format(reason=sentence_text(exc).rstrip('.')))
             return True
         return False
 
@@ -215,7 +215,7 @@ class RunAttendanceDialog(QDialog):
         try:
             marks = self._marks()
         except ValueError as exc:
-            self.error.setText(str(exc))  # what was typed stays on screen
+            self.error.setText(sentence_text(exc))  # what was typed stays on screen
             return
         if not marks:
             self.saved_rows = 0
