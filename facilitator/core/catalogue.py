@@ -117,6 +117,13 @@ class _Lowered(Sentence):
         return super().in_language(lookup).lower()
 
 
+def listing(words: list[str], separator: str = ", ") -> Sentence:
+    """Words joined ("Data, Plan"), each translated where the list is shown when it is a Sentence."""
+    names = [f"w{i}" for i in range(len(words))]
+    template = separator.replace("{", "{{").replace("}", "}}").join("{" + n + "}" for n in names)
+    return Sentence("", template, dict(zip(names, words, strict=True)))
+
+
 def say_in(language: str, sentence: str) -> str:
     """``sentence`` in ``language`` when the catalogue has its words, else in English."""
     if not isinstance(sentence, Sentence):

@@ -124,10 +124,14 @@ def date_problem(value: date | None, label: str) -> str | None:
 
 def check_date(value: date, label: str) -> date:
     if date_problem(value, label):
-        raise ValidationError(say("core.limits", "The {label} {day} is not between {earliest} and {latest}.",
-                                  label=label, day=value.isoformat(), earliest=EARLIEST_DATE.year,
-                                  latest=LATEST_DATE.year))
+        raise ValidationError(out_of_range(value, label))
     return value
+
+
+def out_of_range(value: date, label: str) -> str:
+    """The sentence for a date outside 1900–2100 ("The date of birth 3026-01-01 is not between ...")."""
+    return say("core.limits", "The {label} {day} is not between {earliest} and {latest}.",
+               label=label, day=value.isoformat(), earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year)
 
 
 def parse_date(text: str, label: str = "date") -> date:
@@ -142,12 +146,12 @@ def parse_date(text: str, label: str = "date") -> date:
 
 def report_range_problem(first: date, last: date) -> str | None:
     """A sentence when a report's range cannot be run at all (order, or outside 1900–2100)."""
-    for value, label in ((first, "first day"), (last, "last day")):
-        problem = date_problem(value, label)
-        if problem:
-            return problem[0].upper() + problem[1:] + "."
+    for value, label in ((first, QT_TRANSLATE_NOOP("core.limits", "first day")),
+                         (last, QT_TRANSLATE_NOOP("core.limits", "last day"))):
+        if date_problem(value, label):
+            return out_of_range(value, label)
     if last < first:
-        return "The report's end date is before its start date."
+        return say("core.limits", "The report's end date is before its start date.")
     return None
 
 
@@ -158,5 +162,6 @@ def report_needs_confirmation(first: date, last: date) -> bool:
 
 def file_too_big(size: int, limit: int, what: str, name: str) -> str | None:
     if size > limit:
-        return f"The {what} {name} is {size / 1_048_576:.1f} MB; the largest Facilitator reads is {limit // 1_048_576} MB."
+        return say("core.limits", "The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.",
+                   what=what, name=name, megabytes=size / 1_048_576, limit_mb=limit // 1_048_576)
     return None

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from facilitator.core.catalogue import core_word, say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, say
 
 from . import limits
 from .changes import ValidationError
@@ -49,12 +49,13 @@ def check_day(value: date | str, label: str, today: date) -> date:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise MeasureError(_sentence(f"the {label} {_shown(value)} is not a date like 2026-03-01")) from None
-    problem = limits.date_problem(value, label)
-    if problem:
-        raise MeasureError(_sentence(problem))
+            raise MeasureError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.",
+                                   label=label, shown=value if len(value) <= 30 else value[:30] + "…")) from None
+    if limits.date_problem(value, label):
+        raise MeasureError(limits.out_of_range(value, label))
     if value > today:
-        raise MeasureError(_sentence(f"the {label} {value.isoformat()} is in the future; today is {today.isoformat()}"))
+        raise MeasureError(say("core.measures", "The {label} {day} is in the future; today is {today}.",
+                               label=label, day=value.isoformat(), today=today.isoformat()))
     return value
 
 
@@ -658,7 +659,7 @@ def check_screen(
     today: date,
 ) -> Screen:
     """A screen as typed, checked: a real past date, a known specimen, at least one result."""
-    day = check_day(collected_on, "collection date", today)
+    day = check_day(collected_on, QT_TRANSLATE_NOOP("core.measures", "collection date"), today)
     kind = specimen_text if isinstance(specimen_text, Specimen) else specimen(specimen_text)
     panel_text = (panel or "").strip()
     if len(panel_text) > PANEL_MAX_CHARS:
@@ -706,7 +707,7 @@ def week_start(day: date) -> date:
 
 def check_mutual_help(week_of: date | str, meetings: object, kind: str, today: date) -> tuple[date, int, MutualHelpKind]:
     """A week's self-reported mutual-help meetings, checked: (Monday of the week, count, kind)."""
-    day = check_day(week_of, "week", today)
+    day = check_day(week_of, QT_TRANSLATE_NOOP("core.measures", "week"), today)
     text = str(meetings).strip()
     if isinstance(meetings, bool) or not re.fullmatch(r"\d{1,3}", text):
         raise MeasureError(say("core.measures", "The number of meetings must be a whole number from 0 to {mutual_help_max_per_week}.",
@@ -812,7 +813,7 @@ def parse_lab_csv(data: bytes | str, today: date) -> LabFile:
     try:
         table = read_csv(data)
     except RosterFileError as exc:
-        raise MeasureError(_sentence(f"the file cannot be read: {exc}")) from None
+        raise MeasureError(say("core.measures", "The file cannot be read: {problem}.", problem=exc)) from None
     headers = [_norm_header(h) for h in table.headers]
     missing = [c for c in LAB_COLUMNS if c not in headers]
     if missing:
@@ -850,7 +851,7 @@ def parse_lab_csv(data: bytes | str, today: date) -> LabFile:
         if observed_text not in _YES | _NO:
             problems.append(f"observed must be yes or no, not {_shown(cell('observed'))}")
         try:
-            day = check_day(cell("collected_on"), "collection date", today)
+            day = check_day(cell("collected_on"), QT_TRANSLATE_NOOP("core.measures", "collection date"), today)
         except MeasureError as exc:
             problems.append(str(exc).rstrip(".")[0].lower() + str(exc).rstrip(".")[1:])
             day = None

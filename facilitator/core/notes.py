@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from facilitator.core.catalogue import core_word, say
+from facilitator.core.catalogue import core_word, listing, say
 
 from . import limits
 from .changes import UserFacingError, ValidationError
@@ -826,14 +826,17 @@ def content_problem(sections: Sequence[Section], content: Mapping[str, object]) 
     for key, value in content.items():
         text = "" if value is None else str(value)
         label = labels.get(str(key), str(key))
-        section = limits.TextLimit(f"{label} section", limits.NOTE_SECTION.max_chars, one_line=False)
-        problem = section.problem(text)
-        if problem:
-            return problem[0].upper() + problem[1:] + "."
+        section = limits.TextLimit(label, limits.NOTE_SECTION.max_chars, one_line=False)
+        if len(text) > section.max_chars:
+            return say("core.notes", "The {label} section is longer than {max_chars:,} characters.",
+                       label=core_word(label), max_chars=section.max_chars)
+        if section.problem(text):
+            return say("core.notes", "The {label} section contains control characters.", label=core_word(label))
     # Measured as it is stored (JSON, with its quoting), so the database's own limit is never the one met.
     stored = json.dumps({str(k): "" if v is None else str(v) for k, v in content.items()}, ensure_ascii=False)
     if len(stored) > limits.NOTE_CONTENT_MAX_CHARS:
-        return f"The note is longer than the {limits.NOTE_CONTENT_MAX_CHARS:,} characters a note can hold in all."
+        return say("core.notes", "The note is longer than the {note_content_max_chars:,} characters a note can hold in all.",
+                   note_content_max_chars=limits.NOTE_CONTENT_MAX_CHARS)
     return None
 
 
@@ -853,20 +856,19 @@ def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name
     check_content(sections, content)
     missing = missing_required(sections, content)
     if missing:
-        raise NoteStateError("Fill in " + ", ".join(missing) + " before signing.")
+        raise NoteStateError(say("core.notes", "Fill in {sections} before signing.",
+                                 sections=listing([core_word(label) for label in missing])))
     if not name.strip():
         raise NoteStateError(say("core.notes", "Your account has no name to sign with; ask an administrator to add it."))
     if len(credentials) > 100:
         raise NoteStateError(say("core.notes", "The credentials on your account are too long (100 characters at most)."))
 
 
-RISK_NEEDED = "{name} has an open safety flag: fill in Risk and safety before signing."
-
-
-def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = "This participant") -> None:
+def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = "") -> None:
     """While a safety flag is open for the person, their note cannot be signed without its risk section."""
     if flag_open and not str(content.get(RISK.key, "") or "").strip():
-        raise NoteStateError(RISK_NEEDED.format(name=name))
+        raise NoteStateError(say("core.notes", "{name} has an open safety flag: fill in Risk and safety before signing.",
+                                 name=name or say("core.notes", "This participant")))
 
 
 def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from facilitator.core.catalogue import say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
 
 from . import limits
 from .attendance import AttendanceStatus, Track, WeeklySchedule
@@ -414,12 +414,12 @@ def read_roster_text(path: str | os.PathLike[str]) -> str:
     """
     name = os.path.basename(os.fspath(path))
     with open(path, "rb") as fh:
-        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, "roster file", name)
+        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name)
         if too_big:
             raise RosterFileTooBig(too_big)
         data = fh.read(limits.ROSTER_FILE_MAX_BYTES + 1)  # a file still growing is cut off here
     if len(data) > limits.ROSTER_FILE_MAX_BYTES:
-        raise RosterFileTooBig(str(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, "roster file", name)))
+        raise RosterFileTooBig(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name))
     return data.decode("utf-8")
 
 

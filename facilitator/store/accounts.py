@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 _account = UserAccount.__table__  # type: ignore[attr-defined]
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-WRONG_PASSWORD = "The user name or password is not right."
+WRONG_PASSWORD = say("store.accounts", "The user name or password is not right.")
 
 
 class AccountError(UserFacingError, ValueError):

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from facilitator.core.catalogue import say
+from facilitator.core.catalogue import listing, say
 
 from ..core import permissions as perm
 from ..core.attendance import AttendanceStatus, clinic_zone, minutes_attended
@@ -69,7 +69,7 @@ class ConsentIncomplete(ValidationError):
 
     def __init__(self, problems: Iterable[str]) -> None:
         self.problems = tuple(problems)
-        super().__init__(" ".join(self.problems))
+        super().__init__(listing(list(self.problems), " "))
 
 
 @dataclass(frozen=True)

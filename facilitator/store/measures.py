@@ -30,7 +30,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from facilitator.core.catalogue import say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
 
 from ..core import changes as ch
 from ..core import clinic_settings
@@ -301,7 +301,7 @@ class MeasuresService(Scoped):
         """
         scored = cm.score(instrument, answers, difficulty)
         with self._begin() as uow:
-            day = cm.check_day(taken_on, "date it was taken", self._today_in(uow))
+            day = cm.check_day(taken_on, QT_TRANSLATE_NOOP("store.measures", "date it was taken"), self._today_in(uow))
             self._may_record(uow, participant_id, day)
             if meeting_id is not None:
                 self._access(uow).group_of_meeting(meeting_id)
@@ -661,8 +661,8 @@ class MeasuresService(Scoped):
         """
         if first > last:
             raise MeasureError(say("store.measures", "The first day comes after the last day."))
-        cm.check_day(first, "first day", cm.limits.LATEST_DATE)
-        cm.check_day(last, "last day", cm.limits.LATEST_DATE)
+        cm.check_day(first, QT_TRANSLATE_NOOP("store.measures", "first day"), cm.limits.LATEST_DATE)
+        cm.check_day(last, QT_TRANSLATE_NOOP("store.measures", "last day"), cm.limits.LATEST_DATE)
         with self._read() as uow:
             self._may_view(uow, participant_id)
             conn = uow.conn

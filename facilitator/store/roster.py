@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from facilitator.core.catalogue import say
+from facilitator.core.catalogue import listing, say
 
 from ..core import permissions as perm
 from ..core.attendance import Track, WeeklySchedule, parse_weekdays
@@ -57,7 +57,9 @@ class RosterImportRefused(RosterError):
     def __init__(self, errors: Sequence[RowError]) -> None:
         self.errors = list(errors)
         rows = ", ".join(str(e.line) for e in self.errors[:10]) + ("…" if len(self.errors) > 10 else "")
-        super().__init__(f"The roster was not imported: {len(self.errors)} row(s) have problems (lines {rows}).")
+        super().__init__(say("store.roster", "The roster was not imported: {count} rows have problems (lines {rows}).",
+                             count=len(self.errors), rows=rows) if len(self.errors) > 1 else
+                         say("store.roster", "The roster was not imported: 1 row has a problem (line {rows}).", rows=rows))
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ class RosterService(Scoped):
     def _check_group(draft: GroupDraft) -> None:
         problems = draft.problems()
         if problems:
-            raise RosterError("The group cannot be saved: " + "; ".join(problems) + ".")
+            raise RosterError(say("store.roster", "The group cannot be saved: {problems}.", problems=listing(problems, "; ")))
 
     @staticmethod
     def _group_values(draft: GroupDraft) -> dict[str, Any]:
@@ -359,7 +361,7 @@ class RosterService(Scoped):
     def _check_participant(draft: ParticipantDraft) -> None:
         problems = draft.problems()
         if problems:
-            raise RosterError("The participant cannot be saved: " + "; ".join(problems) + ".")
+            raise RosterError(say("store.roster", "The participant cannot be saved: {problems}.", problems=listing(problems, "; ")))
 
     @staticmethod
     def _refuse_duplicate(conn: sa.Connection, record_number: str, other_than: int | None = None) -> None:

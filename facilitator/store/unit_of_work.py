@@ -500,11 +500,12 @@ class Work:
 def _unavailable(exc: sa.exc.OperationalError) -> DatabaseUnavailable:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk" in text and "full" in text or "no space" in text:
-        sentence = "The disk holding the clinic database is full. Nothing was saved; free some space and try again."
+        sentence = say("store.unit_of_work", "The disk holding the clinic database is full. Nothing was saved; free some space and try "
+                       "again.")
     elif "readonly" in text or "read-only" in text:
-        sentence = "The clinic database can no longer be written (it was made read-only). Nothing was saved."
+        sentence = say("store.unit_of_work", "The clinic database can no longer be written (it was made read-only). Nothing was saved.")
     elif "locked" in text or "busy" in text:
-        sentence = "The clinic database is busy with another workstation's change; try again in a moment."
+        sentence = say("store.unit_of_work", "The clinic database is busy with another workstation's change; try again in a moment.")
     else:
-        sentence = "The clinic database cannot be reached just now. Nothing was saved; try again in a moment."
+        sentence = say("store.unit_of_work", "The clinic database cannot be reached just now. Nothing was saved; try again in a moment.")
     return DatabaseUnavailable(sentence)

@@ -6739,6 +6739,89 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.agenda_clock</name>
+    <message>
+        <source>The session has ended.</source>
+        <translation>La sesión terminó.</translation>
+    </message>
+    <message>
+        <source>The session has already started.</source>
+        <translation>La sesión ya empezó.</translation>
+    </message>
+    <message>
+        <source>Every item is left out; put one back before starting.</source>
+        <translation>Todos los puntos están omitidos; vuelva a incluir uno antes de empezar.</translation>
+    </message>
+    <message>
+        <source>The timer is not running.</source>
+        <translation>El temporizador no está en marcha.</translation>
+    </message>
+    <message>
+        <source>The timer is not paused.</source>
+        <translation>El temporizador no está en pausa.</translation>
+    </message>
+    <message>
+        <source>This is the last item; end the session instead.</source>
+        <translation>Este es el último punto; mejor termine la sesión.</translation>
+    </message>
+    <message>
+        <source>This is the first item.</source>
+        <translation>Este es el primer punto.</translation>
+    </message>
+    <message>
+        <source>The session is not running.</source>
+        <translation>La sesión no está en marcha.</translation>
+    </message>
+    <message>
+        <source>The current item is not a role play.</source>
+        <translation>El punto actual no es un juego de roles.</translation>
+    </message>
+    <message>
+        <source>The role play is already at its debrief.</source>
+        <translation>El juego de roles ya está en su reflexión final.</translation>
+    </message>
+    <message>
+        <source>Only items still to come can be moved, and only below the current item.</source>
+        <translation>Solo se pueden mover los puntos que aún no llegan, y solo debajo del punto actual.</translation>
+    </message>
+    <message>
+        <source>The item is already there.</source>
+        <translation>El punto ya está ahí.</translation>
+    </message>
+    <message>
+        <source>“{title}” is over; its time can no longer change.</source>
+        <translation>«{title}» ya terminó; su tiempo ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>An item needs at least one minute; leave it out instead.</source>
+        <translation>Un punto necesita al menos un minuto; mejor omítalo.</translation>
+    </message>
+    <message>
+        <source>Use Skip to leave out the current item.</source>
+        <translation>Use Saltar para omitir el punto actual.</translation>
+    </message>
+    <message>
+        <source>There is no item {number}.</source>
+        <translation>No existe el punto {number}.</translation>
+    </message>
+    <message>
+        <source>“{title}” is not still to come.</source>
+        <translation>«{title}» ya no está pendiente.</translation>
+    </message>
+    <message>
+        <source>“{title}” cannot be put back: it is not a left-out item still to come.</source>
+        <translation>«{title}» no se puede volver a incluir: no es un punto omitido que aún esté pendiente.</translation>
+    </message>
+    <message>
+        <source>The agenda changed since the proposal; ask for a new one.</source>
+        <translation>La agenda cambió desde la propuesta; pida una nueva.</translation>
+    </message>
+    <message>
+        <source>Start the session first.</source>
+        <translation>Inicie la sesión primero.</translation>
+    </message>
+</context>
+<context>
     <name>core.care</name>
     <message>
         <source>Say why the level of care changes.</source>
@@ -6884,10 +6967,113 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.consents</name>
+    <message>
+        <source>There is no recorded consent for this letter; record the participant&apos;s signed consent first.</source>
+        <translation>No hay un consentimiento registrado para esta carta; registre primero el consentimiento firmado del participante.</translation>
+    </message>
+    <message>
+        <source>The participant revoked this consent on {revoked_on}; no letter may go out under it.</source>
+        <translation>El participante revocó este consentimiento el {revoked_on}; no puede enviarse ninguna carta con base en él.</translation>
+    </message>
+    <message>
+        <source>This consent expired on {expires_on}; ask the participant for a new one.</source>
+        <translation>Este consentimiento venció el {expires_on}; pida uno nuevo al participante.</translation>
+    </message>
+    <message>
+        <source>This consent is signed on a later date than today; check the signature date.</source>
+        <translation>Este consentimiento tiene una fecha de firma posterior a hoy; revise la fecha de firma.</translation>
+    </message>
+    <message>
+        <source>This consent does not cover {information} information; the participant must consent to it before a letter says it.</source>
+        <translation>Este consentimiento no cubre la información de {information}; el participante debe consentirlo antes de que una carta la mencione.</translation>
+    </message>
+    <message>
+        <source>This consent covers letters to {recipient_name} only.</source>
+        <translation>Este consentimiento solo cubre cartas dirigidas a {recipient_name}.</translation>
+    </message>
+    <message>
+        <source>The record does not show this participant completed the program (status: {status}); a completion letter cannot be written.</source>
+        <translation>El expediente no muestra que este participante haya completado el programa (estado: {status}); no se puede redactar una carta de finalización.</translation>
+    </message>
+    <message>
+        <source>Say who discloses: the clinic&apos;s name (set it in the clinic settings).</source>
+        <translation>Indique quién divulga: el nombre de la clínica (defínalo en la configuración de la clínica).</translation>
+    </message>
+    <message>
+        <source>Say to whom the information goes: the court, officer or employer by name.</source>
+        <translation>Indique a quién va la información: el tribunal, el oficial o el empleador, por su nombre.</translation>
+    </message>
+    <message>
+        <source>Say what kind of recipient this is: a court, probation, an employer or other.</source>
+        <translation>Indique qué tipo de destinatario es: un tribunal, libertad condicional, un empleador u otro.</translation>
+    </message>
+    <message>
+        <source>Say what information may be disclosed: attendance, completion, or both.</source>
+        <translation>Indique qué información se puede divulgar: asistencia, finalización o ambas.</translation>
+    </message>
+    <message>
+        <source>Say why the information is disclosed (the purpose), for example a court&apos;s monitoring.</source>
+        <translation>Indique por qué se divulga la información (el propósito), por ejemplo, el seguimiento de un tribunal.</translation>
+    </message>
+    <message>
+        <source>Say until when the consent lasts: an end date, or the event that ends it.</source>
+        <translation>Indique hasta cuándo dura el consentimiento: una fecha de fin o el evento que lo termina.</translation>
+    </message>
+    <message>
+        <source>The event that ends the consent can be at most {max_event} characters.</source>
+        <translation>El evento que termina el consentimiento puede tener como máximo {max_event} caracteres.</translation>
+    </message>
+    <message>
+        <source>Give the date the participant signed the consent.</source>
+        <translation>Indique la fecha en que el participante firmó el consentimiento.</translation>
+    </message>
+    <message>
+        <source>The consent cannot end before the participant signed it.</source>
+        <translation>El consentimiento no puede terminar antes de que el participante lo firmara.</translation>
+    </message>
+    <message>
+        <source>The participant must be told of the right to revoke; tick that the form says so.</source>
+        <translation>Se debe informar al participante de su derecho a revocar; marque que el formulario lo indica.</translation>
+    </message>
+    <message>
+        <source>The discloser&apos;s name can be at most {max_name} characters.</source>
+        <translation>El nombre de quien divulga puede tener como máximo {max_name} caracteres.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name can be at most {max_name} characters.</source>
+        <translation>El nombre del destinatario puede tener como máximo {max_name} caracteres.</translation>
+    </message>
+    <message>
+        <source>The purpose can be at most {max_purpose} characters.</source>
+        <translation>El propósito puede tener como máximo {max_purpose} caracteres.</translation>
+    </message>
+    <message>
+        <source>The signature date cannot be later than today.</source>
+        <translation>La fecha de firma no puede ser posterior a hoy.</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>asistencia</translation>
+    </message>
+    <message>
+        <source>completion</source>
+        <translation>finalización</translation>
+    </message>
+</context>
+<context>
     <name>core.limits</name>
     <message>
         <source>The {label} {day} is not between {earliest} and {latest}.</source>
         <translation>{label}: la fecha {day} no está entre {earliest} y {latest}.</translation>
+    </message>
+    <message>
+        <source>The report&apos;s end date is before its start date.</source>
+        <translation>La fecha de fin del informe es anterior a su fecha de inicio.</translation>
+    </message>
+    <message>
+        <source>The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.</source>
+        <translation>El archivo {name} ({what}) pesa {megabytes:.1f} MB; lo máximo que Facilitator lee es {limit_mb} MB.</translation>
     </message>
     <message>
         <source>The {label} is longer than {max_chars:,} characters.</source>
@@ -6977,12 +7163,24 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <source>player&apos;s name</source>
         <translation>nombre del participante en el juego de roles</translation>
     </message>
+    <message>
+        <source>first day</source>
+        <translation>primer día</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>último día</translation>
+    </message>
 </context>
 <context>
     <name>core.measures</name>
     <message>
         <source>{shown} is not a substance Facilitator knows; use one of {substances}.</source>
         <translation>{shown} no es una sustancia que Facilitator conozca; use una de estas: {substances}.</translation>
+    </message>
+    <message>
+        <source>The {label} {day} is in the future; today is {today}.</source>
+        <translation>{label}: la fecha {day} está en el futuro; hoy es {today}.</translation>
     </message>
     <message>
         <source>A mood is one word of at most {mood_max_chars} letters.</source>
@@ -7093,6 +7291,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>Una reunión de ayuda mutua es de 12 pasos u otra, no {shown}.</translation>
     </message>
     <message>
+        <source>The file cannot be read: {problem}.</source>
+        <translation>No se puede leer el archivo: {problem}.</translation>
+    </message>
+    <message>
         <source>A {label} rating must be a whole number from {low} to {high}, not {shown}.</source>
         <translation>Una puntuación de {label} debe ser un número entero de {low} a {high}, no {shown}.</translation>
     </message>
@@ -7100,12 +7302,37 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <source>The file is not UTF-8 text; save it from the spreadsheet as CSV UTF-8.</source>
         <translation>El archivo no es texto UTF-8; guárdelo desde la hoja de cálculo como CSV UTF-8.</translation>
     </message>
+    <message>
+        <source>collection date</source>
+        <extracomment>The ratings a check-in may collect; a curriculum&apos;s check-in item names some of these. The PHQ-9 item (1-based) about thoughts of death or self-harm; any answer above 0 raises a flag. A result this many days before the program start counts as the admission measure. A repeat measure may be given this many days before it falls due (the group may not meet that day). Substances a panel may test, by the key stored; the label is what people read. Common panels, as the substances each tests (a screen may also name its own). Medications a person may be expected to test positive for, and the substances each explains.</extracomment>
+        <translation>fecha de recolección</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>semana</translation>
+    </message>
 </context>
 <context>
     <name>core.notes</name>
     <message>
+        <source>The note is longer than the {note_content_max_chars:,} characters a note can hold in all.</source>
+        <translation>La nota supera los {note_content_max_chars:,} caracteres que una nota puede tener en total.</translation>
+    </message>
+    <message>
         <source>Only a note awaiting co-signature can be {verb}; this one is {label}.</source>
         <translation>Solo una nota en espera de cofirma puede ser {verb}; esta está {label}.</translation>
+    </message>
+    <message>
+        <source>The {label} section is longer than {max_chars:,} characters.</source>
+        <translation>La sección «{label}» tiene más de {max_chars:,} caracteres.</translation>
+    </message>
+    <message>
+        <source>The {label} section contains control characters.</source>
+        <translation>La sección «{label}» contiene caracteres de control.</translation>
+    </message>
+    <message>
+        <source>Fill in {sections} before signing.</source>
+        <translation>Complete {sections} antes de firmar.</translation>
     </message>
     <message>
         <source>Your account has no name to sign with; ask an administrator to add it.</source>
@@ -7114,6 +7341,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>The credentials on your account are too long (100 characters at most).</source>
         <translation>Las credenciales de su cuenta son demasiado largas (100 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>{name} has an open safety flag: fill in Risk and safety before signing.</source>
+        <translation>{name} tiene una alerta de seguridad abierta: complete Riesgo y seguridad antes de firmar.</translation>
     </message>
     <message>
         <source>Only a signed note takes an addendum; change the draft instead.</source>
@@ -7138,6 +7369,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>This note is {label} and cannot be signed again.</source>
         <translation>Esta nota está {label} y no se puede firmar de nuevo.</translation>
+    </message>
+    <message>
+        <source>This participant</source>
+        <translation>Este participante</translation>
     </message>
 </context>
 <context>
@@ -7165,6 +7400,138 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 </context>
 <context>
     <name>core.permissions</name>
+    <message>
+        <source>Only an administrator can manage accounts.</source>
+        <translation>Solo un administrador puede gestionar las cuentas.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s settings.</source>
+        <translation>Solo un administrador puede cambiar la configuración de la clínica.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change participants, groups or enrollment.</source>
+        <translation>Solo un administrador puede cambiar participantes, grupos o inscripciones.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can back up or restore the database.</source>
+        <translation>Solo un administrador puede hacer o restaurar copias de seguridad de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators can read the audit trail.</source>
+        <translation>Solo los supervisores y los administradores pueden leer el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>This group is not one you lead; ask a supervisor for access.</source>
+        <translation>Este grupo no es uno que usted dirija; pida acceso a un supervisor.</translation>
+    </message>
+    <message>
+        <source>This participant is not in a group you lead; ask a supervisor for access.</source>
+        <translation>Este participante no está en un grupo que usted dirija; pida acceso a un supervisor.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can record its attendance.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden registrar su asistencia.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators, a supervisor or an administrator can plan its meetings.</source>
+        <translation>Solo los facilitadores de este grupo, un supervisor o un administrador pueden planificar sus reuniones.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can run its sessions.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden conducir sus sesiones.</translation>
+    </message>
+    <message>
+        <source>Progress notes are open to the group&apos;s facilitators and to supervisors only.</source>
+        <translation>Las notas de progreso solo están disponibles para los facilitadores del grupo y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can write its notes.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden escribir sus notas.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author can change it.</source>
+        <translation>Solo el autor de la nota puede modificarla.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can co-sign a note.</source>
+        <translation>Solo un supervisor puede cofirmar una nota.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can return a note to its author.</source>
+        <translation>Solo un supervisor puede devolver una nota a su autor.</translation>
+    </message>
+    <message>
+        <source>Only supervisors review and co-sign notes.</source>
+        <translation>Solo los supervisores revisan y cofirman notas.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can choose a group&apos;s note format.</source>
+        <translation>Solo un supervisor o un administrador puede elegir el formato de nota de un grupo.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author or a supervisor can add an addendum.</source>
+        <translation>Solo el autor de la nota o un supervisor puede agregar una adenda.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author or a supervisor can mark it entered in error.</source>
+        <translation>Solo el autor de la nota o un supervisor puede marcarla como registrada por error.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can note observations about its members.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden anotar observaciones sobre sus miembros.</translation>
+    </message>
+    <message>
+        <source>Only the facilitators of this participant&apos;s groups or a supervisor can record their measures.</source>
+        <translation>Solo los facilitadores de los grupos de este participante o un supervisor pueden registrar sus mediciones.</translation>
+    </message>
+    <message>
+        <source>Measures are open to the participant&apos;s group facilitators and to supervisors only.</source>
+        <translation>Las mediciones solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Safety flags are open to the participant&apos;s group facilitators and to supervisors only.</source>
+        <translation>Las alertas de seguridad solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Only the facilitators of this participant&apos;s groups or a supervisor can acknowledge their safety flags.</source>
+        <translation>Solo los facilitadores de los grupos de este participante o un supervisor pueden confirmar sus alertas de seguridad.</translation>
+    </message>
+    <message>
+        <source>A participant&apos;s care record is open to their group&apos;s facilitators and to supervisors only.</source>
+        <translation>El expediente de atención de un participante solo está disponible para los facilitadores de su grupo y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Only the participant&apos;s facilitators or a supervisor can record a change of level of care.</source>
+        <translation>Solo los facilitadores del participante o un supervisor pueden registrar un cambio de nivel de atención.</translation>
+    </message>
+    <message>
+        <source>Only supervisors see who is ready to step down or complete.</source>
+        <translation>Solo los supervisores ven quién está listo para bajar de nivel o completar.</translation>
+    </message>
+    <message>
+        <source>Only the participant&apos;s facilitators or a supervisor can write a discharge.</source>
+        <translation>Solo los facilitadores del participante o un supervisor pueden redactar un alta.</translation>
+    </message>
+    <message>
+        <source>Only the discharge summary&apos;s author can change or sign it.</source>
+        <translation>Solo el autor del resumen de alta puede modificarlo o firmarlo.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can co-sign or return a discharge summary.</source>
+        <translation>Solo un supervisor puede cofirmar o devolver un resumen de alta.</translation>
+    </message>
+    <message>
+        <source>Only this participant&apos;s facilitators, a supervisor or an administrator can record their consents.</source>
+        <translation>Solo los facilitadores de este participante, un supervisor o un administrador pueden registrar sus consentimientos.</translation>
+    </message>
+    <message>
+        <source>Only this participant&apos;s facilitators, a supervisor or an administrator can write letters about them.</source>
+        <translation>Solo los facilitadores de este participante, un supervisor o un administrador pueden redactar cartas sobre él.</translation>
+    </message>
+    <message>
+        <source>Only supervisors, administrators and the facilitators of a group can export its services to bill.</source>
+        <translation>Solo los supervisores, los administradores y los facilitadores de un grupo pueden exportar sus servicios para facturar.</translation>
+    </message>
     <message>
         <source>Please sign in first.</source>
         <translation>Inicie sesión primero.</translation>
@@ -7199,6 +7566,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>line {line} is not valid CSV ({exc})</source>
         <translation>la línea {line} no es CSV válido ({exc})</translation>
+    </message>
+    <message>
+        <source>roster file</source>
+        <translation>lista de participantes</translation>
     </message>
 </context>
 <context>
@@ -7782,6 +8153,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 <context>
     <name>store.accounts</name>
     <message>
+        <source>The user name or password is not right.</source>
+        <translation>El nombre de usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
         <source>A user name has 2 to 64 characters: lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
         <translation>Un nombre de usuario tiene de 2 a 64 caracteres: letras minúsculas, dígitos, puntos, guiones o guiones bajos, y empieza con una letra o un dígito.</translation>
     </message>
@@ -8158,6 +8533,13 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>store.guards</name>
+    <message>
+        <source>This clinic database has lost {missing_count} of the protections that lock signed notes and the audit trail, so someone changed it outside Facilitator. You can still look records up, but nothing can be saved until an administrator restores them (facilitator audit guards --repair) or restores a backup.</source>
+        <translation>Esta base de datos de la clínica perdió {missing_count} de las protecciones que bloquean las notas firmadas y el registro de auditoría, así que alguien la modificó fuera de Facilitator. Todavía puede consultar registros, pero no se puede guardar nada hasta que un administrador las restablezca (facilitator audit guards --repair) o restaure una copia de seguridad.</translation>
+    </message>
+</context>
+<context>
     <name>store.measures</name>
     <message>
         <source>That participant no longer exists.</source>
@@ -8243,6 +8625,18 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <source>Safety flags are open to the participant&apos;s group facilitators and to supervisors only.</source>
         <translation>Las alertas de seguridad solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
     </message>
+    <message>
+        <source>date it was taken</source>
+        <translation>fecha en que se tomó</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>primer día</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>último día</translation>
+    </message>
 </context>
 <context>
     <name>store.notes.base</name>
@@ -8300,12 +8694,28 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 <context>
     <name>store.roster</name>
     <message>
+        <source>The roster was not imported: {count} rows have problems (lines {rows}).</source>
+        <translation>La lista no se importó: {count} filas tienen problemas (líneas {rows}).</translation>
+    </message>
+    <message>
+        <source>The roster was not imported: 1 row has a problem (line {rows}).</source>
+        <translation>La lista no se importó: 1 fila tiene un problema (línea {rows}).</translation>
+    </message>
+    <message>
+        <source>The group cannot be saved: {problems}.</source>
+        <translation>No se puede guardar el grupo: {problems}.</translation>
+    </message>
+    <message>
         <source>That group no longer exists; someone may have removed it.</source>
         <translation>Ese grupo ya no existe; es posible que alguien lo haya eliminado.</translation>
     </message>
     <message>
         <source>That participant no longer exists; someone may have removed them.</source>
         <translation>Ese participante ya no existe; es posible que alguien lo haya eliminado.</translation>
+    </message>
+    <message>
+        <source>The participant cannot be saved: {problems}.</source>
+        <translation>No se puede guardar el participante: {problems}.</translation>
     </message>
     <message>
         <source>Record number {record_number} already belongs to another participant.</source>
@@ -8405,6 +8815,14 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 <context>
     <name>store.unit_of_work</name>
     <message>
+        <source>The disk holding the clinic database is full. Nothing was saved; free some space and try again.</source>
+        <translation>El disco donde está la base de datos de la clínica está lleno. No se guardó nada; libere espacio e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The clinic database can no longer be written (it was made read-only). Nothing was saved.</source>
+        <translation>Ya no se puede escribir en la base de datos de la clínica (pasó a ser de solo lectura). No se guardó nada.</translation>
+    </message>
+    <message>
         <source>Please sign in first.</source>
         <translation>Inicie sesión primero.</translation>
     </message>
@@ -8443,6 +8861,14 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>Your role changed to {label} since you signed in; please sign in again. What you typed is still on screen.</source>
         <translation>Su rol cambió a {label} desde que inició sesión; vuelva a iniciar sesión. Lo que escribió sigue en pantalla.</translation>
+    </message>
+    <message>
+        <source>The clinic database is busy with another workstation&apos;s change; try again in a moment.</source>
+        <translation>La base de datos de la clínica está ocupada con un cambio de otra estación de trabajo; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The clinic database cannot be reached just now. Nothing was saved; try again in a moment.</source>
+        <translation>No se puede acceder a la base de datos de la clínica en este momento. No se guardó nada; intente de nuevo en un momento.</translation>
     </message>
     <message>
         <source>The clinic database file is gone from {db_file}: it was moved or deleted. Nothing was saved, and what you typed is still on screen; put the file back or restore a backup.</source>

@@ -140,7 +140,8 @@ def sentence_text(said: object) -> str:
     core raised with a plain string, or any other text, is shown as it is.
     """
     if isinstance(said, BaseException):
-        said = getattr(said, "sentence", None) or str(said)
+        first = said.args[0] if said.args else None
+        said = getattr(said, "sentence", None) or (first if isinstance(first, Sentence) else str(said))
     if isinstance(said, Sentence):
         return said.in_language(QCoreApplication.translate)
     return str(said)

@@ -225,7 +225,7 @@ class NoteLifecycle(NoteReads):
                 name = uow.conn.execute(
                     sa.select(PARTICIPANT.c.preferred_name).where(PARTICIPANT.c.id == row.participant_id)
                 ).scalar()
-                cn.check_risk_section(loads(stored), flagged, name or "This participant")
+                cn.check_risk_section(loads(stored), flagged, name)
             status = cn.next_status(row.status, NoteAction.SIGN, p.needs_cosign)
             new_round = row.round + 1 if row.status == NoteStatus.RETURNED.value else row.round
             uow.update_versioned(
