@@ -304,7 +304,7 @@ class ConsentsDialog(QDialog):
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, ConsentIncomplete):
-                self._say(self.tr("Not recorded. The consent lacks:") + "\n• " + "\n• ".join(exc.problems))
+                self._say(self.tr("Not recorded. The consent lacks:") + "\n• " + "\n• ".join(sentence_text(p) for p in exc.problems))
                 return True
             return False
 

@@ -829,7 +829,7 @@ class GroupsPage(QWidget):
         first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
         problem = limits.report_range_problem(first, last)
         if problem:
-            show_error(self, self.tr("Report not saved"), problem)
+            show_error(self, self.tr("Report not saved"), sentence_text(problem))
             return
         if limits.report_needs_confirmation(first, last) and not self.confirm_long_report(first, last):
             return

@@ -109,7 +109,7 @@ class ServicesExportDialog(QDialog):
             return
         problem = report_range_problem(first, last)
         if problem:
-            self.message.setText(problem)
+            self.message.setText(sentence_text(problem))
             return
         text = self.output.text().strip()
         if not text or "\x00" in text:
