@@ -811,9 +811,12 @@ def next_status(status: NoteStatus | str, action: NoteAction, needs_cosign: bool
                                      label=core_word(current.label, lower=True)))
         return NoteStatus.AWAITING_COSIGN if needs_cosign else NoteStatus.SIGNED
     if current is not NoteStatus.AWAITING_COSIGN:
-        verb = "co-signed" if action is NoteAction.COSIGN else "returned"
-        raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be {verb}; this one is {label}.",
-                                 verb=verb, label=core_word(current.label, lower=True)))
+        label = core_word(current.label, lower=True)
+        if action is NoteAction.COSIGN:
+            raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be co-signed; this one is "
+                                     "{label}.", label=label))
+        raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be returned; this one is {label}.",
+                                 label=label))
     return NoteStatus.COSIGNED if action is NoteAction.COSIGN else NoteStatus.RETURNED
 
 

@@ -631,7 +631,7 @@ class CareService(Scoped):
                 cn.check_can_sign(cc.DISCHARGE_SECTIONS, _loads(stored), signer, credentials)
                 status = cn.next_status(row.status, NoteAction.SIGN, p.needs_cosign)
             except cn.NoteStateError as exc:
-                raise cc.CareError(str(exc).replace("This note", "This discharge summary")) from None
+                raise _about_discharge(exc) from None
             new_round = row.round + 1 if row.status == NoteStatus.RETURNED.value else row.round
             uow.update_versioned(DISCHARGE, discharge_id, row.version, {
                 "content": stored, "status": status.value, "round": new_round, "signed_at": uow.now,
@@ -656,7 +656,7 @@ class CareService(Scoped):
             try:
                 cn.next_status(row.status, NoteAction.COSIGN)
             except cn.NoteStateError as exc:
-                raise cc.CareError(str(exc).replace("a note", "a discharge summary")) from None
+                raise _about_discharge(exc) from None
             name, credentials = self._signature(uow)
             uow.update_versioned(DISCHARGE, discharge_id, row.version, {
                 "status": NoteStatus.COSIGNED.value, "cosigned_at": uow.now, "cosigner_id": p.user_id,
@@ -683,7 +683,7 @@ class CareService(Scoped):
             try:
                 cn.next_status(row.status, NoteAction.RETURN)
             except cn.NoteStateError as exc:
-                raise cc.CareError(str(exc).replace("a note", "a discharge summary")) from None
+                raise _about_discharge(exc) from None
             uow.update_versioned(DISCHARGE, discharge_id, row.version, {
                 "status": NoteStatus.RETURNED.value, "returned_at": uow.now, "return_comment": comment,
             }, kind=ch.CARE, what="discharge summary", where=DISCHARGE.c.status == row.status)
@@ -785,3 +785,20 @@ class CareService(Scoped):
 
 def discharges_of(records: Sequence[CareRecord]) -> list[DischargeView]:
     return [r.discharge for r in records if r.discharge is not None]
+
+
+def _about_discharge(exc: cn.NoteStateError) -> cc.CareError:
+    """A note rule's refusal, said of the discharge summary it was applied to."""
+    said = exc.sentence
+    template = getattr(said, "template", "")
+    label = (getattr(said, "params", None) or {}).get("label", "")
+    if template == "This note is {label} and cannot be signed again.":
+        return cc.CareError(say("store.care", "This discharge summary is {label} and cannot be signed again.",
+                                label=label))
+    if template.startswith("Only a note awaiting co-signature can be co-signed"):
+        return cc.CareError(say("store.care", "Only a discharge summary awaiting co-signature can be co-signed; this "
+                                "one is {label}.", label=label))
+    if template.startswith("Only a note awaiting co-signature can be returned"):
+        return cc.CareError(say("store.care", "Only a discharge summary awaiting co-signature can be returned; this "
+                                "one is {label}.", label=label))
+    return cc.CareError(said)

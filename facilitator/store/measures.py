@@ -91,8 +91,10 @@ class LabImportRefused(MeasureError):
         self.errors = list(errors)
         rows = ", ".join(str(e.line) for e in self.errors[:10]) + ("…" if len(self.errors) > 10 else "")
         super().__init__(
-            f"The results were not imported: {len(self.errors)} row(s) have problems (lines {rows}); "
-            "nothing was recorded."
+            say("store.measures", "The results were not imported: {count} rows have problems (lines {rows}); nothing "
+                "was recorded.", count=len(self.errors), rows=rows) if len(self.errors) > 1 else
+            say("store.measures", "The results were not imported: 1 row has a problem (line {rows}); nothing was "
+                "recorded.", rows=rows)
         )
 
 

@@ -378,6 +378,10 @@
         <translation>P, L, E, X o U</translation>
     </message>
     <message>
+        <source>{name}: {problem}.</source>
+        <translation>{name}: {problem}.</translation>
+    </message>
+    <message>
         <source>Add visitor</source>
         <translation>Agregar visitante</translation>
     </message>
@@ -4228,6 +4232,14 @@
         <translation>Minutos de {name}</translation>
     </message>
     <message>
+        <source>{name}: {problem}.</source>
+        <translation>{name}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{name}: the departure is before the arrival.</source>
+        <translation>{name}: la salida es anterior a la llegada.</translation>
+    </message>
+    <message>
         <source>Attendance not saved</source>
         <translation>Asistencia no guardada</translation>
     </message>
@@ -6822,6 +6834,41 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.attendance</name>
+    <message>
+        <source>{text!r} is not a time; type it like 18:15 or 1815</source>
+        <translation>{text!r} no es una hora; escríbala como 18:15 o 1815</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time of day</source>
+        <translation>{text!r} no es una hora del día</translation>
+    </message>
+    <message>
+        <source>{text} is well outside this meeting ({begin}–{end}); check the time typed</source>
+        <translation>{text} queda muy fuera de esta reunión ({begin}–{end}); revise la hora escrita</translation>
+    </message>
+    <message>
+        <source>{name!r} is not a known time zone (use a name like America/Chicago)</source>
+        <translation>{name!r} no es una zona horaria conocida (use un nombre como America/Chicago)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: with am or pm the hour is 1 to 12</source>
+        <translation>{text!r} no es una hora: con am o pm, la hora va de 1 a 12</translation>
+    </message>
+    <message>
+        <source>weekdays run from 0 (Monday) to 6 (Sunday)</source>
+        <translation>los días de la semana van de 0 (lunes) a 6 (domingo)</translation>
+    </message>
+    <message>
+        <source>a meeting lasts between 1 minute and 24 hours</source>
+        <translation>una reunión dura entre 1 minuto y 24 horas</translation>
+    </message>
+    <message>
+        <source>{part!r} is not a day of the week (use mon, tue, ...)</source>
+        <translation>{part!r} no es un día de la semana (use mon, tue, ...)</translation>
+    </message>
+</context>
+<context>
     <name>core.care</name>
     <message>
         <source>Say why the level of care changes.</source>
@@ -7319,8 +7366,8 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>La nota supera los {note_content_max_chars:,} caracteres que una nota puede tener en total.</translation>
     </message>
     <message>
-        <source>Only a note awaiting co-signature can be {verb}; this one is {label}.</source>
-        <translation>Solo una nota en espera de cofirma puede ser {verb}; esta está {label}.</translation>
+        <source>Only a note awaiting co-signature can be returned; this one is {label}.</source>
+        <translation>Solo se puede devolver una nota en espera de cofirma; esta está {label}.</translation>
     </message>
     <message>
         <source>The {label} section is longer than {max_chars:,} characters.</source>
@@ -7369,6 +7416,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>This note is {label} and cannot be signed again.</source>
         <translation>Esta nota está {label} y no se puede firmar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only a note awaiting co-signature can be co-signed; this one is {label}.</source>
+        <translation>Solo se puede cofirmar una nota en espera de cofirma; esta está {label}.</translation>
     </message>
     <message>
         <source>This participant</source>
@@ -8398,6 +8449,18 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 <context>
     <name>store.care</name>
     <message>
+        <source>This discharge summary is {label} and cannot be signed again.</source>
+        <translation>Este resumen de alta está {label} y no se puede firmar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only a discharge summary awaiting co-signature can be co-signed; this one is {label}.</source>
+        <translation>Solo se puede cofirmar un resumen de alta en espera de cofirma; este está {label}.</translation>
+    </message>
+    <message>
+        <source>Only a discharge summary awaiting co-signature can be returned; this one is {label}.</source>
+        <translation>Solo se puede devolver un resumen de alta en espera de cofirma; este está {label}.</translation>
+    </message>
+    <message>
         <source>That participant no longer exists.</source>
         <translation>Ese participante ya no existe.</translation>
     </message>
@@ -8600,6 +8663,14 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>That {kind} no longer exists.</source>
         <translation>Ese registro ({kind}) ya no existe.</translation>
+    </message>
+    <message>
+        <source>The results were not imported: {count} rows have problems (lines {rows}); nothing was recorded.</source>
+        <translation>Los resultados no se importaron: {count} filas tienen problemas (líneas {rows}); no se registró nada.</translation>
+    </message>
+    <message>
+        <source>The results were not imported: 1 row has a problem (line {rows}); nothing was recorded.</source>
+        <translation>Los resultados no se importaron: 1 fila tiene un problema (línea {rows}); no se registró nada.</translation>
     </message>
     <message>
         <source>This {kind} is already marked entered in error.</source>

@@ -558,7 +558,7 @@ class AttendanceSheet(QWidget):
                 start, end = self._meeting.times
                 value = typed_instant(text, start, end, self._zone())
         except ValueError as exc:
-            self.message.setText(f"{row.source.name}: {exc}.")
+            self.message.setText(self.tr("{name}: {problem}.").format(name=row.source.name, problem=sentence_text(exc)))
             self._fill_row(n)
             return
         if column == ARRIVED:

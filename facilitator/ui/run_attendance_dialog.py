@@ -180,9 +180,9 @@ class RunAttendanceDialog(QDialog):
                 arrived = self._typed(self.arrivals[key])
                 left = self._typed(self.departures[key])
             except ValueError as exc:
-                raise ValueError(f"{saved.name}: {exc}.") from None
+                raise ValueError(self.tr("{name}: {problem}.").format(name=saved.name, problem=sentence_text(exc))) from None
             if arrived is not None and left is not None and left < arrived:
-                raise ValueError(f"{saved.name}: the departure is before the arrival.")
+                raise ValueError(self.tr("{name}: the departure is before the arrival.").format(name=saved.name))
             if (arrived, left) != (saved.arrived_at, saved.left_at):
                 marks.append(self.proposal.mark(row, arrived, left))
         return marks
@@ -200,7 +200,7 @@ class RunAttendanceDialog(QDialog):
                 left = self._typed(self.departures[key])
             except ValueError as exc:
                 self.minutes[key].setText("?")
-                problems.append(f"{saved.name}: {exc}.")
+                problems.append(self.tr("{name}: {problem}.").format(name=saved.name, problem=sentence_text(exc)))
                 continue
             if saved.status is not None:
                 total = minutes_attended(m.starts_at, m.ends_at, saved.status, arrived, left)
