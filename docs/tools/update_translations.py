@@ -13,7 +13,9 @@ It runs Qt's ``pyside6-lupdate`` over every module that marks words for translat
 (``self.tr``, ``translate``, ``QT_TRANSLATE_NOOP``: facilitator/ui, and the Qt-free modules
 that print or show words to the group, such as core/printing.py and core/room_view.py), plus
 the words the Qt-free core hands the UI (enum labels, clinic settings, note sections), which
-are gathered here under the context "core". Entries no longer in the code are dropped
+are gathered here under the context "core", and the sentences the core and the store say to
+the user (``catalogue.say("core.care", "The plan's date {day} ...", day=...)``), gathered
+here under their own contexts. Entries no longer in the code are dropped
 (``-no-obsolete``); new ones arrive unfinished. Then ``pyside6-lrelease`` builds each ``.qm``
 beside its ``.ts``. The ``.ts`` files are the source of truth and are kept in git; a
 translator edits them (by hand or in ``pyside6-linguist``) and runs this again.
@@ -87,9 +89,41 @@ def core_words() -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
+def said(source: str) -> list[tuple[str, str]]:
+    """The (context, template) of every ``say("context", "template", ...)`` call in ``source``."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "say"
+            and len(node.args) >= 2
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
+        ):
+            found.append((node.args[0].value, node.args[1].value))
+    return found
+
+
+def core_sentences() -> list[tuple[str, str]]:
+    """The sentences the Qt-free core and the store say to the user (``catalogue.say``), by context.
+
+    lupdate does not know ``say``; they are handed to it as ``QT_TRANSLATE_NOOP`` lines.
+    """
+    sentences: list[tuple[str, str]] = []
+    for path in sorted((ROOT / "facilitator").rglob("*.py")):
+        if "migrations" in path.parts or "ui" in path.relative_to(ROOT / "facilitator").parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "say(" in text:
+            sentences += said(text)
+    return list(dict.fromkeys(sentences))
+
+
 def write_core_words(folder: Path) -> Path:
     path = folder / "core_words.py"
     lines = [f"QT_TRANSLATE_NOOP({'core'!r}, {word!r})\n" for word in core_words()]
+    lines += [f"QT_TRANSLATE_NOOP({context!r}, {template!r})\n" for context, template in core_sentences()]
     path.write_text("".join(lines), encoding="utf-8")
     return path
 

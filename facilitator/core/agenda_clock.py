@@ -21,6 +21,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from facilitator.core.catalogue import say
+
 from .clock import Clock
 from .curriculum import AgendaItem, ItemKind, RolePlay
 
@@ -373,10 +375,10 @@ class AgendaClock:
 
     def start(self) -> ClockEvent:
         if self._status is not RunStatus.READY:
-            raise ClockError("The session has already started.")
+            raise ClockError(say("core.agenda_clock", "The session has already started."))
         first = next((n for n, i in enumerate(self._items) if i.status is ItemStatus.PENDING), None)
         if first is None:
-            raise ClockError("Every item is left out; put one back before starting.")
+            raise ClockError(say("core.agenda_clock", "Every item is left out; put one back before starting."))
         now = self._clock.now()
         self._run_mono = self._clock.monotonic()
         self._started_at = now
@@ -386,14 +388,14 @@ class AgendaClock:
 
     def pause(self) -> ClockEvent:
         if self._status is not RunStatus.RUNNING:
-            raise ClockError("The timer is not running.")
+            raise ClockError(say("core.agenda_clock", "The timer is not running."))
         self._close_segment()
         self._status = RunStatus.PAUSED
         return self._event("pause", self._current, seconds=self.item_elapsed(self._require_current()))
 
     def resume(self) -> ClockEvent:
         if self._status is not RunStatus.PAUSED:
-            raise ClockError("The timer is not paused.")
+            raise ClockError(say("core.agenda_clock", "The timer is not paused."))
         self._status = RunStatus.RUNNING
         self._open_segment(self._clock.now())
         return self._event("resume", self._current)
@@ -406,7 +408,7 @@ class AgendaClock:
             return self.pause()
         if self._status is RunStatus.PAUSED:
             return self.resume()
-        raise ClockError("The session has ended.")
+        raise ClockError(say("core.agenda_clock", "The session has ended."))
 
     def next(self) -> ClockEvent:
         """Finish the current item and go to the next one; a paused timer stays paused."""
@@ -415,14 +417,14 @@ class AgendaClock:
             (n for n in range(here + 1, len(self._items)) if self._items[n].status is ItemStatus.PENDING), None
         )
         if target is None:
-            raise ClockError("This is the last item; end the session instead.")
+            raise ClockError(say("core.agenda_clock", "This is the last item; end the session instead."))
         return self._move_to(target, "next", finished=ItemStatus.DONE)
 
     def previous(self) -> ClockEvent:
         """Go back to the item before this one; its time carries on from where it stopped."""
         here = self._require_current()
         if here == 0:
-            raise ClockError("This is the first item.")
+            raise ClockError(say("core.agenda_clock", "This is the first item."))
         return self._move_to(here - 1, "previous", finished=ItemStatus.PENDING)
 
     def skip(self) -> ClockEvent:
@@ -432,7 +434,7 @@ class AgendaClock:
             (n for n in range(here + 1, len(self._items)) if self._items[n].status is ItemStatus.PENDING), None
         )
         if target is None:
-            raise ClockError("This is the last item; end the session instead.")
+            raise ClockError(say("core.agenda_clock", "This is the last item; end the session instead."))
         return self._move_to(target, "skip", finished=ItemStatus.SKIPPED)
 
     def adjust(self, seconds: int) -> ClockEvent:
@@ -445,7 +447,7 @@ class AgendaClock:
 
     def end(self) -> ClockEvent:
         if self._status not in (RunStatus.RUNNING, RunStatus.PAUSED):
-            raise ClockError("The session is not running.")
+            raise ClockError(say("core.agenda_clock", "The session is not running."))
         here = self._require_current()
         now = self._clock.now()
         self._close_segment()
@@ -462,10 +464,10 @@ class AgendaClock:
         here = self._require_current()
         item = self._items[here]
         if item.role_play is None:
-            raise ClockError("The current item is not a role play.")
+            raise ClockError(say("core.agenda_clock", "The current item is not a role play."))
         pos = role_play_position(item.role_play, self.item_elapsed(here) + item.phase_offset)
         if pos.in_debrief:
-            raise ClockError("The role play is already at its debrief.")
+            raise ClockError(say("core.agenda_clock", "The role play is already at its debrief."))
         jump = pos.phase_remaining
         item.phase_offset += jump
         after = role_play_position(item.role_play, self.item_elapsed(here) + item.phase_offset)
@@ -481,11 +483,11 @@ class AgendaClock:
         self._check_position(new_position)
         floor = -1 if self._current is None else self._current
         if self._status is RunStatus.ENDED:
-            raise ClockError("The session has ended.")
+            raise ClockError(say("core.agenda_clock", "The session has ended."))
         if position <= floor or new_position <= floor:
-            raise ClockError("Only items still to come can be moved, and only below the current item.")
+            raise ClockError(say("core.agenda_clock", "Only items still to come can be moved, and only below the current item."))
         if position == new_position:
-            raise ClockError("The item is already there.")
+            raise ClockError(say("core.agenda_clock", "The item is already there."))
         item = self._items.pop(position)
         self._items.insert(new_position, item)
         return self._event("move", new_position, source_index=item.source_index, origin=position)
@@ -495,9 +497,9 @@ class AgendaClock:
         self._check_position(position)
         item = self._items[position]
         if item.status not in (ItemStatus.PENDING, ItemStatus.CURRENT) or self._status is RunStatus.ENDED:
-            raise ClockError(f"“{item.title}” is over; its time can no longer change.")
+            raise ClockError(say("core.agenda_clock", "“{title}” is over; its time can no longer change.", title=item.title))
         if seconds < 60:
-            raise ClockError("An item needs at least one minute; leave it out instead.")
+            raise ClockError(say("core.agenda_clock", "An item needs at least one minute; leave it out instead."))
         before = item.planned_seconds
         item.planned_seconds = int(seconds)
         return self._event("set_planned", position, seconds=item.planned_seconds - before, planned=item.planned_seconds)
@@ -507,16 +509,17 @@ class AgendaClock:
         self._check_position(position)
         item = self._items[position]
         if self._status is RunStatus.ENDED:
-            raise ClockError("The session has ended.")
+            raise ClockError(say("core.agenda_clock", "The session has ended."))
         if position == self._current:
-            raise ClockError("Use Skip to leave out the current item.")
+            raise ClockError(say("core.agenda_clock", "Use Skip to leave out the current item."))
         if left_out:
             if item.status is not ItemStatus.PENDING or (self._current is not None and position < self._current):
-                raise ClockError(f"“{item.title}” is not still to come.")
+                raise ClockError(say("core.agenda_clock", "“{title}” is not still to come.", title=item.title))
             item.status = ItemStatus.SKIPPED
         else:
             if item.status is not ItemStatus.SKIPPED or (self._current is not None and position < self._current):
-                raise ClockError(f"“{item.title}” cannot be put back: it is not a left-out item still to come.")
+                raise ClockError(say("core.agenda_clock", "“{title}” cannot be put back: it is not a left-out item still to come.",
+                                     title=item.title))
             item.status = ItemStatus.PENDING
         return self._event("leave_out" if left_out else "put_back", position)
 
@@ -557,14 +560,14 @@ class AgendaClock:
         """Apply an approved proposal, provided the agenda has not changed since it was made."""
         for c in proposal.changes:
             if c.position >= len(self._items):
-                raise ClockError("The agenda changed since the proposal; ask for a new one.")
+                raise ClockError(say("core.agenda_clock", "The agenda changed since the proposal; ask for a new one."))
             item = self._items[c.position]
             if (
                 item.source_index != c.source_index
                 or item.planned_seconds != c.old_seconds
                 or item.status is not ItemStatus.PENDING
             ):
-                raise ClockError("The agenda changed since the proposal; ask for a new one.")
+                raise ClockError(say("core.agenda_clock", "The agenda changed since the proposal; ask for a new one."))
         for c in proposal.changes:
             self._items[c.position].planned_seconds = c.new_seconds
         return self._event(
@@ -689,13 +692,13 @@ class AgendaClock:
     def _require_current(self) -> int:
         if self._status not in (RunStatus.RUNNING, RunStatus.PAUSED) or self._current is None:
             raise ClockError(
-                "Start the session first." if self._status is RunStatus.READY else "The session has ended."
+                say("core.agenda_clock", "Start the session first.") if self._status is RunStatus.READY else say("core.agenda_clock", "The session has ended.")
             )
         return self._current
 
     def _check_position(self, position: int) -> None:
         if not 0 <= position < len(self._items):
-            raise ClockError(f"There is no item {position + 1}.")
+            raise ClockError(say("core.agenda_clock", "There is no item {number}.", number=position + 1))
 
     def _open_segment(self, now: datetime) -> None:
         self._segment_mono = self._clock.monotonic()

@@ -17,6 +17,8 @@ from enum import Enum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from facilitator.core.catalogue import say
+
 # -- statuses ------------------------------------------------------------------------------
 
 
@@ -136,7 +138,7 @@ def clinic_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"{name!r} is not a known time zone (use a name like America/Chicago)") from exc
+        raise ValueError(say("core.attendance", "{name!r} is not a known time zone (use a name like America/Chicago)", name=name)) from exc
 
 
 def zone_names() -> list[str]:
@@ -182,16 +184,16 @@ def parse_clock_time(text: str) -> time:
     elif raw.isdigit() and len(raw) in (1, 2):
         hours_text, minutes_text = raw, "0"
     else:
-        raise ValueError(f"{text.strip()!r} is not a time; type it like 18:15 or 1815")
+        raise ValueError(say("core.attendance", "{text!r} is not a time; type it like 18:15 or 1815", text=text.strip()))
     if not (hours_text.isdigit() and minutes_text.isdigit()):
-        raise ValueError(f"{text.strip()!r} is not a time; type it like 18:15 or 1815")
+        raise ValueError(say("core.attendance", "{text!r} is not a time; type it like 18:15 or 1815", text=text.strip()))
     hours, minutes = int(hours_text), int(minutes_text)
     if suffix:
         if not 1 <= hours <= 12:
-            raise ValueError(f"{text.strip()!r} is not a time: with am or pm the hour is 1 to 12")
+            raise ValueError(say("core.attendance", "{text!r} is not a time: with am or pm the hour is 1 to 12", text=text.strip()))
         hours = hours % 12 + (12 if suffix == "p" else 0)
     if not (0 <= hours <= 23 and 0 <= minutes <= 59):
-        raise ValueError(f"{text.strip()!r} is not a time of day")
+        raise ValueError(say("core.attendance", "{text!r} is not a time of day", text=text.strip()))
     return time(hours, minutes)
 
 
@@ -244,7 +246,8 @@ def typed_instant(text: str, starts_at: datetime, ends_at: datetime, zone: ZoneI
     best = min((instant_in_meeting(starts_at, ends_at, t, zone) for t in readings), key=distance)
     if distance(best) > TYPED_TIME_SLACK.total_seconds():
         begin, end = local_time_text(starts_at, zone), local_time_text(ends_at, zone)
-        raise ValueError(f"{text.strip()} is well outside this meeting ({begin}–{end}); check the time typed")
+        raise ValueError(say("core.attendance", "{text} is well outside this meeting ({begin}–{end}); check the time typed",
+                             text=text.strip(), begin=begin, end=end))
     return best
 
 
@@ -507,9 +510,9 @@ class WeeklySchedule:
 
     def __post_init__(self) -> None:
         if any(not 0 <= d <= 6 for d in self.weekdays):
-            raise ValueError("weekdays run from 0 (Monday) to 6 (Sunday)")
+            raise ValueError(say("core.attendance", "weekdays run from 0 (Monday) to 6 (Sunday)"))
         if not 1 <= self.minutes <= 24 * 60:
-            raise ValueError("a meeting lasts between 1 minute and 24 hours")
+            raise ValueError(say("core.attendance", "a meeting lasts between 1 minute and 24 hours"))
         object.__setattr__(self, "weekdays", tuple(sorted(set(self.weekdays))))
 
     @property
@@ -533,7 +536,7 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
         if not part:
             continue
         if part not in names:
-            raise ValueError(f"{part!r} is not a day of the week (use mon, tue, ...)")
+            raise ValueError(say("core.attendance", "{part!r} is not a day of the week (use mon, tue, ...)", part=part))
         out.append(names.index(part))
     return tuple(sorted(set(out)))
 

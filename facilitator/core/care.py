@@ -21,6 +21,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from facilitator.core.catalogue import core_word, say
+
 from .attendance import WeekHours, hours_text
 from .changes import UserFacingError
 from .notes import Section
@@ -77,7 +79,7 @@ def parse_level(value: str | LevelOfCare) -> LevelOfCare:
         return LevelOfCare(value)
     except ValueError:
         words = ", ".join(level.label.lower() for level in LevelOfCare)
-        raise CareError(f"Choose a level of care: {words}.") from None
+        raise CareError(say("core.care", "Choose a level of care: {words}.", words=words)) from None
 
 
 @dataclass(frozen=True)
@@ -138,19 +140,20 @@ def check_level_change(
 ) -> None:
     """A change needs a reason and who decided, a date in the stay, and a level that differs."""
     if not reason.strip():
-        raise CareError("Say why the level of care changes.")
+        raise CareError(say("core.care", "Say why the level of care changes."))
     if len(reason) > REASON_MAX:
-        raise CareError(f"The reason can be at most {REASON_MAX} characters.")
+        raise CareError(say("core.care", "The reason can be at most {reason_max} characters.", reason_max=REASON_MAX))
     if not decided_by.strip():
-        raise CareError("Say who decided the change (for example, the treatment team).")
+        raise CareError(say("core.care", "Say who decided the change (for example, the treatment team)."))
     if len(decided_by) > 200:
-        raise CareError("Who decided can be at most 200 characters.")
+        raise CareError(say("core.care", "Who decided can be at most 200 characters."))
     if effective < history.program_start:
-        raise CareError(f"A change cannot take effect before the program start ({history.program_start.isoformat()}).")
+        raise CareError(say("core.care", "A change cannot take effect before the program start ({program_start}).",
+                            program_start=history.program_start.isoformat()))
     if effective > today + timedelta(days=90):
-        raise CareError("A change can be recorded at most 90 days ahead.")
+        raise CareError(say("core.care", "A change can be recorded at most 90 days ahead."))
     if history.level_on(effective) is level:
-        raise CareError(f"The participant is already at {level.label.lower()} on that date.")
+        raise CareError(say("core.care", "The participant is already at {label} on that date.", label=core_word(level.label, lower=True)))
 
 
 def target_hours_for(level: LevelOfCare, iop_target: float, settings: Callable[[str], Any]) -> float:
@@ -212,7 +215,7 @@ def parse_discharge_type(value: str | DischargeType) -> DischargeType:
         return DischargeType(value)
     except ValueError:
         words = ", ".join(t.label.lower() for t in DischargeType)
-        raise CareError(f"Choose how the stay ended: {words}.") from None
+        raise CareError(say("core.care", "Choose how the stay ended: {words}.", words=words)) from None
 
 
 DISCHARGE_SECTIONS: tuple[Section, ...] = (
@@ -296,14 +299,16 @@ def clean_plan(content: Mapping[str, object]) -> dict[str, str]:
         raw = str(content.get(key) or "")
         lines = [line.strip() for line in raw.splitlines() if line.strip()]
         if len(lines) > PLAN_LINES_MAX:
-            raise CareError(f"{labels[key]} can have at most {PLAN_LINES_MAX} lines.")
+            raise CareError(say("core.care", "{labels} can have at most {plan_lines_max} lines.",
+                                labels=labels[key], plan_lines_max=PLAN_LINES_MAX))
         for line in lines:
             if len(line) > PLAN_LINE_MAX:
-                raise CareError(f"Each line of {labels[key].lower()} can be at most {PLAN_LINE_MAX} characters.")
+                raise CareError(say("core.care", "Each line of {labels} can be at most {plan_line_max} characters.",
+                                    labels=labels[key].lower(), plan_line_max=PLAN_LINE_MAX))
         out[key] = "\n".join(lines)
     unknown = set(content) - set(PLAN_KEYS)
     if unknown:
-        raise CareError("The aftercare plan has a field Facilitator does not know.")
+        raise CareError(say("core.care", "The aftercare plan has a field Facilitator does not know."))
     return out
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import logging
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +27,108 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 SOURCE_LANGUAGE = "en"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+class Sentence(str):
+    """Words for the catalogue that remember where to look them up: a ``str`` (the English) that
+    also carries its ``context``, its ``template`` and, once formatted, its ``params``.
+
+    Everything that treats it as a string sees the English, as before; ``say_in`` (and the UI's
+    ``i18n.sentence_text``) looks the template up in another language and formats it there, with
+    the params that are Sentences themselves (a status, a kind) translated too.
+    """
+
+    context: str
+    template: str
+    params: dict[str, Any] | None
+
+    def __new__(cls, context: str, template: str, params: dict[str, Any] | None = None) -> Sentence:
+        text = template if params is None else _format(template, params)
+        self = super().__new__(cls, text)
+        self.context = context
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Sentence, (self.context, self.template, self.params))
+
+    def in_language(self, lookup: Callable[[str, str], str]) -> str:
+        """The sentence with each template looked up by ``lookup(context, template)`` (params too)."""
+        template = lookup(self.context, self.template) or self.template
+        if self.params is None:
+            return template
+        params = {name: value.in_language(lookup) if isinstance(value, Sentence) else value
+                  for name, value in self.params.items()}
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError, AttributeError):  # a translation that lost a placeholder
+            log.warning("The translation of %r does not fit its placeholders; English is shown", self.template)
+            return str(self)
+
+
+def _format(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:  # a mistake in the code's own template
+        raise ValueError(f"the sentence {template!r} does not fit its params {sorted(params)}") from exc
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> Sentence:  # noqa: N802 - the name lupdate looks for
     """Mark ``text`` for the catalogue under ``context``; it is translated where it is used."""
-    return text
+    return Sentence(context, text)
+
+
+def say(context: str, template: str, /, **params: Any) -> Sentence:
+    """A sentence for the user: ``template.format(**params)`` in English, translatable as a whole.
+
+    ``context`` and ``template`` must be literals (docs/tools/update_translations.py gathers
+    them for the catalogue). A param that is an error the user was shown stands for its
+    sentence, so a sentence that quotes another is translated whole.
+    """
+    return Sentence(context, template, {name: _as_words(value) for name, value in params.items()})
+
+
+def _as_words(value: Any) -> Any:
+    sentence = getattr(value, "sentence", None) if isinstance(value, BaseException) else None
+    return sentence if isinstance(sentence, str) else value
+
+
+def core_word(text: str, *, lower: bool = False) -> Sentence:
+    """A word the core hands the UI (an enum label, a setting's name), to go inside a sentence;
+    ``lower`` for the middle of one ("already at partial hospitalization"), in every language.
+
+    The update script puts every such word in the catalogue under the context "core".
+    """
+    word = text if isinstance(text, Sentence) else Sentence("core", str(text))
+    return _Lowered(word.context, word.template) if lower else word
+
+
+class _Lowered(Sentence):
+    """A word shown in lower case, whatever case its catalogue entry has."""
+
+    def __new__(cls, context: str, template: str, params: dict[str, Any] | None = None) -> _Lowered:
+        self = str.__new__(cls, template.lower())
+        self.context, self.template, self.params = context, template, None
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Lowered, (self.context, self.template))
+
+    def in_language(self, lookup: Callable[[str, str], str]) -> str:
+        return super().in_language(lookup).lower()
+
+
+def listing(words: list[str], separator: str = ", ") -> Sentence:
+    """Words joined ("Data, Plan"), each translated where the list is shown when it is a Sentence."""
+    names = [f"w{i}" for i in range(len(words))]
+    template = separator.replace("{", "{{").replace("}", "}}").join("{" + n + "}" for n in names)
+    return Sentence("", template, dict(zip(names, words, strict=True)))
+
+
+def say_in(language: str, sentence: str) -> str:
+    """``sentence`` in ``language`` when the catalogue has its words, else in English."""
+    if not isinstance(sentence, Sentence):
+        return str(sentence)
+    return sentence.in_language(lambda context, template: translate(language, context, template))
 
 
 def primary_language(tag: str) -> str:

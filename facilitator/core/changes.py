@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, Sentence, say
+
 # The kinds of record a change can touch. Views ask ``changes.touches(...)`` with these.
 PARTICIPANT = "participant"
 RELATIVE = "relative"
@@ -94,8 +96,32 @@ class Changes:
 NO_CHANGES = Changes()
 
 
+# The records a conflict or a vanished record is named by ("this note"), in the catalogue.
+RECORD_WORDS = {word: word for word in (
+    QT_TRANSLATE_NOOP("core.changes", "record"), QT_TRANSLATE_NOOP("core.changes", "participant"),
+    QT_TRANSLATE_NOOP("core.changes", "group"), QT_TRANSLATE_NOOP("core.changes", "meeting"),
+    QT_TRANSLATE_NOOP("core.changes", "note"), QT_TRANSLATE_NOOP("core.changes", "attendance sheet"),
+    QT_TRANSLATE_NOOP("core.changes", "discharge summary"), QT_TRANSLATE_NOOP("core.changes", "aftercare plan"),
+    QT_TRANSLATE_NOOP("core.changes", "safety flag"),
+)}
+
+
+def record_word(what: str) -> str:
+    """``what`` ("note") as a word the UI can translate, when it is one of RECORD_WORDS."""
+    return RECORD_WORDS.get(what, what)
+
+
 class UserFacingError(Exception):
-    """An error whose message is one sentence the user can act on."""
+    """An error whose message is one sentence the user can act on.
+
+    Given a ``Sentence`` (``catalogue.say``), it keeps it as ``sentence`` so the UI can show it
+    in its own language (``i18n.sentence_text``); ``str(error)`` is the English either way.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        first = args[0] if args else ""
+        self.sentence: str = first if isinstance(first, Sentence) else str(self)
 
 
 class ValidationError(UserFacingError, ValueError):
@@ -135,12 +161,16 @@ class ConflictError(UserFacingError):
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.current_version = current_version
-        who = changed_by or "Someone else"
-        when = when_words(changed_at, zone)
-        super().__init__(
-            f"{who} changed this {what}{when}, after you opened it. Nothing was overwritten: "
-            "reload to see their version, or save yours over it."
-        )
+        who = changed_by or QT_TRANSLATE_NOOP("core.changes", "Someone else")
+        if changed_at is None:
+            sentence = say("core.changes", "{who} changed this {what} after you opened it. Nothing was overwritten: "
+                           "reload to see their version, or save yours over it.", who=who, what=record_word(what))
+        else:
+            local = changed_at.astimezone(zone or UTC)
+            sentence = say("core.changes", "{who} changed this {what} at {time} on {day}, after you opened it. Nothing "
+                           "was overwritten: reload to see their version, or save yours over it.",
+                           who=who, what=record_word(what), time=f"{local:%H:%M}", day=local.date().isoformat())
+        super().__init__(sentence)
 
 
 class GoneError(UserFacingError):

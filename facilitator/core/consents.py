@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from facilitator.core.catalogue import say
+
 from .attendance import hours_text
 from .catalogue import QT_TRANSLATE_NOOP
 from .print_language import tr
@@ -111,33 +113,34 @@ def consent_problems(draft: ConsentDraft, today: date) -> list[str]:
     """A sentence for each element 42 CFR 2.31 requires that the draft lacks; empty when complete."""
     problems = []
     if not draft.discloser.strip():
-        problems.append("Say who discloses: the clinic's name (set it in the clinic settings).")
+        problems.append(say("core.consents", "Say who discloses: the clinic's name (set it in the clinic settings)."))
     elif len(draft.discloser) > MAX_NAME:
-        problems.append(f"The discloser's name can be at most {MAX_NAME} characters.")
+        problems.append(say("core.consents", "The discloser's name can be at most {max_name} characters.", max_name=MAX_NAME))
     if not draft.recipient_name.strip():
-        problems.append("Say to whom the information goes: the court, officer or employer by name.")
+        problems.append(say("core.consents", "Say to whom the information goes: the court, officer or employer by name."))
     elif len(draft.recipient_name) > MAX_NAME:
-        problems.append(f"The recipient's name can be at most {MAX_NAME} characters.")
+        problems.append(say("core.consents", "The recipient's name can be at most {max_name} characters.", max_name=MAX_NAME))
     if draft.recipient_kind is None:
-        problems.append("Say what kind of recipient this is: a court, probation, an employer or other.")
+        problems.append(say("core.consents", "Say what kind of recipient this is: a court, probation, an employer or other."))
     if not draft.information:
-        problems.append("Say what information may be disclosed: attendance, completion, or both.")
+        problems.append(say("core.consents", "Say what information may be disclosed: attendance, completion, or both."))
     if not draft.purpose.strip():
-        problems.append("Say why the information is disclosed (the purpose), for example a court's monitoring.")
+        problems.append(say("core.consents", "Say why the information is disclosed (the purpose), for example a court's monitoring."))
     elif len(draft.purpose) > MAX_PURPOSE:
-        problems.append(f"The purpose can be at most {MAX_PURPOSE} characters.")
+        problems.append(say("core.consents", "The purpose can be at most {max_purpose} characters.", max_purpose=MAX_PURPOSE))
     if draft.expires_on is None and not draft.expiry_event.strip():
-        problems.append("Say until when the consent lasts: an end date, or the event that ends it.")
+        problems.append(say("core.consents", "Say until when the consent lasts: an end date, or the event that ends it."))
     if len(draft.expiry_event) > MAX_EVENT:
-        problems.append(f"The event that ends the consent can be at most {MAX_EVENT} characters.")
+        problems.append(say("core.consents", "The event that ends the consent can be at most {max_event} characters.",
+                            max_event=MAX_EVENT))
     if draft.signed_on is None:
-        problems.append("Give the date the participant signed the consent.")
+        problems.append(say("core.consents", "Give the date the participant signed the consent."))
     elif draft.signed_on > today:
-        problems.append("The signature date cannot be later than today.")
+        problems.append(say("core.consents", "The signature date cannot be later than today."))
     if draft.signed_on is not None and draft.expires_on is not None and draft.expires_on < draft.signed_on:
-        problems.append("The consent cannot end before the participant signed it.")
+        problems.append(say("core.consents", "The consent cannot end before the participant signed it."))
     if not draft.right_to_revoke:
-        problems.append("The participant must be told of the right to revoke; tick that the form says so.")
+        problems.append(say("core.consents", "The participant must be told of the right to revoke; tick that the form says so."))
     return problems
 
 
@@ -194,23 +197,26 @@ class ConsentView:
 def letter_refusal(consent: ConsentView | None, kind: LetterKind, recipient_name: str, today: date) -> str | None:
     """Why a letter may not go out under ``consent``, in a sentence; None when it may."""
     if consent is None:
-        return "There is no recorded consent for this letter; record the participant's signed consent first."
+        return say("core.consents", "There is no recorded consent for this letter; record the participant's signed consent first.")
     if consent.revoked_on is not None:
         return (
-            f"The participant revoked this consent on {consent.revoked_on.isoformat()}; "
-            "no letter may go out under it."
+            say("core.consents", "The participant revoked this consent on {revoked_on}; no letter may go out under it.",
+                revoked_on=consent.revoked_on.isoformat())
         )
     if consent.expires_on is not None and today > consent.expires_on:
-        return f"This consent expired on {consent.expires_on.isoformat()}; ask the participant for a new one."
+        return say("core.consents", "This consent expired on {expires_on}; ask the participant for a new one.",
+                   expires_on=consent.expires_on.isoformat())
     if consent.signed_on > today:
-        return "This consent is signed on a later date than today; check the signature date."
+        return say("core.consents", "This consent is signed on a later date than today; check the signature date.")
     if kind.needs not in consent.information:
         return (
-            f"This consent does not cover {kind.needs.value} information; "
-            "the participant must consent to it before a letter says it."
+            say("core.consents", "This consent does not cover {information} information; the participant must consent to it before a "
+                "letter says it.",
+                information=say("core.consents", "attendance") if kind.needs is Information.ATTENDANCE
+                else say("core.consents", "completion"))
         )
     if recipient_name.strip().casefold() != consent.recipient_name.strip().casefold():
-        return f"This consent covers letters to {consent.recipient_name} only."
+        return say("core.consents", "This consent covers letters to {recipient_name} only.", recipient_name=consent.recipient_name)
     return None
 
 
@@ -275,8 +281,8 @@ def completion_problem(facts: LetterFacts) -> str | None:
     """A completion letter only says what the record says: the participant's status is completed."""
     if facts.status != "completed":
         return (
-            "The record does not show this participant completed the program "
-            f"(status: {facts.status}); a completion letter cannot be written."
+            say("core.consents", "The record does not show this participant completed the program (status: {status}); a completion "
+                "letter cannot be written.", status=facts.status)
         )
     return None
 

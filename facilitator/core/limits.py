@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
+
 from .changes import ValidationError
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -47,32 +49,34 @@ class TextLimit:
 
     def check(self, text: str) -> str:
         """``text`` when it fits; else a ValidationError with one sentence."""
-        problem = self.problem(text)
-        if problem:
-            raise ValidationError(problem[0].upper() + problem[1:] + ".")
+        if len(text) > self.max_chars:
+            raise ValidationError(say("core.limits", "The {label} is longer than {max_chars:,} characters.",
+                                      label=self.label, max_chars=self.max_chars))
+        if self.problem(text):
+            raise ValidationError(say("core.limits", "The {label} contains control characters.", label=self.label))
         return text
 
 
-RECORD_NUMBER = TextLimit("record number", 40)
-PREFERRED_NAME = TextLimit("preferred name", 200)
-LEGAL_NAME = TextLimit("legal name", 200)
-LANGUAGE = TextLimit("language", 20)
-GOAL = TextLimit("treatment goal", 200)
-RELATIVE_NAME = TextLimit("relative's name", 200)
-RELATIONSHIP = TextLimit("relationship", 60)
-STAFF_NAME = TextLimit("staff name", 200)
-GROUP_NAME = TextLimit("group name", 200)
-ROOM = TextLimit("room", 100)
-USERNAME = TextLimit("user name", 64)
-FULL_NAME = TextLimit("full name", 200)
-CREDENTIALS = TextLimit("credentials", 100)
-CANCEL_REASON = TextLimit("reason", 500)
-OBSERVATION = TextLimit("observation", 1000, one_line=False)
-NOTE_SECTION = TextLimit("note section", 20_000, one_line=False)
-ADDENDUM = TextLimit("addendum", 20_000, one_line=False)
-COMMENT = TextLimit("comment", 5_000, one_line=False)
+RECORD_NUMBER = TextLimit(QT_TRANSLATE_NOOP("core.limits", "record number"), 40)
+PREFERRED_NAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "preferred name"), 200)
+LEGAL_NAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "legal name"), 200)
+LANGUAGE = TextLimit(QT_TRANSLATE_NOOP("core.limits", "language"), 20)
+GOAL = TextLimit(QT_TRANSLATE_NOOP("core.limits", "treatment goal"), 200)
+RELATIVE_NAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "relative's name"), 200)
+RELATIONSHIP = TextLimit(QT_TRANSLATE_NOOP("core.limits", "relationship"), 60)
+STAFF_NAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "staff name"), 200)
+GROUP_NAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "group name"), 200)
+ROOM = TextLimit(QT_TRANSLATE_NOOP("core.limits", "room"), 100)
+USERNAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "user name"), 64)
+FULL_NAME = TextLimit(QT_TRANSLATE_NOOP("core.limits", "full name"), 200)
+CREDENTIALS = TextLimit(QT_TRANSLATE_NOOP("core.limits", "credentials"), 100)
+CANCEL_REASON = TextLimit(QT_TRANSLATE_NOOP("core.limits", "reason"), 500)
+OBSERVATION = TextLimit(QT_TRANSLATE_NOOP("core.limits", "observation"), 1000, one_line=False)
+NOTE_SECTION = TextLimit(QT_TRANSLATE_NOOP("core.limits", "note section"), 20_000, one_line=False)
+ADDENDUM = TextLimit(QT_TRANSLATE_NOOP("core.limits", "addendum"), 20_000, one_line=False)
+COMMENT = TextLimit(QT_TRANSLATE_NOOP("core.limits", "comment"), 5_000, one_line=False)
 # A role-play player as typed in the runner (a first name or initials); the run tables hold 100.
-PLAYER_LABEL = TextLimit("player's name", 100)
+PLAYER_LABEL = TextLimit(QT_TRANSLATE_NOOP("core.limits", "player's name"), 100)
 # A note's stored content is its sections as JSON: room for ten full sections and the quoting.
 NOTE_CONTENT_MAX_CHARS = 250_000
 
@@ -119,10 +123,15 @@ def date_problem(value: date | None, label: str) -> str | None:
 
 
 def check_date(value: date, label: str) -> date:
-    problem = date_problem(value, label)
-    if problem:
-        raise ValidationError(problem[0].upper() + problem[1:] + ".")
+    if date_problem(value, label):
+        raise ValidationError(out_of_range(value, label))
     return value
+
+
+def out_of_range(value: date, label: str) -> str:
+    """The sentence for a date outside 1900–2100 ("The date of birth 3026-01-01 is not between ...")."""
+    return say("core.limits", "The {label} {day} is not between {earliest} and {latest}.",
+               label=label, day=value.isoformat(), earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year)
 
 
 def parse_date(text: str, label: str = "date") -> date:
@@ -131,18 +140,18 @@ def parse_date(text: str, label: str = "date") -> date:
         value = date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         shown = text if len(text) <= 20 and text.isprintable() else text[:20].encode("unicode_escape").decode() + "…"
-        raise ValidationError(f"The {label} {shown!r} is not a date like 2026-03-01.") from None
+        raise ValidationError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.", label=label, shown=shown)) from None
     return check_date(value, label)
 
 
 def report_range_problem(first: date, last: date) -> str | None:
     """A sentence when a report's range cannot be run at all (order, or outside 1900–2100)."""
-    for value, label in ((first, "first day"), (last, "last day")):
-        problem = date_problem(value, label)
-        if problem:
-            return problem[0].upper() + problem[1:] + "."
+    for value, label in ((first, QT_TRANSLATE_NOOP("core.limits", "first day")),
+                         (last, QT_TRANSLATE_NOOP("core.limits", "last day"))):
+        if date_problem(value, label):
+            return out_of_range(value, label)
     if last < first:
-        return "The report's end date is before its start date."
+        return say("core.limits", "The report's end date is before its start date.")
     return None
 
 
@@ -153,5 +162,6 @@ def report_needs_confirmation(first: date, last: date) -> bool:
 
 def file_too_big(size: int, limit: int, what: str, name: str) -> str | None:
     if size > limit:
-        return f"The {what} {name} is {size / 1_048_576:.1f} MB; the largest Facilitator reads is {limit // 1_048_576} MB."
+        return say("core.limits", "The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.",
+                   what=what, name=name, megabytes=size / 1_048_576, limit_mb=limit // 1_048_576)
     return None

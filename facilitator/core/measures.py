@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, say
+
 from . import limits
 from .changes import ValidationError
 
@@ -47,12 +49,13 @@ def check_day(value: date | str, label: str, today: date) -> date:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise MeasureError(_sentence(f"the {label} {_shown(value)} is not a date like 2026-03-01")) from None
-    problem = limits.date_problem(value, label)
-    if problem:
-        raise MeasureError(_sentence(problem))
+            raise MeasureError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.",
+                                   label=label, shown=value if len(value) <= 30 else value[:30] + "…")) from None
+    if limits.date_problem(value, label):
+        raise MeasureError(limits.out_of_range(value, label))
     if value > today:
-        raise MeasureError(_sentence(f"the {label} {value.isoformat()} is in the future; today is {today.isoformat()}"))
+        raise MeasureError(say("core.measures", "The {label} {day} is in the future; today is {today}.",
+                               label=label, day=value.isoformat(), today=today.isoformat()))
     return value
 
 
@@ -74,20 +77,22 @@ class RatingScale:
     def check(self, value: object) -> int:
         """The rating as a whole number in range, or a sentence ("A craving rating of 11 ...")."""
         if isinstance(value, bool):
-            raise MeasureError(f"A {self.label.lower()} rating must be a whole number from {self.low} to {self.high}.")
+            raise MeasureError(say("core.measures", "A {label} rating must be a whole number from {low} to {high}.",
+                                   label=core_word(self.label, lower=True), low=self.low, high=self.high))
         if isinstance(value, int):
             number = value
         else:
             text = str(value).strip()
             if not re.fullmatch(r"[+-]?\d{1,3}", text):
                 raise MeasureError(
-                    f"A {self.label.lower()} rating must be a whole number from {self.low} to {self.high}, "
-                    f"not {_shown(text)}."
+                    say("core.measures", "A {label} rating must be a whole number from {low} to {high}, not {shown}.",
+                        label=core_word(self.label, lower=True), low=self.low, high=self.high, shown=_shown(text))
                 )
             number = int(text)
         if not self.low <= number <= self.high:
             raise MeasureError(
-                f"A {self.label.lower()} rating of {number} is outside the scale; use {self.low} to {self.high}."
+                say("core.measures", "A {label} rating of {number} is outside the scale; use {low} to {high}.",
+                    label=core_word(self.label, lower=True), number=number, low=self.low, high=self.high)
             )
         return number
 
@@ -126,9 +131,10 @@ def check_mood(text: str | None) -> str:
     if not word:
         return ""
     if len(word) > MOOD_MAX_CHARS:
-        raise MeasureError(f"A mood is one word of at most {MOOD_MAX_CHARS} letters.")
+        raise MeasureError(say("core.measures", "A mood is one word of at most {mood_max_chars} letters.",
+                               mood_max_chars=MOOD_MAX_CHARS))
     if not _MOOD.fullmatch(word):
-        raise MeasureError(f"A mood is one word (letters, with - or ' inside), not {_shown(word)}.")
+        raise MeasureError(say("core.measures", "A mood is one word (letters, with - or ' inside), not {shown}.", shown=_shown(word)))
     return word.lower()
 
 
@@ -156,15 +162,16 @@ def check_check_in(
     for key, value in ratings.items():
         scale = RATING_SCALES.get(key)
         if scale is None:
-            raise MeasureError(f"{_shown(key)} is not a rating Facilitator knows; use {', '.join(RATING_SCALES)}.")
+            raise MeasureError(say("core.measures", "{shown} is not a rating Facilitator knows; use {rating_scales}.",
+                                   shown=_shown(key), rating_scales=', '.join(RATING_SCALES)))
         if key not in allowed:
-            raise MeasureError(f"This check-in does not collect a {scale.label.lower()} rating.")
+            raise MeasureError(say("core.measures", "This check-in does not collect a {label} rating.", label=core_word(scale.label, lower=True)))
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         out[key] = scale.check(value)
     word = check_mood(mood)
     if not out and not word:
-        raise MeasureError("Type a rating or a mood before saving this check-in.")
+        raise MeasureError(say("core.measures", "Type a rating or a mood before saving this check-in."))
     return CheckIn(dict(sorted(out.items())), word)
 
 
@@ -317,7 +324,8 @@ SUICIDE_ITEM = 9
 def instrument(key: str) -> Instrument:
     found = INSTRUMENTS.get((key or "").strip().upper())
     if found is None:
-        raise MeasureError(f"{_shown(key)} is not a questionnaire Facilitator scores; use PHQ-9 or GAD-7.")
+        raise MeasureError(say("core.measures", "{shown} is not a questionnaire Facilitator scores; use PHQ-9 or GAD-7.",
+                               shown=_shown(key)))
     return found
 
 
@@ -361,21 +369,25 @@ def score(key: str, answers: Sequence[object], difficulty: object = None) -> Sco
         answers = list(text) if text.isdigit() else [a for a in re.split(r"[\s,;]+", text) if a]
     given = list(answers)
     if len(given) > len(inst.items):
-        raise MeasureError(f"A {inst.key} has {len(inst.items)} items; {len(given)} answers were given.")
+        raise MeasureError(say("core.measures", "A {key} has {items_count} items; {given_count} answers were given.",
+                               key=inst.key, items_count=len(inst.items), given_count=len(given)))
     values: list[int] = []
     for n in range(1, len(inst.items) + 1):
         raw = given[n - 1] if n <= len(given) else None
         if raw is None or (isinstance(raw, str) and not raw.strip()):
-            raise MeasureError(f"{inst.key} item {n} has no answer; every item needs one (0 to 3).")
+            raise MeasureError(say("core.measures", "{key} item {n} has no answer; every item needs one (0 to 3).",
+                                   key=inst.key, n=n))
         text = str(raw).strip()
         if isinstance(raw, bool) or not re.fullmatch(r"[0-3]", text):
-            raise MeasureError(f"The answer to {inst.key} item {n} must be 0, 1, 2 or 3, not {_shown(text)}.")
+            raise MeasureError(say("core.measures", "The answer to {key} item {n} must be 0, 1, 2 or 3, not {shown}.",
+                                   key=inst.key, n=n, shown=_shown(text)))
         values.append(int(text))
     diff: int | None = None
     if difficulty is not None and str(difficulty).strip():
         text = str(difficulty).strip()
         if not re.fullmatch(r"[0-3]", text):
-            raise MeasureError(f"The {inst.key} difficulty answer must be 0, 1, 2 or 3, not {_shown(text)}.")
+            raise MeasureError(say("core.measures", "The {key} difficulty answer must be 0, 1, 2 or 3, not {shown}.",
+                                   key=inst.key, shown=_shown(text)))
         diff = int(text)
     total = sum(values)
     return Score(inst.key, tuple(values), total, inst.band(total).label, diff)
@@ -549,7 +561,8 @@ def substance(text: str) -> str:
     for key, label in SUBSTANCES.items():
         if norm and norm == re.sub(r"[^a-z0-9]+", " ", label.lower()).strip():
             return key
-    raise MeasureError(f"{_shown(text)} is not a substance Facilitator knows; use one of {', '.join(SUBSTANCES)}.")
+    raise MeasureError(say("core.measures", "{shown} is not a substance Facilitator knows; use one of {substances}.",
+                           shown=_shown(text), substances=', '.join(SUBSTANCES)))
 
 
 def screen_result(text: str) -> ScreenResult:
@@ -559,7 +572,7 @@ def screen_result(text: str) -> ScreenResult:
         return ScreenResult(aliases.get(norm, norm))
     except ValueError:
         raise MeasureError(
-            f"A screen result is negative, positive, invalid or not tested, not {_shown(text)}."
+            say("core.measures", "A screen result is negative, positive, invalid or not tested, not {shown}.", shown=_shown(text))
         ) from None
 
 
@@ -569,7 +582,8 @@ def expected_medication(text: str) -> str:
         norm = "prescribed benzodiazepines"
     if norm not in EXPECTED_MEDICATIONS:
         raise MeasureError(
-            f"{_shown(text)} is not a medication a screen can expect; use {', '.join(EXPECTED_MEDICATIONS)}."
+            say("core.measures", "{shown} is not a medication a screen can expect; use {expected_medications}.",
+                shown=_shown(text), expected_medications=', '.join(EXPECTED_MEDICATIONS))
         )
     return norm
 
@@ -581,7 +595,7 @@ def specimen(text: str) -> Specimen:
     try:
         return Specimen(norm)
     except ValueError:
-        raise MeasureError(f"A specimen is urine or oral fluid, not {_shown(text)}.") from None
+        raise MeasureError(say("core.measures", "A specimen is urine or oral fluid, not {shown}.", shown=_shown(text))) from None
 
 
 @dataclass(frozen=True)
@@ -645,21 +659,22 @@ def check_screen(
     today: date,
 ) -> Screen:
     """A screen as typed, checked: a real past date, a known specimen, at least one result."""
-    day = check_day(collected_on, "collection date", today)
+    day = check_day(collected_on, QT_TRANSLATE_NOOP("core.measures", "collection date"), today)
     kind = specimen_text if isinstance(specimen_text, Specimen) else specimen(specimen_text)
     panel_text = (panel or "").strip()
     if len(panel_text) > PANEL_MAX_CHARS:
-        raise MeasureError(f"A panel's name is at most {PANEL_MAX_CHARS} characters.")
+        raise MeasureError(say("core.measures", "A panel's name is at most {panel_max_chars} characters.",
+                               panel_max_chars=PANEL_MAX_CHARS))
     if limits.TextLimit("panel", PANEL_MAX_CHARS).problem(panel_text):
-        raise MeasureError("A panel's name is one line of text.")
+        raise MeasureError(say("core.measures", "A panel's name is one line of text."))
     out: dict[str, ScreenResult] = {}
     for name, value in results.items():
         key = substance(name)
         if key in out:
-            raise MeasureError(f"{SUBSTANCES[key]} has two results in one screen.")
+            raise MeasureError(say("core.measures", "{substances} has two results in one screen.", substances=SUBSTANCES[key]))
         out[key] = value if isinstance(value, ScreenResult) else screen_result(value)
     if not out:
-        raise MeasureError("A screen needs a result for at least one substance.")
+        raise MeasureError(say("core.measures", "A screen needs a result for at least one substance."))
     meds: list[str] = []
     for med in expected:
         key = expected_medication(med)
@@ -692,19 +707,21 @@ def week_start(day: date) -> date:
 
 def check_mutual_help(week_of: date | str, meetings: object, kind: str, today: date) -> tuple[date, int, MutualHelpKind]:
     """A week's self-reported mutual-help meetings, checked: (Monday of the week, count, kind)."""
-    day = check_day(week_of, "week", today)
+    day = check_day(week_of, QT_TRANSLATE_NOOP("core.measures", "week"), today)
     text = str(meetings).strip()
     if isinstance(meetings, bool) or not re.fullmatch(r"\d{1,3}", text):
-        raise MeasureError(f"The number of meetings must be a whole number from 0 to {MUTUAL_HELP_MAX_PER_WEEK}.")
+        raise MeasureError(say("core.measures", "The number of meetings must be a whole number from 0 to {mutual_help_max_per_week}.",
+                               mutual_help_max_per_week=MUTUAL_HELP_MAX_PER_WEEK))
     count = int(text)
     if count > MUTUAL_HELP_MAX_PER_WEEK:
         raise MeasureError(
-            f"{count} meetings in one week is more than Facilitator records ({MUTUAL_HELP_MAX_PER_WEEK} at most)."
+            say("core.measures", "{count} meetings in one week is more than Facilitator records ({mutual_help_max_per_week} at "
+                "most).", count=count, mutual_help_max_per_week=MUTUAL_HELP_MAX_PER_WEEK)
         )
     try:
         which = MutualHelpKind((kind or "").strip().lower())
     except ValueError:
-        raise MeasureError(f"A mutual-help meeting is 12-step or other, not {_shown(kind)}.") from None
+        raise MeasureError(say("core.measures", "A mutual-help meeting is 12-step or other, not {shown}.", shown=_shown(kind))) from None
     return week_start(day), count, which
 
 
@@ -716,7 +733,7 @@ REASON = limits.TextLimit("reason", 500, one_line=False)
 def check_error_reason(reason: str) -> str:
     text = (reason or "").strip()
     if not text:
-        raise MeasureError("Give the reason this entry was entered in error.")
+        raise MeasureError(say("core.measures", "Give the reason this entry was entered in error."))
     REASON.check(text)
     return text
 
@@ -784,27 +801,31 @@ def parse_lab_csv(data: bytes | str, today: date) -> LabFile:
     out = LabFile()
     if isinstance(data, bytes):
         if len(data) > LAB_FILE_MAX_BYTES:
-            raise MeasureError(f"The file is larger than {LAB_FILE_MAX_BYTES // (1024 * 1024)} MB; split it into smaller files.")
+            raise MeasureError(say("core.measures", "The file is larger than {megabytes} MB; split it into smaller files.",
+                                   megabytes=LAB_FILE_MAX_BYTES // (1024 * 1024)))
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise MeasureError("The file is not UTF-8 text; save it from the spreadsheet as CSV UTF-8.") from None
+            raise MeasureError(say("core.measures", "The file is not UTF-8 text; save it from the spreadsheet as CSV UTF-8.")) from None
     if len(data) > LAB_FILE_MAX_BYTES:
-        raise MeasureError(f"The file is larger than {LAB_FILE_MAX_BYTES // (1024 * 1024)} MB; split it into smaller files.")
+        raise MeasureError(say("core.measures", "The file is larger than {megabytes} MB; split it into smaller files.",
+                               megabytes=LAB_FILE_MAX_BYTES // (1024 * 1024)))
     try:
         table = read_csv(data)
     except RosterFileError as exc:
-        raise MeasureError(_sentence(f"the file cannot be read: {exc}")) from None
+        raise MeasureError(say("core.measures", "The file cannot be read: {problem}.", problem=exc)) from None
     headers = [_norm_header(h) for h in table.headers]
     missing = [c for c in LAB_COLUMNS if c not in headers]
     if missing:
         raise MeasureError(
-            f"The file's first line must name the columns {', '.join(LAB_COLUMNS)}; missing: {', '.join(missing)}."
+            say("core.measures", "The file's first line must name the columns {lab_columns}; missing: {missing}.",
+                lab_columns=', '.join(LAB_COLUMNS), missing=', '.join(missing))
         )
     if len(table.rows) > LAB_FILE_MAX_ROWS:
-        raise MeasureError(f"The file has more than {LAB_FILE_MAX_ROWS:,} rows; split it into smaller files.")
+        raise MeasureError(say("core.measures", "The file has more than {lab_file_max_rows:,} rows; split it into smaller files.",
+                               lab_file_max_rows=LAB_FILE_MAX_ROWS))
     if not table.rows:
-        raise MeasureError("The file has a header but no results.")
+        raise MeasureError(say("core.measures", "The file has a header but no results."))
     index = {name: headers.index(name) for name in (*LAB_COLUMNS, *LAB_OPTIONAL) if name in headers}
     groups: dict[tuple[str, ...], dict[str, object]] = {}
     for line, cells in table.rows:
@@ -830,7 +851,7 @@ def parse_lab_csv(data: bytes | str, today: date) -> LabFile:
         if observed_text not in _YES | _NO:
             problems.append(f"observed must be yes or no, not {_shown(cell('observed'))}")
         try:
-            day = check_day(cell("collected_on"), "collection date", today)
+            day = check_day(cell("collected_on"), QT_TRANSLATE_NOOP("core.measures", "collection date"), today)
         except MeasureError as exc:
             problems.append(str(exc).rstrip(".")[0].lower() + str(exc).rstrip(".")[1:])
             day = None

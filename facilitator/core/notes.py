@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from facilitator.core.catalogue import core_word, listing, say
+
 from . import limits
 from .changes import UserFacingError, ValidationError
 
@@ -805,11 +807,16 @@ def next_status(status: NoteStatus | str, action: NoteAction, needs_cosign: bool
     current = NoteStatus(status)
     if action is NoteAction.SIGN:
         if current not in EDITABLE:
-            raise NoteStateError(f"This note is {current.label.lower()} and cannot be signed again.")
+            raise NoteStateError(say("core.notes", "This note is {label} and cannot be signed again.",
+                                     label=core_word(current.label, lower=True)))
         return NoteStatus.AWAITING_COSIGN if needs_cosign else NoteStatus.SIGNED
     if current is not NoteStatus.AWAITING_COSIGN:
-        verb = "co-signed" if action is NoteAction.COSIGN else "returned"
-        raise NoteStateError(f"Only a note awaiting co-signature can be {verb}; this one is {current.label.lower()}.")
+        label = core_word(current.label, lower=True)
+        if action is NoteAction.COSIGN:
+            raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be co-signed; this one is "
+                                     "{label}.", label=label))
+        raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be returned; this one is {label}.",
+                                 label=label))
     return NoteStatus.COSIGNED if action is NoteAction.COSIGN else NoteStatus.RETURNED
 
 
@@ -822,14 +829,17 @@ def content_problem(sections: Sequence[Section], content: Mapping[str, object]) 
     for key, value in content.items():
         text = "" if value is None else str(value)
         label = labels.get(str(key), str(key))
-        section = limits.TextLimit(f"{label} section", limits.NOTE_SECTION.max_chars, one_line=False)
-        problem = section.problem(text)
-        if problem:
-            return problem[0].upper() + problem[1:] + "."
+        section = limits.TextLimit(label, limits.NOTE_SECTION.max_chars, one_line=False)
+        if len(text) > section.max_chars:
+            return say("core.notes", "The {label} section is longer than {max_chars:,} characters.",
+                       label=core_word(label), max_chars=section.max_chars)
+        if section.problem(text):
+            return say("core.notes", "The {label} section contains control characters.", label=core_word(label))
     # Measured as it is stored (JSON, with its quoting), so the database's own limit is never the one met.
     stored = json.dumps({str(k): "" if v is None else str(v) for k, v in content.items()}, ensure_ascii=False)
     if len(stored) > limits.NOTE_CONTENT_MAX_CHARS:
-        return f"The note is longer than the {limits.NOTE_CONTENT_MAX_CHARS:,} characters a note can hold in all."
+        return say("core.notes", "The note is longer than the {note_content_max_chars:,} characters a note can hold in all.",
+                   note_content_max_chars=limits.NOTE_CONTENT_MAX_CHARS)
     return None
 
 
@@ -849,37 +859,36 @@ def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name
     check_content(sections, content)
     missing = missing_required(sections, content)
     if missing:
-        raise NoteStateError("Fill in " + ", ".join(missing) + " before signing.")
+        raise NoteStateError(say("core.notes", "Fill in {sections} before signing.",
+                                 sections=listing([core_word(label) for label in missing])))
     if not name.strip():
-        raise NoteStateError("Your account has no name to sign with; ask an administrator to add it.")
+        raise NoteStateError(say("core.notes", "Your account has no name to sign with; ask an administrator to add it."))
     if len(credentials) > 100:
-        raise NoteStateError("The credentials on your account are too long (100 characters at most).")
+        raise NoteStateError(say("core.notes", "The credentials on your account are too long (100 characters at most)."))
 
 
-RISK_NEEDED = "{name} has an open safety flag: fill in Risk and safety before signing."
-
-
-def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = "This participant") -> None:
+def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = "") -> None:
     """While a safety flag is open for the person, their note cannot be signed without its risk section."""
     if flag_open and not str(content.get(RISK.key, "") or "").strip():
-        raise NoteStateError(RISK_NEEDED.format(name=name))
+        raise NoteStateError(say("core.notes", "{name} has an open safety flag: fill in Risk and safety before signing.",
+                                 name=name or say("core.notes", "This participant")))
 
 
 def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:
     if NoteStatus(status) not in LOCKED:
-        raise NoteStateError("Only a signed note takes an addendum; change the draft instead.")
+        raise NoteStateError(say("core.notes", "Only a signed note takes an addendum; change the draft instead."))
     if not text.strip():
-        raise NoteStateError("Type the addendum's text.")
+        raise NoteStateError(say("core.notes", "Type the addendum's text."))
     limits.ADDENDUM.check(text.strip())
 
 
 def check_can_mark_in_error(status: NoteStatus | str, already: bool, reason: str) -> None:
     if already:
-        raise NoteStateError("This note is already marked entered in error.")
+        raise NoteStateError(say("core.notes", "This note is already marked entered in error."))
     if NoteStatus(status) not in LOCKED:
-        raise NoteStateError("Only a signed note can be marked entered in error; a draft can simply be changed.")
+        raise NoteStateError(say("core.notes", "Only a signed note can be marked entered in error; a draft can simply be changed."))
     if not reason.strip():
-        raise NoteStateError("Give the reason the note was entered in error.")
+        raise NoteStateError(say("core.notes", "Give the reason the note was entered in error."))
     limits.TextLimit("reason", limits.COMMENT.max_chars, one_line=False).check(reason.strip())
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from facilitator.core.catalogue import say
+
 from .changes import UserFacingError
 
 MIN_PASSWORD_LENGTH = 8
@@ -56,13 +58,14 @@ class Passwords:
 def check_new_password(password: str, *, username: str = "", full_name: str = "") -> None:
     """Raise ``PasswordRejected`` when a chosen password is too weak to protect health records."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordRejected(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+        raise PasswordRejected(say("core.passwords", "A password needs at least {min_password_length} characters.",
+                                   min_password_length=MIN_PASSWORD_LENGTH))
     if password.strip() != password:
-        raise PasswordRejected("A password cannot begin or end with a space.")
+        raise PasswordRejected(say("core.passwords", "A password cannot begin or end with a space."))
     lowered = password.lower()
     if username and lowered == username.lower():
-        raise PasswordRejected("A password cannot be the same as the user name.")
+        raise PasswordRejected(say("core.passwords", "A password cannot be the same as the user name."))
     if full_name and lowered == full_name.lower().replace(" ", ""):
-        raise PasswordRejected("A password cannot be the person's name.")
+        raise PasswordRejected(say("core.passwords", "A password cannot be the person's name."))
     if len(set(password)) < 4:
-        raise PasswordRejected("A password needs more different characters than that.")
+        raise PasswordRejected(say("core.passwords", "A password needs more different characters than that."))

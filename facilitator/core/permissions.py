@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from facilitator.core.catalogue import say
+
 from .changes import UserFacingError
 
 
@@ -211,43 +213,43 @@ def _deny(allowed: bool, sentence: str) -> None:
 
 def require_signed_in(principal: Principal | None) -> Principal:
     if principal is None:
-        raise NotSignedIn("Please sign in first.")
+        raise NotSignedIn(say("core.permissions", "Please sign in first."))
     return principal
 
 
 def require_manage_accounts(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_manage_accounts(p), "Only an administrator can manage accounts.")
+    _deny(can_manage_accounts(p), say("core.permissions", "Only an administrator can manage accounts."))
     return p
 
 
 def require_manage_settings(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_manage_settings(p), "Only an administrator can change the clinic's settings.")
+    _deny(can_manage_settings(p), say("core.permissions", "Only an administrator can change the clinic's settings."))
     return p
 
 
 def require_manage_rosters(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_manage_rosters(p), "Only an administrator can change participants, groups or enrollment.")
+    _deny(can_manage_rosters(p), say("core.permissions", "Only an administrator can change participants, groups or enrollment."))
     return p
 
 
 def require_manage_backups(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_manage_backups(p), "Only an administrator can back up or restore the database.")
+    _deny(can_manage_backups(p), say("core.permissions", "Only an administrator can back up or restore the database."))
     return p
 
 
 def require_view_audit(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_view_audit(p), "Only supervisors and administrators can read the audit trail.")
+    _deny(can_view_audit(p), say("core.permissions", "Only supervisors and administrators can read the audit trail."))
     return p
 
 
 def require_view_group(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_view_group(p, facilitator_ids), "This group is not one you lead; ask a supervisor for access.")
+    _deny(can_view_group(p, facilitator_ids), say("core.permissions", "This group is not one you lead; ask a supervisor for access."))
     return p
 
 
@@ -257,7 +259,7 @@ def require_view_participant(
     p = require_signed_in(principal)
     _deny(
         can_view_participant(p, group_facilitator_ids),
-        "This participant is not in a group you lead; ask a supervisor for access.",
+        say("core.permissions", "This participant is not in a group you lead; ask a supervisor for access."),
     )
     return p
 
@@ -266,7 +268,7 @@ def require_record_attendance(principal: Principal | None, facilitator_ids: Iter
     p = require_signed_in(principal)
     _deny(
         can_record_attendance(p, facilitator_ids),
-        "Only this group's facilitators or a supervisor can record its attendance.",
+        say("core.permissions", "Only this group's facilitators or a supervisor can record its attendance."),
     )
     return p
 
@@ -275,14 +277,15 @@ def require_plan_meetings(principal: Principal | None, facilitator_ids: Iterable
     p = require_signed_in(principal)
     _deny(
         can_plan_meetings(p, facilitator_ids),
-        "Only this group's facilitators, a supervisor or an administrator can plan its meetings.",
+        say("core.permissions", "Only this group's facilitators, a supervisor or an administrator can plan its meetings."),
     )
     return p
 
 
 def require_run_session(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_run_session(p, facilitator_ids), "Only this group's facilitators or a supervisor can run its sessions.")
+    _deny(can_run_session(p, facilitator_ids), say("core.permissions", "Only this group's facilitators or a supervisor can run its "
+                                                   "sessions."))
     return p
 
 
@@ -290,54 +293,55 @@ def require_view_notes(principal: Principal | None, facilitator_ids: Iterable[in
     p = require_signed_in(principal)
     _deny(
         can_view_notes(p, facilitator_ids),
-        "Progress notes are open to the group's facilitators and to supervisors only.",
+        say("core.permissions", "Progress notes are open to the group's facilitators and to supervisors only."),
     )
     return p
 
 
 def require_write_note(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_write_note(p, facilitator_ids), "Only this group's facilitators or a supervisor can write its notes.")
+    _deny(can_write_note(p, facilitator_ids), say("core.permissions", "Only this group's facilitators or a supervisor can write its "
+                                                  "notes."))
     return p
 
 
 def require_edit_note(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_edit_note(p, author_id), "Only the note's author can change it.")
+    _deny(can_edit_note(p, author_id), say("core.permissions", "Only the note's author can change it."))
     return p
 
 
 def require_cosign(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied("You cannot co-sign your own note; another supervisor must review it.")
-    _deny(can_cosign(p, author_id), "Only a supervisor can co-sign a note.")
+        raise PermissionDenied(say("core.permissions", "You cannot co-sign your own note; another supervisor must review it."))
+    _deny(can_cosign(p, author_id), say("core.permissions", "Only a supervisor can co-sign a note."))
     return p
 
 
 def require_return_note(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied("You cannot review your own note; another supervisor must review it.")
-    _deny(can_return_note(p, author_id), "Only a supervisor can return a note to its author.")
+        raise PermissionDenied(say("core.permissions", "You cannot review your own note; another supervisor must review it."))
+    _deny(can_return_note(p, author_id), say("core.permissions", "Only a supervisor can return a note to its author."))
     return p
 
 
 def require_review_notes(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_review_notes(p), "Only supervisors review and co-sign notes.")
+    _deny(can_review_notes(p), say("core.permissions", "Only supervisors review and co-sign notes."))
     return p
 
 
 def require_choose_note_format(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_choose_note_format(p), "Only a supervisor or an administrator can choose a group's note format.")
+    _deny(can_choose_note_format(p), say("core.permissions", "Only a supervisor or an administrator can choose a group's note format."))
     return p
 
 
 def require_add_addendum(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_add_addendum(p, author_id), "Only the note's author or a supervisor can add an addendum.")
+    _deny(can_add_addendum(p, author_id), say("core.permissions", "Only the note's author or a supervisor can add an addendum."))
     return p
 
 
@@ -345,7 +349,7 @@ def require_mark_entered_in_error(principal: Principal | None, author_id: int) -
     p = require_signed_in(principal)
     _deny(
         can_mark_entered_in_error(p, author_id),
-        "Only the note's author or a supervisor can mark it entered in error.",
+        say("core.permissions", "Only the note's author or a supervisor can mark it entered in error."),
     )
     return p
 
@@ -354,7 +358,7 @@ def require_add_observation(principal: Principal | None, facilitator_ids: Iterab
     p = require_signed_in(principal)
     _deny(
         can_add_observation(p, facilitator_ids),
-        "Only this group's facilitators or a supervisor can note observations about its members.",
+        say("core.permissions", "Only this group's facilitators or a supervisor can note observations about its members."),
     )
     return p
 
@@ -363,7 +367,7 @@ def require_view_chart(principal: Principal | None, group_facilitator_ids: Itera
     p = require_signed_in(principal)
     _deny(
         can_view_chart(p, group_facilitator_ids),
-        "Progress notes are open to the group's facilitators and to supervisors only.",
+        say("core.permissions", "Progress notes are open to the group's facilitators and to supervisors only."),
     )
     return p
 
@@ -407,7 +411,7 @@ def require_record_measures(
     p = require_signed_in(principal)
     _deny(
         can_record_measures(p, group_facilitator_ids),
-        "Only the facilitators of this participant's groups or a supervisor can record their measures.",
+        say("core.permissions", "Only the facilitators of this participant's groups or a supervisor can record their measures."),
     )
     return p
 
@@ -416,7 +420,7 @@ def require_view_measures(principal: Principal | None, group_facilitator_ids: It
     p = require_signed_in(principal)
     _deny(
         can_view_measures(p, group_facilitator_ids),
-        "Measures are open to the participant's group facilitators and to supervisors only.",
+        say("core.permissions", "Measures are open to the participant's group facilitators and to supervisors only."),
     )
     return p
 
@@ -425,7 +429,7 @@ def require_view_flags(principal: Principal | None, group_facilitator_ids: Itera
     p = require_signed_in(principal)
     _deny(
         can_view_flags(p, group_facilitator_ids),
-        "Safety flags are open to the participant's group facilitators and to supervisors only.",
+        say("core.permissions", "Safety flags are open to the participant's group facilitators and to supervisors only."),
     )
     return p
 
@@ -436,7 +440,7 @@ def require_acknowledge_flag(
     p = require_signed_in(principal)
     _deny(
         can_acknowledge_flag(p, group_facilitator_ids),
-        "Only the facilitators of this participant's groups or a supervisor can acknowledge their safety flags.",
+        say("core.permissions", "Only the facilitators of this participant's groups or a supervisor can acknowledge their safety flags."),
     )
     return p
 
@@ -484,7 +488,7 @@ def require_view_care(principal: Principal | None, group_facilitator_ids: Iterab
     p = require_signed_in(principal)
     _deny(
         can_view_care(p, group_facilitator_ids),
-        "A participant's care record is open to their group's facilitators and to supervisors only.",
+        say("core.permissions", "A participant's care record is open to their group's facilitators and to supervisors only."),
     )
     return p
 
@@ -495,14 +499,14 @@ def require_change_level_of_care(
     p = require_signed_in(principal)
     _deny(
         can_change_level_of_care(p, group_facilitator_ids),
-        "Only the participant's facilitators or a supervisor can record a change of level of care.",
+        say("core.permissions", "Only the participant's facilitators or a supervisor can record a change of level of care."),
     )
     return p
 
 
 def require_view_readiness(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_view_readiness(p), "Only supervisors see who is ready to step down or complete.")
+    _deny(can_view_readiness(p), say("core.permissions", "Only supervisors see who is ready to step down or complete."))
     return p
 
 
@@ -510,22 +514,22 @@ def require_write_discharge(principal: Principal | None, group_facilitator_ids: 
     p = require_signed_in(principal)
     _deny(
         can_write_discharge(p, group_facilitator_ids),
-        "Only the participant's facilitators or a supervisor can write a discharge.",
+        say("core.permissions", "Only the participant's facilitators or a supervisor can write a discharge."),
     )
     return p
 
 
 def require_edit_discharge(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_edit_discharge(p, author_id), "Only the discharge summary's author can change or sign it.")
+    _deny(can_edit_discharge(p, author_id), say("core.permissions", "Only the discharge summary's author can change or sign it."))
     return p
 
 
 def require_cosign_discharge(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied("You cannot review your own discharge summary; another supervisor must.")
-    _deny(can_cosign_discharge(p, author_id), "Only a supervisor can co-sign or return a discharge summary.")
+        raise PermissionDenied(say("core.permissions", "You cannot review your own discharge summary; another supervisor must."))
+    _deny(can_cosign_discharge(p, author_id), say("core.permissions", "Only a supervisor can co-sign or return a discharge summary."))
     return p
 
 
@@ -556,7 +560,7 @@ def require_record_consent(
     p = require_signed_in(principal)
     _deny(
         can_record_consent(p, group_facilitator_ids),
-        "Only this participant's facilitators, a supervisor or an administrator can record their consents.",
+        say("core.permissions", "Only this participant's facilitators, a supervisor or an administrator can record their consents."),
     )
     return p
 
@@ -565,7 +569,7 @@ def require_write_letter(principal: Principal | None, group_facilitator_ids: Ite
     p = require_signed_in(principal)
     _deny(
         can_write_letter(p, group_facilitator_ids),
-        "Only this participant's facilitators, a supervisor or an administrator can write letters about them.",
+        say("core.permissions", "Only this participant's facilitators, a supervisor or an administrator can write letters about them."),
     )
     return p
 
@@ -574,6 +578,6 @@ def require_export_services(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
     _deny(
         can_export_services(p),
-        "Only supervisors, administrators and the facilitators of a group can export its services to bill.",
+        say("core.permissions", "Only supervisors, administrators and the facilitators of a group can export its services to bill."),
     )
     return p

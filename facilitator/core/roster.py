@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
+
 from . import limits
 from .attendance import AttendanceStatus, Track, WeeklySchedule
 from .changes import UserFacingError
@@ -412,12 +414,12 @@ def read_roster_text(path: str | os.PathLike[str]) -> str:
     """
     name = os.path.basename(os.fspath(path))
     with open(path, "rb") as fh:
-        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, "roster file", name)
+        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name)
         if too_big:
             raise RosterFileTooBig(too_big)
         data = fh.read(limits.ROSTER_FILE_MAX_BYTES + 1)  # a file still growing is cut off here
     if len(data) > limits.ROSTER_FILE_MAX_BYTES:
-        raise RosterFileTooBig(str(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, "roster file", name)))
+        raise RosterFileTooBig(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name))
     return data.decode("utf-8")
 
 
@@ -429,12 +431,12 @@ def read_csv(text: str) -> CsvTable:
     try:
         headers = next(reader)
     except StopIteration:
-        raise RosterFileError("the file is empty") from None
+        raise RosterFileError(say("core.roster", "the file is empty")) from None
     except csv.Error as exc:
-        raise RosterFileError(f"line 1 is not valid CSV ({exc})") from exc
+        raise RosterFileError(say("core.roster", "line 1 is not valid CSV ({exc})", exc=exc)) from exc
     headers = [h.strip() for h in headers]
     if not any(headers):
-        raise RosterFileError("the first line must name the columns")
+        raise RosterFileError(say("core.roster", "the first line must name the columns"))
     rows: list[tuple[int, tuple[str, ...]]] = []
     line = reader.line_num + 1
     while True:
@@ -443,7 +445,7 @@ def read_csv(text: str) -> CsvTable:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise RosterFileError(f"line {line} is not valid CSV ({exc})") from exc
+            raise RosterFileError(say("core.roster", "line {line} is not valid CSV ({exc})", line=line, exc=exc)) from exc
         if any(c.strip() for c in cells):
             rows.append((line, tuple(cells)))
         line = reader.line_num + 1

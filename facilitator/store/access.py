@@ -18,6 +18,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from facilitator.core.catalogue import say
+
 from ..core import permissions as perm
 from ..core.changes import GoneError
 from ..core.permissions import Principal
@@ -168,7 +170,7 @@ class Access:
     def group_of_meeting(self, meeting_id: int) -> int:
         group_id = self.conn.execute(sa.select(_meeting.c.group_id).where(_meeting.c.id == meeting_id)).scalar()
         if group_id is None:
-            raise GoneError("That meeting no longer exists.")
+            raise GoneError(say("store.access", "That meeting no longer exists."))
         return int(group_id)
 
     def meeting(self, meeting_id: int, rule: Callable[..., Principal] = perm.require_view_group) -> Principal | None:

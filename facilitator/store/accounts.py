@@ -20,6 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from facilitator.core.catalogue import say
+
 from ..core import limits
 from ..core.audit import AuditAction
 from ..core.changes import ACCOUNT, UserFacingError
@@ -34,7 +36,7 @@ log = logging.getLogger(__name__)
 
 _account = UserAccount.__table__  # type: ignore[attr-defined]
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-WRONG_PASSWORD = "The user name or password is not right."
+WRONG_PASSWORD = say("store.accounts", "The user name or password is not right.")
 
 
 class AccountError(UserFacingError, ValueError):
@@ -103,8 +105,8 @@ def _check_username(username: str) -> str:
     name = normalize_username(username)
     if not USERNAME_RE.match(name):
         raise AccountError(
-            "A user name has 2 to 64 characters: lowercase letters, digits, dots, dashes or underscores, "
-            "starting with a letter or digit."
+            say("store.accounts", "A user name has 2 to 64 characters: lowercase letters, digits, dots, dashes or underscores, "
+                "starting with a letter or digit.")
         )
     return name
 
@@ -119,7 +121,8 @@ def _check_role(role: UserRole | str) -> UserRole:
     try:
         return UserRole(role)
     except ValueError:
-        raise AccountError(f"{role!r} is not a role; choose facilitator, supervisor or administrator.") from None
+        raise AccountError(say("store.accounts", "{role!r} is not a role; choose facilitator, supervisor or administrator.",
+                               role=role)) from None
 
 
 class AccountService:
@@ -158,7 +161,7 @@ class AccountService:
     def _row(self, conn: Connection, user_id: int) -> sa.Row[Any]:
         row = conn.execute(sa.select(_account).where(_account.c.id == user_id)).first()
         if row is None:
-            raise AccountError(f"There is no account number {user_id}.")
+            raise AccountError(say("store.accounts", "There is no account number {user_id}.", user_id=user_id))
         return row
 
     # -- first run ----------------------------------------------------------------------------
@@ -174,14 +177,14 @@ class AccountService:
         name = _check_username(username)
         full, credentials = _check_names(full_name, credentials)
         if not full:
-            raise AccountError("Please give the administrator's full name.")
+            raise AccountError(say("store.accounts", "Please give the administrator's full name."))
         check_new_password(password, username=name, full_name=full)
         password_hash = self.passwords.hash(password)
         with self._work.begin(None) as uow:
             # Take the audit head's lock first so that two first-run dialogs cannot both win.
             uow.conn.execute(sa.text("UPDATE audit_head SET seq = seq WHERE id = 1"))
             if uow.conn.execute(sa.select(_account.c.id).limit(1)).first() is not None:
-                raise AccountError("This clinic already has accounts; ask an administrator to create yours.")
+                raise AccountError(say("store.accounts", "This clinic already has accounts; ask an administrator to create yours."))
             new_id = _insert_account(
                 uow, username=name, full_name=full, credentials=credentials.strip(),
                 role=UserRole.ADMINISTRATOR, password_hash=password_hash,
@@ -226,7 +229,7 @@ class AccountService:
         now = self._work.clock.now()
         if row.disabled:
             self._failed(who, "the account is disabled")
-            raise SignInFailed("This account is disabled; ask an administrator.")
+            raise SignInFailed(say("store.accounts", "This account is disabled; ask an administrator."))
         if row.locked_until is not None and row.locked_until > now:
             self._failed(who, "refused: the account is locked after wrong passwords")
             raise _locked(row.locked_until, now)
@@ -252,7 +255,8 @@ class AccountService:
             else:
                 self._audit_as(uow, who, AuditAction.SIGN_IN, record_type="account", record_id=row.id)
         if signed is None:
-            raise SignInFailed("This account cannot sign in just now; try again in a few minutes or ask an administrator.")
+            raise SignInFailed(say("store.accounts", "This account cannot sign in just now; try again in a few minutes or ask an "
+                                   "administrator."))
         return principal_of(signed)
 
     def _failed(self, who: Principal, detail: str) -> None:
@@ -328,7 +332,7 @@ class AccountService:
         with self._work.read(principal, check_account=False) as uow:
             row = uow.conn.execute(sa.select(_account).where(_account.c.id == principal.user_id)).first()
         if row is None or row.disabled:
-            raise NotSignedIn("This account has been disabled; please sign in again.")
+            raise NotSignedIn(say("store.accounts", "This account has been disabled; please sign in again."))
         return principal_of(row)
 
     def change_own_password(self, principal: Principal | None, old_password: str, new_password: str) -> Principal:
@@ -341,9 +345,9 @@ class AccountService:
                     AuditAction.FAILED_SIGN_IN, record_type="account", record_id=p.user_id,
                     detail="wrong current password when changing it",
                 )
-            raise AccountError("The current password is not right.")
+            raise AccountError(say("store.accounts", "The current password is not right."))
         if old_password == new_password:
-            raise AccountError("The new password must differ from the current one.")
+            raise AccountError(say("store.accounts", "The new password must differ from the current one."))
         check_new_password(new_password, username=row.username, full_name=row.full_name)
         new_hash = self.passwords.hash(new_password)
         with self._work.begin(p) as uow:
@@ -390,7 +394,7 @@ class AccountService:
                 sa.select(_account).where(_account.c.username == normalize_username(username))
             ).first()
             if row is None:
-                raise AccountError(f"There is no account with the user name {username!r}.")
+                raise AccountError(say("store.accounts", "There is no account with the user name {username!r}.", username=username))
             return _account_of(row)
 
     def create_account(
@@ -412,13 +416,14 @@ class AccountService:
         chosen_role = _check_role(role)
         full, credentials = _check_names(full_name, credentials)
         if not full:
-            raise AccountError("Please give the person's full name.")
+            raise AccountError(say("store.accounts", "Please give the person's full name."))
         check_new_password(password, username=name, full_name=full)
         password_hash = self.passwords.hash(password)
         with self._work.begin(principal) as uow:
             require_manage_accounts(uow.principal)
             if uow.conn.execute(sa.select(_account.c.id).where(_account.c.username == name)).first() is not None:
-                raise AccountError(f"The user name {name!r} is taken; accounts are never deleted, so choose another.")
+                raise AccountError(say("store.accounts", "The user name {name!r} is taken; accounts are never deleted, so choose "
+                                       "another.", name=name))
             new_id = _insert_account(
                 uow, username=name, full_name=full, credentials=credentials.strip(), role=chosen_role,
                 password_hash=password_hash, needs_cosign=needs_cosign, staff_id=staff_id,
@@ -454,7 +459,7 @@ class AccountService:
             cosign = ""
             if full_name is not None and full_name.strip() != row.full_name:
                 if not full_name.strip():
-                    raise AccountError("A full name cannot be empty.")
+                    raise AccountError(say("store.accounts", "A full name cannot be empty."))
                 values["full_name"] = full_name.strip()
                 said.append("name")
             if credentials is not None and credentials.strip() != row.credentials:
@@ -492,7 +497,7 @@ class AccountService:
             if row.disabled == disabled:
                 return _account_of(row)
             if disabled and row.id == p.user_id:
-                raise AccountError("You cannot disable your own account; another administrator can.")
+                raise AccountError(say("store.accounts", "You cannot disable your own account; another administrator can."))
             if disabled and row.role == UserRole.ADMINISTRATOR.value:
                 _keep_an_administrator(uow.conn, row.id)
             uow.conn.execute(
@@ -548,8 +553,9 @@ def _not_locked(now: datetime) -> sa.ColumnElement[bool]:
 def _locked(until: datetime, now: datetime) -> SignInFailed:
     minutes = max(1, math.ceil((until - now).total_seconds() / 60))
     return SignInFailed(
-        f"Too many wrong passwords: try again in {minutes} minute{'s' if minutes > 1 else ''}, "
-        "or ask an administrator to reset the password."
+        say("store.accounts", "Too many wrong passwords: try again in {minutes} minutes, or ask an administrator to reset the "
+            "password.", minutes=minutes) if minutes > 1 else
+        say("store.accounts", "Too many wrong passwords: try again in a minute, or ask an administrator to reset the password.")
     )
 
 
@@ -592,7 +598,7 @@ def _keep_an_administrator(conn: Connection, leaving_id: int) -> None:
         )
     ).first()
     if others is None:
-        raise AccountError("The clinic needs at least one active administrator; create another one first.")
+        raise AccountError(say("store.accounts", "The clinic needs at least one active administrator; create another one first."))
 
 
 # -- the demo clinic ---------------------------------------------------------------------------

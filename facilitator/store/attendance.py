@@ -22,7 +22,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -58,8 +58,8 @@ from ..core.attendance import (
 )
 from ..core.attendance import Track as CoreTrack
 from ..core.audit import AuditAction
-from ..core.catalogue import QT_TRANSLATE_NOOP
-from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError, when_words
+from ..core.catalogue import QT_TRANSLATE_NOOP, say
+from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError
 from ..core.clock import Clock
 from ..core.library import Library
 from ..core.print_language import clinic_record_language, sign_in_language
@@ -121,13 +121,21 @@ class AttendanceConflict(ConflictError):
                          changed_at=changed_at, zone=zone)
         self.keys = tuple(keys)
         self.names = tuple(names)
-        who = changed_by or "Someone else"
-        when = when_words(changed_at, zone)
-        people = ", ".join(self.names[:-1]) + f" and {self.names[-1]}" if len(self.names) > 1 else "".join(self.names)
-        self.args = (
-            f"{who} changed the attendance of {people or 'someone on this sheet'}{when}, after you opened the "
-            "sheet. Nothing was saved: reload to see their marks, or save yours over them.",
-        )
+        who = changed_by or say("store.attendance", "Someone else")
+        if len(self.names) > 1:
+            people = say("store.attendance", "{names} and {last}", names=", ".join(self.names[:-1]), last=self.names[-1])
+        else:
+            people = "".join(self.names) or say("store.attendance", "someone on this sheet")
+        if changed_at is None:
+            sentence = say("store.attendance", "{who} changed the attendance of {people}, after you opened the sheet. "
+                           "Nothing was saved: reload to see their marks, or save yours over them.", who=who, people=people)
+        else:
+            local = changed_at.astimezone(zone or UTC)
+            sentence = say("store.attendance", "{who} changed the attendance of {people} at {time} on {day}, after you "
+                           "opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.",
+                           who=who, people=people, time=f"{local:%H:%M}", day=local.date().isoformat())
+        self.args = (sentence,)
+        self.sentence = sentence
 
 
 @dataclass(frozen=True)
@@ -298,7 +306,7 @@ class AttendanceService(Scoped):
         session = uow.session
         group = session.get(CareGroup, group_id)
         if group is None:
-            raise AttendanceError("That group no longer exists.")
+            raise AttendanceError(say("store.attendance", "That group no longer exists."))
         last = min(through, group.end_date) if group.end_date else through
         schedule = WeeklySchedule(parse_weekdays(group.weekdays), group.start_time, group.minutes)
         existing = set(session.exec(select(Meeting.starts_at).where(Meeting.group_id == group_id)))
@@ -328,19 +336,20 @@ class AttendanceService(Scoped):
     ) -> MeetingRecord:
         """An ad hoc meeting; with ``step`` it runs that session (a make-up, say) and leaves the track alone."""
         if not 1 <= minutes <= 24 * 60:
-            raise AttendanceError("A meeting lasts between 1 minute and 24 hours.")
+            raise AttendanceError(say("store.attendance", "A meeting lasts between 1 minute and 24 hours."))
         with self._begin() as uow:
             self._access(uow).group(group_id, perm.require_record_attendance)
             session = uow.session
             starts_at = local_instant(day, start, self._zone_in(uow))
             group = session.get(CareGroup, group_id)
             if group is None:
-                raise AttendanceError("That group no longer exists.")
+                raise AttendanceError(say("store.attendance", "That group no longer exists."))
             clash = session.exec(
                 select(Meeting.id).where(Meeting.group_id == group_id, Meeting.starts_at == starts_at)
             ).first()
             if clash is not None:
-                raise AttendanceError(f"{group.name} already meets at {start:%H:%M} on {day.isoformat()}.")
+                raise AttendanceError(say("store.attendance", "{name} already meets at {start:%H:%M} on {day}.",
+                                          name=group.name, start=start, day=day.isoformat()))
             row = Meeting(group_id=group_id, local_day=day, starts_at=starts_at,
                           ends_at=starts_at + timedelta(minutes=minutes), ad_hoc=True,
                           updated_by_id=uow.principal.user_id if uow.principal else None)
@@ -361,14 +370,14 @@ class AttendanceService(Scoped):
         """Cancel a meeting read at ``version`` (None: whatever it is now), with the reason kept in the record."""
         reason = " ".join(reason.split())
         if not reason:
-            raise AttendanceError("Say why the meeting is cancelled; the reason goes in the record.")
+            raise AttendanceError(say("store.attendance", "Say why the meeting is cancelled; the reason goes in the record."))
 
         def cancel(uow: UnitOfWork) -> tuple[dict[str, Any], str]:
             marked = uow.conn.execute(
                 sa.select(sa.func.count()).select_from(_attendance).where(_attendance.c.meeting_id == meeting_id)
             ).scalar_one()
             if marked:
-                raise AttendanceError("Attendance has been taken for this meeting, so it cannot be cancelled.")
+                raise AttendanceError(say("store.attendance", "Attendance has been taken for this meeting, so it cannot be cancelled."))
             return {"cancelled_at": uow.now, "cancel_reason": reason[:500]}, "cancelled the meeting"
 
         return self._change_meeting(meeting_id, version, cancel)
@@ -483,7 +492,7 @@ class AttendanceService(Scoped):
             self._access(uow).meeting(meeting_id)
             row = uow.session.get(Meeting, meeting_id)
             if row is None:
-                raise AttendanceError("That meeting no longer exists.")
+                raise AttendanceError(say("store.attendance", "That meeting no longer exists."))
             return self._records(uow.session, [row])[0]
 
     def meetings(
@@ -629,7 +638,7 @@ class AttendanceService(Scoped):
     def _sheet(self, session: Session, meeting_id: int) -> list[SheetRow]:
         row = session.get(Meeting, meeting_id)
         if row is None:
-            raise AttendanceError("That meeting no longer exists.")
+            raise AttendanceError(say("store.attendance", "That meeting no longer exists."))
         meeting = self._records(session, [row])[0]
         marks = list(session.exec(select(Attendance).where(Attendance.meeting_id == meeting_id)))
         by_participant = {m.participant_id: m for m in marks if m.participant_id is not None}
@@ -687,11 +696,11 @@ class AttendanceService(Scoped):
         marks = list(marks)
         for mark in marks:
             if (mark.participant_id is None) == (mark.relative_id is None):
-                raise AttendanceError("Each attendance mark is for one participant or one visitor.")
+                raise AttendanceError(say("store.attendance", "Each attendance mark is for one participant or one visitor."))
             if mark.arrived_at is not None and mark.left_at is not None and mark.left_at < mark.arrived_at:
-                raise AttendanceError("A departure time is before the arrival time; check the times typed.")
+                raise AttendanceError(say("store.attendance", "A departure time is before the arrival time; check the times typed."))
         if len({m.key for m in marks}) != len(marks):
-            raise AttendanceError("A person is marked twice in one save; check the sheet.")
+            raise AttendanceError(say("store.attendance", "A person is marked twice in one save; check the sheet."))
         try:
             with self._begin() as uow:
                 return self._save_marks(uow, meeting_id, marks)
@@ -713,9 +722,9 @@ class AttendanceService(Scoped):
             sa.select(_meeting.c.cancelled_at).where(_meeting.c.id == meeting_id)
         ).first()
         if meeting is None:
-            raise AttendanceError("That meeting no longer exists.")
+            raise AttendanceError(say("store.attendance", "That meeting no longer exists."))
         if meeting.cancelled_at is not None:
-            raise AttendanceError("This meeting was cancelled; reinstate it before taking attendance.")
+            raise AttendanceError(say("store.attendance", "This meeting was cancelled; reinstate it before taking attendance."))
         zone = self._zone_in(uow)
         current = self._current_marks(conn, meeting_id)
         who = uow.principal.user_id if uow.principal is not None else None
@@ -754,9 +763,9 @@ class AttendanceService(Scoped):
                 sa.select(_run.c.meeting_id, _run.c.started_at, _run.c.ended_at).where(_run.c.id == run_id)
             ).first()
             if run is None or run.meeting_id != meeting_id:
-                raise AttendanceError("That run is not a run of this meeting.")
+                raise AttendanceError(say("store.attendance", "That run is not a run of this meeting."))
             if run.started_at is None or run.ended_at is None or run.ended_at <= run.started_at:
-                raise AttendanceError("That run has not ended, so it has no times to offer.")
+                raise AttendanceError(say("store.attendance", "That run has not ended, so it has no times to offer."))
             session = uow.session
             meeting = self._records(session, [session.get(Meeting, meeting_id)])[0]
             rows = self._sheet(session, meeting_id)
@@ -883,7 +892,7 @@ class AttendanceService(Scoped):
             session = uow.session
             person = session.get(Participant, participant_id)
             if person is None:
-                raise AttendanceError("That participant no longer exists.")
+                raise AttendanceError(say("store.attendance", "That participant no longer exists."))
             pairs, _scope = _in_visible_groups(access, self._participant_meetings(session, participant_id, first, last))
             records = {r.id: r for r in self._records(session, [m for m, _ in pairs])}
             self._audit(uow, AuditAction.VIEW, record_type="weekly hours", record_id=participant_id,
@@ -904,7 +913,7 @@ class AttendanceService(Scoped):
             session = uow.session
             group = session.get(CareGroup, group_id)
             if group is None:
-                raise AttendanceError("That group no longer exists.")
+                raise AttendanceError(say("store.attendance", "That group no longer exists."))
             curriculum_ids = tuple(
                 session.exec(
                     select(GroupCurriculum.curriculum_id)
@@ -1002,7 +1011,7 @@ class AttendanceService(Scoped):
             if record_number is not None:
                 participant_id = access.participant_by_record(record_number)
             elif participant_id is None:
-                raise AttendanceError("Choose a participant for the report.")
+                raise AttendanceError(say("store.attendance", "Choose a participant for the report."))
             else:
                 access.participant(participant_id)
             settings = _ConnectionSettings(uow.conn)
@@ -1011,7 +1020,7 @@ class AttendanceService(Scoped):
             session = uow.session
             person = session.get(Participant, participant_id)
             if person is None:
-                raise AttendanceError("That participant no longer exists.")
+                raise AttendanceError(say("store.attendance", "That participant no longer exists."))
             pairs, scope_note = _in_visible_groups(
                 access, self._participant_meetings(session, participant_id, first, last)
             )

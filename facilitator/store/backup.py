@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from facilitator.core.catalogue import say
+
 from ..core.audit import ChainReport, Checkpoint
 from ..core.changes import UserFacingError
 from ..core.files import os_problem, shown_path
@@ -114,12 +116,12 @@ def database_path(url: str | sa.URL) -> Path:
     """The SQLite file behind ``url``; a sentence for PostgreSQL or an in-memory database."""
     if not db.is_sqlite(url):
         raise BackupError(
-            "This clinic's database is on a PostgreSQL server; back it up and restore it with the "
-            "server's tools (pg_dump and pg_restore)."
+            say("store.backup", "This clinic's database is on a PostgreSQL server; back it up and restore it with the server's "
+                "tools (pg_dump and pg_restore).")
         )
     path = db.sqlite_path(url)
     if path is None:
-        raise BackupError("An in-memory database cannot be backed up.")
+        raise BackupError(say("store.backup", "An in-memory database cannot be backed up."))
     return path
 
 
@@ -137,28 +139,30 @@ def take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | None
     try:
         return _take_backup(source, target, checkpoints, stamp)
     except OSError as exc:
-        raise BackupError(f"The backup could not be written to {shown_path(target)}: {os_problem(exc)}.") from exc
+        raise BackupError(say("store.backup", "The backup could not be written to {shown_path}: {os_problem}.",
+                              shown_path=shown_path(target), os_problem=os_problem(exc))) from exc
 
 
 def _take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | None,
                  stamp: datetime | None) -> BackupResult:
     if not source.exists():
-        raise BackupError(f"There is no database at {source} to back up.")
+        raise BackupError(say("store.backup", "There is no database at {source} to back up.", source=source))
     if target.resolve() == source.resolve():
-        raise BackupError("A backup cannot overwrite the database it copies; choose another file name.")
+        raise BackupError(say("store.backup", "A backup cannot overwrite the database it copies; choose another file name."))
     if target.exists() and target.is_dir():
-        raise BackupError(f"{target} is a folder; give a file name for the backup.")
+        raise BackupError(say("store.backup", "{target} is a folder; give a file name for the backup.", target=target))
     db.make_private_dir(target.parent)
     try:
         db.sqlite_backup(source, target)
     except sqlite3.Error as exc:
-        raise BackupError(f"The database could not be copied: {exc}.") from exc
+        raise BackupError(say("store.backup", "The database could not be copied: {exc}.", exc=exc)) from exc
     except OSError as exc:
-        raise BackupError(f"The backup could not be written to {shown_path(target)}: {os_problem(exc)}.") from exc
+        raise BackupError(say("store.backup", "The backup could not be written to {shown_path}: {os_problem}.",
+                              shown_path=shown_path(target), os_problem=os_problem(exc))) from exc
     problem = _integrity_problem(target)
     if problem:
         target.unlink(missing_ok=True)
-        raise BackupError(f"The copy failed its integrity check ({problem}); nothing was kept.")
+        raise BackupError(say("store.backup", "The copy failed its integrity check ({problem}); nothing was kept.", problem=problem))
     sha = file_sha256(target)
     digest_path = digest_path_for(target)
     with db.private_file(digest_path) as fh:
@@ -225,32 +229,35 @@ def check_backup(path: Path, checkpoints: AuditCheckpoints | None = None) -> Bac
     try:
         return _check_backup(path, checkpoints)
     except OSError as exc:
-        raise BackupError(f"The backup {shown_path(path)} cannot be read: {os_problem(exc)}.") from exc
+        raise BackupError(say("store.backup", "The backup {shown_path} cannot be read: {os_problem}.",
+                              shown_path=shown_path(path), os_problem=os_problem(exc))) from exc
     except ValueError as exc:  # a name with a NUL character
-        raise BackupError(f"There is no backup file at {shown_path(path)}.") from exc
+        raise BackupError(say("store.backup", "There is no backup file at {shown_path}.", shown_path=shown_path(path))) from exc
 
 
 def _check_backup(path: Path, checkpoints: AuditCheckpoints | None) -> BackupInfo:
     if not path.is_file():
-        raise BackupError(f"There is no backup file at {shown_path(path)}.")
+        raise BackupError(say("store.backup", "There is no backup file at {shown_path}.", shown_path=shown_path(path)))
     digest_file = digest_path_for(path)
     if not digest_file.is_file():
         raise BackupError(
-            f"The digest file {digest_file.name} is missing beside the backup, so its integrity cannot be checked."
+            say("store.backup", "The digest file {name} is missing beside the backup, so its integrity cannot be checked.",
+                name=digest_file.name)
         )
     try:
         expected = digest_file.read_text(encoding="utf-8").split()[0].lower()
     except (OSError, UnicodeDecodeError, IndexError) as exc:
-        raise BackupError(f"The digest file {digest_file.name} cannot be read.") from exc
+        raise BackupError(say("store.backup", "The digest file {name} cannot be read.", name=digest_file.name)) from exc
     sha = file_sha256(path)
     if sha != expected:
         raise BackupError(
-            f"The backup {path.name} does not match its SHA-256 digest: the file is damaged or was changed, "
-            "so it was not restored."
+            say("store.backup", "The backup {name} does not match its SHA-256 digest: the file is damaged or was changed, so it was "
+                "not restored.", name=path.name)
         )
     problem = _integrity_problem(path)
     if problem:
-        raise BackupError(f"The backup {path.name} is not a sound database ({problem}); it was not restored.")
+        raise BackupError(say("store.backup", "The backup {name} is not a sound database ({problem}); it was not restored.",
+                              name=path.name, problem=problem))
     engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     try:
         with engine.connect() as conn:
@@ -258,7 +265,8 @@ def _check_backup(path: Path, checkpoints: AuditCheckpoints | None) -> BackupInf
             missing = [t for t in REQUIRED_TABLES if t not in tables]
             if missing:
                 raise BackupError(
-                    f"The file {path.name} is not a Facilitator backup (it has no {', '.join(missing)} table)."
+                    say("store.backup", "The file {name} is not a Facilitator backup (it has no {missing} table).",
+                        name=path.name, missing=', '.join(missing))
                 )
             schema = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one_or_none() or ""
             accounts = int(conn.execute(sa.text("SELECT COUNT(*) FROM user_account")).scalar_one())
@@ -309,8 +317,8 @@ def _check_schema_known(schema: str, path: Path) -> None:
         known = None
     if known is None:
         raise BackupError(
-            f"The backup {path.name} was made by a newer or unknown version of Facilitator (schema {schema or 'none'}); "
-            "update Facilitator before restoring it."
+            say("store.backup", "The backup {name} was made by a newer or unknown version of Facilitator (schema {schema}); update "
+                "Facilitator before restoring it.", name=path.name, schema=schema or '?')
         )
 
 
@@ -459,14 +467,14 @@ def restore_backup(
     try:
         return _restore(info, backup, target, keep_dir, stamp, confirm_clinic)
     except OSError as exc:
-        raise BackupError(f"The restore could not be finished: {os_problem(exc)}.") from exc
+        raise BackupError(say("store.backup", "The restore could not be finished: {os_problem}.", os_problem=os_problem(exc))) from exc
 
 
 def _restore(
     info: BackupInfo, backup: Path, target: Path, keep_dir: Path, stamp: datetime, confirm_clinic: str | None
 ) -> RestoreResult:
     if target.resolve() == backup.resolve():
-        raise BackupError("The backup and the database are the same file.")
+        raise BackupError(say("store.backup", "The backup and the database are the same file."))
     damage = database_damage(target)
     name = "" if damage else clinic_to_confirm(info, target)
     if name and not (confirm_clinic and same_clinic_name(confirm_clinic, name)):
@@ -492,8 +500,10 @@ def _restore(
             count = _raise_restore_count(staging, live_count)
             _copy(staging, target, wal=True)
     except sqlite3.Error as exc:
-        where = f" The previous database is kept at {replaced_copy}." if replaced_copy else ""
-        raise BackupError(f"The restore could not be finished: {exc}.{where}") from exc
+        if replaced_copy:
+            raise BackupError(say("store.backup", "The restore could not be finished: {exc}. The previous database is kept at {path}.",
+                                  exc=exc, path=replaced_copy)) from exc
+        raise BackupError(say("store.backup", "The restore could not be finished: {exc}.", exc=exc)) from exc
     finally:
         for leftover in _with_companions(staging):
             leftover.unlink(missing_ok=True)
@@ -514,7 +524,8 @@ def _keep_damaged(target: Path, keep_dir: Path, stamp: datetime) -> Path:
         for source in _with_companions(target):
             source.unlink(missing_ok=True)
     except OSError as exc:
-        raise BackupError(f"The damaged database could not be set aside: {exc.strerror or exc}; nothing was restored.") from exc
+        raise BackupError(say("store.backup", "The damaged database could not be set aside: {value}; nothing was restored.",
+                              value=exc.strerror or exc)) from exc
     return kept
 
 

@@ -21,6 +21,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import col, select
 
+from facilitator.core.catalogue import core_word, say
+
 from ..core import care as cc
 from ..core import changes as ch
 from ..core import clinic_settings
@@ -291,7 +293,7 @@ class CareService(Scoped):
     def _person(uow: UnitOfWork, participant_id: int) -> sa.Row:  # type: ignore[type-arg]
         row = uow.conn.execute(sa.select(PARTICIPANT).where(PARTICIPANT.c.id == participant_id)).first()
         if row is None:
-            raise GoneError("That participant no longer exists.")
+            raise GoneError(say("store.care", "That participant no longer exists."))
         return row
 
     def _today(self, uow: UnitOfWork) -> date:
@@ -454,7 +456,8 @@ class CareService(Scoped):
             p = self._require(uow, participant_id, perm.require_change_level_of_care)
             person = self._person(uow, participant_id)
             if person.status != "active":
-                raise cc.CareError("This participant is no longer in the program; their level of care cannot change.")
+                raise cc.CareError(say("store.care", "This participant is no longer in the program; their level of care cannot "
+                                       "change."))
             history, _ = read_level_history(uow.conn, participant_id, person.program_start)
             before = history.level_on(effective)
             cc.check_level_change(history, level, effective, reason, decided_by, self._today(uow))
@@ -472,16 +475,16 @@ class CareService(Scoped):
     def mark_level_in_error(self, change_id: int, reason: str) -> CareRecord:
         reason = reason.strip()
         if not reason:
-            raise cc.CareError("Give the reason the level change was entered in error.")
+            raise cc.CareError(say("store.care", "Give the reason the level change was entered in error."))
         if len(reason) > cc.REASON_MAX:
-            raise cc.CareError(f"The reason can be at most {cc.REASON_MAX} characters.")
+            raise cc.CareError(say("store.care", "The reason can be at most {reason_max} characters.", reason_max=cc.REASON_MAX))
         with self._begin() as uow:
             row = uow.conn.execute(sa.select(LEVEL).where(LEVEL.c.id == change_id)).first()
             if row is None:
-                raise GoneError("That level change no longer exists.")
+                raise GoneError(say("store.care", "That level change no longer exists."))
             self._require(uow, row.participant_id, perm.require_change_level_of_care)
             if row.error_at is not None:
-                raise cc.CareError("This level change is already marked entered in error.")
+                raise cc.CareError(say("store.care", "This level change is already marked entered in error."))
             uow.conn.execute(LEVEL.update().where(LEVEL.c.id == change_id).values(error_at=uow.now,
                                                                                  error_reason=reason))
             self._audit(uow, AuditAction.CHANGE, record_type=RECORD_LEVEL, record_id=change_id,
@@ -511,7 +514,7 @@ class CareService(Scoped):
     def _discharge_row(self, uow: UnitOfWork, discharge_id: int) -> sa.Row:  # type: ignore[type-arg]
         row = uow.conn.execute(sa.select(DISCHARGE).where(DISCHARGE.c.id == discharge_id)).first()
         if row is None:
-            raise GoneError("That discharge no longer exists.")
+            raise GoneError(say("store.care", "That discharge no longer exists."))
         return row
 
     def discharge_facts(self, uow: UnitOfWork, person: sa.Row, kind: cc.DischargeType, day: date  # type: ignore[type-arg]
@@ -549,19 +552,19 @@ class CareService(Scoped):
         with self._begin() as uow:
             p = self._require(uow, participant_id, perm.require_write_discharge)
             if p is None:
-                raise cc.CareError("A discharge is written by a signed-in clinician.")
+                raise cc.CareError(say("store.care", "A discharge is written by a signed-in clinician."))
             person = self._person(uow, participant_id)
             if person.status != "active":
-                raise cc.CareError("This participant has already left the program.")
+                raise cc.CareError(say("store.care", "This participant has already left the program."))
             if day < person.program_start:
-                raise cc.CareError(f"The discharge date cannot be before the program start "
-                                   f"({person.program_start.isoformat()}).")
+                raise cc.CareError(say("store.care", "The discharge date cannot be before the program start ({program_start}).",
+                                       program_start=person.program_start.isoformat()))
             if day > self._today(uow) + timedelta(days=30):
-                raise cc.CareError("A discharge can be dated at most 30 days ahead.")
+                raise cc.CareError(say("store.care", "A discharge can be dated at most 30 days ahead."))
             open_row = uow.conn.execute(sa.select(DISCHARGE.c.id).where(
                 DISCHARGE.c.participant_id == participant_id, DISCHARGE.c.status.in_(OPEN_STATUSES))).first()
             if open_row is not None:
-                raise cc.CareError("This participant already has a discharge in progress; finish that one.")
+                raise cc.CareError(say("store.care", "This participant already has a discharge in progress; finish that one."))
             content = cc.prefill_discharge(self.discharge_facts(uow, person, kind, day))
             discharge_id = uow.conn.execute(DISCHARGE.insert().values(
                 participant_id=participant_id, discharge_type=kind.value, discharge_date=day, author_id=p.user_id,
@@ -584,15 +587,15 @@ class CareService(Scoped):
             self._require(uow, row.participant_id, perm.require_view_care)
             perm.require_edit_discharge(uow.principal, row.author_id)
             if not NoteStatus(row.status).editable:
-                raise cc.CareError(f"This discharge summary is {NoteStatus(row.status).label.lower()} "
-                                   "and can no longer be changed.")
+                raise cc.CareError(say("store.care", "This discharge summary is {label} and can no longer be changed.",
+                                       label=core_word(NoteStatus(row.status).label, lower=True)))
             values: dict[str, object] = {"content": _dumps(clean)}
             if discharge_type is not None:
                 values["discharge_type"] = cc.parse_discharge_type(discharge_type).value
             if day is not None:
                 person = self._person(uow, row.participant_id)
                 if day < person.program_start:
-                    raise cc.CareError("The discharge date cannot be before the program start.")
+                    raise cc.CareError(say("store.care", "The discharge date cannot be before the program start."))
                 values["discharge_date"] = day
             uow.update_versioned(DISCHARGE, discharge_id, version, values, kind=ch.CARE, what="discharge summary",
                                  where=DISCHARGE.c.status.in_((NoteStatus.DRAFT.value, NoteStatus.RETURNED.value)))
@@ -605,11 +608,11 @@ class CareService(Scoped):
     def _clean_summary(content: Mapping[str, object]) -> dict[str, str]:
         keys = {s.key for s in cc.DISCHARGE_SECTIONS}
         if set(content) - keys:
-            raise cc.CareError("The discharge summary has a field Facilitator does not know.")
+            raise cc.CareError(say("store.care", "The discharge summary has a field Facilitator does not know."))
         out = {k: str(content.get(k) or "").strip() for k in sorted(keys)}
         for section in cc.DISCHARGE_SECTIONS:
             if len(out[section.key]) > 20_000:
-                raise cc.CareError(f"{section.label} can be at most 20,000 characters.")
+                raise cc.CareError(say("store.care", "{label} can be at most 20,000 characters.", label=core_word(section.label)))
         return out
 
     def sign_discharge(self, discharge_id: int, version: int | None = None,
@@ -628,7 +631,7 @@ class CareService(Scoped):
                 cn.check_can_sign(cc.DISCHARGE_SECTIONS, _loads(stored), signer, credentials)
                 status = cn.next_status(row.status, NoteAction.SIGN, p.needs_cosign)
             except cn.NoteStateError as exc:
-                raise cc.CareError(str(exc).replace("This note", "This discharge summary")) from None
+                raise _about_discharge(exc) from None
             new_round = row.round + 1 if row.status == NoteStatus.RETURNED.value else row.round
             uow.update_versioned(DISCHARGE, discharge_id, row.version, {
                 "content": stored, "status": status.value, "round": new_round, "signed_at": uow.now,
@@ -653,7 +656,7 @@ class CareService(Scoped):
             try:
                 cn.next_status(row.status, NoteAction.COSIGN)
             except cn.NoteStateError as exc:
-                raise cc.CareError(str(exc).replace("a note", "a discharge summary")) from None
+                raise _about_discharge(exc) from None
             name, credentials = self._signature(uow)
             uow.update_versioned(DISCHARGE, discharge_id, row.version, {
                 "status": NoteStatus.COSIGNED.value, "cosigned_at": uow.now, "cosigner_id": p.user_id,
@@ -668,9 +671,9 @@ class CareService(Scoped):
     def return_discharge(self, discharge_id: int, comment: str, version: int | None = None) -> DischargeView:
         comment = comment.strip()
         if not comment:
-            raise cc.CareError("Say what needs changing before returning the discharge summary.")
+            raise cc.CareError(say("store.care", "Say what needs changing before returning the discharge summary."))
         if len(comment) > 2000:
-            raise cc.CareError("The comment can be at most 2,000 characters.")
+            raise cc.CareError(say("store.care", "The comment can be at most 2,000 characters."))
         with self._begin() as uow:
             row = self._discharge_row(uow, discharge_id)
             self._require(uow, row.participant_id, perm.require_view_care)
@@ -680,7 +683,7 @@ class CareService(Scoped):
             try:
                 cn.next_status(row.status, NoteAction.RETURN)
             except cn.NoteStateError as exc:
-                raise cc.CareError(str(exc).replace("a note", "a discharge summary")) from None
+                raise _about_discharge(exc) from None
             uow.update_versioned(DISCHARGE, discharge_id, row.version, {
                 "status": NoteStatus.RETURNED.value, "returned_at": uow.now, "return_comment": comment,
             }, kind=ch.CARE, what="discharge summary", where=DISCHARGE.c.status == row.status)
@@ -744,7 +747,7 @@ class CareService(Scoped):
             self._require(uow, row.participant_id, perm.require_write_discharge)
             plan = self._plan_of(uow, discharge_id)
             if plan is None:
-                raise GoneError("That aftercare plan no longer exists.")
+                raise GoneError(say("store.care", "That aftercare plan no longer exists."))
             uow.update_versioned(PLAN, plan.id, version, {"content": _dumps(clean)}, kind=ch.CARE,
                                  what="aftercare plan")
             filled = sum(1 for v in clean.values() if v)
@@ -765,7 +768,7 @@ class CareService(Scoped):
             person = self._person(uow, row.participant_id)
             plan = self._plan_of(uow, discharge_id)
             if plan is None:
-                raise GoneError("That aftercare plan no longer exists.")
+                raise GoneError(say("store.care", "That aftercare plan no longer exists."))
             clinic = _ConnectionSettings(uow.conn).get("clinic_name")
             model = cc.build_aftercare_print(
                 plan.content, person.preferred_name, plan.updated_at.astimezone(
@@ -782,3 +785,20 @@ class CareService(Scoped):
 
 def discharges_of(records: Sequence[CareRecord]) -> list[DischargeView]:
     return [r.discharge for r in records if r.discharge is not None]
+
+
+def _about_discharge(exc: cn.NoteStateError) -> cc.CareError:
+    """A note rule's refusal, said of the discharge summary it was applied to."""
+    said = exc.sentence
+    template = getattr(said, "template", "")
+    label = (getattr(said, "params", None) or {}).get("label", "")
+    if template == "This note is {label} and cannot be signed again.":
+        return cc.CareError(say("store.care", "This discharge summary is {label} and cannot be signed again.",
+                                label=label))
+    if template.startswith("Only a note awaiting co-signature can be co-signed"):
+        return cc.CareError(say("store.care", "Only a discharge summary awaiting co-signature can be co-signed; this "
+                                "one is {label}.", label=label))
+    if template.startswith("Only a note awaiting co-signature can be returned"):
+        return cc.CareError(say("store.care", "Only a discharge summary awaiting co-signature can be returned; this "
+                                "one is {label}.", label=label))
+    return cc.CareError(said)

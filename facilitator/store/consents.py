@@ -18,6 +18,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from facilitator.core.catalogue import listing, say
+
 from ..core import permissions as perm
 from ..core.attendance import AttendanceStatus, clinic_zone, minutes_attended
 from ..core.audit import AuditAction
@@ -71,7 +73,7 @@ class ConsentIncomplete(ValidationError):
 
     def __init__(self, problems: Iterable[str]) -> None:
         self.problems = tuple(problems)
-        super().__init__(" ".join(self.problems))
+        super().__init__(listing(list(self.problems), " "))
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ class ConsentService(Scoped):
     def _row(self, conn: sa.Connection, consent_id: int) -> Any:
         row = conn.execute(sa.select(_consent).where(_consent.c.id == consent_id)).first()
         if row is None:
-            raise GoneError("That consent no longer exists.")
+            raise GoneError(say("store.consents", "That consent no longer exists."))
         return row
 
     # -- reading -------------------------------------------------------------------------------
@@ -242,12 +244,13 @@ class ConsentService(Scoped):
             access = self._access(uow)
             p = self._check(access, row.participant_id, perm.require_record_consent)
             if row.revoked_on is not None:
-                raise ConsentError(f"This consent was already revoked on {row.revoked_on.isoformat()}.")
+                raise ConsentError(say("store.consents", "This consent was already revoked on {revoked_on}.",
+                                       revoked_on=row.revoked_on.isoformat()))
             today = self._today(uow)
             if revoked_on > today:
-                raise ConsentError("The revocation date cannot be later than today.")
+                raise ConsentError(say("store.consents", "The revocation date cannot be later than today."))
             if revoked_on < row.signed_on:
-                raise ConsentError("The revocation date cannot be before the consent was signed.")
+                raise ConsentError(say("store.consents", "The revocation date cannot be before the consent was signed."))
             who_id, who = self._who(uow, p)
             uow.conn.execute(
                 _consent.update()
@@ -295,9 +298,9 @@ class ConsentService(Scoped):
             first = first or person.program_start
             last = last or today
             if last < first:
-                raise ConsentError("The letter's first day must come before its last day.")
+                raise ConsentError(say("store.consents", "The letter's first day must come before its last day."))
             if last > today:
-                raise ConsentError("A letter cannot report on days still to come.")
+                raise ConsentError(say("store.consents", "A letter cannot report on days still to come."))
             facts = self._facts(uow, access, person, first, last)
             if kind is LetterKind.COMPLETION and facts.completed_on and not last_given and facts.completed_on < last:
                 last = max(first, facts.completed_on)  # a completion letter reports up to the completion

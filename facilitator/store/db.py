@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from facilitator.core.catalogue import say
+
 from ..core import files
 from ..core.changes import UserFacingError
 
@@ -57,7 +59,7 @@ def create_engine(url: str, *, create: bool = True) -> Engine:
     try:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError as exc:
-        raise DatabaseError(f"The database address {url!r} is not a valid URL.") from exc
+        raise DatabaseError(say("store.db", "The database address {url!r} is not a valid URL.", url=url)) from exc
     if parsed.get_backend_name() != "sqlite":
         return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
     path = sqlite_path(url)
@@ -68,14 +70,15 @@ def create_engine(url: str, *, create: bool = True) -> Engine:
     else:
         if not path.exists() and not create:
             raise DatabaseError(
-                f"The clinic database is missing from {path}, though this data folder has held one. Facilitator "
-                "does not start an empty clinic in its place: put the file back, or restore the latest backup "
-                "(facilitator restore FILE)."
+                say("store.db", "The clinic database is missing from {path}, though this data folder has held one. Facilitator "
+                    "does not start an empty clinic in its place: put the file back, or restore the latest backup "
+                    "(facilitator restore FILE).", path=path)
             )
         try:
             make_private_dir(path.parent)
         except OSError as exc:
-            raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from exc
+            raise DatabaseError(say("store.db", "Cannot create the data folder {parent}: {strerror}.",
+                                    parent=path.parent, strerror=exc.strerror)) from exc
         _ensure_private(path)
         uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=rw"
         engine = sa.create_engine(
@@ -204,7 +207,7 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
     try:
         current = current_revision(engine)
     except sa.exc.OperationalError as exc:
-        raise DatabaseError(f"Cannot open the database: {exc.orig}.") from exc
+        raise DatabaseError(say("store.db", "Cannot open the database: {orig}.", orig=exc.orig)) from exc
     head = head_revision()
     if current == head:
         return None
@@ -214,8 +217,8 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
             script.get_revision(current)
         except Exception as exc:
             raise DatabaseError(
-                f"This database was written by a newer version of Facilitator (schema {current}); "
-                "update Facilitator on this computer before opening it."
+                say("store.db", "This database was written by a newer version of Facilitator (schema {current}); update "
+                    "Facilitator on this computer before opening it.", current=current)
             ) from exc
     with engine.connect() as conn:
         allowed = may_change_schema(conn)
@@ -223,13 +226,15 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
         user = engine.url.username or "this account"
         if current is None:
             raise DatabaseError(
-                f"The clinic database is empty and {user} may not create its tables: the clinic's administrator "
-                "must run 'facilitator server prepare' (it installs the schema as the database's owner) first."
+                say("store.db", "The clinic database is empty and {user} may not create its tables: the clinic's administrator "
+                    "must run 'facilitator server prepare' (it installs the schema as the database's owner) first.",
+                    user=user)
             )
         raise DatabaseError(
-            f"The clinic database is at schema {current} and this Facilitator needs {head}, which "
-            f"{user} may not install: the clinic's administrator must run 'facilitator server upgrade' "
-            "(it migrates as the database's owner) before the workstations open it."
+            say("store.db", "The clinic database is at schema {current} and this Facilitator needs {head}, which {user} may not "
+                "install: the clinic's administrator must run 'facilitator server upgrade' (it migrates as the "
+                "database's owner) before the workstations open it.",
+                current=current, head=head, user=user)
         )
     backup = None
     path = sqlite_path(engine.url)

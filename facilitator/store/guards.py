@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from facilitator.core.catalogue import say
+
 from ..core.changes import DatabaseUnavailable
 
 
@@ -76,9 +78,10 @@ def missing_guards(conn: Connection) -> list[str]:
 
 def unprotected_sentence(missing: list[str]) -> str:
     return (
-        f"This clinic database has lost {len(missing)} of the protections that lock signed notes and the audit "
-        "trail, so someone changed it outside Facilitator. You can still look records up, but nothing can be "
-        "saved until an administrator restores them (facilitator audit guards --repair) or restores a backup."
+        say("store.guards", "This clinic database has lost {missing_count} of the protections that lock signed notes and the audit "
+            "trail, so someone changed it outside Facilitator. You can still look records up, but nothing can be "
+            "saved until an administrator restores them (facilitator audit guards --repair) or restores a backup.",
+            missing_count=len(missing))
     )
 
 

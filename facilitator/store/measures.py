@@ -30,6 +30,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
+
 from ..core import changes as ch
 from ..core import clinic_settings
 from ..core import measures as cm
@@ -89,8 +91,10 @@ class LabImportRefused(MeasureError):
         self.errors = list(errors)
         rows = ", ".join(str(e.line) for e in self.errors[:10]) + ("…" if len(self.errors) > 10 else "")
         super().__init__(
-            f"The results were not imported: {len(self.errors)} row(s) have problems (lines {rows}); "
-            "nothing was recorded."
+            say("store.measures", "The results were not imported: {count} rows have problems (lines {rows}); nothing "
+                "was recorded.", count=len(self.errors), rows=rows) if len(self.errors) > 1 else
+            say("store.measures", "The results were not imported: 1 row has a problem (line {rows}); nothing was "
+                "recorded.", rows=rows)
         )
 
 
@@ -143,7 +147,7 @@ class MeasuresService(Scoped):
             raise NoSuchParticipant() from None
         row = uow.conn.execute(sa.select(PARTICIPANT).where(PARTICIPANT.c.id == participant_id)).first()
         if row is None:
-            raise GoneError("That participant no longer exists.")
+            raise GoneError(say("store.measures", "That participant no longer exists."))
         return row
 
     @staticmethod
@@ -171,8 +175,8 @@ class MeasuresService(Scoped):
         groups = self._groups(uow.conn, participant_id, on)
         if not groups:
             raise MeasureError(
-                f"{person.preferred_name} was not enrolled in any group on {on.isoformat()}; "
-                "measures are recorded for enrolled participants."
+                say("store.measures", "{preferred_name} was not enrolled in any group on {on}; measures are recorded for enrolled "
+                    "participants.", preferred_name=person.preferred_name, on=on.isoformat())
             )
         access = self._access(uow)
         if not access.setup:
@@ -206,13 +210,14 @@ class MeasuresService(Scoped):
             conn = uow.conn
             meeting = conn.execute(sa.select(MEETING).where(MEETING.c.id == meeting_id)).first()
             if meeting is None:
-                raise GoneError("That meeting no longer exists.")
+                raise GoneError(say("store.measures", "That meeting no longer exists."))
             if meeting.cancelled_at is not None:
-                raise MeasureError("This meeting was cancelled; it takes no check-ins.")
+                raise MeasureError(say("store.measures", "This meeting was cancelled; it takes no check-ins."))
             today = self._today_in(uow)
             if meeting.local_day > today:
                 raise MeasureError(
-                    f"This meeting is on {meeting.local_day.isoformat()}, after today; check-ins are recorded in the session."
+                    say("store.measures", "This meeting is on {local_day}, after today; check-ins are recorded in the session.",
+                        local_day=meeting.local_day.isoformat())
                 )
             person = self._person(uow, participant_id)
             access = self._access(uow)
@@ -226,7 +231,8 @@ class MeasuresService(Scoped):
             ).first()
             if not enrolled and attended is None:
                 raise MeasureError(
-                    f"{person.preferred_name} is not enrolled in this group and not marked present at this meeting."
+                    say("store.measures", "{preferred_name} is not enrolled in this group and not marked present at this meeting.",
+                        preferred_name=person.preferred_name)
                 )
             if not access.setup:
                 staff = access.staff_of_groups([meeting.group_id])
@@ -297,7 +303,7 @@ class MeasuresService(Scoped):
         """
         scored = cm.score(instrument, answers, difficulty)
         with self._begin() as uow:
-            day = cm.check_day(taken_on, "date it was taken", self._today_in(uow))
+            day = cm.check_day(taken_on, QT_TRANSLATE_NOOP("store.measures", "date it was taken"), self._today_in(uow))
             self._may_record(uow, participant_id, day)
             if meeting_id is not None:
                 self._access(uow).group_of_meeting(meeting_id)
@@ -420,7 +426,7 @@ class MeasuresService(Scoped):
             me = self._access(uow).me()
             if me is not None and me.is_administrator:
                 raise perm.PermissionDenied(
-                    "Only a supervisor or the facilitators of a participant's groups can record drug screens."
+                    say("store.measures", "Only a supervisor or the facilitators of a participant's groups can record drug screens.")
                 )
             today = self._today_in(uow)
             parsed = cm.parse_lab_csv(data, today)
@@ -501,8 +507,9 @@ class MeasuresService(Scoped):
             ).first()
             if exists:
                 raise MeasureError(
-                    f"The {which.value} meetings of the week of {week.isoformat()} are already recorded; "
-                    "mark that entry entered in error to correct it."
+                    say("store.measures", "The {kind} meetings of the week of {week} are already recorded; mark that entry entered "
+                        "in error to correct it.", week=week.isoformat(),
+                        kind=say("store.measures", "12-step") if which.value == "12-step" else say("store.measures", "other"))
                 )
             new_id = conn.execute(
                 MUTUAL_HELP.insert()
@@ -524,18 +531,19 @@ class MeasuresService(Scoped):
         that raised a safety flag still open resolves it ("the result was entered in error").
         """
         if kind not in ENTRY_KINDS:
-            raise MeasureError(f"{kind!r} is not a kind of measure; use {', '.join(ENTRY_KINDS)}.")
+            raise MeasureError(say("store.measures", "{kind!r} is not a kind of measure; use {entry_kinds}.",
+                                   kind=kind, entry_kinds=', '.join(ENTRY_KINDS)))
         table, change, words = ENTRY_KINDS[kind]
         text = cm.check_error_reason(reason)
         with self._begin() as uow:
             conn = uow.conn
             row = conn.execute(sa.select(table).where(table.c.id == record_id)).first()
             if row is None:
-                raise GoneError(f"That {kind} no longer exists.")
+                raise GoneError(say("store.measures", "That {kind} no longer exists.", kind=kind))
             day = _day_of(kind, row)
             self._may_record_or_view(uow, row.participant_id, day)
             if row.error_at is not None:
-                raise MeasureError(f"This {kind} is already marked entered in error.")
+                raise MeasureError(say("store.measures", "This {kind} is already marked entered in error.", kind=kind))
             conn.execute(
                 table.update().where(table.c.id == record_id, table.c.error_at.is_(None))
                 .values(error_at=uow.now, error_by_id=self._by(uow), error_reason=text)
@@ -568,7 +576,8 @@ class MeasuresService(Scoped):
         groups = self._groups(uow.conn, participant_id, day) or self._groups(uow.conn, participant_id)
         staff = access.staff_of_groups(groups)
         if not groups:
-            raise MeasureError(f"{person.preferred_name} is in no group; ask a supervisor.")
+            raise MeasureError(say("store.measures", "{preferred_name} is in no group; ask a supervisor.",
+                                   preferred_name=person.preferred_name))
         perm.require_record_measures(uow.principal, [staff.get(g, []) for g in groups])
 
     # -- safety flags -----------------------------------------------------------------------------
@@ -580,7 +589,7 @@ class MeasuresService(Scoped):
     def resolve_flag(self, flag_id: int, resolution: str, version: int | None = None) -> cm.FlagRecord:
         """Close a safety flag with what was done (risk assessed, safety plan reviewed, referral)."""
         if not (resolution or "").strip():
-            raise MeasureError("Say how the safety flag was resolved before closing it.")
+            raise MeasureError(say("store.measures", "Say how the safety flag was resolved before closing it."))
         return self._flag_step(flag_id, version, "resolved", resolution)
 
     def _flag_step(self, flag_id: int, version: int | None, step: str, text: str) -> cm.FlagRecord:
@@ -589,12 +598,12 @@ class MeasuresService(Scoped):
             conn = uow.conn
             row = conn.execute(sa.select(FLAG).where(FLAG.c.id == flag_id)).first()
             if row is None:
-                raise GoneError("That safety flag no longer exists.")
+                raise GoneError(say("store.measures", "That safety flag no longer exists."))
             self._may_view(uow, row.participant_id, perm.require_acknowledge_flag)
             if row.resolved_at is not None:
-                raise MeasureError("This safety flag is already resolved.")
+                raise MeasureError(say("store.measures", "This safety flag is already resolved."))
             if step == "acknowledged" and row.acknowledged_at is not None:
-                raise MeasureError("This safety flag is already acknowledged.")
+                raise MeasureError(say("store.measures", "This safety flag is already acknowledged."))
             values: dict[str, Any]
             if step == "acknowledged":
                 values = {"acknowledged_at": uow.now, "acknowledged_by_id": self._by(uow), "acknowledgement": words}
@@ -630,7 +639,7 @@ class MeasuresService(Scoped):
                 p = self._access(uow).me()
                 if p is not None and p.is_administrator:
                     raise perm.PermissionDenied(
-                        "Safety flags are open to the participant's group facilitators and to supervisors only."
+                        say("store.measures", "Safety flags are open to the participant's group facilitators and to supervisors only.")
                     )
                 visible = self._access(uow).visible_participants()
                 where = FLAG.c.resolved_at.is_(None)
@@ -653,9 +662,9 @@ class MeasuresService(Scoped):
         (``AttendanceService.participant_hours``), not repeated here.
         """
         if first > last:
-            raise MeasureError("The first day comes after the last day.")
-        cm.check_day(first, "first day", cm.limits.LATEST_DATE)
-        cm.check_day(last, "last day", cm.limits.LATEST_DATE)
+            raise MeasureError(say("store.measures", "The first day comes after the last day."))
+        cm.check_day(first, QT_TRANSLATE_NOOP("store.measures", "first day"), cm.limits.LATEST_DATE)
+        cm.check_day(last, QT_TRANSLATE_NOOP("store.measures", "last day"), cm.limits.LATEST_DATE)
         with self._read() as uow:
             self._may_view(uow, participant_id)
             conn = uow.conn
@@ -715,7 +724,7 @@ class MeasuresService(Scoped):
             p = access.me()
             if p is not None and p.is_administrator:
                 raise perm.PermissionDenied(
-                    "Measures are open to the participant's group facilitators and to supervisors only."
+                    say("store.measures", "Measures are open to the participant's group facilitators and to supervisors only.")
                 )
             day = day or self._today_in(uow)
             groups = access.visible_groups()

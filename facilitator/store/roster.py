@@ -18,6 +18,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from facilitator.core.catalogue import listing, say
+
 from ..core import permissions as perm
 from ..core.attendance import Track, WeeklySchedule, parse_weekdays
 from ..core.audit import AuditAction
@@ -55,7 +57,9 @@ class RosterImportRefused(RosterError):
     def __init__(self, errors: Sequence[RowError]) -> None:
         self.errors = list(errors)
         rows = ", ".join(str(e.line) for e in self.errors[:10]) + ("…" if len(self.errors) > 10 else "")
-        super().__init__(f"The roster was not imported: {len(self.errors)} row(s) have problems (lines {rows}).")
+        super().__init__(say("store.roster", "The roster was not imported: {count} rows have problems (lines {rows}).",
+                             count=len(self.errors), rows=rows) if len(self.errors) > 1 else
+                         say("store.roster", "The roster was not imported: 1 row has a problem (line {rows}).", rows=rows))
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ class RosterService(Scoped):
             conn = uow.conn
             name = draft.name.strip()
             if conn.execute(sa.select(_group.c.id).where(_group.c.name == name)).first():
-                raise RosterError(f"There is already a group called {name!r}.")
+                raise RosterError(say("store.roster", "There is already a group called {name!r}.", name=name))
             group_id = conn.execute(
                 _group.insert().values(
                     **self._group_values(draft), created_at=uow.now, updated_at=uow.now,
@@ -200,7 +204,7 @@ class RosterService(Scoped):
             name = draft.name.strip()
             clash = conn.execute(sa.select(_group.c.id).where(_group.c.name == name, _group.c.id != group_id)).first()
             if clash:
-                raise RosterError(f"There is already a group called {name!r}.")
+                raise RosterError(say("store.roster", "There is already a group called {name!r}.", name=name))
             before = self._group_facts(uow.session, group_id)
             uow.update_versioned(_group, group_id, version, self._group_values(draft), kind=GROUP, what="group")
             conn.execute(_group_curriculum.delete().where(_group_curriculum.c.group_id == group_id))
@@ -216,7 +220,7 @@ class RosterService(Scoped):
     def _check_group(draft: GroupDraft) -> None:
         problems = draft.problems()
         if problems:
-            raise RosterError("The group cannot be saved: " + "; ".join(problems) + ".")
+            raise RosterError(say("store.roster", "The group cannot be saved: {problems}.", problems=listing(problems, "; ")))
 
     @staticmethod
     def _group_values(draft: GroupDraft) -> dict[str, Any]:
@@ -250,7 +254,7 @@ class RosterService(Scoped):
     def _group_facts(self, session: Session, group_id: int) -> dict[str, object]:
         row = session.get(CareGroup, group_id)
         if row is None:
-            raise GoneError("That group no longer exists; someone may have removed it.")
+            raise GoneError(say("store.roster", "That group no longer exists; someone may have removed it."))
         record = self._group_records(session, [row])[0]
         facts: dict[str, object] = {k: getattr(row, k) for k in GROUP_FIELDS if hasattr(row, k)}
         facts["track"] = record.track.curriculum_ids
@@ -272,7 +276,7 @@ class RosterService(Scoped):
             self._access(uow).group(group_id)
             row = uow.session.get(CareGroup, group_id)
             if row is None:
-                raise RosterError("That group no longer exists.")
+                raise RosterError(say("store.roster", "That group no longer exists."))
             return self._group_records(uow.session, [row])[0]
 
     @staticmethod
@@ -348,7 +352,7 @@ class RosterService(Scoped):
     def _participant_facts(self, session: Session, participant_id: int) -> dict[str, object]:
         row = session.get(Participant, participant_id)
         if row is None:
-            raise GoneError("That participant no longer exists; someone may have removed them.")
+            raise GoneError(say("store.roster", "That participant no longer exists; someone may have removed them."))
         facts: dict[str, object] = {k: getattr(row, k) for k in PARTICIPANT_FIELDS if hasattr(row, k)}
         facts["goals"] = self._participant_records(session, [row])[0].goals
         return facts
@@ -357,7 +361,7 @@ class RosterService(Scoped):
     def _check_participant(draft: ParticipantDraft) -> None:
         problems = draft.problems()
         if problems:
-            raise RosterError("The participant cannot be saved: " + "; ".join(problems) + ".")
+            raise RosterError(say("store.roster", "The participant cannot be saved: {problems}.", problems=listing(problems, "; ")))
 
     @staticmethod
     def _refuse_duplicate(conn: sa.Connection, record_number: str, other_than: int | None = None) -> None:
@@ -365,7 +369,8 @@ class RosterService(Scoped):
         if other_than is not None:
             stmt = stmt.where(_participant.c.id != other_than)
         if conn.execute(stmt).first():
-            raise RosterError(f"Record number {record_number} already belongs to another participant.")
+            raise RosterError(say("store.roster", "Record number {record_number} already belongs to another participant.",
+                                  record_number=record_number))
 
     @staticmethod
     def _participant_values(draft: ParticipantDraft) -> dict[str, Any]:
@@ -404,7 +409,7 @@ class RosterService(Scoped):
             self._access(uow).participant(participant_id)
             row = uow.session.get(Participant, participant_id)
             if row is None:
-                raise RosterError("That participant no longer exists.")
+                raise RosterError(say("store.roster", "That participant no longer exists."))
             record = self._participant_records(uow.session, [row])[0]
             self._audit(uow, AuditAction.VIEW, record_type="participant", record_id=participant_id,
                         participant_id=participant_id)
@@ -464,11 +469,11 @@ class RosterService(Scoped):
     def add_relative(self, participant_id: int, name: str, relationship: str = "") -> RelativeRecord:
         name = " ".join(name.split())
         if not name:
-            raise RosterError("A relative or partner needs a name.")
+            raise RosterError(say("store.roster", "A relative or partner needs a name."))
         with self._begin() as uow:
             self._access(uow).require(perm.require_manage_rosters)
             if uow.conn.execute(sa.select(_participant.c.id).where(_participant.c.id == participant_id)).first() is None:
-                raise RosterError("That participant no longer exists.")
+                raise RosterError(say("store.roster", "That participant no longer exists."))
             relation = relationship.strip()[:60]
             relative_id = int(uow.conn.execute(
                 _relative.insert().values(participant_id=participant_id, name=name, relationship=relation)
@@ -510,14 +515,14 @@ class RosterService(Scoped):
     ) -> EnrollResult:
         """Enroll a participant; a full group or a closed one that already began is a warning, not a refusal."""
         if end is not None and end < start:
-            raise RosterError("The enrollment ends before it starts.")
+            raise RosterError(say("store.roster", "The enrollment ends before it starts."))
         with self._begin() as uow:
             self._access(uow).require(perm.require_manage_rosters)
             session = uow.session
             group = session.get(CareGroup, group_id)
             person = session.get(Participant, participant_id)
             if group is None or person is None:
-                raise RosterError("That group or participant no longer exists.")
+                raise RosterError(say("store.roster", "That group or participant no longer exists."))
             overlapping = session.exec(
                 select(Enrollment).where(
                     Enrollment.group_id == group_id,
@@ -527,7 +532,8 @@ class RosterService(Scoped):
                 )
             ).first()
             if overlapping is not None:
-                raise RosterError(f"{person.preferred_name} is already enrolled in {group.name} on those dates.")
+                raise RosterError(say("store.roster", "{preferred_name} is already enrolled in {name} on those dates.",
+                                      preferred_name=person.preferred_name, name=group.name))
             row = Enrollment(group_id=group_id, participant_id=participant_id, start_date=start, end_date=end)
             session.add(row)
             session.flush()
@@ -561,9 +567,9 @@ class RosterService(Scoped):
             session = uow.session
             row = session.get(Enrollment, enrollment_id)
             if row is None:
-                raise RosterError("That enrollment no longer exists.")
+                raise RosterError(say("store.roster", "That enrollment no longer exists."))
             if end < row.start_date:
-                raise RosterError("The enrollment cannot end before it started.")
+                raise RosterError(say("store.roster", "The enrollment cannot end before it started."))
             row.end_date = end
             session.add(row)
             session.flush()
@@ -674,5 +680,5 @@ class RosterService(Scoped):
         except sa.exc.IntegrityError as exc:
             log.warning("Roster import refused by the database: %s", exc)
             raise RosterError(
-                "The roster was not imported: another workstation added one of these record numbers just now."
+                say("store.roster", "The roster was not imported: another workstation added one of these record numbers just now.")
             ) from exc

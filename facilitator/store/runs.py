@@ -29,6 +29,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
+from facilitator.core.catalogue import say
+
 from ..core import limits
 from ..core import permissions as perm
 from ..core.agenda_clock import ClockEvent, ClockSnapshot, ItemSnapshot, ItemStatus, RunStatus
@@ -185,7 +187,7 @@ class RunStore:
         found = uow.conn.execute(sa.select(_run.c.meeting_id).where(_run.c.id == run_id)).first()
         if found is None:
             perm.require_signed_in(uow.principal)
-            raise RunNotFound(f"run {run_id} is not in the database")
+            raise RunNotFound(say("store.runs", "run {run_id} is not in the database", run_id=run_id))
         if found[0] is None:
             return perm.require_signed_in(uow.principal)
         return self._meeting_check(uow, int(found[0]), require)
@@ -514,7 +516,7 @@ class RunStore:
     def _get(db: Session, run_id: int) -> Run:
         run = db.get(Run, run_id)
         if run is None:
-            raise RunNotFound(f"run {run_id} is not in the database")
+            raise RunNotFound(say("store.runs", "run {run_id} is not in the database", run_id=run_id))
         return run
 
     def _write_state(self, db: Session, run: Run, snapshot: ClockSnapshot) -> None:
@@ -616,7 +618,7 @@ def _staff_of_groups(conn: Connection, group_ids: Iterable[int]) -> dict[int, li
 def _group_of_meeting(conn: Connection, meeting_id: int) -> int:
     group_id = conn.execute(sa.select(_meeting.c.group_id).where(_meeting.c.id == meeting_id)).scalar()
     if group_id is None:
-        raise perm.PermissionDenied("That meeting no longer exists.")
+        raise perm.PermissionDenied(say("store.runs", "That meeting no longer exists."))
     return int(group_id)
 
 

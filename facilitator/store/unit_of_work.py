@@ -36,6 +36,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from facilitator.core.catalogue import core_word, say
+
 from ..core.attendance import resolve_zone
 from ..core.audit import AuditAction
 from ..core.changes import (
@@ -45,6 +47,7 @@ from ..core.changes import (
     DatabaseReplaced,
     DatabaseUnavailable,
     GoneError,
+    record_word,
 )
 from ..core.clock import Clock, SystemClock
 from ..core.permissions import NotSignedIn, Principal, UserRole
@@ -129,7 +132,7 @@ class UnitOfWork:
 
     def me(self) -> Principal:
         if self.principal is None:
-            raise NotSignedIn("Please sign in first.")
+            raise NotSignedIn(say("store.unit_of_work", "Please sign in first."))
         return self.principal
 
     # -- what changed -------------------------------------------------------------------------
@@ -221,13 +224,13 @@ class UnitOfWork:
             select_cols.append(cols.updated_at)
         current = self.conn.execute(sa.select(*select_cols).where(cols.id == record_id)).first()
         if current is None:
-            return GoneError(f"That {what} no longer exists; someone may have removed it.")
+            return GoneError(say("store.unit_of_work", "That {what} no longer exists; someone may have removed it.", what=record_word(what)))
         by_id = getattr(current, "updated_by_id", None)
         who = ""
         if by_id is not None:
             who = self.conn.execute(sa.select(_account.c.full_name).where(_account.c.id == by_id)).scalar() or ""
             if self.principal is not None and by_id == self.principal.user_id:
-                who = "You (on another screen or workstation)"
+                who = say("store.unit_of_work", "You (on another screen or workstation)")
         return ConflictError(
             kind,
             record_id,
@@ -312,12 +315,14 @@ class Work:
             st = os.stat(self._db_file)
         except FileNotFoundError:
             raise DatabaseUnavailable(
-                f"The clinic database file is gone from {self._db_file}: it was moved or deleted. Nothing was "
-                "saved, and what you typed is still on screen; put the file back or restore a backup."
+                say("store.unit_of_work", "The clinic database file is gone from {db_file}: it was moved or deleted. Nothing was saved, "
+                    "and what you typed is still on screen; put the file back or restore a backup.",
+                    db_file=self._db_file)
             ) from None
         except OSError as exc:
             raise DatabaseUnavailable(
-                f"The clinic database file {self._db_file} cannot be reached ({exc.strerror}). Nothing was saved."
+                say("store.unit_of_work", "The clinic database file {db_file} cannot be reached ({strerror}). Nothing was saved.",
+                    db_file=self._db_file, strerror=exc.strerror)
             ) from exc
         if write_protected(st.st_mode):
             self._read_only = True
@@ -332,13 +337,13 @@ class Work:
         file_id = self._stat_file()
         if self._file_id is not None and file_id != self._file_id:
             raise DatabaseReplaced(
-                "The clinic database file was replaced by another file since this computer connected. "
-                "Nothing was saved; sign in again to go on with the database as it is now."
+                say("store.unit_of_work", "The clinic database file was replaced by another file since this computer connected. Nothing "
+                    "was saved; sign in again to go on with the database as it is now.")
             )
         if write and self._read_only:
             raise DatabaseUnavailable(
-                "The clinic database can no longer be written (its file was made read-only). Nothing was saved, "
-                "and what you typed is still on screen."
+                say("store.unit_of_work", "The clinic database can no longer be written (its file was made read-only). Nothing was saved, "
+                    "and what you typed is still on screen.")
             )
 
     def _check_database(self, conn: Connection) -> None:
@@ -347,13 +352,13 @@ class Work:
         now = read_identity(conn)
         if now is None or now.clinic_id != self._identity.clinic_id:
             raise DatabaseReplaced(
-                "The clinic database was replaced by another one since this computer connected. "
-                "Nothing was saved; sign in again to go on with the database as it is now."
+                say("store.unit_of_work", "The clinic database was replaced by another one since this computer connected. Nothing was "
+                    "saved; sign in again to go on with the database as it is now.")
             )
         if now.restore_count != self._identity.restore_count:
             raise DatabaseReplaced(
-                "The clinic database was restored from a backup since this computer connected, so "
-                "records may have changed under you. Nothing was saved; sign in again to go on."
+                say("store.unit_of_work", "The clinic database was restored from a backup since this computer connected, so records may "
+                    "have changed under you. Nothing was saved; sign in again to go on.")
             )
 
     def _check(self, conn: Connection, principal: Principal | None) -> None:
@@ -369,7 +374,7 @@ class Work:
             row = None  # no identity table (an empty file where the database was): not this clinic's
         if row is None or row.clinic_id != self._identity.clinic_id or row.restore_count != self._identity.restore_count:
             self._check_database(conn)  # says which: replaced or restored
-            raise DatabaseReplaced("The clinic database changed since this computer connected; sign in again.")
+            raise DatabaseReplaced(say("store.unit_of_work", "The clinic database changed since this computer connected; sign in again."))
         if row.disabled is None or row.disabled or row.role != principal.role.value:
             self._check_account(conn, principal)
 
@@ -381,13 +386,13 @@ class Work:
         ).first()
         if row is None or row.disabled:
             raise AccountChanged(
-                "Your account was disabled by an administrator, so you have been signed out. "
-                "What you typed is still on screen; ask an administrator if this is a mistake."
+                say("store.unit_of_work", "Your account was disabled by an administrator, so you have been signed out. What you typed is "
+                    "still on screen; ask an administrator if this is a mistake.")
             )
         if row.role != principal.role.value:
             raise AccountChanged(
-                f"Your role changed to {UserRole(row.role).label.lower()} since you signed in; "
-                "please sign in again. What you typed is still on screen."
+                say("store.unit_of_work", "Your role changed to {label} since you signed in; please sign in again. What you typed is "
+                    "still on screen.", label=core_word(UserRole(row.role).label, lower=True))
             )
         return principal
 
@@ -495,11 +500,12 @@ class Work:
 def _unavailable(exc: sa.exc.OperationalError) -> DatabaseUnavailable:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk" in text and "full" in text or "no space" in text:
-        sentence = "The disk holding the clinic database is full. Nothing was saved; free some space and try again."
+        sentence = say("store.unit_of_work", "The disk holding the clinic database is full. Nothing was saved; free some space and try "
+                       "again.")
     elif "readonly" in text or "read-only" in text:
-        sentence = "The clinic database can no longer be written (it was made read-only). Nothing was saved."
+        sentence = say("store.unit_of_work", "The clinic database can no longer be written (it was made read-only). Nothing was saved.")
     elif "locked" in text or "busy" in text:
-        sentence = "The clinic database is busy with another workstation's change; try again in a moment."
+        sentence = say("store.unit_of_work", "The clinic database is busy with another workstation's change; try again in a moment.")
     else:
-        sentence = "The clinic database cannot be reached just now. Nothing was saved; try again in a moment."
+        sentence = say("store.unit_of_work", "The clinic database cannot be reached just now. Nothing was saved; try again in a moment.")
     return DatabaseUnavailable(sentence)

@@ -378,6 +378,10 @@
         <translation>P, L, E, X o U</translation>
     </message>
     <message>
+        <source>{name}: {problem}.</source>
+        <translation>{name}: {problem}.</translation>
+    </message>
+    <message>
         <source>Add visitor</source>
         <translation>Agregar visitante</translation>
     </message>
@@ -4228,6 +4232,14 @@
         <translation>Minutos de {name}</translation>
     </message>
     <message>
+        <source>{name}: {problem}.</source>
+        <translation>{name}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{name}: the departure is before the arrival.</source>
+        <translation>{name}: la salida es anterior a la llegada.</translation>
+    </message>
+    <message>
         <source>Attendance not saved</source>
         <translation>Asistencia no guardada</translation>
     </message>
@@ -5160,6 +5172,14 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>primer día</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>último día</translation>
     </message>
     <message>
         <source>Choose a file to write the services to.</source>
@@ -6731,6 +6751,879 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.agenda_clock</name>
+    <message>
+        <source>The session has ended.</source>
+        <translation>La sesión terminó.</translation>
+    </message>
+    <message>
+        <source>The session has already started.</source>
+        <translation>La sesión ya empezó.</translation>
+    </message>
+    <message>
+        <source>Every item is left out; put one back before starting.</source>
+        <translation>Todos los puntos están omitidos; vuelva a incluir uno antes de empezar.</translation>
+    </message>
+    <message>
+        <source>The timer is not running.</source>
+        <translation>El temporizador no está en marcha.</translation>
+    </message>
+    <message>
+        <source>The timer is not paused.</source>
+        <translation>El temporizador no está en pausa.</translation>
+    </message>
+    <message>
+        <source>This is the last item; end the session instead.</source>
+        <translation>Este es el último punto; mejor termine la sesión.</translation>
+    </message>
+    <message>
+        <source>This is the first item.</source>
+        <translation>Este es el primer punto.</translation>
+    </message>
+    <message>
+        <source>The session is not running.</source>
+        <translation>La sesión no está en marcha.</translation>
+    </message>
+    <message>
+        <source>The current item is not a role play.</source>
+        <translation>El punto actual no es un juego de roles.</translation>
+    </message>
+    <message>
+        <source>The role play is already at its debrief.</source>
+        <translation>El juego de roles ya está en su reflexión final.</translation>
+    </message>
+    <message>
+        <source>Only items still to come can be moved, and only below the current item.</source>
+        <translation>Solo se pueden mover los puntos que aún no llegan, y solo debajo del punto actual.</translation>
+    </message>
+    <message>
+        <source>The item is already there.</source>
+        <translation>El punto ya está ahí.</translation>
+    </message>
+    <message>
+        <source>“{title}” is over; its time can no longer change.</source>
+        <translation>«{title}» ya terminó; su tiempo ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>An item needs at least one minute; leave it out instead.</source>
+        <translation>Un punto necesita al menos un minuto; mejor omítalo.</translation>
+    </message>
+    <message>
+        <source>Use Skip to leave out the current item.</source>
+        <translation>Use Saltar para omitir el punto actual.</translation>
+    </message>
+    <message>
+        <source>There is no item {number}.</source>
+        <translation>No existe el punto {number}.</translation>
+    </message>
+    <message>
+        <source>“{title}” is not still to come.</source>
+        <translation>«{title}» ya no está pendiente.</translation>
+    </message>
+    <message>
+        <source>“{title}” cannot be put back: it is not a left-out item still to come.</source>
+        <translation>«{title}» no se puede volver a incluir: no es un punto omitido que aún esté pendiente.</translation>
+    </message>
+    <message>
+        <source>The agenda changed since the proposal; ask for a new one.</source>
+        <translation>La agenda cambió desde la propuesta; pida una nueva.</translation>
+    </message>
+    <message>
+        <source>Start the session first.</source>
+        <translation>Inicie la sesión primero.</translation>
+    </message>
+</context>
+<context>
+    <name>core.attendance</name>
+    <message>
+        <source>{text!r} is not a time; type it like 18:15 or 1815</source>
+        <translation>{text!r} no es una hora; escríbala como 18:15 o 1815</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time of day</source>
+        <translation>{text!r} no es una hora del día</translation>
+    </message>
+    <message>
+        <source>{text} is well outside this meeting ({begin}–{end}); check the time typed</source>
+        <translation>{text} queda muy fuera de esta reunión ({begin}–{end}); revise la hora escrita</translation>
+    </message>
+    <message>
+        <source>{name!r} is not a known time zone (use a name like America/Chicago)</source>
+        <translation>{name!r} no es una zona horaria conocida (use un nombre como America/Chicago)</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: with am or pm the hour is 1 to 12</source>
+        <translation>{text!r} no es una hora: con am o pm, la hora va de 1 a 12</translation>
+    </message>
+    <message>
+        <source>weekdays run from 0 (Monday) to 6 (Sunday)</source>
+        <translation>los días de la semana van de 0 (lunes) a 6 (domingo)</translation>
+    </message>
+    <message>
+        <source>a meeting lasts between 1 minute and 24 hours</source>
+        <translation>una reunión dura entre 1 minuto y 24 horas</translation>
+    </message>
+    <message>
+        <source>{part!r} is not a day of the week (use mon, tue, ...)</source>
+        <translation>{part!r} no es un día de la semana (use mon, tue, ...)</translation>
+    </message>
+</context>
+<context>
+    <name>core.care</name>
+    <message>
+        <source>Say why the level of care changes.</source>
+        <translation>Indique por qué cambia el nivel de atención.</translation>
+    </message>
+    <message>
+        <source>The reason can be at most {reason_max} characters.</source>
+        <translation>El motivo puede tener como máximo {reason_max} caracteres.</translation>
+    </message>
+    <message>
+        <source>Say who decided the change (for example, the treatment team).</source>
+        <translation>Indique quién decidió el cambio (por ejemplo, el equipo de tratamiento).</translation>
+    </message>
+    <message>
+        <source>Who decided can be at most 200 characters.</source>
+        <translation>Quién decidió puede tener como máximo 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>A change cannot take effect before the program start ({program_start}).</source>
+        <translation>Un cambio no puede entrar en vigor antes del inicio del programa ({program_start}).</translation>
+    </message>
+    <message>
+        <source>A change can be recorded at most 90 days ahead.</source>
+        <translation>Un cambio se puede registrar con 90 días de anticipación como máximo.</translation>
+    </message>
+    <message>
+        <source>The participant is already at {label} on that date.</source>
+        <translation>El participante ya está en {label} en esa fecha.</translation>
+    </message>
+    <message>
+        <source>The aftercare plan has a field Facilitator does not know.</source>
+        <translation>El plan de seguimiento tiene un campo que Facilitator no reconoce.</translation>
+    </message>
+    <message>
+        <source>Choose a level of care: {words}.</source>
+        <translation>Elija un nivel de atención: {words}.</translation>
+    </message>
+    <message>
+        <source>Choose how the stay ended: {words}.</source>
+        <translation>Elija cómo terminó la estancia: {words}.</translation>
+    </message>
+    <message>
+        <source>{labels} can have at most {plan_lines_max} lines.</source>
+        <translation>{labels} puede tener como máximo {plan_lines_max} líneas.</translation>
+    </message>
+    <message>
+        <source>Each line of {labels} can be at most {plan_line_max} characters.</source>
+        <translation>Cada línea de {labels} puede tener como máximo {plan_line_max} caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>core.changes</name>
+    <message>
+        <source>record</source>
+        <translation>registro</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>participante</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>reunión</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>attendance sheet</source>
+        <translation>hoja de asistencia</translation>
+    </message>
+    <message>
+        <source>discharge summary</source>
+        <translation>resumen de alta</translation>
+    </message>
+    <message>
+        <source>aftercare plan</source>
+        <translation>plan de seguimiento</translation>
+    </message>
+    <message>
+        <source>safety flag</source>
+        <translation>alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <source>{who} changed this {what} after you opened it. Nothing was overwritten: reload to see their version, or save yours over it.</source>
+        <translation>{who} cambió este registro ({what}) después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
+    </message>
+    <message>
+        <source>{who} changed this {what} at {time} on {day}, after you opened it. Nothing was overwritten: reload to see their version, or save yours over it.</source>
+        <translation>{who} cambió este registro ({what}) a las {time} del {day}, después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
+    </message>
+</context>
+<context>
+    <name>core.clinic_settings</name>
+    <message>
+        <source>{label} must be a number.</source>
+        <translation>{label} debe ser un número.</translation>
+    </message>
+    <message>
+        <source>{label} must be between {minimum:g} and {maximum:g}{unit}.</source>
+        <translation>{label} debe estar entre {minimum:g} y {maximum:g}{unit}.</translation>
+    </message>
+    <message>
+        <source>{label} can be at most {max_length} characters.</source>
+        <translation>{label} puede tener como máximo {max_length} caracteres.</translation>
+    </message>
+    <message>
+        <source>{label} cannot hold control characters.</source>
+        <translation>{label} no puede contener caracteres de control.</translation>
+    </message>
+    <message>
+        <source>{label} is too large; choose an image under 512 KB.</source>
+        <translation>{label} es demasiado grande; elija una imagen de menos de 512 KB.</translation>
+    </message>
+    <message>
+        <source>{label} must be one of {choices}.</source>
+        <translation>{label} debe ser uno de estos valores: {choices}.</translation>
+    </message>
+    <message>
+        <source>{label} must be a number, not {text!r}.</source>
+        <translation>{label} debe ser un número, no {text!r}.</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number.</source>
+        <translation>{label} debe ser un número entero.</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time zone Facilitator knows, such as America/Chicago.</source>
+        <translation>{text!r} no es una zona horaria que Facilitator conozca, como America/Chicago.</translation>
+    </message>
+    <message>
+        <source>{label} could not be read as an image.</source>
+        <translation>{label} no se pudo leer como imagen.</translation>
+    </message>
+</context>
+<context>
+    <name>core.consents</name>
+    <message>
+        <source>There is no recorded consent for this letter; record the participant&apos;s signed consent first.</source>
+        <translation>No hay un consentimiento registrado para esta carta; registre primero el consentimiento firmado del participante.</translation>
+    </message>
+    <message>
+        <source>The participant revoked this consent on {revoked_on}; no letter may go out under it.</source>
+        <translation>El participante revocó este consentimiento el {revoked_on}; no puede enviarse ninguna carta con base en él.</translation>
+    </message>
+    <message>
+        <source>This consent expired on {expires_on}; ask the participant for a new one.</source>
+        <translation>Este consentimiento venció el {expires_on}; pida uno nuevo al participante.</translation>
+    </message>
+    <message>
+        <source>This consent is signed on a later date than today; check the signature date.</source>
+        <translation>Este consentimiento tiene una fecha de firma posterior a hoy; revise la fecha de firma.</translation>
+    </message>
+    <message>
+        <source>This consent does not cover {information} information; the participant must consent to it before a letter says it.</source>
+        <translation>Este consentimiento no cubre la información de {information}; el participante debe consentirlo antes de que una carta la mencione.</translation>
+    </message>
+    <message>
+        <source>This consent covers letters to {recipient_name} only.</source>
+        <translation>Este consentimiento solo cubre cartas dirigidas a {recipient_name}.</translation>
+    </message>
+    <message>
+        <source>The record does not show this participant completed the program (status: {status}); a completion letter cannot be written.</source>
+        <translation>El expediente no muestra que este participante haya completado el programa (estado: {status}); no se puede redactar una carta de finalización.</translation>
+    </message>
+    <message>
+        <source>Say who discloses: the clinic&apos;s name (set it in the clinic settings).</source>
+        <translation>Indique quién divulga: el nombre de la clínica (defínalo en la configuración de la clínica).</translation>
+    </message>
+    <message>
+        <source>Say to whom the information goes: the court, officer or employer by name.</source>
+        <translation>Indique a quién va la información: el tribunal, el oficial o el empleador, por su nombre.</translation>
+    </message>
+    <message>
+        <source>Say what kind of recipient this is: a court, probation, an employer or other.</source>
+        <translation>Indique qué tipo de destinatario es: un tribunal, libertad condicional, un empleador u otro.</translation>
+    </message>
+    <message>
+        <source>Say what information may be disclosed: attendance, completion, or both.</source>
+        <translation>Indique qué información se puede divulgar: asistencia, finalización o ambas.</translation>
+    </message>
+    <message>
+        <source>Say why the information is disclosed (the purpose), for example a court&apos;s monitoring.</source>
+        <translation>Indique por qué se divulga la información (el propósito), por ejemplo, el seguimiento de un tribunal.</translation>
+    </message>
+    <message>
+        <source>Say until when the consent lasts: an end date, or the event that ends it.</source>
+        <translation>Indique hasta cuándo dura el consentimiento: una fecha de fin o el evento que lo termina.</translation>
+    </message>
+    <message>
+        <source>The event that ends the consent can be at most {max_event} characters.</source>
+        <translation>El evento que termina el consentimiento puede tener como máximo {max_event} caracteres.</translation>
+    </message>
+    <message>
+        <source>Give the date the participant signed the consent.</source>
+        <translation>Indique la fecha en que el participante firmó el consentimiento.</translation>
+    </message>
+    <message>
+        <source>The consent cannot end before the participant signed it.</source>
+        <translation>El consentimiento no puede terminar antes de que el participante lo firmara.</translation>
+    </message>
+    <message>
+        <source>The participant must be told of the right to revoke; tick that the form says so.</source>
+        <translation>Se debe informar al participante de su derecho a revocar; marque que el formulario lo indica.</translation>
+    </message>
+    <message>
+        <source>The discloser&apos;s name can be at most {max_name} characters.</source>
+        <translation>El nombre de quien divulga puede tener como máximo {max_name} caracteres.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name can be at most {max_name} characters.</source>
+        <translation>El nombre del destinatario puede tener como máximo {max_name} caracteres.</translation>
+    </message>
+    <message>
+        <source>The purpose can be at most {max_purpose} characters.</source>
+        <translation>El propósito puede tener como máximo {max_purpose} caracteres.</translation>
+    </message>
+    <message>
+        <source>The signature date cannot be later than today.</source>
+        <translation>La fecha de firma no puede ser posterior a hoy.</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>asistencia</translation>
+    </message>
+    <message>
+        <source>completion</source>
+        <translation>finalización</translation>
+    </message>
+</context>
+<context>
+    <name>core.limits</name>
+    <message>
+        <source>The {label} {day} is not between {earliest} and {latest}.</source>
+        <translation>{label}: la fecha {day} no está entre {earliest} y {latest}.</translation>
+    </message>
+    <message>
+        <source>The report&apos;s end date is before its start date.</source>
+        <translation>La fecha de fin del informe es anterior a su fecha de inicio.</translation>
+    </message>
+    <message>
+        <source>The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.</source>
+        <translation>El archivo {name} ({what}) pesa {megabytes:.1f} MB; lo máximo que Facilitator lee es {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>The {label} is longer than {max_chars:,} characters.</source>
+        <translation>El campo «{label}» tiene más de {max_chars:,} caracteres.</translation>
+    </message>
+    <message>
+        <source>The {label} contains control characters.</source>
+        <translation>El campo «{label}» contiene caracteres de control.</translation>
+    </message>
+    <message>
+        <source>The {label} {shown!r} is not a date like 2026-03-01.</source>
+        <translation>{label}: {shown!r} no es una fecha como 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>número de expediente</translation>
+    </message>
+    <message>
+        <source>preferred name</source>
+        <translation>nombre preferido</translation>
+    </message>
+    <message>
+        <source>legal name</source>
+        <translation>nombre legal</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>treatment goal</source>
+        <translation>objetivo de tratamiento</translation>
+    </message>
+    <message>
+        <source>relative&apos;s name</source>
+        <translation>nombre del familiar</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>parentesco</translation>
+    </message>
+    <message>
+        <source>staff name</source>
+        <translation>nombre del personal</translation>
+    </message>
+    <message>
+        <source>group name</source>
+        <translation>nombre del grupo</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>sala</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>nombre completo</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>credenciales</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>observación</translation>
+    </message>
+    <message>
+        <source>note section</source>
+        <translation>sección de la nota</translation>
+    </message>
+    <message>
+        <source>addendum</source>
+        <translation>adenda</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>player&apos;s name</source>
+        <translation>nombre del participante en el juego de roles</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>primer día</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>último día</translation>
+    </message>
+</context>
+<context>
+    <name>core.measures</name>
+    <message>
+        <source>{shown} is not a substance Facilitator knows; use one of {substances}.</source>
+        <translation>{shown} no es una sustancia que Facilitator conozca; use una de estas: {substances}.</translation>
+    </message>
+    <message>
+        <source>The {label} {day} is in the future; today is {today}.</source>
+        <translation>{label}: la fecha {day} está en el futuro; hoy es {today}.</translation>
+    </message>
+    <message>
+        <source>A mood is one word of at most {mood_max_chars} letters.</source>
+        <translation>El ánimo es una sola palabra de {mood_max_chars} letras como máximo.</translation>
+    </message>
+    <message>
+        <source>A mood is one word (letters, with - or &apos; inside), not {shown}.</source>
+        <translation>El ánimo es una sola palabra (letras, con - o &apos; en medio), no {shown}.</translation>
+    </message>
+    <message>
+        <source>Type a rating or a mood before saving this check-in.</source>
+        <translation>Escriba una puntuación o el ánimo antes de guardar esta bienvenida.</translation>
+    </message>
+    <message>
+        <source>{shown} is not a questionnaire Facilitator scores; use PHQ-9 or GAD-7.</source>
+        <translation>{shown} no es un cuestionario que Facilitator puntúe; use PHQ-9 o GAD-7.</translation>
+    </message>
+    <message>
+        <source>A {key} has {items_count} items; {given_count} answers were given.</source>
+        <translation>Un {key} tiene {items_count} preguntas; se dieron {given_count} respuestas.</translation>
+    </message>
+    <message>
+        <source>{shown} is not a medication a screen can expect; use {expected_medications}.</source>
+        <translation>{shown} no es un medicamento que una prueba pueda esperar; use {expected_medications}.</translation>
+    </message>
+    <message>
+        <source>A panel&apos;s name is at most {panel_max_chars} characters.</source>
+        <translation>El nombre de un panel tiene como máximo {panel_max_chars} caracteres.</translation>
+    </message>
+    <message>
+        <source>A panel&apos;s name is one line of text.</source>
+        <translation>El nombre de un panel es una sola línea de texto.</translation>
+    </message>
+    <message>
+        <source>A screen needs a result for at least one substance.</source>
+        <translation>Una prueba necesita un resultado para al menos una sustancia.</translation>
+    </message>
+    <message>
+        <source>The number of meetings must be a whole number from 0 to {mutual_help_max_per_week}.</source>
+        <translation>El número de reuniones debe ser un número entero de 0 a {mutual_help_max_per_week}.</translation>
+    </message>
+    <message>
+        <source>{count} meetings in one week is more than Facilitator records ({mutual_help_max_per_week} at most).</source>
+        <translation>{count} reuniones en una semana es más de lo que Facilitator registra ({mutual_help_max_per_week} como máximo).</translation>
+    </message>
+    <message>
+        <source>Give the reason this entry was entered in error.</source>
+        <translation>Indique el motivo por el que este registro se registró por error.</translation>
+    </message>
+    <message>
+        <source>The file is larger than {megabytes} MB; split it into smaller files.</source>
+        <translation>El archivo pesa más de {megabytes} MB; divídalo en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first line must name the columns {lab_columns}; missing: {missing}.</source>
+        <translation>La primera línea del archivo debe nombrar las columnas {lab_columns}; faltan: {missing}.</translation>
+    </message>
+    <message>
+        <source>The file has more than {lab_file_max_rows:,} rows; split it into smaller files.</source>
+        <translation>El archivo tiene más de {lab_file_max_rows:,} filas; divídalo en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no results.</source>
+        <translation>El archivo tiene encabezado pero ningún resultado.</translation>
+    </message>
+    <message>
+        <source>A {label} rating must be a whole number from {low} to {high}.</source>
+        <translation>Una puntuación de {label} debe ser un número entero de {low} a {high}.</translation>
+    </message>
+    <message>
+        <source>A {label} rating of {number} is outside the scale; use {low} to {high}.</source>
+        <translation>Una puntuación de {label} de {number} está fuera de la escala; use de {low} a {high}.</translation>
+    </message>
+    <message>
+        <source>{shown} is not a rating Facilitator knows; use {rating_scales}.</source>
+        <translation>{shown} no es una puntuación que Facilitator conozca; use {rating_scales}.</translation>
+    </message>
+    <message>
+        <source>This check-in does not collect a {label} rating.</source>
+        <translation>Esta bienvenida no recoge una puntuación de {label}.</translation>
+    </message>
+    <message>
+        <source>{key} item {n} has no answer; every item needs one (0 to 3).</source>
+        <translation>La pregunta {n} del {key} no tiene respuesta; cada pregunta necesita una (de 0 a 3).</translation>
+    </message>
+    <message>
+        <source>The answer to {key} item {n} must be 0, 1, 2 or 3, not {shown}.</source>
+        <translation>La respuesta a la pregunta {n} del {key} debe ser 0, 1, 2 o 3, no {shown}.</translation>
+    </message>
+    <message>
+        <source>The {key} difficulty answer must be 0, 1, 2 or 3, not {shown}.</source>
+        <translation>La respuesta de dificultad del {key} debe ser 0, 1, 2 o 3, no {shown}.</translation>
+    </message>
+    <message>
+        <source>A screen result is negative, positive, invalid or not tested, not {shown}.</source>
+        <translation>El resultado de una prueba es negativo, positivo, inválido o no analizado, no {shown}.</translation>
+    </message>
+    <message>
+        <source>A specimen is urine or oral fluid, not {shown}.</source>
+        <translation>Una muestra es de orina o de fluido oral, no {shown}.</translation>
+    </message>
+    <message>
+        <source>{substances} has two results in one screen.</source>
+        <translation>{substances} tiene dos resultados en una misma prueba.</translation>
+    </message>
+    <message>
+        <source>A mutual-help meeting is 12-step or other, not {shown}.</source>
+        <translation>Una reunión de ayuda mutua es de 12 pasos u otra, no {shown}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {problem}.</source>
+        <translation>No se puede leer el archivo: {problem}.</translation>
+    </message>
+    <message>
+        <source>A {label} rating must be a whole number from {low} to {high}, not {shown}.</source>
+        <translation>Una puntuación de {label} debe ser un número entero de {low} a {high}, no {shown}.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it from the spreadsheet as CSV UTF-8.</source>
+        <translation>El archivo no es texto UTF-8; guárdelo desde la hoja de cálculo como CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>collection date</source>
+        <extracomment>The ratings a check-in may collect; a curriculum&apos;s check-in item names some of these. The PHQ-9 item (1-based) about thoughts of death or self-harm; any answer above 0 raises a flag. A result this many days before the program start counts as the admission measure. A repeat measure may be given this many days before it falls due (the group may not meet that day). Substances a panel may test, by the key stored; the label is what people read. Common panels, as the substances each tests (a screen may also name its own). Medications a person may be expected to test positive for, and the substances each explains.</extracomment>
+        <translation>fecha de recolección</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>semana</translation>
+    </message>
+</context>
+<context>
+    <name>core.notes</name>
+    <message>
+        <source>The note is longer than the {note_content_max_chars:,} characters a note can hold in all.</source>
+        <translation>La nota supera los {note_content_max_chars:,} caracteres que una nota puede tener en total.</translation>
+    </message>
+    <message>
+        <source>Only a note awaiting co-signature can be returned; this one is {label}.</source>
+        <translation>Solo se puede devolver una nota en espera de cofirma; esta está {label}.</translation>
+    </message>
+    <message>
+        <source>The {label} section is longer than {max_chars:,} characters.</source>
+        <translation>La sección «{label}» tiene más de {max_chars:,} caracteres.</translation>
+    </message>
+    <message>
+        <source>The {label} section contains control characters.</source>
+        <translation>La sección «{label}» contiene caracteres de control.</translation>
+    </message>
+    <message>
+        <source>Fill in {sections} before signing.</source>
+        <translation>Complete {sections} antes de firmar.</translation>
+    </message>
+    <message>
+        <source>Your account has no name to sign with; ask an administrator to add it.</source>
+        <translation>Su cuenta no tiene un nombre con el que firmar; pida a un administrador que lo agregue.</translation>
+    </message>
+    <message>
+        <source>The credentials on your account are too long (100 characters at most).</source>
+        <translation>Las credenciales de su cuenta son demasiado largas (100 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>{name} has an open safety flag: fill in Risk and safety before signing.</source>
+        <translation>{name} tiene una alerta de seguridad abierta: complete Riesgo y seguridad antes de firmar.</translation>
+    </message>
+    <message>
+        <source>Only a signed note takes an addendum; change the draft instead.</source>
+        <translation>Solo una nota firmada admite una adenda; modifique el borrador en su lugar.</translation>
+    </message>
+    <message>
+        <source>Type the addendum&apos;s text.</source>
+        <translation>Escriba el texto de la adenda.</translation>
+    </message>
+    <message>
+        <source>This note is already marked entered in error.</source>
+        <translation>Esta nota ya está marcada como registrada por error.</translation>
+    </message>
+    <message>
+        <source>Only a signed note can be marked entered in error; a draft can simply be changed.</source>
+        <translation>Solo una nota firmada se puede marcar como registrada por error; un borrador simplemente se puede modificar.</translation>
+    </message>
+    <message>
+        <source>Give the reason the note was entered in error.</source>
+        <translation>Indique el motivo por el que la nota se registró por error.</translation>
+    </message>
+    <message>
+        <source>This note is {label} and cannot be signed again.</source>
+        <translation>Esta nota está {label} y no se puede firmar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only a note awaiting co-signature can be co-signed; this one is {label}.</source>
+        <translation>Solo se puede cofirmar una nota en espera de cofirma; esta está {label}.</translation>
+    </message>
+    <message>
+        <source>This participant</source>
+        <translation>Este participante</translation>
+    </message>
+</context>
+<context>
+    <name>core.passwords</name>
+    <message>
+        <source>A password needs at least {min_password_length} characters.</source>
+        <translation>Una contraseña necesita al menos {min_password_length} caracteres.</translation>
+    </message>
+    <message>
+        <source>A password cannot begin or end with a space.</source>
+        <translation>Una contraseña no puede empezar ni terminar con un espacio.</translation>
+    </message>
+    <message>
+        <source>A password cannot be the same as the user name.</source>
+        <translation>Una contraseña no puede ser igual al nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>A password cannot be the person&apos;s name.</source>
+        <translation>Una contraseña no puede ser el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>A password needs more different characters than that.</source>
+        <translation>Una contraseña necesita más caracteres distintos.</translation>
+    </message>
+</context>
+<context>
+    <name>core.permissions</name>
+    <message>
+        <source>Only an administrator can manage accounts.</source>
+        <translation>Solo un administrador puede gestionar las cuentas.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s settings.</source>
+        <translation>Solo un administrador puede cambiar la configuración de la clínica.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change participants, groups or enrollment.</source>
+        <translation>Solo un administrador puede cambiar participantes, grupos o inscripciones.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can back up or restore the database.</source>
+        <translation>Solo un administrador puede hacer o restaurar copias de seguridad de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators can read the audit trail.</source>
+        <translation>Solo los supervisores y los administradores pueden leer el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>This group is not one you lead; ask a supervisor for access.</source>
+        <translation>Este grupo no es uno que usted dirija; pida acceso a un supervisor.</translation>
+    </message>
+    <message>
+        <source>This participant is not in a group you lead; ask a supervisor for access.</source>
+        <translation>Este participante no está en un grupo que usted dirija; pida acceso a un supervisor.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can record its attendance.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden registrar su asistencia.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators, a supervisor or an administrator can plan its meetings.</source>
+        <translation>Solo los facilitadores de este grupo, un supervisor o un administrador pueden planificar sus reuniones.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can run its sessions.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden conducir sus sesiones.</translation>
+    </message>
+    <message>
+        <source>Progress notes are open to the group&apos;s facilitators and to supervisors only.</source>
+        <translation>Las notas de progreso solo están disponibles para los facilitadores del grupo y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can write its notes.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden escribir sus notas.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author can change it.</source>
+        <translation>Solo el autor de la nota puede modificarla.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can co-sign a note.</source>
+        <translation>Solo un supervisor puede cofirmar una nota.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can return a note to its author.</source>
+        <translation>Solo un supervisor puede devolver una nota a su autor.</translation>
+    </message>
+    <message>
+        <source>Only supervisors review and co-sign notes.</source>
+        <translation>Solo los supervisores revisan y cofirman notas.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can choose a group&apos;s note format.</source>
+        <translation>Solo un supervisor o un administrador puede elegir el formato de nota de un grupo.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author or a supervisor can add an addendum.</source>
+        <translation>Solo el autor de la nota o un supervisor puede agregar una adenda.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author or a supervisor can mark it entered in error.</source>
+        <translation>Solo el autor de la nota o un supervisor puede marcarla como registrada por error.</translation>
+    </message>
+    <message>
+        <source>Only this group&apos;s facilitators or a supervisor can note observations about its members.</source>
+        <translation>Solo los facilitadores de este grupo o un supervisor pueden anotar observaciones sobre sus miembros.</translation>
+    </message>
+    <message>
+        <source>Only the facilitators of this participant&apos;s groups or a supervisor can record their measures.</source>
+        <translation>Solo los facilitadores de los grupos de este participante o un supervisor pueden registrar sus mediciones.</translation>
+    </message>
+    <message>
+        <source>Measures are open to the participant&apos;s group facilitators and to supervisors only.</source>
+        <translation>Las mediciones solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Safety flags are open to the participant&apos;s group facilitators and to supervisors only.</source>
+        <translation>Las alertas de seguridad solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Only the facilitators of this participant&apos;s groups or a supervisor can acknowledge their safety flags.</source>
+        <translation>Solo los facilitadores de los grupos de este participante o un supervisor pueden confirmar sus alertas de seguridad.</translation>
+    </message>
+    <message>
+        <source>A participant&apos;s care record is open to their group&apos;s facilitators and to supervisors only.</source>
+        <translation>El expediente de atención de un participante solo está disponible para los facilitadores de su grupo y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Only the participant&apos;s facilitators or a supervisor can record a change of level of care.</source>
+        <translation>Solo los facilitadores del participante o un supervisor pueden registrar un cambio de nivel de atención.</translation>
+    </message>
+    <message>
+        <source>Only supervisors see who is ready to step down or complete.</source>
+        <translation>Solo los supervisores ven quién está listo para bajar de nivel o completar.</translation>
+    </message>
+    <message>
+        <source>Only the participant&apos;s facilitators or a supervisor can write a discharge.</source>
+        <translation>Solo los facilitadores del participante o un supervisor pueden redactar un alta.</translation>
+    </message>
+    <message>
+        <source>Only the discharge summary&apos;s author can change or sign it.</source>
+        <translation>Solo el autor del resumen de alta puede modificarlo o firmarlo.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can co-sign or return a discharge summary.</source>
+        <translation>Solo un supervisor puede cofirmar o devolver un resumen de alta.</translation>
+    </message>
+    <message>
+        <source>Only this participant&apos;s facilitators, a supervisor or an administrator can record their consents.</source>
+        <translation>Solo los facilitadores de este participante, un supervisor o un administrador pueden registrar sus consentimientos.</translation>
+    </message>
+    <message>
+        <source>Only this participant&apos;s facilitators, a supervisor or an administrator can write letters about them.</source>
+        <translation>Solo los facilitadores de este participante, un supervisor o un administrador pueden redactar cartas sobre él.</translation>
+    </message>
+    <message>
+        <source>Only supervisors, administrators and the facilitators of a group can export its services to bill.</source>
+        <translation>Solo los supervisores, los administradores y los facilitadores de un grupo pueden exportar sus servicios para facturar.</translation>
+    </message>
+    <message>
+        <source>Please sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>You cannot co-sign your own note; another supervisor must review it.</source>
+        <translation>No puede cofirmar su propia nota; otro supervisor debe revisarla.</translation>
+    </message>
+    <message>
+        <source>You cannot review your own note; another supervisor must review it.</source>
+        <translation>No puede revisar su propia nota; otro supervisor debe revisarla.</translation>
+    </message>
+    <message>
+        <source>You cannot review your own discharge summary; another supervisor must.</source>
+        <translation>No puede revisar su propio resumen de alta; debe hacerlo otro supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>core.roster</name>
+    <message>
+        <source>the first line must name the columns</source>
+        <translation>la primera línea debe nombrar las columnas</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>line 1 is not valid CSV ({exc})</source>
+        <translation>la línea 1 no es CSV válido ({exc})</translation>
+    </message>
+    <message>
+        <source>line {line} is not valid CSV ({exc})</source>
+        <translation>la línea {line} no es CSV válido ({exc})</translation>
+    </message>
+    <message>
+        <source>roster file</source>
+        <translation>lista de participantes</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong that Facilitator did not expect. What you typed has been kept where it could be; please tell your administrator.
@@ -8090,6 +8983,762 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>The language of Facilitator&apos;s screens on this computer. The room display and handouts speak each curriculum&apos;s own language.</source>
         <translation>El idioma de las pantallas de Facilitator en esta computadora. La pantalla de la sala y los folletos usan el idioma de cada currículo.</translation>
+    </message>
+</context>
+<context>
+    <name>store.access</name>
+    <message>
+        <source>That meeting no longer exists.</source>
+        <translation>Esa reunión ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>store.accounts</name>
+    <message>
+        <source>The user name or password is not right.</source>
+        <translation>El nombre de usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <source>A user name has 2 to 64 characters: lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>Un nombre de usuario tiene de 2 a 64 caracteres: letras minúsculas, dígitos, puntos, guiones o guiones bajos, y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: try again in {minutes} minutes, or ask an administrator to reset the password.</source>
+        <translation>Demasiadas contraseñas incorrectas: intente de nuevo en {minutes} minutos o pida a un administrador que restablezca la contraseña.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: try again in a minute, or ask an administrator to reset the password.</source>
+        <translation>Demasiadas contraseñas incorrectas: intente de nuevo en un minuto o pida a un administrador que restablezca la contraseña.</translation>
+    </message>
+    <message>
+        <source>The clinic needs at least one active administrator; create another one first.</source>
+        <translation>La clínica necesita al menos un administrador activo; cree otro primero.</translation>
+    </message>
+    <message>
+        <source>{role!r} is not a role; choose facilitator, supervisor or administrator.</source>
+        <translation>{role!r} no es un rol; elija facilitator, supervisor o administrator.</translation>
+    </message>
+    <message>
+        <source>There is no account number {user_id}.</source>
+        <translation>No existe la cuenta número {user_id}.</translation>
+    </message>
+    <message>
+        <source>Please give the administrator&apos;s full name.</source>
+        <translation>Escriba el nombre completo del administrador.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>This account cannot sign in just now; try again in a few minutes or ask an administrator.</source>
+        <translation>Esta cuenta no puede iniciar sesión en este momento; intente de nuevo en unos minutos o consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled; please sign in again.</source>
+        <translation>Esta cuenta fue desactivada; inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>La contraseña nueva debe ser distinta de la actual.</translation>
+    </message>
+    <message>
+        <source>Please give the person&apos;s full name.</source>
+        <translation>Escriba el nombre completo de la persona.</translation>
+    </message>
+    <message>
+        <source>This clinic already has accounts; ask an administrator to create yours.</source>
+        <translation>Esta clínica ya tiene cuentas; pida a un administrador que cree la suya.</translation>
+    </message>
+    <message>
+        <source>There is no account with the user name {username!r}.</source>
+        <translation>No hay ninguna cuenta con el nombre de usuario {username!r}.</translation>
+    </message>
+    <message>
+        <source>The user name {name!r} is taken; accounts are never deleted, so choose another.</source>
+        <translation>El nombre de usuario {name!r} ya está en uso; las cuentas nunca se eliminan, así que elija otro.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; another administrator can.</source>
+        <translation>No puede desactivar su propia cuenta; otro administrador puede hacerlo.</translation>
+    </message>
+    <message>
+        <source>A full name cannot be empty.</source>
+        <translation>El nombre completo no puede estar vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>store.attendance</name>
+    <message>
+        <source>Someone else</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names} y {last}</translation>
+    </message>
+    <message>
+        <source>{who} changed the attendance of {people}, after you opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.</source>
+        <translation>{who} cambió la asistencia de {people} después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
+    </message>
+    <message>
+        <source>{who} changed the attendance of {people} at {time} on {day}, after you opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.</source>
+        <translation>{who} cambió la asistencia de {people} a las {time} del {day}, después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
+    </message>
+    <message>
+        <source>someone on this sheet</source>
+        <translation>alguien de esta hoja</translation>
+    </message>
+    <message>
+        <source>That group no longer exists.</source>
+        <translation>Ese grupo ya no existe.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts between 1 minute and 24 hours.</source>
+        <translation>Una reunión dura entre 1 minuto y 24 horas.</translation>
+    </message>
+    <message>
+        <source>Say why the meeting is cancelled; the reason goes in the record.</source>
+        <translation>Indique por qué se cancela la reunión; el motivo queda en el registro.</translation>
+    </message>
+    <message>
+        <source>That meeting no longer exists.</source>
+        <translation>Esa reunión ya no existe.</translation>
+    </message>
+    <message>
+        <source>A person is marked twice in one save; check the sheet.</source>
+        <translation>Una persona está marcada dos veces en un mismo guardado; revise la hoja.</translation>
+    </message>
+    <message>
+        <source>This meeting was cancelled; reinstate it before taking attendance.</source>
+        <translation>Esta reunión fue cancelada; reactívela antes de tomar asistencia.</translation>
+    </message>
+    <message>
+        <source>{name} already meets at {start:%H:%M} on {day}.</source>
+        <translation>{name} ya tiene reunión a las {start:%H:%M} el {day}.</translation>
+    </message>
+    <message>
+        <source>Attendance has been taken for this meeting, so it cannot be cancelled.</source>
+        <translation>Ya se tomó asistencia en esta reunión, así que no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>Each attendance mark is for one participant or one visitor.</source>
+        <translation>Cada marca de asistencia es para un participante o un visitante.</translation>
+    </message>
+    <message>
+        <source>A departure time is before the arrival time; check the times typed.</source>
+        <translation>Una hora de salida es anterior a la hora de llegada; revise las horas escritas.</translation>
+    </message>
+    <message>
+        <source>That run is not a run of this meeting.</source>
+        <translation>Esa sesión conducida no pertenece a esta reunión.</translation>
+    </message>
+    <message>
+        <source>That run has not ended, so it has no times to offer.</source>
+        <translation>Esa sesión conducida no ha terminado, así que no tiene horas que ofrecer.</translation>
+    </message>
+    <message>
+        <source>That participant no longer exists.</source>
+        <translation>Ese participante ya no existe.</translation>
+    </message>
+    <message>
+        <source>Choose a participant for the report.</source>
+        <translation>Elija un participante para el informe.</translation>
+    </message>
+</context>
+<context>
+    <name>store.backup</name>
+    <message>
+        <source>This clinic&apos;s database is on a PostgreSQL server; back it up and restore it with the server&apos;s tools (pg_dump and pg_restore).</source>
+        <translation>La base de datos de esta clínica está en un servidor PostgreSQL; haga la copia de seguridad y la restauración con las herramientas del servidor (pg_dump y pg_restore).</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be backed up.</source>
+        <translation>No se puede hacer copia de seguridad de una base de datos en memoria.</translation>
+    </message>
+    <message>
+        <source>There is no database at {source} to back up.</source>
+        <translation>No hay ninguna base de datos en {source} para copiar.</translation>
+    </message>
+    <message>
+        <source>A backup cannot overwrite the database it copies; choose another file name.</source>
+        <translation>Una copia de seguridad no puede sobrescribir la base de datos que copia; elija otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give a file name for the backup.</source>
+        <translation>{target} es una carpeta; indique un nombre de archivo para la copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The copy failed its integrity check ({problem}); nothing was kept.</source>
+        <translation>La copia no pasó la comprobación de integridad ({problem}); no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>There is no backup file at {shown_path}.</source>
+        <translation>No hay ningún archivo de copia de seguridad en {shown_path}.</translation>
+    </message>
+    <message>
+        <source>The digest file {name} is missing beside the backup, so its integrity cannot be checked.</source>
+        <translation>Falta el archivo de resumen {name} junto a la copia de seguridad, así que no se puede comprobar su integridad.</translation>
+    </message>
+    <message>
+        <source>The backup {name} does not match its SHA-256 digest: the file is damaged or was changed, so it was not restored.</source>
+        <translation>La copia de seguridad {name} no coincide con su resumen SHA-256: el archivo está dañado o fue modificado, así que no se restauró.</translation>
+    </message>
+    <message>
+        <source>The backup {name} is not a sound database ({problem}); it was not restored.</source>
+        <translation>La copia de seguridad {name} no es una base de datos íntegra ({problem}); no se restauró.</translation>
+    </message>
+    <message>
+        <source>The backup {name} was made by a newer or unknown version of Facilitator (schema {schema}); update Facilitator before restoring it.</source>
+        <translation>La copia de seguridad {name} se hizo con una versión más nueva o desconocida de Facilitator (esquema {schema}); actualice Facilitator antes de restaurarla.</translation>
+    </message>
+    <message>
+        <source>The restore could not be finished: {exc}.</source>
+        <translation>No se pudo terminar la restauración: {exc}.</translation>
+    </message>
+    <message>
+        <source>The restore could not be finished: {exc}. The previous database is kept at {path}.</source>
+        <translation>No se pudo terminar la restauración: {exc}. La base de datos anterior se conserva en {path}.</translation>
+    </message>
+    <message>
+        <source>The backup and the database are the same file.</source>
+        <translation>La copia de seguridad y la base de datos son el mismo archivo.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {shown_path}: {os_problem}.</source>
+        <translation>No se pudo escribir la copia de seguridad en {shown_path}: {os_problem}.</translation>
+    </message>
+    <message>
+        <source>The database could not be copied: {exc}.</source>
+        <translation>No se pudo copiar la base de datos: {exc}.</translation>
+    </message>
+    <message>
+        <source>The backup {shown_path} cannot be read: {os_problem}.</source>
+        <translation>No se puede leer la copia de seguridad {shown_path}: {os_problem}.</translation>
+    </message>
+    <message>
+        <source>The digest file {name} cannot be read.</source>
+        <translation>No se puede leer el archivo de resumen {name}.</translation>
+    </message>
+    <message>
+        <source>The restore could not be finished: {os_problem}.</source>
+        <translation>No se pudo terminar la restauración: {os_problem}.</translation>
+    </message>
+    <message>
+        <source>The damaged database could not be set aside: {value}; nothing was restored.</source>
+        <translation>No se pudo apartar la base de datos dañada: {value}; no se restauró nada.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a Facilitator backup (it has no {missing} table).</source>
+        <translation>El archivo {name} no es una copia de seguridad de Facilitator (no tiene la tabla {missing}).</translation>
+    </message>
+</context>
+<context>
+    <name>store.care</name>
+    <message>
+        <source>This discharge summary is {label} and cannot be signed again.</source>
+        <translation>Este resumen de alta está {label} y no se puede firmar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only a discharge summary awaiting co-signature can be co-signed; this one is {label}.</source>
+        <translation>Solo se puede cofirmar un resumen de alta en espera de cofirma; este está {label}.</translation>
+    </message>
+    <message>
+        <source>Only a discharge summary awaiting co-signature can be returned; this one is {label}.</source>
+        <translation>Solo se puede devolver un resumen de alta en espera de cofirma; este está {label}.</translation>
+    </message>
+    <message>
+        <source>That participant no longer exists.</source>
+        <translation>Ese participante ya no existe.</translation>
+    </message>
+    <message>
+        <source>Give the reason the level change was entered in error.</source>
+        <translation>Indique el motivo por el que el cambio de nivel se registró por error.</translation>
+    </message>
+    <message>
+        <source>The reason can be at most {reason_max} characters.</source>
+        <translation>El motivo puede tener como máximo {reason_max} caracteres.</translation>
+    </message>
+    <message>
+        <source>That discharge no longer exists.</source>
+        <translation>Esa alta ya no existe.</translation>
+    </message>
+    <message>
+        <source>The discharge summary has a field Facilitator does not know.</source>
+        <translation>El resumen de alta tiene un campo que Facilitator no reconoce.</translation>
+    </message>
+    <message>
+        <source>Say what needs changing before returning the discharge summary.</source>
+        <translation>Indique qué hay que cambiar antes de devolver el resumen de alta.</translation>
+    </message>
+    <message>
+        <source>The comment can be at most 2,000 characters.</source>
+        <translation>El comentario puede tener como máximo 2,000 caracteres.</translation>
+    </message>
+    <message>
+        <source>This participant is no longer in the program; their level of care cannot change.</source>
+        <translation>Este participante ya no está en el programa; su nivel de atención no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>That level change no longer exists.</source>
+        <translation>Ese cambio de nivel ya no existe.</translation>
+    </message>
+    <message>
+        <source>This level change is already marked entered in error.</source>
+        <translation>Este cambio de nivel ya está marcado como registrado por error.</translation>
+    </message>
+    <message>
+        <source>A discharge is written by a signed-in clinician.</source>
+        <translation>Un alta la redacta un clínico que haya iniciado sesión.</translation>
+    </message>
+    <message>
+        <source>This participant has already left the program.</source>
+        <translation>Este participante ya salió del programa.</translation>
+    </message>
+    <message>
+        <source>The discharge date cannot be before the program start ({program_start}).</source>
+        <translation>La fecha de alta no puede ser anterior al inicio del programa ({program_start}).</translation>
+    </message>
+    <message>
+        <source>A discharge can be dated at most 30 days ahead.</source>
+        <translation>Un alta se puede fechar con 30 días de anticipación como máximo.</translation>
+    </message>
+    <message>
+        <source>This participant already has a discharge in progress; finish that one.</source>
+        <translation>Este participante ya tiene un alta en curso; termine esa primero.</translation>
+    </message>
+    <message>
+        <source>This discharge summary is {label} and can no longer be changed.</source>
+        <translation>Este resumen de alta está {label} y ya no se puede modificar.</translation>
+    </message>
+    <message>
+        <source>{label} can be at most 20,000 characters.</source>
+        <translation>{label} puede tener como máximo 20,000 caracteres.</translation>
+    </message>
+    <message>
+        <source>That aftercare plan no longer exists.</source>
+        <translation>Ese plan de seguimiento ya no existe.</translation>
+    </message>
+    <message>
+        <source>The discharge date cannot be before the program start.</source>
+        <translation>La fecha de alta no puede ser anterior al inicio del programa.</translation>
+    </message>
+</context>
+<context>
+    <name>store.consents</name>
+    <message>
+        <source>That consent no longer exists.</source>
+        <translation>Ese consentimiento ya no existe.</translation>
+    </message>
+    <message>
+        <source>This consent was already revoked on {revoked_on}.</source>
+        <translation>Este consentimiento ya se revocó el {revoked_on}.</translation>
+    </message>
+    <message>
+        <source>The revocation date cannot be later than today.</source>
+        <translation>La fecha de revocación no puede ser posterior a hoy.</translation>
+    </message>
+    <message>
+        <source>The revocation date cannot be before the consent was signed.</source>
+        <translation>La fecha de revocación no puede ser anterior a la firma del consentimiento.</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s first day must come before its last day.</source>
+        <translation>El primer día de la carta debe ser anterior a su último día.</translation>
+    </message>
+    <message>
+        <source>A letter cannot report on days still to come.</source>
+        <translation>Una carta no puede informar sobre días que aún no llegan.</translation>
+    </message>
+</context>
+<context>
+    <name>store.db</name>
+    <message>
+        <source>The clinic database is at schema {current} and this Facilitator needs {head}, which {user} may not install: the clinic&apos;s administrator must run &apos;facilitator server upgrade&apos; (it migrates as the database&apos;s owner) before the workstations open it.</source>
+        <translation>La base de datos de la clínica está en el esquema {current} y este Facilitator necesita el {head}, que {user} no puede instalar: el administrador de la clínica debe ejecutar &apos;facilitator server upgrade&apos; (migra como propietario de la base de datos) antes de que las estaciones de trabajo la abran.</translation>
+    </message>
+    <message>
+        <source>The database address {url!r} is not a valid URL.</source>
+        <translation>La dirección de la base de datos {url!r} no es una URL válida.</translation>
+    </message>
+    <message>
+        <source>The clinic database is missing from {path}, though this data folder has held one. Facilitator does not start an empty clinic in its place: put the file back, or restore the latest backup (facilitator restore FILE).</source>
+        <translation>Falta la base de datos de la clínica en {path}, aunque esta carpeta de datos ya tuvo una. Facilitator no inicia una clínica vacía en su lugar: vuelva a poner el archivo o restaure la copia de seguridad más reciente (facilitator restore ARCHIVO).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: {orig}.</source>
+        <translation>No se puede abrir la base de datos: {orig}.</translation>
+    </message>
+    <message>
+        <source>The clinic database is empty and {user} may not create its tables: the clinic&apos;s administrator must run &apos;facilitator server prepare&apos; (it installs the schema as the database&apos;s owner) first.</source>
+        <translation>La base de datos de la clínica está vacía y {user} no puede crear sus tablas: el administrador de la clínica debe ejecutar primero &apos;facilitator server prepare&apos; (instala el esquema como propietario de la base de datos).</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder {parent}: {strerror}.</source>
+        <translation>No se puede crear la carpeta de datos {parent}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Facilitator (schema {current}); update Facilitator on this computer before opening it.</source>
+        <translation>Esta base de datos la escribió una versión más nueva de Facilitator (esquema {current}); actualice Facilitator en esta computadora antes de abrirla.</translation>
+    </message>
+</context>
+<context>
+    <name>store.guards</name>
+    <message>
+        <source>This clinic database has lost {missing_count} of the protections that lock signed notes and the audit trail, so someone changed it outside Facilitator. You can still look records up, but nothing can be saved until an administrator restores them (facilitator audit guards --repair) or restores a backup.</source>
+        <translation>Esta base de datos de la clínica perdió {missing_count} de las protecciones que bloquean las notas firmadas y el registro de auditoría, así que alguien la modificó fuera de Facilitator. Todavía puede consultar registros, pero no se puede guardar nada hasta que un administrador las restablezca (facilitator audit guards --repair) o restaure una copia de seguridad.</translation>
+    </message>
+</context>
+<context>
+    <name>store.measures</name>
+    <message>
+        <source>That participant no longer exists.</source>
+        <translation>Ese participante ya no existe.</translation>
+    </message>
+    <message>
+        <source>{preferred_name} was not enrolled in any group on {on}; measures are recorded for enrolled participants.</source>
+        <translation>{preferred_name} no estaba inscrito en ningún grupo el {on}; las mediciones se registran para participantes inscritos.</translation>
+    </message>
+    <message>
+        <source>{kind!r} is not a kind of measure; use {entry_kinds}.</source>
+        <translation>{kind!r} no es un tipo de medición; use {entry_kinds}.</translation>
+    </message>
+    <message>
+        <source>{preferred_name} is in no group; ask a supervisor.</source>
+        <translation>{preferred_name} no está en ningún grupo; consulte a un supervisor.</translation>
+    </message>
+    <message>
+        <source>Say how the safety flag was resolved before closing it.</source>
+        <translation>Indique cómo se resolvió la alerta de seguridad antes de cerrarla.</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last day.</source>
+        <translation>El primer día es posterior al último día.</translation>
+    </message>
+    <message>
+        <source>That meeting no longer exists.</source>
+        <translation>Esa reunión ya no existe.</translation>
+    </message>
+    <message>
+        <source>This meeting was cancelled; it takes no check-ins.</source>
+        <translation>Esta reunión fue cancelada; no admite bienvenidas.</translation>
+    </message>
+    <message>
+        <source>This meeting is on {local_day}, after today; check-ins are recorded in the session.</source>
+        <translation>Esta reunión es el {local_day}, después de hoy; las bienvenidas se registran durante la sesión.</translation>
+    </message>
+    <message>
+        <source>{preferred_name} is not enrolled in this group and not marked present at this meeting.</source>
+        <translation>{preferred_name} no está inscrito en este grupo ni marcado como presente en esta reunión.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or the facilitators of a participant&apos;s groups can record drug screens.</source>
+        <translation>Solo un supervisor o los facilitadores de los grupos del participante pueden registrar pruebas de drogas.</translation>
+    </message>
+    <message>
+        <source>The {kind} meetings of the week of {week} are already recorded; mark that entry entered in error to correct it.</source>
+        <translation>Las reuniones ({kind}) de la semana del {week} ya están registradas; marque ese registro como registrado por error para corregirlo.</translation>
+    </message>
+    <message>
+        <source>12-step</source>
+        <translation>de 12 pasos</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otras</translation>
+    </message>
+    <message>
+        <source>That {kind} no longer exists.</source>
+        <translation>Ese registro ({kind}) ya no existe.</translation>
+    </message>
+    <message>
+        <source>The results were not imported: {count} rows have problems (lines {rows}); nothing was recorded.</source>
+        <translation>Los resultados no se importaron: {count} filas tienen problemas (líneas {rows}); no se registró nada.</translation>
+    </message>
+    <message>
+        <source>The results were not imported: 1 row has a problem (line {rows}); nothing was recorded.</source>
+        <translation>Los resultados no se importaron: 1 fila tiene un problema (línea {rows}); no se registró nada.</translation>
+    </message>
+    <message>
+        <source>This {kind} is already marked entered in error.</source>
+        <translation>Este registro ({kind}) ya está marcado como registrado por error.</translation>
+    </message>
+    <message>
+        <source>That safety flag no longer exists.</source>
+        <translation>Esa alerta de seguridad ya no existe.</translation>
+    </message>
+    <message>
+        <source>This safety flag is already resolved.</source>
+        <translation>Esta alerta de seguridad ya está resuelta.</translation>
+    </message>
+    <message>
+        <source>This safety flag is already acknowledged.</source>
+        <translation>Esta alerta de seguridad ya está confirmada.</translation>
+    </message>
+    <message>
+        <source>Measures are open to the participant&apos;s group facilitators and to supervisors only.</source>
+        <translation>Las mediciones solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>Safety flags are open to the participant&apos;s group facilitators and to supervisors only.</source>
+        <translation>Las alertas de seguridad solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
+    </message>
+    <message>
+        <source>date it was taken</source>
+        <translation>fecha en que se tomó</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>primer día</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>último día</translation>
+    </message>
+</context>
+<context>
+    <name>store.notes.base</name>
+    <message>
+        <source>That note no longer exists.</source>
+        <translation>Esa nota ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>store.notes.facts</name>
+    <message>
+        <source>That meeting no longer exists.</source>
+        <translation>Esa reunión ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>store.notes.lifecycle</name>
+    <message>
+        <source>That note no longer exists.</source>
+        <translation>Esa nota ya no existe.</translation>
+    </message>
+    <message>
+        <source>This note is {label} and can no longer be changed.</source>
+        <translation>Esta nota está {label} y ya no se puede modificar.</translation>
+    </message>
+    <message>
+        <source>Say what needs changing before returning the note.</source>
+        <translation>Indique qué hay que cambiar antes de devolver la nota.</translation>
+    </message>
+    <message>
+        <source>{name} co-signed this note at {when}, just before you; there is nothing left to do.</source>
+        <translation>{name} cofirmó esta nota a las {when}, justo antes que usted; no queda nada por hacer.</translation>
+    </message>
+    <message>
+        <source>{name} returned this note to its author at {when}, just before you; it is back with the author.</source>
+        <translation>{name} devolvió esta nota a su autor a las {when}, justo antes que usted; ya está de vuelta con el autor.</translation>
+    </message>
+    <message>
+        <source>Type the observation first.</source>
+        <translation>Escriba primero la observación.</translation>
+    </message>
+    <message>
+        <source>This meeting was cancelled; it has nothing to document.</source>
+        <translation>Esta reunión fue cancelada; no hay nada que documentar.</translation>
+    </message>
+    <message>
+        <source>Another supervisor</source>
+        <translation>Otro supervisor</translation>
+    </message>
+    <message>
+        <source>This note was marked entered in error at {when}, just before you.</source>
+        <translation>Esta nota se marcó como registrada por error a las {when}, justo antes que usted.</translation>
+    </message>
+</context>
+<context>
+    <name>store.roster</name>
+    <message>
+        <source>The roster was not imported: {count} rows have problems (lines {rows}).</source>
+        <translation>La lista no se importó: {count} filas tienen problemas (líneas {rows}).</translation>
+    </message>
+    <message>
+        <source>The roster was not imported: 1 row has a problem (line {rows}).</source>
+        <translation>La lista no se importó: 1 fila tiene un problema (línea {rows}).</translation>
+    </message>
+    <message>
+        <source>The group cannot be saved: {problems}.</source>
+        <translation>No se puede guardar el grupo: {problems}.</translation>
+    </message>
+    <message>
+        <source>That group no longer exists; someone may have removed it.</source>
+        <translation>Ese grupo ya no existe; es posible que alguien lo haya eliminado.</translation>
+    </message>
+    <message>
+        <source>That participant no longer exists; someone may have removed them.</source>
+        <translation>Ese participante ya no existe; es posible que alguien lo haya eliminado.</translation>
+    </message>
+    <message>
+        <source>The participant cannot be saved: {problems}.</source>
+        <translation>No se puede guardar el participante: {problems}.</translation>
+    </message>
+    <message>
+        <source>Record number {record_number} already belongs to another participant.</source>
+        <translation>El número de expediente {record_number} ya pertenece a otro participante.</translation>
+    </message>
+    <message>
+        <source>A relative or partner needs a name.</source>
+        <translation>Un familiar o pareja necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The enrollment ends before it starts.</source>
+        <translation>La inscripción termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>There is already a group called {name!r}.</source>
+        <translation>Ya existe un grupo llamado {name!r}.</translation>
+    </message>
+    <message>
+        <source>That group no longer exists.</source>
+        <translation>Ese grupo ya no existe.</translation>
+    </message>
+    <message>
+        <source>That participant no longer exists.</source>
+        <translation>Ese participante ya no existe.</translation>
+    </message>
+    <message>
+        <source>That group or participant no longer exists.</source>
+        <translation>Ese grupo o participante ya no existe.</translation>
+    </message>
+    <message>
+        <source>{preferred_name} is already enrolled in {name} on those dates.</source>
+        <translation>{preferred_name} ya está inscrito en {name} en esas fechas.</translation>
+    </message>
+    <message>
+        <source>That enrollment no longer exists.</source>
+        <translation>Esa inscripción ya no existe.</translation>
+    </message>
+    <message>
+        <source>The enrollment cannot end before it started.</source>
+        <translation>La inscripción no puede terminar antes de haber empezado.</translation>
+    </message>
+    <message>
+        <source>The roster was not imported: another workstation added one of these record numbers just now.</source>
+        <translation>La lista no se importó: otra estación de trabajo acaba de agregar uno de estos números de expediente.</translation>
+    </message>
+</context>
+<context>
+    <name>store.runs</name>
+    <message>
+        <source>That meeting no longer exists.</source>
+        <translation>Esa reunión ya no existe.</translation>
+    </message>
+    <message>
+        <source>run {run_id} is not in the database</source>
+        <translation>la sesión conducida {run_id} no está en la base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>store.server_setup</name>
+    <message>
+        <source>The owner role and the app role must be two different roles.</source>
+        <translation>El rol propietario y el rol de la aplicación deben ser dos roles distintos.</translation>
+    </message>
+    <message>
+        <source>Preparing a server needs a PostgreSQL address (postgresql+psycopg://...).</source>
+        <translation>Para preparar un servidor se necesita una dirección de PostgreSQL (postgresql+psycopg://...).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server: {first_line}.</source>
+        <translation>No se puede conectar con el servidor: {first_line}.</translation>
+    </message>
+    <message>
+        <source>The database {database} already exists and belongs to {owner}, not to {owner_role}; choose another database name or give --owner-role the role that owns it.</source>
+        <translation>La base de datos {database} ya existe y pertenece a {owner}, no a {owner_role}; elija otro nombre de base de datos o indique en --owner-role el rol que la posee.</translation>
+    </message>
+    <message>
+        <source>The {what} name {name!r} must be lowercase letters, digits and underscores, starting with a letter or underscore.</source>
+        <translation>El nombre ({what}) {name!r} debe tener letras minúsculas, dígitos y guiones bajos, y empezar con una letra o un guion bajo.</translation>
+    </message>
+    <message>
+        <source>The server address {admin_url!r} is not a valid URL.</source>
+        <translation>La dirección del servidor {admin_url!r} no es una URL válida.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {database}: {first_line}.</source>
+        <translation>No se puede conectar con la base de datos {database}: {first_line}.</translation>
+    </message>
+    <message>
+        <source>The database {database} belongs to {owner}, not to {owner_role}; run &apos;facilitator server prepare&apos; first, or name its owner with --owner-role.</source>
+        <translation>La base de datos {database} pertenece a {owner}, no a {owner_role}; ejecute primero &apos;facilitator server prepare&apos; o indique su propietario con --owner-role.</translation>
+    </message>
+    <message>
+        <source>The account in the server address may not act as {owner_role}; use the server&apos;s administrator (e.g. postgres) or {owner_role} itself.</source>
+        <translation>La cuenta de la dirección del servidor no puede actuar como {owner_role}; use el administrador del servidor (p. ej., postgres) o el propio {owner_role}.</translation>
+    </message>
+</context>
+<context>
+    <name>store.unit_of_work</name>
+    <message>
+        <source>The disk holding the clinic database is full. Nothing was saved; free some space and try again.</source>
+        <translation>El disco donde está la base de datos de la clínica está lleno. No se guardó nada; libere espacio e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The clinic database can no longer be written (it was made read-only). Nothing was saved.</source>
+        <translation>Ya no se puede escribir en la base de datos de la clínica (pasó a ser de solo lectura). No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Please sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>That {what} no longer exists; someone may have removed it.</source>
+        <translation>Ese registro ({what}) ya no existe; es posible que alguien lo haya eliminado.</translation>
+    </message>
+    <message>
+        <source>You (on another screen or workstation)</source>
+        <translation>Usted (en otra pantalla o estación de trabajo)</translation>
+    </message>
+    <message>
+        <source>The clinic database file was replaced by another file since this computer connected. Nothing was saved; sign in again to go on with the database as it is now.</source>
+        <translation>El archivo de la base de datos de la clínica fue reemplazado por otro desde que esta computadora se conectó. No se guardó nada; vuelva a iniciar sesión para continuar con la base de datos tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>The clinic database can no longer be written (its file was made read-only). Nothing was saved, and what you typed is still on screen.</source>
+        <translation>Ya no se puede escribir en la base de datos de la clínica (su archivo pasó a ser de solo lectura). No se guardó nada, y lo que escribió sigue en pantalla.</translation>
+    </message>
+    <message>
+        <source>The clinic database was replaced by another one since this computer connected. Nothing was saved; sign in again to go on with the database as it is now.</source>
+        <translation>La base de datos de la clínica fue reemplazada por otra desde que esta computadora se conectó. No se guardó nada; vuelva a iniciar sesión para continuar con la base de datos tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>The clinic database was restored from a backup since this computer connected, so records may have changed under you. Nothing was saved; sign in again to go on.</source>
+        <translation>La base de datos de la clínica se restauró desde una copia de seguridad desde que esta computadora se conectó, así que los registros pueden haber cambiado. No se guardó nada; vuelva a iniciar sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>The clinic database changed since this computer connected; sign in again.</source>
+        <translation>La base de datos de la clínica cambió desde que esta computadora se conectó; vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your account was disabled by an administrator, so you have been signed out. What you typed is still on screen; ask an administrator if this is a mistake.</source>
+        <translation>Un administrador desactivó su cuenta, así que se cerró su sesión. Lo que escribió sigue en pantalla; consulte a un administrador si se trata de un error.</translation>
+    </message>
+    <message>
+        <source>Your role changed to {label} since you signed in; please sign in again. What you typed is still on screen.</source>
+        <translation>Su rol cambió a {label} desde que inició sesión; vuelva a iniciar sesión. Lo que escribió sigue en pantalla.</translation>
+    </message>
+    <message>
+        <source>The clinic database is busy with another workstation&apos;s change; try again in a moment.</source>
+        <translation>La base de datos de la clínica está ocupada con un cambio de otra estación de trabajo; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The clinic database cannot be reached just now. Nothing was saved; try again in a moment.</source>
+        <translation>No se puede acceder a la base de datos de la clínica en este momento. No se guardó nada; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The clinic database file is gone from {db_file}: it was moved or deleted. Nothing was saved, and what you typed is still on screen; put the file back or restore a backup.</source>
+        <translation>El archivo de la base de datos de la clínica ya no está en {db_file}: se movió o se eliminó. No se guardó nada, y lo que escribió sigue en pantalla; vuelva a poner el archivo o restaure una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The clinic database file {db_file} cannot be reached ({strerror}). Nothing was saved.</source>
+        <translation>No se puede acceder al archivo de la base de datos de la clínica {db_file} ({strerror}). No se guardó nada.</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.changes import SessionEnded, UserFacingError
 from ..core.permissions import UserRole
 from .errors import show_error
-from .i18n import QT_TRANSLATE_NOOP, core_word
+from .i18n import QT_TRANSLATE_NOOP, core_word, sentence_text
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -49,7 +49,7 @@ def _session_may_have_ended(backend: Backend, exc: Exception) -> None:
     if isinstance(exc, SessionEnded):
         from .operations import ChangeHub
 
-        ChangeHub.for_backend(backend).session_ended.emit(str(exc))
+        ChangeHub.for_backend(backend).session_ended.emit(sentence_text(exc))
 
 
 def _staff_choices(backend: Backend) -> list[tuple[int, str]]:
@@ -174,7 +174,7 @@ class AccountForm(QDialog):
                     staff_id=staff_id,
                 )
         except UserFacingError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(sentence_text(exc))
             _session_may_have_ended(self.backend, exc)
             return
         except Exception:
@@ -325,7 +325,7 @@ class AccountsDialog(QDialog):
         try:
             self.backend.accounts.set_disabled(self.backend.principal, account.id, not account.disabled)
         except UserFacingError as exc:
-            show_error(self, self.tr("Accounts"), str(exc))
+            show_error(self, self.tr("Accounts"), sentence_text(exc))
             _session_may_have_ended(self.backend, exc)
             return
         self.reload()
@@ -348,7 +348,7 @@ class AccountsDialog(QDialog):
                     self.backend.principal, account.id, dialog.password.text()
                 )
             except UserFacingError as exc:
-                dialog.message.setText(str(exc))
+                dialog.message.setText(sentence_text(exc))
                 _session_may_have_ended(self.backend, exc)
                 return
             dialog.accept()

@@ -8,7 +8,7 @@ import sys
 import time
 
 from ..config import AppConfig
-from .i18n import translate
+from .i18n import sentence_text, translate
 
 log = logging.getLogger(__name__)
 ENV_EXIT_AFTER_PAINT = "FACILITATOR_EXIT_AFTER_PAINT"
@@ -60,7 +60,7 @@ def start_backend(window, config: AppConfig) -> None:  # type: ignore[no-untyped
 
     def failed(exc: Exception) -> None:
         if isinstance(exc, DatabaseError):
-            sentence = str(exc)
+            sentence = sentence_text(exc)
         else:
             from .errors import unexpected_error_text
 

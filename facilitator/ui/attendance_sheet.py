@@ -48,7 +48,7 @@ from ..core.changes import ATTENDANCE, ENROLLMENT, MEETING, PARTICIPANT, RELATIV
 from ..core.roster import AttendanceMark, MeetingRecord, SheetRow
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, translate
+from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, sentence_text, translate
 from .operations import CollectionOp
 from .style import attendance_colours, display_modes, ink
 
@@ -558,7 +558,7 @@ class AttendanceSheet(QWidget):
                 start, end = self._meeting.times
                 value = typed_instant(text, start, end, self._zone())
         except ValueError as exc:
-            self.message.setText(f"{row.source.name}: {exc}.")
+            self.message.setText(self.tr("{name}: {problem}.").format(name=row.source.name, problem=sentence_text(exc)))
             self._fill_row(n)
             return
         if column == ARRIVED:
@@ -611,6 +611,6 @@ def _sentence(exc: Exception) -> str:
     from ..core.changes import UserFacingError
 
     if isinstance(exc, UserFacingError):
-        text = str(exc).strip()
+        text = sentence_text(exc).strip()
         return text if text.endswith(".") else text + "."
     return translate("attendance_sheet", "something unexpected went wrong; the details are in the log.")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.audit import AuditAction, AuditRecord, ChainReport
 from ..core.permissions import PermissionDenied
 from .errors import show_error
-from .i18n import QT_TRANSLATE_NOOP, core_word
+from .i18n import QT_TRANSLATE_NOOP, core_word, sentence_text
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -248,7 +248,7 @@ class AuditDialog(QDialog):
         try:
             self.model.reload()
         except PermissionDenied as exc:
-            show_error(self, self.tr("Audit trail"), str(exc))
+            show_error(self, self.tr("Audit trail"), sentence_text(exc))
             return
         except Exception:
             log.exception("Reading the audit trail failed")
@@ -285,7 +285,7 @@ class AuditDialog(QDialog):
                 self.current_filter(self.model.order_by, self.model.descending, limit=None),
             )
         except PermissionDenied as exc:
-            show_error(self, self.tr("Audit trail"), str(exc))
+            show_error(self, self.tr("Audit trail"), sentence_text(exc))
             return
         except OSError as exc:
             from ..core.files import is_disk_full

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .errors import show_error
-from .i18n import translate
+from .i18n import sentence_text, translate
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -69,7 +69,7 @@ def backup_database(parent: QWidget, backend: Backend, target: Path | None = Non
         principal = require_manage_backups(backend.principal)
         source = database_path(backend.engine.url)
     except (PermissionDenied, BackupError) as exc:
-        show_error(parent, translate("backup_actions", "Back up"), str(exc))
+        show_error(parent, translate("backup_actions", "Back up"), sentence_text(exc))
         return None
     if target is None:
         assert backend.clock is not None
@@ -84,13 +84,13 @@ def backup_database(parent: QWidget, backend: Backend, target: Path | None = Non
     try:
         result = take_backup(source, target, backend.audit.checkpoints if backend.audit else None, backend.clock.now())
     except BackupError as exc:
-        show_error(parent, translate("backup_actions", "Back up"), str(exc))
+        show_error(parent, translate("backup_actions", "Back up"), sentence_text(exc))
         return None
     try:
         with backend.work.begin(principal) as uow:
             uow.audit(AuditAction.BACKUP, record_type="database", detail=f"backed up the database to {result.path}")
     except UserFacingError as exc:  # the database went away or lost its guards meanwhile: the copy stays
-        show_error(parent, translate("backup_actions", "Back up"), translate("backup_actions", "The backup was written to {path}, but {exc}").format(path=result.path, exc=_lower_first(str(exc))))
+        show_error(parent, translate("backup_actions", "Back up"), translate("backup_actions", "The backup was written to {path}, but {exc}").format(path=result.path, exc=_lower_first(sentence_text(exc))))
         return result.path
     backend.checkpoint_audit()
     parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
@@ -125,7 +125,7 @@ def restore_database(
         principal = require_manage_backups(backend.principal)
         target = database_path(backend.engine.url)
     except (PermissionDenied, BackupError) as exc:
-        show_error(parent, translate("backup_actions", "Restore"), str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), sentence_text(exc))
         return False
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -138,7 +138,7 @@ def restore_database(
     try:
         info = check_backup(source, checkpoints)
     except BackupError as exc:
-        show_error(parent, translate("backup_actions", "Restore"), str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), sentence_text(exc))
         return False
     other = clinic_to_confirm(info, target)
     if other:
@@ -169,14 +169,14 @@ def restore_database(
             uow.audit(AuditAction.RESTORE, record_type="database",
                       detail=f"began replacing this database with the backup {source.name}")
     except UserFacingError as exc:  # the account was disabled, or the database restored elsewhere
-        show_error(parent, translate("backup_actions", "Restore"), str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), sentence_text(exc))
         return False
     backend.engine.dispose()
     try:
         result = restore_backup(source, target, backend.config.backup_dir, backend.clock.now(),
                                 confirm_clinic=typed_clinic, checkpoints=checkpoints)
     except BackupError as exc:
-        show_error(parent, translate("backup_actions", "Restore"), str(exc))
+        show_error(parent, translate("backup_actions", "Restore"), sentence_text(exc))
         return False
     from ..store.db import upgrade
 

@@ -14,7 +14,7 @@ from typing import Literal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.changes import ConflictError
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, sentence_text
 
 Choice = Literal["reload", "overwrite", "cancel"]
 RELOAD: Choice = "reload"
@@ -34,7 +34,7 @@ class ConflictDialog(QDialog):
         self.choice: Choice = CANCEL
         self.setWindowTitle(self.tr(TITLE))
         self.setAccessibleName(self.tr(TITLE))
-        self.message = QLabel(str(error))
+        self.message = QLabel(sentence_text(error))
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("What happened"))
         note = QLabel(self.tr("What you typed is still here. Nothing of yours or theirs has been lost yet."))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.changes import CONSENT, ValidationError
 from ..core.consents import RIGHT_TO_REVOKE, ConsentDraft, ConsentView, Information, LetterKind, RecipientKind
-from .i18n import core_word
+from .i18n import core_word, sentence_text
 
 
 def _date_or_none(text: str, what: str) -> date | None:
@@ -298,13 +298,13 @@ class ConsentsDialog(QDialog):
         try:
             draft = self.draft()
         except ValidationError as exc:
-            self._say(str(exc))
+            self._say(sentence_text(exc))
             return
         service, pid = self._service, self._participant_id
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, ConsentIncomplete):
-                self._say(self.tr("Not recorded. The consent lacks:") + "\n• " + "\n• ".join(exc.problems))
+                self._say(self.tr("Not recorded. The consent lacks:") + "\n• " + "\n• ".join(sentence_text(p) for p in exc.problems))
                 return True
             return False
 
@@ -328,7 +328,7 @@ class ConsentsDialog(QDialog):
         try:
             day = _date_or_none(self.revoke_on.text(), "revocation date")
         except ValidationError as exc:
-            self._say(str(exc))
+            self._say(sentence_text(exc))
             return
         if day is None:
             self._say(self.tr("Type the day the participant revoked the consent."))
@@ -358,7 +358,7 @@ class ConsentsDialog(QDialog):
             first = _date_or_none(self.letter_from.text(), "first day")
             last = _date_or_none(self.letter_to.text(), "last day")
         except ValidationError as exc:
-            self._say(str(exc))
+            self._say(sentence_text(exc))
             return
         kind = LetterKind(self.letter_kind.currentData())
         path = self.choose_file(f"{kind.value}-letter.pdf")
@@ -381,7 +381,7 @@ class ConsentsDialog(QDialog):
             from ..core.changes import UserFacingError
 
             if isinstance(exc, UserFacingError):
-                self._say(str(exc))
+                self._say(sentence_text(exc))
                 return True
             return False
 

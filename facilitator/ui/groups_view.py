@@ -50,7 +50,7 @@ from ..core.curriculum import GroupType
 from ..core.roster import Admission, GroupDraft, GroupRecord
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import core_word, date_text
+from .i18n import core_word, date_text, sentence_text
 from .operations import CollectionOp, QueryOp, write_then_refresh
 from .participant_editor import ParticipantDialog, pydate, qdate
 
@@ -304,7 +304,7 @@ class GroupDialog(QDialog):
             try:
                 self._existing = self._roster.group(self._existing.id)
             except Exception as error:  # noqa: BLE001
-                show_error(self, self.tr("Group not reloaded"), str(error))
+                show_error(self, self.tr("Group not reloaded"), sentence_text(error))
                 return True
             self._show(self._existing)
             self._on_capacity()
@@ -829,7 +829,7 @@ class GroupsPage(QWidget):
         first, last = pydate(self.hours_from.date()), pydate(self.hours_to.date())
         problem = limits.report_range_problem(first, last)
         if problem:
-            show_error(self, self.tr("Report not saved"), problem)
+            show_error(self, self.tr("Report not saved"), sentence_text(problem))
             return
         if limits.report_needs_confirmation(first, last) and not self.confirm_long_report(first, last):
             return

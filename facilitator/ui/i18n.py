@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
 
+from facilitator.core.catalogue import Sentence
+
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -128,3 +130,18 @@ def core_word(text: str) -> str:
     (scripts/update_translations.py reads them from core's enums and declarations).
     """
     return QCoreApplication.translate("core", text)
+
+
+def sentence_text(said: object) -> str:
+    """What the core or the store said (an error, or a ``Sentence``), in the UI's language.
+
+    A ``catalogue.Sentence`` has its template looked up in the installed catalogue and is
+    formatted there, with the words inside it (a status, a kind) translated too; an error the
+    core raised with a plain string, or any other text, is shown as it is.
+    """
+    if isinstance(said, BaseException):
+        first = said.args[0] if said.args else None
+        said = getattr(said, "sentence", None) or (first if isinstance(first, Sentence) else str(said))
+    if isinstance(said, Sentence):
+        return said.in_language(QCoreApplication.translate)
+    return str(said)

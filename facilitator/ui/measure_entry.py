@@ -48,6 +48,7 @@ from ..core.measures import (
     Instrument,
     ScreenResult,
 )
+from .i18n import sentence_text
 from .operations import CollectionOp
 
 
@@ -74,7 +75,7 @@ def save_from_dialog(dialog: Any, button: Any, fn: Callable[[], Any], title: str
     def failed(exc: Exception) -> bool:
         button.setEnabled(True)
         if isinstance(exc, UserFacingError):
-            dialog.error.say(str(exc))
+            dialog.error.say(sentence_text(exc))
             if refused is not None:
                 refused()
             return True

@@ -63,7 +63,7 @@ from ..core.permissions import (
 from . import operations
 from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
-from .i18n import core_word, date_text, translate
+from .i18n import core_word, date_text, sentence_text, translate
 from .operations import CollectionOp, QueryOp, describe
 
 log = logging.getLogger(__name__)
@@ -122,11 +122,11 @@ def read_now(parent: QWidget, hub, fn):  # type: ignore[no-untyped-def]
         return fn()
     except SessionEnded as exc:
         if hub is not None:
-            hub.session_ended.emit(str(exc))
+            hub.session_ended.emit(sentence_text(exc))
         else:
-            show_error(parent, translate("notes_view", "Signed out"), str(exc))
+            show_error(parent, translate("notes_view", "Signed out"), sentence_text(exc))
     except UserFacingError as exc:
-        show_error(parent, translate("notes_view", "Cannot open the note"), str(exc))
+        show_error(parent, translate("notes_view", "Cannot open the note"), sentence_text(exc))
     return None
 
 
@@ -491,7 +491,7 @@ class NoteEditor(QWidget):
         self._dirty = True  # what is on screen is still not saved
         if isinstance(exc, ConflictError):
             self._conflict = exc
-            self._show_banner(str(exc), overwrite=True)
+            self._show_banner(sentence_text(exc), overwrite=True)
             self.save_state.setText(self.tr("Not saved: this note changed elsewhere; choose above what to keep."))
             self._settled()
             return True
@@ -619,14 +619,14 @@ class NoteEditor(QWidget):
             self._dirty = content is not None or self._dirty
             if isinstance(exc, ConflictError):
                 self._conflict = exc
-                self._show_banner(str(exc), overwrite=True)
+                self._show_banner(sentence_text(exc), overwrite=True)
                 self.save_state.setText(self.tr("Not signed: this note changed elsewhere; choose above what to keep."))
                 self._settled()
                 return True
             self.save_state.setText(self.tr("Not signed; the note is kept as a draft."))
             self._settled()
             if isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded):
-                show_error(self, self.tr("Cannot sign yet"), str(exc))
+                show_error(self, self.tr("Cannot sign yet"), sentence_text(exc))
                 return True
             return False
 
@@ -660,7 +660,7 @@ class NoteEditor(QWidget):
         def failed(exc: Exception) -> bool:
             if not isinstance(exc, UserFacingError) or isinstance(exc, (SessionEnded, ConflictError)):
                 return False
-            QTimer.singleShot(0, lambda: self._amend(action, title, label, text, str(exc)))
+            QTimer.singleShot(0, lambda: self._amend(action, title, label, text, sentence_text(exc)))
             return True
 
         CollectionOp(self, lambda: action(principal, note_id, text), self._hub).success(done).failure(
@@ -811,7 +811,7 @@ class NotesPage(QWidget):
         def failed(exc: Exception) -> bool:
             if isinstance(exc, PermissionDenied):
                 self.mine.clear()
-                self.mine.addTopLevelItem(QTreeWidgetItem([str(exc), ""]))
+                self.mine.addTopLevelItem(QTreeWidgetItem([sentence_text(exc), ""]))
                 return True
             return False
 
@@ -1210,7 +1210,7 @@ class ReviewPage(QWidget):
         def failed(exc: Exception) -> bool:
             if isinstance(exc, PermissionDenied):
                 self._clear_desk()
-                self.queue.addTopLevelItem(QTreeWidgetItem([str(exc), "", "", ""]))
+                self.queue.addTopLevelItem(QTreeWidgetItem([sentence_text(exc), "", "", ""]))
                 self._show_meeting(None)
                 return True
             return False
@@ -1524,7 +1524,7 @@ class ReviewPage(QWidget):
                 except (ConflictError, SessionEnded):
                     raise
                 except UserFacingError as exc:
-                    raise UserFacingError(f"{n.title}: {exc}") from exc
+                    raise UserFacingError(f"{n.title}: {sentence_text(exc)}") from exc
             return len(awaiting)
 
         self._review(cosign_all, self.tr("Cannot co-sign"))

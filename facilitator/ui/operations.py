@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ..core.changes import Changes, ConflictError, SessionEnded, UserFacingError
 from .errors import show_error, unexpected_error_text
-from .i18n import QT_TRANSLATE_NOOP, translate
+from .i18n import QT_TRANSLATE_NOOP, sentence_text, translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -201,7 +201,7 @@ class _FeedThread(QThread):
 def describe(exc: BaseException) -> str:
     """The one sentence an error is shown as."""
     if isinstance(exc, UserFacingError):
-        return str(exc)
+        return sentence_text(exc)
     return unexpected_error_text()
 
 
@@ -293,7 +293,7 @@ class _Op(Generic[T]):
             return
         hub = self._hub
         if isinstance(exc, SessionEnded) and hub is not None:
-            hub.session_ended.emit(str(exc))
+            hub.session_ended.emit(sentence_text(exc))
             return
         title = translate("operations", "Someone else changed this") if isinstance(exc, ConflictError) else self._title
         show_error(self._parent, title, describe(exc))

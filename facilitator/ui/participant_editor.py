@@ -36,7 +36,7 @@ from ..core.changes import ConflictError
 from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantRecord, ParticipantStatus
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import core_word
+from .i18n import core_word, sentence_text
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ class ParticipantDialog(QDialog):
             try:
                 self._existing = self._roster.participant(self._existing.id)
             except Exception as error:  # noqa: BLE001
-                show_error(self, self.tr("Participant not reloaded"), str(error))
+                show_error(self, self.tr("Participant not reloaded"), sentence_text(error))
                 return True
             self._show(self._existing)
             self._on_audience()

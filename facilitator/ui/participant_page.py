@@ -36,6 +36,7 @@ from ..core import measures as cm
 from ..core.changes import ATTENDANCE, MEASURE_KINDS, PARTICIPANT
 from .charts import ChartPanel
 from .errors import show_error
+from .i18n import sentence_text
 from .measure_entry import QuestionnaireDialog, SafetyFlagDialog, ScreenDialog
 from .operations import ChangeHub, QueryOp
 
@@ -197,7 +198,7 @@ class ParticipantPage(QDialog):
             from ..core.changes import UserFacingError
 
             if isinstance(exc, UserFacingError):
-                self.status.setText(str(exc))
+                self.status.setText(sentence_text(exc))
                 return True
             self.status.setText(self.tr("The participant's progress could not be read; the details are in the log."))
             return False

@@ -44,7 +44,7 @@ from ..core.curriculum import Curriculum
 from ..core.library import Library
 from ..core.printing import MAX_COPIES, DocumentKind, available_kinds
 from .errors import show_error
-from .i18n import core_word, translate
+from .i18n import core_word, sentence_text, translate
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -476,7 +476,7 @@ class PrintDialog(QDialog):
         from ..handouts import FontMissing
 
         if isinstance(exc, FontMissing):
-            sentence = str(exc)
+            sentence = sentence_text(exc)
         self.summary.setText(sentence)
         self.render_failed.emit(sentence)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.changes import ValidationError
+from .i18n import sentence_text
 
 
 class ServicesExportDialog(QDialog):
@@ -101,14 +102,14 @@ class ServicesExportDialog(QDialog):
         from .operations import QueryOp
 
         try:
-            first = parse_date(self.first.text().strip(), "first day")
-            last = parse_date(self.last.text().strip(), "last day")
+            first = parse_date(self.first.text().strip(), self.tr("first day"))
+            last = parse_date(self.last.text().strip(), self.tr("last day"))
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(sentence_text(exc))
             return
         problem = report_range_problem(first, last)
         if problem:
-            self.message.setText(problem)
+            self.message.setText(sentence_text(problem))
             return
         text = self.output.text().strip()
         if not text or "\x00" in text:

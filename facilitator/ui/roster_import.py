@@ -39,6 +39,7 @@ from ..core.roster import (
     read_csv,
     read_roster_text,
 )
+from .i18n import sentence_text
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ class RosterImportDialog(QDialog):
         except UnicodeDecodeError:
             return self._refuse(self.tr("{name} is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”.").format(name=path.name))
         except RosterFileTooBig as exc:
-            return self._refuse(str(exc))
+            return self._refuse(sentence_text(exc))
         except RosterFileError as exc:
             return self._refuse(self.tr("{name} cannot be read: {exc}.").format(name=path.name, exc=exc))
         except OSError as exc:

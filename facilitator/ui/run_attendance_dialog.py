@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
-from .i18n import core_word, date_text
+from .i18n import core_word, date_text, sentence_text
 from .operations import CollectionOp, QueryOp
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class RunAttendanceDialog(QDialog):
         from ..core.changes import SessionEnded, UserFacingError
 
         if isinstance(exc, UserFacingError) and not isinstance(exc, SessionEnded):
-            self.heading.setText(self.tr("{reason}; the saved attendance stays as it is.").format(reason=str(exc).rstrip('.')))
+            self.heading.setText(self.tr("{reason}; the saved attendance stays as it is.").format(reason=sentence_text(exc).rstrip('.')))
             return True
         return False
 
@@ -180,9 +180,9 @@ class RunAttendanceDialog(QDialog):
                 arrived = self._typed(self.arrivals[key])
                 left = self._typed(self.departures[key])
             except ValueError as exc:
-                raise ValueError(f"{saved.name}: {exc}.") from None
+                raise ValueError(self.tr("{name}: {problem}.").format(name=saved.name, problem=sentence_text(exc))) from None
             if arrived is not None and left is not None and left < arrived:
-                raise ValueError(f"{saved.name}: the departure is before the arrival.")
+                raise ValueError(self.tr("{name}: the departure is before the arrival.").format(name=saved.name))
             if (arrived, left) != (saved.arrived_at, saved.left_at):
                 marks.append(self.proposal.mark(row, arrived, left))
         return marks
@@ -200,7 +200,7 @@ class RunAttendanceDialog(QDialog):
                 left = self._typed(self.departures[key])
             except ValueError as exc:
                 self.minutes[key].setText("?")
-                problems.append(f"{saved.name}: {exc}.")
+                problems.append(self.tr("{name}: {problem}.").format(name=saved.name, problem=sentence_text(exc)))
                 continue
             if saved.status is not None:
                 total = minutes_attended(m.starts_at, m.ends_at, saved.status, arrived, left)
@@ -215,7 +215,7 @@ class RunAttendanceDialog(QDialog):
         try:
             marks = self._marks()
         except ValueError as exc:
-            self.error.setText(str(exc))  # what was typed stays on screen
+            self.error.setText(sentence_text(exc))  # what was typed stays on screen
             return
         if not marks:
             self.saved_rows = 0

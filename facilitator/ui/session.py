@@ -47,7 +47,7 @@ from ..core.clock import Clock
 from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, IdleTracker
 from ..core.permissions import Principal
 from .errors import show_error
-from .i18n import core_word, translate
+from .i18n import core_word, sentence_text, translate
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -432,7 +432,7 @@ class SessionGate(QObject):
         def refused(exc: Exception) -> None:
             # The user name stays; a password proven wrong is cleared, any other is kept.
             if isinstance(exc, SignInFailed):
-                page.message.setText(str(exc))
+                page.message.setText(sentence_text(exc))
                 page.password.clear()
                 page.password.setFocus()
                 return
@@ -475,7 +475,7 @@ class SessionGate(QObject):
 
         def refused(exc: Exception) -> None:
             if isinstance(exc, (AccountError, PasswordRejected)):
-                page.message.setText(str(exc))
+                page.message.setText(sentence_text(exc))
                 return
             log.error("Creating the first administrator failed", exc_info=exc)
             page.message.setText(self.tr("The database did not answer; please try again in a moment."))
@@ -623,7 +623,7 @@ class SessionGate(QObject):
                         self.principal, dialog.current.text(), dialog.new.text()
                     )
             except (AccountError, PasswordRejected) as exc:
-                dialog.message.setText(str(exc))
+                dialog.message.setText(sentence_text(exc))
                 return
             except Exception:
                 log.exception("Changing the password failed")
@@ -759,7 +759,7 @@ class SessionGate(QObject):
 
         def refused(exc: Exception) -> None:
             if isinstance(exc, SessionEnded):
-                self.session_ended(str(exc))
+                self.session_ended(sentence_text(exc))
                 return
             log.error("Checking the password failed", exc_info=exc)
             panel.message.setText(self.tr("The database did not answer; please try again in a moment."))
@@ -858,7 +858,7 @@ class SessionGate(QObject):
 
         def refused(exc: Exception) -> None:
             if isinstance(exc, SignInFailed):
-                panel.message.setText(str(exc))
+                panel.message.setText(sentence_text(exc))
                 panel.password.clear()
                 panel.password.setFocus()
                 return
@@ -1006,7 +1006,7 @@ def _explain(parent: QWidget, title: str, exc: Exception) -> None:
     from ..core.permissions import PermissionDenied
 
     if isinstance(exc, PermissionDenied):
-        show_error(parent, title, str(exc))
+        show_error(parent, title, sentence_text(exc))
         return
     log.exception("%s could not open", title)
     show_error(parent, title, translate("session", "{title} could not be opened because the database did not answer; the log has the details.").format(title=title))

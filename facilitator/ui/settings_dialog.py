@@ -40,7 +40,7 @@ from ..core.attendance import system_zone_name
 from ..core.changes import SessionEnded, UserFacingError
 from ..logs import log_path
 from .errors import show_error
-from .i18n import LANGUAGES, LOCAL_LANGUAGE_KEY, QT_TRANSLATE_NOOP, core_word, system_language, translate
+from .i18n import LANGUAGES, LOCAL_LANGUAGE_KEY, QT_TRANSLATE_NOOP, core_word, sentence_text, system_language, translate
 from .logo_picker import LogoPicker
 from .style import DisplayMode, apply_display_mode
 
@@ -318,7 +318,7 @@ class SettingsDialog(QDialog):
             if isinstance(exc, SessionEnded) and self._hub is not None:
                 return False  # the session gate covers the window and keeps what was typed
             if isinstance(exc, UserFacingError):
-                show_error(self, self.tr(TITLE), str(exc))
+                show_error(self, self.tr(TITLE), sentence_text(exc))
                 return True
             show_error(
                 self,

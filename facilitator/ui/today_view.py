@@ -47,7 +47,7 @@ from ..core.roster import MeetingState, ParticipantRecord
 from .attendance_sheet import AttendanceSheet
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
-from .i18n import QT_TRANSLATE_NOOP, date_text, long_date
+from .i18n import QT_TRANSLATE_NOOP, date_text, long_date, sentence_text
 from .operations import CollectionOp, QueryOp
 from .runner.window import PlayerInput
 
@@ -522,7 +522,7 @@ class TodayPage(QWidget):
             if isinstance(exc, SessionEnded):
                 return False  # the session gate asks to sign in again
             if ticket == self._due_reads:
-                self.due.show_problem(str(exc) if isinstance(exc, UserFacingError)
+                self.due.show_problem(sentence_text(exc) if isinstance(exc, UserFacingError)
                                       else self.tr("What is due could not be read; the details are in the log."))
             return True
 

@@ -15,6 +15,8 @@ from datetime import date, datetime, tzinfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from facilitator.core.catalogue import say
+
 from ...core.notes import NoteFormat, NoteStatus
 from ...core.permissions import Principal, require_view_notes
 from ..unit_of_work import UnitOfWork, Work
@@ -63,7 +65,7 @@ class NotesBase:
     def _note_row(self, conn: Connection, note_id: int) -> sa.Row:  # type: ignore[type-arg]
         row = conn.execute(sa.select(NOTE).where(NOTE.c.id == note_id)).first()
         if row is None:
-            raise NotesError("That note no longer exists.")
+            raise NotesError(say("store.notes.base", "That note no longer exists."))
         return row
 
     def _visible_row(self, uow: UnitOfWork, note_id: int) -> sa.Row:  # type: ignore[type-arg]
@@ -79,7 +81,7 @@ class NotesBase:
         p: Principal = uow.me()
         views = self._views(uow.conn, NOTE.c.id == note_id)
         if not views:
-            raise NotesError("That note no longer exists.")
+            raise NotesError(say("store.notes.base", "That note no longer exists."))
         require_view_notes(p, self._records.facilitators(uow.conn, views[0].group_id)[0])
         return views[0]
 

@@ -17,6 +17,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from facilitator.core.catalogue import say
+
 from ...core import notes as cn
 from ...core.attendance import AttendanceStatus, attended_span, minutes_attended
 from ...core.notes import NoteFormat
@@ -104,7 +106,7 @@ class MeetingRecords:
             .where(MEETING.c.id == meeting_id)
         ).first()
         if row is None:
-            raise NotesError("That meeting no longer exists.")
+            raise NotesError(say("store.notes.facts", "That meeting no longer exists."))
         return row
 
     def curriculum(self, curriculum_id: str | None, session_id: str | None):  # type: ignore[no-untyped-def]

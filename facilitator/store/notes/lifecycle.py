@@ -20,6 +20,8 @@ from collections.abc import Mapping
 
 import sqlalchemy as sa
 
+from facilitator.core.catalogue import core_word, say
+
 from ...core import changes as ch
 from ...core import measures as cm
 from ...core import notes as cn
@@ -75,7 +77,7 @@ class NoteLifecycle(NoteReads):
             staff_ids, staff_names = records.facilitators(conn, meeting.group_id)
             require_write_note(p, staff_ids)
             if meeting.cancelled_at is not None:
-                raise NotesError("This meeting was cancelled; it has nothing to document.")
+                raise NotesError(say("store.notes.lifecycle", "This meeting was cancelled; it has nothing to document."))
             attendance = records.attendance(conn, meeting_id)
             run = records.run_record(conn, meeting_id, uow.now)
             facts = records.facts(conn, meeting, attendance, staff_names, run=run)
@@ -183,10 +185,11 @@ class NoteLifecycle(NoteReads):
         """Raise the sentence for a draft that could not be saved, unless it is a version conflict."""
         row = uow.conn.execute(sa.select(NOTE.c.author_id, NOTE.c.status).where(NOTE.c.id == note_id)).first()
         if row is None:
-            raise NotesError("That note no longer exists.")
+            raise NotesError(say("store.notes.lifecycle", "That note no longer exists."))
         require_edit_note(uow.me(), row.author_id)
         if row.status not in EDITABLE_VALUES:
-            raise NotesError(f"This note is {NoteStatus(row.status).label.lower()} and can no longer be changed.")
+            raise NotesError(say("store.notes.lifecycle", "This note is {label} and can no longer be changed.",
+                                 label=core_word(NoteStatus(row.status).label, lower=True)))
 
     # -- signing -------------------------------------------------------------------------------
 
@@ -212,7 +215,8 @@ class NoteLifecycle(NoteReads):
             if version is not None and row.version != version:
                 raise uow.conflict(NOTE, note_id, kind=ch.NOTE, what="note")
             if content is not None and row.status not in EDITABLE_VALUES:
-                raise NotesError(f"This note is {NoteStatus(row.status).label.lower()} and can no longer be changed.")
+                raise NotesError(say("store.notes.lifecycle", "This note is {label} and can no longer be changed.",
+                                     label=core_word(NoteStatus(row.status).label, lower=True)))
             signer, signer_credentials = self._signature(uow)
             stored = dumps(content) if content is not None else row.content
             cn.check_can_sign(cn.sections_for(row.kind, row.note_format), loads(stored), signer, signer_credentials)
@@ -221,7 +225,7 @@ class NoteLifecycle(NoteReads):
                 name = uow.conn.execute(
                     sa.select(PARTICIPANT.c.preferred_name).where(PARTICIPANT.c.id == row.participant_id)
                 ).scalar()
-                cn.check_risk_section(loads(stored), flagged, name or "This participant")
+                cn.check_risk_section(loads(stored), flagged, name)
             status = cn.next_status(row.status, NoteAction.SIGN, p.needs_cosign)
             new_round = row.round + 1 if row.status == NoteStatus.RETURNED.value else row.round
             uow.update_versioned(
@@ -314,7 +318,7 @@ class NoteLifecycle(NoteReads):
         """Send a note back to its author with a comment; it becomes editable for them."""
         comment = comment.strip()
         if not comment:
-            raise NotesError("Say what needs changing before returning the note.")
+            raise NotesError(say("store.notes.lifecycle", "Say what needs changing before returning the note."))
         cn.check_return_comment(comment)
         with self._work.begin(principal) as uow:
             p = uow.me()
@@ -393,13 +397,14 @@ class NoteLifecycle(NoteReads):
             return None
         if now.status == NoteStatus.COSIGNED.value:
             return NotesError(
-                f"{now.cosigner_name or 'Another supervisor'} co-signed this note at {self._when(now.cosigned_at)}, "
-                "just before you; there is nothing left to do."
+                say("store.notes.lifecycle", "{name} co-signed this note at {when}, just before you; there is nothing left to do.",
+                    name=now.cosigner_name or say("store.notes.lifecycle", "Another supervisor"), when=self._when(now.cosigned_at))
             )
         if now.status == NoteStatus.RETURNED.value:
             return NotesError(
-                f"{now.full_name or 'Another supervisor'} returned this note to its author at "
-                f"{self._when(now.returned_at)}, just before you; it is back with the author."
+                say("store.notes.lifecycle", "{name} returned this note to its author at {when}, just before you; it is back with the "
+                    "author.",
+                    name=now.full_name or say("store.notes.lifecycle", "Another supervisor"), when=self._when(now.returned_at))
             )
         return None
 
@@ -455,7 +460,8 @@ class NoteLifecycle(NoteReads):
                 row = self._note_row(uow.conn, note_id)
                 if row.error_at is not None:
                     raise NotesError(
-                        f"This note was marked entered in error at {self._when(row.error_at)}, just before you."
+                        say("store.notes.lifecycle", "This note was marked entered in error at {when}, just before you.",
+                            when=self._when(row.error_at))
                     ) from None
                 raise
             uow.audit(
@@ -480,7 +486,7 @@ class NoteLifecycle(NoteReads):
         """
         text = " ".join(text.split())
         if not text:
-            raise NotesError("Type the observation first.")
+            raise NotesError(say("store.notes.lifecycle", "Type the observation first."))
         cn.check_observation(text)
         with self._work.begin(principal) as uow:
             p = uow.me()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit,
 from ...core import measures as cm
 from ...core.changes import UserFacingError, ValidationError
 from ...core.curriculum import AgendaItem, ItemKind
+from ..i18n import sentence_text
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class CheckInRatings(QObject):
         try:
             checked = cm.check_check_in(typed, mood_text, scales)
         except ValidationError as exc:
-            person.problem = str(exc)
+            person.problem = sentence_text(exc)
             self.changed.emit(participant_id)
             return person.problem
         from ..operations import CollectionOp
@@ -96,7 +97,7 @@ class CheckInRatings(QObject):
 
         def failed(exc: Exception) -> bool:
             person.saving, person.saved = False, False
-            person.problem = str(exc) if isinstance(exc, UserFacingError) else "The rating could not be saved; it is still here to try again."
+            person.problem = sentence_text(exc) if isinstance(exc, UserFacingError) else "The rating could not be saved; it is still here to try again."
             self.changed.emit(participant_id)
             return isinstance(exc, ValidationError) or not isinstance(exc, UserFacingError)
 

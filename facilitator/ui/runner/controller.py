@@ -48,6 +48,7 @@ from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import RoomView, build_room_view
 from ...core.rotation import RotationPlan, plan_rotation
+from ..i18n import sentence_text
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +265,7 @@ class RunController(QObject):
         try:
             event = control()
         except ClockError as exc:
-            self.message.emit(str(exc), 6000)
+            self.message.emit(sentence_text(exc), 6000)
             return None
         self._queue_event(event)
         self.refresh(full=True)
@@ -481,7 +482,7 @@ class RunController(QObject):
             self._queue.popleft()
         if not save.needs_run:
             self._create_queued = False
-        self.message.emit(self.tr("Not recorded: {reason}.").format(reason=str(exc).rstrip('.')), 10000)
+        self.message.emit(self.tr("Not recorded: {reason}.").format(reason=sentence_text(exc).rstrip('.')), 10000)
         self._pump()
         return True
 

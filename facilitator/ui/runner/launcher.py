@@ -25,7 +25,7 @@ from ...core.agenda_clock import AgendaClock, RunStatus, WrapUpRule
 from ...core.clock import Clock, SystemClock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession, GroupType
 from ..errors import show_error
-from ..i18n import translate
+from ..i18n import sentence_text, translate
 from .window import PlayerInput, RunnerSettings, RunnerWindow
 
 log = logging.getLogger(__name__)
@@ -290,7 +290,7 @@ class RunnerLauncher(QObject):
             save_runner_settings(self.backend, settings)
         except UserFacingError as exc:  # not an administrator, a value out of range, a session that ended
             show_error(
-                self.window, self.tr("Timer settings"), self.tr("{reason}; the new timer settings apply to this run only.").format(reason=str(exc).rstrip('.'))
+                self.window, self.tr("Timer settings"), self.tr("{reason}; the new timer settings apply to this run only.").format(reason=sentence_text(exc).rstrip('.'))
             )
         except Exception:
             log.exception("Saving timer settings failed")
