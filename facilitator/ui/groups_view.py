@@ -13,7 +13,6 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,6 +52,7 @@ from .errors import show_error
 from .i18n import core_word, date_text
 from .operations import CollectionOp, QueryOp, write_then_refresh
 from .participant_editor import ParticipantDialog, pydate, qdate
+from .style import ink_item
 
 # Dates a person may give are kept to 1900-2100 (core.limits).
 _DATE_RANGE = (
@@ -61,7 +61,7 @@ _DATE_RANGE = (
 )
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
-FLAG = QColor("#fff0c8")
+FLAG = "flag_row"  # the ink of a week or session that needs a look
 PLAN_WEEKS_AHEAD = 4
 
 
@@ -78,13 +78,13 @@ def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
     return table
 
 
-def _set_row(table: QTableWidget, row: int, values: list[str], data: object = None, fill: QColor | None = None) -> None:
+def _set_row(table: QTableWidget, row: int, values: list[str], data: object = None, fill: str | None = None) -> None:
     for column, value in enumerate(values):
         item = QTableWidgetItem(value)
         if data is not None:
             item.setData(ID_ROLE, data)
         if fill is not None:
-            item.setBackground(QBrush(fill))
+            ink_item(item, background=fill)
         table.setItem(row, column, item)
 
 

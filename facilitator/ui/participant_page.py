@@ -38,6 +38,7 @@ from .charts import ChartPanel
 from .errors import show_error
 from .measure_entry import QuestionnaireDialog, SafetyFlagDialog, ScreenDialog
 from .operations import ChangeHub, QueryOp
+from .style import set_ink_style
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class ParticipantPage(QDialog):
         self.flags = QLabel()
         self.flags.setWordWrap(True)
         self.flags.setAccessibleName(self.tr("Safety flags"))
-        self.flags.setStyleSheet("background: #fdecea; color: #7f0000; padding: 6px; border: 2px solid #b00020;")
+        set_ink_style(self.flags, "background: {flag}; color: {flag_text}; padding: 6px; border: 2px solid {error};")
         self.flags.setVisible(False)
         self.ack_button = QPushButton(self.tr("&Acknowledge safety flag…"))
         self.ack_button.setAccessibleName(self.tr("Acknowledge the open safety flag"))

@@ -45,27 +45,101 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def test_every_high_contrast_colour_reads_against_black() -> None:
-    colours = [
-        *runner_style.RUNNER_COLOURS_HIGH_CONTRAST.values(),
-        runner_style.RUNNER_PAUSED_HIGH_CONTRAST,
-        *runner_style.RUNNER_BALANCE_HIGH_CONTRAST.values(),
-        *ui_style.STATUS_INK_HIGH_CONTRAST.values(),
-        *(ui_style.INK[True][n] for n in ("warning", "error", "good", "muted")),
-    ]
-    for colour in colours:
-        assert contrast(colour, "#000000") >= 7, colour
+THRESHOLD = {False: 4.5, True: 7.0}  # WCAG AA in the usual theme; AAA in high contrast
+
+
+def test_every_ink_pair_reads_at_its_themes_contrast() -> None:
     assert ui_style.INK[True].keys() == ui_style.INK[False].keys()
+    lowest = {}
+    for high_contrast in (False, True):
+        inks = ui_style.INK[high_contrast]
+        pairs = ui_style.INK_PAIRS + (ui_style.HIGH_CONTRAST_PAIRS if high_contrast else ())
+        short = [(fg, bg, round(contrast(inks[fg], inks[bg]), 2)) for fg, bg in pairs
+                 if contrast(inks[fg], inks[bg]) < THRESHOLD[high_contrast]]
+        assert not short, f"{'high contrast' if high_contrast else 'usual'}: {short}"
+        lowest[high_contrast] = min(contrast(inks[fg], inks[bg]) for fg, bg in pairs)
+    assert lowest[False] >= 4.5 and lowest[True] >= 7
 
 
-def test_rich_text_turns_to_the_theme() -> None:
-    html = "<span style='color:#546e7a'>Next</span> <b style='color:#a00'>Entered in error</b>"
-    assert themed_html(html) == html  # the usual theme leaves it be
+def test_every_ink_named_in_a_pair_exists_and_every_ink_is_measured() -> None:
+    named = {name for pair in ui_style.INK_PAIRS + ui_style.HIGH_CONTRAST_PAIRS for name in pair}
+    assert named <= ui_style.INK[False].keys()
+    # every ink but the print preview's paper (a picture of the printed page) and the lines
+    # between chart areas (the areas are named in words) is measured against what it lies on
+    unmeasured = ui_style.INK[False].keys() - named - {"paper", "chart_frame", "chart_rule", "chart_grid", "alert_edge", "comment_edge"}
+    assert not unmeasured
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_palette_in_force_reads_at_its_themes_contrast(high_contrast: bool) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode(high_contrast=high_contrast))
+    palette = app.palette()
+    R = QPalette.ColorRole
+    for fg, bg in ((R.WindowText, R.Window), (R.Text, R.Base), (R.Text, R.AlternateBase), (R.ButtonText, R.Button),
+                   (R.HighlightedText, R.Highlight), (R.PlaceholderText, R.Base), (R.Link, R.Base), (R.ToolTipText, R.ToolTipBase)):
+        ratio = contrast(palette.color(fg).name(), palette.color(bg).name())
+        assert ratio >= THRESHOLD[high_contrast], (fg, bg, ratio)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_every_timer_state_reads_at_its_themes_contrast_in_the_runner_and_the_room(high_contrast: bool) -> None:
+    for state in (None, *TimerState):
+        for paused in (False, True):
+            colour, background = runner_style.runner_clock_colours(state, paused, high_contrast)
+            assert contrast(colour, background) >= THRESHOLD[high_contrast], (state, paused)
+            background, text, timer = runner_style.room_colours(state, paused, high_contrast)
+            assert contrast(text, background) >= THRESHOLD[high_contrast], (state, paused)
+            assert contrast(timer, background) >= THRESHOLD[high_contrast], (state, paused)
+    window = ui_style.INK[high_contrast]["window"]
+    for balance in (-600, 0, 600):
+        assert contrast(runner_style.runner_balance_colour(balance, high_contrast), window) >= THRESHOLD[high_contrast]
+
+
+COLOUR_SAMPLES = [
+    'x.setStyleSheet("color: #b00020;")',
+    "x = QColor('white')",
+    "x = QColor(140, 140, 140)",
+    "item.setForeground(1, Qt.GlobalColor.red)",
+    "item.setForeground(1, Qt.red)",
+    'x = "background: rgb(10, 20, 30)"',
+    "x = \"<span style='color:#a00'>no</span>\"",
+    'x = f"border: 1px solid black; {y}"',
+]
+
+
+def test_the_colour_scanner_finds_each_kind_of_literal() -> None:
+    from colour_literals import colour_literals
+
+    for sample in COLOUR_SAMPLES:
+        assert colour_literals(sample), sample
+    assert not colour_literals('x = ink("error")\ny = "#1 of 3"\nset_ink_style(w, "color: {error};")')
+
+
+def test_no_colour_is_written_in_the_ui_outside_its_style_module() -> None:
+    """Every colour comes from the named inks of facilitator/ui/style.py, so both themes reach it."""
+    from pathlib import Path
+
+    from colour_literals import colour_literals
+
+    import facilitator.ui
+
+    root = Path(facilitator.ui.__file__).parent
+    found = [f"{path.relative_to(root)}:{line}: {text}" for path in sorted(root.rglob("*.py")) if path != root / "style.py"
+             for line, text in colour_literals(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found)
+
+
+def test_rich_text_names_its_inks_and_turns_to_the_theme() -> None:
+    html = "<span style='color:@muted'>Next</span> <b style=\"color:@error\">Entered in error</b> mail me @muted"
+    usual = themed_html(html)
+    assert ui_style.INK[False]["muted"] in usual and ui_style.INK[False]["error"] in usual
+    assert usual.endswith("mail me @muted")  # words outside a style attribute stay as written
     app = QApplication.instance()
     apply_display_mode(app, DisplayMode(high_contrast=True))  # type: ignore[arg-type]
     turned = themed_html(html)
-    assert "#546e7a" not in turned and "#a00'" not in turned
-    assert ui_style.INK[True]["muted"] in turned and ui_style.INK[True]["error"] in turned
+    assert ui_style.INK[True]["muted"] in turned and ui_style.INK[True]["error"] in turned and "@muted'" not in turned
 
 
 def test_modes_chosen_in_settings_are_kept_and_shown_at_once(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
@@ -133,22 +207,22 @@ def test_runner_and_room_display_in_high_contrast_keep_the_state_words(qtbot, st
     usual_title_px = display.title.font().pixelSize()
     apply_display_mode(app, DisplayMode(high_contrast=True, large_text=True))  # type: ignore[arg-type]
     activate(qtbot, runner)
-    hc = runner_style.RUNNER_COLOURS_HIGH_CONTRAST
-    assert runner.state_label.text() == "On time" and hc[TimerState.RUNNING] in runner.big_clock.styleSheet()
+    hc = ui_style.INK[True]
+    assert runner.state_label.text() == "On time" and hc["clock_running"] in runner.big_clock.styleSheet()
     assert "background: #000000" in runner.clock_frame.styleSheet()
     assert "background: #000000" in display.styleSheet() and "color: #ffffff" in display.styleSheet()
     assert display.title.font().pixelSize() > usual_title_px
     tick(runner, clock, 8 * 60)
-    assert runner.state_label.text() == "Wrap up" and hc[TimerState.WRAP_UP] in runner.big_clock.styleSheet()
+    assert runner.state_label.text() == "Wrap up" and hc["clock_wrap_up"] in runner.big_clock.styleSheet()
     assert display.banner.text() == "Wrap up"  # white on black: the word tells the state
     assert "#ffffff" in display.timer.styleSheet()
     tick(runner, clock, 130)
     assert runner.state_label.text().startswith("Overtime") and display.banner.text() == "Overtime"
     key(qtbot, runner, Qt.Key.Key_Space)
     assert runner.state_label.text() == "Paused" and display.banner.text() == "Paused"
-    assert runner_style.RUNNER_PAUSED_HIGH_CONTRAST in runner.big_clock.styleSheet()
+    assert hc["clock_paused"] in runner.big_clock.styleSheet()
     apply_display_mode(app, DisplayMode())  # type: ignore[arg-type]
-    assert runner_style.RUNNER_PAUSED in runner.big_clock.styleSheet()
+    assert ui_style.INK[False]["clock_paused"] in runner.big_clock.styleSheet()
     assert display.title.font().pixelSize() == usual_title_px
 
 
@@ -157,8 +231,11 @@ def test_attendance_rows_in_high_contrast_tell_status_by_word_and_bright_text() 
 
     for name in STATUS_COLOURS.values():
         background, text = ui_style.attendance_colours(name)
-        assert text is None and background == ui_style.INK[False][name]
+        assert background == ui_style.INK[False][name] and contrast(text, background) >= 4.5
     apply_display_mode(QApplication.instance(), DisplayMode(high_contrast=True))  # type: ignore[arg-type]
+    texts = set()
     for name in STATUS_COLOURS.values():
         background, text = ui_style.attendance_colours(name)
-        assert background == "#000000" and text is not None and contrast(text, background) >= 7
+        assert background == "#000000" and contrast(text, background) >= 7
+        texts.add(text)
+    assert len(texts) >= 4  # late and left early share yellow; their words differ
