@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QStyleOptionHeader, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QFrame, QProxyStyle, QStyle, QStyleOption, QStyleOptionHeader, QWidget
 
 _FLIP = {
     QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
@@ -27,6 +27,9 @@ def reading_arrow(indicator: QStyleOptionHeader.SortIndicator) -> QStyleOptionHe
 
 
 class FacilitatorStyle(QProxyStyle):
+    """Fusion, with the sort arrow turned, and in high contrast the edges of every field, button
+    and check box drawn in the edge ink (the focused one in the highlight ink)."""
+
     def drawPrimitive(self, element, option: QStyleOption, painter, widget=None) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
             turned = QStyleOptionHeader(option)
@@ -34,6 +37,53 @@ class FacilitatorStyle(QProxyStyle):
             super().drawPrimitive(element, turned, painter, widget)
             return
         super().drawPrimitive(element, option, painter, widget)
+        if current_mode().high_contrast:
+            if element in _EDGED_PRIMITIVES and not (element in (QStyle.PrimitiveElement.PE_PanelLineEdit, QStyle.PrimitiveElement.PE_FrameLineEdit) and getattr(option, "lineWidth", 1) <= 0):
+                _draw_edge(painter, option, round_=element == QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().drawComplexControl(control, option, painter, widget)
+        if current_mode().high_contrast and control in _EDGED_CONTROLS and getattr(option, "frame", True):
+            _draw_edge(painter, option)
+
+    def drawControl(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().drawControl(element, option, painter, widget)
+        if (
+            current_mode().high_contrast
+            and element == QStyle.ControlElement.CE_ShapedFrame
+            and getattr(option, "frameShape", QFrame.Shape.NoFrame) in _EDGED_FRAMES
+        ):
+            _draw_edge(painter, option)
+
+
+_EDGED_PRIMITIVES = {
+    QStyle.PrimitiveElement.PE_PanelLineEdit,
+    QStyle.PrimitiveElement.PE_FrameLineEdit,  # a field whose style sheet sets only its background
+    QStyle.PrimitiveElement.PE_PanelButtonCommand,
+    QStyle.PrimitiveElement.PE_PanelButtonTool,
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+}
+_EDGED_CONTROLS = {QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox}
+_EDGED_FRAMES = {QFrame.Shape.StyledPanel, QFrame.Shape.Panel, QFrame.Shape.Box, QFrame.Shape.WinPanel}
+EDGE_WIDTH = 2
+
+
+def _draw_edge(painter, option: QStyleOption, round_: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """A solid edge just inside ``option.rect``: the edge ink, or the highlight ink on what has the focus."""
+    focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+    pen = QPen(QColor(ink("highlight" if focused else "edge")), EDGE_WIDTH)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, round_)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inner = option.rect.adjusted(EDGE_WIDTH // 2, EDGE_WIDTH // 2, -(EDGE_WIDTH // 2), -(EDGE_WIDTH // 2))
+    if round_:
+        painter.drawEllipse(inner)
+    else:
+        painter.drawRect(inner)
+    painter.restore()
 
 
 def install_style(app: QApplication) -> None:

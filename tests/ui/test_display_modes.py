@@ -239,3 +239,100 @@ def test_attendance_rows_in_high_contrast_tell_status_by_word_and_bright_text() 
         assert background == "#000000" and contrast(text, background) >= 7
         texts.add(text)
     assert len(texts) >= 4  # late and left early share yellow; their words differ
+
+
+def edge_pixels(widget, rect) -> set[str]:  # type: ignore[no-untyped-def]
+    """The colours that draw each of the four sides of ``rect`` whole (a line of one colour, within
+    2 pixels of the side) in a picture of ``widget``."""
+    image = widget.grab().toImage()
+    scale = image.devicePixelRatio()
+
+    def colours(points) -> set[str]:  # type: ignore[no-untyped-def]
+        return {image.pixelColor(int(x * scale), int(y * scale)).name() for x, y in points}
+
+    sides = []
+    for side in ("left", "right", "top", "bottom"):
+        whole: set[str] = set()
+        for inset in range(2):
+            if side in ("left", "right"):
+                x = rect.left() + inset if side == "left" else rect.right() - inset
+                line = colours((x, y) for y in range(rect.top() + 4, rect.bottom() - 3))
+            else:
+                y = rect.top() + inset if side == "top" else rect.bottom() - inset
+                line = colours((x, y) for x in range(rect.left() + 4, rect.right() - 3))
+            if len(line) == 1:
+                whole |= line
+        sides.append(whole)
+    return set.intersection(*sides)
+
+
+def test_high_contrast_draws_the_edges_of_fields_buttons_and_check_boxes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QSpinBox,
+        QStyle,
+        QStyleFactory,
+        QStyleOptionButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ui_style.install_style(app)
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    field, button, box = QLineEdit("Rosa"), QPushButton("Save"), QCheckBox("High contrast")
+    combo, spin, text = QComboBox(), QSpinBox(), QPlainTextEdit("a note")
+    combo.addItems(["Monday", "Wednesday"])
+    for w in (field, button, box, combo, spin, text):
+        w.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the focused one is edged in the highlight ink
+        layout.addWidget(w)
+    root.resize(300, 300)
+    root.show()
+    qtbot.waitExposed(root)
+
+    def indicator() -> object:
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+
+    edge = ui_style.INK[True]["edge"]
+    apply_display_mode(app, DisplayMode(high_contrast=True))
+    app.processEvents()
+    for w in (field, button, combo, spin, text):
+        assert edge in edge_pixels(w, w.rect()), w
+        assert contrast(edge, app.palette().color(QPalette.ColorRole.Window).name()) >= 7
+    assert edge in edge_pixels(box, indicator())
+    plain = QLineEdit("Rosa")  # Fusion alone, in the same palette, leaves the edge black on black
+    plain.setStyle(QStyleFactory.create("Fusion"))
+    layout.addWidget(plain)
+    app.processEvents()
+    assert edge not in edge_pixels(plain, plain.rect())
+    # the field with the focus is edged in the highlight (yellow), not lost among the white edges
+    field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    root.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert ui_style.INK[True]["highlight"] in edge_pixels(field, field.rect())
+
+
+def test_a_field_with_its_own_background_keeps_its_edge_in_high_contrast(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ui_style.install_style(app)
+    apply_display_mode(app, DisplayMode(high_contrast=True))
+    field = QLineEdit("9:12")
+    ui_style.set_ink_style(field, "background:{comment}; color:{text};")  # as the run's proposed times are marked
+    field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    assert ui_style.INK[True]["edge"] in edge_pixels(field, field.rect())
