@@ -336,3 +336,58 @@ def test_a_field_with_its_own_background_keeps_its_edge_in_high_contrast(qtbot) 
     field.show()
     qtbot.waitExposed(field)
     assert ui_style.INK[True]["edge"] in edge_pixels(field, field.rect())
+
+
+def test_a_change_of_theme_repaints_open_windows_at_once(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    """Rich text, named style sheets, table cells and charts already drawn take the new theme, with no reopening."""
+    from datetime import date, timedelta
+
+    from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
+
+    from facilitator.core import trends
+    from facilitator.ui.charts import ChartPanel
+    from facilitator.ui.groups_view import FLAG, _set_row
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    usual, high = ui_style.INK[False], ui_style.INK[True]
+    page = main_window.library_page
+    main_window.show_page("library")
+    curriculum = backend.library.curricula[0]
+    page.open(curriculum.id, curriculum.sessions[0].id)  # the reader's heading line is in the muted ink
+    assert usual["muted"] in page.reader.toHtml()
+
+    other = QWidget()  # a second window, with what the pages draw: a chart, a flagged row, a warning
+    qtbot.addWidget(other)
+    chart = ChartPanel()
+    day = date(2026, 9, 7)
+    chart.set_chart(trends.craving_chart([trends.Rating(day + timedelta(days=3 * i), 8 - i, "") for i in range(4)]))
+    table = QTableWidget(1, 2)
+    _set_row(table, 0, ["Week 1", "below the minimum"], fill=FLAG)
+    warning = QLabel("Check this")
+    ui_style.set_ink_style(warning, "color: {warning};")
+    layout = QVBoxLayout(other)
+    for w in (chart, table, warning):
+        layout.addWidget(w)
+    other.resize(700, 600)
+    other.show()
+    qtbot.waitExposed(other)
+
+    def chart_background() -> str:
+        return chart.canvas.grab().toImage().pixelColor(2, 2).name()
+
+    assert chart_background() == usual["chart"]
+    assert table.item(0, 1).background().color().name() == usual["flag_row"]
+
+    apply_display_mode(app, DisplayMode(high_contrast=True))  # as Settings does on Save
+    assert high["muted"] in page.reader.toHtml() and usual["muted"] not in page.reader.toHtml()
+    assert chart_background() == high["chart"]
+    assert table.item(0, 1).background().color().name() == high["flag_row"]
+    assert high["warning"] in warning.styleSheet()
+
+    warning.setStyleSheet("")  # a style sheet set since without ink names is the widget's own
+    apply_display_mode(app, DisplayMode())
+    assert warning.styleSheet() == ""
+    assert usual["muted"] in page.reader.toHtml()
+    assert chart_background() == usual["chart"]
+    assert table.item(0, 1).background().color().name() == usual["flag_row"]
