@@ -65,7 +65,7 @@ from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
 from .i18n import core_word, date_text, translate
 from .operations import CollectionOp, QueryOp, describe
-from .style import ink_item, set_ink_html, set_ink_style
+from .style import ink_item, set_ink_html, set_ink_style, wrap_lines
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 1000
@@ -728,7 +728,7 @@ class NotesPage(QWidget):
         self.mine.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.mine.itemActivated.connect(self._on_mine_activated)  # Enter
         self.mine.itemClicked.connect(self._on_mine_activated)  # one click opens the note
-        self.meetings = QListWidget()
+        self.meetings = wrap_lines(QListWidget())
         self.meetings.setAccessibleName(self.tr("Meetings to document"))
         self.meetings.itemActivated.connect(self._on_meeting_activated)
         self.meetings.itemDoubleClicked.connect(self._on_meeting_activated)
@@ -1124,12 +1124,16 @@ class ReviewPage(QWidget):
         self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.queue_label = QLabel(self.tr("&Awaiting your co-signature"))
+        self.queue_label.setWordWrap(True)
         self.queue_label.setBuddy(self.queue)
         self.late_label = QLabel(self.tr("&Drafts past the deadline"))
+        self.late_label.setWordWrap(True)
         self.late_label.setBuddy(self.late)
         self.undocumented_label = QLabel(self.tr("Meetings held with &no notes"))
+        self.undocumented_label.setWordWrap(True)
         self.undocumented_label.setBuddy(self.undocumented)
         self.rates_label = QLabel(self.tr("On time, last 30 days"))
+        self.rates_label.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         for label, widget, stretch in (
@@ -1140,11 +1144,13 @@ class ReviewPage(QWidget):
         ):
             left_layout.addWidget(label)
             left_layout.addWidget(widget, stretch)
+        # its headings wrap (large text on a small screen), so the lists keep a width of their own
+        left.setMinimumWidth(left.fontMetrics().averageCharWidth() * 40)
 
         self.meeting_heading = QLabel()
         self.meeting_heading.setAccessibleName(self.tr("Meeting under review"))
         self.meeting_heading.setWordWrap(True)
-        self.meeting_notes = QListWidget()
+        self.meeting_notes = wrap_lines(QListWidget())
         self.meeting_notes.setAccessibleName(self.tr("Notes of the meeting under review"))
         self.meeting_notes.currentItemChanged.connect(self._on_note_selected)
         self.view = QTextBrowser()

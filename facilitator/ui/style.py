@@ -566,6 +566,19 @@ def repaint_inks(root: QWidget) -> None:
         widget.update()
 
 
+def wrap_lines(view: QWidget) -> QWidget:
+    """A list whose long lines wrap to its width instead of running off sideways (large text on a small screen)."""
+    from PySide6.QtWidgets import QAbstractItemView, QListView
+
+    assert isinstance(view, QAbstractItemView)
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    if isinstance(view, QListView):
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+    return view
+
+
 # QFont::SizeResolved: the font's size was set on the widget, not inherited (PySide6 does not name it).
 _SIZE_RESOLVED = 0x0002
 

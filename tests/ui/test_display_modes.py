@@ -391,3 +391,108 @@ def test_a_change_of_theme_repaints_open_windows_at_once(qtbot, main_window, bac
     assert usual["muted"] in page.reader.toHtml()
     assert chart_background() == usual["chart"]
     assert table.item(0, 1).background().color().name() == usual["flag_row"]
+
+
+SCREEN = (1280, 800)
+
+
+def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """What in ``root`` shows less than its words: a label, button or tab narrower or shorter than
+    its text, a word-wrapped label shorter than its lines, and a scroll area that scrolls sideways."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QTabBar, QWidget
+
+    found = []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root) or w.width() <= 0:
+            continue
+        name = f"{type(w).__name__} {w.objectName() or w.accessibleName() or ''}".strip()
+        if isinstance(w, QLabel) and w.text() and w.pixmap().isNull():
+            if w.wordWrap():
+                need = w.heightForWidth(w.contentsRect().width() + w.contentsMargins().left() + w.contentsMargins().right())
+                if need > w.height() + 1:
+                    found.append(f"{name} {w.text()[:40]!r}: {w.height()} px high, needs {need}")
+            else:
+                hint = w.sizeHint()
+                if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
+                    found.append(f"{name} {w.text()[:40]!r}: {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}")
+        elif isinstance(w, QAbstractButton) and w.text():
+            hint = w.sizeHint()
+            if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
+                found.append(f"{name} {w.text()[:40]!r}: {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}")
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                if w.tabSizeHint(i).width() > w.tabRect(i).width() + 1:
+                    found.append(f"tab {w.tabText(i)!r}: {w.tabRect(i).width()} px, needs {w.tabSizeHint(i).width()}")
+        if isinstance(w, QAbstractScrollArea) and w.horizontalScrollBar().isVisible():
+            found.append(f"{name}: scrolls sideways ({w.horizontalScrollBar().maximum()} px)")
+    return found
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """The main window on the demo clinic, signed in as its supervisor (who sees every page)."""
+    from facilitator.backend import open_backend
+    from facilitator.config import AppConfig
+    from facilitator.store.accounts import DEMO_PASSWORD
+    from facilitator.ui.main_window import MainWindow
+
+    config = AppConfig.build(data_dir=tmp_path / "demo", log_dir=tmp_path / "logs", demo=True, environ={})
+    backend = open_backend(config)
+    backend.sign_in("supervisor", DEMO_PASSWORD)
+    window = MainWindow(backend.config)
+    qtbot.addWidget(window)
+    window.attach(backend)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    yield window
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    operations.wait_idle()
+    backend.dispose()
+
+
+def every_view_of(qtbot, page):  # type: ignore[no-untyped-def]
+    """Show each tab of ``page`` in turn, a row chosen in each of its lists (so its details show)."""
+    from PySide6.QtWidgets import QListWidget, QTableWidget, QTabWidget
+
+    app = QApplication.instance()
+    for view in page.findChildren(QListWidget):
+        if view.count() and view.currentRow() < 0 and view.isVisibleTo(page):
+            view.setCurrentRow(0)
+    for table in page.findChildren(QTableWidget):
+        if table.rowCount() and table.currentRow() < 0 and table.isVisibleTo(page):
+            table.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    app.processEvents()
+    yield "first view"
+    for tabs in page.findChildren(QTabWidget):
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+            app.processEvents()
+            yield f"tab {tabs.tabText(i)!r}"
+
+
+def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    """At large text every page of the main window fits a 1280×800 screen: no words cut short, no
+    sideways scrolling, and the window no wider or taller than the screen."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = demo_window
+    apply_display_mode(app, DisplayMode(large_text=True))
+    window.resize(*SCREEN)
+    app.processEvents()
+    problems = []
+    for n in range(window.nav.count()):
+        window.nav.setCurrentRow(n)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+        page = window.stack.currentWidget()
+        for view in every_view_of(qtbot, page):
+            problems += [f"{window.nav.item(n).text()}, {view}: {p}" for p in cut_short(page)]
+            hint = window.minimumSizeHint()
+            if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
+                problems.append(f"{window.nav.item(n).text()}, {view}: the window needs {hint.width()}x{hint.height()}")
+    assert app.font().pointSizeF() > 11  # large text was in force throughout
+    assert not problems, "\n".join(problems)
