@@ -2597,8 +2597,8 @@
         <translation>Esta nota está firmada y bloqueada; agregue una adenda para completarla.</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:#a00&apos;&gt;Entered in error&lt;/b&gt; ({error_at}): {error_reason}</source>
-        <translation>&lt;b style=&apos;color:#a00&apos;&gt;Registrada por error&lt;/b&gt; ({error_at}): {error_reason}</translation>
+        <source>&lt;b style=&apos;color:@error&apos;&gt;Entered in error&lt;/b&gt; ({error_at}): {error_reason}</source>
+        <translation>&lt;b style=&apos;color:@error&apos;&gt;Registrada por error&lt;/b&gt; ({error_at}): {error_reason}</translation>
     </message>
     <message>
         <source>Signed: {signature} — {signed_at}</source>
@@ -3908,8 +3908,8 @@
         <translation>Esta nota se parece en un {percent}% a la nota de {note}.</translation>
     </message>
     <message>
-        <source>&lt;div style=&apos;color:#8a3b00&apos;&gt;&lt;b&gt;Warnings&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;/div&gt;</source>
-        <translation>&lt;div style=&apos;color:#8a3b00&apos;&gt;&lt;b&gt;Advertencias&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;/div&gt;</translation>
+        <source>&lt;div style=&apos;color:@warning&apos;&gt;&lt;b&gt;Warnings&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;/div&gt;</source>
+        <translation>&lt;div style=&apos;color:@warning&apos;&gt;&lt;b&gt;Advertencias&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;/div&gt;</translation>
     </message>
     <message>
         <source>Co-sign</source>
@@ -4718,10 +4718,6 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Planificado para caber</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#546e7a&apos;&gt;Numbers on the room display:&lt;/span&gt; {numbered}</source>
-        <translation>&lt;span style=&apos;color:#546e7a&apos;&gt;Números en la pantalla de la sala:&lt;/span&gt; {numbered}</translation>
-    </message>
-    <message>
         <source>Not reached</source>
         <translation>No alcanzado</translation>
     </message>
@@ -4770,12 +4766,20 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>{kind} · punto {number} de {count} · planificado {planned} min</translation>
     </message>
     <message>
+        <source>&lt;p style=&apos;color:@muted&apos;&gt;&lt;b&gt;Next round:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:@muted&apos;&gt;&lt;b&gt;Próxima ronda:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>{behind}, but every item still to come is already at its minimum, a break or the check-out.</source>
         <translation>{behind}, pero todos los puntos que faltan ya están en su mínimo, son un descanso o el cierre.</translation>
     </message>
     <message>
         <source>Session length (hours:minutes:seconds)</source>
         <translation>Duración de la sesión (horas:minutos:segundos)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:@muted&apos;&gt;Numbers on the room display:&lt;/span&gt; {numbered}</source>
+        <translation>&lt;span style=&apos;color:@muted&apos;&gt;Números en la pantalla de la sala:&lt;/span&gt; {numbered}</translation>
     </message>
     <message>
         <source>Ended</source>
@@ -4836,10 +4840,6 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>&lt;p&gt;&lt;b&gt;{heading}:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;{heading}:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;color:#546e7a&apos;&gt;&lt;b&gt;Next round:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#546e7a&apos;&gt;&lt;b&gt;Próxima ronda:&lt;/b&gt;&lt;br/&gt;{seats}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; watches for: {checklist}</source>
@@ -7730,16 +7730,16 @@ La primera vez queda en el registro tal como fue.</translation>
         <translation>&lt;h3&gt;Referencias&lt;/h3&gt;{references}</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#8a4b00&apos;&gt;This file does not say when its content was last reviewed.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#8a4b00&apos;&gt;Este archivo no dice cuándo se revisó su contenido por última vez.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Sessions&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Sesiones&lt;/h3&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#555&apos;&gt;Source: {source} ({origin})&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#555&apos;&gt;Fuente: {source} ({origin})&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:@warning&apos;&gt;This file does not say when its content was last reviewed.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:@warning&apos;&gt;Este archivo no dice cuándo se revisó su contenido por última vez.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:@muted&apos;&gt;Source: {source} ({origin})&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:@muted&apos;&gt;Fuente: {source} ({origin})&lt;/p&gt;</translation>
     </message>
     <message>
         <source>{title} · session {number} of {count}</source>
@@ -7825,12 +7825,12 @@ La primera vez queda en el registro tal como fue.</translation>
 <context>
     <name>notes_view</name>
     <message>
-        <source>&lt;p style=&apos;color:#a00&apos;&gt;&lt;b&gt;Entered in error&lt;/b&gt; ({error_at}): {error_reason}&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#a00&apos;&gt;&lt;b&gt;Registrada por error&lt;/b&gt; ({error_at}): {error_reason}&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:@error&apos;&gt;&lt;b&gt;Entered in error&lt;/b&gt; ({error_at}): {error_reason}&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:@error&apos;&gt;&lt;b&gt;Registrada por error&lt;/b&gt; ({error_at}): {error_reason}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#a00&apos;&gt;(empty)&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#a00&apos;&gt;(vacío)&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:@error&apos;&gt;(empty)&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:@error&apos;&gt;(vacío)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Signed: {signature} — {signed_at}&lt;/p&gt;</source>
@@ -9744,8 +9744,8 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 <context>
     <name>window</name>
     <message>
-        <source>{title} — {elapsed} &lt;span style=&apos;color:#546e7a&apos;&gt;(planned {planned} min)&lt;/span&gt;</source>
-        <translation>{title} — {elapsed} &lt;span style=&apos;color:#546e7a&apos;&gt;(planificado {planned} min)&lt;/span&gt;</translation>
+        <source>{title} — {elapsed} &lt;span style=&apos;color:@muted&apos;&gt;(planned {planned} min)&lt;/span&gt;</source>
+        <translation>{title} — {elapsed} &lt;span style=&apos;color:@muted&apos;&gt;(planificado {planned} min)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{title} — skipped after {elapsed}</source>

@@ -27,6 +27,7 @@ from ..core.changes import SessionEnded, UserFacingError
 from ..core.permissions import UserRole
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, core_word, sentence_text
+from .style import set_ink_style
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -135,7 +136,7 @@ class AccountForm(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setStyleSheet("color: #b00020;")
+        set_ink_style(self.message, "color: {error};")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save)
@@ -203,7 +204,7 @@ class ResetPasswordDialog(QDialog):
             form.addRow(label, field)
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setStyleSheet("color: #b00020;")
+        set_ink_style(self.message, "color: {error};")
         form.addRow(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)

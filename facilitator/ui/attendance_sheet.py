@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -50,7 +50,7 @@ from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, sentence_text, translate
 from .operations import CollectionOp
-from .style import attendance_colours, display_modes, ink
+from .style import ink_item, set_ink_style
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +188,8 @@ class AttendanceSheet(QWidget):
         self.banner = QLabel("")
         self.banner.setAccessibleName(self.tr("Changed elsewhere"))
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: {ink('banner')}; padding: 4px;")
+        set_ink_style(self.banner, "background: {banner}; color: {text}; padding: 4px;")
         self.banner.hide()
-        display_modes().changed.connect(self._on_display_mode)  # a bound method: gone with the sheet
 
         self.all_present = QPushButton(self.tr("Mark the rest &present"))
         self.all_present.setAccessibleName(self.tr("Mark everyone not yet marked present"))
@@ -440,17 +439,6 @@ class AttendanceSheet(QWidget):
             self.tr("<b>{group_name}</b> · {day} {start}–{end}{session}{cancelled} · {marked}/{count} marked").format(group_name=m.group_name, day=date_text(m.local_day, "%a %Y-%m-%d"), start=local_time_text(start, zone), end=local_time_text(end, zone), session=session, cancelled=cancelled, marked=marked, count=len(self._rows))
         )
 
-    def _on_display_mode(self, _mode: object) -> None:
-        """Repaint the rows' status colours (and the banner) in the display mode just chosen."""
-        self.banner.setStyleSheet(f"background: {ink('banner')}; padding: 4px;")
-        self._filling = True
-        try:
-            zone = self._zone() if self._rows else None
-            for n in range(min(len(self._rows), self.table.rowCount())):
-                self._fill_row(n, zone)
-        finally:
-            self._filling = False
-
     def _fill(self) -> None:
         self._filling = True
         try:
@@ -484,17 +472,14 @@ class AttendanceSheet(QWidget):
                 local_time_text(row.left_at, zone),
                 str(self._minutes(row)) if row.status else "",
             ]
-            background, text_colour = attendance_colours(STATUS_COLOURS[row.status]) if row.status else (None, None)
-            colour = QBrush(QColor(background)) if background else QBrush()
-            ink_brush = QBrush(QColor(text_colour)) if text_colour else QBrush()
+            status = STATUS_COLOURS[row.status] if row.status else None
             for column, value in enumerate(cells):
                 item = self.table.item(n, column)
                 if item is None:
                     item = QTableWidgetItem()
                     self.table.setItem(n, column, item)
                 item.setText(value)
-                item.setBackground(colour)
-                item.setForeground(ink_brush)
+                ink_item(item, f"{status}_text" if status else None, status)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 if column in (ARRIVED, LEFT):
                     flags |= Qt.ItemFlag.ItemIsEditable

@@ -27,22 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.trends import Chart, ChartKind, Tone
+from .style import qcolor
 
-BAND_FILL = {
-    Tone.GOOD: QColor(220, 240, 220),
-    Tone.MILD: QColor(250, 242, 204),
-    Tone.CONCERN: QColor(252, 224, 191),
-    Tone.SERIOUS: QColor(247, 204, 204),
-    Tone.NEUTRAL: QColor(236, 236, 236),
-}
-MARK_INK = {
-    Tone.GOOD: QColor(26, 115, 38),
-    Tone.MILD: QColor(140, 115, 0),
-    Tone.CONCERN: QColor(191, 90, 0),
-    Tone.SERIOUS: QColor(178, 13, 13),
-    Tone.NEUTRAL: QColor(38, 77, 153),
-}
-LINE_INK = QColor(38, 77, 153)
+# Each tone's ink, by name (``facilitator.ui.style``): its band's fill, and its marks.
+TONE_INK = {Tone.GOOD: "good", Tone.MILD: "mild", Tone.CONCERN: "concern", Tone.SERIOUS: "serious", Tone.NEUTRAL: "neutral"}
+
+
+def band_fill(tone: Tone) -> QColor:
+    return qcolor(f"band_{TONE_INK[tone]}")
+
+
+def mark_ink(tone: Tone) -> QColor:
+    return qcolor(f"mark_{TONE_INK[tone]}")
+
+
 TIMELINE_ROWS = ("negative", "expected positive", "invalid", "unexpected positive")
 
 
@@ -76,7 +74,8 @@ class ChartCanvas(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
+        p.fillRect(self.rect(), qcolor("chart"))
+        text_ink = qcolor("chart_text")
         font = QFont(self.font())
         metrics = p.fontMetrics()
         fh = metrics.height()
@@ -96,24 +95,24 @@ class ChartCanvas(QWidget):
             v = min(max(value, 0), chart.y_max)
             return plot.bottom() - plot.height() * v / (chart.y_max or 1)
 
-        p.setPen(QPen(QColor(140, 140, 140), 1))
+        p.setPen(QPen(qcolor("chart_frame"), 1))
         p.drawRect(plot)
         for band in chart.bands:
             hi = band.high + 1 if band.high < chart.y_max else chart.y_max
             rect = QRectF(plot.left(), y(hi), plot.width(), y(band.low) - y(hi))
-            p.fillRect(rect, BAND_FILL[band.tone])
-            p.setPen(QPen(QColor(150, 150, 150), 1))
+            p.fillRect(rect, band_fill(band.tone))
+            p.setPen(QPen(qcolor("chart_rule"), 1))
             p.drawLine(QPointF(plot.left(), y(band.low)), QPointF(plot.right(), y(band.low)))
-            p.setPen(QColor("black"))
+            p.setPen(text_ink)
             p.drawText(QPointF(plot.right() + 6, rect.center().y() + fh / 3),
                        f"{band.label} {band.low:g}–{band.high:g}")
-        p.setPen(QColor("black"))
+        p.setPen(text_ink)
         if chart.kind is ChartKind.TIMELINE:
             for n, name in enumerate(TIMELINE_ROWS):
                 ry = plot.bottom() - plot.height() * (n + 0.5) / len(TIMELINE_ROWS)
-                p.setPen(QPen(QColor(170, 170, 170), 1, Qt.PenStyle.DotLine))
+                p.setPen(QPen(qcolor("chart_grid"), 1, Qt.PenStyle.DotLine))
                 p.drawLine(QPointF(plot.left(), ry), QPointF(plot.right(), ry))
-                p.setPen(QColor("black"))
+                p.setPen(text_ink)
                 p.drawText(QPointF(plot.left() - 6 - metrics.horizontalAdvance(name), ry + fh / 3), name)
         else:
             step = next((s for s in (1, 2, 5, 10, 20, 50) if chart.y_max / s <= 6), chart.y_max / 5)
@@ -127,14 +126,14 @@ class ChartCanvas(QWidget):
             text = day.strftime("%b %d")
             p.drawText(QPointF(x(day) - metrics.horizontalAdvance(text) * align, plot.bottom() + fh * 1.1), text)
         if chart.target:
-            p.setPen(QPen(QColor("black"), 1.5, Qt.PenStyle.DashLine))
+            p.setPen(QPen(text_ink, 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(plot.left(), y(chart.target)), QPointF(plot.right(), y(chart.target)))
             bold = QFont(font)
             bold.setBold(True)
             p.setFont(bold)
             p.drawText(QPointF(plot.right() + 6, y(chart.target) + fh / 3), chart.target_label)
             p.setFont(font)
-        p.setPen(QColor("black"))
+        p.setPen(text_ink)
         if chart.empty:
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter, chart.empty_text)
             p.end()
@@ -145,8 +144,8 @@ class ChartCanvas(QWidget):
             for pt in chart.points:
                 cx = x(pt.day) + min(slot / 2, 10)
                 rect = QRectF(cx - width / 2, y(pt.value), width, plot.bottom() - y(pt.value))
-                p.fillRect(rect, MARK_INK[pt.tone])
-                p.setPen(QColor("black"))
+                p.fillRect(rect, mark_ink(pt.tone))
+                p.setPen(text_ink)
                 p.drawRect(rect)
                 label = f"{pt.value:.1f}".rstrip("0").rstrip(".")
                 p.drawText(QPointF(cx - metrics.horizontalAdvance(label) / 2, rect.top() - 3), label)
@@ -157,12 +156,12 @@ class ChartCanvas(QWidget):
             path = QPainterPath()
             for n, pt in enumerate(chart.points):
                 (path.moveTo if n == 0 else path.lineTo)(QPointF(x(pt.day), y(pt.value)))
-            p.setPen(QPen(LINE_INK, 2))
+            p.setPen(QPen(qcolor("chart_line"), 2))
             p.drawPath(path)
             labelled = -1e9  # a number over a mark only where it does not run into the last one
             for pt in chart.points:
-                p.setPen(QPen(QColor("black"), 1))
-                p.setBrush(QBrush(MARK_INK[pt.tone]))
+                p.setPen(QPen(text_ink, 1))
+                p.setBrush(QBrush(mark_ink(pt.tone)))
                 p.drawEllipse(QPointF(x(pt.day), y(pt.value)), 4.5, 4.5)
                 label = f"{pt.value:g}"
                 if x(pt.day) - labelled >= metrics.horizontalAdvance("00") + 4 or pt is chart.points[-1]:
@@ -172,8 +171,8 @@ class ChartCanvas(QWidget):
             for pt in chart.points:
                 ry = plot.bottom() - plot.height() * (pt.value + 0.5) / len(TIMELINE_ROWS)
                 cx = x(pt.day)
-                p.setPen(QPen(QColor("black"), 1))
-                p.setBrush(QBrush(MARK_INK[pt.tone]))
+                p.setPen(QPen(text_ink, 1))
+                p.setBrush(QBrush(mark_ink(pt.tone)))
                 if pt.value >= 3:  # a triangle, so an unexpected positive is not told by colour alone
                     p.drawPolygon(QPolygonF([QPointF(cx - 6, ry + 5), QPointF(cx + 6, ry + 5), QPointF(cx, ry - 6)]))
                 else:

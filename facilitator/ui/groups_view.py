@@ -13,7 +13,6 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,6 +52,7 @@ from .errors import show_error
 from .i18n import core_word, date_text, sentence_text
 from .operations import CollectionOp, QueryOp, write_then_refresh
 from .participant_editor import ParticipantDialog, pydate, qdate
+from .style import ink_item, wrap_lines
 
 # Dates a person may give are kept to 1900-2100 (core.limits).
 _DATE_RANGE = (
@@ -61,11 +61,12 @@ _DATE_RANGE = (
 )
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
-FLAG = QColor("#fff0c8")
+FLAG = "flag_row"  # the ink of a week or session that needs a look
 PLAN_WEEKS_AHEAD = 4
 
 
-def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
+def _table(headers: tuple[str, ...], name: str, wrap: tuple[int, ...] = ()) -> QTableWidget:
+    """A read-only table; the ``wrap`` columns share the width left and wrap their words (no sideways scrolling)."""
     table = QTableWidget(0, len(headers))
     table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -73,18 +74,25 @@ def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if wrap:
+        for column in wrap:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        header.setStretchLastSection(True)
     return table
 
 
-def _set_row(table: QTableWidget, row: int, values: list[str], data: object = None, fill: QColor | None = None) -> None:
+def _set_row(table: QTableWidget, row: int, values: list[str], data: object = None, fill: str | None = None) -> None:
     for column, value in enumerate(values):
         item = QTableWidgetItem(value)
         if data is not None:
             item.setData(ID_ROLE, data)
         if fill is not None:
-            item.setBackground(QBrush(fill))
+            ink_item(item, background=fill)
         table.setItem(row, column, item)
 
 
@@ -326,7 +334,7 @@ class GroupsPage(QWidget):
         self._person_reads = 0
         self.setAccessibleName(self.tr("Groups"))
 
-        self.list = QListWidget()
+        self.list = wrap_lines(QListWidget())
         self.list.setAccessibleName(self.tr("Groups"))
         self.list.currentRowChanged.connect(self._on_group)
         self.new_group = QPushButton(self.tr("&New group…"))
@@ -389,12 +397,12 @@ class GroupsPage(QWidget):
         people_tab = QWidget()
         p_layout = QVBoxLayout(people_tab)
         p_layout.addWidget(self.enrolled, 1)
-        row = QHBoxLayout()
-        for w in (self.show_past, self.enroll, self.end_enrollment, self.edit_participant, self.enrolled_progress,
-                  self.care_button):
-            row.addWidget(w)
-        row.addStretch(1)
-        p_layout.addLayout(row)
+        for widgets in ((self.show_past, self.enroll, self.end_enrollment), (self.edit_participant, self.enrolled_progress, self.care_button)):
+            row = QHBoxLayout()  # two rows, so the tab fits a small screen at large text
+            for w in widgets:
+                row.addWidget(w)
+            row.addStretch(1)
+            p_layout.addLayout(row)
 
         # coverage and hours
         self.person = QComboBox()
@@ -427,13 +435,16 @@ class GroupsPage(QWidget):
             lambda: self.person.currentData() is not None and self.participant_requested.emit(self.person.currentData())
         )
         self.coverage_label = QLabel()
+        self.coverage_label.setWordWrap(True)
         self.coverage_label.setAccessibleName(self.tr("Coverage summary"))
-        self.coverage = _table(("#", self.tr("Session"), self.tr("Attended"), self.tr("Make-up suggestions")), self.tr("Coverage of the track"))
+        self.coverage = _table(("#", self.tr("Session"), self.tr("Attended"), self.tr("Make-up suggestions")), self.tr("Coverage of the track"),
+                               wrap=(1, 3))
         self.hours_label = QLabel()
+        self.hours_label.setWordWrap(True)
         self.hours_label.setAccessibleName(self.tr("Hours summary"))
         self.hours = _table((self.tr("Week"), self.tr("Dates"), self.tr("Level"), self.tr("Scheduled"), self.tr("Attended"),
                              self.tr("Target"), self.tr("Days at minimum"), self.tr("Flags")),
-                            self.tr("Weekly hours"))
+                            self.tr("Weekly hours"), wrap=(1, 7))
         top = QHBoxLayout()
         for label, w in ((self.tr("Pa&rticipant:"), self.person), (self.tr("Fro&m:"), self.hours_from), (self.tr("T&o:"), self.hours_to)):
             lab = QLabel(label)
@@ -441,9 +452,11 @@ class GroupsPage(QWidget):
             top.addWidget(lab)
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.progress_button)
-        top.addWidget(self.report_pdf)
-        top.addWidget(self.report_csv)
+        reports = QHBoxLayout()  # a row of its own, so the tab fits a small screen at large text
+        reports.addWidget(self.progress_button)
+        reports.addWidget(self.report_pdf)
+        reports.addWidget(self.report_csv)
+        reports.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical)
         cov_box = QWidget()
         cb = QVBoxLayout(cov_box)
@@ -460,6 +473,7 @@ class GroupsPage(QWidget):
         cov_tab = QWidget()
         c_layout = QVBoxLayout(cov_tab)
         c_layout.addLayout(top)
+        c_layout.addLayout(reports)
         c_layout.addWidget(split, 1)
 
         self.tabs = QTabWidget()

@@ -43,7 +43,7 @@ def curriculum_html(c: Curriculum) -> str:
     reviewed = (
         f"<p><b>{escape(c.reviewed_label)}</b> ({c.reviewed.isoformat()})</p>"
         if c.reviewed
-        else translate("library_html", "<p style='color:#8a4b00'>This file does not say when its content was last reviewed.</p>")
+        else translate("library_html", "<p style='color:@warning'>This file does not say when its content was last reviewed.</p>")
     )
     return (
         f"<h1>{escape(c.title)}</h1>"
@@ -53,7 +53,7 @@ def curriculum_html(c: Curriculum) -> str:
         + translate("library_html", "<h3>Sessions</h3>")
         + f"<table cellpadding='4'>{rows}</table>"
         f"{refs}"
-        + translate("library_html", "<p style='color:#555'>Source: {source} ({origin})</p>").format(
+        + translate("library_html", "<p style='color:@muted'>Source: {source} ({origin})</p>").format(
             source=escape(str(c.source)), origin=origin)
     )
 
@@ -65,7 +65,7 @@ def session_html(c: Curriculum, s: CurriculumSession) -> str:
     if c.reviewed:
         where += f" · {c.reviewed_label}"
     parts = [
-        f"<p style='color:#555'>{escape(where)}</p>",
+        f"<p style='color:@muted'>{escape(where)}</p>",
         f"<h1>{escape(s.title)}</h1>",
         translate("library_html", "<p><i>{minutes} minutes</i></p>").format(minutes=s.minutes),
         translate("library_html", "<h3>Objectives</h3>"),

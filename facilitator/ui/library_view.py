@@ -26,6 +26,7 @@ from ..core.curriculum import GroupType
 from .i18n import core_word
 from .library_html import curriculum_html, session_html
 from .library_state import LibraryState
+from .style import set_ink_html, set_ink_style
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
@@ -253,9 +254,9 @@ class LibraryPage(QWidget):
             return
         self._current = (curriculum_id, session_id)
         if session_id:
-            self.reader.setHtml(session_html(c, c.session(session_id)))
+            set_ink_html(self.reader, session_html(c, c.session(session_id)))
         else:
-            self.reader.setHtml(curriculum_html(c))
+            set_ink_html(self.reader, curriculum_html(c))
         self.reader.verticalScrollBar().setValue(0)
         self.session_chosen.emit(curriculum_id, session_id or "")
 
@@ -298,7 +299,7 @@ class LibraryPage(QWidget):
                 self.tr("⚠ {count} curriculum files have problems and were not loaded. Fix the lines below; the library "
                         "updates when you save.").format(count=files)
             )
-            self.problem_summary.setStyleSheet("color: #8a4b00; font-weight: bold;")
+            set_ink_style(self.problem_summary, "color: {warning}; font-weight: bold;")
         else:
             self.problem_summary.setText(self.tr("All {count} curriculum files loaded without problems.").format(count=len(library.files)))
             self.problem_summary.setStyleSheet("")

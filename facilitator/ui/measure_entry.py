@@ -50,6 +50,7 @@ from ..core.measures import (
 )
 from .i18n import sentence_text
 from .operations import CollectionOp
+from .style import set_ink_style
 
 
 def _qdate(day: date) -> QDate:
@@ -87,7 +88,7 @@ class _ErrorLine(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_ink_style(self, "color: {error}; font-weight: bold;")
         self.setAccessibleName(self.tr("Problem"))
         self.setVisible(False)
 

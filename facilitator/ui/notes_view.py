@@ -65,6 +65,7 @@ from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
 from .i18n import core_word, date_text, sentence_text, translate
 from .operations import CollectionOp, QueryOp, describe
+from .style import ink_item, set_ink_html, set_ink_style, wrap_lines
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 1000
@@ -88,12 +89,12 @@ def note_html(note, rounds=(), *, zone: tzinfo) -> str:  # type: ignore[no-untyp
     parts = [f"<h3>{esc(note.title)}</h3>"]
     if note.in_error:
         parts.append(
-            translate("notes_view", "<p style='color:#a00'><b>Entered in error</b> ({error_at}): {error_reason}</p>").format(error_at=esc(_when(note.error_at)), error_reason=esc(note.error_reason))
+            translate("notes_view", "<p style='color:@error'><b>Entered in error</b> ({error_at}): {error_reason}</p>").format(error_at=esc(_when(note.error_at)), error_reason=esc(note.error_reason))
         )
     parts.append(f"<p><i>{esc(core_word(note.status.label))}</i></p>")
     for section in note.sections:
         text = note.content.get(section.key, "")
-        body = esc(text).replace("\n", "<br>") if text.strip() else translate("notes_view", "<span style='color:#a00'>(empty)</span>")
+        body = esc(text).replace("\n", "<br>") if text.strip() else translate("notes_view", "<span style='color:@error'>(empty)</span>")
         parts.append(f"<p><b>{esc(core_word(section.label))}</b><br>{body}</p>")
     if note.signed_at:
         parts.append(translate("notes_view", "<p>Signed: {signature} — {signed_at}</p>").format(signature=esc(note.signature), signed_at=esc(_when(note.signed_at))))
@@ -244,7 +245,7 @@ class NoteEditor(QWidget):
         self.heading.setWordWrap(True)
         self.banner = QFrame()
         self.banner.setAccessibleName(self.tr("Changed elsewhere"))
-        self.banner.setStyleSheet("QFrame { background:#fde2e1; border:1px solid #c0392b; }")
+        set_ink_style(self.banner, "QFrame {{ background:{alert}; border:1px solid {alert_edge}; }}")
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.banner_text.setAccessibleName(self.tr("What changed elsewhere"))
@@ -262,11 +263,11 @@ class NoteEditor(QWidget):
         self.comment = QLabel()
         self.comment.setAccessibleName(self.tr("Supervisor's comment"))
         self.comment.setWordWrap(True)
-        self.comment.setStyleSheet("background:#fff4d6; padding:6px; border:1px solid #e0b040;")
+        set_ink_style(self.comment, "background:{comment}; color:{text}; padding:6px; border:1px solid {comment_edge};")
         self.warnings = QLabel()
         self.warnings.setAccessibleName(self.tr("Warnings"))
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color:#8a3b00;")
+        set_ink_style(self.warnings, "color:{warning};")
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         scroll = QScrollArea()
@@ -409,7 +410,7 @@ class NoteEditor(QWidget):
         lines = []
         if note.in_error:
             lines.append(
-                self.tr("<b style='color:#a00'>Entered in error</b> ({error_at}): {error_reason}").format(error_at=_when(note.error_at), error_reason=html.escape(note.error_reason))
+                self.tr("<b style='color:@error'>Entered in error</b> ({error_at}): {error_reason}").format(error_at=_when(note.error_at), error_reason=html.escape(note.error_reason))
             )
         if note.signed_at and note.status.locked:
             lines.append(self.tr("Signed: {signature} — {signed_at}").format(signature=html.escape(note.signature), signed_at=_when(note.signed_at)))
@@ -417,7 +418,7 @@ class NoteEditor(QWidget):
             lines.append(self.tr("Co-signed: {cosignature} — {cosigned_at}").format(cosignature=html.escape(note.cosignature), cosigned_at=_when(note.cosigned_at)))
         for a in note.addenda:
             lines.append(self.tr("Addendum {created_at}, {signature}: {text}").format(created_at=_when(a.created_at), signature=html.escape(a.signature), text=html.escape(a.text)))
-        self.signatures.setText("<br>".join(lines))
+        set_ink_html(self.signatures, "<br>".join(lines))
         p = self._principal()
         locked = note.status.locked
         self.addendum_button.setVisible(locked)
@@ -727,7 +728,7 @@ class NotesPage(QWidget):
         self.mine.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.mine.itemActivated.connect(self._on_mine_activated)  # Enter
         self.mine.itemClicked.connect(self._on_mine_activated)  # one click opens the note
-        self.meetings = QListWidget()
+        self.meetings = wrap_lines(QListWidget())
         self.meetings.setAccessibleName(self.tr("Meetings to document"))
         self.meetings.itemActivated.connect(self._on_meeting_activated)
         self.meetings.itemDoubleClicked.connect(self._on_meeting_activated)
@@ -839,7 +840,7 @@ class NotesPage(QWidget):
                 child.setToolTip(0, f"{s.group_name}, {s.meeting_day.isoformat()}: {who}")
                 child.setData(0, ROLE, (s.meeting_id, s.note_id))
                 if s.overdue and s.status.editable:  # late is the author's own draft, not a wait for the supervisor
-                    child.setForeground(1, Qt.GlobalColor.red)
+                    ink_item(child, "error", column=1)
                 top.addChild(child)
             self.mine.addTopLevelItem(top)
             top.setExpanded(True)
@@ -1053,7 +1054,7 @@ class NotesPage(QWidget):
         view = QTextBrowser()
         view.setAccessibleName(self.tr("Notes in date order"))
         zone = self._service.zone()
-        view.setHtml("<hr>".join(note_html(n, zone=zone) for n in notes) or self.tr("<p>No notes yet.</p>"))
+        set_ink_html(view, "<hr>".join(note_html(n, zone=zone) for n in notes) or self.tr("<p>No notes yet.</p>"))
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         dialog.resize(760, 640)
@@ -1126,12 +1127,16 @@ class ReviewPage(QWidget):
         self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.queue_label = QLabel(self.tr("&Awaiting your co-signature"))
+        self.queue_label.setWordWrap(True)
         self.queue_label.setBuddy(self.queue)
         self.late_label = QLabel(self.tr("&Drafts past the deadline"))
+        self.late_label.setWordWrap(True)
         self.late_label.setBuddy(self.late)
         self.undocumented_label = QLabel(self.tr("Meetings held with &no notes"))
+        self.undocumented_label.setWordWrap(True)
         self.undocumented_label.setBuddy(self.undocumented)
         self.rates_label = QLabel(self.tr("On time, last 30 days"))
+        self.rates_label.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         for label, widget, stretch in (
@@ -1142,11 +1147,13 @@ class ReviewPage(QWidget):
         ):
             left_layout.addWidget(label)
             left_layout.addWidget(widget, stretch)
+        # its headings wrap (large text on a small screen), so the lists keep a width of their own
+        left.setMinimumWidth(left.fontMetrics().averageCharWidth() * 40)
 
         self.meeting_heading = QLabel()
         self.meeting_heading.setAccessibleName(self.tr("Meeting under review"))
         self.meeting_heading.setWordWrap(True)
-        self.meeting_notes = QListWidget()
+        self.meeting_notes = wrap_lines(QListWidget())
         self.meeting_notes.setAccessibleName(self.tr("Notes of the meeting under review"))
         self.meeting_notes.currentItemChanged.connect(self._on_note_selected)
         self.view = QTextBrowser()
@@ -1291,7 +1298,7 @@ class ReviewPage(QWidget):
             child = QTreeWidgetItem([who, q.author_name, q.age, due])
             child.setData(0, ROLE, (q.meeting_id, q.note_id))
             if q.overdue:
-                child.setForeground(3, Qt.GlobalColor.red)
+                ink_item(child, "error", column=3)
             top.addChild(child)
         for d in desk.late_drafts:
             who = self.tr("Group note") if d.kind == "group" else d.participant_name
@@ -1301,7 +1308,7 @@ class ReviewPage(QWidget):
             )
             item.setToolTip(0, self.tr("{group_name}; due {due}").format(group_name=d.group_name, due=_desk_day(d.due)))
             item.setData(0, ROLE, (d.meeting_id, d.note_id))
-            item.setForeground(2, Qt.GlobalColor.red)
+            ink_item(item, "error", column=2)
             yield self.late, item
         for m in desk.undocumented:
             item = QTreeWidgetItem([f"{_desk_day(m.meeting_day)}: {m.group_name}", m.facilitators, str(m.attended)])
@@ -1310,7 +1317,7 @@ class ReviewPage(QWidget):
         for r in desk.on_time:
             item = QTreeWidgetItem([r.author_name, self.tr("{on_time} of {due}").format(on_time=r.on_time, due=r.due), f"{r.percent}%"])
             if r.percent < 80:
-                item.setForeground(2, Qt.GlobalColor.red)
+                ink_item(item, "error", column=2)
             yield self.rates, item
 
     def _desk_filled(self, desk, keep: int | None, shown, select_note: int | None) -> None:  # type: ignore[no-untyped-def]
@@ -1443,7 +1450,7 @@ class ReviewPage(QWidget):
         if not lines:
             return ""
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        return self.tr("<div style='color:#8a3b00'><b>Warnings</b><ul>{items}</ul></div>").format(items=items)
+        return self.tr("<div style='color:@warning'><b>Warnings</b><ul>{items}</ul></div>").format(items=items)
 
     def _awaiting_mine(self) -> list:  # type: ignore[type-arg]
         """The shown meeting's notes this user may co-sign now."""
@@ -1472,7 +1479,7 @@ class ReviewPage(QWidget):
         rounds = read_now(self, self._hub, lambda: self._service.history(self._principal(), note.id))
         if rounds is None:
             return
-        self.view.setHtml(self._warnings_html(note) + note_html(note, rounds, zone=self._service.zone()))
+        set_ink_html(self.view, self._warnings_html(note) + note_html(note, rounds, zone=self._service.zone()))
         self._update_buttons(note)
 
     def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]

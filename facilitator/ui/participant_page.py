@@ -39,6 +39,7 @@ from .errors import show_error
 from .i18n import sentence_text
 from .measure_entry import QuestionnaireDialog, SafetyFlagDialog, ScreenDialog
 from .operations import ChangeHub, QueryOp
+from .style import set_ink_style
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class ParticipantPage(QDialog):
         self.flags = QLabel()
         self.flags.setWordWrap(True)
         self.flags.setAccessibleName(self.tr("Safety flags"))
-        self.flags.setStyleSheet("background: #fdecea; color: #7f0000; padding: 6px; border: 2px solid #b00020;")
+        set_ink_style(self.flags, "background: {flag}; color: {flag_text}; padding: 6px; border: 2px solid {error};")
         self.flags.setVisible(False)
         self.ack_button = QPushButton(self.tr("&Acknowledge safety flag…"))
         self.ack_button.setAccessibleName(self.tr("Acknowledge the open safety flag"))

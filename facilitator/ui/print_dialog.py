@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
+from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -45,6 +45,7 @@ from ..core.library import Library
 from ..core.printing import MAX_COPIES, DocumentKind, available_kinds
 from .errors import show_error
 from .i18n import core_word, sentence_text, translate
+from .style import qcolor, set_ink_style
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def page_image(document: QPdfDocument, page: int, size: QSize) -> QImage:
     """A page as an opaque image: QtPdf leaves the background transparent."""
     rendered = document.render(page, size)
     image = QImage(rendered.size(), QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
+    image.fill(qcolor("paper"))
     painter = QPainter(image)
     painter.drawImage(0, 0, rendered)
     painter.end()
@@ -164,7 +165,7 @@ class PrintDialog(QDialog):
         )
         self.names_warning.setWordWrap(True)
         self.names_warning.setAccessibleName(self.tr("Warning about named handouts"))
-        self.names_warning.setStyleSheet("color: #8a4b00;")
+        set_ink_style(self.names_warning, "color: {warning};")
 
         form = QFormLayout()
         form.addRow(self.tr("&Print:"), self.kind)
@@ -181,7 +182,7 @@ class PrintDialog(QDialog):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setAccessibleName(self.tr("Notes about this print"))
-        self.notes.setStyleSheet("color: #8a4b00;")
+        set_ink_style(self.notes, "color: {warning};")
         self.notes.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Preparing the pages"))
@@ -205,7 +206,7 @@ class PrintDialog(QDialog):
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.preview.setPageSpacing(12)
-        self.preview.setStyleSheet("background: #7a7a7a;")
+        set_ink_style(self.preview, "background: {desk};")
         self.preview.pageNavigator().currentPageChanged.connect(self._on_page_changed)
         self.zoom = QComboBox()
         self.zoom.setAccessibleName(self.tr("Zoom"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,9 +40,9 @@ from ..core.roster import (
 )
 from .i18n import sentence_text
 from .operations import CollectionOp
+from .style import ink_item
 
 log = logging.getLogger(__name__)
-BAD = QColor("#f6d6d6")
 NONE = "(none)"
 
 
@@ -193,7 +192,7 @@ class RosterImportDialog(QDialog):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if problem:
-                    item.setBackground(QBrush(BAD))
+                    ink_item(item, background="bad_row")
                 self.preview.setItem(r, c, item)
         general = [e for e in self._errors if e.line not in {line for line, _ in rows}]
         if self._errors:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
 from .i18n import core_word, date_text, sentence_text
 from .operations import CollectionOp, QueryOp
+from .style import set_ink_style
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class RunAttendanceDialog(QDialog):
         self.grid = QGridLayout(self.grid_host)
         self.error = QLabel()
         self.error.setAccessibleName(self.tr("Problem with the times"))
-        self.error.setStyleSheet("color:#a00;")
+        set_ink_style(self.error, "color:{error};")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.save_button = QPushButton(self.tr("&Save attendance"))
@@ -136,7 +137,7 @@ class RunAttendanceDialog(QDialog):
                 edit.setPlaceholderText(self.tr("none"))
                 if kept:
                     edit.setToolTip(self.tr("Kept from the saved attendance"))
-                    edit.setStyleSheet("background:#fff4d6;")
+                    set_ink_style(edit, "background:{comment}; color:{text};")
                 edit.textChanged.connect(self._update_minutes)
             minutes = QLabel()
             minutes.setAccessibleName(self.tr("{name} minutes").format(name=saved.name))

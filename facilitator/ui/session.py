@@ -48,6 +48,7 @@ from ..core.idle import DEFAULT_IDLE_LOCK_MINUTES, IdleTracker
 from ..core.permissions import Principal
 from .errors import show_error
 from .i18n import core_word, sentence_text, translate
+from .style import set_ink_style
 
 if TYPE_CHECKING:
     from ..backend import Backend
@@ -99,7 +100,7 @@ def _message_label() -> QLabel:
     label = QLabel()
     label.setAccessibleName(translate("session", "Message"))
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
+    set_ink_style(label, "color: {error};")
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     return label
 

@@ -218,6 +218,7 @@ class TodayPage(QWidget):
         self.meetings.activated_row.connect(self._on_open_meeting)
         self.meetings.cellDoubleClicked.connect(lambda row, _col: self._on_open_meeting(row))
         self.empty = QLabel("")
+        self.empty.setWordWrap(True)
         self.empty.setAccessibleName(self.tr("No meetings"))
 
         self.sign_in_pdf = QPushButton(self.tr("Sign-in &sheet (PDF)…"))

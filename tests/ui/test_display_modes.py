@@ -45,27 +45,101 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def test_every_high_contrast_colour_reads_against_black() -> None:
-    colours = [
-        *runner_style.RUNNER_COLOURS_HIGH_CONTRAST.values(),
-        runner_style.RUNNER_PAUSED_HIGH_CONTRAST,
-        *runner_style.RUNNER_BALANCE_HIGH_CONTRAST.values(),
-        *ui_style.STATUS_INK_HIGH_CONTRAST.values(),
-        *(ui_style.INK[True][n] for n in ("warning", "error", "good", "muted")),
-    ]
-    for colour in colours:
-        assert contrast(colour, "#000000") >= 7, colour
+THRESHOLD = {False: 4.5, True: 7.0}  # WCAG AA in the usual theme; AAA in high contrast
+
+
+def test_every_ink_pair_reads_at_its_themes_contrast() -> None:
     assert ui_style.INK[True].keys() == ui_style.INK[False].keys()
+    lowest = {}
+    for high_contrast in (False, True):
+        inks = ui_style.INK[high_contrast]
+        pairs = ui_style.INK_PAIRS + (ui_style.HIGH_CONTRAST_PAIRS if high_contrast else ())
+        short = [(fg, bg, round(contrast(inks[fg], inks[bg]), 2)) for fg, bg in pairs
+                 if contrast(inks[fg], inks[bg]) < THRESHOLD[high_contrast]]
+        assert not short, f"{'high contrast' if high_contrast else 'usual'}: {short}"
+        lowest[high_contrast] = min(contrast(inks[fg], inks[bg]) for fg, bg in pairs)
+    assert lowest[False] >= 4.5 and lowest[True] >= 7
 
 
-def test_rich_text_turns_to_the_theme() -> None:
-    html = "<span style='color:#546e7a'>Next</span> <b style='color:#a00'>Entered in error</b>"
-    assert themed_html(html) == html  # the usual theme leaves it be
+def test_every_ink_named_in_a_pair_exists_and_every_ink_is_measured() -> None:
+    named = {name for pair in ui_style.INK_PAIRS + ui_style.HIGH_CONTRAST_PAIRS for name in pair}
+    assert named <= ui_style.INK[False].keys()
+    # every ink but the print preview's paper (a picture of the printed page) and the lines
+    # between chart areas (the areas are named in words) is measured against what it lies on
+    unmeasured = ui_style.INK[False].keys() - named - {"paper", "chart_frame", "chart_rule", "chart_grid", "alert_edge", "comment_edge"}
+    assert not unmeasured
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_palette_in_force_reads_at_its_themes_contrast(high_contrast: bool) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode(high_contrast=high_contrast))
+    palette = app.palette()
+    R = QPalette.ColorRole
+    for fg, bg in ((R.WindowText, R.Window), (R.Text, R.Base), (R.Text, R.AlternateBase), (R.ButtonText, R.Button),
+                   (R.HighlightedText, R.Highlight), (R.PlaceholderText, R.Base), (R.Link, R.Base), (R.ToolTipText, R.ToolTipBase)):
+        ratio = contrast(palette.color(fg).name(), palette.color(bg).name())
+        assert ratio >= THRESHOLD[high_contrast], (fg, bg, ratio)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_every_timer_state_reads_at_its_themes_contrast_in_the_runner_and_the_room(high_contrast: bool) -> None:
+    for state in (None, *TimerState):
+        for paused in (False, True):
+            colour, background = runner_style.runner_clock_colours(state, paused, high_contrast)
+            assert contrast(colour, background) >= THRESHOLD[high_contrast], (state, paused)
+            background, text, timer = runner_style.room_colours(state, paused, high_contrast)
+            assert contrast(text, background) >= THRESHOLD[high_contrast], (state, paused)
+            assert contrast(timer, background) >= THRESHOLD[high_contrast], (state, paused)
+    window = ui_style.INK[high_contrast]["window"]
+    for balance in (-600, 0, 600):
+        assert contrast(runner_style.runner_balance_colour(balance, high_contrast), window) >= THRESHOLD[high_contrast]
+
+
+COLOUR_SAMPLES = [
+    'x.setStyleSheet("color: #b00020;")',
+    "x = QColor('white')",
+    "x = QColor(140, 140, 140)",
+    "item.setForeground(1, Qt.GlobalColor.red)",
+    "item.setForeground(1, Qt.red)",
+    'x = "background: rgb(10, 20, 30)"',
+    "x = \"<span style='color:#a00'>no</span>\"",
+    'x = f"border: 1px solid black; {y}"',
+]
+
+
+def test_the_colour_scanner_finds_each_kind_of_literal() -> None:
+    from colour_literals import colour_literals
+
+    for sample in COLOUR_SAMPLES:
+        assert colour_literals(sample), sample
+    assert not colour_literals('x = ink("error")\ny = "#1 of 3"\nset_ink_style(w, "color: {error};")')
+
+
+def test_no_colour_is_written_in_the_ui_outside_its_style_module() -> None:
+    """Every colour comes from the named inks of facilitator/ui/style.py, so both themes reach it."""
+    from pathlib import Path
+
+    from colour_literals import colour_literals
+
+    import facilitator.ui
+
+    root = Path(facilitator.ui.__file__).parent
+    found = [f"{path.relative_to(root)}:{line}: {text}" for path in sorted(root.rglob("*.py")) if path != root / "style.py"
+             for line, text in colour_literals(path.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found)
+
+
+def test_rich_text_names_its_inks_and_turns_to_the_theme() -> None:
+    html = "<span style='color:@muted'>Next</span> <b style=\"color:@error\">Entered in error</b> mail me @muted"
+    usual = themed_html(html)
+    assert ui_style.INK[False]["muted"] in usual and ui_style.INK[False]["error"] in usual
+    assert usual.endswith("mail me @muted")  # words outside a style attribute stay as written
     app = QApplication.instance()
     apply_display_mode(app, DisplayMode(high_contrast=True))  # type: ignore[arg-type]
     turned = themed_html(html)
-    assert "#546e7a" not in turned and "#a00'" not in turned
-    assert ui_style.INK[True]["muted"] in turned and ui_style.INK[True]["error"] in turned
+    assert ui_style.INK[True]["muted"] in turned and ui_style.INK[True]["error"] in turned and "@muted'" not in turned
 
 
 def test_modes_chosen_in_settings_are_kept_and_shown_at_once(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
@@ -133,22 +207,22 @@ def test_runner_and_room_display_in_high_contrast_keep_the_state_words(qtbot, st
     usual_title_px = display.title.font().pixelSize()
     apply_display_mode(app, DisplayMode(high_contrast=True, large_text=True))  # type: ignore[arg-type]
     activate(qtbot, runner)
-    hc = runner_style.RUNNER_COLOURS_HIGH_CONTRAST
-    assert runner.state_label.text() == "On time" and hc[TimerState.RUNNING] in runner.big_clock.styleSheet()
+    hc = ui_style.INK[True]
+    assert runner.state_label.text() == "On time" and hc["clock_running"] in runner.big_clock.styleSheet()
     assert "background: #000000" in runner.clock_frame.styleSheet()
     assert "background: #000000" in display.styleSheet() and "color: #ffffff" in display.styleSheet()
     assert display.title.font().pixelSize() > usual_title_px
     tick(runner, clock, 8 * 60)
-    assert runner.state_label.text() == "Wrap up" and hc[TimerState.WRAP_UP] in runner.big_clock.styleSheet()
+    assert runner.state_label.text() == "Wrap up" and hc["clock_wrap_up"] in runner.big_clock.styleSheet()
     assert display.banner.text() == "Wrap up"  # white on black: the word tells the state
     assert "#ffffff" in display.timer.styleSheet()
     tick(runner, clock, 130)
     assert runner.state_label.text().startswith("Overtime") and display.banner.text() == "Overtime"
     key(qtbot, runner, Qt.Key.Key_Space)
     assert runner.state_label.text() == "Paused" and display.banner.text() == "Paused"
-    assert runner_style.RUNNER_PAUSED_HIGH_CONTRAST in runner.big_clock.styleSheet()
+    assert hc["clock_paused"] in runner.big_clock.styleSheet()
     apply_display_mode(app, DisplayMode())  # type: ignore[arg-type]
-    assert runner_style.RUNNER_PAUSED in runner.big_clock.styleSheet()
+    assert ui_style.INK[False]["clock_paused"] in runner.big_clock.styleSheet()
     assert display.title.font().pixelSize() == usual_title_px
 
 
@@ -157,8 +231,268 @@ def test_attendance_rows_in_high_contrast_tell_status_by_word_and_bright_text() 
 
     for name in STATUS_COLOURS.values():
         background, text = ui_style.attendance_colours(name)
-        assert text is None and background == ui_style.INK[False][name]
+        assert background == ui_style.INK[False][name] and contrast(text, background) >= 4.5
     apply_display_mode(QApplication.instance(), DisplayMode(high_contrast=True))  # type: ignore[arg-type]
+    texts = set()
     for name in STATUS_COLOURS.values():
         background, text = ui_style.attendance_colours(name)
-        assert background == "#000000" and text is not None and contrast(text, background) >= 7
+        assert background == "#000000" and contrast(text, background) >= 7
+        texts.add(text)
+    assert len(texts) >= 4  # late and left early share yellow; their words differ
+
+
+def edge_pixels(widget, rect) -> set[str]:  # type: ignore[no-untyped-def]
+    """The colours that draw each of the four sides of ``rect`` whole (a line of one colour, within
+    2 pixels of the side) in a picture of ``widget``."""
+    image = widget.grab().toImage()
+    scale = image.devicePixelRatio()
+
+    def colours(points) -> set[str]:  # type: ignore[no-untyped-def]
+        return {image.pixelColor(int(x * scale), int(y * scale)).name() for x, y in points}
+
+    sides = []
+    for side in ("left", "right", "top", "bottom"):
+        whole: set[str] = set()
+        for inset in range(2):
+            if side in ("left", "right"):
+                x = rect.left() + inset if side == "left" else rect.right() - inset
+                line = colours((x, y) for y in range(rect.top() + 4, rect.bottom() - 3))
+            else:
+                y = rect.top() + inset if side == "top" else rect.bottom() - inset
+                line = colours((x, y) for x in range(rect.left() + 4, rect.right() - 3))
+            if len(line) == 1:
+                whole |= line
+        sides.append(whole)
+    return set.intersection(*sides)
+
+
+def test_high_contrast_draws_the_edges_of_fields_buttons_and_check_boxes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QSpinBox,
+        QStyle,
+        QStyleFactory,
+        QStyleOptionButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ui_style.install_style(app)
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    field, button, box = QLineEdit("Rosa"), QPushButton("Save"), QCheckBox("High contrast")
+    combo, spin, text = QComboBox(), QSpinBox(), QPlainTextEdit("a note")
+    combo.addItems(["Monday", "Wednesday"])
+    for w in (field, button, box, combo, spin, text):
+        w.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the focused one is edged in the highlight ink
+        layout.addWidget(w)
+    root.resize(300, 300)
+    root.show()
+    qtbot.waitExposed(root)
+
+    def indicator() -> object:
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+
+    edge = ui_style.INK[True]["edge"]
+    apply_display_mode(app, DisplayMode(high_contrast=True))
+    app.processEvents()
+    for w in (field, button, combo, spin, text):
+        assert edge in edge_pixels(w, w.rect()), w
+        assert contrast(edge, app.palette().color(QPalette.ColorRole.Window).name()) >= 7
+    assert edge in edge_pixels(box, indicator())
+    plain = QLineEdit("Rosa")  # Fusion alone, in the same palette, leaves the edge black on black
+    plain.setStyle(QStyleFactory.create("Fusion"))
+    layout.addWidget(plain)
+    app.processEvents()
+    assert edge not in edge_pixels(plain, plain.rect())
+    # the field with the focus is edged in the highlight (yellow), not lost among the white edges
+    field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    root.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert ui_style.INK[True]["highlight"] in edge_pixels(field, field.rect())
+
+
+def test_a_field_with_its_own_background_keeps_its_edge_in_high_contrast(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ui_style.install_style(app)
+    apply_display_mode(app, DisplayMode(high_contrast=True))
+    field = QLineEdit("9:12")
+    ui_style.set_ink_style(field, "background:{comment}; color:{text};")  # as the run's proposed times are marked
+    field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    assert ui_style.INK[True]["edge"] in edge_pixels(field, field.rect())
+
+
+def test_a_change_of_theme_repaints_open_windows_at_once(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    """Rich text, named style sheets, table cells and charts already drawn take the new theme, with no reopening."""
+    from datetime import date, timedelta
+
+    from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
+
+    from facilitator.core import trends
+    from facilitator.ui.charts import ChartPanel
+    from facilitator.ui.groups_view import FLAG, _set_row
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    usual, high = ui_style.INK[False], ui_style.INK[True]
+    page = main_window.library_page
+    main_window.show_page("library")
+    curriculum = backend.library.curricula[0]
+    page.open(curriculum.id, curriculum.sessions[0].id)  # the reader's heading line is in the muted ink
+    assert usual["muted"] in page.reader.toHtml()
+
+    other = QWidget()  # a second window, with what the pages draw: a chart, a flagged row, a warning
+    qtbot.addWidget(other)
+    chart = ChartPanel()
+    day = date(2026, 9, 7)
+    chart.set_chart(trends.craving_chart([trends.Rating(day + timedelta(days=3 * i), 8 - i, "") for i in range(4)]))
+    table = QTableWidget(1, 2)
+    _set_row(table, 0, ["Week 1", "below the minimum"], fill=FLAG)
+    warning = QLabel("Check this")
+    ui_style.set_ink_style(warning, "color: {warning};")
+    layout = QVBoxLayout(other)
+    for w in (chart, table, warning):
+        layout.addWidget(w)
+    other.resize(700, 600)
+    other.show()
+    qtbot.waitExposed(other)
+
+    def chart_background() -> str:
+        return chart.canvas.grab().toImage().pixelColor(2, 2).name()
+
+    assert chart_background() == usual["chart"]
+    assert table.item(0, 1).background().color().name() == usual["flag_row"]
+
+    apply_display_mode(app, DisplayMode(high_contrast=True))  # as Settings does on Save
+    assert high["muted"] in page.reader.toHtml() and usual["muted"] not in page.reader.toHtml()
+    assert chart_background() == high["chart"]
+    assert table.item(0, 1).background().color().name() == high["flag_row"]
+    assert high["warning"] in warning.styleSheet()
+
+    warning.setStyleSheet("")  # a style sheet set since without ink names is the widget's own
+    apply_display_mode(app, DisplayMode())
+    assert warning.styleSheet() == ""
+    assert usual["muted"] in page.reader.toHtml()
+    assert chart_background() == usual["chart"]
+    assert table.item(0, 1).background().color().name() == usual["flag_row"]
+
+
+SCREEN = (1280, 800)
+
+
+def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """What in ``root`` shows less than its words: a label, button or tab narrower or shorter than
+    its text, a word-wrapped label shorter than its lines, and a scroll area that scrolls sideways."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QTabBar, QWidget
+
+    found = []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root) or w.width() <= 0:
+            continue
+        name = f"{type(w).__name__} {w.objectName() or w.accessibleName() or ''}".strip()
+        if isinstance(w, QLabel) and w.text() and w.pixmap().isNull():
+            if w.wordWrap():
+                need = w.heightForWidth(w.contentsRect().width() + w.contentsMargins().left() + w.contentsMargins().right())
+                if need > w.height() + 1:
+                    found.append(f"{name} {w.text()[:40]!r}: {w.height()} px high, needs {need}")
+            else:
+                hint = w.sizeHint()
+                if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
+                    found.append(f"{name} {w.text()[:40]!r}: {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}")
+        elif isinstance(w, QAbstractButton) and w.text():
+            hint = w.sizeHint()
+            if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
+                found.append(f"{name} {w.text()[:40]!r}: {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}")
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                if w.tabSizeHint(i).width() > w.tabRect(i).width() + 1:
+                    found.append(f"tab {w.tabText(i)!r}: {w.tabRect(i).width()} px, needs {w.tabSizeHint(i).width()}")
+        if isinstance(w, QAbstractScrollArea) and w.horizontalScrollBar().isVisible():
+            found.append(f"{name}: scrolls sideways ({w.horizontalScrollBar().maximum()} px)")
+    return found
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """The main window on the demo clinic, signed in as its supervisor (who sees every page)."""
+    from facilitator.backend import open_backend
+    from facilitator.config import AppConfig
+    from facilitator.store.accounts import DEMO_PASSWORD
+    from facilitator.ui.main_window import MainWindow
+
+    config = AppConfig.build(data_dir=tmp_path / "demo", log_dir=tmp_path / "logs", demo=True, environ={})
+    backend = open_backend(config)
+    backend.sign_in("supervisor", DEMO_PASSWORD)
+    window = MainWindow(backend.config)
+    qtbot.addWidget(window)
+    window.attach(backend)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    yield window
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    operations.wait_idle()
+    backend.dispose()
+
+
+def every_view_of(qtbot, page):  # type: ignore[no-untyped-def]
+    """Show each tab of ``page`` in turn, a row chosen in each of its lists (so its details show)."""
+    from PySide6.QtWidgets import QListWidget, QTableWidget, QTabWidget
+
+    app = QApplication.instance()
+    for view in page.findChildren(QListWidget):
+        if view.count() and view.currentRow() < 0 and view.isVisibleTo(page):
+            view.setCurrentRow(0)
+    for table in page.findChildren(QTableWidget):
+        if table.rowCount() and table.currentRow() < 0 and table.isVisibleTo(page):
+            table.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    app.processEvents()
+    yield "first view"
+    for tabs in page.findChildren(QTabWidget):
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+            app.processEvents()
+            yield f"tab {tabs.tabText(i)!r}"
+
+
+def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    """At large text every page of the main window fits a 1280×800 screen: no words cut short, no
+    sideways scrolling, and the window no wider or taller than the screen."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = demo_window
+    apply_display_mode(app, DisplayMode(large_text=True))
+    window.resize(*SCREEN)
+    app.processEvents()
+    problems = []
+    for n in range(window.nav.count()):
+        window.nav.setCurrentRow(n)
+        qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+        page = window.stack.currentWidget()
+        for view in every_view_of(qtbot, page):
+            problems += [f"{window.nav.item(n).text()}, {view}: {p}" for p in cut_short(page)]
+            hint = window.minimumSizeHint()
+            if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
+                problems.append(f"{window.nav.item(n).text()}, {view}: the window needs {hint.width()}x{hint.height()}")
+    assert app.font().pointSizeF() > 11  # large text was in force throughout
+    assert not problems, "\n".join(problems)

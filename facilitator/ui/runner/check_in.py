@@ -26,6 +26,7 @@ from ...core import measures as cm
 from ...core.changes import UserFacingError, ValidationError
 from ...core.curriculum import AgendaItem, ItemKind
 from ..i18n import sentence_text
+from ..style import set_ink_style
 
 log = logging.getLogger(__name__)
 
@@ -252,13 +253,13 @@ class CheckInPanel(QGroupBox):
             return
         if person.problem:
             text = "✗ " + person.problem
-            row.status.setStyleSheet("color: #b00020;")
+            set_ink_style(row.status, "color: {error};")
         elif person.saving:
             text = self.tr("saving…")
             row.status.setStyleSheet("")
         elif person.saved:
             text = "✓ " + self.tr("saved")
-            row.status.setStyleSheet("color: #1b5e20;")
+            set_ink_style(row.status, "color: {good};")
             for key, field in row.scales.items():
                 if not field.hasFocus() and person.ratings and key in person.ratings and not field.text():
                     field.setText(str(person.ratings[key]))

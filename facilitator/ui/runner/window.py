@@ -67,7 +67,7 @@ from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import numbered_name
 from ..i18n import core_word, translate
-from ..style import current_mode, display_modes, ink, themed_html
+from ..style import current_mode, display_modes, set_ink_style, themed_html
 from .chime import Chime
 from .controller import PlayerInput, RunController, RunnerSettings, parse_players
 from .display import RoomDisplay
@@ -211,8 +211,6 @@ class RunnerWindow(QMainWindow):
 
     def _on_display_mode(self, _mode: object) -> None:
         """Repaint in the display mode just chosen in Settings (the palette and fonts are the application's)."""
-        self.notice.setStyleSheet(f"color: {ink('warning')}; font-weight: bold;")
-        self.rp_warnings.setStyleSheet(f"color: {ink('warning')};")
         self._table_key = self._item_key = self._rp_key = None
         self._render(self.controller.last_view, True)
         if self.display is not None:
@@ -247,7 +245,7 @@ class RunnerWindow(QMainWindow):
         self.notice = QLabel(self._notice_text)
         self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(f"color: {ink('warning')}; font-weight: bold;")
+        set_ink_style(self.notice, "color: {warning}; font-weight: bold;")
         self.notice.setVisible(bool(self._notice_text))
         outer.addWidget(self.notice)
 
@@ -434,7 +432,7 @@ class RunnerWindow(QMainWindow):
         self.rp_warnings = QLabel()
         self.rp_warnings.setAccessibleName(self.tr("Role-play notes"))
         self.rp_warnings.setWordWrap(True)
-        self.rp_warnings.setStyleSheet(f"color: {ink('warning')};")
+        set_ink_style(self.rp_warnings, "color: {warning};")
         self.rp_checklist = QLabel()
         self.rp_checklist.setAccessibleName(self.tr("Observer's checklist"))
         self.rp_checklist.setWordWrap(True)
@@ -622,7 +620,7 @@ class RunnerWindow(QMainWindow):
         numbered = "&nbsp;&nbsp;&nbsp;".join(
             f"<b>{escape(numbered_name(n, p.label))}</b>" for n, p in enumerate(players)
         )
-        self.player_numbers.setText(themed_html(self.tr("<span style='color:#546e7a'>Numbers on the room display:</span> {numbered}").format(numbered=numbered)))
+        self.player_numbers.setText(themed_html(self.tr("<span style='color:@muted'>Numbers on the room display:</span> {numbered}").format(numbered=numbered)))
         self.player_numbers.setVisible(True)
 
     def _refresh_table(self, view: RunView, full: bool) -> None:
@@ -699,7 +697,7 @@ class RunnerWindow(QMainWindow):
             self.item_meta.setText(
                 self.tr("The session lasted {duration}{span}, in a {slot}-minute slot. The record keeps every item's actual time.").format(duration=format_duration(summary.session_seconds), span=span, slot=summary.slot_seconds // 60)
             )
-            self.script.setHtml(_summary_html(summary, self.meeting_id is not None))
+            self.script.setHtml(themed_html(_summary_html(summary, self.meeting_id is not None)))
             self.role_panel.setVisible(False)
             meeting = self.meeting_id is not None
             self.write_notes_button.setVisible(meeting)
@@ -798,7 +796,7 @@ class RunnerWindow(QMainWindow):
             heading = self.tr("This round") if not pos.in_debrief else self.tr("Last round")
             roles_html = self.tr("<p><b>{heading}:</b><br/>{seats}</p>").format(heading=heading, seats=seats_html(pos.round))
             if not pos.in_debrief and pos.round < pos.rounds:
-                roles_html += self.tr("<p style='color:#546e7a'><b>Next round:</b><br/>{seats}</p>").format(seats=seats_html(pos.round + 1))
+                roles_html += self.tr("<p style='color:@muted'><b>Next round:</b><br/>{seats}</p>").format(seats=seats_html(pos.round + 1))
         self.rp_roles.setText(themed_html(roles_html))
         self.rp_warnings.setText(" ".join(plan.warnings))
         self.rp_warnings.setVisible(bool(plan.warnings))
@@ -808,7 +806,7 @@ class RunnerWindow(QMainWindow):
         self.rp_checklist.setText("<br/>".join(checks))
         self.rp_checklist.setVisible(bool(checks))
         if rp.debrief:
-            style = "background:#e3f2fd; padding:4px;" if pos.in_debrief else "color:#546e7a;"
+            style = "background:@now; padding:4px;" if pos.in_debrief else "color:@muted;"
             title = self.tr("Debrief now") if pos.in_debrief else self.tr("Debrief after the last round")
             items = "".join(f"<li>{escape(q)}</li>" for q in rp.debrief)
             self.rp_debrief.setText(themed_html(self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items)))
@@ -1089,7 +1087,7 @@ def _summary_html(summary, has_meeting: bool) -> str:  # type: ignore[no-untyped
 
     ran = rows(
         "ran",
-        lambda i: translate("window", "{title} — {elapsed} <span style='color:#546e7a'>(planned {planned} min)</span>").format(  # type: ignore[attr-defined]
+        lambda i: translate("window", "{title} — {elapsed} <span style='color:@muted'>(planned {planned} min)</span>").format(  # type: ignore[attr-defined]
             title=escape(i.title), elapsed=format_duration(i.elapsed_seconds), planned=i.planned_seconds // 60),  # type: ignore[attr-defined]
     )
     skipped = rows(
