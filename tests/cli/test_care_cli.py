@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_clinic import clinic_today
 
 from facilitator.cli import main
 
@@ -46,7 +46,7 @@ def test_the_demo_has_one_participant_ready_and_one_discharged_with_a_plan(
 
 
 def test_a_level_change_from_the_command_line(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    today = date.today().isoformat()
+    today = clinic_today().isoformat()
     capsys.readouterr()
     assert run(demo_dir, "facilitator", "level", "--participant", "D-1025", "--to", "outpatient", "--from", today,
                "--reason", "Met the milestones", "--decided-by", "Treatment team") == 0

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from demo_clinic import clinic_today
 
 from facilitator.cli import main
 
@@ -64,7 +65,7 @@ def test_the_demo_court_consent_a_letter_and_revocation(data_dir: Path, tmp_path
                                                "attendance letter to Riverside County Drug Court, Judge M. Alvarez "
                                                "under consent 1")
 
-    assert run(data_dir, "supervisor", "letters", "revoke", "--consent", "1", "--on", date.today().isoformat()) == 0
+    assert run(data_dir, "supervisor", "letters", "revoke", "--consent", "1", "--on", clinic_today().isoformat()) == 0
     capsys.readouterr()
     assert run(data_dir, "facilitator", "letters", "print", "--consent", "1", "--kind", "attendance",
                "-o", str(tmp_path / "again.pdf")) == 3
@@ -100,7 +101,7 @@ def test_a_letter_printed_in_spanish_carries_the_part2_notice_in_spanish(data_di
 def test_recording_an_incomplete_consent_names_what_is_missing(data_dir: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     args = ["letters", "record", "--participant", "D-1020", "--to", "Acme Plumbing", "--recipient-kind", "employer",
-            "--information", "attendance", "--purpose", "Return-to-work plan", "--signed", date.today().isoformat()]
+            "--information", "attendance", "--purpose", "Return-to-work plan", "--signed", clinic_today().isoformat()]
     assert run(data_dir, "facilitator", *args) == 2
     err = capsys.readouterr().err
     assert "until when" in err and "right to revoke" in err
@@ -115,7 +116,7 @@ def test_recording_an_incomplete_consent_names_what_is_missing(data_dir: Path,
 
 def test_export_services_csv_short_list_and_summary(data_dir: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    first, last = (date.today() - timedelta(days=27)).isoformat(), date.today().isoformat()
+    first, last = (clinic_today() - timedelta(days=27)).isoformat(), clinic_today().isoformat()
     out = tmp_path / "services.csv"
     assert run(data_dir, "supervisor", "export", "services", "--from", first, "--to", last, "-o", str(out),
                "--pdf", str(tmp_path / "services.pdf")) == 0
@@ -143,7 +144,7 @@ def test_export_services_csv_short_list_and_summary(data_dir: Path, tmp_path: Pa
 def test_the_services_summary_prints_in_spanish_and_its_csv_stays_english(data_dir: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    first, last = (date.today() - timedelta(days=20)).isoformat(), date.today().isoformat()
+    first, last = (clinic_today() - timedelta(days=20)).isoformat(), clinic_today().isoformat()
     out, pdf = tmp_path / "servicios.csv", tmp_path / "servicios.pdf"
     assert run(data_dir, "supervisor", "export", "services", "--from", first, "--to", last, "-o", str(out),
                "--pdf", str(pdf), "--language", "es") == 0
