@@ -7419,6 +7419,26 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>{hours} horas</translation>
     </message>
     <message>
+        <source>PHQ-9 item 9 answered above &apos;Not at all&apos; on {day}</source>
+        <translation>Pregunta 9 del PHQ-9 respondida por encima de «Ningún día» el {day}</translation>
+    </message>
+    <message>
+        <source>: not yet acknowledged.</source>
+        <translation>: aún sin confirmar.</translation>
+    </message>
+    <message>
+        <source>; acknowledged by {who} {when}</source>
+        <translation>; confirmado por {who} {when}</translation>
+    </message>
+    <message>
+        <source>; resolved by {who} {when}</source>
+        <translation>; resuelto por {who} {when}</translation>
+    </message>
+    <message>
+        <source>on {moment}</source>
+        <translation>el {moment}</translation>
+    </message>
+    <message>
         <source>Hours attended per week</source>
         <translation>Horas de asistencia por semana</translation>
     </message>
@@ -7520,7 +7540,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>below</source>
-        <translation>debajo</translation>
+        <translation>bajo</translation>
     </message>
     <message>
         <source>negative</source>
@@ -7583,24 +7603,76 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>No hay reuniones de grupo programadas en este periodo.</translation>
     </message>
     <message>
+        <source>Met the weekly target in {met} of {weeks} weeks with meetings.</source>
+        <translation>Cumplió la meta semanal en {met} de {weeks} semanas con reuniones.</translation>
+    </message>
+    <message>
         <source>No craving ratings in this period.</source>
         <translation>No hay calificaciones de deseo de consumo en este periodo.</translation>
+    </message>
+    <message>
+        <source>One craving rating: {value} of 10.</source>
+        <translation>Una calificación de deseo de consumo: {value} de 10.</translation>
+    </message>
+    <message>
+        <source>Craving down: {a} of 10 on {first}, {b} of 10 on {last}.</source>
+        <translation>Deseo de consumo a la baja: {a} de 10 el {first}, {b} de 10 el {last}.</translation>
+    </message>
+    <message>
+        <source>Craving up: {a} of 10 on {first}, {b} of 10 on {last}.</source>
+        <translation>Deseo de consumo al alza: {a} de 10 el {first}, {b} de 10 el {last}.</translation>
+    </message>
+    <message>
+        <source>Craving unchanged: {a} of 10 on {first}, {b} of 10 on {last}.</source>
+        <translation>Deseo de consumo sin cambios: {a} de 10 el {first}, {b} de 10 el {last}.</translation>
+    </message>
+    <message>
+        <source>No {name} in this period.</source>
+        <translation>No hay {name} en este periodo.</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>fuera de rango</translation>
+    </message>
+    <message>
+        <source>Latest {name}: {total} ({band}) on {day}, from {first_total} on {first_day}.</source>
+        <translation>Último {name}: {total} ({band}) el {day}, desde {first_total} el {first_day}.</translation>
+    </message>
+    <message>
+        <source>Latest {name}: {total} ({band}) on {day}.</source>
+        <translation>Último {name}: {total} ({band}) el {day}.</translation>
+    </message>
+    <message>
+        <source>{name} total (0–{top})</source>
+        <translation>{name} total (0–{top})</translation>
     </message>
     <message>
         <source>No drug screens in this period.</source>
         <translation>No hay pruebas de detección de drogas en este periodo.</translation>
     </message>
     <message>
+        <source>1 screen, {unexpected} unexpected positive.</source>
+        <translation>1 prueba, {unexpected} positivo(s) inesperado(s).</translation>
+    </message>
+    <message>
+        <source>{count} screens, {unexpected} unexpected positive.</source>
+        <translation>{count} pruebas, {unexpected} positivo(s) inesperado(s).</translation>
+    </message>
+    <message>
+        <source>{days} days since the last unexpected positive.</source>
+        <translation>{days} días desde el último positivo inesperado.</translation>
+    </message>
+    <message>
         <source>No mutual-help meetings reported in this period.</source>
         <translation>No se informaron reuniones de ayuda mutua en este periodo.</translation>
     </message>
     <message>
-        <source>No PHQ-9 in this period.</source>
-        <translation>No hay PHQ-9 en este periodo.</translation>
+        <source>1 mutual-help meeting reported over {weeks} weeks.</source>
+        <translation>1 reunión de ayuda mutua informada en {weeks} semanas.</translation>
     </message>
     <message>
-        <source>No GAD-7 in this period.</source>
-        <translation>No hay GAD-7 en este periodo.</translation>
+        <source>{total} mutual-help meetings reported over {weeks} weeks.</source>
+        <translation>{total} reuniones de ayuda mutua informadas en {weeks} semanas.</translation>
     </message>
     <message>
         <source>Progress report</source>
