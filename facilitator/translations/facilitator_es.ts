@@ -7855,7 +7855,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>Scheduled</source>
-        <translation>Programadas</translation>
+        <translation>Previstas</translation>
     </message>
     <message>
         <source>Target</source>
