@@ -7148,6 +7148,34 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <source>Lists only meetings of groups you lead; a per-diem day counts those meetings only.</source>
         <translation>Incluye solo las reuniones de los grupos que usted dirige; un día por tarifa diaria cuenta solo esas reuniones.</translation>
     </message>
+    <message>
+        <source>no progress note was written</source>
+        <translation>no se escribió una nota de progreso</translation>
+    </message>
+    <message>
+        <source>the progress note was marked entered in error</source>
+        <translation>la nota de progreso se marcó como registrada por error</translation>
+    </message>
+    <message>
+        <source>the progress note awaits co-signature</source>
+        <translation>la nota de progreso espera la cofirma</translation>
+    </message>
+    <message>
+        <source>the progress note is not signed</source>
+        <translation>la nota de progreso no está firmada</translation>
+    </message>
+    <message>
+        <source>Under the per-diem minimum: {attended} attended of {minimum}</source>
+        <translation>Por debajo del mínimo de la tarifa diaria: {attended} de asistencia de {minimum}</translation>
+    </message>
+    <message>
+        <source>{attended} attended, none of it with a signed note</source>
+        <translation>{attended} de asistencia, nada con nota firmada</translation>
+    </message>
+    <message>
+        <source>{attended} attended, but only {signed} with a signed note (the per-diem minimum is {minimum})</source>
+        <translation>{attended} de asistencia, pero solo {signed} con nota firmada (el mínimo de la tarifa diaria es {minimum})</translation>
+    </message>
 </context>
 <context>
     <name>print.common</name>
