@@ -30,6 +30,7 @@ PROGRESS = "print.progress"
 _FACT_WORDS = (
     QT_TRANSLATE_NOOP("print.progress", "Weekly hours target"),
     QT_TRANSLATE_NOOP("print.progress", "{hours} hours"),
+    QT_TRANSLATE_NOOP("print.progress", "{moment} (clinic time, {zone})"),
 )
 
 _TONES = {

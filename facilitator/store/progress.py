@@ -18,7 +18,7 @@ from ..core import progress as cp
 from ..core import trends as T
 from ..core.attendance import clinic_zone
 from ..core.audit import AuditAction
-from ..core.print_language import clinic_record_language, handout_language
+from ..core.print_language import clinic_record_language, handout_language, tr
 from ..core.roster import ParticipantRecord
 from .access import Scoped
 
@@ -88,7 +88,8 @@ class ProgressService(Scoped):
             participant_name=person.preferred_name if person.preferred_name == person.legal_name
             else f"{person.legal_name} ({person.preferred_name})",
             record_number=person.record_number, first=first, last=last,
-            generated=f"{now:%Y-%m-%d %H:%M} (clinic time, {zone_name})",
+            generated=tr(language, cp.PROGRESS, "{moment} (clinic time, {zone})", moment=f"{now:%Y-%m-%d %H:%M}",
+                         zone=zone_name),
             charts=progress.charts, flags=progress.flags, target_hours=target, zone=clinic_zone(zone_name),
             language=language,
         )

@@ -7447,6 +7447,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>{hours} horas</translation>
     </message>
     <message>
+        <source>{moment} (clinic time, {zone})</source>
+        <translation>{moment} (hora de la clínica, {zone})</translation>
+    </message>
+    <message>
         <source>PHQ-9 item 9 answered above &apos;Not at all&apos; on {day}</source>
         <translation>Pregunta 9 del PHQ-9 respondida por encima de «Ningún día» el {day}</translation>
     </message>
