@@ -90,4 +90,4 @@ def test_every_printed_word_looked_up_is_marked_and_translated() -> None:
                 if text.value not in sources:
                     missing.append(f"{path.relative_to(root)}:{node.lineno} {text.value!r}")
     assert not missing, missing
-    assert checked > 150, "the scan found the printed words"
+    assert checked > 100, "the scan found the printed words"
