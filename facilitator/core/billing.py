@@ -20,8 +20,11 @@ from datetime import date, datetime
 
 from . import csv_safe
 from .attendance import hours_text
+from .catalogue import QT_TRANSLATE_NOOP, translate
 from .curriculum import GroupType
 from .privacy import PART2_NOTICE_SHORT
+
+BILLING = "print.billing"  # the printed summary's words (core/print_language.py); the CSV stays English
 
 CODE_SETTING = "billing_code_{group_type}"
 PER_DIEM_CODES_SETTING = "billing_per_diem_codes"
@@ -108,13 +111,13 @@ class AttendedSession:
     def note_problem(self) -> str | None:
         """Why this session's note cannot support a claim, in words; None when it can."""
         if self.note_id is None:
-            return "no progress note was written"
+            return QT_TRANSLATE_NOOP("print.billing", "no progress note was written")
         if self.note_in_error:
-            return "the progress note was marked entered in error"
+            return QT_TRANSLATE_NOOP("print.billing", "the progress note was marked entered in error")
         if self.note_status == "awaiting_cosign":
-            return "the progress note awaits co-signature"
+            return QT_TRANSLATE_NOOP("print.billing", "the progress note awaits co-signature")
         if self.note_status not in SIGNED_STATUSES:
-            return "the progress note is not signed"
+            return QT_TRANSLATE_NOOP("print.billing", "the progress note is not signed")
         return None
 
 
@@ -139,9 +142,26 @@ class ShortService:
     record_number: str
     code: str
     minutes: int
-    reason: str
+    reason: str  # in English, as the CSV says it
     note_ids: tuple[int, ...]
     groups: tuple[str, ...]
+    # The reason's parts, so a printed summary can say it in its own language (reason_in).
+    head: str = ""  # a per-diem day's sentence, marked under "print.billing", with {values}
+    values: tuple[tuple[str, str], ...] = ()
+    problems: tuple[tuple[str, str], ...] = ()  # (group, note problem); the group is "" for one session
+
+    def reason_in(self, language: str) -> str:
+        """The reason in ``language`` (English, the CSV's, when there is no catalogue for it)."""
+        if not (self.head or self.problems):
+            return self.reason
+
+        def t(text: str) -> str:
+            return translate(language, BILLING, text)
+
+        if not self.head:
+            return _capital(t(self.problems[0][1])) + "."
+        parts = "; ".join(f"{group}: {t(problem)}" for group, problem in self.problems)
+        return t(self.head).format(**dict(self.values)) + (" — " + parts if parts else "") + "."
 
 
 def _names(values: Iterable[str]) -> str:
@@ -168,7 +188,7 @@ def build_services(
         ids = (s.note_id,) if s.note_id is not None else ()
         if problem:
             short.append(ShortService(s.day, s.record_number, code, s.minutes, _capital(problem) + ".", ids,
-                                      (s.group_name,)))
+                                      (s.group_name,), problems=(("", problem),)))
         else:
             services.append(BillableService(s.day, s.record_number, code, 1, s.minutes, s.rendering, s.supervising,
                                             ids, (s.group_name,)))
@@ -187,23 +207,22 @@ def build_services(
                 )
             )
             continue
-        reasons = [
-            f"{s.group_name}: {s.note_problem}" for s in day_sessions if s.note_problem is not None
-        ]
+        problems = tuple((s.group_name, s.note_problem) for s in day_sessions if s.note_problem is not None)
+        values = (("attended", hours_text(all_minutes)), ("minimum", hours_text(minimum)),
+                  ("signed", hours_text(signed_minutes)))
         if all_minutes < minimum:
-            head = f"Under the per-diem minimum: {hours_text(all_minutes)} attended of {hours_text(minimum)}"
+            head = QT_TRANSLATE_NOOP("print.billing", "Under the per-diem minimum: {attended} attended of {minimum}")
         elif signed_minutes == 0:
-            head = f"{hours_text(all_minutes)} attended, none of it with a signed note"
+            head = QT_TRANSLATE_NOOP("print.billing", "{attended} attended, none of it with a signed note")
         else:
-            head = (
-                f"{hours_text(all_minutes)} attended, but only {hours_text(signed_minutes)} with a signed note "
-                f"(the per-diem minimum is {hours_text(minimum)})"
-            )
-        reason = head + (" — " + "; ".join(reasons) if reasons else "") + "."
+            head = QT_TRANSLATE_NOOP("print.billing", "{attended} attended, but only {signed} with a signed note "
+                                     "(the per-diem minimum is {minimum})")
+        reasons = [f"{group}: {problem}" for group, problem in problems]
+        reason = head.format(**dict(values)) + (" — " + "; ".join(reasons) if reasons else "") + "."
         short.append(
             ShortService(day, record, code, all_minutes, reason,
                          tuple(s.note_id for s in day_sessions if s.note_id is not None),
-                         tuple(s.group_name for s in day_sessions))
+                         tuple(s.group_name for s in day_sessions), head=head, values=values, problems=problems)
         )
     services.sort(key=lambda r: (r.day, r.record_number, r.code))
     short.sort(key=lambda r: (r.day, r.record_number, r.code))

@@ -21,7 +21,7 @@ translation prints in English. Dates print with day and month names in the langu
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from .catalogue import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, has_catalogue, primary_language, translate
 
@@ -115,11 +115,6 @@ def day_and_date(language: str, day: date) -> str:
     return f"{weekday(language, day)} {day.isoformat()}"
 
 
-def moment(value: datetime | None) -> str:
-    """A time stamp already in the clinic's zone: "2026-11-02 21:14" in every language."""
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
-
-
 COMMON = "print.common"
 _COMMON_WORDS = (
     QT_TRANSLATE_NOOP("print.common", "{first} to {last}"),
@@ -146,7 +141,6 @@ __all__ = [
     "day_month",
     "handout_language",
     "long_date",
-    "moment",
     "period",
     "print_language",
     "short_day",

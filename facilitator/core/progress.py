@@ -30,6 +30,7 @@ PROGRESS = "print.progress"
 _FACT_WORDS = (
     QT_TRANSLATE_NOOP("print.progress", "Weekly hours target"),
     QT_TRANSLATE_NOOP("print.progress", "{hours} hours"),
+    QT_TRANSLATE_NOOP("print.progress", "{moment} (clinic time, {zone})"),
 )
 
 _TONES = {
@@ -83,49 +84,55 @@ class Progress:
 
 def build_charts(
     measures: ParticipantMeasures, weeks: Iterable[T.WeekMinutes], first: date, last: date,
-    *, scale: str = "craving",
+    *, scale: str = "craving", language: str = "en",
 ) -> tuple[T.Chart, ...]:
     """Hours, the check-in scale, PHQ-9, GAD-7, screens and mutual-help meetings, oldest first."""
     check_ins = [c for c in measures.check_ins if not c.recorded.in_error]
     ratings = [T.Rating(c.taken_on, c.ratings[scale], c.mood) for c in check_ins if scale in c.ratings]
-    craving = T.craving_chart(ratings, first=first, last=last)
+    craving = T.craving_chart(ratings, first=first, last=last, language=language)
     if scale != "craving" and scale in RATING_SCALES:  # a curriculum's other check-in scale
         label = RATING_SCALES[scale].label
         craving = T.Chart(**{**craving.__dict__, "key": scale, "title": f"{label} at check-in (0–10)",
                              "summary": craving.summary.replace("Craving", label).replace("craving", label.lower())})
     questionnaires = [q for q in measures.questionnaires if not q.recorded.in_error]
-    charts = [T.hours_chart(weeks, first=first, last=last), craving]
+    charts = [T.hours_chart(weeks, first=first, last=last, language=language), craving]
     for key, inst in (("phq9", PHQ9), ("gad7", GAD7)):
         scores = [T.Score(q.taken_on, q.total) for q in questionnaires if q.instrument == inst.key]
-        charts.append(T.score_chart(key, inst.key, scores, bands_of(inst), first=first, last=last))
+        charts.append(T.score_chart(key, inst.key, scores, bands_of(inst), first=first, last=last, language=language))
     screens = [screen_event(s) for s in measures.screens if not s.recorded.in_error]
     charts.append(T.screens_chart(screens, first=first, last=last,
-                                  days_since_unexpected=measures.days_since_unexpected_positive))
+                                  days_since_unexpected=measures.days_since_unexpected_positive, language=language))
     per_week: dict[date, int] = {}
     for m in measures.mutual_help:
         if not m.recorded.in_error:
             per_week[m.week_of] = per_week.get(m.week_of, 0) + m.meetings
     weeks_of = [T.WeekCount(monday, per_week.get(monday, 0)) for monday in T.week_mondays(first, last)]
-    charts.append(T.meetings_chart(weeks_of if per_week else [], first=first, last=last))
+    charts.append(T.meetings_chart(weeks_of if per_week else [], first=first, last=last, language=language))
     return tuple(charts)
 
 
-def flag_sentence(flag: FlagRecord, zone: tzinfo | None = None, when: str = "%Y-%m-%d %H:%M") -> str:
+def flag_sentence(
+    flag: FlagRecord, zone: tzinfo | None = None, when: str = "%Y-%m-%d %H:%M", language: str = "en"
+) -> str:
     """A safety flag in one sentence for the report and the page (no answers, no content), in clinic time."""
-    text = f"PHQ-9 item 9 answered above 'Not at all' on {flag.raised_on.isoformat()}"
+    text = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "PHQ-9 item 9 answered above 'Not at all' on {day}"),
+              day=flag.raised_on.isoformat())
     if flag.state is FlagState.OPEN:
-        return text + ": not yet acknowledged."
-    ack = _stamp(flag.acknowledged_at, when, zone)
-    text += f"; acknowledged by {flag.acknowledged_by} {ack}".rstrip()
+        return text + tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", ": not yet acknowledged."))
+    ack = _stamp(flag.acknowledged_at, when, zone, language)
+    text += tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "; acknowledged by {who} {when}"),
+               who=flag.acknowledged_by, when=ack).rstrip()
     if flag.state is FlagState.RESOLVED:
-        text += f"; resolved by {flag.resolved_by} {_stamp(flag.resolved_at, when, zone)}".rstrip()
+        text += tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "; resolved by {who} {when}"),
+                   who=flag.resolved_by, when=_stamp(flag.resolved_at, when, zone, language)).rstrip()
     return text + "."
 
 
-def _stamp(moment: object, fmt: str, zone: tzinfo | None) -> str:
+def _stamp(moment: object, fmt: str, zone: tzinfo | None, language: str = "en") -> str:
     if not isinstance(moment, datetime):
         return ""
-    return f"on {(moment.astimezone(zone) if zone is not None else moment).strftime(fmt)}"
+    return tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "on {moment}"),
+              moment=(moment.astimezone(zone) if zone is not None else moment).strftime(fmt))
 
 
 def progress_report(
@@ -141,7 +148,8 @@ def progress_report(
     return T.ProgressReport(
         clinic_name=clinic_name, participant_name=participant_name, record_number=record_number, first=first,
         last=last, generated=generated, charts=tuple(charts), facts=tuple(facts),
-        safety=tuple(flag_sentence(f, zone) for f in flags), notice=PART2_NOTICE, scope_note=scope_note,
+        safety=tuple(flag_sentence(f, zone, language=language) for f in flags), notice=PART2_NOTICE,
+        scope_note=scope_note,
         language=language,
     )
 

@@ -110,8 +110,28 @@ class WeekMinutes:
     scheduled_minutes: int = 0
 
 
-def hours_chart(weeks: Iterable[WeekMinutes], *, first: date | None = None, last: date | None = None) -> Chart:
-    """Hours attended per ISO week, against the weekly target."""
+PROGRESS = "print.progress"
+
+
+def _say(language: str, text: str, **values: object) -> str:
+    """A chart's sentence in ``language`` (the printed report's; the screen's words stay English)."""
+    out = translate(language, PROGRESS, text)
+    return out.format(**values) if values else out
+
+
+def _day(language: str, day: date) -> str:
+    """"Mar 04", or "04 mar"."""
+    if language.split("-")[0].lower() == "es":
+        from .print_language import day_month
+
+        return day_month(language, day)
+    return f"{day:%b %d}"
+
+
+def hours_chart(
+    weeks: Iterable[WeekMinutes], *, first: date | None = None, last: date | None = None, language: str = "en"
+) -> Chart:
+    """Hours attended per ISO week, against the weekly target; its summary in ``language``."""
     weeks = sorted(weeks, key=lambda w: w.monday)
     target = max((w.target_minutes for w in weeks), default=0) / 60 or None
     points = []
@@ -134,9 +154,10 @@ def hours_chart(weeks: Iterable[WeekMinutes], *, first: date | None = None, last
             text or "—",
         ))
     if not counted:
-        summary = "No group meetings scheduled in this period."
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No group meetings scheduled in this period."))
     else:
-        summary = f"Met the weekly target in {counted - below} of {counted} weeks with meetings."
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "Met the weekly target in {met} of {weeks} weeks with meetings."),
+                       met=counted - below, weeks=counted)
     top = max([p.value for p in points] + [target or 0, 1])
     return Chart(
         key="hours", title="Hours attended per week", kind=ChartKind.BARS, y_label="hours", y_max=_nice_max(top),
@@ -154,7 +175,9 @@ class Rating:
     mood: str = ""
 
 
-def craving_chart(ratings: Iterable[Rating], *, first: date | None = None, last: date | None = None) -> Chart:
+def craving_chart(
+    ratings: Iterable[Rating], *, first: date | None = None, last: date | None = None, language: str = "en"
+) -> Chart:
     """Check-in craving ratings (0–10) over time, with the one-word mood where given."""
     ratings = sorted(ratings, key=lambda r: r.day)
     points = tuple(
@@ -163,13 +186,18 @@ def craving_chart(ratings: Iterable[Rating], *, first: date | None = None, last:
     )
     rows = tuple((r.day.isoformat(), f"{r.craving}/10", r.mood or "—") for r in ratings)
     if not ratings:
-        summary = "No craving ratings in this period."
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No craving ratings in this period."))
     elif len(ratings) == 1:
-        summary = f"One craving rating: {ratings[0].craving} of 10."
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "One craving rating: {value} of 10."), value=ratings[0].craving)
     else:
         a, b = ratings[0].craving, ratings[-1].craving
-        way = "down" if b < a else ("up" if b > a else "unchanged")
-        summary = f"Craving {way}: {a} of 10 on {ratings[0].day:%b %d}, {b} of 10 on {ratings[-1].day:%b %d}."
+        way = (
+            QT_TRANSLATE_NOOP("print.progress", "Craving down: {a} of 10 on {first}, {b} of 10 on {last}.") if b < a
+            else QT_TRANSLATE_NOOP("print.progress", "Craving up: {a} of 10 on {first}, {b} of 10 on {last}.") if b > a
+            else QT_TRANSLATE_NOOP("print.progress", "Craving unchanged: {a} of 10 on {first}, {b} of 10 on {last}.")
+        )
+        summary = _say(language, way, a=a, b=b, first=_day(language, ratings[0].day),
+                       last=_day(language, ratings[-1].day))
     return Chart(
         key="craving", title="Craving at check-in (0–10)", kind=ChartKind.LINE, y_label="craving", y_max=10,
         points=points, summary=summary, columns=("Date", "Craving", "Mood"), rows=rows, first=first, last=last,
@@ -189,7 +217,7 @@ class Score:
 
 def score_chart(
     key: str, name: str, scores: Iterable[Score], bands: Sequence[Band], *,
-    first: date | None = None, last: date | None = None,
+    first: date | None = None, last: date | None = None, language: str = "en",
 ) -> Chart:
     """A questionnaire's total over time, drawn against its published severity bands."""
     scores = sorted(scores, key=lambda s: s.day)
@@ -201,19 +229,25 @@ def score_chart(
         word = band.label if band else ""
         points.append(ChartPoint(s.day, s.total, f"{s.total} {word}".strip(), band.tone if band else Tone.NEUTRAL))
         rows.append((s.day.isoformat(), str(s.total), word or "—"))
+    empty = _say(language, QT_TRANSLATE_NOOP("print.progress", "No {name} in this period."), name=name)
     if not scores:
-        summary = f"No {name} in this period."
+        summary = empty
     else:
         last_score = scores[-1]
         band = band_for(last_score.total, bands)
-        summary = f"Latest {name}: {last_score.total} ({band.label if band else 'out of range'}) on {last_score.day:%b %d}"
+        word = _say(language, band.label) if band else _say(language, QT_TRANSLATE_NOOP("print.progress", "out of range"))
+        values = dict(name=name, total=last_score.total, band=word, day=_day(language, last_score.day))
         if len(scores) > 1:
-            summary += f", from {scores[0].total} on {scores[0].day:%b %d}"
-        summary += "."
+            summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "Latest {name}: {total} ({band}) on {day}, from {first_total} on "
+                                                              "{first_day}."),
+                           first_total=scores[0].total, first_day=_day(language, scores[0].day), **values)
+        else:
+            summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "Latest {name}: {total} ({band}) on {day}."), **values)
     return Chart(
-        key=key, title=f"{name} total (0–{top:g})", kind=ChartKind.LINE, y_label="score", y_max=top,
+        key=key, title=_say(language, QT_TRANSLATE_NOOP("print.progress", "{name} total (0–{top})"), name=name, top=f"{top:g}"),
+        kind=ChartKind.LINE, y_label="score", y_max=top,
         points=tuple(points), summary=summary, columns=("Date", "Total", "Severity"), rows=tuple(rows),
-        bands=tuple(bands), first=first, last=last, empty_text=f"No {name} in this period.",
+        bands=tuple(bands), first=first, last=last, empty_text=empty,
     )
 
 
@@ -236,7 +270,7 @@ _VERDICT_TONE = {
 
 def screens_chart(
     screens: Iterable[ScreenEvent], *, first: date | None = None, last: date | None = None,
-    days_since_unexpected: int | None = None,
+    days_since_unexpected: int | None = None, language: str = "en",
 ) -> Chart:
     """Drug screens on a timeline: each a mark with its verdict in words."""
     screens = sorted(screens, key=lambda s: s.day)
@@ -248,12 +282,18 @@ def screens_chart(
         (s.day.isoformat(), s.verdict, "observed" if s.observed else "not observed", s.detail or "—") for s in screens
     )
     if not screens:
-        summary = "No drug screens in this period."
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No drug screens in this period."))
     else:
         unexpected = sum(1 for s in screens if s.verdict == "unexpected positive")
-        summary = f"{len(screens)} screen{'s' if len(screens) != 1 else ''}, {unexpected} unexpected positive."
+        summary = (
+            _say(language, QT_TRANSLATE_NOOP("print.progress", "1 screen, {unexpected} unexpected positive."), unexpected=unexpected)
+            if len(screens) == 1
+            else _say(language, QT_TRANSLATE_NOOP("print.progress", "{count} screens, {unexpected} unexpected positive."), count=len(screens),
+                      unexpected=unexpected)
+        )
         if days_since_unexpected is not None:
-            summary += f" {days_since_unexpected} days since the last unexpected positive."
+            summary += " " + _say(language, QT_TRANSLATE_NOOP("print.progress", "{days} days since the last unexpected positive."),
+                                  days=days_since_unexpected)
     return Chart(
         key="screens", title="Drug screens", kind=ChartKind.TIMELINE, y_label="", y_max=3, points=points,
         summary=summary, columns=("Date", "Result", "Collection", "Detail"), rows=rows, first=first, last=last,
@@ -267,16 +307,21 @@ class WeekCount:
     count: int
 
 
-def meetings_chart(weeks: Iterable[WeekCount], *, first: date | None = None, last: date | None = None) -> Chart:
+def meetings_chart(
+    weeks: Iterable[WeekCount], *, first: date | None = None, last: date | None = None, language: str = "en"
+) -> Chart:
     """Mutual-help meetings (AA, NA, SMART Recovery, ...) the participant reported, per week."""
     weeks = sorted(weeks, key=lambda w: w.monday)
     points = tuple(ChartPoint(w.monday, w.count, str(w.count), Tone.NEUTRAL) for w in weeks)
     rows = tuple((_week_label(w.monday), w.monday.isoformat(), str(w.count)) for w in weeks)
     total = sum(w.count for w in weeks)
-    summary = (
-        f"{total} mutual-help meeting{'s' if total != 1 else ''} reported over {len(weeks)} weeks."
-        if weeks else "No mutual-help meetings reported in this period."
-    )
+    if not weeks:
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No mutual-help meetings reported in this period."))
+    elif total == 1:
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "1 mutual-help meeting reported over {weeks} weeks."), weeks=len(weeks))
+    else:
+        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "{total} mutual-help meetings reported over {weeks} weeks."), total=total,
+                       weeks=len(weeks))
     top = max([w.count for w in weeks] + [3])
     return Chart(
         key="meetings", title="Mutual-help meetings per week", kind=ChartKind.BARS, y_label="meetings",

@@ -15,7 +15,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core.attendance import hours_text
-from ..core.billing import ServicesExport
+from ..core.billing import BILLING, ServicesExport
 from ..core.catalogue import QT_TRANSLATE_NOOP
 from ..core.consents import LETTER, Letter
 from ..core.print_language import continued, core_word, long_date, period, short_day, tr
@@ -35,8 +35,6 @@ def _notice(title: str, text: str, width: float, st: object) -> Flowable:
                              ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
     return KeepTogether([box])
 
-
-BILLING = "print.billing"
 
 LETTER_WORDS = (
     QT_TRANSLATE_NOOP("print.letter", "Confidential: 42 CFR part 2"),
@@ -205,7 +203,7 @@ class ServicesSummaryRenderer(BaseRenderer[ServicesExport]):
                          _p(" ".join(str(i) for i in s.note_ids), cell)])
         if not model.services:
             rows.append([_p(none, cell)] + [""] * 7)
-        widths = [1.0, 0.75, 0.65, 0.55, 0.75, 1.45, 1.45, 0.6]
+        widths = [0.9, 0.92, 0.65, 0.8, 0.72, 1.25, 1.26, 0.5]  # a header word never splits, in either language
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))
 
@@ -214,10 +212,10 @@ class ServicesSummaryRenderer(BaseRenderer[ServicesExport]):
         rows = [[_p(h, bold) for h in header]]
         for s in model.short:
             rows.append([_p(s.day.isoformat(), cell), _p(s.record_number, cell), _p(s.code, cell),
-                         _p(s.minutes, cell), _p(s.reason, cell)])
+                         _p(s.minutes, cell), _p(s.reason_in(lang), cell)])
         if not model.short:
             rows.append([_p(none, cell)] + [""] * 4)
-        widths = [1.0, 0.75, 0.65, 0.75, 3.85]
+        widths = [0.9, 0.92, 0.65, 0.75, 3.78]
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))
         return story

@@ -48,8 +48,8 @@ LINE_INK = colors.Color(0.15, 0.30, 0.60)
 
 
 PROGRESS = "print.progress"
-# The fixed words a chart carries (core/trends.py writes them in English; a chart's words with
-# numbers in them, such as its summary sentence, print as written).
+# The fixed words a chart carries (core/trends.py writes them in English, and its sentences with
+# numbers, such as the summary, in the language it was asked for).
 CHART_WORDS = (
     QT_TRANSLATE_NOOP("print.progress", "Hours attended per week"),
     QT_TRANSLATE_NOOP("print.progress", "Craving at check-in (0–10)"),
@@ -95,8 +95,6 @@ CHART_WORDS = (
     QT_TRANSLATE_NOOP("print.progress", "No craving ratings in this period."),
     QT_TRANSLATE_NOOP("print.progress", "No drug screens in this period."),
     QT_TRANSLATE_NOOP("print.progress", "No mutual-help meetings reported in this period."),
-    QT_TRANSLATE_NOOP("print.progress", "No PHQ-9 in this period."),
-    QT_TRANSLATE_NOOP("print.progress", "No GAD-7 in this period."),
 )
 
 

@@ -268,7 +268,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             )
         if not model.rows:
             rows.append([_p(t("No meetings in this period."), cell)] + [""] * 7)
-        widths = [1.05, 1.0, 1.9, 1.0, 0.55, 0.55, 0.7, 0.75]
+        widths = [1.2, 0.95, 0.98, 0.95, 0.7, 0.6, 0.82, 0.8]  # a header word never splits (Spanish's are longer)
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))
 
@@ -292,7 +292,7 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             )
             if w.flags:
                 flagged.append(n)
-        widths = [0.9, 1.2, 0.75, 0.95, 0.9, 0.7, 0.85, 1.0]
+        widths = [0.8, 1.1, 0.8, 0.85, 0.85, 0.7, 0.85, 1.05]
         scale = width / (sum(widths) * inch)
         table = _table(week_rows, [w * inch * scale for w in widths], st)
         table.setStyle(TableStyle([("BACKGROUND", (0, n), (-1, n), FLAG_FILL) for n in flagged]))

@@ -18,7 +18,7 @@ from ..core import progress as cp
 from ..core import trends as T
 from ..core.attendance import clinic_zone
 from ..core.audit import AuditAction
-from ..core.print_language import clinic_record_language, handout_language
+from ..core.print_language import clinic_record_language, handout_language, tr
 from ..core.roster import ParticipantRecord
 from .access import Scoped
 
@@ -46,14 +46,17 @@ class ProgressService(Scoped):
         with self._read() as uow:
             return self._access(uow).participant_by_record(record_number)
 
-    def read(self, participant_id: int, first: date, last: date) -> tuple[ParticipantRecord, ParticipantProgress]:
+    def read(
+        self, participant_id: int, first: date, last: date, *, language: str = "en"
+    ) -> tuple[ParticipantRecord, ParticipantProgress]:
+        """The participant and their charts; the charts' sentences in ``language`` (a printed page's)."""
         person = self.roster.participant(participant_id)
         measures = self.measures.participant_measures(participant_id, first, last)
         weeks = [
             T.WeekMinutes(w.monday, w.attended_minutes, w.target_minutes, w.scheduled_minutes)
             for w in self.attendance.participant_hours(participant_id, first, last)
         ]
-        charts = cp.build_charts(measures, weeks, first, last)
+        charts = cp.build_charts(measures, weeks, first, last, language=language)
         expected: tuple[str, ...] = ()
         current = [s for s in measures.screens if not s.recorded.in_error]
         if current:
@@ -74,7 +77,8 @@ class ProgressService(Scoped):
 
         A clinic record: its words print in ``language``, the screen's.
         """
-        person, progress = self.read(participant_id, first, last)
+        language = clinic_record_language(language)
+        person, progress = self.read(participant_id, first, last, language=language)
         zone_name = self.attendance.zone_name()
         now = self.attendance.clock.now().astimezone(clinic_zone(zone_name))
         target = person.target_hours(self.attendance.rules())
@@ -84,9 +88,10 @@ class ProgressService(Scoped):
             participant_name=person.preferred_name if person.preferred_name == person.legal_name
             else f"{person.legal_name} ({person.preferred_name})",
             record_number=person.record_number, first=first, last=last,
-            generated=f"{now:%Y-%m-%d %H:%M} (clinic time, {zone_name})",
+            generated=tr(language, cp.PROGRESS, "{moment} (clinic time, {zone})", moment=f"{now:%Y-%m-%d %H:%M}",
+                         zone=zone_name),
             charts=progress.charts, flags=progress.flags, target_hours=target, zone=clinic_zone(zone_name),
-            language=clinic_record_language(language),
+            language=language,
         )
 
     def my_progress(self, participant_id: int, first: date, last: date, *, language: str | None = None) -> T.MyProgress:
@@ -96,13 +101,14 @@ class ProgressService(Scoped):
         """
         from ..core.printing import printable_first_name
 
-        person, progress = self.read(participant_id, first, last)
+        language = handout_language(self.roster.participant(participant_id).language, None, language)
+        person, progress = self.read(participant_id, first, last, language=language)
         self._audit_print(participant_id, "my progress page", first, last)
         return cp.my_progress(
             clinic_name=self.settings.get("clinic_name"),
             first_name=printable_first_name(person.preferred_name) or "",
             first=first, last=last, charts=progress.charts,
-            language=handout_language(person.language, None, language),
+            language=language,
         )
 
     def forms(self, large_print: bool = False) -> T.QuestionnaireForms:

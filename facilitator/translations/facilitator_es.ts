@@ -7367,7 +7367,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Only a note awaiting co-signature can be returned; this one is {label}.</source>
-        <translation>Solo se puede devolver una nota en espera de cofirma; esta está {label}.</translation>
+        <translation>Solo se puede devolver una nota en espera de cofirma; el estado de esta es «{label}».</translation>
     </message>
     <message>
         <source>The {label} section is longer than {max_chars:,} characters.</source>
@@ -7415,11 +7415,11 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>This note is {label} and cannot be signed again.</source>
-        <translation>Esta nota está {label} y no se puede firmar de nuevo.</translation>
+        <translation>Esta nota no se puede firmar de nuevo (estado: {label}).</translation>
     </message>
     <message>
         <source>Only a note awaiting co-signature can be co-signed; this one is {label}.</source>
-        <translation>Solo se puede cofirmar una nota en espera de cofirma; esta está {label}.</translation>
+        <translation>Solo se puede cofirmar una nota en espera de cofirma; el estado de esta es «{label}».</translation>
     </message>
     <message>
         <source>This participant</source>
@@ -8041,6 +8041,34 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <source>Lists only meetings of groups you lead; a per-diem day counts those meetings only.</source>
         <translation>Incluye solo las reuniones de los grupos que usted dirige; un día por tarifa diaria cuenta solo esas reuniones.</translation>
     </message>
+    <message>
+        <source>no progress note was written</source>
+        <translation>no se escribió una nota de progreso</translation>
+    </message>
+    <message>
+        <source>the progress note was marked entered in error</source>
+        <translation>la nota de progreso se marcó como registrada por error</translation>
+    </message>
+    <message>
+        <source>the progress note awaits co-signature</source>
+        <translation>la nota de progreso espera la cofirma</translation>
+    </message>
+    <message>
+        <source>the progress note is not signed</source>
+        <translation>la nota de progreso no está firmada</translation>
+    </message>
+    <message>
+        <source>Under the per-diem minimum: {attended} attended of {minimum}</source>
+        <translation>Por debajo del mínimo de la tarifa diaria: {attended} de asistencia de {minimum}</translation>
+    </message>
+    <message>
+        <source>{attended} attended, none of it with a signed note</source>
+        <translation>{attended} de asistencia, nada con nota firmada</translation>
+    </message>
+    <message>
+        <source>{attended} attended, but only {signed} with a signed note (the per-diem minimum is {minimum})</source>
+        <translation>{attended} de asistencia, pero solo {signed} con nota firmada (el mínimo de la tarifa diaria es {minimum})</translation>
+    </message>
 </context>
 <context>
     <name>print.common</name>
@@ -8312,6 +8340,30 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>{hours} horas</translation>
     </message>
     <message>
+        <source>{moment} (clinic time, {zone})</source>
+        <translation>{moment} (hora de la clínica, {zone})</translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9 answered above &apos;Not at all&apos; on {day}</source>
+        <translation>Pregunta 9 del PHQ-9 respondida por encima de «Ningún día» el {day}</translation>
+    </message>
+    <message>
+        <source>: not yet acknowledged.</source>
+        <translation>: aún sin confirmar.</translation>
+    </message>
+    <message>
+        <source>; acknowledged by {who} {when}</source>
+        <translation>; confirmado por {who} {when}</translation>
+    </message>
+    <message>
+        <source>; resolved by {who} {when}</source>
+        <translation>; resuelto por {who} {when}</translation>
+    </message>
+    <message>
+        <source>on {moment}</source>
+        <translation>el {moment}</translation>
+    </message>
+    <message>
         <source>Hours attended per week</source>
         <translation>Horas de asistencia por semana</translation>
     </message>
@@ -8413,7 +8465,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>below</source>
-        <translation>debajo</translation>
+        <translation>bajo</translation>
     </message>
     <message>
         <source>negative</source>
@@ -8476,24 +8528,76 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>No hay reuniones de grupo programadas en este periodo.</translation>
     </message>
     <message>
+        <source>Met the weekly target in {met} of {weeks} weeks with meetings.</source>
+        <translation>Cumplió la meta semanal en {met} de {weeks} semanas con reuniones.</translation>
+    </message>
+    <message>
         <source>No craving ratings in this period.</source>
         <translation>No hay calificaciones de deseo de consumo en este periodo.</translation>
+    </message>
+    <message>
+        <source>One craving rating: {value} of 10.</source>
+        <translation>Una calificación de deseo de consumo: {value} de 10.</translation>
+    </message>
+    <message>
+        <source>Craving down: {a} of 10 on {first}, {b} of 10 on {last}.</source>
+        <translation>Deseo de consumo a la baja: {a} de 10 el {first}, {b} de 10 el {last}.</translation>
+    </message>
+    <message>
+        <source>Craving up: {a} of 10 on {first}, {b} of 10 on {last}.</source>
+        <translation>Deseo de consumo al alza: {a} de 10 el {first}, {b} de 10 el {last}.</translation>
+    </message>
+    <message>
+        <source>Craving unchanged: {a} of 10 on {first}, {b} of 10 on {last}.</source>
+        <translation>Deseo de consumo sin cambios: {a} de 10 el {first}, {b} de 10 el {last}.</translation>
+    </message>
+    <message>
+        <source>No {name} in this period.</source>
+        <translation>No hay {name} en este periodo.</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>fuera de rango</translation>
+    </message>
+    <message>
+        <source>Latest {name}: {total} ({band}) on {day}, from {first_total} on {first_day}.</source>
+        <translation>Último {name}: {total} ({band}) el {day}, desde {first_total} el {first_day}.</translation>
+    </message>
+    <message>
+        <source>Latest {name}: {total} ({band}) on {day}.</source>
+        <translation>Último {name}: {total} ({band}) el {day}.</translation>
+    </message>
+    <message>
+        <source>{name} total (0–{top})</source>
+        <translation>{name} total (0–{top})</translation>
     </message>
     <message>
         <source>No drug screens in this period.</source>
         <translation>No hay pruebas de detección de drogas en este periodo.</translation>
     </message>
     <message>
+        <source>1 screen, {unexpected} unexpected positive.</source>
+        <translation>1 prueba, {unexpected} positivo(s) inesperado(s).</translation>
+    </message>
+    <message>
+        <source>{count} screens, {unexpected} unexpected positive.</source>
+        <translation>{count} pruebas, {unexpected} positivo(s) inesperado(s).</translation>
+    </message>
+    <message>
+        <source>{days} days since the last unexpected positive.</source>
+        <translation>{days} días desde el último positivo inesperado.</translation>
+    </message>
+    <message>
         <source>No mutual-help meetings reported in this period.</source>
         <translation>No se informaron reuniones de ayuda mutua en este periodo.</translation>
     </message>
     <message>
-        <source>No PHQ-9 in this period.</source>
-        <translation>No hay PHQ-9 en este periodo.</translation>
+        <source>1 mutual-help meeting reported over {weeks} weeks.</source>
+        <translation>1 reunión de ayuda mutua informada en {weeks} semanas.</translation>
     </message>
     <message>
-        <source>No GAD-7 in this period.</source>
-        <translation>No hay GAD-7 en este periodo.</translation>
+        <source>{total} mutual-help meetings reported over {weeks} weeks.</source>
+        <translation>{total} reuniones de ayuda mutua informadas en {weeks} semanas.</translation>
     </message>
     <message>
         <source>Progress report</source>
@@ -8676,7 +8780,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>Scheduled</source>
-        <translation>Programadas</translation>
+        <translation>Previstas</translation>
     </message>
     <message>
         <source>Target</source>
@@ -9241,15 +9345,15 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <name>store.care</name>
     <message>
         <source>This discharge summary is {label} and cannot be signed again.</source>
-        <translation>Este resumen de alta está {label} y no se puede firmar de nuevo.</translation>
+        <translation>Este resumen de alta no se puede firmar de nuevo (estado: {label}).</translation>
     </message>
     <message>
         <source>Only a discharge summary awaiting co-signature can be co-signed; this one is {label}.</source>
-        <translation>Solo se puede cofirmar un resumen de alta en espera de cofirma; este está {label}.</translation>
+        <translation>Solo se puede cofirmar un resumen de alta en espera de cofirma; el estado de este es «{label}».</translation>
     </message>
     <message>
         <source>Only a discharge summary awaiting co-signature can be returned; this one is {label}.</source>
-        <translation>Solo se puede devolver un resumen de alta en espera de cofirma; este está {label}.</translation>
+        <translation>Solo se puede devolver un resumen de alta en espera de cofirma; el estado de este es «{label}».</translation>
     </message>
     <message>
         <source>That participant no longer exists.</source>
@@ -9313,7 +9417,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>This discharge summary is {label} and can no longer be changed.</source>
-        <translation>Este resumen de alta está {label} y ya no se puede modificar.</translation>
+        <translation>Este resumen de alta ya no se puede modificar (estado: {label}).</translation>
     </message>
     <message>
         <source>{label} can be at most 20,000 characters.</source>
@@ -9522,7 +9626,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>This note is {label} and can no longer be changed.</source>
-        <translation>Esta nota está {label} y ya no se puede modificar.</translation>
+        <translation>Esta nota ya no se puede modificar (estado: {label}).</translation>
     </message>
     <message>
         <source>Say what needs changing before returning the note.</source>

@@ -153,6 +153,10 @@ def test_the_services_summary_prints_in_spanish_and_its_csv_stays_english(data_d
                     "No facturables (tal como están registrados)", "Motivo", f"{first} al {last}", "Página 1 de"):
         assert spanish in text, spanish
     for english in ("Services to bill", "Totals by code", "Billable services", "Falling short", "Reason",
-                    "Page 1 of", f"{first} to {last}"):
+                    "Page 1 of", f"{first} to {last}", "progress note", "per-diem minimum", "attended of"):
         assert english not in text, english
+    short = list(csv.reader(io.StringIO((tmp_path / "servicios-short.csv").read_text(encoding="utf-8"))))
+    assert short[1:-1], "the demo has services falling short"
+    assert "nota de progreso" in text
+    assert all("progress note" in r[4] or "attended" in r[4] for r in short[1:-1]), "the CSV's reasons stay English"
     assert next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))[0] == "date", "machine-read: English"

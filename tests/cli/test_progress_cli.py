@@ -94,8 +94,10 @@ def test_progress_in_spanish_and_my_progress_in_the_participants_language(demo_c
                   "Deseo de consumo al registrarse", "Pruebas de detección de drogas", "Página 1 de", f"{first} al {last}"):
         assert words in text, words
     for words in ("Progress report", "Record number", PART2_NOTICE_TITLE, PART2_NOTICE_SHORT, "Hours attended per week",
-                  "Craving at check-in", "Page 1 of", f"{first} to {last}"):
+                  "Craving at check-in", "Page 1 of", f"{first} to {last}", "Met the weekly target", "Latest PHQ-9",
+                  "Latest GAD-7", "Craving down", "Craving up", "Craving unchanged", "weeks with meetings", "clinic time"):
         assert words not in text, words
+    assert "semanas con reuniones" in text or "No hay reuniones de grupo programadas" in text
     # The participant's own page goes home with them: their language, not the screen's.
     spanish_page = report(people["es"], "--mine")
     assert "Mi progreso" in spanish_page and "My progress" not in spanish_page

@@ -125,6 +125,15 @@ def test_per_diem_needs_the_minimum_with_signed_notes() -> None:
     assert reasons["C"] == "Under the per-diem minimum: 2 h 59 attended of 3 h 00."
     assert reasons["E"] == "The progress note awaits co-signature."
     assert reasons["F"] == "The progress note was marked entered in error."
+    # The printed summary says each reason in its own language; the CSV keeps the English.
+    by_record = {s.record_number: s for s in short}
+    assert all(s.reason_in("en") == s.reason for s in short)
+    assert by_record["C"].reason_in("es") == "Por debajo del mínimo de la tarifa diaria: 2 h 59 de asistencia de 3 h 00."
+    assert by_record["E"].reason_in("es") == "La nota de progreso espera la cofirma."
+    assert by_record["B"].reason_in("es") == (
+        "3 h 00 de asistencia, pero solo 2 h 00 con nota firmada (el mínimo de la tarifa diaria es 3 h 00) — "
+        "Evening skills: la nota de progreso no está firmada."
+    )
 
 
 def test_the_csv_defuses_formulas_and_closes_with_the_notice() -> None:

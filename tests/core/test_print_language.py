@@ -63,3 +63,31 @@ def test_the_part2_notice_has_a_spanish_rendering_of_every_required_element() ->
     assert in_language("es", CONFIDENTIAL_MARK).startswith("CONFIDENCIAL")
     assert in_language("en", PART2_NOTICE) == PART2_NOTICE
     assert in_language("es", "A notice a caller wrote") == "A notice a caller wrote"
+
+
+def test_every_printed_word_looked_up_is_marked_and_translated() -> None:
+    """A word passed to ``tr`` as written must be in the catalogue: else it prints English in every language."""
+    import ast
+    from pathlib import Path
+
+    from facilitator.core.catalogue import read_ts, ts_path
+
+    spanish = read_ts(ts_path("es"))
+    sources = {source for (context, source) in spanish if context.startswith("print")}
+    root = Path(PL.__file__).resolve().parents[1]
+    missing, checked = [], 0
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            # tr(language, context, "text", ...) and the renderers' local t("text", ...)
+            position = {"tr": 2, "t": 0}.get(node.func.id)
+            if position is None or len(node.args) <= position:
+                continue
+            text = node.args[position]
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                checked += 1
+                if text.value not in sources:
+                    missing.append(f"{path.relative_to(root)}:{node.lineno} {text.value!r}")
+    assert not missing, missing
+    assert checked > 100, "the scan found the printed words"

@@ -493,3 +493,32 @@ def test_a_desk_of_thousands_fills_a_slice_per_turn_and_then_chooses_the_oldest(
     assert page.queue.topLevelItem(0).child(0).text(3) == "02 Mar (overdue)"
     assert shown == [(1, None)]  # the oldest awaiting meeting, once every row is in
     assert "(12)" in page.queue_label.text() and page.queue.accessibleDescription() == ""
+
+
+def test_meeting_notes_export_in_the_screens_language(qtbot, world, service, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A clinic record prints in the language the screen speaks: here Spanish."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from facilitator.ui import i18n
+
+    who = Who(world.independent)
+    page = NotesPage(service, who)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_meeting(world.meeting_id, start=True)
+    settle(qtbot)
+    for _ in range(page.note_list.count()):
+        fill_empty_fields(qtbot, page)
+        answer_confirm(qtbot)
+        qtbot.mouseClick(page.editor.sign_button, Qt.MouseButton.LeftButton)
+        settle(qtbot)
+    out = tmp_path / "notas.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF files (*.pdf)"))
+    monkeypatch.setattr(i18n, "_language", "es")  # as install_translators leaves it for a Spanish screen
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Notas de la sesión de grupo" in text and "Firmada: Kim Osei, LPC" in text
+    assert "Aviso que acompaña a la divulgación (42 CFR 2.32)" in text
+    assert "Group session notes" not in text and "Signed:" not in text and "Notice to accompany" not in text
