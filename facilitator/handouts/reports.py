@@ -232,9 +232,10 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
         if model.scope_note:
             facts.append((t("Groups"), t(model.scope_note)))
         fact_table = Table(
-            [[_p(k, st.cell_bold), _p(v, st.cell)] for k, v in facts], colWidths=[2.1 * inch, width - 2.1 * inch]
+            [[_p(k, st.cell_bold), _p(v, st.cell)] for k, v in facts], colWidths=[2.4 * inch, width - 2.4 * inch]
         )
-        fact_table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        fact_table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(fact_table)
         story.append(Spacer(1, 10))
         notice = Table([[_p(in_language(lang, PART2_NOTICE_TITLE), st.small_bold)],
@@ -268,7 +269,9 @@ class AttendanceReportRenderer(BaseRenderer[AttendanceReport]):
             )
         if not model.rows:
             rows.append([_p(t("No meetings in this period."), cell)] + [""] * 7)
-        widths = [1.2, 0.95, 0.98, 0.95, 0.7, 0.6, 0.82, 0.8]  # a header word never splits (Spanish's are longer)
+        # Measured in the cell font: no word splits (Spanish headers are longer), nor "18:00–19:30" nor a
+        # group name such as "Psychoeducation"; the date may put its weekday above it.
+        widths = [0.95, 0.93, 1.18, 0.9, 0.71, 0.6, 0.8, 0.8]
         scale = width / (sum(widths) * inch)
         story.append(_table(rows, [w * inch * scale for w in widths], st))
 
