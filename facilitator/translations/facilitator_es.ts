@@ -1012,6 +1012,10 @@
 <context>
     <name>ChartCanvas</name>
     <message>
+        <source>Chart: nothing to show yet</source>
+        <translation>Gráfico: todavía no hay nada que mostrar</translation>
+    </message>
+    <message>
         <source>{title}: chart</source>
         <translation>{title}: gráfico</translation>
     </message>
@@ -2930,6 +2934,10 @@
         <translation>Fecha de nacimiento (opcional)</translation>
     </message>
     <message>
+        <source>Delete clears the date of birth (not recorded)</source>
+        <translation>Supr borra la fecha de nacimiento (no registrada)</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>no registrada</translation>
     </message>
@@ -3583,10 +3591,6 @@
         <translation>Listos para bajar de nivel o completar</translation>
     </message>
     <message>
-        <source>Readiness summary</source>
-        <translation>Resumen de preparación</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
@@ -4144,10 +4148,6 @@
         <translation>Leyendo la sesión conducida y la hoja de asistencia…</translation>
     </message>
     <message>
-        <source>What the run proposes</source>
-        <translation>Qué propone la sesión conducida</translation>
-    </message>
-    <message>
         <source>Problem with the times</source>
         <translation>Problema con las horas</translation>
     </message>
@@ -4214,6 +4214,14 @@
     <message>
         <source>from the start to the end</source>
         <translation>del inicio al final</translation>
+    </message>
+    <message>
+        <source>{name}: arrived at</source>
+        <translation>{name}: hora de llegada</translation>
+    </message>
+    <message>
+        <source>{name}: left at</source>
+        <translation>{name}: hora de salida</translation>
     </message>
     <message>
         <source>none</source>

@@ -160,6 +160,7 @@ class AttendanceSheet(QWidget):
         self.title.setAccessibleName(self.tr("Meeting"))
         self.title.setWordWrap(True)
         self.table = AttendanceTable(0, len(HEADERS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setAccessibleName(self.tr("Attendance, one row per person"))
         self.table.setAccessibleDescription(self.tr(KEY_HELP))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])

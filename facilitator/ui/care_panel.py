@@ -42,6 +42,7 @@ from ..core import completion as cp
 from ..core.changes import ATTENDANCE, CARE, ENROLLMENT, PARTICIPANT, QUESTIONNAIRE, SCREEN
 from ..core.notes import NoteStatus
 from ..core.permissions import can_view_readiness
+from .keyboard import reachable_sentence
 from .operations import QueryOp, write_then_refresh
 from .participant_editor import pydate, qdate
 
@@ -486,8 +487,7 @@ class ReadinessPage(QWidget):
         self._hub = hub
         self.rows: list[Any] = []
         self.setAccessibleName(self.tr("Ready to step down or complete"))
-        self.heading = QLabel()
-        self.heading.setAccessibleName(self.tr("Readiness summary"))
+        self.heading = reachable_sentence(QLabel())  # its sentence is its name: read as it is
         self.table = _table((self.tr("Record"), self.tr("Name"), self.tr("Level"), self.tr("Readiness"),
                              self.tr("Criteria")), self.tr("Participants and readiness"))
         self.table.cellActivated.connect(lambda *_: self._on_open())

@@ -37,6 +37,7 @@ from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantReco
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import core_word
+from .keyboard import OptionalDateEdit
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
@@ -78,8 +79,9 @@ class ParticipantDialog(QDialog):
         self.record_number = QLineEdit()
         self.record_number.setAccessibleName(self.tr("Record number"))
         self.record_number.setMaxLength(limits.RECORD_NUMBER.max_chars)
-        self.dob = QDateEdit()
+        self.dob = OptionalDateEdit()
         self.dob.setAccessibleName(self.tr("Date of birth (optional)"))
+        self.dob.setToolTip(self.tr("Delete clears the date of birth (not recorded)"))
         self.dob.setDisplayFormat("yyyy-MM-dd")
         self.dob.setDateRange(NO_DATE, LATEST)
         self.dob.setSpecialValueText(self.tr("not recorded"))

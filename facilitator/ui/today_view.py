@@ -202,6 +202,7 @@ class TodayPage(QWidget):
         top.addWidget(self.today_button)
 
         self.meetings = MeetingsTable(0, len(COLUMNS))
+        self.meetings.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.meetings.setAccessibleName(self.tr("Meetings on this day"))
         self.meetings.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.meetings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

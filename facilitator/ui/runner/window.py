@@ -335,6 +335,7 @@ class RunnerWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.agenda = QTableWidget(0, 6)
+        self.agenda.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.agenda.setHorizontalHeaderLabels(["#", self.tr("Item"), self.tr("Kind"), self.tr("Planned"), self.tr("Actual"), self.tr("Status")])
         self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
