@@ -278,7 +278,7 @@
         <translation>Marcar como presentes a todos los que aún no tienen marca</translation>
     </message>
     <message>
-        <source>Add &amp;visitor…</source>
+        <source>Add v&amp;isitor…</source>
         <translation>Agregar &amp;visitante…</translation>
     </message>
     <message>
@@ -698,7 +698,7 @@
         <translation>Marcar el cambio de nivel seleccionado como registrado por error</translation>
     </message>
     <message>
-        <source>New &amp;level:</source>
+        <source>New le&amp;vel:</source>
         <translation>Nivel n&amp;uevo:</translation>
     </message>
     <message>
@@ -1005,7 +1005,7 @@
         <translation>Al menos 8 caracteres; una frase corta es fácil de recordar y difícil de adivinar.</translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
+        <source>Change &amp;password</source>
         <translation>&amp;Cambiar contraseña</translation>
     </message>
 </context>
@@ -1695,7 +1695,7 @@
         <translation>Ca&amp;pacidad:</translation>
     </message>
     <message>
-        <source>A&amp;dmission:</source>
+        <source>Ad&amp;mission:</source>
         <translation>A&amp;dmisión:</translation>
     </message>
     <message>
@@ -1727,15 +1727,11 @@
     </message>
     <message>
         <source>&amp;New group…</source>
-        <translation>Grupo &amp;nuevo…</translation>
+        <translation>&amp;Grupo nuevo…</translation>
     </message>
     <message>
         <source>New group</source>
         <translation>Grupo nuevo</translation>
-    </message>
-    <message>
-        <source>New &amp;participant…</source>
-        <translation>&amp;Participante nuevo…</translation>
     </message>
     <message>
         <source>New participant</source>
@@ -1743,7 +1739,7 @@
     </message>
     <message>
         <source>&amp;Import roster CSV…</source>
-        <translation>&amp;Importar lista CSV…</translation>
+        <translation>I&amp;mportar lista CSV…</translation>
     </message>
     <message>
         <source>Import participants from a CSV file</source>
@@ -1939,15 +1935,11 @@
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation>&amp;Detalles</translation>
+        <translation>De&amp;talles</translation>
     </message>
     <message>
         <source>Partici&amp;pants</source>
         <translation>Partici&amp;pantes</translation>
-    </message>
-    <message>
-        <source>&amp;Hours and coverage</source>
-        <translation>&amp;Horas y cobertura</translation>
     </message>
     <message>
         <source>&lt;p&gt;Loading the groups…&lt;/p&gt;</source>
@@ -2118,12 +2110,20 @@
         <translation>Informe no guardado</translation>
     </message>
     <message>
+        <source>New par&amp;ticipant…</source>
+        <translation>Participante nue&amp;vo…</translation>
+    </message>
+    <message>
         <source>Enro&amp;ll…</source>
         <translation>Inscri&amp;bir…</translation>
     </message>
     <message>
         <source>Care rec&amp;ord…</source>
         <translation>E&amp;xpediente de atención…</translation>
+    </message>
+    <message>
+        <source>Hours and &amp;coverage</source>
+        <translation>&amp;Horas y cobertura</translation>
     </message>
     <message>
         <source>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</source>
@@ -2210,7 +2210,7 @@
     </message>
     <message>
         <source>&amp;Change folder…</source>
-        <translation>&amp;Cambiar carpeta…</translation>
+        <translation>Ca&amp;mbiar carpeta…</translation>
     </message>
     <message>
         <source>Change the clinic curricula folder</source>
@@ -2218,7 +2218,7 @@
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation>&amp;Abrir carpeta</translation>
+        <translation>A&amp;brir carpeta</translation>
     </message>
     <message>
         <source>Open the clinic curricula folder</source>
@@ -2327,8 +2327,8 @@
         <translation>Vista previa del logotipo de la clínica</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Elegir…</translation>
+        <source>Ch&amp;oose…</source>
+        <translation>E&amp;legir…</translation>
     </message>
     <message>
         <source>Choose a logo image for printed pages</source>
@@ -2570,15 +2570,15 @@
     </message>
     <message>
         <source>Add a&amp;ddendum…</source>
-        <translation>Agregar a&amp;denda…</translation>
+        <translation>A&amp;gregar adenda…</translation>
     </message>
     <message>
         <source>Add a dated addendum to this signed note</source>
         <translation>Agregar una adenda fechada a esta nota firmada</translation>
     </message>
     <message>
-        <source>Entered in &amp;error…</source>
-        <translation>Registrada por &amp;error…</translation>
+        <source>Entered in err&amp;or…</source>
+        <translation>Registrada por e&amp;rror…</translation>
     </message>
     <message>
         <source>Mark this signed note as entered in error, with the reason</source>
@@ -2745,7 +2745,7 @@
     </message>
     <message>
         <source>&amp;Notes of this meeting</source>
-        <translation>&amp;Notas de esta reunión</translation>
+        <translation>Notas de esta re&amp;unión</translation>
     </message>
     <message>
         <source>E&amp;xport meeting PDF…</source>
@@ -2768,8 +2768,8 @@
         <translation>Formato de nota de este grupo (supervisores y administradores)</translation>
     </message>
     <message>
-        <source>Group&apos;s note &amp;format:</source>
-        <translation>&amp;Formato de nota del grupo:</translation>
+        <source>Group&apos;s note forma&amp;t:</source>
+        <translation>Forma&amp;to de nota del grupo:</translation>
     </message>
     <message>
         <source>Drafts</source>
@@ -2950,7 +2950,7 @@
         <translation>Adulto o adolescente</translation>
     </message>
     <message>
-        <source>Own weekly &amp;target:</source>
+        <source>Own &amp;weekly target:</source>
         <translation>Meta semanal p&amp;ropia:</translation>
     </message>
     <message>
@@ -3271,7 +3271,7 @@
     <name>PrintActions</name>
     <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
+        <translation>Im&amp;primir…</translation>
     </message>
     <message>
         <source>Print handouts</source>
@@ -3282,7 +3282,7 @@
         <translation>Imprimir los folletos de esta sesión o el cuaderno de trabajo del currículo (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Facilitator &amp;guide…</source>
+        <source>Facilitator gu&amp;ide…</source>
         <translation>&amp;Guía del facilitador…</translation>
     </message>
     <message>
@@ -3784,10 +3784,6 @@
         <translation>Tasa</translation>
     </message>
     <message>
-        <source>&amp;Awaiting your co-signature</source>
-        <translation>En &amp;espera de su cofirma</translation>
-    </message>
-    <message>
         <source>&amp;Drafts past the deadline</source>
         <translation>&amp;Borradores fuera de plazo</translation>
     </message>
@@ -3832,8 +3828,12 @@
         <translation>Cofirmar esta nota; pregunta primero (Ctrl+Intro)</translation>
     </message>
     <message>
-        <source>&amp;Return to author</source>
-        <translation>&amp;Devolver al autor</translation>
+        <source>Awaiting your co-&amp;signature</source>
+        <translation>En &amp;espera de su cofirma</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn to author</source>
+        <translation>De&amp;volver al autor</translation>
     </message>
     <message>
         <source>Return this note to its author with the comment</source>
@@ -4355,7 +4355,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>&amp;Ahora no</translation>
     </message>
     <message>
-        <source>&amp;Run this session…</source>
+        <source>R&amp;un this session…</source>
         <translation>&amp;Conducir esta sesión…</translation>
     </message>
     <message>
@@ -5596,7 +5596,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>◀ Pre&amp;vious day</source>
-        <translation>◀ &amp;Anterior</translation>
+        <translation>◀ An&amp;terior</translation>
     </message>
     <message>
         <source>Previous day</source>
@@ -5643,10 +5643,6 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Sin reuniones</translation>
     </message>
     <message>
-        <source>Sign-in &amp;sheet (PDF)…</source>
-        <translation>Hoja de &amp;firmas (PDF)…</translation>
-    </message>
-    <message>
         <source>Save the sign-in sheet as PDF</source>
         <translation>Guardar la hoja de firmas en PDF</translation>
     </message>
@@ -5660,7 +5656,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>R&amp;un session…</source>
-        <translation>Con&amp;ducir sesión…</translation>
+        <translation>Conducir &amp;sesión…</translation>
     </message>
     <message>
         <source>Run this meeting&apos;s session with its timers and role plays</source>
@@ -5669,10 +5665,6 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>Open the session runner for this meeting; role-play players come from its attendance</source>
         <translation>Abrir el conductor de sesión para esta reunión; los participantes de los juegos de roles salen de su asistencia</translation>
-    </message>
-    <message>
-        <source>Handout &amp;packet…</source>
-        <translation>F&amp;olletos…</translation>
     </message>
     <message>
         <source>Print the session&apos;s handouts for this meeting&apos;s attendees</source>
@@ -5684,14 +5676,22 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>Ca&amp;ncel meeting…</source>
-        <translation>Ca&amp;ncelar reunión…</translation>
+        <translation>Cance&amp;lar reunión…</translation>
     </message>
     <message>
         <source>Cancel the meeting, with a reason</source>
         <translation>Cancelar la reunión, con un motivo</translation>
     </message>
     <message>
-        <source>&amp;Reinstate</source>
+        <source>Sign-in sheet (P&amp;DF)…</source>
+        <translation>Hoja de &amp;firmas (PDF)…</translation>
+    </message>
+    <message>
+        <source>Handout pac&amp;ket…</source>
+        <translation>F&amp;olletos…</translation>
+    </message>
+    <message>
+        <source>R&amp;einstate</source>
         <translation>&amp;Reactivar</translation>
     </message>
     <message>

@@ -136,7 +136,7 @@ class CarePanel(QWidget):
         self.in_error_button.setAccessibleName(self.tr("Mark the selected level change entered in error"))
         self.in_error_button.clicked.connect(self._on_level_in_error)
         form = QFormLayout()
-        form.addRow(self.tr("New &level:"), self.new_level)
+        form.addRow(self.tr("New le&vel:"), self.new_level)
         form.addRow(self.tr("Takes effect &on:"), self.effective)
         form.addRow(self.tr("Re&ason:"), self.reason)
         form.addRow(self.tr("Decided &by:"), self.decided_by)

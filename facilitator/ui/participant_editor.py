@@ -96,7 +96,7 @@ class ParticipantDialog(QDialog):
         for a in Audience:
             self.audience.addItem(core_word(a.label), a)
         self.audience.currentIndexChanged.connect(self._on_audience)
-        self.own_target = QCheckBox(self.tr("Own weekly &target:"))
+        self.own_target = QCheckBox(self.tr("Own &weekly target:"))
         self.own_target.setAccessibleName(self.tr("Use an own weekly hours target"))
         self.target = QDoubleSpinBox()
         self.target.setAccessibleName(self.tr("Weekly hours target"))

@@ -478,3 +478,79 @@ def test_an_optional_date_is_cleared_by_delete_and_left_by_tab(qtbot, backend) -
     press(qtbot, Qt.Key.Key_Tab)
     assert owner(QApplication.focusWidget()) is not dialog.dob, "Tab stayed in the empty date"
 
+
+# -- Alt letters ----------------------------------------------------------------------------------
+
+
+def alt_letter(text: str) -> str | None:
+    """The letter Alt goes with in a control's text ("&&" is a plain ampersand)."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def alt_texts(window: QWidget) -> list[str]:
+    """The texts whose Alt letter works in the window as it is shown: buttons, label buddies, boxes, tabs, menus."""
+    texts = []
+    for w in window.findChildren(QWidget):
+        if w.window() is not window or not w.isVisibleTo(window):
+            continue
+        if isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QLabel) and w.buddy() is not None:
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox) and w.isCheckable():
+            texts.append(w.title())
+        elif isinstance(w, QTabBar):
+            texts.extend(w.tabText(i) for i in range(w.count()) if w.isTabVisible(i))
+    bar = window.menuBar() if hasattr(window, "menuBar") else None
+    if bar is not None:
+        texts.extend(a.text() for a in bar.actions() if a.isVisible())
+    return texts
+
+
+def shared_letters(texts: list[str]) -> dict[str, list[str]]:
+    by_letter: dict[str, list[str]] = {}
+    for text in texts:
+        if (letter := alt_letter(text)) is not None:
+            by_letter.setdefault(letter, []).append(text)
+    return {letter: found for letter, found in by_letter.items() if len(found) > 1}
+
+
+def menu_clashes(window: QWidget) -> dict[str, dict[str, list[str]]]:
+    out = {}
+    for menu in window.findChildren(QMenu):
+        entries = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+        if found := shared_letters(entries):
+            out[menu.title()] = found
+    return out
+
+
+def test_alt_letters_are_read_as_qt_reads_them() -> None:
+    assert alt_letter("Save &as…") == "a" and alt_letter("Fish && &chips") == "c" and alt_letter("No key") is None
+    assert shared_letters(["&Save", "&Search", "&Close"]) == {"s": ["&Save", "&Search"]}
+
+
+@pytest.mark.parametrize("name", sorted(OPENERS))
+def test_no_two_controls_of_a_dialog_share_an_alt_letter(qtbot, language, main_window, backend, name: str) -> None:  # type: ignore[no-untyped-def]
+    dialog = OPENERS[name](backend, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not operations.busy())
+    clash = shared_letters(alt_texts(dialog))
+    assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
+    clash_in_menus = menu_clashes(dialog)
+    assert not clash_in_menus, f"entries of a menu of {name} share an Alt letter in {language}: {clash_in_menus}"
+    dialog.close()
+
+
+def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, language, main_window) -> None:  # type: ignore[no-untyped-def]
+    nav = main_window.nav
+    found = {}
+    for row in range(nav.count()):
+        nav.setCurrentRow(row)
+        qtbot.waitUntil(lambda: not operations.busy())
+        if clash := shared_letters(alt_texts(main_window)):
+            found[nav.item(row).text()] = clash
+    assert not found, f"controls of a page (or a page and the menu bar) share an Alt letter in {language}: {found}"
+    clash_in_menus = menu_clashes(main_window)
+    assert not clash_in_menus, f"entries of a menu share an Alt letter in {language}: {clash_in_menus}"
