@@ -4466,6 +4466,10 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Guion y preguntas</translation>
     </message>
     <message>
+        <source>&amp;Script and prompts:</source>
+        <translation>&amp;Guion y preguntas:</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Punto</translation>
     </message>

@@ -328,6 +328,10 @@ class RunnerWindow(QMainWindow):
         left_layout.addWidget(self.item_elapsed)
         left_layout.addWidget(self.write_notes_button)
         left_layout.addWidget(self.role_panel, 2)
+        # Off the Tab chain like every field here (see below), and reached by its Alt letter instead.
+        self.script_label = QLabel(self.tr("&Script and prompts:"))
+        self.script_label.setBuddy(self.script)
+        left_layout.addWidget(self.script_label)
         left_layout.addWidget(self.script, 2)
 
         # Right: the agenda and its editing.
