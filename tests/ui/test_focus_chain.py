@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTabBar,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -554,3 +555,46 @@ def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, language, main_win
     assert not found, f"controls of a page (or a page and the menu bar) share an Alt letter in {language}: {found}"
     clash_in_menus = menu_clashes(main_window)
     assert not clash_in_menus, f"entries of a menu share an Alt letter in {language}: {clash_in_menus}"
+
+
+# -- the demo clinic: the same walk over pages full of real rows ----------------------------------
+
+
+@pytest.fixture
+def demo_backend(backend):  # type: ignore[no-untyped-def]
+    """The demo clinic as ``--demo`` seeds it (groups, eight weeks of attendance, notes in every state,
+    a discharge), signed in as its supervisor, who sees every page with rows in it."""
+    from facilitator.demo import seed_demo, seed_demo_accounts, seed_demo_notes
+    from facilitator.store.accounts import DEMO_PASSWORD
+
+    seed_demo(backend)
+    seed_demo_accounts(backend)
+    seed_demo_notes(backend)
+    backend.sign_in("supervisor", DEMO_PASSWORD)
+    return backend
+
+
+def rows_shown(window: QWidget) -> int:
+    return sum(view.model().rowCount() for view in window.findChildren(QAbstractItemView)
+               if view.isVisibleTo(window) and view is not window.nav and view.model() is not None)
+
+
+def test_the_demo_clinic_walks_by_keyboard_with_rows_in_its_tables(qtbot, language, demo_backend, main_window, boxes) -> None:  # type: ignore[no-untyped-def]
+    nav = main_window.nav
+    filled = []
+    for row in range(nav.count()):
+        nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        nav.setCurrentRow(row)
+        qtbot.waitUntil(lambda: not operations.busy())
+        if rows_shown(main_window):
+            filled.append(nav.item(row).text())
+        assert not boxes, f"the page {nav.item(row).text()!r} opened with a message box waiting: {boxes}"
+        check_window(qtbot, main_window)
+        for tabs in [t for t in main_window.stack.currentWidget().findChildren(QTabWidget) if t.isVisible()]:
+            for index in range(1, tabs.count()):  # each tab of the page, chosen as Ctrl+Tab would
+                tabs.setCurrentIndex(index)
+                qtbot.waitUntil(lambda: not operations.busy())
+                check_window(qtbot, main_window)
+            tabs.setCurrentIndex(0)
+    pages = [nav.item(row).text() for row in range(nav.count())]
+    assert len(filled) >= len(pages) - 1, f"pages walked without rows: {set(pages) - set(filled)}"
