@@ -448,7 +448,7 @@ def test_every_page_of_the_main_window_walks_by_keyboard(qtbot, language, main_w
     walk_every_page(qtbot, main_window, boxes)
 
 
-def test_every_menu_opens_from_the_keyboard(main_window) -> None:  # type: ignore[no-untyped-def]
+def test_every_menu_opens_from_the_keyboard(language, main_window) -> None:  # type: ignore[no-untyped-def]
     """Alt + the underlined letter opens each menu; every entry in it has words to read (and be chosen)."""
     letters = []
     for action in main_window.menuBar().actions():
@@ -598,3 +598,34 @@ def test_the_demo_clinic_walks_by_keyboard_with_rows_in_its_tables(qtbot, langua
             tabs.setCurrentIndex(0)
     pages = [nav.item(row).text() for row in range(nav.count())]
     assert len(filled) >= len(pages) - 1, f"pages walked without rows: {set(pages) - set(filled)}"
+
+
+def _edit_participant(backend, window):  # type: ignore[no-untyped-def]
+    from facilitator.ui.participant_editor import ParticipantDialog
+
+    person = backend.roster.participant(_participant(backend))
+    return ParticipantDialog(backend.roster, backend.attendance.rules(), person, parent=window)
+
+
+DEMO_OPENERS: dict[str, Opener] = {
+    "ParticipantPage": _participant_page,  # charts drawn from eight weeks of check-ins and screens
+    "CareDialog": _care,
+    "ConsentsDialog": _consents,
+    "ParticipantDialog (editing)": _edit_participant,
+    "RunAttendanceDialog": _run_attendance,
+    "ObservationDialog": _observation,
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEMO_OPENERS))
+def test_the_demo_clinic_dialogs_walk_by_keyboard(qtbot, language, demo_backend, main_window, boxes, name: str) -> None:  # type: ignore[no-untyped-def]
+    dialog = DEMO_OPENERS[name](demo_backend, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not operations.busy())
+    assert not boxes, f"{name} opened with a message box waiting: {boxes}"
+    check_window(qtbot, dialog)
+    clash = shared_letters(alt_texts(dialog))
+    assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
