@@ -766,8 +766,12 @@
         <translation>Cómo terminó la &amp;estancia:</translation>
     </message>
     <message>
-        <source>Discharge &amp;date:</source>
+        <source>Discharge dat&amp;e:</source>
         <translation>Fecha del al&amp;ta:</translation>
+    </message>
+    <message>
+        <source>L&amp;arge print</source>
+        <translation>&amp;Letra grande</translation>
     </message>
     <message>
         <source>Discharge summary</source>
@@ -824,10 +828,6 @@
     <message>
         <source>Spanish</source>
         <translation>Español</translation>
-    </message>
-    <message>
-        <source>Lar&amp;ge print</source>
-        <translation>&amp;Letra grande</translation>
     </message>
     <message>
         <source>Print the plan in large print</source>
@@ -1734,6 +1734,10 @@
         <translation>Grupo nuevo</translation>
     </message>
     <message>
+        <source>Ne&amp;w participant…</source>
+        <translation>Participante n&amp;uevo…</translation>
+    </message>
+    <message>
         <source>New participant</source>
         <translation>Participante nuevo</translation>
     </message>
@@ -1790,10 +1794,6 @@
         <translation>Participantes e inscripciones</translation>
     </message>
     <message>
-        <source>Show &amp;past enrollments</source>
-        <translation>Mostrar inscripciones &amp;pasadas</translation>
-    </message>
-    <message>
         <source>Show past enrollments</source>
         <translation>Mostrar inscripciones pasadas</translation>
     </message>
@@ -1819,7 +1819,7 @@
     </message>
     <message>
         <source>Progress and &amp;charts…</source>
-        <translation>Progreso y &amp;gráficos…</translation>
+        <translation>Progreso y gráfi&amp;cos…</translation>
     </message>
     <message>
         <source>Open the selected participant&apos;s progress page</source>
@@ -1840,10 +1840,6 @@
     <message>
         <source>Hours to</source>
         <translation>Horas hasta</translation>
-    </message>
-    <message>
-        <source>Attendance re&amp;port (PDF)…</source>
-        <translation>In&amp;forme de asistencia (PDF)…</translation>
     </message>
     <message>
         <source>Save the participant&apos;s attendance report as PDF</source>
@@ -1918,8 +1914,12 @@
         <translation>Horas semanales</translation>
     </message>
     <message>
-        <source>Pa&amp;rticipant:</source>
-        <translation>Pa&amp;rticipante:</translation>
+        <source>&amp;Show past enrollments</source>
+        <translation>M&amp;ostrar inscripciones pasadas</translation>
+    </message>
+    <message>
+        <source>Att&amp;endance report (PDF)…</source>
+        <translation>In&amp;forme de asistencia (PDF)…</translation>
     </message>
     <message>
         <source>Fro&amp;m:</source>
@@ -1930,16 +1930,24 @@
         <translation>Has&amp;ta:</translation>
     </message>
     <message>
+        <source>Par&amp;ticipant:</source>
+        <translation>Pa&amp;rticipante:</translation>
+    </message>
+    <message>
         <source>Group tabs</source>
         <translation>Pestañas del grupo</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation>De&amp;talles</translation>
+        <translation>Detalle&amp;s</translation>
     </message>
     <message>
         <source>Partici&amp;pants</source>
         <translation>Partici&amp;pantes</translation>
+    </message>
+    <message>
+        <source>Ho&amp;urs and coverage</source>
+        <translation>&amp;Horas y cobertura</translation>
     </message>
     <message>
         <source>&lt;p&gt;Loading the groups…&lt;/p&gt;</source>
@@ -2110,20 +2118,12 @@
         <translation>Informe no guardado</translation>
     </message>
     <message>
-        <source>New par&amp;ticipant…</source>
-        <translation>Participante nue&amp;vo…</translation>
-    </message>
-    <message>
         <source>Enro&amp;ll…</source>
         <translation>Inscri&amp;bir…</translation>
     </message>
     <message>
         <source>Care rec&amp;ord…</source>
         <translation>E&amp;xpediente de atención…</translation>
-    </message>
-    <message>
-        <source>Hours and &amp;coverage</source>
-        <translation>&amp;Horas y cobertura</translation>
     </message>
     <message>
         <source>&lt;li&gt;{day} {time}: {session}&lt;/li&gt;</source>

@@ -191,7 +191,7 @@ class CarePanel(QWidget):
         self.start_button.clicked.connect(self._on_start_discharge)
         top = QFormLayout()
         top.addRow(self.tr("&How the stay ended:"), self.discharge_type)
-        top.addRow(self.tr("Discharge &date:"), self.discharge_date)
+        top.addRow(self.tr("Discharge dat&e:"), self.discharge_date)
         self.summary_fields: dict[str, QPlainTextEdit] = {}
         summary_box = QGroupBox(self.tr("Discharge summary"))
         summary_form = QFormLayout(summary_box)
@@ -235,7 +235,7 @@ class CarePanel(QWidget):
         self.plan_language.setAccessibleName(self.tr("Language of the printed plan"))
         self.plan_language.addItem(self.tr("English"), "en")
         self.plan_language.addItem(self.tr("Spanish"), "es")
-        self.plan_large = QCheckBox(self.tr("Lar&ge print"))
+        self.plan_large = QCheckBox(self.tr("L&arge print"))
         self.plan_large.setAccessibleName(self.tr("Print the plan in large print"))
         self.save_plan = QPushButton(self.tr("Save the &plan"))
         self.save_plan.setAccessibleName(self.tr("Save the aftercare plan"))

@@ -149,6 +149,20 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+def each_tab(qtbot, window: QWidget):  # type: ignore[no-untyped-def]
+    """Show each tab of every tab widget in the window in turn (as Ctrl+Tab would); yield at each."""
+    yield
+    for tabs in [t for t in window.findChildren(QTabWidget) if t.isVisibleTo(window)]:
+        first = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index == first or not tabs.isTabEnabled(index):
+                continue
+            tabs.setCurrentIndex(index)
+            qtbot.waitUntil(lambda: not operations.busy())
+            yield
+        tabs.setCurrentIndex(first)
+
+
 # -- how each dialog is opened --------------------------------------------------------------------
 
 Opener = Callable[..., QDialog]
@@ -427,7 +441,8 @@ def test_every_dialog_walks_by_keyboard(qtbot, language, main_window, backend, b
     dialog.show()
     qtbot.waitUntil(lambda: not operations.busy())
     assert not boxes, f"{name} opened with a message box waiting: {boxes}"
-    check_window(qtbot, dialog)
+    for _ in each_tab(qtbot, dialog):
+        check_window(qtbot, dialog)
     press(qtbot, Qt.Key.Key_Escape)  # every dialog closes from the keyboard (some go when closed)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     assert not boxes, f"walking {name} raised a message box: {boxes}"
@@ -441,7 +456,8 @@ def walk_every_page(qtbot, window, boxes) -> None:  # type: ignore[no-untyped-de
         nav.setCurrentRow(row)
         qtbot.waitUntil(lambda: not operations.busy())
         assert not boxes, f"the page {nav.item(row).text()!r} opened with a message box waiting: {boxes}"
-        check_window(qtbot, window)
+        for _ in each_tab(qtbot, window.stack.currentWidget()):
+            check_window(qtbot, window)
 
 
 def test_every_page_of_the_main_window_walks_by_keyboard(qtbot, language, main_window, boxes) -> None:  # type: ignore[no-untyped-def]
@@ -537,8 +553,9 @@ def test_no_two_controls_of_a_dialog_share_an_alt_letter(qtbot, language, main_w
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: not operations.busy())
-    clash = shared_letters(alt_texts(dialog))
-    assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
+    for _ in each_tab(qtbot, dialog):
+        clash = shared_letters(alt_texts(dialog))
+        assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
     clash_in_menus = menu_clashes(dialog)
     assert not clash_in_menus, f"entries of a menu of {name} share an Alt letter in {language}: {clash_in_menus}"
     dialog.close()
@@ -550,8 +567,9 @@ def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, language, main_win
     for row in range(nav.count()):
         nav.setCurrentRow(row)
         qtbot.waitUntil(lambda: not operations.busy())
-        if clash := shared_letters(alt_texts(main_window)):
-            found[nav.item(row).text()] = clash
+        for _ in each_tab(qtbot, main_window.stack.currentWidget()):
+            if clash := shared_letters(alt_texts(main_window)):
+                found.setdefault(nav.item(row).text(), []).append(clash)
     assert not found, f"controls of a page (or a page and the menu bar) share an Alt letter in {language}: {found}"
     clash_in_menus = menu_clashes(main_window)
     assert not clash_in_menus, f"entries of a menu share an Alt letter in {language}: {clash_in_menus}"
@@ -589,13 +607,8 @@ def test_the_demo_clinic_walks_by_keyboard_with_rows_in_its_tables(qtbot, langua
         if rows_shown(main_window):
             filled.append(nav.item(row).text())
         assert not boxes, f"the page {nav.item(row).text()!r} opened with a message box waiting: {boxes}"
-        check_window(qtbot, main_window)
-        for tabs in [t for t in main_window.stack.currentWidget().findChildren(QTabWidget) if t.isVisible()]:
-            for index in range(1, tabs.count()):  # each tab of the page, chosen as Ctrl+Tab would
-                tabs.setCurrentIndex(index)
-                qtbot.waitUntil(lambda: not operations.busy())
-                check_window(qtbot, main_window)
-            tabs.setCurrentIndex(0)
+        for _ in each_tab(qtbot, main_window.stack.currentWidget()):
+            check_window(qtbot, main_window)
     pages = [nav.item(row).text() for row in range(nav.count())]
     assert len(filled) >= len(pages) - 1, f"pages walked without rows: {set(pages) - set(filled)}"
 
@@ -624,8 +637,9 @@ def test_the_demo_clinic_dialogs_walk_by_keyboard(qtbot, language, demo_backend,
     dialog.show()
     qtbot.waitUntil(lambda: not operations.busy())
     assert not boxes, f"{name} opened with a message box waiting: {boxes}"
-    check_window(qtbot, dialog)
-    clash = shared_letters(alt_texts(dialog))
-    assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
+    for _ in each_tab(qtbot, dialog):
+        check_window(qtbot, dialog)
+        clash = shared_letters(alt_texts(dialog))
+        assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
