@@ -643,3 +643,13 @@ def test_the_demo_clinic_dialogs_walk_by_keyboard(qtbot, language, demo_backend,
         assert not clash, f"controls of {name} share an Alt letter in {language}: {clash}"
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+
+
+def test_the_finish_on_time_proposal_is_reached_and_read(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    dialog = _finish_on_time(backend, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    check_window(qtbot, dialog)
+    proposal = next(c for c in walk(qtbot, dialog) if isinstance(c, QLabel))
+    assert accessible_name(proposal) == "Proposed changes"
+    assert "Shorten the items still to come" in proposal.accessibleDescription() and "<" not in proposal.accessibleDescription()
