@@ -1,13 +1,21 @@
-"""A keyboard walk of every page of the main window and of every dialog.
+"""A keyboard walk of every page of the main window and of every dialog, in English and in Spanish.
 
 For each one, Tab (and then Shift+Tab) is pressed as a user would, from the first control on,
-until the focus comes back where it started. The walk checks that every control that takes the
-focus is reached, that each has an accessible name (its own, its text, or a label buddy's), that
-the focus never sticks (no trap), and that every menu of the main window opens from the keyboard.
+until the focus comes back where it started; pages and dialogs with tabs are walked tab by tab.
+The walk checks that every control that takes the focus is reached, that each has an accessible
+name (its own, its text, or a label buddy's), that the focus never sticks (no trap: a table lets
+Tab leave it, the arrows move between its cells), that no message box waits behind a dialog or
+page as it opens, that every dialog closes with Escape, and that every menu of the main window
+opens from the keyboard.
+
+Alt letters are checked by reading the texts (offscreen, Qt does not fire them): within a dialog,
+a page (with the menu bar's), or a menu, no two controls share one, in either language.
 
 Every QDialog subclass in facilitator.ui is found by import; each must have a way to be opened
-here (``OPENERS``) or be named in ``NOT_WALKED`` with the reason, so a dialog added later is
-walked too, or the test says it is missing.
+here (``OPENERS``, built through the real services) or be named in ``NOT_WALKED`` with the reason,
+so a dialog added later is walked too, or the test says it is missing. The demo clinic (as
+``--demo`` seeds it) is walked too, so the tables hold real rows. The runner is walked in
+test_runner_walk.py.
 """
 
 from __future__ import annotations
