@@ -21,6 +21,7 @@ from test_focus_chain import (
 )
 from test_runner_keys import NAMES, open_runner, press, settle
 
+from facilitator.core.agenda_clock import RunStatus
 from facilitator.core.clock import FakeClock
 from facilitator.store.runs import RunStore
 from facilitator.ui import operations
@@ -95,3 +96,9 @@ def test_the_runner_walks_by_keyboard_before_during_a_role_play_and_with_the_roo
     assert not clash, f"controls of the runner share an Alt letter in {language}: {clash}"
     clash_in_menus = menu_clashes(runner)
     assert not clash_in_menus, f"entries of a runner menu share an Alt letter in {language}: {clash_in_menus}"
+    runner._confirm = lambda *_: True  # type: ignore[method-assign]  # "End the session?" answered yes
+    press(qtbot, runner, Qt.Key.Key_End)
+    assert runner.clock.status is RunStatus.ENDED
+    settle(qtbot)
+    check_window(qtbot, runner)  # the ended run's summary
+    assert not off_the_tab_chain_without_a_key(runner)
