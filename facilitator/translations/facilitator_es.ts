@@ -278,7 +278,7 @@
         <translation>Marcar como presentes a todos los que aún no tienen marca</translation>
     </message>
     <message>
-        <source>Add &amp;visitor…</source>
+        <source>Add v&amp;isitor…</source>
         <translation>Agregar &amp;visitante…</translation>
     </message>
     <message>
@@ -702,7 +702,7 @@
         <translation>Marcar el cambio de nivel seleccionado como registrado por error</translation>
     </message>
     <message>
-        <source>New &amp;level:</source>
+        <source>New le&amp;vel:</source>
         <translation>Nivel n&amp;uevo:</translation>
     </message>
     <message>
@@ -770,8 +770,12 @@
         <translation>Cómo terminó la &amp;estancia:</translation>
     </message>
     <message>
-        <source>Discharge &amp;date:</source>
+        <source>Discharge dat&amp;e:</source>
         <translation>Fecha del al&amp;ta:</translation>
+    </message>
+    <message>
+        <source>L&amp;arge print</source>
+        <translation>&amp;Letra grande</translation>
     </message>
     <message>
         <source>Discharge summary</source>
@@ -828,10 +832,6 @@
     <message>
         <source>Spanish</source>
         <translation>Español</translation>
-    </message>
-    <message>
-        <source>Lar&amp;ge print</source>
-        <translation>&amp;Letra grande</translation>
     </message>
     <message>
         <source>Print the plan in large print</source>
@@ -1009,12 +1009,16 @@
         <translation>Al menos 8 caracteres; una frase corta es fácil de recordar y difícil de adivinar.</translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
+        <source>Change &amp;password</source>
         <translation>&amp;Cambiar contraseña</translation>
     </message>
 </context>
 <context>
     <name>ChartCanvas</name>
+    <message>
+        <source>Chart: nothing to show yet</source>
+        <translation>Gráfico: todavía no hay nada que mostrar</translation>
+    </message>
     <message>
         <source>{title}: chart</source>
         <translation>{title}: gráfico</translation>
@@ -1695,7 +1699,7 @@
         <translation>Ca&amp;pacidad:</translation>
     </message>
     <message>
-        <source>A&amp;dmission:</source>
+        <source>Ad&amp;mission:</source>
         <translation>A&amp;dmisión:</translation>
     </message>
     <message>
@@ -1727,15 +1731,15 @@
     </message>
     <message>
         <source>&amp;New group…</source>
-        <translation>Grupo &amp;nuevo…</translation>
+        <translation>&amp;Grupo nuevo…</translation>
     </message>
     <message>
         <source>New group</source>
         <translation>Grupo nuevo</translation>
     </message>
     <message>
-        <source>New &amp;participant…</source>
-        <translation>&amp;Participante nuevo…</translation>
+        <source>Ne&amp;w participant…</source>
+        <translation>Participante n&amp;uevo…</translation>
     </message>
     <message>
         <source>New participant</source>
@@ -1743,7 +1747,7 @@
     </message>
     <message>
         <source>&amp;Import roster CSV…</source>
-        <translation>&amp;Importar lista CSV…</translation>
+        <translation>I&amp;mportar lista CSV…</translation>
     </message>
     <message>
         <source>Import participants from a CSV file</source>
@@ -1794,10 +1798,6 @@
         <translation>Participantes e inscripciones</translation>
     </message>
     <message>
-        <source>Show &amp;past enrollments</source>
-        <translation>Mostrar inscripciones &amp;pasadas</translation>
-    </message>
-    <message>
         <source>Show past enrollments</source>
         <translation>Mostrar inscripciones pasadas</translation>
     </message>
@@ -1823,7 +1823,7 @@
     </message>
     <message>
         <source>Progress and &amp;charts…</source>
-        <translation>Progreso y &amp;gráficos…</translation>
+        <translation>Progreso y gráfi&amp;cos…</translation>
     </message>
     <message>
         <source>Open the selected participant&apos;s progress page</source>
@@ -1844,10 +1844,6 @@
     <message>
         <source>Hours to</source>
         <translation>Horas hasta</translation>
-    </message>
-    <message>
-        <source>Attendance re&amp;port (PDF)…</source>
-        <translation>In&amp;forme de asistencia (PDF)…</translation>
     </message>
     <message>
         <source>Save the participant&apos;s attendance report as PDF</source>
@@ -1922,8 +1918,12 @@
         <translation>Horas semanales</translation>
     </message>
     <message>
-        <source>Pa&amp;rticipant:</source>
-        <translation>Pa&amp;rticipante:</translation>
+        <source>&amp;Show past enrollments</source>
+        <translation>M&amp;ostrar inscripciones pasadas</translation>
+    </message>
+    <message>
+        <source>Att&amp;endance report (PDF)…</source>
+        <translation>In&amp;forme de asistencia (PDF)…</translation>
     </message>
     <message>
         <source>Fro&amp;m:</source>
@@ -1934,19 +1934,23 @@
         <translation>Has&amp;ta:</translation>
     </message>
     <message>
+        <source>Par&amp;ticipant:</source>
+        <translation>Pa&amp;rticipante:</translation>
+    </message>
+    <message>
         <source>Group tabs</source>
         <translation>Pestañas del grupo</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation>&amp;Detalles</translation>
+        <translation>Detalle&amp;s</translation>
     </message>
     <message>
         <source>Partici&amp;pants</source>
         <translation>Partici&amp;pantes</translation>
     </message>
     <message>
-        <source>&amp;Hours and coverage</source>
+        <source>Ho&amp;urs and coverage</source>
         <translation>&amp;Horas y cobertura</translation>
     </message>
     <message>
@@ -2210,7 +2214,7 @@
     </message>
     <message>
         <source>&amp;Change folder…</source>
-        <translation>&amp;Cambiar carpeta…</translation>
+        <translation>Ca&amp;mbiar carpeta…</translation>
     </message>
     <message>
         <source>Change the clinic curricula folder</source>
@@ -2218,7 +2222,7 @@
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation>&amp;Abrir carpeta</translation>
+        <translation>A&amp;brir carpeta</translation>
     </message>
     <message>
         <source>Open the clinic curricula folder</source>
@@ -2327,8 +2331,8 @@
         <translation>Vista previa del logotipo de la clínica</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Elegir…</translation>
+        <source>Ch&amp;oose…</source>
+        <translation>E&amp;legir…</translation>
     </message>
     <message>
         <source>Choose a logo image for printed pages</source>
@@ -2570,15 +2574,15 @@
     </message>
     <message>
         <source>Add a&amp;ddendum…</source>
-        <translation>Agregar a&amp;denda…</translation>
+        <translation>A&amp;gregar adenda…</translation>
     </message>
     <message>
         <source>Add a dated addendum to this signed note</source>
         <translation>Agregar una adenda fechada a esta nota firmada</translation>
     </message>
     <message>
-        <source>Entered in &amp;error…</source>
-        <translation>Registrada por &amp;error…</translation>
+        <source>Entered in err&amp;or…</source>
+        <translation>Registrada por e&amp;rror…</translation>
     </message>
     <message>
         <source>Mark this signed note as entered in error, with the reason</source>
@@ -2745,7 +2749,7 @@
     </message>
     <message>
         <source>&amp;Notes of this meeting</source>
-        <translation>&amp;Notas de esta reunión</translation>
+        <translation>Notas de esta re&amp;unión</translation>
     </message>
     <message>
         <source>E&amp;xport meeting PDF…</source>
@@ -2768,8 +2772,8 @@
         <translation>Formato de nota de este grupo (supervisores y administradores)</translation>
     </message>
     <message>
-        <source>Group&apos;s note &amp;format:</source>
-        <translation>&amp;Formato de nota del grupo:</translation>
+        <source>Group&apos;s note forma&amp;t:</source>
+        <translation>Forma&amp;to de nota del grupo:</translation>
     </message>
     <message>
         <source>Drafts</source>
@@ -2934,6 +2938,10 @@
         <translation>Fecha de nacimiento (opcional)</translation>
     </message>
     <message>
+        <source>Delete clears the date of birth (not recorded)</source>
+        <translation>Supr borra la fecha de nacimiento (no registrada)</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>no registrada</translation>
     </message>
@@ -2946,7 +2954,7 @@
         <translation>Adulto o adolescente</translation>
     </message>
     <message>
-        <source>Own weekly &amp;target:</source>
+        <source>Own &amp;weekly target:</source>
         <translation>Meta semanal p&amp;ropia:</translation>
     </message>
     <message>
@@ -3267,7 +3275,7 @@
     <name>PrintActions</name>
     <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
+        <translation>Im&amp;primir…</translation>
     </message>
     <message>
         <source>Print handouts</source>
@@ -3278,7 +3286,7 @@
         <translation>Imprimir los folletos de esta sesión o el cuaderno de trabajo del currículo (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Facilitator &amp;guide…</source>
+        <source>Facilitator gu&amp;ide…</source>
         <translation>&amp;Guía del facilitador…</translation>
     </message>
     <message>
@@ -3587,10 +3595,6 @@
         <translation>Listos para bajar de nivel o completar</translation>
     </message>
     <message>
-        <source>Readiness summary</source>
-        <translation>Resumen de preparación</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
@@ -3784,10 +3788,6 @@
         <translation>Tasa</translation>
     </message>
     <message>
-        <source>&amp;Awaiting your co-signature</source>
-        <translation>En &amp;espera de su cofirma</translation>
-    </message>
-    <message>
         <source>&amp;Drafts past the deadline</source>
         <translation>&amp;Borradores fuera de plazo</translation>
     </message>
@@ -3832,8 +3832,12 @@
         <translation>Cofirmar esta nota; pregunta primero (Ctrl+Intro)</translation>
     </message>
     <message>
-        <source>&amp;Return to author</source>
-        <translation>&amp;Devolver al autor</translation>
+        <source>Awaiting your co-&amp;signature</source>
+        <translation>En &amp;espera de su cofirma</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn to author</source>
+        <translation>De&amp;volver al autor</translation>
     </message>
     <message>
         <source>Return this note to its author with the comment</source>
@@ -4148,10 +4152,6 @@
         <translation>Leyendo la sesión conducida y la hoja de asistencia…</translation>
     </message>
     <message>
-        <source>What the run proposes</source>
-        <translation>Qué propone la sesión conducida</translation>
-    </message>
-    <message>
         <source>Problem with the times</source>
         <translation>Problema con las horas</translation>
     </message>
@@ -4218,6 +4218,14 @@
     <message>
         <source>from the start to the end</source>
         <translation>del inicio al final</translation>
+    </message>
+    <message>
+        <source>{name}: arrived at</source>
+        <translation>{name}: hora de llegada</translation>
+    </message>
+    <message>
+        <source>{name}: left at</source>
+        <translation>{name}: hora de salida</translation>
     </message>
     <message>
         <source>none</source>
@@ -4359,7 +4367,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>&amp;Ahora no</translation>
     </message>
     <message>
-        <source>&amp;Run this session…</source>
+        <source>R&amp;un this session…</source>
         <translation>&amp;Conducir esta sesión…</translation>
     </message>
     <message>
@@ -4468,6 +4476,10 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>Script and prompts</source>
         <translation>Guion y preguntas</translation>
+    </message>
+    <message>
+        <source>&amp;Script and prompts:</source>
+        <translation>&amp;Guion y preguntas:</translation>
     </message>
     <message>
         <source>Item</source>
@@ -5608,7 +5620,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>◀ Pre&amp;vious day</source>
-        <translation>◀ &amp;Anterior</translation>
+        <translation>◀ An&amp;terior</translation>
     </message>
     <message>
         <source>Previous day</source>
@@ -5655,10 +5667,6 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Sin reuniones</translation>
     </message>
     <message>
-        <source>Sign-in &amp;sheet (PDF)…</source>
-        <translation>Hoja de &amp;firmas (PDF)…</translation>
-    </message>
-    <message>
         <source>Save the sign-in sheet as PDF</source>
         <translation>Guardar la hoja de firmas en PDF</translation>
     </message>
@@ -5672,7 +5680,7 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>R&amp;un session…</source>
-        <translation>Con&amp;ducir sesión…</translation>
+        <translation>Conducir &amp;sesión…</translation>
     </message>
     <message>
         <source>Run this meeting&apos;s session with its timers and role plays</source>
@@ -5681,10 +5689,6 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     <message>
         <source>Open the session runner for this meeting; role-play players come from its attendance</source>
         <translation>Abrir el conductor de sesión para esta reunión; los participantes de los juegos de roles salen de su asistencia</translation>
-    </message>
-    <message>
-        <source>Handout &amp;packet…</source>
-        <translation>F&amp;olletos…</translation>
     </message>
     <message>
         <source>Print the session&apos;s handouts for this meeting&apos;s attendees</source>
@@ -5696,14 +5700,22 @@ O termínela: queda registrada como terminada en su última acción registrada.<
     </message>
     <message>
         <source>Ca&amp;ncel meeting…</source>
-        <translation>Ca&amp;ncelar reunión…</translation>
+        <translation>Cance&amp;lar reunión…</translation>
     </message>
     <message>
         <source>Cancel the meeting, with a reason</source>
         <translation>Cancelar la reunión, con un motivo</translation>
     </message>
     <message>
-        <source>&amp;Reinstate</source>
+        <source>Sign-in sheet (P&amp;DF)…</source>
+        <translation>Hoja de &amp;firmas (PDF)…</translation>
+    </message>
+    <message>
+        <source>Handout pac&amp;ket…</source>
+        <translation>F&amp;olletos…</translation>
+    </message>
+    <message>
+        <source>R&amp;einstate</source>
         <translation>&amp;Reactivar</translation>
     </message>
     <message>
@@ -7247,7 +7259,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>A {key} has {items_count} items; {given_count} answers were given.</source>
-        <translation>Un {key} tiene {items_count} preguntas; se dieron {given_count} respuestas.</translation>
+        <translation>El {key} tiene {items_count} preguntas; se dieron {given_count} respuestas.</translation>
     </message>
     <message>
         <source>{shown} is not a medication a screen can expect; use {expected_medications}.</source>
@@ -7275,7 +7287,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Give the reason this entry was entered in error.</source>
-        <translation>Indique el motivo por el que este registro se registró por error.</translation>
+        <translation>Indique el motivo por el que esta entrada se registró por error.</translation>
     </message>
     <message>
         <source>The file is larger than {megabytes} MB; split it into smaller files.</source>
@@ -9545,7 +9557,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>The {kind} meetings of the week of {week} are already recorded; mark that entry entered in error to correct it.</source>
-        <translation>Las reuniones ({kind}) de la semana del {week} ya están registradas; marque ese registro como registrado por error para corregirlo.</translation>
+        <translation>Las reuniones ({kind}) de la semana del {week} ya están registradas; para corregirlo, marque esa entrada como registrada por error.</translation>
     </message>
     <message>
         <source>12-step</source>

@@ -220,6 +220,7 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("Accounts"))
         self.setAccessibleName(self.tr("Accounts"))
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setAccessibleName(self.tr("Accounts list"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

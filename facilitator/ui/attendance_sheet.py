@@ -160,6 +160,7 @@ class AttendanceSheet(QWidget):
         self.title.setAccessibleName(self.tr("Meeting"))
         self.title.setWordWrap(True)
         self.table = AttendanceTable(0, len(HEADERS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setAccessibleName(self.tr("Attendance, one row per person"))
         self.table.setAccessibleDescription(self.tr(KEY_HELP))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
@@ -194,7 +195,7 @@ class AttendanceSheet(QWidget):
         self.all_present = QPushButton(self.tr("Mark the rest &present"))
         self.all_present.setAccessibleName(self.tr("Mark everyone not yet marked present"))
         self.all_present.clicked.connect(self._on_all_present)
-        self.add_visitor = QPushButton(self.tr("Add &visitor…"))
+        self.add_visitor = QPushButton(self.tr("Add v&isitor…"))
         self.add_visitor.setAccessibleName(self.tr("Add a relative as a visitor"))
         self.add_visitor.clicked.connect(self._on_add_visitor)
         self.save_button = QPushButton(self.tr("&Save attendance"))

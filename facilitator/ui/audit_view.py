@@ -166,6 +166,7 @@ class AuditDialog(QDialog):
 
         self.model = AuditModel(self._load, self, self.zone)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

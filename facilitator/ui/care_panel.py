@@ -42,6 +42,7 @@ from ..core import completion as cp
 from ..core.changes import ATTENDANCE, CARE, ENROLLMENT, PARTICIPANT, QUESTIONNAIRE, SCREEN
 from ..core.notes import NoteStatus
 from ..core.permissions import can_view_readiness
+from .keyboard import reachable_sentence
 from .operations import QueryOp, write_then_refresh
 from .participant_editor import pydate, qdate
 
@@ -135,7 +136,7 @@ class CarePanel(QWidget):
         self.in_error_button.setAccessibleName(self.tr("Mark the selected level change entered in error"))
         self.in_error_button.clicked.connect(self._on_level_in_error)
         form = QFormLayout()
-        form.addRow(self.tr("New &level:"), self.new_level)
+        form.addRow(self.tr("New le&vel:"), self.new_level)
         form.addRow(self.tr("Takes effect &on:"), self.effective)
         form.addRow(self.tr("Re&ason:"), self.reason)
         form.addRow(self.tr("Decided &by:"), self.decided_by)
@@ -190,7 +191,7 @@ class CarePanel(QWidget):
         self.start_button.clicked.connect(self._on_start_discharge)
         top = QFormLayout()
         top.addRow(self.tr("&How the stay ended:"), self.discharge_type)
-        top.addRow(self.tr("Discharge &date:"), self.discharge_date)
+        top.addRow(self.tr("Discharge dat&e:"), self.discharge_date)
         self.summary_fields: dict[str, QPlainTextEdit] = {}
         summary_box = QGroupBox(self.tr("Discharge summary"))
         summary_form = QFormLayout(summary_box)
@@ -234,7 +235,7 @@ class CarePanel(QWidget):
         self.plan_language.setAccessibleName(self.tr("Language of the printed plan"))
         self.plan_language.addItem(self.tr("English"), "en")
         self.plan_language.addItem(self.tr("Spanish"), "es")
-        self.plan_large = QCheckBox(self.tr("Lar&ge print"))
+        self.plan_large = QCheckBox(self.tr("L&arge print"))
         self.plan_large.setAccessibleName(self.tr("Print the plan in large print"))
         self.save_plan = QPushButton(self.tr("Save the &plan"))
         self.save_plan.setAccessibleName(self.tr("Save the aftercare plan"))
@@ -486,8 +487,7 @@ class ReadinessPage(QWidget):
         self._hub = hub
         self.rows: list[Any] = []
         self.setAccessibleName(self.tr("Ready to step down or complete"))
-        self.heading = QLabel()
-        self.heading.setAccessibleName(self.tr("Readiness summary"))
+        self.heading = reachable_sentence(QLabel())  # its sentence is its name: read as it is
         self.table = _table((self.tr("Record"), self.tr("Name"), self.tr("Level"), self.tr("Readiness"),
                              self.tr("Criteria")), self.tr("Participants and readiness"))
         self.table.cellActivated.connect(lambda *_: self._on_open())

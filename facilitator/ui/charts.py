@@ -53,6 +53,7 @@ class ChartCanvas(QWidget):
         self.chart: Chart | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(420, 200)
+        self.setAccessibleName(self.tr("Chart: nothing to show yet"))
 
     def set_chart(self, chart: Chart) -> None:
         self.chart = chart
@@ -202,6 +203,7 @@ class ChartPanel(QWidget):
 
         self.canvas = ChartCanvas(self)
         self.table = QTableWidget(0, 0)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -73,6 +73,7 @@ class ConsentsDialog(QDialog):
         layout = QVBoxLayout(self)
 
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setAccessibleName(self.tr("Consents"))
         self.table.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("State"), self.tr("To"), self.tr("Information"), self.tr("Signed"), self.tr("Until"),
@@ -172,6 +173,7 @@ class ConsentsDialog(QDialog):
 
         # -- what went out ------------------------------------------------------------------------
         self.letters = QTableWidget(0, 4)
+        self.letters.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.letters.setAccessibleName(self.tr("Letters sent"))
         self.letters.setHorizontalHeaderLabels([self.tr("Sent"), self.tr("Letter"), self.tr("To"), self.tr("By")])
         self.letters.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -68,6 +68,7 @@ PLAN_WEEKS_AHEAD = 4
 def _table(headers: tuple[str, ...], name: str, wrap: tuple[int, ...] = ()) -> QTableWidget:
     """A read-only table; the ``wrap`` columns share the width left and wrap their words (no sideways scrolling)."""
     table = QTableWidget(0, len(headers))
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
     table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -205,7 +206,7 @@ class GroupDialog(QDialog):
         form.addRow(self.tr("&Start time:"), self.start_time)
         form.addRow(self.tr("&Length:"), self.minutes)
         form.addRow(self.tr("Ca&pacity:"), capacity_row)
-        form.addRow(self.tr("A&dmission:"), self.admission)
+        form.addRow(self.tr("Ad&mission:"), self.admission)
         form.addRow(self.tr("Start &date:"), self.start_date)
         form.addRow("", end_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -340,7 +341,7 @@ class GroupsPage(QWidget):
         self.new_group = QPushButton(self.tr("&New group…"))
         self.new_group.setAccessibleName(self.tr("New group"))
         self.new_group.clicked.connect(self._on_new_group)
-        self.new_participant = QPushButton(self.tr("New &participant…"))
+        self.new_participant = QPushButton(self.tr("Ne&w participant…"))
         self.new_participant.setAccessibleName(self.tr("New participant"))
         self.new_participant.clicked.connect(self._on_new_participant)
         self.import_roster = QPushButton(self.tr("&Import roster CSV…"))
@@ -373,7 +374,7 @@ class GroupsPage(QWidget):
 
         # participants and enrollment
         self.enrolled = _table((self.tr("Name"), self.tr("Record"), self.tr("Enrolled from"), self.tr("Until"), self.tr("Status")), self.tr("Participants and enrollment"))
-        self.show_past = QCheckBox(self.tr("Show &past enrollments"))
+        self.show_past = QCheckBox(self.tr("&Show past enrollments"))
         self.show_past.setAccessibleName(self.tr("Show past enrollments"))
         self.show_past.toggled.connect(self._fill_enrollment)
         self.enroll = QPushButton(self.tr("Enro&ll…"))
@@ -423,7 +424,7 @@ class GroupsPage(QWidget):
         self.hours_to.setDate(qdate(today))
         self.hours_from.dateChanged.connect(self._fill_person)
         self.hours_to.dateChanged.connect(self._fill_person)
-        self.report_pdf = QPushButton(self.tr("Attendance re&port (PDF)…"))
+        self.report_pdf = QPushButton(self.tr("Att&endance report (PDF)…"))
         self.report_pdf.setAccessibleName(self.tr("Save the participant's attendance report as PDF"))
         self.report_pdf.clicked.connect(lambda: self._on_report("pdf"))
         self.report_csv = QPushButton(self.tr("Report (CS&V)…"))
@@ -446,7 +447,7 @@ class GroupsPage(QWidget):
                              self.tr("Target"), self.tr("Days at minimum"), self.tr("Flags")),
                             self.tr("Weekly hours"), wrap=(1, 7))
         top = QHBoxLayout()
-        for label, w in ((self.tr("Pa&rticipant:"), self.person), (self.tr("Fro&m:"), self.hours_from), (self.tr("T&o:"), self.hours_to)):
+        for label, w in ((self.tr("Par&ticipant:"), self.person), (self.tr("Fro&m:"), self.hours_from), (self.tr("T&o:"), self.hours_to)):
             lab = QLabel(label)
             lab.setBuddy(w)
             top.addWidget(lab)
@@ -480,7 +481,7 @@ class GroupsPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Group tabs"))
         self.tabs.addTab(details_tab, self.tr("&Details"))
         self.tabs.addTab(people_tab, self.tr("Partici&pants"))
-        self.tabs.addTab(cov_tab, self.tr("&Hours and coverage"))
+        self.tabs.addTab(cov_tab, self.tr("Ho&urs and coverage"))
 
         splitter = QSplitter()
         splitter.addWidget(left)

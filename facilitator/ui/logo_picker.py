@@ -33,7 +33,7 @@ class LogoPicker(QWidget):
         self.preview.setFixedHeight(44)
         self.preview.setMinimumWidth(120)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.choose = QPushButton(self.tr("C&hoose…"))
+        self.choose = QPushButton(self.tr("Ch&oose…"))
         self.choose.setAccessibleName(self.tr("Choose a logo image for printed pages"))
         self.choose.setToolTip(self.tr("A PNG or JPEG up to 512 KB; it prints at the top left of handouts and reports"))
         self.choose.clicked.connect(self._on_choose)

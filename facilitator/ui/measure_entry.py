@@ -177,6 +177,7 @@ class QuestionnaireDialog(QDialog):
         body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to each answer, and scrolls it into view
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -37,6 +37,7 @@ from ..core.roster import MAX_GOALS, Audience, ParticipantDraft, ParticipantReco
 from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import core_word, sentence_text
+from .keyboard import OptionalDateEdit
 from .operations import CollectionOp
 
 log = logging.getLogger(__name__)
@@ -78,8 +79,9 @@ class ParticipantDialog(QDialog):
         self.record_number = QLineEdit()
         self.record_number.setAccessibleName(self.tr("Record number"))
         self.record_number.setMaxLength(limits.RECORD_NUMBER.max_chars)
-        self.dob = QDateEdit()
+        self.dob = OptionalDateEdit()
         self.dob.setAccessibleName(self.tr("Date of birth (optional)"))
+        self.dob.setToolTip(self.tr("Delete clears the date of birth (not recorded)"))
         self.dob.setDisplayFormat("yyyy-MM-dd")
         self.dob.setDateRange(NO_DATE, LATEST)
         self.dob.setSpecialValueText(self.tr("not recorded"))
@@ -94,7 +96,7 @@ class ParticipantDialog(QDialog):
         for a in Audience:
             self.audience.addItem(core_word(a.label), a)
         self.audience.currentIndexChanged.connect(self._on_audience)
-        self.own_target = QCheckBox(self.tr("Own weekly &target:"))
+        self.own_target = QCheckBox(self.tr("Own &weekly target:"))
         self.own_target.setAccessibleName(self.tr("Use an own weekly hours target"))
         self.target = QDoubleSpinBox()
         self.target.setAccessibleName(self.tr("Weekly hours target"))

@@ -121,6 +121,7 @@ class ParticipantPage(QDialog):
             charts_layout.addWidget(panel)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to each chart, and scrolls it into view
         self.scroll.setWidget(charts)
 
         self.phq9_button = QPushButton(self.tr("Enter &PHQ-9…"))

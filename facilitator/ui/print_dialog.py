@@ -532,7 +532,7 @@ class PrintActions:
         self.print_button.setAccessibleName(translate("PrintActions", "Print handouts"))
         self.print_button.setToolTip(translate("PrintActions", "Print this session's handouts, or the curriculum's workbook (Ctrl+P)"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.guide_button = QPushButton(translate("PrintActions", "Facilitator &guide…"))
+        self.guide_button = QPushButton(translate("PrintActions", "Facilitator gu&ide…"))
         self.guide_button.setAccessibleName(translate("PrintActions", "Print the facilitator guide"))
         self.guide_button.setToolTip(translate("PrintActions", "Print this session's facilitator guide with its role cards (Ctrl+Shift+P)"))
         self.guide_button.setShortcut(QKeySequence("Ctrl+Shift+P"))

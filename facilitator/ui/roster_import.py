@@ -84,6 +84,7 @@ class RosterImportDialog(QDialog):
             self.combos[name] = combo
 
         self.preview = QTableWidget(0, len(ROSTER_FIELDS) + 2)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.preview.setAccessibleName(self.tr("Preview of the rows to import"))
         self.preview.setHorizontalHeaderLabels([self.tr("Line"), *(FIELD_LABELS[f] for f in ROSTER_FIELDS), self.tr("Problem")])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

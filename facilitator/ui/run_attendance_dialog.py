@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.attendance import TYPED_TIME_SLACK, local_time_text, minutes_attended, typed_instant
 from .i18n import core_word, date_text, sentence_text
+from .keyboard import reachable_sentence
 from .operations import CollectionOp, QueryOp
 from .style import set_ink_style
 
@@ -50,9 +51,9 @@ class RunAttendanceDialog(QDialog):
         self.setWindowTitle(self.tr("Attendance from the run"))
         self.setMinimumWidth(820)
         self.setAccessibleName(self.tr("Attendance from the run"))
-        self.heading = QLabel(self.tr("Reading the run and the attendance sheet…"))
+        # What the run proposes, in a sentence the Tab key reaches (it is read as it is, its own name).
+        self.heading = reachable_sentence(QLabel(self.tr("Reading the run and the attendance sheet…")))
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName(self.tr("What the run proposes"))
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.error = QLabel()
@@ -130,8 +131,11 @@ class RunAttendanceDialog(QDialog):
                 )
             arrived = QLineEdit(local_time_text(row.proposed.arrived_at, zone))
             left = QLineEdit(local_time_text(row.proposed.left_at, zone))
-            for edit, what, kept in ((arrived, "arrived", row.proposed.kept_arrival), (left, "left", row.proposed.kept_departure)):
-                edit.setAccessibleName(f"{saved.name} {what}")
+            for edit, name, kept in (
+                (arrived, self.tr("{name}: arrived at").format(name=saved.name), row.proposed.kept_arrival),
+                (left, self.tr("{name}: left at").format(name=saved.name), row.proposed.kept_departure),
+            ):
+                edit.setAccessibleName(name)
                 edit.setMinimumWidth(64)
                 edit.setMaximumWidth(90)
                 edit.setPlaceholderText(self.tr("none"))

@@ -302,7 +302,7 @@ class ChangePasswordDialog(QDialog):
         self.message = _message_label()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Change password"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change &password"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("Change password"))
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -202,6 +202,7 @@ class TodayPage(QWidget):
         top.addWidget(self.today_button)
 
         self.meetings = MeetingsTable(0, len(COLUMNS))
+        self.meetings.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.meetings.setAccessibleName(self.tr("Meetings on this day"))
         self.meetings.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.meetings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -221,7 +222,7 @@ class TodayPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAccessibleName(self.tr("No meetings"))
 
-        self.sign_in_pdf = QPushButton(self.tr("Sign-in &sheet (PDF)…"))
+        self.sign_in_pdf = QPushButton(self.tr("Sign-in sheet (P&DF)…"))
         self.sign_in_pdf.setAccessibleName(self.tr("Save the sign-in sheet as PDF"))
         self.sign_in_pdf.clicked.connect(lambda: self._on_sign_in("pdf"))
         self.sign_in_csv = QPushButton(self.tr("Sign-in sheet (&CSV)…"))
@@ -231,7 +232,7 @@ class TodayPage(QWidget):
         self.run_button.setAccessibleName(self.tr("Run this meeting's session with its timers and role plays"))
         self.run_button.setToolTip(self.tr("Open the session runner for this meeting; role-play players come from its attendance"))
         self.run_button.clicked.connect(self._on_run)
-        self.packet_button = QPushButton(self.tr("Handout &packet…"))
+        self.packet_button = QPushButton(self.tr("Handout pac&ket…"))
         self.packet_button.setAccessibleName(self.tr("Print the session's handouts for this meeting's attendees"))
         self.packet_button.setToolTip(
             self.tr("One copy of the session's handouts for each person expected or present, "
@@ -241,7 +242,7 @@ class TodayPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Ca&ncel meeting…"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the meeting, with a reason"))
         self.cancel_button.clicked.connect(self._on_cancel)
-        self.reinstate_button = QPushButton(self.tr("&Reinstate"))
+        self.reinstate_button = QPushButton(self.tr("R&einstate"))
         self.reinstate_button.setAccessibleName(self.tr("Reinstate the cancelled meeting"))
         self.reinstate_button.clicked.connect(self._on_reinstate)
         # Two rows of three, so the page (and the window) fits a 1366-pixel laptop screen.

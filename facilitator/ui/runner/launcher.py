@@ -349,7 +349,7 @@ class RunnerLauncher(QObject):
 
     def install_library_button(self, page) -> QPushButton:  # type: ignore[no-untyped-def]
         """Add "Run this session…" to the Library page, enabled while a session is shown."""
-        button = QPushButton(self.tr("&Run this session…"))
+        button = QPushButton(self.tr("R&un this session…"))
         button.setAccessibleName(self.tr("Run this session"))
         button.setToolTip(self.tr("Open the session runner on the session shown (Ctrl+R)"))
         button.setShortcut(QKeySequence("Ctrl+R"))

@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QFont, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.agenda_clock import RunStatus, RunView, WrapUpRule, format_balance
+from ..keyboard import reachable_sentence
 from .controller import RunnerSettings
 
 if TYPE_CHECKING:
@@ -190,6 +191,11 @@ class FinishOnTimeDialog(QDialog):
         )
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("Proposed changes"))
+        # The proposal is what the facilitator decides on: Tab reaches it, and a screen reader reads it.
+        reachable_sentence(text)
+        document = QTextDocument()
+        document.setHtml(text.text())
+        text.setAccessibleDescription(" ".join(document.toPlainText().split()))
         buttons = QDialogButtonBox()
         apply = buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         apply.setAccessibleName(self.tr("Apply the shorter items"))

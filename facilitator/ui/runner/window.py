@@ -326,6 +326,10 @@ class RunnerWindow(QMainWindow):
         left_layout.addWidget(self.item_elapsed)
         left_layout.addWidget(self.write_notes_button)
         left_layout.addWidget(self.role_panel, 2)
+        # Off the Tab chain like every field here (see below), and reached by its Alt letter instead.
+        self.script_label = QLabel(self.tr("&Script and prompts:"))
+        self.script_label.setBuddy(self.script)
+        left_layout.addWidget(self.script_label)
         left_layout.addWidget(self.script, 2)
 
         # Right: the agenda and its editing.
@@ -333,6 +337,7 @@ class RunnerWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.agenda = QTableWidget(0, 6)
+        self.agenda.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.agenda.setHorizontalHeaderLabels(["#", self.tr("Item"), self.tr("Kind"), self.tr("Planned"), self.tr("Actual"), self.tr("Status")])
         self.agenda.setAccessibleName(self.tr("Agenda"))
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1,0 +1,44 @@
+"""Small pieces that keep a control usable from the keyboard alone (and by a screen reader)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier, Qt.KeyboardModifier.ShiftModifier)
+
+
+def reachable_sentence(label: QLabel) -> QLabel:
+    """A sentence the Tab key stops on, so a screen reader reads it where it is the page's only content."""
+    label.setTextInteractionFlags(label.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # (after the flags, which set a policy of their own)
+    return label
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left "not recorded": its earliest date, shown as the special value text.
+
+    Delete clears it back to "not recorded", and Tab leaves it whatever it shows (Qt's date edit
+    keeps the Tab key while it shows the special text: a trap).
+    """
+
+    def is_empty(self) -> bool:
+        return self.date() == self.minimumDate()
+
+    def clear_date(self) -> None:
+        self.setDate(self.minimumDate())
+        self.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt's name)
+        if event.modifiers() in _PLAIN or event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.key() == Qt.Key.Key_Delete and event.modifiers() != Qt.KeyboardModifier.ShiftModifier:
+                self.clear_date()
+                return
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.is_empty():
+                forward = event.key() == Qt.Key.Key_Tab and event.modifiers() != Qt.KeyboardModifier.ShiftModifier
+                QWidget.focusNextPrevChild(self, forward)
+                return
+        super().keyPressEvent(event)
+
+
+__all__ = ["OptionalDateEdit", "reachable_sentence"]
