@@ -524,8 +524,8 @@ def _keep_damaged(target: Path, keep_dir: Path, stamp: datetime) -> Path:
         for source in _with_companions(target):
             source.unlink(missing_ok=True)
     except OSError as exc:
-        raise BackupError(say("store.backup", "The damaged database could not be set aside: {value}; nothing was restored.",
-                              value=exc.strerror or exc)) from exc
+        raise BackupError(say("store.backup", "The damaged database could not be set aside: {problem}; nothing was restored.",
+                              problem=os_problem(exc))) from exc
     return kept
 
 

@@ -7109,6 +7109,45 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.files</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>el nombre del archivo es demasiado largo</translation>
+    </message>
+    <message>
+        <source>permission was denied</source>
+        <translation>se denegó el permiso</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>no existe ese archivo o carpeta</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>una parte de la ruta no es una carpeta</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the path loops through links</source>
+        <translation>la ruta forma un ciclo de enlaces</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>no se pudo leer o escribir en el disco</translation>
+    </message>
+</context>
+<context>
     <name>core.limits</name>
     <message>
         <source>The {label} {day} is not between {earliest} and {latest}.</source>
@@ -8410,6 +8449,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>No se pudo terminar la restauración: {exc}.</translation>
     </message>
     <message>
+        <source>The damaged database could not be set aside: {problem}; nothing was restored.</source>
+        <translation>No se pudo apartar la base de datos dañada: {problem}; no se restauró nada.</translation>
+    </message>
+    <message>
         <source>The restore could not be finished: {exc}. The previous database is kept at {path}.</source>
         <translation>No se pudo terminar la restauración: {exc}. La base de datos anterior se conserva en {path}.</translation>
     </message>
@@ -8436,10 +8479,6 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>The restore could not be finished: {os_problem}.</source>
         <translation>No se pudo terminar la restauración: {os_problem}.</translation>
-    </message>
-    <message>
-        <source>The damaged database could not be set aside: {value}; nothing was restored.</source>
-        <translation>No se pudo apartar la base de datos dañada: {value}; no se restauró nada.</translation>
     </message>
     <message>
         <source>The file {name} is not a Facilitator backup (it has no {missing} table).</source>

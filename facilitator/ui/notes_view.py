@@ -1026,7 +1026,7 @@ class NotesPage(QWidget):
             try:
                 write_private(Path(path), render_notes_pdf(model), create_folder=False)
             except OSError as exc:
-                raise UserFacingError(self.tr("The PDF could not be written to {path}: {strerror}.").format(path=shown_path(path), strerror=os_problem(exc))) from exc
+                raise UserFacingError(self.tr("The PDF could not be written to {path}: {strerror}.").format(path=shown_path(path), strerror=sentence_text(os_problem(exc)))) from exc
             return model
 
         CollectionOp(self, export, self._hub).with_progress(self.tr("Exporting the meeting's notes…")).success(

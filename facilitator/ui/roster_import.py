@@ -129,7 +129,7 @@ class RosterImportDialog(QDialog):
         except OSError as exc:
             from ..core.files import os_problem
 
-            return self._refuse(self.tr("{name} cannot be read ({strerror}).").format(name=path.name, strerror=os_problem(exc)))
+            return self._refuse(self.tr("{name} cannot be read ({strerror}).").format(name=path.name, strerror=sentence_text(os_problem(exc))))
         mapping = guess_mapping(self._table.headers)
         for name, combo in self.combos.items():
             combo.blockSignals(True)
