@@ -655,7 +655,8 @@ class RosterService(Scoped):
                 sa.select(_participant.c.record_number).where(_participant.c.record_number.in_(numbers))
             ).scalars())
             errors += [
-                RowError(line, f"record number {d.record_number.strip()!r} is already in the roster")
+                RowError(line, say("store.roster", "record number {record_number!r} is already in the roster",
+                                   record_number=d.record_number.strip()))
                 for line, d in plan.drafts
                 if d.record_number.strip() in taken
             ]

@@ -7154,12 +7154,24 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>{label}: la fecha {day} no está entre {earliest} y {latest}.</translation>
     </message>
     <message>
+        <source>the {label} {day} is not between {earliest} and {latest}</source>
+        <translation>{label}: la fecha {day} no está entre {earliest} y {latest}</translation>
+    </message>
+    <message>
         <source>The report&apos;s end date is before its start date.</source>
         <translation>La fecha de fin del informe es anterior a su fecha de inicio.</translation>
     </message>
     <message>
         <source>The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.</source>
         <translation>El archivo {name} ({what}) pesa {megabytes:.1f} MB; lo máximo que Facilitator lee es {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>the {label} is longer than {max_chars:,} characters</source>
+        <translation>el campo «{label}» tiene más de {max_chars:,} caracteres</translation>
+    </message>
+    <message>
+        <source>the {label} contains control characters</source>
+        <translation>el campo «{label}» contiene caracteres de control</translation>
     </message>
     <message>
         <source>The {label} is longer than {max_chars:,} characters.</source>
@@ -7642,8 +7654,52 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 <context>
     <name>core.roster</name>
     <message>
+        <source>large print must be yes or no, not {shown}</source>
+        <translation>letra grande debe ser yes o no, no {shown}</translation>
+    </message>
+    <message>
         <source>the first line must name the columns</source>
         <translation>la primera línea debe nombrar las columnas</translation>
+    </message>
+    <message>
+        <source>the record number is empty</source>
+        <translation>el número de expediente está vacío</translation>
+    </message>
+    <message>
+        <source>the preferred name is empty</source>
+        <translation>el nombre preferido está vacío</translation>
+    </message>
+    <message>
+        <source>the legal name is empty</source>
+        <translation>el nombre legal está vacío</translation>
+    </message>
+    <message>
+        <source>the weekly hours target must be between 0 and 60</source>
+        <translation>la meta de horas semanales debe estar entre 0 y 60</translation>
+    </message>
+    <message>
+        <source>the date of birth is after the program start</source>
+        <translation>la fecha de nacimiento es posterior al inicio del programa</translation>
+    </message>
+    <message>
+        <source>there are more than {max_goals} treatment goals</source>
+        <translation>hay más de {max_goals} objetivos de tratamiento</translation>
+    </message>
+    <message>
+        <source>a treatment goal is longer than {goal_max_chars} characters</source>
+        <translation>un objetivo de tratamiento tiene más de {goal_max_chars} caracteres</translation>
+    </message>
+    <message>
+        <source>the group needs a name</source>
+        <translation>el grupo necesita un nombre</translation>
+    </message>
+    <message>
+        <source>the end date is before the start date</source>
+        <translation>la fecha de fin es anterior a la fecha de inicio</translation>
+    </message>
+    <message>
+        <source>the capacity must be between 1 and 100</source>
+        <translation>la capacidad debe estar entre 1 y 100</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -7654,8 +7710,88 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>la línea 1 no es CSV válido ({exc})</translation>
     </message>
     <message>
+        <source>no column is chosen for {fields}</source>
+        <translation>no se eligió ninguna columna para {fields}</translation>
+    </message>
+    <message>
+        <source>has {cells_count} cells but the header names {headers_count} columns</source>
+        <translation>tiene {cells_count} celdas, pero el encabezado nombra {headers_count} columnas</translation>
+    </message>
+    <message>
+        <source>record number {shown} is also on line {line}</source>
+        <translation>el número de expediente {shown} también está en la línea {line}</translation>
+    </message>
+    <message>
+        <source>the {what} is empty</source>
+        <translation>{what}: está vacío</translation>
+    </message>
+    <message>
+        <source>the {what} {shown} is not a date like 2026-03-01</source>
+        <translation>{what}: {shown} no es una fecha como 2026-03-01</translation>
+    </message>
+    <message>
+        <source>the weekly hours target {shown} is not a number</source>
+        <translation>la meta de horas semanales {shown} no es un número</translation>
+    </message>
+    <message>
+        <source>a treatment goal contains control characters</source>
+        <translation>un objetivo de tratamiento contiene caracteres de control</translation>
+    </message>
+    <message>
         <source>line {line} is not valid CSV ({exc})</source>
         <translation>la línea {line} no es CSV válido ({exc})</translation>
+    </message>
+    <message>
+        <source>the program start {start} is more than a year away</source>
+        <translation>el inicio del programa {start} está a más de un año</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>program start</source>
+        <translation>inicio del programa</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>fecha de fin</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Program start</source>
+        <translation>Inicio del programa</translation>
+    </message>
+    <message>
+        <source>Weekly hours target</source>
+        <translation>Meta de horas semanales</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Letra grande</translation>
     </message>
     <message>
         <source>roster file</source>
@@ -8866,6 +9002,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>The enrollment cannot end before it started.</source>
         <translation>La inscripción no puede terminar antes de haber empezado.</translation>
+    </message>
+    <message>
+        <source>record number {record_number!r} is already in the roster</source>
+        <translation>el número de expediente {record_number!r} ya está en la lista</translation>
     </message>
     <message>
         <source>The roster was not imported: another workstation added one of these record numbers just now.</source>
