@@ -657,10 +657,8 @@ class NameWarning:
 
     @property
     def sentence(self) -> str:
-        return (
-            f"This note names another participant ({self.found!s}); other members must not "
-            'appear in a person\'s record. Use "a peer" instead.'
-        )
+        return say("core.notes", "This note names another participant ({found}); other members must not appear in a "
+                   "person's record. Use \"a peer\" instead.", found=self.found)
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:

@@ -1095,6 +1095,13 @@
     </message>
 </context>
 <context>
+    <name>CheckInRatings</name>
+    <message>
+        <source>The rating could not be saved; it is still here to try again.</source>
+        <translation>No se pudo guardar la puntuación; sigue aquí para intentarlo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
@@ -7412,6 +7419,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 </context>
 <context>
     <name>core.notes</name>
+    <message>
+        <source>This note names another participant ({found}); other members must not appear in a person&apos;s record. Use &quot;a peer&quot; instead.</source>
+        <translation>Esta nota nombra a otro participante ({found}); los demás miembros no deben aparecer en el expediente de una persona. Escriba &quot;un compañero&quot; en su lugar.</translation>
+    </message>
     <message>
         <source>The note is longer than the {note_content_max_chars:,} characters a note can hold in all.</source>
         <translation>La nota supera los {note_content_max_chars:,} caracteres que una nota puede tener en total.</translation>

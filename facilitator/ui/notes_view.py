@@ -693,7 +693,7 @@ class NoteEditor(QWidget):
             overrides[self._note.id] = self.content()
             w = meeting_warnings(self._meeting, overrides)
             for warning in w.names.get(self._note.id, []):
-                lines.append(warning.sentence)
+                lines.append(sentence_text(warning.sentence))
             names = {n.id: n.participant_name for n in self._meeting.individual}
             for pair in w.similar:
                 if self._note.id in (pair.first, pair.second):
@@ -1431,7 +1431,7 @@ class ReviewPage(QWidget):
         w = getattr(self, "_warnings", None)
         if w is None:
             return ""
-        lines = [x.sentence for x in w.names.get(note.id, [])]
+        lines = [sentence_text(x.sentence) for x in w.names.get(note.id, [])]
         names = {n.id: n.participant_name for n in self._notes}
         for pair in w.similar:
             if note.id in (pair.first, pair.second):

@@ -125,7 +125,7 @@ class RosterImportDialog(QDialog):
         except RosterFileTooBig as exc:
             return self._refuse(sentence_text(exc))
         except RosterFileError as exc:
-            return self._refuse(self.tr("{name} cannot be read: {exc}.").format(name=path.name, exc=exc))
+            return self._refuse(self.tr("{name} cannot be read: {exc}.").format(name=path.name, exc=sentence_text(exc)))
         except OSError as exc:
             from ..core.files import os_problem
 
