@@ -153,7 +153,8 @@ def check_level_change(
     if effective > today + timedelta(days=90):
         raise CareError(say("core.care", "A change can be recorded at most 90 days ahead."))
     if history.level_on(effective) is level:
-        raise CareError(say("core.care", "The participant is already at {label} on that date.", label=core_word(level.label, lower=True)))
+        raise CareError(say("core.care", "The participant is already at {label} on that date.",
+                            label=core_word(level.label, lower=True)))
 
 
 def target_hours_for(level: LevelOfCare, iop_target: float, settings: Callable[[str], Any]) -> float:

@@ -142,7 +142,8 @@ def parse_date(text: str, label: str = "date") -> date:
         value = date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         shown = text if len(text) <= 20 and text.isprintable() else text[:20].encode("unicode_escape").decode() + "…"
-        raise ValidationError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.", label=label, shown=shown)) from None
+        raise ValidationError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.",
+                                  label=label, shown=shown)) from None
     return check_date(value, label)
 
 
@@ -164,6 +165,6 @@ def report_needs_confirmation(first: date, last: date) -> bool:
 
 def file_too_big(size: int, limit: int, what: str, name: str) -> str | None:
     if size > limit:
-        return say("core.limits", "The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.",
-                   what=what, name=name, megabytes=size / 1_048_576, limit_mb=limit // 1_048_576)
+        return say("core.limits", "The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is "
+                   "{limit_mb} MB.", what=what, name=name, megabytes=size / 1_048_576, limit_mb=limit // 1_048_576)
     return None

@@ -98,8 +98,7 @@ class ParticipantDraft:
                 out.append(problem)
         if self.weekly_hours_target is not None and not 0 <= self.weekly_hours_target <= 60:
             out.append(say("core.roster", "the weekly hours target must be between 0 and 60"))
-        for value, label in ((self.date_of_birth, QT_TRANSLATE_NOOP("core.roster", "date of birth")),
-                             (self.program_start, QT_TRANSLATE_NOOP("core.roster", "program start"))):
+        for value, label in ((self.date_of_birth, DATE_OF_BIRTH), (self.program_start, PROGRAM_START)):
             problem = limits.date_problem(value, label)
             if problem:
                 out.append(problem)
@@ -360,6 +359,11 @@ ROSTER_FIELDS = (
     "large_print",
 )
 REQUIRED_FIELDS = ("record_number", "preferred_name", "legal_name", "program_start")
+# Words inside the row problems' sentences ("the date of birth ... is not a date"), for the catalogue.
+DATE_OF_BIRTH = QT_TRANSLATE_NOOP("core.roster", "date of birth")
+PROGRAM_START = QT_TRANSLATE_NOOP("core.roster", "program start")
+ROSTER_FILE = QT_TRANSLATE_NOOP("core.roster", "roster file")
+
 FIELD_LABELS = {
     "record_number": QT_TRANSLATE_NOOP("core.roster", "Record number"),
     "preferred_name": QT_TRANSLATE_NOOP("core.roster", "Preferred name"),
@@ -417,12 +421,12 @@ def read_roster_text(path: str | os.PathLike[str]) -> str:
     """
     name = os.path.basename(os.fspath(path))
     with open(path, "rb") as fh:
-        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name)
+        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, ROSTER_FILE, name)
         if too_big:
             raise RosterFileTooBig(too_big)
         data = fh.read(limits.ROSTER_FILE_MAX_BYTES + 1)  # a file still growing is cut off here
     if len(data) > limits.ROSTER_FILE_MAX_BYTES:
-        raise RosterFileTooBig(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name))
+        raise RosterFileTooBig(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, ROSTER_FILE, name))
     return data.decode("utf-8")
 
 
@@ -448,7 +452,8 @@ def read_csv(text: str) -> CsvTable:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise RosterFileError(say("core.roster", "line {line} is not valid CSV ({exc})", line=line, exc=exc)) from exc
+            raise RosterFileError(say("core.roster", "line {line} is not valid CSV ({exc})",
+                                      line=line, exc=exc)) from exc
         if any(c.strip() for c in cells):
             rows.append((line, tuple(cells)))
         line = reader.line_num + 1
@@ -502,8 +507,8 @@ def parse_roster(
         if len(cells) > len(table.headers):
             problems.append(say("core.roster", "has {cells_count} cells but the header names {headers_count} columns",
                                 cells_count=len(cells), headers_count=len(table.headers)))
-        dob = _date_cell(cell("date_of_birth"), QT_TRANSLATE_NOOP("core.roster", "date of birth"), problems, required=False)
-        start = _date_cell(cell("program_start"), QT_TRANSLATE_NOOP("core.roster", "program start"), problems, required=True)
+        dob = _date_cell(cell("date_of_birth"), DATE_OF_BIRTH, problems, required=False)
+        start = _date_cell(cell("program_start"), PROGRAM_START, problems, required=True)
         target = _hours_cell(cell("weekly_hours_target"), problems)
         large = _yes_no_cell(cell("large_print"), problems)
         language = cell("language") or "en"
@@ -530,7 +535,8 @@ def parse_roster(
             )
             problems += draft.problems()
             if today is not None and start > date(today.year + 1, today.month, 1):
-                problems.append(say("core.roster", "the program start {start} is more than a year away", start=start.isoformat()))
+                problems.append(say("core.roster", "the program start {start} is more than a year away",
+                                    start=start.isoformat()))
         if problems:
             plan.errors.append(RowError(line, listing(problems, "; ")))
         elif start is not None:
@@ -548,7 +554,8 @@ def _date_cell(text: str, what: str, problems: list[str], required: bool) -> dat
     try:
         value = date.fromisoformat(text)
     except ValueError:
-        problems.append(say("core.roster", "the {what} {shown} is not a date like 2026-03-01", what=what, shown=_shown(text)))
+        problems.append(say("core.roster", "the {what} {shown} is not a date like 2026-03-01",
+                            what=what, shown=_shown(text)))
         return None
     problem = limits.date_problem(value, what)
     if problem:

@@ -175,8 +175,8 @@ class MeasuresService(Scoped):
         groups = self._groups(uow.conn, participant_id, on)
         if not groups:
             raise MeasureError(
-                say("store.measures", "{preferred_name} was not enrolled in any group on {on}; measures are recorded for enrolled "
-                    "participants.", preferred_name=person.preferred_name, on=on.isoformat())
+                say("store.measures", "{preferred_name} was not enrolled in any group on {on}; measures are recorded "
+                    "for enrolled participants.", preferred_name=person.preferred_name, on=on.isoformat())
             )
         access = self._access(uow)
         if not access.setup:
@@ -216,8 +216,8 @@ class MeasuresService(Scoped):
             today = self._today_in(uow)
             if meeting.local_day > today:
                 raise MeasureError(
-                    say("store.measures", "This meeting is on {local_day}, after today; check-ins are recorded in the session.",
-                        local_day=meeting.local_day.isoformat())
+                    say("store.measures", "This meeting is on {local_day}, after today; check-ins are recorded in the "
+                        "session.", local_day=meeting.local_day.isoformat())
                 )
             person = self._person(uow, participant_id)
             access = self._access(uow)
@@ -231,8 +231,8 @@ class MeasuresService(Scoped):
             ).first()
             if not enrolled and attended is None:
                 raise MeasureError(
-                    say("store.measures", "{preferred_name} is not enrolled in this group and not marked present at this meeting.",
-                        preferred_name=person.preferred_name)
+                    say("store.measures", "{preferred_name} is not enrolled in this group and not marked present at "
+                        "this meeting.", preferred_name=person.preferred_name)
                 )
             if not access.setup:
                 staff = access.staff_of_groups([meeting.group_id])
@@ -426,7 +426,8 @@ class MeasuresService(Scoped):
             me = self._access(uow).me()
             if me is not None and me.is_administrator:
                 raise perm.PermissionDenied(
-                    say("store.measures", "Only a supervisor or the facilitators of a participant's groups can record drug screens.")
+                    say("store.measures", "Only a supervisor or the facilitators of a participant's groups can record "
+                        "drug screens.")
                 )
             today = self._today_in(uow)
             parsed = cm.parse_lab_csv(data, today)
@@ -507,9 +508,11 @@ class MeasuresService(Scoped):
             ).first()
             if exists:
                 raise MeasureError(
-                    say("store.measures", "The {kind} meetings of the week of {week} are already recorded; mark that entry entered "
-                        "in error to correct it.", week=week.isoformat(),
-                        kind=say("store.measures", "12-step") if which.value == "12-step" else say("store.measures", "other"))
+                    say("store.measures", "The {kind} meetings of the week of {week} are already recorded; mark that "
+                        "entry entered in error to correct it.",
+                        week=week.isoformat(),
+                        kind=say("store.measures", "12-step",
+                                 ) if which.value == '12-step' else say('store.measures', 'other'))
                 )
             new_id = conn.execute(
                 MUTUAL_HELP.insert()
@@ -639,7 +642,8 @@ class MeasuresService(Scoped):
                 p = self._access(uow).me()
                 if p is not None and p.is_administrator:
                     raise perm.PermissionDenied(
-                        say("store.measures", "Safety flags are open to the participant's group facilitators and to supervisors only.")
+                        say("store.measures", "Safety flags are open to the participant's group facilitators and to "
+                            "supervisors only.")
                     )
                 visible = self._access(uow).visible_participants()
                 where = FLAG.c.resolved_at.is_(None)
@@ -724,7 +728,8 @@ class MeasuresService(Scoped):
             p = access.me()
             if p is not None and p.is_administrator:
                 raise perm.PermissionDenied(
-                    say("store.measures", "Measures are open to the participant's group facilitators and to supervisors only.")
+                    say("store.measures", "Measures are open to the participant's group facilitators and to "
+                        "supervisors only.")
                 )
             day = day or self._today_in(uow)
             groups = access.visible_groups()
