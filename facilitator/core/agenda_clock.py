@@ -693,10 +693,9 @@ class AgendaClock:
 
     def _require_current(self) -> int:
         if self._status not in (RunStatus.RUNNING, RunStatus.PAUSED) or self._current is None:
-            raise ClockError(
-                say("core.agenda_clock", "Start the session first.",
-                    ) if self._status is RunStatus.READY else say("core.agenda_clock", "The session has ended.")
-            )
+            if self._status is RunStatus.READY:
+                raise ClockError(say("core.agenda_clock", "Start the session first."))
+            raise ClockError(say("core.agenda_clock", "The session has ended."))
         return self._current
 
     def _check_position(self, position: int) -> None:

@@ -207,12 +207,12 @@ def letter_refusal(consent: ConsentView | None, kind: LetterKind, recipient_name
     if consent.signed_on > today:
         return say("core.consents", "This consent is signed on a later date than today; check the signature date.")
     if kind.needs not in consent.information:
-        return (
-            say("core.consents", "This consent does not cover {information} information; the participant must consent "
-                "to it before a letter says it.",
-                information=say("core.consents", "attendance",
-                                ) if kind.needs is Information.ATTENDANCE else say('core.consents', 'completion'))
-        )
+        if kind.needs is Information.ATTENDANCE:
+            information = say("core.consents", "attendance")
+        else:
+            information = say("core.consents", "completion")
+        return say("core.consents", "This consent does not cover {information} information; the participant must "
+                   "consent to it before a letter says it.", information=information)
     if recipient_name.strip().casefold() != consent.recipient_name.strip().casefold():
         return say("core.consents", "This consent covers letters to {recipient_name} only.",
                    recipient_name=consent.recipient_name)

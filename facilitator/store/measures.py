@@ -507,12 +507,13 @@ class MeasuresService(Scoped):
                 )
             ).first()
             if exists:
+                if which.value == "12-step":
+                    kind_words = say("store.measures", "12-step")
+                else:
+                    kind_words = say("store.measures", "other")
                 raise MeasureError(
                     say("store.measures", "The {kind} meetings of the week of {week} are already recorded; mark that "
-                        "entry entered in error to correct it.",
-                        week=week.isoformat(),
-                        kind=say("store.measures", "12-step",
-                                 ) if which.value == '12-step' else say('store.measures', 'other'))
+                        "entry entered in error to correct it.", kind=kind_words, week=week.isoformat())
                 )
             new_id = conn.execute(
                 MUTUAL_HELP.insert()

@@ -400,14 +400,14 @@ class NoteLifecycle(NoteReads):
             return NotesError(
                 say("store.notes.lifecycle", "{name} co-signed this note at {when}, just before you; there is nothing "
                     "left to do.",
-                    name=now.cosigner_name or say('store.notes.lifecycle', 'Another supervisor'),
+                    name=now.cosigner_name or say("store.notes.lifecycle", "Another supervisor"),
                     when=self._when(now.cosigned_at))
             )
         if now.status == NoteStatus.RETURNED.value:
             return NotesError(
                 say("store.notes.lifecycle", "{name} returned this note to its author at {when}, just before you; it "
                     "is back with the author.",
-                    name=now.full_name or say('store.notes.lifecycle', 'Another supervisor'),
+                    name=now.full_name or say("store.notes.lifecycle", "Another supervisor"),
                     when=self._when(now.returned_at))
             )
         return None
