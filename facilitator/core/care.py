@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from facilitator.core.catalogue import core_word, say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, say
 
 from .attendance import WeekHours, hours_text
 from .changes import UserFacingError
@@ -280,12 +280,18 @@ def prefill_discharge(facts: DischargeFacts) -> dict[str, str]:
 # -- the aftercare plan ---------------------------------------------------------------------------
 
 PLAN_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("supports", "People and places that help me", "One a line: a sponsor, family, a friend, a faith group."),
-    ("meetings", "Meetings I will go to", "One a line: which meeting, where, which day."),
-    ("warning_signs", "My warning signs", "One a line, in the person's words."),
-    ("what_to_do", "What I will do", "One a line: what helps when a warning sign shows up."),
-    ("people_to_call", "People I can call", "One a line: a name and a number."),
-    ("next_appointment", "My next appointment", "Where and when, if there is one."),
+    ("supports", QT_TRANSLATE_NOOP("core.care", "People and places that help me"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: a sponsor, family, a friend, a faith group.")),
+    ("meetings", QT_TRANSLATE_NOOP("core.care", "Meetings I will go to"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: which meeting, where, which day.")),
+    ("warning_signs", QT_TRANSLATE_NOOP("core.care", "My warning signs"),
+     QT_TRANSLATE_NOOP("core.care", "One a line, in the person's words.")),
+    ("what_to_do", QT_TRANSLATE_NOOP("core.care", "What I will do"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: what helps when a warning sign shows up.")),
+    ("people_to_call", QT_TRANSLATE_NOOP("core.care", "People I can call"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: a name and a number.")),
+    ("next_appointment", QT_TRANSLATE_NOOP("core.care", "My next appointment"),
+     QT_TRANSLATE_NOOP("core.care", "Where and when, if there is one.")),
 )
 PLAN_KEYS = tuple(key for key, _, _ in PLAN_FIELDS)
 PLAN_LINE_MAX = 200
@@ -305,7 +311,7 @@ def clean_plan(content: Mapping[str, object]) -> dict[str, str]:
         for line in lines:
             if len(line) > PLAN_LINE_MAX:
                 raise CareError(say("core.care", "Each line of {labels} can be at most {plan_line_max} characters.",
-                                    labels=labels[key].lower(), plan_line_max=PLAN_LINE_MAX))
+                                    labels=core_word(labels[key], lower=True), plan_line_max=PLAN_LINE_MAX))
         out[key] = "\n".join(lines)
     unknown = set(content) - set(PLAN_KEYS)
     if unknown:

@@ -6925,6 +6925,54 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <source>Each line of {labels} can be at most {plan_line_max} characters.</source>
         <translation>Cada línea de {labels} puede tener como máximo {plan_line_max} caracteres.</translation>
     </message>
+    <message>
+        <source>People and places that help me</source>
+        <translation>Personas y lugares que me ayudan</translation>
+    </message>
+    <message>
+        <source>One a line: a sponsor, family, a friend, a faith group.</source>
+        <translation>Uno por línea: un padrino, la familia, un amigo, un grupo de fe.</translation>
+    </message>
+    <message>
+        <source>Meetings I will go to</source>
+        <translation>Reuniones a las que iré</translation>
+    </message>
+    <message>
+        <source>One a line: which meeting, where, which day.</source>
+        <translation>Una por línea: qué reunión, dónde, qué día.</translation>
+    </message>
+    <message>
+        <source>My warning signs</source>
+        <translation>Mis señales de alerta</translation>
+    </message>
+    <message>
+        <source>One a line, in the person&apos;s words.</source>
+        <translation>Una por línea, con las palabras de la persona.</translation>
+    </message>
+    <message>
+        <source>What I will do</source>
+        <translation>Lo que haré</translation>
+    </message>
+    <message>
+        <source>One a line: what helps when a warning sign shows up.</source>
+        <translation>Una por línea: lo que ayuda cuando aparece una señal de alerta.</translation>
+    </message>
+    <message>
+        <source>People I can call</source>
+        <translation>Personas a las que puedo llamar</translation>
+    </message>
+    <message>
+        <source>One a line: a name and a number.</source>
+        <translation>Una por línea: un nombre y un número.</translation>
+    </message>
+    <message>
+        <source>My next appointment</source>
+        <translation>Mi próxima cita</translation>
+    </message>
+    <message>
+        <source>Where and when, if there is one.</source>
+        <translation>Dónde y cuándo, si la hay.</translation>
+    </message>
 </context>
 <context>
     <name>core.changes</name>
@@ -7429,7 +7477,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Only a note awaiting co-signature can be returned; this one is {label}.</source>
-        <translation>Solo se puede devolver una nota en espera de cofirma; esta está {label}.</translation>
+        <translation>Solo se puede devolver una nota en espera de cofirma; el estado de esta es «{label}».</translation>
     </message>
     <message>
         <source>The {label} section is longer than {max_chars:,} characters.</source>
@@ -7477,11 +7525,11 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>This note is {label} and cannot be signed again.</source>
-        <translation>Esta nota está {label} y no se puede firmar de nuevo.</translation>
+        <translation>Esta nota no se puede firmar de nuevo (estado: {label}).</translation>
     </message>
     <message>
         <source>Only a note awaiting co-signature can be co-signed; this one is {label}.</source>
-        <translation>Solo se puede cofirmar una nota en espera de cofirma; esta está {label}.</translation>
+        <translation>Solo se puede cofirmar una nota en espera de cofirma; el estado de esta es «{label}».</translation>
     </message>
     <message>
         <source>This participant</source>
@@ -8636,15 +8684,15 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <name>store.care</name>
     <message>
         <source>This discharge summary is {label} and cannot be signed again.</source>
-        <translation>Este resumen de alta está {label} y no se puede firmar de nuevo.</translation>
+        <translation>Este resumen de alta no se puede firmar de nuevo (estado: {label}).</translation>
     </message>
     <message>
         <source>Only a discharge summary awaiting co-signature can be co-signed; this one is {label}.</source>
-        <translation>Solo se puede cofirmar un resumen de alta en espera de cofirma; este está {label}.</translation>
+        <translation>Solo se puede cofirmar un resumen de alta en espera de cofirma; el estado de este es «{label}».</translation>
     </message>
     <message>
         <source>Only a discharge summary awaiting co-signature can be returned; this one is {label}.</source>
-        <translation>Solo se puede devolver un resumen de alta en espera de cofirma; este está {label}.</translation>
+        <translation>Solo se puede devolver un resumen de alta en espera de cofirma; el estado de este es «{label}».</translation>
     </message>
     <message>
         <source>That participant no longer exists.</source>
@@ -8708,7 +8756,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>This discharge summary is {label} and can no longer be changed.</source>
-        <translation>Este resumen de alta está {label} y ya no se puede modificar.</translation>
+        <translation>Este resumen de alta ya no se puede modificar (estado: {label}).</translation>
     </message>
     <message>
         <source>{label} can be at most 20,000 characters.</source>
@@ -8917,7 +8965,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>This note is {label} and can no longer be changed.</source>
-        <translation>Esta nota está {label} y ya no se puede modificar.</translation>
+        <translation>Esta nota ya no se puede modificar (estado: {label}).</translation>
     </message>
     <message>
         <source>Say what needs changing before returning the note.</source>
