@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, listing, say
 
 from .attendance import WeekHours, hours_text
 from .changes import UserFacingError
@@ -78,7 +78,7 @@ def parse_level(value: str | LevelOfCare) -> LevelOfCare:
     try:
         return LevelOfCare(value)
     except ValueError:
-        words = ", ".join(level.label.lower() for level in LevelOfCare)
+        words = listing([core_word(level.label, lower=True) for level in LevelOfCare])
         raise CareError(say("core.care", "Choose a level of care: {words}.", words=words)) from None
 
 
@@ -215,7 +215,7 @@ def parse_discharge_type(value: str | DischargeType) -> DischargeType:
     try:
         return DischargeType(value)
     except ValueError:
-        words = ", ".join(t.label.lower() for t in DischargeType)
+        words = listing([core_word(t.label, lower=True) for t in DischargeType])
         raise CareError(say("core.care", "Choose how the stay ended: {words}.", words=words)) from None
 
 

@@ -81,6 +81,13 @@ ENTRY_KINDS: dict[str, tuple[sa.Table, str, str]] = {
     "screen": (SCREEN, ch.SCREEN, "a drug screen"),
     "mutual help": (MUTUAL_HELP, ch.MUTUAL_HELP, "a mutual-help report"),
 }
+# The kinds as a sentence names them ("That check-in no longer exists."), for the catalogue.
+ENTRY_KIND_WORDS = {
+    "check-in": QT_TRANSLATE_NOOP("store.measures", "check-in"),
+    "questionnaire": QT_TRANSLATE_NOOP("store.measures", "questionnaire"),
+    "screen": QT_TRANSLATE_NOOP("store.measures", "drug screen"),
+    "mutual help": QT_TRANSLATE_NOOP("store.measures", "mutual-help report"),
+}
 FLAG_NOTE = cm.limits.TextLimit("note", 1000, one_line=False)
 
 
@@ -543,11 +550,12 @@ class MeasuresService(Scoped):
             conn = uow.conn
             row = conn.execute(sa.select(table).where(table.c.id == record_id)).first()
             if row is None:
-                raise GoneError(say("store.measures", "That {kind} no longer exists.", kind=kind))
+                raise GoneError(say("store.measures", "That {kind} no longer exists.", kind=ENTRY_KIND_WORDS[kind]))
             day = _day_of(kind, row)
             self._may_record_or_view(uow, row.participant_id, day)
             if row.error_at is not None:
-                raise MeasureError(say("store.measures", "This {kind} is already marked entered in error.", kind=kind))
+                raise MeasureError(say("store.measures", "This {kind} is already marked entered in error.",
+                                       kind=ENTRY_KIND_WORDS[kind]))
             conn.execute(
                 table.update().where(table.c.id == record_id, table.c.error_at.is_(None))
                 .values(error_at=uow.now, error_by_id=self._by(uow), error_reason=text)

@@ -8931,6 +8931,22 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>Las alertas de seguridad solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
     </message>
     <message>
+        <source>check-in</source>
+        <translation>bienvenida</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>cuestionario</translation>
+    </message>
+    <message>
+        <source>drug screen</source>
+        <translation>prueba de drogas</translation>
+    </message>
+    <message>
+        <source>mutual-help report</source>
+        <translation>reporte de ayuda mutua</translation>
+    </message>
+    <message>
         <source>date it was taken</source>
         <translation>fecha en que se tomó</translation>
     </message>
@@ -8946,8 +8962,60 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 <context>
     <name>store.notes.base</name>
     <message>
+        <source>{time} on {day} {month}</source>
+        <translation>{time} del {day} {month}</translation>
+    </message>
+    <message>
         <source>That note no longer exists.</source>
         <translation>Esa nota ya no existe.</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
     </message>
 </context>
 <context>
