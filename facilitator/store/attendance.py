@@ -22,7 +22,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -60,7 +60,7 @@ from ..core.attendance import (
 )
 from ..core.attendance import Track as CoreTrack
 from ..core.audit import AuditAction
-from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError
+from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError, moment_words
 from ..core.clock import Clock
 from ..core.library import Library
 from ..core.reports import AttendanceReport, ReportMeetingRow, SignInSheet
@@ -132,10 +132,11 @@ class AttendanceConflict(ConflictError):
                            "Nothing was saved: reload to see their marks, or save yours over them.",
                            who=who, people=people)
         else:
-            local = changed_at.astimezone(zone or UTC)
-            sentence = say("store.attendance", "{who} changed the attendance of {people} at {time} on {day}, after you "
-                           "opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.",
-                           who=who, people=people, time=f"{local:%H:%M}", day=local.date().isoformat())
+            when = moment_words(changed_at, zone)
+            sentence = say("store.attendance", "{who} changed the attendance of {people} at {time} on {day} {month}, "
+                           "after you opened the sheet. Nothing was saved: reload to see their marks, or save yours "
+                           "over them.", who=who, people=people, time=when["time"], day=when["day"],
+                           month=when["month"])
         self.args = (sentence,)
         self.sentence = sentence
 

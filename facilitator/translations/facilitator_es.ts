@@ -7013,6 +7013,54 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>alerta de seguridad</translation>
     </message>
     <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
         <source>Someone else</source>
         <translation>Otra persona</translation>
     </message>
@@ -7021,8 +7069,8 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>{who} cambió este registro ({what}) después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
     </message>
     <message>
-        <source>{who} changed this {what} at {time} on {day}, after you opened it. Nothing was overwritten: reload to see their version, or save yours over it.</source>
-        <translation>{who} cambió este registro ({what}) a las {time} del {day}, después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
+        <source>{who} changed this {what} at {time} on {day} {month}, after you opened it. Nothing was overwritten: reload to see their version, or save yours over it.</source>
+        <translation>{who} cambió este registro ({what}) a las {time} del {day} {month}, después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
     </message>
 </context>
 <context>
@@ -8529,8 +8577,8 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>{who} cambió la asistencia de {people} después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
     </message>
     <message>
-        <source>{who} changed the attendance of {people} at {time} on {day}, after you opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.</source>
-        <translation>{who} cambió la asistencia de {people} a las {time} del {day}, después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
+        <source>{who} changed the attendance of {people} at {time} on {day} {month}, after you opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.</source>
+        <translation>{who} cambió la asistencia de {people} a las {time} del {day} {month}, después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
     </message>
     <message>
         <source>someone on this sheet</source>
@@ -8968,54 +9016,6 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>That note no longer exists.</source>
         <translation>Esa nota ya no existe.</translation>
-    </message>
-    <message>
-        <source>Jan</source>
-        <translation>ene</translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation>feb</translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation>mar</translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation>abr</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>may</translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation>jun</translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation>jul</translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation>ago</translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation>sep</translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation>oct</translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation>nov</translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation>dic</translation>
     </message>
 </context>
 <context>

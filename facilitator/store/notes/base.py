@@ -15,8 +15,9 @@ from datetime import date, datetime, tzinfo
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
+from facilitator.core.catalogue import say
 
+from ...core.changes import moment_words
 from ...core.notes import NoteFormat, NoteStatus
 from ...core.permissions import Principal, require_view_notes
 from ..unit_of_work import UnitOfWork, Work
@@ -24,16 +25,6 @@ from .facts import MeetingRecords
 from .settings import NoteSettings, SettingsSource
 from .tables import ADDENDUM, AUTHOR, EDITOR, GROUP, MEETING, NOTE, PARTICIPANT, loads
 from .views import AddendumView, NotesError, NoteView
-
-# The months as a note's sentences name them ("14:05 on 3 Nov"), for the catalogue.
-MONTHS = (
-    QT_TRANSLATE_NOOP("store.notes.base", "Jan"), QT_TRANSLATE_NOOP("store.notes.base", "Feb"),
-    QT_TRANSLATE_NOOP("store.notes.base", "Mar"), QT_TRANSLATE_NOOP("store.notes.base", "Apr"),
-    QT_TRANSLATE_NOOP("store.notes.base", "May"), QT_TRANSLATE_NOOP("store.notes.base", "Jun"),
-    QT_TRANSLATE_NOOP("store.notes.base", "Jul"), QT_TRANSLATE_NOOP("store.notes.base", "Aug"),
-    QT_TRANSLATE_NOOP("store.notes.base", "Sep"), QT_TRANSLATE_NOOP("store.notes.base", "Oct"),
-    QT_TRANSLATE_NOOP("store.notes.base", "Nov"), QT_TRANSLATE_NOOP("store.notes.base", "Dec"),
-)
 
 
 class NotesBase:
@@ -67,9 +58,9 @@ class NotesBase:
         """A time as a sentence says it, in the clinic's zone: "14:05 on 3 Nov"."""
         if value is None:
             return ""
-        local = value.astimezone(self.zone())
-        return say("store.notes.base", "{time} on {day} {month}", time=f"{local:%H:%M}", day=local.day,
-                   month=MONTHS[local.month - 1])
+        when = moment_words(value, self.zone())
+        return say("store.notes.base", "{time} on {day} {month}", time=when["time"], day=when["day"].lstrip("0"),
+                   month=when["month"])
 
     # -- rows and views -----------------------------------------------------------------------
 
