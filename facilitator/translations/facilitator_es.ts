@@ -7401,7 +7401,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>A {key} has {items_count} items; {given_count} answers were given.</source>
-        <translation>Un {key} tiene {items_count} preguntas; se dieron {given_count} respuestas.</translation>
+        <translation>El {key} tiene {items_count} preguntas; se dieron {given_count} respuestas.</translation>
     </message>
     <message>
         <source>{shown} is not a medication a screen can expect; use {expected_medications}.</source>
@@ -7429,7 +7429,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Give the reason this entry was entered in error.</source>
-        <translation>Indique el motivo por el que este registro se registró por error.</translation>
+        <translation>Indique el motivo por el que esta entrada se registró por error.</translation>
     </message>
     <message>
         <source>The file is larger than {megabytes} MB; split it into smaller files.</source>
@@ -7762,7 +7762,7 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <name>core.roster</name>
     <message>
         <source>large print must be yes or no, not {shown}</source>
-        <translation>letra grande debe ser yes o no, no {shown}</translation>
+        <translation>«letra grande» debe ser yes o no, no {shown}</translation>
     </message>
     <message>
         <source>the first line must name the columns</source>
@@ -8932,7 +8932,7 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
     <message>
         <source>The {kind} meetings of the week of {week} are already recorded; mark that entry entered in error to correct it.</source>
-        <translation>Las reuniones ({kind}) de la semana del {week} ya están registradas; marque ese registro como registrado por error para corregirlo.</translation>
+        <translation>Las reuniones ({kind}) de la semana del {week} ya están registradas; para corregirlo, marque esa entrada como registrada por error.</translation>
     </message>
     <message>
         <source>12-step</source>
