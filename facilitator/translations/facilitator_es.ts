@@ -6876,6 +6876,73 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.audit</name>
+    <message>
+        <source>entry {first}</source>
+        <translation>la entrada {first}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last}</source>
+        <translation>las entradas {first} a {last}</translation>
+    </message>
+    <message>
+        <source>the trail is empty</source>
+        <translation>el registro está vacío</translation>
+    </message>
+    <message>
+        <source>its newest entry is now {now}</source>
+        <translation>su entrada más reciente ahora es la {now}</translation>
+    </message>
+    <message>
+        <source>{what} at the end of the trail were deleted.</source>
+        <translation>se eliminaron {what} al final del registro.</translation>
+    </message>
+    <message>
+        <source>the checkpoint of {when} is of another clinic database (id {clinic_id}); this database&apos;s identity was changed or the database was replaced.</source>
+        <translation>el punto de control del {when} es de otra base de datos de clínica (id {clinic_id}); se cambió la identidad de esta base de datos o se reemplazó la base de datos.</translation>
+    </message>
+    <message>
+        <source>the checkpoint of {when} saw {seq} entries but {what}: entries were cut off or the trail was wiped.</source>
+        <translation>el punto de control del {when} vio {seq} entradas, pero {what}: se cortaron entradas o se borró el registro.</translation>
+    </message>
+    <message>
+        <source>entry {seq} is missing</source>
+        <translation>falta la entrada {seq}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last} are missing</source>
+        <translation>faltan las entradas {first} a {last}</translation>
+    </message>
+    <message>
+        <source>entry {seq} ({at}, {username}, {action}) was altered after it was written.</source>
+        <translation>la entrada {seq} ({at}, {username}, {action}) se alteró después de escribirse.</translation>
+    </message>
+    <message>
+        <source>entry {last_seq}, the newest, was replaced after it was written.</source>
+        <translation>la entrada {last_seq}, la más reciente, se reemplazó después de escribirse.</translation>
+    </message>
+    <message>
+        <source>entry {seq} is not the entry the checkpoint of {when} sealed: entries were cut off and the trail written on, or the trail up to it was rewritten and its chain recomputed.</source>
+        <translation>la entrada {seq} no es la que selló el punto de control del {when}: se cortaron entradas y se siguió escribiendo, o se reescribió el registro hasta ella y se recalculó su cadena.</translation>
+    </message>
+    <message>
+        <source>{missing}: deleted from the trail.</source>
+        <translation>{missing}: eliminadas del registro.</translation>
+    </message>
+    <message>
+        <source>entry {seq} appears twice or out of order.</source>
+        <translation>la entrada {seq} aparece dos veces o fuera de orden.</translation>
+    </message>
+    <message>
+        <source>entry {seq} does not follow the entry before it: an earlier entry was altered or removed.</source>
+        <translation>la entrada {seq} no sigue a la anterior: se alteró o se eliminó una entrada previa.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+</context>
+<context>
     <name>core.care</name>
     <message>
         <source>Say why the level of care changes.</source>
@@ -8642,6 +8709,17 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>store.audit</name>
+    <message>
+        <source>the trail&apos;s head record is missing: entries at the end may have been deleted.</source>
+        <translation>falta el registro de cabecera del registro de auditoría: es posible que se hayan eliminado entradas al final.</translation>
+    </message>
+    <message>
+        <source>the trail&apos;s head record had been deleted; Facilitator {detail}.</source>
+        <translation>el registro de cabecera del registro de auditoría se había eliminado; Facilitator {detail}.</translation>
+    </message>
+</context>
+<context>
     <name>store.backup</name>
     <message>
         <source>This clinic&apos;s database is on a PostgreSQL server; back it up and restore it with the server&apos;s tools (pg_dump and pg_restore).</source>
@@ -9187,6 +9265,45 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>The account in the server address may not act as {owner_role}; use the server&apos;s administrator (e.g. postgres) or {owner_role} itself.</source>
         <translation>La cuenta de la dirección del servidor no puede actuar como {owner_role}; use el administrador del servidor (p. ej., postgres) o el propio {owner_role}.</translation>
+    </message>
+</context>
+<context>
+    <name>store.signatures</name>
+    <message>
+        <source>note {note_id}, round {round}: what is stored differs from what was signed (its words, participant, date of service or signer were changed).</source>
+        <translation>nota {note_id}, ronda {round}: lo guardado difiere de lo firmado (se cambiaron sus palabras, el participante, la fecha de servicio o quien firmó).</translation>
+    </message>
+    <message>
+        <source>note {note_id}, round {round}: signed, but the audit trail has no signature for it.</source>
+        <translation>nota {note_id}, ronda {round}: firmada, pero el registro de auditoría no tiene su firma.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: the note as shown differs from what was signed in round {round} (its words, participant, date of service or signer were changed).</source>
+        <translation>nota {note_id}: la nota tal como se muestra difiere de lo firmado en la ronda {round} (se cambiaron sus palabras, el participante, la fecha de servicio o quien firmó).</translation>
+    </message>
+    <message>
+        <source>note {note_id}: marked signed, but the audit trail has no signature for round {round}.</source>
+        <translation>nota {note_id}: marcada como firmada, pero el registro de auditoría no tiene firma de la ronda {round}.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: has signed rounds but the note itself was removed or reset.</source>
+        <translation>nota {note_id}: tiene rondas firmadas, pero la nota se eliminó o se restableció.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: signed (round {rnd_no}) but no longer in the database.</source>
+        <translation>nota {note_id}: firmada (ronda {rnd_no}), pero ya no está en la base de datos.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: differs from what was co-signed (its words, participant, date of service, signer or co-signer were changed).</source>
+        <translation>nota {note_id}: difiere de lo cofirmado (se cambiaron sus palabras, el participante, la fecha de servicio, quien firmó o quien cofirmó).</translation>
+    </message>
+    <message>
+        <source>note {note_id}: marked co-signed, but the audit trail has no co-signature for it.</source>
+        <translation>nota {note_id}: marcada como cofirmada, pero el registro de auditoría no tiene su cofirma.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: marked co-signed without a co-signature.</source>
+        <translation>nota {note_id}: marcada como cofirmada sin cofirma.</translation>
     </message>
 </context>
 <context>
