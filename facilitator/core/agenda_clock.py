@@ -485,7 +485,8 @@ class AgendaClock:
         if self._status is RunStatus.ENDED:
             raise ClockError(say("core.agenda_clock", "The session has ended."))
         if position <= floor or new_position <= floor:
-            raise ClockError(say("core.agenda_clock", "Only items still to come can be moved, and only below the current item."))
+            raise ClockError(say("core.agenda_clock", "Only items still to come can be moved, and only below the "
+                                 "current item."))
         if position == new_position:
             raise ClockError(say("core.agenda_clock", "The item is already there."))
         item = self._items.pop(position)
@@ -497,7 +498,8 @@ class AgendaClock:
         self._check_position(position)
         item = self._items[position]
         if item.status not in (ItemStatus.PENDING, ItemStatus.CURRENT) or self._status is RunStatus.ENDED:
-            raise ClockError(say("core.agenda_clock", "“{title}” is over; its time can no longer change.", title=item.title))
+            raise ClockError(say("core.agenda_clock", "“{title}” is over; its time can no longer change.",
+                                 title=item.title))
         if seconds < 60:
             raise ClockError(say("core.agenda_clock", "An item needs at least one minute; leave it out instead."))
         before = item.planned_seconds
@@ -518,8 +520,8 @@ class AgendaClock:
             item.status = ItemStatus.SKIPPED
         else:
             if item.status is not ItemStatus.SKIPPED or (self._current is not None and position < self._current):
-                raise ClockError(say("core.agenda_clock", "“{title}” cannot be put back: it is not a left-out item still to come.",
-                                     title=item.title))
+                raise ClockError(say("core.agenda_clock", "“{title}” cannot be put back: it is not a left-out item "
+                                     "still to come.", title=item.title))
             item.status = ItemStatus.PENDING
         return self._event("leave_out" if left_out else "put_back", position)
 
@@ -691,9 +693,9 @@ class AgendaClock:
 
     def _require_current(self) -> int:
         if self._status not in (RunStatus.RUNNING, RunStatus.PAUSED) or self._current is None:
-            raise ClockError(
-                say("core.agenda_clock", "Start the session first.") if self._status is RunStatus.READY else say("core.agenda_clock", "The session has ended.")
-            )
+            if self._status is RunStatus.READY:
+                raise ClockError(say("core.agenda_clock", "Start the session first."))
+            raise ClockError(say("core.agenda_clock", "The session has ended."))
         return self._current
 
     def _check_position(self, position: int) -> None:

@@ -138,7 +138,8 @@ def clinic_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(say("core.attendance", "{name!r} is not a known time zone (use a name like America/Chicago)", name=name)) from exc
+        raise ValueError(say("core.attendance", "{name!r} is not a known time zone (use a name like America/Chicago)",
+                             name=name)) from exc
 
 
 def zone_names() -> list[str]:
@@ -184,13 +185,16 @@ def parse_clock_time(text: str) -> time:
     elif raw.isdigit() and len(raw) in (1, 2):
         hours_text, minutes_text = raw, "0"
     else:
-        raise ValueError(say("core.attendance", "{text!r} is not a time; type it like 18:15 or 1815", text=text.strip()))
+        raise ValueError(say("core.attendance", "{text!r} is not a time; type it like 18:15 or 1815",
+                             text=text.strip()))
     if not (hours_text.isdigit() and minutes_text.isdigit()):
-        raise ValueError(say("core.attendance", "{text!r} is not a time; type it like 18:15 or 1815", text=text.strip()))
+        raise ValueError(say("core.attendance", "{text!r} is not a time; type it like 18:15 or 1815",
+                             text=text.strip()))
     hours, minutes = int(hours_text), int(minutes_text)
     if suffix:
         if not 1 <= hours <= 12:
-            raise ValueError(say("core.attendance", "{text!r} is not a time: with am or pm the hour is 1 to 12", text=text.strip()))
+            raise ValueError(say("core.attendance", "{text!r} is not a time: with am or pm the hour is 1 to 12",
+                                 text=text.strip()))
         hours = hours % 12 + (12 if suffix == "p" else 0)
     if not (0 <= hours <= 23 and 0 <= minutes <= 59):
         raise ValueError(say("core.attendance", "{text!r} is not a time of day", text=text.strip()))
@@ -246,8 +250,8 @@ def typed_instant(text: str, starts_at: datetime, ends_at: datetime, zone: ZoneI
     best = min((instant_in_meeting(starts_at, ends_at, t, zone) for t in readings), key=distance)
     if distance(best) > TYPED_TIME_SLACK.total_seconds():
         begin, end = local_time_text(starts_at, zone), local_time_text(ends_at, zone)
-        raise ValueError(say("core.attendance", "{text} is well outside this meeting ({begin}–{end}); check the time typed",
-                             text=text.strip(), begin=begin, end=end))
+        raise ValueError(say("core.attendance", "{text} is well outside this meeting ({begin}–{end}); check the time "
+                             "typed", text=text.strip(), begin=begin, end=end))
     return best
 
 

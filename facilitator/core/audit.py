@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
+from facilitator.core.catalogue import say
+
 GENESIS_HASH = "0" * 64
 
 
@@ -173,19 +175,21 @@ def verify_rows(
         prev_hash = row["prev_hash"]
         if seq != expected_seq:
             if seq > expected_seq:
-                missing = (
-                    f"entry {expected_seq} is missing"
-                    if seq == expected_seq + 1
-                    else f"entries {expected_seq} to {seq - 1} are missing"
-                )
-                problems.append(ChainProblem(expected_seq, f"{missing}: deleted from the trail."))
+                if seq == expected_seq + 1:
+                    missing = say("core.audit", "entry {seq} is missing", seq=expected_seq)
+                else:
+                    missing = say("core.audit", "entries {first} to {last} are missing", first=expected_seq, last=seq - 1)
+                problems.append(ChainProblem(expected_seq, say("core.audit", "{missing}: deleted from the trail.",
+                                                               missing=missing)))
             else:
-                problems.append(ChainProblem(seq, f"entry {seq} appears twice or out of order."))
+                problems.append(ChainProblem(seq, say("core.audit", "entry {seq} appears twice or out of order.",
+                                                      seq=seq)))
         elif prev_hash != expected_prev:
             problems.append(
                 ChainProblem(
                     seq,
-                    f"entry {seq} does not follow the entry before it: an earlier entry was altered or removed.",
+                    say("core.audit", "entry {seq} does not follow the entry before it: an earlier entry was altered "
+                        "or removed.", seq=seq),
                 )
             )
         digest = hashlib.sha256(prev_hash.encode("ascii"))
@@ -194,8 +198,9 @@ def verify_rows(
             problems.append(
                 ChainProblem(
                     seq,
-                    f"entry {seq} ({format_time(row['at'])}, {row['username'] or 'nobody'}, "
-                    f"{row['action']}) was altered after it was written.",
+                    say("core.audit", "entry {seq} ({at}, {username}, {action}) was altered after it was written.",
+                        seq=seq, at=format_time(row["at"]), username=row["username"] or say("core.audit", "nobody"),
+                        action=row["action"]),
                 )
             )
         expected_prev = row["hash"]
@@ -204,11 +209,16 @@ def verify_rows(
     report.last_seq = seq if checked else 0
     if head_seq is not None and head_seq > report.last_seq:
         first = report.last_seq + 1
-        what = f"entry {first}" if head_seq == first else f"entries {first} to {head_seq}"
-        problems.append(ChainProblem(first, f"{what} at the end of the trail were deleted."))
+        if head_seq == first:
+            what = say("core.audit", "entry {first}", first=first)
+        else:
+            what = say("core.audit", "entries {first} to {last}", first=first, last=head_seq)
+        problems.append(ChainProblem(first, say("core.audit", "{what} at the end of the trail were deleted.",
+                                                what=what)))
     elif head_seq is not None and head_hash is not None and head_seq == report.last_seq and head_hash != expected_prev:
         problems.append(
-            ChainProblem(report.last_seq, f"entry {report.last_seq}, the newest, was replaced after it was written.")
+            ChainProblem(report.last_seq, say("core.audit", "entry {last_seq}, the newest, was replaced after it was "
+                                              "written.", last_seq=report.last_seq))
         )
     return report
 
@@ -380,8 +390,9 @@ def compare_with_checkpoint(
         problems.append(
             ChainProblem(
                 checkpoint.seq,
-                f"the checkpoint of {when} is of another clinic database (id {checkpoint.clinic_id}); "
-                "this database's identity was changed or the database was replaced.",
+                say("core.audit", "the checkpoint of {when} is of another clinic database (id {clinic_id}); this "
+                    "database's identity was changed or the database was replaced.",
+                    when=when, clinic_id=checkpoint.clinic_id),
             )
         )
         return problems
@@ -389,20 +400,24 @@ def compare_with_checkpoint(
         return problems
     if head_seq is None or head_seq < checkpoint.seq:
         now = 0 if head_seq is None else head_seq
-        what = "the trail is empty" if now == 0 else f"its newest entry is now {now}"
+        if now == 0:
+            what = say("core.audit", "the trail is empty")
+        else:
+            what = say("core.audit", "its newest entry is now {now}", now=now)
         problems.append(
             ChainProblem(
                 checkpoint.seq,
-                f"the checkpoint of {when} saw {checkpoint.seq} entries but {what}: entries were cut off "
-                "or the trail was wiped.",
+                say("core.audit", "the checkpoint of {when} saw {seq} entries but {what}: entries were cut off or the "
+                    "trail was wiped.", when=when, seq=checkpoint.seq, what=what),
             )
         )
     elif hash_at_seq != checkpoint.head_hash:
         problems.append(
             ChainProblem(
                 checkpoint.seq,
-                f"entry {checkpoint.seq} is not the entry the checkpoint of {when} sealed: entries were cut off "
-                "and the trail written on, or the trail up to it was rewritten and its chain recomputed.",
+                say("core.audit", "entry {seq} is not the entry the checkpoint of {when} sealed: entries were cut off "
+                    "and the trail written on, or the trail up to it was rewritten and its chain "
+                    "recomputed.", seq=checkpoint.seq, when=when),
             )
         )
     return problems

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from facilitator.core.catalogue import core_word, say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, listing, say
 
 from .attendance import WeekHours, hours_text
 from .changes import UserFacingError
@@ -78,7 +78,7 @@ def parse_level(value: str | LevelOfCare) -> LevelOfCare:
     try:
         return LevelOfCare(value)
     except ValueError:
-        words = ", ".join(level.label.lower() for level in LevelOfCare)
+        words = listing([core_word(level.label, lower=True) for level in LevelOfCare])
         raise CareError(say("core.care", "Choose a level of care: {words}.", words=words)) from None
 
 
@@ -153,7 +153,8 @@ def check_level_change(
     if effective > today + timedelta(days=90):
         raise CareError(say("core.care", "A change can be recorded at most 90 days ahead."))
     if history.level_on(effective) is level:
-        raise CareError(say("core.care", "The participant is already at {label} on that date.", label=core_word(level.label, lower=True)))
+        raise CareError(say("core.care", "The participant is already at {label} on that date.",
+                            label=core_word(level.label, lower=True)))
 
 
 def target_hours_for(level: LevelOfCare, iop_target: float, settings: Callable[[str], Any]) -> float:
@@ -214,7 +215,7 @@ def parse_discharge_type(value: str | DischargeType) -> DischargeType:
     try:
         return DischargeType(value)
     except ValueError:
-        words = ", ".join(t.label.lower() for t in DischargeType)
+        words = listing([core_word(t.label, lower=True) for t in DischargeType])
         raise CareError(say("core.care", "Choose how the stay ended: {words}.", words=words)) from None
 
 
@@ -279,12 +280,18 @@ def prefill_discharge(facts: DischargeFacts) -> dict[str, str]:
 # -- the aftercare plan ---------------------------------------------------------------------------
 
 PLAN_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("supports", "People and places that help me", "One a line: a sponsor, family, a friend, a faith group."),
-    ("meetings", "Meetings I will go to", "One a line: which meeting, where, which day."),
-    ("warning_signs", "My warning signs", "One a line, in the person's words."),
-    ("what_to_do", "What I will do", "One a line: what helps when a warning sign shows up."),
-    ("people_to_call", "People I can call", "One a line: a name and a number."),
-    ("next_appointment", "My next appointment", "Where and when, if there is one."),
+    ("supports", QT_TRANSLATE_NOOP("core.care", "People and places that help me"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: a sponsor, family, a friend, a faith group.")),
+    ("meetings", QT_TRANSLATE_NOOP("core.care", "Meetings I will go to"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: which meeting, where, which day.")),
+    ("warning_signs", QT_TRANSLATE_NOOP("core.care", "My warning signs"),
+     QT_TRANSLATE_NOOP("core.care", "One a line, in the person's words.")),
+    ("what_to_do", QT_TRANSLATE_NOOP("core.care", "What I will do"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: what helps when a warning sign shows up.")),
+    ("people_to_call", QT_TRANSLATE_NOOP("core.care", "People I can call"),
+     QT_TRANSLATE_NOOP("core.care", "One a line: a name and a number.")),
+    ("next_appointment", QT_TRANSLATE_NOOP("core.care", "My next appointment"),
+     QT_TRANSLATE_NOOP("core.care", "Where and when, if there is one.")),
 )
 PLAN_KEYS = tuple(key for key, _, _ in PLAN_FIELDS)
 PLAN_LINE_MAX = 200
@@ -304,7 +311,7 @@ def clean_plan(content: Mapping[str, object]) -> dict[str, str]:
         for line in lines:
             if len(line) > PLAN_LINE_MAX:
                 raise CareError(say("core.care", "Each line of {labels} can be at most {plan_line_max} characters.",
-                                    labels=labels[key].lower(), plan_line_max=PLAN_LINE_MAX))
+                                    labels=core_word(labels[key], lower=True), plan_line_max=PLAN_LINE_MAX))
         out[key] = "\n".join(lines)
     unknown = set(content) - set(PLAN_KEYS)
     if unknown:

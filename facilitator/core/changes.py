@@ -128,13 +128,23 @@ class ValidationError(UserFacingError, ValueError):
     """What was typed cannot be saved as it is (a date out of range, a field too long)."""
 
 
-def when_words(moment: datetime | None, zone: tzinfo | None) -> str:
-    """" at 18:05 on 03 Nov" in the clinic's zone (``zone``, as ``core.attendance.resolve_zone``
-    gives it); in UTC when the caller knows no zone, never in this computer's zone by accident."""
-    if moment is None:
-        return ""
+# The months as a sentence names a moment ("at 18:05 on 03 Nov"), for the catalogue.
+MONTHS = (
+    QT_TRANSLATE_NOOP("core.changes", "Jan"), QT_TRANSLATE_NOOP("core.changes", "Feb"),
+    QT_TRANSLATE_NOOP("core.changes", "Mar"), QT_TRANSLATE_NOOP("core.changes", "Apr"),
+    QT_TRANSLATE_NOOP("core.changes", "May"), QT_TRANSLATE_NOOP("core.changes", "Jun"),
+    QT_TRANSLATE_NOOP("core.changes", "Jul"), QT_TRANSLATE_NOOP("core.changes", "Aug"),
+    QT_TRANSLATE_NOOP("core.changes", "Sep"), QT_TRANSLATE_NOOP("core.changes", "Oct"),
+    QT_TRANSLATE_NOOP("core.changes", "Nov"), QT_TRANSLATE_NOOP("core.changes", "Dec"),
+)
+
+
+def moment_words(moment: datetime, zone: tzinfo | None) -> dict[str, str]:
+    """The params a sentence names a moment by ({time} on {day} {month}: "18:05 on 03 Nov") in the
+    clinic's zone (``zone``, as ``core.attendance.resolve_zone`` gives it); in UTC when the caller
+    knows no zone, never in this computer's zone by accident."""
     local = moment.astimezone(zone or UTC)
-    return f" at {local:%H:%M} on {local:%d %b}"
+    return {"time": f"{local:%H:%M}", "day": f"{local:%d}", "month": MONTHS[local.month - 1]}
 
 
 class ConflictError(UserFacingError):
@@ -166,10 +176,10 @@ class ConflictError(UserFacingError):
             sentence = say("core.changes", "{who} changed this {what} after you opened it. Nothing was overwritten: "
                            "reload to see their version, or save yours over it.", who=who, what=record_word(what))
         else:
-            local = changed_at.astimezone(zone or UTC)
-            sentence = say("core.changes", "{who} changed this {what} at {time} on {day}, after you opened it. Nothing "
-                           "was overwritten: reload to see their version, or save yours over it.",
-                           who=who, what=record_word(what), time=f"{local:%H:%M}", day=local.date().isoformat())
+            when = moment_words(changed_at, zone)
+            sentence = say("core.changes", "{who} changed this {what} at {time} on {day} {month}, after you opened it. "
+                           "Nothing was overwritten: reload to see their version, or save yours over it.",
+                           who=who, what=record_word(what), time=when["time"], day=when["day"], month=when["month"])
         super().__init__(sentence)
 
 

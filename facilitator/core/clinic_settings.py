@@ -61,7 +61,8 @@ class Setting:
                 raise ValidationError(say("core.clinic_settings", "{label} can be at most {max_length} characters.",
                                           label=core_word(self.label), max_length=self.max_length))
             if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r" for ch in text):
-                raise ValidationError(say("core.clinic_settings", "{label} cannot hold control characters.", label=core_word(self.label)))
+                raise ValidationError(say("core.clinic_settings", "{label} cannot hold control characters.",
+                                          label=core_word(self.label)))
             if not text:
                 return self.default  # empty text reads as the default, as for every other kind
             if self.kind is Kind.TIME_ZONE and text:
@@ -70,42 +71,47 @@ class Setting:
                 try:
                     ZoneInfo(text)
                 except Exception as exc:
-                    raise ValidationError(say("core.clinic_settings", "{text!r} is not a time zone Facilitator knows, such as "
-                                              "America/Chicago.",
-                                              text=text)) from exc
+                    raise ValidationError(say("core.clinic_settings", "{text!r} is not a time zone Facilitator knows, "
+                                              "such as America/Chicago.", text=text)) from exc
             return text
         if self.kind is Kind.IMAGE:
             if len(text) > self.max_length:
-                raise ValidationError(say("core.clinic_settings", "{label} is too large; choose an image under 512 KB.", label=core_word(self.label)))
+                raise ValidationError(say("core.clinic_settings", "{label} is too large; choose an image under 512 KB.",
+                                          label=core_word(self.label)))
             if text:
                 try:
                     base64.b64decode(text, validate=True)
                 except (binascii.Error, ValueError) as exc:
-                    raise ValidationError(say("core.clinic_settings", "{label} could not be read as an image.", label=core_word(self.label))) from exc
+                    raise ValidationError(say("core.clinic_settings", "{label} could not be read as an image.",
+                                              label=core_word(self.label))) from exc
             return text
         if self.kind is Kind.CHOICE:
             value = text.upper() if self.choices and self.choices[0].isupper() else text
             if not value:
                 return self.default
             if value not in self.choices:
-                raise ValidationError(say("core.clinic_settings", "{label} must be one of {choices}.", label=core_word(self.label), choices=', '.join(self.choices)))
+                raise ValidationError(say("core.clinic_settings", "{label} must be one of {choices}.",
+                                          label=core_word(self.label), choices=', '.join(self.choices)))
             return value
         if not text:
             return self.default
         try:
             number = float(text)
         except ValueError as exc:
-            raise ValidationError(say("core.clinic_settings", "{label} must be a number, not {text!r}.", label=core_word(self.label), text=text[:20])) from exc
+            raise ValidationError(say("core.clinic_settings", "{label} must be a number, not {text!r}.",
+                                      label=core_word(self.label), text=text[:20])) from exc
         if math.isnan(number) or math.isinf(number):
             raise ValidationError(say("core.clinic_settings", "{label} must be a number.", label=core_word(self.label)))
         if self.kind is Kind.INTEGER:
             if number != int(number):
-                raise ValidationError(say("core.clinic_settings", "{label} must be a whole number.", label=core_word(self.label)))
+                raise ValidationError(say("core.clinic_settings", "{label} must be a whole number.",
+                                          label=core_word(self.label)))
             number = int(number)
         if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
             unit = f" {self.unit}" if self.unit else ""
             raise ValidationError(say("core.clinic_settings", "{label} must be between {minimum:g} and {maximum:g}{unit}.",
-                                      label=core_word(self.label), minimum=self.minimum, maximum=self.maximum, unit=unit))
+                                      label=core_word(self.label), minimum=self.minimum, maximum=self.maximum,
+                                      unit=unit))
         return number
 
     def to_text(self, value: Any) -> str:

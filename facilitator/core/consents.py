@@ -115,21 +115,28 @@ def consent_problems(draft: ConsentDraft, today: date) -> list[str]:
     if not draft.discloser.strip():
         problems.append(say("core.consents", "Say who discloses: the clinic's name (set it in the clinic settings)."))
     elif len(draft.discloser) > MAX_NAME:
-        problems.append(say("core.consents", "The discloser's name can be at most {max_name} characters.", max_name=MAX_NAME))
+        problems.append(say("core.consents", "The discloser's name can be at most {max_name} characters.",
+                            max_name=MAX_NAME))
     if not draft.recipient_name.strip():
-        problems.append(say("core.consents", "Say to whom the information goes: the court, officer or employer by name."))
+        problems.append(say("core.consents", "Say to whom the information goes: the court, officer or employer by "
+                            "name."))
     elif len(draft.recipient_name) > MAX_NAME:
-        problems.append(say("core.consents", "The recipient's name can be at most {max_name} characters.", max_name=MAX_NAME))
+        problems.append(say("core.consents", "The recipient's name can be at most {max_name} characters.",
+                            max_name=MAX_NAME))
     if draft.recipient_kind is None:
-        problems.append(say("core.consents", "Say what kind of recipient this is: a court, probation, an employer or other."))
+        problems.append(say("core.consents", "Say what kind of recipient this is: a court, probation, an employer or "
+                            "other."))
     if not draft.information:
         problems.append(say("core.consents", "Say what information may be disclosed: attendance, completion, or both."))
     if not draft.purpose.strip():
-        problems.append(say("core.consents", "Say why the information is disclosed (the purpose), for example a court's monitoring."))
+        problems.append(say("core.consents", "Say why the information is disclosed (the purpose), for example a "
+                            "court's monitoring."))
     elif len(draft.purpose) > MAX_PURPOSE:
-        problems.append(say("core.consents", "The purpose can be at most {max_purpose} characters.", max_purpose=MAX_PURPOSE))
+        problems.append(say("core.consents", "The purpose can be at most {max_purpose} characters.",
+                            max_purpose=MAX_PURPOSE))
     if draft.expires_on is None and not draft.expiry_event.strip():
-        problems.append(say("core.consents", "Say until when the consent lasts: an end date, or the event that ends it."))
+        problems.append(say("core.consents", "Say until when the consent lasts: an end date, or the event that ends "
+                            "it."))
     if len(draft.expiry_event) > MAX_EVENT:
         problems.append(say("core.consents", "The event that ends the consent can be at most {max_event} characters.",
                             max_event=MAX_EVENT))
@@ -140,7 +147,8 @@ def consent_problems(draft: ConsentDraft, today: date) -> list[str]:
     if draft.signed_on is not None and draft.expires_on is not None and draft.expires_on < draft.signed_on:
         problems.append(say("core.consents", "The consent cannot end before the participant signed it."))
     if not draft.right_to_revoke:
-        problems.append(say("core.consents", "The participant must be told of the right to revoke; tick that the form says so."))
+        problems.append(say("core.consents", "The participant must be told of the right to revoke; tick that the form "
+                            "says so."))
     return problems
 
 
@@ -197,7 +205,8 @@ class ConsentView:
 def letter_refusal(consent: ConsentView | None, kind: LetterKind, recipient_name: str, today: date) -> str | None:
     """Why a letter may not go out under ``consent``, in a sentence; None when it may."""
     if consent is None:
-        return say("core.consents", "There is no recorded consent for this letter; record the participant's signed consent first.")
+        return say("core.consents", "There is no recorded consent for this letter; record the participant's signed "
+                   "consent first.")
     if consent.revoked_on is not None:
         return (
             say("core.consents", "The participant revoked this consent on {revoked_on}; no letter may go out under it.",
@@ -209,14 +218,15 @@ def letter_refusal(consent: ConsentView | None, kind: LetterKind, recipient_name
     if consent.signed_on > today:
         return say("core.consents", "This consent is signed on a later date than today; check the signature date.")
     if kind.needs not in consent.information:
-        return (
-            say("core.consents", "This consent does not cover {information} information; the participant must consent to it before a "
-                "letter says it.",
-                information=say("core.consents", "attendance") if kind.needs is Information.ATTENDANCE
-                else say("core.consents", "completion"))
-        )
+        if kind.needs is Information.ATTENDANCE:
+            information = say("core.consents", "attendance")
+        else:
+            information = say("core.consents", "completion")
+        return say("core.consents", "This consent does not cover {information} information; the participant must "
+                   "consent to it before a letter says it.", information=information)
     if recipient_name.strip().casefold() != consent.recipient_name.strip().casefold():
-        return say("core.consents", "This consent covers letters to {recipient_name} only.", recipient_name=consent.recipient_name)
+        return say("core.consents", "This consent covers letters to {recipient_name} only.",
+                   recipient_name=consent.recipient_name)
     return None
 
 
@@ -281,8 +291,8 @@ def completion_problem(facts: LetterFacts) -> str | None:
     """A completion letter only says what the record says: the participant's status is completed."""
     if facts.status != "completed":
         return (
-            say("core.consents", "The record does not show this participant completed the program (status: {status}); a completion "
-                "letter cannot be written.", status=facts.status)
+            say("core.consents", "The record does not show this participant completed the program (status: {status}); "
+                "a completion letter cannot be written.", status=facts.status)
         )
     return None
 

@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP
+
 PART_PREFIX = ".facilitator-"
 PART_SUFFIX = ".part"
 
@@ -30,19 +32,21 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def os_problem(exc: OSError) -> str:
-    """What an OSError on a path means, in a few words ("the file name is too long")."""
+    """What an OSError on a path means, in a few words ("the file name is too long"), marked for
+    the catalogue so a sentence quoting it is translated whole (an error not listed here gives
+    the system's own words, as the system says them)."""
     if is_disk_full(exc):
-        return "the disk is full"
+        return QT_TRANSLATE_NOOP("core.files", "the disk is full")
     words = {
-        errno.ENAMETOOLONG: "the file name is too long",
-        errno.EACCES: "permission was denied",
-        errno.EPERM: "permission was denied",
-        errno.ENOENT: "there is no such file or folder",
-        errno.ENOTDIR: "a part of the path is not a folder",
-        errno.EISDIR: "it is a folder",
-        errno.EROFS: "the disk is read-only",
-        errno.ELOOP: "the path loops through links",
-        errno.EIO: "the disk could not be read or written",
+        errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("core.files", "the file name is too long"),
+        errno.EACCES: QT_TRANSLATE_NOOP("core.files", "permission was denied"),
+        errno.EPERM: QT_TRANSLATE_NOOP("core.files", "permission was denied"),
+        errno.ENOENT: QT_TRANSLATE_NOOP("core.files", "there is no such file or folder"),
+        errno.ENOTDIR: QT_TRANSLATE_NOOP("core.files", "a part of the path is not a folder"),
+        errno.EISDIR: QT_TRANSLATE_NOOP("core.files", "it is a folder"),
+        errno.EROFS: QT_TRANSLATE_NOOP("core.files", "the disk is read-only"),
+        errno.ELOOP: QT_TRANSLATE_NOOP("core.files", "the path loops through links"),
+        errno.EIO: QT_TRANSLATE_NOOP("core.files", "the disk could not be read or written"),
     }
     return words.get(exc.errno or -1) or (exc.strerror or str(exc) or type(exc).__name__).rstrip(".").lower()
 

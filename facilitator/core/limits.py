@@ -41,10 +41,11 @@ class TextLimit:
     def problem(self, text: str) -> str | None:
         """A sentence fragment ("the legal name is longer than 200 characters"), or None."""
         if len(text) > self.max_chars:
-            return f"the {self.label} is longer than {self.max_chars:,} characters"
+            return say("core.limits", "the {label} is longer than {max_chars:,} characters",
+                       label=self.label, max_chars=self.max_chars)
         allowed = "" if self.one_line else "\t\n\r"
         if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
-            return f"the {self.label} contains control characters"
+            return say("core.limits", "the {label} contains control characters", label=self.label)
         return None
 
     def check(self, text: str) -> str:
@@ -118,7 +119,8 @@ DATABASE_DATE_COLUMNS: tuple[tuple[str, str], ...] = (
 def date_problem(value: date | None, label: str) -> str | None:
     """A sentence fragment when ``value`` is outside 1900–2100, else None."""
     if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
-        return f"the {label} {value.isoformat()} is not between {EARLIEST_DATE.year} and {LATEST_DATE.year}"
+        return say("core.limits", "the {label} {day} is not between {earliest} and {latest}",
+                   label=label, day=value.isoformat(), earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year)
     return None
 
 
@@ -140,7 +142,8 @@ def parse_date(text: str, label: str = "date") -> date:
         value = date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         shown = text if len(text) <= 20 and text.isprintable() else text[:20].encode("unicode_escape").decode() + "…"
-        raise ValidationError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.", label=label, shown=shown)) from None
+        raise ValidationError(say("core.limits", "The {label} {shown!r} is not a date like 2026-03-01.",
+                                  label=label, shown=shown)) from None
     return check_date(value, label)
 
 
@@ -162,6 +165,6 @@ def report_needs_confirmation(first: date, last: date) -> bool:
 
 def file_too_big(size: int, limit: int, what: str, name: str) -> str | None:
     if size > limit:
-        return say("core.limits", "The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.",
-                   what=what, name=name, megabytes=size / 1_048_576, limit_mb=limit // 1_048_576)
+        return say("core.limits", "The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is "
+                   "{limit_mb} MB.", what=what, name=name, megabytes=size / 1_048_576, limit_mb=limit // 1_048_576)
     return None

@@ -134,7 +134,8 @@ def check_mood(text: str | None) -> str:
         raise MeasureError(say("core.measures", "A mood is one word of at most {mood_max_chars} letters.",
                                mood_max_chars=MOOD_MAX_CHARS))
     if not _MOOD.fullmatch(word):
-        raise MeasureError(say("core.measures", "A mood is one word (letters, with - or ' inside), not {shown}.", shown=_shown(word)))
+        raise MeasureError(say("core.measures", "A mood is one word (letters, with - or ' inside), not {shown}.",
+                               shown=_shown(word)))
     return word.lower()
 
 
@@ -165,7 +166,8 @@ def check_check_in(
             raise MeasureError(say("core.measures", "{shown} is not a rating Facilitator knows; use {rating_scales}.",
                                    shown=_shown(key), rating_scales=', '.join(RATING_SCALES)))
         if key not in allowed:
-            raise MeasureError(say("core.measures", "This check-in does not collect a {label} rating.", label=core_word(scale.label, lower=True)))
+            raise MeasureError(say("core.measures", "This check-in does not collect a {label} rating.",
+                                   label=core_word(scale.label, lower=True)))
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         out[key] = scale.check(value)
@@ -324,8 +326,8 @@ SUICIDE_ITEM = 9
 def instrument(key: str) -> Instrument:
     found = INSTRUMENTS.get((key or "").strip().upper())
     if found is None:
-        raise MeasureError(say("core.measures", "{shown} is not a questionnaire Facilitator scores; use PHQ-9 or GAD-7.",
-                               shown=_shown(key)))
+        raise MeasureError(say("core.measures", "{shown} is not a questionnaire Facilitator scores; use PHQ-9 or "
+                               "GAD-7.", shown=_shown(key)))
     return found
 
 
@@ -572,7 +574,8 @@ def screen_result(text: str) -> ScreenResult:
         return ScreenResult(aliases.get(norm, norm))
     except ValueError:
         raise MeasureError(
-            say("core.measures", "A screen result is negative, positive, invalid or not tested, not {shown}.", shown=_shown(text))
+            say("core.measures", "A screen result is negative, positive, invalid or not tested, not {shown}.",
+                shown=_shown(text))
         ) from None
 
 
@@ -595,7 +598,8 @@ def specimen(text: str) -> Specimen:
     try:
         return Specimen(norm)
     except ValueError:
-        raise MeasureError(say("core.measures", "A specimen is urine or oral fluid, not {shown}.", shown=_shown(text))) from None
+        raise MeasureError(say("core.measures", "A specimen is urine or oral fluid, not {shown}.",
+                               shown=_shown(text))) from None
 
 
 @dataclass(frozen=True)
@@ -671,7 +675,8 @@ def check_screen(
     for name, value in results.items():
         key = substance(name)
         if key in out:
-            raise MeasureError(say("core.measures", "{substances} has two results in one screen.", substances=SUBSTANCES[key]))
+            raise MeasureError(say("core.measures", "{substances} has two results in one screen.",
+                                   substances=SUBSTANCES[key]))
         out[key] = value if isinstance(value, ScreenResult) else screen_result(value)
     if not out:
         raise MeasureError(say("core.measures", "A screen needs a result for at least one substance."))
@@ -710,18 +715,19 @@ def check_mutual_help(week_of: date | str, meetings: object, kind: str, today: d
     day = check_day(week_of, QT_TRANSLATE_NOOP("core.measures", "week"), today)
     text = str(meetings).strip()
     if isinstance(meetings, bool) or not re.fullmatch(r"\d{1,3}", text):
-        raise MeasureError(say("core.measures", "The number of meetings must be a whole number from 0 to {mutual_help_max_per_week}.",
-                               mutual_help_max_per_week=MUTUAL_HELP_MAX_PER_WEEK))
+        raise MeasureError(say("core.measures", "The number of meetings must be a whole number from 0 to "
+                               "{mutual_help_max_per_week}.", mutual_help_max_per_week=MUTUAL_HELP_MAX_PER_WEEK))
     count = int(text)
     if count > MUTUAL_HELP_MAX_PER_WEEK:
         raise MeasureError(
-            say("core.measures", "{count} meetings in one week is more than Facilitator records ({mutual_help_max_per_week} at "
-                "most).", count=count, mutual_help_max_per_week=MUTUAL_HELP_MAX_PER_WEEK)
+            say("core.measures", "{count} meetings in one week is more than Facilitator records "
+                "({mutual_help_max_per_week} at most).", count=count, mutual_help_max_per_week=MUTUAL_HELP_MAX_PER_WEEK)
         )
     try:
         which = MutualHelpKind((kind or "").strip().lower())
     except ValueError:
-        raise MeasureError(say("core.measures", "A mutual-help meeting is 12-step or other, not {shown}.", shown=_shown(kind))) from None
+        raise MeasureError(say("core.measures", "A mutual-help meeting is 12-step or other, not {shown}.",
+                               shown=_shown(kind))) from None
     return week_start(day), count, which
 
 
@@ -801,12 +807,13 @@ def parse_lab_csv(data: bytes | str, today: date) -> LabFile:
     out = LabFile()
     if isinstance(data, bytes):
         if len(data) > LAB_FILE_MAX_BYTES:
-            raise MeasureError(say("core.measures", "The file is larger than {megabytes} MB; split it into smaller files.",
-                                   megabytes=LAB_FILE_MAX_BYTES // (1024 * 1024)))
+            raise MeasureError(say("core.measures", "The file is larger than {megabytes} MB; split it into smaller "
+                                   "files.", megabytes=LAB_FILE_MAX_BYTES // (1024 * 1024)))
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise MeasureError(say("core.measures", "The file is not UTF-8 text; save it from the spreadsheet as CSV UTF-8.")) from None
+            raise MeasureError(say("core.measures", "The file is not UTF-8 text; save it from the spreadsheet as CSV "
+                                   "UTF-8.")) from None
     if len(data) > LAB_FILE_MAX_BYTES:
         raise MeasureError(say("core.measures", "The file is larger than {megabytes} MB; split it into smaller files.",
                                megabytes=LAB_FILE_MAX_BYTES // (1024 * 1024)))
@@ -822,8 +829,8 @@ def parse_lab_csv(data: bytes | str, today: date) -> LabFile:
                 lab_columns=', '.join(LAB_COLUMNS), missing=', '.join(missing))
         )
     if len(table.rows) > LAB_FILE_MAX_ROWS:
-        raise MeasureError(say("core.measures", "The file has more than {lab_file_max_rows:,} rows; split it into smaller files.",
-                               lab_file_max_rows=LAB_FILE_MAX_ROWS))
+        raise MeasureError(say("core.measures", "The file has more than {lab_file_max_rows:,} rows; split it into "
+                               "smaller files.", lab_file_max_rows=LAB_FILE_MAX_ROWS))
     if not table.rows:
         raise MeasureError(say("core.measures", "The file has a header but no results."))
     index = {name: headers.index(name) for name in (*LAB_COLUMNS, *LAB_OPTIONAL) if name in headers}

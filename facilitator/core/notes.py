@@ -657,10 +657,8 @@ class NameWarning:
 
     @property
     def sentence(self) -> str:
-        return (
-            f"This note names another participant ({self.found!s}); other members must not "
-            'appear in a person\'s record. Use "a peer" instead.'
-        )
+        return say("core.notes", "This note names another participant ({found}); other members must not appear in a "
+                   "person's record. Use \"a peer\" instead.", found=self.found)
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:
@@ -815,8 +813,8 @@ def next_status(status: NoteStatus | str, action: NoteAction, needs_cosign: bool
         if action is NoteAction.COSIGN:
             raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be co-signed; this one is "
                                      "{label}.", label=label))
-        raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be returned; this one is {label}.",
-                                 label=label))
+        raise NoteStateError(say("core.notes", "Only a note awaiting co-signature can be returned; this one is "
+                                 "{label}.", label=label))
     return NoteStatus.COSIGNED if action is NoteAction.COSIGN else NoteStatus.RETURNED
 
 
@@ -838,8 +836,8 @@ def content_problem(sections: Sequence[Section], content: Mapping[str, object]) 
     # Measured as it is stored (JSON, with its quoting), so the database's own limit is never the one met.
     stored = json.dumps({str(k): "" if v is None else str(v) for k, v in content.items()}, ensure_ascii=False)
     if len(stored) > limits.NOTE_CONTENT_MAX_CHARS:
-        return say("core.notes", "The note is longer than the {note_content_max_chars:,} characters a note can hold in all.",
-                   note_content_max_chars=limits.NOTE_CONTENT_MAX_CHARS)
+        return say("core.notes", "The note is longer than the {note_content_max_chars:,} characters a note can hold in "
+                   "all.", note_content_max_chars=limits.NOTE_CONTENT_MAX_CHARS)
     return None
 
 
@@ -862,16 +860,18 @@ def check_can_sign(sections: Sequence[Section], content: Mapping[str, str], name
         raise NoteStateError(say("core.notes", "Fill in {sections} before signing.",
                                  sections=listing([core_word(label) for label in missing])))
     if not name.strip():
-        raise NoteStateError(say("core.notes", "Your account has no name to sign with; ask an administrator to add it."))
+        raise NoteStateError(say("core.notes", "Your account has no name to sign with; ask an administrator to add it.",
+                                 ))
     if len(credentials) > 100:
-        raise NoteStateError(say("core.notes", "The credentials on your account are too long (100 characters at most)."))
+        raise NoteStateError(say("core.notes", "The credentials on your account are too long (100 characters at most).",
+                                 ))
 
 
 def check_risk_section(content: Mapping[str, str], flag_open: bool, name: str = "") -> None:
     """While a safety flag is open for the person, their note cannot be signed without its risk section."""
     if flag_open and not str(content.get(RISK.key, "") or "").strip():
-        raise NoteStateError(say("core.notes", "{name} has an open safety flag: fill in Risk and safety before signing.",
-                                 name=name or say("core.notes", "This participant")))
+        raise NoteStateError(say("core.notes", "{name} has an open safety flag: fill in Risk and safety before "
+                                 "signing.", name=name or say("core.notes", "This participant")))
 
 
 def check_can_add_addendum(status: NoteStatus | str, text: str) -> None:
@@ -886,7 +886,8 @@ def check_can_mark_in_error(status: NoteStatus | str, already: bool, reason: str
     if already:
         raise NoteStateError(say("core.notes", "This note is already marked entered in error."))
     if NoteStatus(status) not in LOCKED:
-        raise NoteStateError(say("core.notes", "Only a signed note can be marked entered in error; a draft can simply be changed."))
+        raise NoteStateError(say("core.notes", "Only a signed note can be marked entered in error; a draft can simply "
+                                 "be changed."))
     if not reason.strip():
         raise NoteStateError(say("core.notes", "Give the reason the note was entered in error."))
     limits.TextLimit("reason", limits.COMMENT.max_chars, one_line=False).check(reason.strip())

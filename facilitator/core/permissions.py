@@ -231,7 +231,8 @@ def require_manage_settings(principal: Principal | None) -> Principal:
 
 def require_manage_rosters(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_manage_rosters(p), say("core.permissions", "Only an administrator can change participants, groups or enrollment."))
+    _deny(can_manage_rosters(p), say("core.permissions", "Only an administrator can change participants, groups or "
+                                     "enrollment."))
     return p
 
 
@@ -249,7 +250,8 @@ def require_view_audit(principal: Principal | None) -> Principal:
 
 def require_view_group(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_view_group(p, facilitator_ids), say("core.permissions", "This group is not one you lead; ask a supervisor for access."))
+    _deny(can_view_group(p, facilitator_ids), say("core.permissions", "This group is not one you lead; ask a "
+                                                  "supervisor for access."))
     return p
 
 
@@ -277,15 +279,16 @@ def require_plan_meetings(principal: Principal | None, facilitator_ids: Iterable
     p = require_signed_in(principal)
     _deny(
         can_plan_meetings(p, facilitator_ids),
-        say("core.permissions", "Only this group's facilitators, a supervisor or an administrator can plan its meetings."),
+        say("core.permissions", "Only this group's facilitators, a supervisor or an administrator can plan its "
+            "meetings."),
     )
     return p
 
 
 def require_run_session(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_run_session(p, facilitator_ids), say("core.permissions", "Only this group's facilitators or a supervisor can run its "
-                                                   "sessions."))
+    _deny(can_run_session(p, facilitator_ids), say("core.permissions", "Only this group's facilitators or a supervisor "
+                                                   "can run its sessions."))
     return p
 
 
@@ -300,8 +303,8 @@ def require_view_notes(principal: Principal | None, facilitator_ids: Iterable[in
 
 def require_write_note(principal: Principal | None, facilitator_ids: Iterable[int]) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_write_note(p, facilitator_ids), say("core.permissions", "Only this group's facilitators or a supervisor can write its "
-                                                  "notes."))
+    _deny(can_write_note(p, facilitator_ids), say("core.permissions", "Only this group's facilitators or a supervisor "
+                                                  "can write its notes."))
     return p
 
 
@@ -314,7 +317,8 @@ def require_edit_note(principal: Principal | None, author_id: int) -> Principal:
 def require_cosign(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied(say("core.permissions", "You cannot co-sign your own note; another supervisor must review it."))
+        raise PermissionDenied(say("core.permissions", "You cannot co-sign your own note; another supervisor must "
+                                   "review it."))
     _deny(can_cosign(p, author_id), say("core.permissions", "Only a supervisor can co-sign a note."))
     return p
 
@@ -322,7 +326,8 @@ def require_cosign(principal: Principal | None, author_id: int) -> Principal:
 def require_return_note(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied(say("core.permissions", "You cannot review your own note; another supervisor must review it."))
+        raise PermissionDenied(say("core.permissions", "You cannot review your own note; another supervisor must "
+                                   "review it."))
     _deny(can_return_note(p, author_id), say("core.permissions", "Only a supervisor can return a note to its author."))
     return p
 
@@ -335,13 +340,15 @@ def require_review_notes(principal: Principal | None) -> Principal:
 
 def require_choose_note_format(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_choose_note_format(p), say("core.permissions", "Only a supervisor or an administrator can choose a group's note format."))
+    _deny(can_choose_note_format(p), say("core.permissions", "Only a supervisor or an administrator can choose a "
+                                         "group's note format."))
     return p
 
 
 def require_add_addendum(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_add_addendum(p, author_id), say("core.permissions", "Only the note's author or a supervisor can add an addendum."))
+    _deny(can_add_addendum(p, author_id), say("core.permissions", "Only the note's author or a supervisor can add an "
+                                              "addendum."))
     return p
 
 
@@ -358,7 +365,8 @@ def require_add_observation(principal: Principal | None, facilitator_ids: Iterab
     p = require_signed_in(principal)
     _deny(
         can_add_observation(p, facilitator_ids),
-        say("core.permissions", "Only this group's facilitators or a supervisor can note observations about its members."),
+        say("core.permissions", "Only this group's facilitators or a supervisor can note observations about its "
+            "members."),
     )
     return p
 
@@ -411,7 +419,8 @@ def require_record_measures(
     p = require_signed_in(principal)
     _deny(
         can_record_measures(p, group_facilitator_ids),
-        say("core.permissions", "Only the facilitators of this participant's groups or a supervisor can record their measures."),
+        say("core.permissions", "Only the facilitators of this participant's groups or a supervisor can record their "
+            "measures."),
     )
     return p
 
@@ -429,7 +438,8 @@ def require_view_flags(principal: Principal | None, group_facilitator_ids: Itera
     p = require_signed_in(principal)
     _deny(
         can_view_flags(p, group_facilitator_ids),
-        say("core.permissions", "Safety flags are open to the participant's group facilitators and to supervisors only."),
+        say("core.permissions", "Safety flags are open to the participant's group facilitators and to supervisors "
+            "only."),
     )
     return p
 
@@ -440,7 +450,8 @@ def require_acknowledge_flag(
     p = require_signed_in(principal)
     _deny(
         can_acknowledge_flag(p, group_facilitator_ids),
-        say("core.permissions", "Only the facilitators of this participant's groups or a supervisor can acknowledge their safety flags."),
+        say("core.permissions", "Only the facilitators of this participant's groups or a supervisor can acknowledge "
+            "their safety flags."),
     )
     return p
 
@@ -488,7 +499,8 @@ def require_view_care(principal: Principal | None, group_facilitator_ids: Iterab
     p = require_signed_in(principal)
     _deny(
         can_view_care(p, group_facilitator_ids),
-        say("core.permissions", "A participant's care record is open to their group's facilitators and to supervisors only."),
+        say("core.permissions", "A participant's care record is open to their group's facilitators and to supervisors "
+            "only."),
     )
     return p
 
@@ -499,7 +511,8 @@ def require_change_level_of_care(
     p = require_signed_in(principal)
     _deny(
         can_change_level_of_care(p, group_facilitator_ids),
-        say("core.permissions", "Only the participant's facilitators or a supervisor can record a change of level of care."),
+        say("core.permissions", "Only the participant's facilitators or a supervisor can record a change of level of "
+            "care."),
     )
     return p
 
@@ -521,15 +534,18 @@ def require_write_discharge(principal: Principal | None, group_facilitator_ids: 
 
 def require_edit_discharge(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
-    _deny(can_edit_discharge(p, author_id), say("core.permissions", "Only the discharge summary's author can change or sign it."))
+    _deny(can_edit_discharge(p, author_id), say("core.permissions", "Only the discharge summary's author can change or "
+                                                "sign it."))
     return p
 
 
 def require_cosign_discharge(principal: Principal | None, author_id: int) -> Principal:
     p = require_signed_in(principal)
     if p.is_supervisor and p.user_id == author_id:
-        raise PermissionDenied(say("core.permissions", "You cannot review your own discharge summary; another supervisor must."))
-    _deny(can_cosign_discharge(p, author_id), say("core.permissions", "Only a supervisor can co-sign or return a discharge summary."))
+        raise PermissionDenied(say("core.permissions", "You cannot review your own discharge summary; another "
+                                   "supervisor must."))
+    _deny(can_cosign_discharge(p, author_id), say("core.permissions", "Only a supervisor can co-sign or return a "
+                                                  "discharge summary."))
     return p
 
 
@@ -560,7 +576,8 @@ def require_record_consent(
     p = require_signed_in(principal)
     _deny(
         can_record_consent(p, group_facilitator_ids),
-        say("core.permissions", "Only this participant's facilitators, a supervisor or an administrator can record their consents."),
+        say("core.permissions", "Only this participant's facilitators, a supervisor or an administrator can record "
+            "their consents."),
     )
     return p
 
@@ -569,7 +586,8 @@ def require_write_letter(principal: Principal | None, group_facilitator_ids: Ite
     p = require_signed_in(principal)
     _deny(
         can_write_letter(p, group_facilitator_ids),
-        say("core.permissions", "Only this participant's facilitators, a supervisor or an administrator can write letters about them."),
+        say("core.permissions", "Only this participant's facilitators, a supervisor or an administrator can write "
+            "letters about them."),
     )
     return p
 
@@ -578,6 +596,7 @@ def require_export_services(principal: Principal | None) -> Principal:
     p = require_signed_in(principal)
     _deny(
         can_export_services(p),
-        say("core.permissions", "Only supervisors, administrators and the facilitators of a group can export its services to bill."),
+        say("core.permissions", "Only supervisors, administrators and the facilitators of a group can export its "
+            "services to bill."),
     )
     return p

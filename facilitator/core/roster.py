@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, listing, say
 
 from . import limits
 from .attendance import AttendanceStatus, Track, WeeklySchedule
@@ -82,11 +82,11 @@ class ParticipantDraft:
         """Sentences for everything wrong with the draft; empty when it can be saved."""
         out = []
         if not self.record_number.strip():
-            out.append("the record number is empty")
+            out.append(say("core.roster", "the record number is empty"))
         if not self.preferred_name.strip():
-            out.append("the preferred name is empty")
+            out.append(say("core.roster", "the preferred name is empty"))
         if not self.legal_name.strip():
-            out.append("the legal name is empty")
+            out.append(say("core.roster", "the legal name is empty"))
         for limit, text in (
             (limits.RECORD_NUMBER, self.record_number.strip()),
             (limits.PREFERRED_NAME, self.preferred_name),
@@ -97,19 +97,20 @@ class ParticipantDraft:
             if problem:
                 out.append(problem)
         if self.weekly_hours_target is not None and not 0 <= self.weekly_hours_target <= 60:
-            out.append("the weekly hours target must be between 0 and 60")
-        for value, label in ((self.date_of_birth, "date of birth"), (self.program_start, "program start")):
+            out.append(say("core.roster", "the weekly hours target must be between 0 and 60"))
+        for value, label in ((self.date_of_birth, DATE_OF_BIRTH), (self.program_start, PROGRAM_START)):
             problem = limits.date_problem(value, label)
             if problem:
                 out.append(problem)
         if self.date_of_birth is not None and self.date_of_birth > self.program_start:
-            out.append("the date of birth is after the program start")
+            out.append(say("core.roster", "the date of birth is after the program start"))
         if len(self.goals) > MAX_GOALS:
-            out.append(f"there are more than {MAX_GOALS} treatment goals")
+            out.append(say("core.roster", "there are more than {max_goals} treatment goals", max_goals=MAX_GOALS))
         if any(len(g) > GOAL_MAX_CHARS for g in self.goals):
-            out.append(f"a treatment goal is longer than {GOAL_MAX_CHARS} characters")
+            out.append(say("core.roster", "a treatment goal is longer than {goal_max_chars} characters",
+                           goal_max_chars=GOAL_MAX_CHARS))
         elif any(limits.GOAL.problem(g) for g in self.goals):
-            out.append("a treatment goal contains control characters")
+            out.append(say("core.roster", "a treatment goal contains control characters"))
         return out
 
 
@@ -187,19 +188,20 @@ class GroupDraft:
     def problems(self) -> list[str]:
         out = []
         if not self.name.strip():
-            out.append("the group needs a name")
+            out.append(say("core.roster", "the group needs a name"))
         for limit, text in ((limits.GROUP_NAME, self.name), (limits.ROOM, self.room)):
             problem = limit.problem(text)
             if problem:
                 out.append(problem)
-        for value, label in ((self.start_date, "start date"), (self.end_date, "end date")):
+        for value, label in ((self.start_date, QT_TRANSLATE_NOOP("core.roster", "start date")),
+                             (self.end_date, QT_TRANSLATE_NOOP("core.roster", "end date"))):
             problem = limits.date_problem(value, label)
             if problem:
                 out.append(problem)
         if self.end_date is not None and self.end_date < self.start_date:
-            out.append("the end date is before the start date")
+            out.append(say("core.roster", "the end date is before the start date"))
         if not 1 <= self.capacity <= 100:
-            out.append("the capacity must be between 1 and 100")
+            out.append(say("core.roster", "the capacity must be between 1 and 100"))
         return out
 
 
@@ -357,15 +359,20 @@ ROSTER_FIELDS = (
     "large_print",
 )
 REQUIRED_FIELDS = ("record_number", "preferred_name", "legal_name", "program_start")
+# Words inside the row problems' sentences ("the date of birth ... is not a date"), for the catalogue.
+DATE_OF_BIRTH = QT_TRANSLATE_NOOP("core.roster", "date of birth")
+PROGRAM_START = QT_TRANSLATE_NOOP("core.roster", "program start")
+ROSTER_FILE = QT_TRANSLATE_NOOP("core.roster", "roster file")
+
 FIELD_LABELS = {
-    "record_number": "Record number",
-    "preferred_name": "Preferred name",
-    "legal_name": "Legal name",
-    "date_of_birth": "Date of birth",
-    "program_start": "Program start",
-    "weekly_hours_target": "Weekly hours target",
-    "language": "Language",
-    "large_print": "Large print",
+    "record_number": QT_TRANSLATE_NOOP("core.roster", "Record number"),
+    "preferred_name": QT_TRANSLATE_NOOP("core.roster", "Preferred name"),
+    "legal_name": QT_TRANSLATE_NOOP("core.roster", "Legal name"),
+    "date_of_birth": QT_TRANSLATE_NOOP("core.roster", "Date of birth"),
+    "program_start": QT_TRANSLATE_NOOP("core.roster", "Program start"),
+    "weekly_hours_target": QT_TRANSLATE_NOOP("core.roster", "Weekly hours target"),
+    "language": QT_TRANSLATE_NOOP("core.roster", "Language"),
+    "large_print": QT_TRANSLATE_NOOP("core.roster", "Large print"),
 }
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
@@ -414,12 +421,12 @@ def read_roster_text(path: str | os.PathLike[str]) -> str:
     """
     name = os.path.basename(os.fspath(path))
     with open(path, "rb") as fh:
-        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name)
+        too_big = limits.file_too_big(os.fstat(fh.fileno()).st_size, limits.ROSTER_FILE_MAX_BYTES, ROSTER_FILE, name)
         if too_big:
             raise RosterFileTooBig(too_big)
         data = fh.read(limits.ROSTER_FILE_MAX_BYTES + 1)  # a file still growing is cut off here
     if len(data) > limits.ROSTER_FILE_MAX_BYTES:
-        raise RosterFileTooBig(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, QT_TRANSLATE_NOOP("core.roster", "roster file"), name))
+        raise RosterFileTooBig(limits.file_too_big(len(data), limits.ROSTER_FILE_MAX_BYTES, ROSTER_FILE, name))
     return data.decode("utf-8")
 
 
@@ -445,7 +452,8 @@ def read_csv(text: str) -> CsvTable:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise RosterFileError(say("core.roster", "line {line} is not valid CSV ({exc})", line=line, exc=exc)) from exc
+            raise RosterFileError(say("core.roster", "line {line} is not valid CSV ({exc})",
+                                      line=line, exc=exc)) from exc
         if any(c.strip() for c in cells):
             rows.append((line, tuple(cells)))
         line = reader.line_num + 1
@@ -485,7 +493,7 @@ def parse_roster(
     plan = RosterPlan()
     missing = [FIELD_LABELS[f] for f in REQUIRED_FIELDS if not mapping.get(f)]
     if missing:
-        plan.errors.append(RowError(1, "no column is chosen for " + ", ".join(missing)))
+        plan.errors.append(RowError(1, say("core.roster", "no column is chosen for {fields}", fields=listing(missing))))
         return plan
     index = {f: table.headers.index(h) for f, h in mapping.items() if h and h in table.headers}
     seen: dict[str, int] = {}
@@ -497,15 +505,17 @@ def parse_roster(
 
         problems: list[str] = []
         if len(cells) > len(table.headers):
-            problems.append(f"has {len(cells)} cells but the header names {len(table.headers)} columns")
-        dob = _date_cell(cell("date_of_birth"), "date of birth", problems, required=False)
-        start = _date_cell(cell("program_start"), "program start", problems, required=True)
+            problems.append(say("core.roster", "has {cells_count} cells but the header names {headers_count} columns",
+                                cells_count=len(cells), headers_count=len(table.headers)))
+        dob = _date_cell(cell("date_of_birth"), DATE_OF_BIRTH, problems, required=False)
+        start = _date_cell(cell("program_start"), PROGRAM_START, problems, required=True)
         target = _hours_cell(cell("weekly_hours_target"), problems)
         large = _yes_no_cell(cell("large_print"), problems)
         language = cell("language") or "en"
         record = cell("record_number")
         if record and record in seen:
-            problems.append(f"record number {_shown(record)} is also on line {seen[record]}")
+            problems.append(say("core.roster", "record number {shown} is also on line {line}",
+                                shown=_shown(record), line=seen[record]))
         elif record:
             seen[record] = line
         if start is not None:
@@ -525,9 +535,10 @@ def parse_roster(
             )
             problems += draft.problems()
             if today is not None and start > date(today.year + 1, today.month, 1):
-                problems.append(f"the program start {start.isoformat()} is more than a year away")
+                problems.append(say("core.roster", "the program start {start} is more than a year away",
+                                    start=start.isoformat()))
         if problems:
-            plan.errors.append(RowError(line, "; ".join(problems)))
+            plan.errors.append(RowError(line, listing(problems, "; ")))
         elif start is not None:
             plan.drafts.append((line, draft))
     if not table.rows:
@@ -538,12 +549,13 @@ def parse_roster(
 def _date_cell(text: str, what: str, problems: list[str], required: bool) -> date | None:
     if not text:
         if required:
-            problems.append(f"the {what} is empty")
+            problems.append(say("core.roster", "the {what} is empty", what=what))
         return None
     try:
         value = date.fromisoformat(text)
     except ValueError:
-        problems.append(f"the {what} {_shown(text)} is not a date like 2026-03-01")
+        problems.append(say("core.roster", "the {what} {shown} is not a date like 2026-03-01",
+                            what=what, shown=_shown(text)))
         return None
     problem = limits.date_problem(value, what)
     if problem:
@@ -564,7 +576,7 @@ def _hours_cell(text: str, problems: list[str]) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        problems.append(f"the weekly hours target {_shown(text)} is not a number")
+        problems.append(say("core.roster", "the weekly hours target {shown} is not a number", shown=_shown(text)))
         return None
     return value
 
@@ -575,7 +587,7 @@ def _yes_no_cell(text: str, problems: list[str]) -> bool | None:
         return True
     if folded in _NO:
         return False
-    problems.append(f"large print must be yes or no, not {_shown(text)}")
+    problems.append(say("core.roster", "large print must be yes or no, not {shown}", shown=_shown(text)))
     return None
 
 

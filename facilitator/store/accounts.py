@@ -105,8 +105,8 @@ def _check_username(username: str) -> str:
     name = normalize_username(username)
     if not USERNAME_RE.match(name):
         raise AccountError(
-            say("store.accounts", "A user name has 2 to 64 characters: lowercase letters, digits, dots, dashes or underscores, "
-                "starting with a letter or digit.")
+            say("store.accounts", "A user name has 2 to 64 characters: lowercase letters, digits, dots, dashes or "
+                "underscores, starting with a letter or digit.")
         )
     return name
 
@@ -121,8 +121,8 @@ def _check_role(role: UserRole | str) -> UserRole:
     try:
         return UserRole(role)
     except ValueError:
-        raise AccountError(say("store.accounts", "{role!r} is not a role; choose facilitator, supervisor or administrator.",
-                               role=role)) from None
+        raise AccountError(say("store.accounts", "{role!r} is not a role; choose facilitator, supervisor or "
+                               "administrator.", role=role)) from None
 
 
 class AccountService:
@@ -184,7 +184,8 @@ class AccountService:
             # Take the audit head's lock first so that two first-run dialogs cannot both win.
             uow.conn.execute(sa.text("UPDATE audit_head SET seq = seq WHERE id = 1"))
             if uow.conn.execute(sa.select(_account.c.id).limit(1)).first() is not None:
-                raise AccountError(say("store.accounts", "This clinic already has accounts; ask an administrator to create yours."))
+                raise AccountError(say("store.accounts", "This clinic already has accounts; ask an administrator to "
+                                       "create yours."))
             new_id = _insert_account(
                 uow, username=name, full_name=full, credentials=credentials.strip(),
                 role=UserRole.ADMINISTRATOR, password_hash=password_hash,
@@ -255,8 +256,8 @@ class AccountService:
             else:
                 self._audit_as(uow, who, AuditAction.SIGN_IN, record_type="account", record_id=row.id)
         if signed is None:
-            raise SignInFailed(say("store.accounts", "This account cannot sign in just now; try again in a few minutes or ask an "
-                                   "administrator."))
+            raise SignInFailed(say("store.accounts", "This account cannot sign in just now; try again in a few minutes "
+                                   "or ask an administrator."))
         return principal_of(signed)
 
     def _failed(self, who: Principal, detail: str) -> None:
@@ -394,7 +395,8 @@ class AccountService:
                 sa.select(_account).where(_account.c.username == normalize_username(username))
             ).first()
             if row is None:
-                raise AccountError(say("store.accounts", "There is no account with the user name {username!r}.", username=username))
+                raise AccountError(say("store.accounts", "There is no account with the user name {username!r}.",
+                                       username=username))
             return _account_of(row)
 
     def create_account(
@@ -422,8 +424,8 @@ class AccountService:
         with self._work.begin(principal) as uow:
             require_manage_accounts(uow.principal)
             if uow.conn.execute(sa.select(_account.c.id).where(_account.c.username == name)).first() is not None:
-                raise AccountError(say("store.accounts", "The user name {name!r} is taken; accounts are never deleted, so choose "
-                                       "another.", name=name))
+                raise AccountError(say("store.accounts", "The user name {name!r} is taken; accounts are never deleted, "
+                                       "so choose another.", name=name))
             new_id = _insert_account(
                 uow, username=name, full_name=full, credentials=credentials.strip(), role=chosen_role,
                 password_hash=password_hash, needs_cosign=needs_cosign, staff_id=staff_id,
@@ -497,7 +499,8 @@ class AccountService:
             if row.disabled == disabled:
                 return _account_of(row)
             if disabled and row.id == p.user_id:
-                raise AccountError(say("store.accounts", "You cannot disable your own account; another administrator can."))
+                raise AccountError(say("store.accounts", "You cannot disable your own account; another administrator "
+                                       "can."))
             if disabled and row.role == UserRole.ADMINISTRATOR.value:
                 _keep_an_administrator(uow.conn, row.id)
             uow.conn.execute(
@@ -553,9 +556,10 @@ def _not_locked(now: datetime) -> sa.ColumnElement[bool]:
 def _locked(until: datetime, now: datetime) -> SignInFailed:
     minutes = max(1, math.ceil((until - now).total_seconds() / 60))
     return SignInFailed(
-        say("store.accounts", "Too many wrong passwords: try again in {minutes} minutes, or ask an administrator to reset the "
-            "password.", minutes=minutes) if minutes > 1 else
-        say("store.accounts", "Too many wrong passwords: try again in a minute, or ask an administrator to reset the password.")
+        say("store.accounts", "Too many wrong passwords: try again in {minutes} minutes, or ask an administrator to "
+            "reset the password.", minutes=minutes) if minutes > 1 else
+        say("store.accounts", "Too many wrong passwords: try again in a minute, or ask an administrator to reset the "
+            "password.")
     )
 
 
@@ -598,7 +602,8 @@ def _keep_an_administrator(conn: Connection, leaving_id: int) -> None:
         )
     ).first()
     if others is None:
-        raise AccountError(say("store.accounts", "The clinic needs at least one active administrator; create another one first."))
+        raise AccountError(say("store.accounts", "The clinic needs at least one active administrator; create another "
+                               "one first."))
 
 
 # -- the demo clinic ---------------------------------------------------------------------------

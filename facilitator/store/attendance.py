@@ -22,7 +22,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -59,7 +59,7 @@ from ..core.attendance import (
 from ..core.attendance import Track as CoreTrack
 from ..core.audit import AuditAction
 from ..core.catalogue import QT_TRANSLATE_NOOP, say
-from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError
+from ..core.changes import ATTENDANCE, MEETING, ConflictError, UserFacingError, moment_words
 from ..core.clock import Clock
 from ..core.library import Library
 from ..core.print_language import clinic_record_language, sign_in_language
@@ -123,17 +123,20 @@ class AttendanceConflict(ConflictError):
         self.names = tuple(names)
         who = changed_by or say("store.attendance", "Someone else")
         if len(self.names) > 1:
-            people = say("store.attendance", "{names} and {last}", names=", ".join(self.names[:-1]), last=self.names[-1])
+            people = say("store.attendance", "{names} and {last}",
+                         names=", ".join(self.names[:-1]), last=self.names[-1])
         else:
             people = "".join(self.names) or say("store.attendance", "someone on this sheet")
         if changed_at is None:
             sentence = say("store.attendance", "{who} changed the attendance of {people}, after you opened the sheet. "
-                           "Nothing was saved: reload to see their marks, or save yours over them.", who=who, people=people)
+                           "Nothing was saved: reload to see their marks, or save yours over them.",
+                           who=who, people=people)
         else:
-            local = changed_at.astimezone(zone or UTC)
-            sentence = say("store.attendance", "{who} changed the attendance of {people} at {time} on {day}, after you "
-                           "opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.",
-                           who=who, people=people, time=f"{local:%H:%M}", day=local.date().isoformat())
+            when = moment_words(changed_at, zone)
+            sentence = say("store.attendance", "{who} changed the attendance of {people} at {time} on {day} {month}, "
+                           "after you opened the sheet. Nothing was saved: reload to see their marks, or save yours "
+                           "over them.", who=who, people=people, time=when["time"], day=when["day"],
+                           month=when["month"])
         self.args = (sentence,)
         self.sentence = sentence
 
@@ -370,14 +373,16 @@ class AttendanceService(Scoped):
         """Cancel a meeting read at ``version`` (None: whatever it is now), with the reason kept in the record."""
         reason = " ".join(reason.split())
         if not reason:
-            raise AttendanceError(say("store.attendance", "Say why the meeting is cancelled; the reason goes in the record."))
+            raise AttendanceError(say("store.attendance", "Say why the meeting is cancelled; the reason goes in the "
+                                      "record."))
 
         def cancel(uow: UnitOfWork) -> tuple[dict[str, Any], str]:
             marked = uow.conn.execute(
                 sa.select(sa.func.count()).select_from(_attendance).where(_attendance.c.meeting_id == meeting_id)
             ).scalar_one()
             if marked:
-                raise AttendanceError(say("store.attendance", "Attendance has been taken for this meeting, so it cannot be cancelled."))
+                raise AttendanceError(say("store.attendance", "Attendance has been taken for this meeting, so it "
+                                          "cannot be cancelled."))
             return {"cancelled_at": uow.now, "cancel_reason": reason[:500]}, "cancelled the meeting"
 
         return self._change_meeting(meeting_id, version, cancel)
@@ -696,9 +701,11 @@ class AttendanceService(Scoped):
         marks = list(marks)
         for mark in marks:
             if (mark.participant_id is None) == (mark.relative_id is None):
-                raise AttendanceError(say("store.attendance", "Each attendance mark is for one participant or one visitor."))
+                raise AttendanceError(say("store.attendance", "Each attendance mark is for one participant or one "
+                                          "visitor."))
             if mark.arrived_at is not None and mark.left_at is not None and mark.left_at < mark.arrived_at:
-                raise AttendanceError(say("store.attendance", "A departure time is before the arrival time; check the times typed."))
+                raise AttendanceError(say("store.attendance", "A departure time is before the arrival time; check the "
+                                          "times typed."))
         if len({m.key for m in marks}) != len(marks):
             raise AttendanceError(say("store.attendance", "A person is marked twice in one save; check the sheet."))
         try:
@@ -724,7 +731,8 @@ class AttendanceService(Scoped):
         if meeting is None:
             raise AttendanceError(say("store.attendance", "That meeting no longer exists."))
         if meeting.cancelled_at is not None:
-            raise AttendanceError(say("store.attendance", "This meeting was cancelled; reinstate it before taking attendance."))
+            raise AttendanceError(say("store.attendance", "This meeting was cancelled; reinstate it before taking "
+                                      "attendance."))
         zone = self._zone_in(uow)
         current = self._current_marks(conn, meeting_id)
         who = uow.principal.user_id if uow.principal is not None else None

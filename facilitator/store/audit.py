@@ -19,6 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
+from facilitator.core.catalogue import say
+
 from ..core.audit import (
     GENESIS_HASH,
     HASHED_FIELDS,
@@ -299,7 +301,8 @@ class AuditLog:
             if head is None:
                 report = verify_rows(records)
                 report.problems.append(
-                    ChainProblem(0, "the trail's head record is missing: entries at the end may have been deleted.")
+                    ChainProblem(0, say("store.audit", "the trail's head record is missing: entries at the end may "
+                                        "have been deleted."))
                 )
             else:
                 report = verify_rows(records, head.seq, head.hash)
@@ -310,7 +313,8 @@ class AuditLog:
             ).all()
             for seq, detail in rebuilt:
                 report.problems.append(
-                    ChainProblem(int(seq), f"the trail's head record had been deleted; Facilitator {detail}.")
+                    ChainProblem(int(seq), say("store.audit", "the trail's head record had been deleted; Facilitator "
+                                               "{detail}.", detail=detail))
                 )
             if checkpoint is not None:
                 report.problems.extend(checkpoints.compare(conn, checkpoint))

@@ -116,8 +116,8 @@ def database_path(url: str | sa.URL) -> Path:
     """The SQLite file behind ``url``; a sentence for PostgreSQL or an in-memory database."""
     if not db.is_sqlite(url):
         raise BackupError(
-            say("store.backup", "This clinic's database is on a PostgreSQL server; back it up and restore it with the server's "
-                "tools (pg_dump and pg_restore).")
+            say("store.backup", "This clinic's database is on a PostgreSQL server; back it up and restore it with the "
+                "server's tools (pg_dump and pg_restore).")
         )
     path = db.sqlite_path(url)
     if path is None:
@@ -148,7 +148,8 @@ def _take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | Non
     if not source.exists():
         raise BackupError(say("store.backup", "There is no database at {source} to back up.", source=source))
     if target.resolve() == source.resolve():
-        raise BackupError(say("store.backup", "A backup cannot overwrite the database it copies; choose another file name."))
+        raise BackupError(say("store.backup", "A backup cannot overwrite the database it copies; choose another file "
+                              "name."))
     if target.exists() and target.is_dir():
         raise BackupError(say("store.backup", "{target} is a folder; give a file name for the backup.", target=target))
     db.make_private_dir(target.parent)
@@ -162,7 +163,8 @@ def _take_backup(source: Path, target: Path, checkpoints: AuditCheckpoints | Non
     problem = _integrity_problem(target)
     if problem:
         target.unlink(missing_ok=True)
-        raise BackupError(say("store.backup", "The copy failed its integrity check ({problem}); nothing was kept.", problem=problem))
+        raise BackupError(say("store.backup", "The copy failed its integrity check ({problem}); nothing was kept.",
+                              problem=problem))
     sha = file_sha256(target)
     digest_path = digest_path_for(target)
     with db.private_file(digest_path) as fh:
@@ -232,7 +234,8 @@ def check_backup(path: Path, checkpoints: AuditCheckpoints | None = None) -> Bac
         raise BackupError(say("store.backup", "The backup {shown_path} cannot be read: {os_problem}.",
                               shown_path=shown_path(path), os_problem=os_problem(exc))) from exc
     except ValueError as exc:  # a name with a NUL character
-        raise BackupError(say("store.backup", "There is no backup file at {shown_path}.", shown_path=shown_path(path))) from exc
+        raise BackupError(say("store.backup", "There is no backup file at {shown_path}.",
+                              shown_path=shown_path(path))) from exc
 
 
 def _check_backup(path: Path, checkpoints: AuditCheckpoints | None) -> BackupInfo:
@@ -241,8 +244,8 @@ def _check_backup(path: Path, checkpoints: AuditCheckpoints | None) -> BackupInf
     digest_file = digest_path_for(path)
     if not digest_file.is_file():
         raise BackupError(
-            say("store.backup", "The digest file {name} is missing beside the backup, so its integrity cannot be checked.",
-                name=digest_file.name)
+            say("store.backup", "The digest file {name} is missing beside the backup, so its integrity cannot be "
+                "checked.", name=digest_file.name)
         )
     try:
         expected = digest_file.read_text(encoding="utf-8").split()[0].lower()
@@ -251,13 +254,13 @@ def _check_backup(path: Path, checkpoints: AuditCheckpoints | None) -> BackupInf
     sha = file_sha256(path)
     if sha != expected:
         raise BackupError(
-            say("store.backup", "The backup {name} does not match its SHA-256 digest: the file is damaged or was changed, so it was "
-                "not restored.", name=path.name)
+            say("store.backup", "The backup {name} does not match its SHA-256 digest: the file is damaged or was "
+                "changed, so it was not restored.", name=path.name)
         )
     problem = _integrity_problem(path)
     if problem:
-        raise BackupError(say("store.backup", "The backup {name} is not a sound database ({problem}); it was not restored.",
-                              name=path.name, problem=problem))
+        raise BackupError(say("store.backup", "The backup {name} is not a sound database ({problem}); it was not "
+                              "restored.", name=path.name, problem=problem))
     engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     try:
         with engine.connect() as conn:
@@ -317,8 +320,8 @@ def _check_schema_known(schema: str, path: Path) -> None:
         known = None
     if known is None:
         raise BackupError(
-            say("store.backup", "The backup {name} was made by a newer or unknown version of Facilitator (schema {schema}); update "
-                "Facilitator before restoring it.", name=path.name, schema=schema or '?')
+            say("store.backup", "The backup {name} was made by a newer or unknown version of Facilitator (schema "
+                "{schema}); update Facilitator before restoring it.", name=path.name, schema=schema or '?')
         )
 
 
@@ -467,7 +470,8 @@ def restore_backup(
     try:
         return _restore(info, backup, target, keep_dir, stamp, confirm_clinic)
     except OSError as exc:
-        raise BackupError(say("store.backup", "The restore could not be finished: {os_problem}.", os_problem=os_problem(exc))) from exc
+        raise BackupError(say("store.backup", "The restore could not be finished: {os_problem}.",
+                              os_problem=os_problem(exc))) from exc
 
 
 def _restore(
@@ -501,8 +505,8 @@ def _restore(
             _copy(staging, target, wal=True)
     except sqlite3.Error as exc:
         if replaced_copy:
-            raise BackupError(say("store.backup", "The restore could not be finished: {exc}. The previous database is kept at {path}.",
-                                  exc=exc, path=replaced_copy)) from exc
+            raise BackupError(say("store.backup", "The restore could not be finished: {exc}. The previous database is "
+                                  "kept at {path}.", exc=exc, path=replaced_copy)) from exc
         raise BackupError(say("store.backup", "The restore could not be finished: {exc}.", exc=exc)) from exc
     finally:
         for leftover in _with_companions(staging):
@@ -524,8 +528,8 @@ def _keep_damaged(target: Path, keep_dir: Path, stamp: datetime) -> Path:
         for source in _with_companions(target):
             source.unlink(missing_ok=True)
     except OSError as exc:
-        raise BackupError(say("store.backup", "The damaged database could not be set aside: {value}; nothing was restored.",
-                              value=exc.strerror or exc)) from exc
+        raise BackupError(say("store.backup", "The damaged database could not be set aside: {problem}; nothing was "
+                              "restored.", problem=os_problem(exc))) from exc
     return kept
 
 

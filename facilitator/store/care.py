@@ -456,8 +456,8 @@ class CareService(Scoped):
             p = self._require(uow, participant_id, perm.require_change_level_of_care)
             person = self._person(uow, participant_id)
             if person.status != "active":
-                raise cc.CareError(say("store.care", "This participant is no longer in the program; their level of care cannot "
-                                       "change."))
+                raise cc.CareError(say("store.care", "This participant is no longer in the program; their level of "
+                                       "care cannot change."))
             history, _ = read_level_history(uow.conn, participant_id, person.program_start)
             before = history.level_on(effective)
             cc.check_level_change(history, level, effective, reason, decided_by, self._today(uow))
@@ -477,7 +477,8 @@ class CareService(Scoped):
         if not reason:
             raise cc.CareError(say("store.care", "Give the reason the level change was entered in error."))
         if len(reason) > cc.REASON_MAX:
-            raise cc.CareError(say("store.care", "The reason can be at most {reason_max} characters.", reason_max=cc.REASON_MAX))
+            raise cc.CareError(say("store.care", "The reason can be at most {reason_max} characters.",
+                                   reason_max=cc.REASON_MAX))
         with self._begin() as uow:
             row = uow.conn.execute(sa.select(LEVEL).where(LEVEL.c.id == change_id)).first()
             if row is None:
@@ -557,14 +558,15 @@ class CareService(Scoped):
             if person.status != "active":
                 raise cc.CareError(say("store.care", "This participant has already left the program."))
             if day < person.program_start:
-                raise cc.CareError(say("store.care", "The discharge date cannot be before the program start ({program_start}).",
-                                       program_start=person.program_start.isoformat()))
+                raise cc.CareError(say("store.care", "The discharge date cannot be before the program start "
+                                       "({program_start}).", program_start=person.program_start.isoformat()))
             if day > self._today(uow) + timedelta(days=30):
                 raise cc.CareError(say("store.care", "A discharge can be dated at most 30 days ahead."))
             open_row = uow.conn.execute(sa.select(DISCHARGE.c.id).where(
                 DISCHARGE.c.participant_id == participant_id, DISCHARGE.c.status.in_(OPEN_STATUSES))).first()
             if open_row is not None:
-                raise cc.CareError(say("store.care", "This participant already has a discharge in progress; finish that one."))
+                raise cc.CareError(say("store.care", "This participant already has a discharge in progress; finish "
+                                       "that one."))
             content = cc.prefill_discharge(self.discharge_facts(uow, person, kind, day))
             discharge_id = uow.conn.execute(DISCHARGE.insert().values(
                 participant_id=participant_id, discharge_type=kind.value, discharge_date=day, author_id=p.user_id,
@@ -612,7 +614,8 @@ class CareService(Scoped):
         out = {k: str(content.get(k) or "").strip() for k in sorted(keys)}
         for section in cc.DISCHARGE_SECTIONS:
             if len(out[section.key]) > 20_000:
-                raise cc.CareError(say("store.care", "{label} can be at most 20,000 characters.", label=core_word(section.label)))
+                raise cc.CareError(say("store.care", "{label} can be at most 20,000 characters.",
+                                       label=core_word(section.label)))
         return out
 
     def sign_discharge(self, discharge_id: int, version: int | None = None,

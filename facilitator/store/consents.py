@@ -250,7 +250,8 @@ class ConsentService(Scoped):
             if revoked_on > today:
                 raise ConsentError(say("store.consents", "The revocation date cannot be later than today."))
             if revoked_on < row.signed_on:
-                raise ConsentError(say("store.consents", "The revocation date cannot be before the consent was signed."))
+                raise ConsentError(say("store.consents", "The revocation date cannot be before the consent was signed.",
+                                       ))
             who_id, who = self._who(uow, p)
             uow.conn.execute(
                 _consent.update()

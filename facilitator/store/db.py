@@ -70,9 +70,9 @@ def create_engine(url: str, *, create: bool = True) -> Engine:
     else:
         if not path.exists() and not create:
             raise DatabaseError(
-                say("store.db", "The clinic database is missing from {path}, though this data folder has held one. Facilitator "
-                    "does not start an empty clinic in its place: put the file back, or restore the latest backup "
-                    "(facilitator restore FILE).", path=path)
+                say("store.db", "The clinic database is missing from {path}, though this data folder has held one. "
+                    "Facilitator does not start an empty clinic in its place: put the file back, or restore "
+                    "the latest backup (facilitator restore FILE).", path=path)
             )
         try:
             make_private_dir(path.parent)
@@ -217,8 +217,8 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
             script.get_revision(current)
         except Exception as exc:
             raise DatabaseError(
-                say("store.db", "This database was written by a newer version of Facilitator (schema {current}); update "
-                    "Facilitator on this computer before opening it.", current=current)
+                say("store.db", "This database was written by a newer version of Facilitator (schema {current}); "
+                    "update Facilitator on this computer before opening it.", current=current)
             ) from exc
     with engine.connect() as conn:
         allowed = may_change_schema(conn)
@@ -226,14 +226,14 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> str | None:
         user = engine.url.username or "this account"
         if current is None:
             raise DatabaseError(
-                say("store.db", "The clinic database is empty and {user} may not create its tables: the clinic's administrator "
-                    "must run 'facilitator server prepare' (it installs the schema as the database's owner) first.",
-                    user=user)
+                say("store.db", "The clinic database is empty and {user} may not create its tables: the clinic's "
+                    "administrator must run 'facilitator server prepare' (it installs the schema as the "
+                    "database's owner) first.", user=user)
             )
         raise DatabaseError(
-            say("store.db", "The clinic database is at schema {current} and this Facilitator needs {head}, which {user} may not "
-                "install: the clinic's administrator must run 'facilitator server upgrade' (it migrates as the "
-                "database's owner) before the workstations open it.",
+            say("store.db", "The clinic database is at schema {current} and this Facilitator needs {head}, which "
+                "{user} may not install: the clinic's administrator must run 'facilitator server upgrade' "
+                "(it migrates as the database's owner) before the workstations open it.",
                 current=current, head=head, user=user)
         )
     backup = None

@@ -78,10 +78,10 @@ def missing_guards(conn: Connection) -> list[str]:
 
 def unprotected_sentence(missing: list[str]) -> str:
     return (
-        say("store.guards", "This clinic database has lost {missing_count} of the protections that lock signed notes and the audit "
-            "trail, so someone changed it outside Facilitator. You can still look records up, but nothing can be "
-            "saved until an administrator restores them (facilitator audit guards --repair) or restores a backup.",
-            missing_count=len(missing))
+        say("store.guards", "This clinic database has lost {missing_count} of the protections that lock signed notes "
+            "and the audit trail, so someone changed it outside Facilitator. You can still look records "
+            "up, but nothing can be saved until an administrator restores them (facilitator audit "
+            "guards --repair) or restores a backup.", missing_count=len(missing))
     )
 
 

@@ -81,6 +81,13 @@ ENTRY_KINDS: dict[str, tuple[sa.Table, str, str]] = {
     "screen": (SCREEN, ch.SCREEN, "a drug screen"),
     "mutual help": (MUTUAL_HELP, ch.MUTUAL_HELP, "a mutual-help report"),
 }
+# The kinds as a sentence names them ("That check-in no longer exists."), for the catalogue.
+ENTRY_KIND_WORDS = {
+    "check-in": QT_TRANSLATE_NOOP("store.measures", "check-in"),
+    "questionnaire": QT_TRANSLATE_NOOP("store.measures", "questionnaire"),
+    "screen": QT_TRANSLATE_NOOP("store.measures", "drug screen"),
+    "mutual help": QT_TRANSLATE_NOOP("store.measures", "mutual-help report"),
+}
 FLAG_NOTE = cm.limits.TextLimit("note", 1000, one_line=False)
 
 
@@ -175,8 +182,8 @@ class MeasuresService(Scoped):
         groups = self._groups(uow.conn, participant_id, on)
         if not groups:
             raise MeasureError(
-                say("store.measures", "{preferred_name} was not enrolled in any group on {on}; measures are recorded for enrolled "
-                    "participants.", preferred_name=person.preferred_name, on=on.isoformat())
+                say("store.measures", "{preferred_name} was not enrolled in any group on {on}; measures are recorded "
+                    "for enrolled participants.", preferred_name=person.preferred_name, on=on.isoformat())
             )
         access = self._access(uow)
         if not access.setup:
@@ -216,8 +223,8 @@ class MeasuresService(Scoped):
             today = self._today_in(uow)
             if meeting.local_day > today:
                 raise MeasureError(
-                    say("store.measures", "This meeting is on {local_day}, after today; check-ins are recorded in the session.",
-                        local_day=meeting.local_day.isoformat())
+                    say("store.measures", "This meeting is on {local_day}, after today; check-ins are recorded in the "
+                        "session.", local_day=meeting.local_day.isoformat())
                 )
             person = self._person(uow, participant_id)
             access = self._access(uow)
@@ -231,8 +238,8 @@ class MeasuresService(Scoped):
             ).first()
             if not enrolled and attended is None:
                 raise MeasureError(
-                    say("store.measures", "{preferred_name} is not enrolled in this group and not marked present at this meeting.",
-                        preferred_name=person.preferred_name)
+                    say("store.measures", "{preferred_name} is not enrolled in this group and not marked present at "
+                        "this meeting.", preferred_name=person.preferred_name)
                 )
             if not access.setup:
                 staff = access.staff_of_groups([meeting.group_id])
@@ -426,7 +433,8 @@ class MeasuresService(Scoped):
             me = self._access(uow).me()
             if me is not None and me.is_administrator:
                 raise perm.PermissionDenied(
-                    say("store.measures", "Only a supervisor or the facilitators of a participant's groups can record drug screens.")
+                    say("store.measures", "Only a supervisor or the facilitators of a participant's groups can record "
+                        "drug screens.")
                 )
             today = self._today_in(uow)
             parsed = cm.parse_lab_csv(data, today)
@@ -506,10 +514,13 @@ class MeasuresService(Scoped):
                 )
             ).first()
             if exists:
+                if which.value == "12-step":
+                    kind_words = say("store.measures", "12-step")
+                else:
+                    kind_words = say("store.measures", "other")
                 raise MeasureError(
-                    say("store.measures", "The {kind} meetings of the week of {week} are already recorded; mark that entry entered "
-                        "in error to correct it.", week=week.isoformat(),
-                        kind=say("store.measures", "12-step") if which.value == "12-step" else say("store.measures", "other"))
+                    say("store.measures", "The {kind} meetings of the week of {week} are already recorded; mark that "
+                        "entry entered in error to correct it.", kind=kind_words, week=week.isoformat())
                 )
             new_id = conn.execute(
                 MUTUAL_HELP.insert()
@@ -539,11 +550,12 @@ class MeasuresService(Scoped):
             conn = uow.conn
             row = conn.execute(sa.select(table).where(table.c.id == record_id)).first()
             if row is None:
-                raise GoneError(say("store.measures", "That {kind} no longer exists.", kind=kind))
+                raise GoneError(say("store.measures", "That {kind} no longer exists.", kind=ENTRY_KIND_WORDS[kind]))
             day = _day_of(kind, row)
             self._may_record_or_view(uow, row.participant_id, day)
             if row.error_at is not None:
-                raise MeasureError(say("store.measures", "This {kind} is already marked entered in error.", kind=kind))
+                raise MeasureError(say("store.measures", "This {kind} is already marked entered in error.",
+                                       kind=ENTRY_KIND_WORDS[kind]))
             conn.execute(
                 table.update().where(table.c.id == record_id, table.c.error_at.is_(None))
                 .values(error_at=uow.now, error_by_id=self._by(uow), error_reason=text)
@@ -639,7 +651,8 @@ class MeasuresService(Scoped):
                 p = self._access(uow).me()
                 if p is not None and p.is_administrator:
                     raise perm.PermissionDenied(
-                        say("store.measures", "Safety flags are open to the participant's group facilitators and to supervisors only.")
+                        say("store.measures", "Safety flags are open to the participant's group facilitators and to "
+                            "supervisors only.")
                     )
                 visible = self._access(uow).visible_participants()
                 where = FLAG.c.resolved_at.is_(None)
@@ -724,7 +737,8 @@ class MeasuresService(Scoped):
             p = access.me()
             if p is not None and p.is_administrator:
                 raise perm.PermissionDenied(
-                    say("store.measures", "Measures are open to the participant's group facilitators and to supervisors only.")
+                    say("store.measures", "Measures are open to the participant's group facilitators and to "
+                        "supervisors only.")
                 )
             day = day or self._today_in(uow)
             groups = access.visible_groups()

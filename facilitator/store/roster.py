@@ -59,7 +59,8 @@ class RosterImportRefused(RosterError):
         rows = ", ".join(str(e.line) for e in self.errors[:10]) + ("…" if len(self.errors) > 10 else "")
         super().__init__(say("store.roster", "The roster was not imported: {count} rows have problems (lines {rows}).",
                              count=len(self.errors), rows=rows) if len(self.errors) > 1 else
-                         say("store.roster", "The roster was not imported: 1 row has a problem (line {rows}).", rows=rows))
+                         say("store.roster", "The roster was not imported: 1 row has a problem (line {rows}).",
+                             rows=rows))
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,8 @@ class RosterService(Scoped):
     def _check_group(draft: GroupDraft) -> None:
         problems = draft.problems()
         if problems:
-            raise RosterError(say("store.roster", "The group cannot be saved: {problems}.", problems=listing(problems, "; ")))
+            raise RosterError(say("store.roster", "The group cannot be saved: {problems}.",
+                                  problems=listing(problems, "; ")))
 
     @staticmethod
     def _group_values(draft: GroupDraft) -> dict[str, Any]:
@@ -361,7 +363,8 @@ class RosterService(Scoped):
     def _check_participant(draft: ParticipantDraft) -> None:
         problems = draft.problems()
         if problems:
-            raise RosterError(say("store.roster", "The participant cannot be saved: {problems}.", problems=listing(problems, "; ")))
+            raise RosterError(say("store.roster", "The participant cannot be saved: {problems}.",
+                                  problems=listing(problems, "; ")))
 
     @staticmethod
     def _refuse_duplicate(conn: sa.Connection, record_number: str, other_than: int | None = None) -> None:
@@ -369,8 +372,8 @@ class RosterService(Scoped):
         if other_than is not None:
             stmt = stmt.where(_participant.c.id != other_than)
         if conn.execute(stmt).first():
-            raise RosterError(say("store.roster", "Record number {record_number} already belongs to another participant.",
-                                  record_number=record_number))
+            raise RosterError(say("store.roster", "Record number {record_number} already belongs to another "
+                                  "participant.", record_number=record_number))
 
     @staticmethod
     def _participant_values(draft: ParticipantDraft) -> dict[str, Any]:
@@ -655,7 +658,8 @@ class RosterService(Scoped):
                 sa.select(_participant.c.record_number).where(_participant.c.record_number.in_(numbers))
             ).scalars())
             errors += [
-                RowError(line, f"record number {d.record_number.strip()!r} is already in the roster")
+                RowError(line, say("store.roster", "record number {record_number!r} is already in the roster",
+                                   record_number=d.record_number.strip()))
                 for line, d in plan.drafts
                 if d.record_number.strip() in taken
             ]
@@ -680,5 +684,6 @@ class RosterService(Scoped):
         except sa.exc.IntegrityError as exc:
             log.warning("Roster import refused by the database: %s", exc)
             raise RosterError(
-                say("store.roster", "The roster was not imported: another workstation added one of these record numbers just now.")
+                say("store.roster", "The roster was not imported: another workstation added one of these record "
+                    "numbers just now.")
             ) from exc

@@ -56,18 +56,20 @@ class ServerPlan:
         for what, name in (("database", self.database), ("owner role", self.owner_role), ("app role", self.app_role)):
             if not _NAME.match(name):
                 raise ServerSetupError(
-                    say("store.server_setup", "The {what} name {name!r} must be lowercase letters, digits and underscores, starting with "
-                        "a letter or underscore.", what=what, name=name)
+                    say("store.server_setup", "The {what} name {name!r} must be lowercase letters, digits and "
+                        "underscores, starting with a letter or underscore.", what=what, name=name)
                 )
         if self.owner_role == self.app_role:
-            raise ServerSetupError(say("store.server_setup", "The owner role and the app role must be two different roles."))
+            raise ServerSetupError(say("store.server_setup", "The owner role and the app role must be two different "
+                                       "roles."))
         try:
             url = sa.make_url(self.admin_url)
         except sa.exc.ArgumentError as exc:
             raise ServerSetupError(say("store.server_setup", "The server address {admin_url!r} is not a valid URL.",
                                        admin_url=self.admin_url)) from exc
         if url.get_backend_name() != "postgresql":
-            raise ServerSetupError(say("store.server_setup", "Preparing a server needs a PostgreSQL address (postgresql+psycopg://...)."))
+            raise ServerSetupError(say("store.server_setup", "Preparing a server needs a PostgreSQL address "
+                                       "(postgresql+psycopg://...)."))
 
     def url_for(self, database: str, username: str | None = None) -> sa.URL:
         url = sa.make_url(self.admin_url).set(database=database)
@@ -107,7 +109,8 @@ def _connect(url: sa.URL | str) -> tuple[sa.Engine, Connection]:
     except sa.exc.OperationalError as exc:
         engine.dispose()
         first_line = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise ServerSetupError(say("store.server_setup", "Cannot connect to the server: {first_line}.", first_line=first_line)) from None
+        raise ServerSetupError(say("store.server_setup", "Cannot connect to the server: {first_line}.",
+                                   first_line=first_line)) from None
 
 
 def _quote(conn: Connection, name: str) -> str:
@@ -177,9 +180,9 @@ def prepare(
         owner = _database_owner(conn, plan.database)
         if owner is not None and owner != plan.owner_role:
             raise ServerSetupError(
-                say("store.server_setup", "The database {database} already exists and belongs to {owner}, not to {owner_role}; choose "
-                    "another database name or give --owner-role the role that owns it.",
-                    database=plan.database, owner=owner, owner_role=plan.owner_role)
+                say("store.server_setup", "The database {database} already exists and belongs to {owner}, not to "
+                    "{owner_role}; choose another database name or give --owner-role the role "
+                    "that owns it.", database=plan.database, owner=owner, owner_role=plan.owner_role)
             )
         _ensure_role(conn, plan.owner_role, owner_password, report, "owner role")
         _ensure_role(conn, plan.app_role, app_password, report, "app role")
@@ -218,17 +221,16 @@ def upgrade(plan: ServerPlan, report: PrepareReport | None = None) -> str:
             owner = _database_owner(conn, plan.database)
             if owner != plan.owner_role:
                 raise ServerSetupError(
-                    say("store.server_setup", "The database {database} belongs to {owner}, not to {owner_role}; run 'facilitator server "
-                        "prepare' first, or name its owner with --owner-role.",
+                    say("store.server_setup", "The database {database} belongs to {owner}, not to {owner_role}; run "
+                        "'facilitator server prepare' first, or name its owner with --owner-role.",
                         database=plan.database, owner=owner, owner_role=plan.owner_role)
                 )
             try:
                 conn.exec_driver_sql(f"SET ROLE {_quote(conn, plan.owner_role)}")
             except sa.exc.ProgrammingError:
                 raise ServerSetupError(
-                    say("store.server_setup", "The account in the server address may not act as {owner_role}; use the server's "
-                        "administrator (e.g. postgres) or {owner_role} itself.",
-                        owner_role=plan.owner_role)
+                    say("store.server_setup", "The account in the server address may not act as {owner_role}; use the "
+                        "server's administrator (e.g. postgres) or {owner_role} itself.", owner_role=plan.owner_role)
                 ) from None
             conn.commit()
             before = db.current_revision_on(conn)

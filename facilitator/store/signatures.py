@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from facilitator.core.catalogue import say
+
 from ..core.audit import (
     AuditAction,
     SignedContent,
@@ -180,38 +182,46 @@ def verify_signatures(conn: Connection) -> SignatureReport:
         for rnd in rounds.pop(note_id, []):
             compare(
                 (note_id, int(rnd.round)), signs, signed_content_hash(_round_content(note, meeting, rnd)),
-                f"note {note_id}, round {rnd.round}: what is stored differs from what was signed "
-                "(its words, participant, date of service or signer were changed).",
-                f"note {note_id}, round {rnd.round}: signed, but the audit trail has no signature for it.",
+                say("store.signatures", "note {note_id}, round {round}: what is stored differs from what was signed "
+                    "(its words, participant, date of service or signer were changed).",
+                    note_id=note_id, round=rnd.round),
+                say("store.signatures", "note {note_id}, round {round}: signed, but the audit trail has no signature "
+                    "for it.", note_id=note_id, round=rnd.round),
             )
         if note.status in _LOCKED and note.signed_at is not None:
             signed_now = signed_content_hash(_note_content(note, meeting))
             compare(
                 (note_id, int(note.round)), signs, signed_now,
-                f"note {note_id}: the note as shown differs from what was signed in round {note.round} "
-                "(its words, participant, date of service or signer were changed).",
-                f"note {note_id}: marked signed, but the audit trail has no signature for round {note.round}.",
+                say("store.signatures", "note {note_id}: the note as shown differs from what was signed in round "
+                    "{round} (its words, participant, date of service or signer were changed).",
+                    note_id=note_id, round=note.round),
+                say("store.signatures", "note {note_id}: marked signed, but the audit trail has no signature for "
+                    "round {round}.", note_id=note_id, round=note.round),
             )
             if note.status == "cosigned":
                 if note.cosigned_at is None or note.cosigner_id is None:
-                    report.problems.append(SignatureProblem(0, note_id, f"note {note_id}: marked co-signed without a co-signature."))
+                    report.problems.append(SignatureProblem(0, note_id, say(
+                        "store.signatures", "note {note_id}: marked co-signed without a co-signature.", note_id=note_id)))
                 else:
                     compare(
                         (note_id, int(note.round)), cosigns,
                         cosigned_hash(signed_now, int(note.cosigner_id), note.cosigner_name,
                                       note.cosigner_credentials, note.cosigned_at),
-                        f"note {note_id}: differs from what was co-signed (its words, participant, date of "
-                        "service, signer or co-signer were changed).",
-                        f"note {note_id}: marked co-signed, but the audit trail has no co-signature for it.",
+                        say("store.signatures", "note {note_id}: differs from what was co-signed (its words, "
+                            "participant, date of service, signer or co-signer were changed).", note_id=note_id),
+                        say("store.signatures", "note {note_id}: marked co-signed, but the audit trail has no "
+                            "co-signature for it.", note_id=note_id),
                     )
     for note_id in rounds:  # rounds whose note is gone or back to a draft
         report.problems.append(
-            SignatureProblem(0, note_id, f"note {note_id}: has signed rounds but the note itself was removed or reset.")
+            SignatureProblem(0, note_id, say("store.signatures", "note {note_id}: has signed rounds but the note "
+                                             "itself was removed or reset.", note_id=note_id))
         )
     for (note_id, rnd_no), (seq, _digest) in sorted(signs.items(), key=lambda kv: kv[1][0]):
         if note_id not in seen_notes:
             report.problems.append(
-                SignatureProblem(seq, note_id, f"note {note_id}: signed (round {rnd_no}) but no longer in the database.")
+                SignatureProblem(seq, note_id, say("store.signatures", "note {note_id}: signed (round {rnd_no}) but "
+                                                   "no longer in the database.", note_id=note_id, rnd_no=rnd_no))
             )
             seen_notes.add(note_id)  # say it once per note
     report.problems.sort(key=lambda p: (p.note_id, p.seq))

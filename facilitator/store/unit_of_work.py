@@ -224,7 +224,8 @@ class UnitOfWork:
             select_cols.append(cols.updated_at)
         current = self.conn.execute(sa.select(*select_cols).where(cols.id == record_id)).first()
         if current is None:
-            return GoneError(say("store.unit_of_work", "That {what} no longer exists; someone may have removed it.", what=record_word(what)))
+            return GoneError(say("store.unit_of_work", "That {what} no longer exists; someone may have removed it.",
+                                 what=record_word(what)))
         by_id = getattr(current, "updated_by_id", None)
         who = ""
         if by_id is not None:
@@ -315,14 +316,14 @@ class Work:
             st = os.stat(self._db_file)
         except FileNotFoundError:
             raise DatabaseUnavailable(
-                say("store.unit_of_work", "The clinic database file is gone from {db_file}: it was moved or deleted. Nothing was saved, "
-                    "and what you typed is still on screen; put the file back or restore a backup.",
-                    db_file=self._db_file)
+                say("store.unit_of_work", "The clinic database file is gone from {db_file}: it was moved or deleted. "
+                    "Nothing was saved, and what you typed is still on screen; put the file back "
+                    "or restore a backup.", db_file=self._db_file)
             ) from None
         except OSError as exc:
             raise DatabaseUnavailable(
-                say("store.unit_of_work", "The clinic database file {db_file} cannot be reached ({strerror}). Nothing was saved.",
-                    db_file=self._db_file, strerror=exc.strerror)
+                say("store.unit_of_work", "The clinic database file {db_file} cannot be reached ({strerror}). Nothing "
+                    "was saved.", db_file=self._db_file, strerror=exc.strerror)
             ) from exc
         if write_protected(st.st_mode):
             self._read_only = True
@@ -337,13 +338,14 @@ class Work:
         file_id = self._stat_file()
         if self._file_id is not None and file_id != self._file_id:
             raise DatabaseReplaced(
-                say("store.unit_of_work", "The clinic database file was replaced by another file since this computer connected. Nothing "
-                    "was saved; sign in again to go on with the database as it is now.")
+                say("store.unit_of_work", "The clinic database file was replaced by another file since this computer "
+                    "connected. Nothing was saved; sign in again to go on with the database as it "
+                    "is now.")
             )
         if write and self._read_only:
             raise DatabaseUnavailable(
-                say("store.unit_of_work", "The clinic database can no longer be written (its file was made read-only). Nothing was saved, "
-                    "and what you typed is still on screen.")
+                say("store.unit_of_work", "The clinic database can no longer be written (its file was made read-only). "
+                    "Nothing was saved, and what you typed is still on screen.")
             )
 
     def _check_database(self, conn: Connection) -> None:
@@ -352,13 +354,15 @@ class Work:
         now = read_identity(conn)
         if now is None or now.clinic_id != self._identity.clinic_id:
             raise DatabaseReplaced(
-                say("store.unit_of_work", "The clinic database was replaced by another one since this computer connected. Nothing was "
-                    "saved; sign in again to go on with the database as it is now.")
+                say("store.unit_of_work", "The clinic database was replaced by another one since this computer "
+                    "connected. Nothing was saved; sign in again to go on with the database as it "
+                    "is now.")
             )
         if now.restore_count != self._identity.restore_count:
             raise DatabaseReplaced(
-                say("store.unit_of_work", "The clinic database was restored from a backup since this computer connected, so records may "
-                    "have changed under you. Nothing was saved; sign in again to go on.")
+                say("store.unit_of_work", "The clinic database was restored from a backup since this computer "
+                    "connected, so records may have changed under you. Nothing was saved; sign in "
+                    "again to go on.")
             )
 
     def _check(self, conn: Connection, principal: Principal | None) -> None:
@@ -374,7 +378,8 @@ class Work:
             row = None  # no identity table (an empty file where the database was): not this clinic's
         if row is None or row.clinic_id != self._identity.clinic_id or row.restore_count != self._identity.restore_count:
             self._check_database(conn)  # says which: replaced or restored
-            raise DatabaseReplaced(say("store.unit_of_work", "The clinic database changed since this computer connected; sign in again."))
+            raise DatabaseReplaced(say("store.unit_of_work", "The clinic database changed since this computer "
+                                       "connected; sign in again."))
         if row.disabled is None or row.disabled or row.role != principal.role.value:
             self._check_account(conn, principal)
 
@@ -386,13 +391,14 @@ class Work:
         ).first()
         if row is None or row.disabled:
             raise AccountChanged(
-                say("store.unit_of_work", "Your account was disabled by an administrator, so you have been signed out. What you typed is "
-                    "still on screen; ask an administrator if this is a mistake.")
+                say("store.unit_of_work", "Your account was disabled by an administrator, so you have been signed out. "
+                    "What you typed is still on screen; ask an administrator if this is a "
+                    "mistake.")
             )
         if row.role != principal.role.value:
             raise AccountChanged(
-                say("store.unit_of_work", "Your role changed to {label} since you signed in; please sign in again. What you typed is "
-                    "still on screen.", label=core_word(UserRole(row.role).label, lower=True))
+                say("store.unit_of_work", "Your role changed to {label} since you signed in; please sign in again. "
+                    "What you typed is still on screen.", label=core_word(UserRole(row.role).label, lower=True))
             )
         return principal
 
@@ -500,12 +506,15 @@ class Work:
 def _unavailable(exc: sa.exc.OperationalError) -> DatabaseUnavailable:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk" in text and "full" in text or "no space" in text:
-        sentence = say("store.unit_of_work", "The disk holding the clinic database is full. Nothing was saved; free some space and try "
-                       "again.")
+        sentence = say("store.unit_of_work", "The disk holding the clinic database is full. Nothing was saved; free "
+                       "some space and try again.")
     elif "readonly" in text or "read-only" in text:
-        sentence = say("store.unit_of_work", "The clinic database can no longer be written (it was made read-only). Nothing was saved.")
+        sentence = say("store.unit_of_work", "The clinic database can no longer be written (it was made read-only). "
+                       "Nothing was saved.")
     elif "locked" in text or "busy" in text:
-        sentence = say("store.unit_of_work", "The clinic database is busy with another workstation's change; try again in a moment.")
+        sentence = say("store.unit_of_work", "The clinic database is busy with another workstation's change; try again "
+                       "in a moment.")
     else:
-        sentence = say("store.unit_of_work", "The clinic database cannot be reached just now. Nothing was saved; try again in a moment.")
+        sentence = say("store.unit_of_work", "The clinic database cannot be reached just now. Nothing was saved; try "
+                       "again in a moment.")
     return DatabaseUnavailable(sentence)

@@ -1099,6 +1099,13 @@
     </message>
 </context>
 <context>
+    <name>CheckInRatings</name>
+    <message>
+        <source>The rating could not be saved; it is still here to try again.</source>
+        <translation>No se pudo guardar la puntuación; sigue aquí para intentarlo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
@@ -6881,6 +6888,73 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.audit</name>
+    <message>
+        <source>entry {first}</source>
+        <translation>la entrada {first}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last}</source>
+        <translation>las entradas {first} a {last}</translation>
+    </message>
+    <message>
+        <source>the trail is empty</source>
+        <translation>el registro está vacío</translation>
+    </message>
+    <message>
+        <source>its newest entry is now {now}</source>
+        <translation>su entrada más reciente ahora es la {now}</translation>
+    </message>
+    <message>
+        <source>{what} at the end of the trail were deleted.</source>
+        <translation>se eliminaron {what} al final del registro.</translation>
+    </message>
+    <message>
+        <source>the checkpoint of {when} is of another clinic database (id {clinic_id}); this database&apos;s identity was changed or the database was replaced.</source>
+        <translation>el punto de control del {when} es de otra base de datos de clínica (id {clinic_id}); se cambió la identidad de esta base de datos o se reemplazó la base de datos.</translation>
+    </message>
+    <message>
+        <source>the checkpoint of {when} saw {seq} entries but {what}: entries were cut off or the trail was wiped.</source>
+        <translation>el punto de control del {when} vio {seq} entradas, pero {what}: se cortaron entradas o se borró el registro.</translation>
+    </message>
+    <message>
+        <source>entry {seq} is missing</source>
+        <translation>falta la entrada {seq}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last} are missing</source>
+        <translation>faltan las entradas {first} a {last}</translation>
+    </message>
+    <message>
+        <source>entry {seq} ({at}, {username}, {action}) was altered after it was written.</source>
+        <translation>la entrada {seq} ({at}, {username}, {action}) se alteró después de escribirse.</translation>
+    </message>
+    <message>
+        <source>entry {last_seq}, the newest, was replaced after it was written.</source>
+        <translation>la entrada {last_seq}, la más reciente, se reemplazó después de escribirse.</translation>
+    </message>
+    <message>
+        <source>entry {seq} is not the entry the checkpoint of {when} sealed: entries were cut off and the trail written on, or the trail up to it was rewritten and its chain recomputed.</source>
+        <translation>la entrada {seq} no es la que selló el punto de control del {when}: se cortaron entradas y se siguió escribiendo, o se reescribió el registro hasta ella y se recalculó su cadena.</translation>
+    </message>
+    <message>
+        <source>{missing}: deleted from the trail.</source>
+        <translation>{missing}: eliminadas del registro.</translation>
+    </message>
+    <message>
+        <source>entry {seq} appears twice or out of order.</source>
+        <translation>la entrada {seq} aparece dos veces o fuera de orden.</translation>
+    </message>
+    <message>
+        <source>entry {seq} does not follow the entry before it: an earlier entry was altered or removed.</source>
+        <translation>la entrada {seq} no sigue a la anterior: se alteró o se eliminó una entrada previa.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+</context>
+<context>
     <name>core.care</name>
     <message>
         <source>Say why the level of care changes.</source>
@@ -6930,6 +7004,54 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <source>Each line of {labels} can be at most {plan_line_max} characters.</source>
         <translation>Cada línea de {labels} puede tener como máximo {plan_line_max} caracteres.</translation>
     </message>
+    <message>
+        <source>People and places that help me</source>
+        <translation>Personas y lugares que me ayudan</translation>
+    </message>
+    <message>
+        <source>One a line: a sponsor, family, a friend, a faith group.</source>
+        <translation>Uno por línea: un padrino, la familia, un amigo, un grupo de fe.</translation>
+    </message>
+    <message>
+        <source>Meetings I will go to</source>
+        <translation>Reuniones a las que iré</translation>
+    </message>
+    <message>
+        <source>One a line: which meeting, where, which day.</source>
+        <translation>Una por línea: qué reunión, dónde, qué día.</translation>
+    </message>
+    <message>
+        <source>My warning signs</source>
+        <translation>Mis señales de alerta</translation>
+    </message>
+    <message>
+        <source>One a line, in the person&apos;s words.</source>
+        <translation>Una por línea, con las palabras de la persona.</translation>
+    </message>
+    <message>
+        <source>What I will do</source>
+        <translation>Lo que haré</translation>
+    </message>
+    <message>
+        <source>One a line: what helps when a warning sign shows up.</source>
+        <translation>Una por línea: lo que ayuda cuando aparece una señal de alerta.</translation>
+    </message>
+    <message>
+        <source>People I can call</source>
+        <translation>Personas a las que puedo llamar</translation>
+    </message>
+    <message>
+        <source>One a line: a name and a number.</source>
+        <translation>Una por línea: un nombre y un número.</translation>
+    </message>
+    <message>
+        <source>My next appointment</source>
+        <translation>Mi próxima cita</translation>
+    </message>
+    <message>
+        <source>Where and when, if there is one.</source>
+        <translation>Dónde y cuándo, si la hay.</translation>
+    </message>
 </context>
 <context>
     <name>core.changes</name>
@@ -6970,6 +7092,54 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>alerta de seguridad</translation>
     </message>
     <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
         <source>Someone else</source>
         <translation>Otra persona</translation>
     </message>
@@ -6978,8 +7148,8 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>{who} cambió este registro ({what}) después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
     </message>
     <message>
-        <source>{who} changed this {what} at {time} on {day}, after you opened it. Nothing was overwritten: reload to see their version, or save yours over it.</source>
-        <translation>{who} cambió este registro ({what}) a las {time} del {day}, después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
+        <source>{who} changed this {what} at {time} on {day} {month}, after you opened it. Nothing was overwritten: reload to see their version, or save yours over it.</source>
+        <translation>{who} cambió este registro ({what}) a las {time} del {day} {month}, después de que usted lo abrió. No se sobrescribió nada: vuelva a cargarlo para ver su versión o guarde la suya encima.</translation>
     </message>
 </context>
 <context>
@@ -7121,10 +7291,53 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.files</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>el nombre del archivo es demasiado largo</translation>
+    </message>
+    <message>
+        <source>permission was denied</source>
+        <translation>se denegó el permiso</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>no existe ese archivo o carpeta</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>una parte de la ruta no es una carpeta</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the path loops through links</source>
+        <translation>la ruta forma un ciclo de enlaces</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>no se pudo leer o escribir en el disco</translation>
+    </message>
+</context>
+<context>
     <name>core.limits</name>
     <message>
         <source>The {label} {day} is not between {earliest} and {latest}.</source>
         <translation>{label}: la fecha {day} no está entre {earliest} y {latest}.</translation>
+    </message>
+    <message>
+        <source>the {label} {day} is not between {earliest} and {latest}</source>
+        <translation>{label}: la fecha {day} no está entre {earliest} y {latest}</translation>
     </message>
     <message>
         <source>The report&apos;s end date is before its start date.</source>
@@ -7133,6 +7346,14 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>The {what} {name} is {megabytes:.1f} MB; the largest Facilitator reads is {limit_mb} MB.</source>
         <translation>El archivo {name} ({what}) pesa {megabytes:.1f} MB; lo máximo que Facilitator lee es {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>the {label} is longer than {max_chars:,} characters</source>
+        <translation>el campo «{label}» tiene más de {max_chars:,} caracteres</translation>
+    </message>
+    <message>
+        <source>the {label} contains control characters</source>
+        <translation>el campo «{label}» contiene caracteres de control</translation>
     </message>
     <message>
         <source>The {label} is longer than {max_chars:,} characters.</source>
@@ -7373,6 +7594,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 </context>
 <context>
     <name>core.notes</name>
+    <message>
+        <source>This note names another participant ({found}); other members must not appear in a person&apos;s record. Use &quot;a peer&quot; instead.</source>
+        <translation>Esta nota nombra a otro participante ({found}); los demás miembros no deben aparecer en el expediente de una persona. Escriba &quot;un compañero&quot; en su lugar.</translation>
+    </message>
     <message>
         <source>The note is longer than the {note_content_max_chars:,} characters a note can hold in all.</source>
         <translation>La nota supera los {note_content_max_chars:,} caracteres que una nota puede tener en total.</translation>
@@ -7615,8 +7840,52 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 <context>
     <name>core.roster</name>
     <message>
+        <source>large print must be yes or no, not {shown}</source>
+        <translation>«letra grande» debe ser yes o no, no {shown}</translation>
+    </message>
+    <message>
         <source>the first line must name the columns</source>
         <translation>la primera línea debe nombrar las columnas</translation>
+    </message>
+    <message>
+        <source>the record number is empty</source>
+        <translation>el número de expediente está vacío</translation>
+    </message>
+    <message>
+        <source>the preferred name is empty</source>
+        <translation>el nombre preferido está vacío</translation>
+    </message>
+    <message>
+        <source>the legal name is empty</source>
+        <translation>el nombre legal está vacío</translation>
+    </message>
+    <message>
+        <source>the weekly hours target must be between 0 and 60</source>
+        <translation>la meta de horas semanales debe estar entre 0 y 60</translation>
+    </message>
+    <message>
+        <source>the date of birth is after the program start</source>
+        <translation>la fecha de nacimiento es posterior al inicio del programa</translation>
+    </message>
+    <message>
+        <source>there are more than {max_goals} treatment goals</source>
+        <translation>hay más de {max_goals} objetivos de tratamiento</translation>
+    </message>
+    <message>
+        <source>a treatment goal is longer than {goal_max_chars} characters</source>
+        <translation>un objetivo de tratamiento tiene más de {goal_max_chars} caracteres</translation>
+    </message>
+    <message>
+        <source>the group needs a name</source>
+        <translation>el grupo necesita un nombre</translation>
+    </message>
+    <message>
+        <source>the end date is before the start date</source>
+        <translation>la fecha de fin es anterior a la fecha de inicio</translation>
+    </message>
+    <message>
+        <source>the capacity must be between 1 and 100</source>
+        <translation>la capacidad debe estar entre 1 y 100</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -7627,8 +7896,88 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>la línea 1 no es CSV válido ({exc})</translation>
     </message>
     <message>
+        <source>no column is chosen for {fields}</source>
+        <translation>no se eligió ninguna columna para {fields}</translation>
+    </message>
+    <message>
+        <source>has {cells_count} cells but the header names {headers_count} columns</source>
+        <translation>tiene {cells_count} celdas, pero el encabezado nombra {headers_count} columnas</translation>
+    </message>
+    <message>
+        <source>record number {shown} is also on line {line}</source>
+        <translation>el número de expediente {shown} también está en la línea {line}</translation>
+    </message>
+    <message>
+        <source>the {what} is empty</source>
+        <translation>{what}: está vacío</translation>
+    </message>
+    <message>
+        <source>the {what} {shown} is not a date like 2026-03-01</source>
+        <translation>{what}: {shown} no es una fecha como 2026-03-01</translation>
+    </message>
+    <message>
+        <source>the weekly hours target {shown} is not a number</source>
+        <translation>la meta de horas semanales {shown} no es un número</translation>
+    </message>
+    <message>
+        <source>a treatment goal contains control characters</source>
+        <translation>un objetivo de tratamiento contiene caracteres de control</translation>
+    </message>
+    <message>
         <source>line {line} is not valid CSV ({exc})</source>
         <translation>la línea {line} no es CSV válido ({exc})</translation>
+    </message>
+    <message>
+        <source>the program start {start} is more than a year away</source>
+        <translation>el inicio del programa {start} está a más de un año</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>program start</source>
+        <translation>inicio del programa</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>fecha de fin</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Program start</source>
+        <translation>Inicio del programa</translation>
+    </message>
+    <message>
+        <source>Weekly hours target</source>
+        <translation>Meta de horas semanales</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Letra grande</translation>
     </message>
     <message>
         <source>roster file</source>
@@ -9202,8 +9551,8 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>{who} cambió la asistencia de {people} después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
     </message>
     <message>
-        <source>{who} changed the attendance of {people} at {time} on {day}, after you opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.</source>
-        <translation>{who} cambió la asistencia de {people} a las {time} del {day}, después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
+        <source>{who} changed the attendance of {people} at {time} on {day} {month}, after you opened the sheet. Nothing was saved: reload to see their marks, or save yours over them.</source>
+        <translation>{who} cambió la asistencia de {people} a las {time} del {day} {month}, después de que usted abrió la hoja. No se guardó nada: vuelva a cargarla para ver sus marcas o guarde las suyas encima.</translation>
     </message>
     <message>
         <source>someone on this sheet</source>
@@ -9267,6 +9616,17 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     </message>
 </context>
 <context>
+    <name>store.audit</name>
+    <message>
+        <source>the trail&apos;s head record is missing: entries at the end may have been deleted.</source>
+        <translation>falta el registro de cabecera del registro de auditoría: es posible que se hayan eliminado entradas al final.</translation>
+    </message>
+    <message>
+        <source>the trail&apos;s head record had been deleted; Facilitator {detail}.</source>
+        <translation>el registro de cabecera del registro de auditoría se había eliminado; Facilitator {detail}.</translation>
+    </message>
+</context>
+<context>
     <name>store.backup</name>
     <message>
         <source>This clinic&apos;s database is on a PostgreSQL server; back it up and restore it with the server&apos;s tools (pg_dump and pg_restore).</source>
@@ -9317,6 +9677,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>No se pudo terminar la restauración: {exc}.</translation>
     </message>
     <message>
+        <source>The damaged database could not be set aside: {problem}; nothing was restored.</source>
+        <translation>No se pudo apartar la base de datos dañada: {problem}; no se restauró nada.</translation>
+    </message>
+    <message>
         <source>The restore could not be finished: {exc}. The previous database is kept at {path}.</source>
         <translation>No se pudo terminar la restauración: {exc}. La base de datos anterior se conserva en {path}.</translation>
     </message>
@@ -9343,10 +9707,6 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>The restore could not be finished: {os_problem}.</source>
         <translation>No se pudo terminar la restauración: {os_problem}.</translation>
-    </message>
-    <message>
-        <source>The damaged database could not be set aside: {value}; nothing was restored.</source>
-        <translation>No se pudo apartar la base de datos dañada: {value}; no se restauró nada.</translation>
     </message>
     <message>
         <source>The file {name} is not a Facilitator backup (it has no {missing} table).</source>
@@ -9604,6 +9964,22 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>Las alertas de seguridad solo están disponibles para los facilitadores de los grupos del participante y para los supervisores.</translation>
     </message>
     <message>
+        <source>check-in</source>
+        <translation>bienvenida</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>cuestionario</translation>
+    </message>
+    <message>
+        <source>drug screen</source>
+        <translation>prueba de drogas</translation>
+    </message>
+    <message>
+        <source>mutual-help report</source>
+        <translation>reporte de ayuda mutua</translation>
+    </message>
+    <message>
         <source>date it was taken</source>
         <translation>fecha en que se tomó</translation>
     </message>
@@ -9618,6 +9994,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
 </context>
 <context>
     <name>store.notes.base</name>
+    <message>
+        <source>{time} on {day} {month}</source>
+        <translation>{time} del {day} {month}</translation>
+    </message>
     <message>
         <source>That note no longer exists.</source>
         <translation>Esa nota ya no existe.</translation>
@@ -9736,6 +10116,10 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
         <translation>La inscripción no puede terminar antes de haber empezado.</translation>
     </message>
     <message>
+        <source>record number {record_number!r} is already in the roster</source>
+        <translation>el número de expediente {record_number!r} ya está en la lista</translation>
+    </message>
+    <message>
         <source>The roster was not imported: another workstation added one of these record numbers just now.</source>
         <translation>La lista no se importó: otra estación de trabajo acaba de agregar uno de estos números de expediente.</translation>
     </message>
@@ -9788,6 +10172,45 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>The account in the server address may not act as {owner_role}; use the server&apos;s administrator (e.g. postgres) or {owner_role} itself.</source>
         <translation>La cuenta de la dirección del servidor no puede actuar como {owner_role}; use el administrador del servidor (p. ej., postgres) o el propio {owner_role}.</translation>
+    </message>
+</context>
+<context>
+    <name>store.signatures</name>
+    <message>
+        <source>note {note_id}, round {round}: what is stored differs from what was signed (its words, participant, date of service or signer were changed).</source>
+        <translation>nota {note_id}, ronda {round}: lo guardado difiere de lo firmado (se cambiaron sus palabras, el participante, la fecha de servicio o quien firmó).</translation>
+    </message>
+    <message>
+        <source>note {note_id}, round {round}: signed, but the audit trail has no signature for it.</source>
+        <translation>nota {note_id}, ronda {round}: firmada, pero el registro de auditoría no tiene su firma.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: the note as shown differs from what was signed in round {round} (its words, participant, date of service or signer were changed).</source>
+        <translation>nota {note_id}: la nota tal como se muestra difiere de lo firmado en la ronda {round} (se cambiaron sus palabras, el participante, la fecha de servicio o quien firmó).</translation>
+    </message>
+    <message>
+        <source>note {note_id}: marked signed, but the audit trail has no signature for round {round}.</source>
+        <translation>nota {note_id}: marcada como firmada, pero el registro de auditoría no tiene firma de la ronda {round}.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: has signed rounds but the note itself was removed or reset.</source>
+        <translation>nota {note_id}: tiene rondas firmadas, pero la nota se eliminó o se restableció.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: signed (round {rnd_no}) but no longer in the database.</source>
+        <translation>nota {note_id}: firmada (ronda {rnd_no}), pero ya no está en la base de datos.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: differs from what was co-signed (its words, participant, date of service, signer or co-signer were changed).</source>
+        <translation>nota {note_id}: difiere de lo cofirmado (se cambiaron sus palabras, el participante, la fecha de servicio, quien firmó o quien cofirmó).</translation>
+    </message>
+    <message>
+        <source>note {note_id}: marked co-signed, but the audit trail has no co-signature for it.</source>
+        <translation>nota {note_id}: marcada como cofirmada, pero el registro de auditoría no tiene su cofirma.</translation>
+    </message>
+    <message>
+        <source>note {note_id}: marked co-signed without a co-signature.</source>
+        <translation>nota {note_id}: marcada como cofirmada sin cofirma.</translation>
     </message>
 </context>
 <context>

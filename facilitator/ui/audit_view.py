@@ -267,7 +267,7 @@ class AuditDialog(QDialog):
         if report.ok:
             self.status.setText(self.tr("The trail is intact: {checked:,} entries, each chained to the one before.").format(checked=report.checked))
         else:
-            problems = "; ".join(p.sentence for p in report.problems[:3])
+            problems = "; ".join(sentence_text(p.sentence) for p in report.problems[:3])
             self.status.setText(self.tr("The trail is NOT intact: {problems}").format(problems=problems))
             show_error(self, self.tr("Audit trail"), self.tr("The audit trail has been tampered with: {problems}").format(problems=problems))
 

@@ -42,6 +42,7 @@ from ..core import completion as cp
 from ..core.changes import ATTENDANCE, CARE, ENROLLMENT, PARTICIPANT, QUESTIONNAIRE, SCREEN
 from ..core.notes import NoteStatus
 from ..core.permissions import can_view_readiness
+from .i18n import sentence_text
 from .keyboard import reachable_sentence
 from .operations import QueryOp, write_then_refresh
 from .participant_editor import pydate, qdate
@@ -226,11 +227,11 @@ class CarePanel(QWidget):
         for key, title, hint in cc.PLAN_FIELDS:
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
-            edit.setAccessibleName(title)
-            edit.setPlaceholderText(hint)
+            edit.setAccessibleName(sentence_text(title))
+            edit.setPlaceholderText(sentence_text(hint))
             edit.setMinimumHeight(54)
             self.plan_fields[key] = edit
-            plan_form.addRow(title + ":", edit)
+            plan_form.addRow(sentence_text(title) + ":", edit)
         self.plan_language = QComboBox()
         self.plan_language.setAccessibleName(self.tr("Language of the printed plan"))
         self.plan_language.addItem(self.tr("English"), "en")

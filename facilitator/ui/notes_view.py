@@ -694,7 +694,7 @@ class NoteEditor(QWidget):
             overrides[self._note.id] = self.content()
             w = meeting_warnings(self._meeting, overrides)
             for warning in w.names.get(self._note.id, []):
-                lines.append(warning.sentence)
+                lines.append(sentence_text(warning.sentence))
             names = {n.id: n.participant_name for n in self._meeting.individual}
             for pair in w.similar:
                 if self._note.id in (pair.first, pair.second):
@@ -1030,7 +1030,7 @@ class NotesPage(QWidget):
             try:
                 write_private(Path(path), render_notes_pdf(model), create_folder=False)
             except OSError as exc:
-                raise UserFacingError(self.tr("The PDF could not be written to {path}: {strerror}.").format(path=shown_path(path), strerror=os_problem(exc))) from exc
+                raise UserFacingError(self.tr("The PDF could not be written to {path}: {strerror}.").format(path=shown_path(path), strerror=sentence_text(os_problem(exc)))) from exc
             return model
 
         CollectionOp(self, export, self._hub).with_progress(self.tr("Exporting the meeting's notes…")).success(
@@ -1441,7 +1441,7 @@ class ReviewPage(QWidget):
         w = getattr(self, "_warnings", None)
         if w is None:
             return ""
-        lines = [x.sentence for x in w.names.get(note.id, [])]
+        lines = [sentence_text(x.sentence) for x in w.names.get(note.id, [])]
         names = {n.id: n.participant_name for n in self._notes}
         for pair in w.similar:
             if note.id in (pair.first, pair.second):

@@ -75,9 +75,9 @@ class RosterImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         for n, name in enumerate(ROSTER_FIELDS):
             combo = QComboBox()
-            combo.setAccessibleName(self.tr("Column for {name}").format(name=FIELD_LABELS[name]))
+            combo.setAccessibleName(self.tr("Column for {name}").format(name=sentence_text(FIELD_LABELS[name])))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
-            label = QLabel(f"{FIELD_LABELS[name]}{' *' if name in REQUIRED_FIELDS else ''}:")
+            label = QLabel(f"{sentence_text(FIELD_LABELS[name])}{' *' if name in REQUIRED_FIELDS else ''}:")
             label.setBuddy(combo)
             grid.addWidget(label, n // 2, (n % 2) * 2)
             grid.addWidget(combo, n // 2, (n % 2) * 2 + 1)
@@ -86,7 +86,7 @@ class RosterImportDialog(QDialog):
         self.preview = QTableWidget(0, len(ROSTER_FIELDS) + 2)
         self.preview.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.preview.setAccessibleName(self.tr("Preview of the rows to import"))
-        self.preview.setHorizontalHeaderLabels([self.tr("Line"), *(FIELD_LABELS[f] for f in ROSTER_FIELDS), self.tr("Problem")])
+        self.preview.setHorizontalHeaderLabels([self.tr("Line"), *(sentence_text(FIELD_LABELS[f]) for f in ROSTER_FIELDS), self.tr("Problem")])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setVisible(False)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -125,11 +125,11 @@ class RosterImportDialog(QDialog):
         except RosterFileTooBig as exc:
             return self._refuse(sentence_text(exc))
         except RosterFileError as exc:
-            return self._refuse(self.tr("{name} cannot be read: {exc}.").format(name=path.name, exc=exc))
+            return self._refuse(self.tr("{name} cannot be read: {exc}.").format(name=path.name, exc=sentence_text(exc)))
         except OSError as exc:
             from ..core.files import os_problem
 
-            return self._refuse(self.tr("{name} cannot be read ({strerror}).").format(name=path.name, strerror=os_problem(exc)))
+            return self._refuse(self.tr("{name} cannot be read ({strerror}).").format(name=path.name, strerror=sentence_text(os_problem(exc))))
         mapping = guess_mapping(self._table.headers)
         for name, combo in self.combos.items():
             combo.blockSignals(True)
@@ -178,7 +178,7 @@ class RosterImportDialog(QDialog):
             log.exception("Checking the roster against the database failed")
             self._errors = list(plan.errors)
         self._plan = plan
-        by_line = {e.line: e.message for e in self._errors}
+        by_line = {e.line: sentence_text(e.message) for e in self._errors}
         mapping = self.mapping()
         index = {f: self._table.headers.index(h) for f, h in mapping.items() if h}
         rows = list(self._table.rows)
@@ -198,7 +198,7 @@ class RosterImportDialog(QDialog):
         general = [e for e in self._errors if e.line not in {line for line, _ in rows}]
         if self._errors:
             lines = ", ".join(str(e.line) for e in self._errors[:12]) + ("…" if len(self._errors) > 12 else "")
-            extra = " " + " ".join(f"{e.message[0].upper()}{e.message[1:]}." for e in general) if general else ""
+            extra = " " + " ".join(_as_sentence(sentence_text(e.message)) for e in general) if general else ""
             self.summary.setText(
                 (self.tr("<b>Nothing will be imported until every row is right.</b> 1 problem, on line {lines}.{extra} Fix the file (or the column choices) and choose it again.") if len(self._errors) == 1 else self.tr("<b>Nothing will be imported until every row is right.</b> {count} problems, on lines {lines}.{extra} Fix the file (or the column choices) and choose it again.")).format(count=len(self._errors), lines=lines, extra=extra)
             )
@@ -224,3 +224,8 @@ class RosterImportDialog(QDialog):
 
         CollectionOp(self, lambda: roster.import_roster(plan), self._hub).titled(self.tr("Roster not imported")) \
             .success(imported).failure(refused).run()
+
+
+def _as_sentence(words: str) -> str:
+    """A problem's words ("the file is empty") as a sentence of their own."""
+    return f"{words[:1].upper()}{words[1:]}."

@@ -9,7 +9,9 @@ import importlib
 import pickle
 import pkgutil
 import string
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -161,6 +163,11 @@ def test_words_inside_a_sentence_are_translated_too() -> None:
     spanish = say_in("es", conflict.sentence)
     assert spanish.startswith("Otra persona cambió este registro (nota)")
     assert str(conflict).startswith("Someone else changed this note after you opened it.")
+    # A moment: the clinic's clock time and day, the month's name in the language shown.
+    timed = ConflictError("note", 7, what="note", changed_by="Kim", changed_at=datetime(2026, 11, 3, 17, tzinfo=UTC),
+                          zone=ZoneInfo("America/Chicago"))
+    assert str(timed).startswith("Kim changed this note at 11:00 on 03 Nov, after you opened it.")
+    assert say_in("es", timed.sentence).startswith("Kim cambió este registro (nota) a las 11:00 del 03 nov,")
     # An enum's label in the middle of a sentence: lower case in both languages.
     word = core_word("Awaiting co-signature", lower=True)
     assert word == "awaiting co-signature"

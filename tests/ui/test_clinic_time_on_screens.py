@@ -65,7 +65,7 @@ def test_notes_their_signatures_conflicts_and_printouts_use_the_clinic_zone(  # 
     # Someone saved after this version was read: the sentence says when, on the clinic's clock.
     with pytest.raises(ConflictError) as conflict:
         service.save_draft(world.independent, note.id, fill(note), note.version)
-    assert "at 11:00 on 2026-11-03" in str(conflict.value), str(conflict.value)
+    assert "at 11:00 on 03 Nov" in str(conflict.value), str(conflict.value)
 
     service.sign(world.independent, note.id, version=saved.version)
     printed = service.meeting_print(world.independent, world.meeting_id)

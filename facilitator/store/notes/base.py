@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from facilitator.core.catalogue import say
 
+from ...core.changes import moment_words
 from ...core.notes import NoteFormat, NoteStatus
 from ...core.permissions import Principal, require_view_notes
 from ..unit_of_work import UnitOfWork, Work
@@ -57,8 +58,9 @@ class NotesBase:
         """A time as a sentence says it, in the clinic's zone: "14:05 on 3 Nov"."""
         if value is None:
             return ""
-        local = value.astimezone(self.zone())
-        return f"{local:%H:%M} on {local.day} {local:%b}"
+        when = moment_words(value, self.zone())
+        return say("store.notes.base", "{time} on {day} {month}", time=when["time"], day=when["day"].lstrip("0"),
+                   month=when["month"])
 
     # -- rows and views -----------------------------------------------------------------------
 

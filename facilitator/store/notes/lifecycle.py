@@ -77,7 +77,8 @@ class NoteLifecycle(NoteReads):
             staff_ids, staff_names = records.facilitators(conn, meeting.group_id)
             require_write_note(p, staff_ids)
             if meeting.cancelled_at is not None:
-                raise NotesError(say("store.notes.lifecycle", "This meeting was cancelled; it has nothing to document."))
+                raise NotesError(say("store.notes.lifecycle", "This meeting was cancelled; it has nothing to document.",
+                                     ))
             attendance = records.attendance(conn, meeting_id)
             run = records.run_record(conn, meeting_id, uow.now)
             facts = records.facts(conn, meeting, attendance, staff_names, run=run)
@@ -397,14 +398,17 @@ class NoteLifecycle(NoteReads):
             return None
         if now.status == NoteStatus.COSIGNED.value:
             return NotesError(
-                say("store.notes.lifecycle", "{name} co-signed this note at {when}, just before you; there is nothing left to do.",
-                    name=now.cosigner_name or say("store.notes.lifecycle", "Another supervisor"), when=self._when(now.cosigned_at))
+                say("store.notes.lifecycle", "{name} co-signed this note at {when}, just before you; there is nothing "
+                    "left to do.",
+                    name=now.cosigner_name or say("store.notes.lifecycle", "Another supervisor"),
+                    when=self._when(now.cosigned_at))
             )
         if now.status == NoteStatus.RETURNED.value:
             return NotesError(
-                say("store.notes.lifecycle", "{name} returned this note to its author at {when}, just before you; it is back with the "
-                    "author.",
-                    name=now.full_name or say("store.notes.lifecycle", "Another supervisor"), when=self._when(now.returned_at))
+                say("store.notes.lifecycle", "{name} returned this note to its author at {when}, just before you; it "
+                    "is back with the author.",
+                    name=now.full_name or say("store.notes.lifecycle", "Another supervisor"),
+                    when=self._when(now.returned_at))
             )
         return None
 
@@ -460,8 +464,8 @@ class NoteLifecycle(NoteReads):
                 row = self._note_row(uow.conn, note_id)
                 if row.error_at is not None:
                     raise NotesError(
-                        say("store.notes.lifecycle", "This note was marked entered in error at {when}, just before you.",
-                            when=self._when(row.error_at))
+                        say("store.notes.lifecycle", "This note was marked entered in error at {when}, just before "
+                            "you.", when=self._when(row.error_at))
                     ) from None
                 raise
             uow.audit(

@@ -98,7 +98,7 @@ class CheckInRatings(QObject):
 
         def failed(exc: Exception) -> bool:
             person.saving, person.saved = False, False
-            person.problem = sentence_text(exc) if isinstance(exc, UserFacingError) else "The rating could not be saved; it is still here to try again."
+            person.problem = sentence_text(exc) if isinstance(exc, UserFacingError) else self.tr("The rating could not be saved; it is still here to try again.")
             self.changed.emit(participant_id)
             return isinstance(exc, ValidationError) or not isinstance(exc, UserFacingError)
 
