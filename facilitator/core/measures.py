@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, core_word, listing, say
 
 from . import limits
 from .changes import ValidationError
@@ -448,7 +448,8 @@ class DueMeasure:
 
     @property
     def text(self) -> str:
-        return f"{self.instrument} ({self.reason})"
+        """"PHQ-9 (last given 2026-11-13, 13 days ago)", a Sentence the UI shows in its language."""
+        return say("core.measures", "{instrument} ({reason})", instrument=self.instrument, reason=self.reason)
 
 
 def due_measures(
@@ -476,15 +477,17 @@ def due_measures(
         if last is None:
             if plan.at_admission:
                 late = (on - program_start).days > 7
-                out.append(DueMeasure(key, "at admission", overdue=late))
+                out.append(DueMeasure(key, QT_TRANSLATE_NOOP("core.measures", "at admission"), overdue=late))
             continue
         every = plan.every_days
         if every is None:
             continue
         waited = (on - last).days
         if waited >= every - DUE_EARLY_DAYS:
-            ago = f"{waited} days ago" if waited < 21 else f"{waited // 7} weeks ago"
-            out.append(DueMeasure(key, f"last given {last.isoformat()}, {ago}", overdue=waited >= every + 7))
+            ago = (say("core.measures", "{days} days ago", days=waited) if waited < 21
+                   else say("core.measures", "{weeks} weeks ago", weeks=waited // 7))
+            reason = say("core.measures", "last given {day}, {ago}", day=last.isoformat(), ago=ago)
+            out.append(DueMeasure(key, reason, overdue=waited >= every + 7))
     return out
 
 
@@ -1085,4 +1088,4 @@ class DueRow:
 
     @property
     def text(self) -> str:
-        return ", ".join(d.text for d in self.due)
+        return listing([d.text for d in self.due])

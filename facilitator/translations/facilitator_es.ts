@@ -5970,11 +5970,11 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
     <message>
         <source>Present</source>
-        <translation>Presentes</translation>
+        <translation>Presente</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation>Retraso</translation>
+        <translation>Llegó tarde</translation>
     </message>
     <message>
         <source>Left early</source>
@@ -7455,6 +7455,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 <context>
     <name>core.measures</name>
     <message>
+        <source>{instrument} ({reason})</source>
+        <translation>{instrument} ({reason})</translation>
+    </message>
+    <message>
         <source>{shown} is not a substance Facilitator knows; use one of {substances}.</source>
         <translation>{shown} no es una sustancia que Facilitator conozca; use una de estas: {substances}.</translation>
     </message>
@@ -7481,6 +7485,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>A {key} has {items_count} items; {given_count} answers were given.</source>
         <translation>El {key} tiene {items_count} preguntas; se dieron {given_count} respuestas.</translation>
+    </message>
+    <message>
+        <source>last given {day}, {ago}</source>
+        <translation>última vez el {day}, {ago}</translation>
     </message>
     <message>
         <source>{shown} is not a medication a screen can expect; use {expected_medications}.</source>
@@ -7555,6 +7563,14 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>La respuesta de dificultad del {key} debe ser 0, 1, 2 o 3, no {shown}.</translation>
     </message>
     <message>
+        <source>{days} days ago</source>
+        <translation>hace {days} días</translation>
+    </message>
+    <message>
+        <source>{weeks} weeks ago</source>
+        <translation>hace {weeks} semanas</translation>
+    </message>
+    <message>
         <source>A screen result is negative, positive, invalid or not tested, not {shown}.</source>
         <translation>El resultado de una prueba es negativo, positivo, inválido o no analizado, no {shown}.</translation>
     </message>
@@ -7583,8 +7599,13 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
         <translation>El archivo no es texto UTF-8; guárdelo desde la hoja de cálculo como CSV UTF-8.</translation>
     </message>
     <message>
+        <source>at admission</source>
+        <extracomment>The ratings a check-in may collect; a curriculum&apos;s check-in item names some of these. The PHQ-9 item (1-based) about thoughts of death or self-harm; any answer above 0 raises a flag. A result this many days before the program start counts as the admission measure. A repeat measure may be given this many days before it falls due (the group may not meet that day).</extracomment>
+        <translation>al ingreso</translation>
+    </message>
+    <message>
         <source>collection date</source>
-        <extracomment>The ratings a check-in may collect; a curriculum&apos;s check-in item names some of these. The PHQ-9 item (1-based) about thoughts of death or self-harm; any answer above 0 raises a flag. A result this many days before the program start counts as the admission measure. A repeat measure may be given this many days before it falls due (the group may not meet that day). Substances a panel may test, by the key stored; the label is what people read. Common panels, as the substances each tests (a screen may also name its own). Medications a person may be expected to test positive for, and the substances each explains.</extracomment>
+        <extracomment>Substances a panel may test, by the key stored; the label is what people read. Common panels, as the substances each tests (a screen may also name its own). Medications a person may be expected to test positive for, and the substances each explains.</extracomment>
         <translation>fecha de recolección</translation>
     </message>
     <message>

@@ -133,7 +133,7 @@ class DueList(QListWidget):
         for row in rows:
             parts = []
             if row.due:
-                parts.append(row.text)
+                parts.append(sentence_text(row.text))
             if row.open_flag:
                 parts.append(self.tr("⚠ safety flag open"))
             if not parts:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from facilitator.core import measures as cm
+from facilitator.core.catalogue import say_in
 from facilitator.core.measures import MeasureError, Schedule, ScreenResult, Specimen
 
 TODAY = date(2026, 11, 2)
@@ -157,6 +158,16 @@ def test_at_admission_then_every_two_weeks() -> None:
     assert cm.due_measures(START, given, START + timedelta(days=21), Schedule.EVERY_2_WEEKS)[0].overdue
     assert cm.due_measures(START, given, START + timedelta(days=20), Schedule.EVERY_4_WEEKS) == []
     assert len(cm.due_measures(START, given, START + timedelta(days=26), Schedule.EVERY_4_WEEKS)) == 2
+
+
+def test_what_is_due_is_said_in_spanish_too() -> None:
+    """Today's list of measures due speaks the UI's language: the reason is a catalogue sentence."""
+    given = {"PHQ-9": START, "GAD-7": None}
+    row = cm.DueRow(1, "Sam", "D-1", tuple(cm.due_measures(START, given, START + timedelta(days=12), "every 2 weeks")))
+    assert row.text == "PHQ-9 (last given 2026-09-01, 12 days ago), GAD-7 (at admission)"
+    assert say_in("es", row.text) == "PHQ-9 (última vez el 2026-09-01, hace 12 días), GAD-7 (al ingreso)"
+    weeks = cm.due_measures(START, given, START + timedelta(days=28), "every 2 weeks")[0]
+    assert say_in("es", weeks.text) == "PHQ-9 (última vez el 2026-09-01, hace 4 semanas)"
 
 
 def test_admission_only_at_will_and_before_the_program_starts() -> None:
