@@ -49,6 +49,7 @@ from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, date_text, long_date
 from .operations import CollectionOp, QueryOp
+from .style import wrap_lines
 from .runner.window import PlayerInput
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,7 @@ class DueList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setMaximumHeight(140)
+        wrap_lines(self)
         self.itemActivated.connect(self._on_activated)
 
     def show_rows(self, rows: list) -> None:  # type: ignore[type-arg]
@@ -208,7 +210,8 @@ class TodayPage(QWidget):
         self.meetings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meetings.verticalHeader().setVisible(False)
-        self.meetings.setWordWrap(False)
+        self.meetings.setWordWrap(True)  # a long group or session name wraps (large text on a small screen)
+        self.meetings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = self.meetings.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -397,9 +397,9 @@ SCREEN = (1280, 800)
 
 
 def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
-    """What in ``root`` shows less than its words: a label, button or tab narrower or shorter than
-    its text, a word-wrapped label shorter than its lines, and a scroll area that scrolls sideways."""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QTabBar, QWidget
+    """What in ``root`` shows less than its words: a label, button, tab or column heading narrower or
+    shorter than its text, a word-wrapped label shorter than its lines, and a scroll area that scrolls sideways."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QHeaderView, QLabel, QStyle, QTabBar, QWidget
 
     found = []
     for w in root.findChildren(QWidget):
@@ -423,6 +423,13 @@ def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
             for i in range(w.count()):
                 if w.tabSizeHint(i).width() > w.tabRect(i).width() + 1:
                     found.append(f"tab {w.tabText(i)!r}: {w.tabRect(i).width()} px, needs {w.tabSizeHint(i).width()}")
+        elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal and w.model() is not None:
+            margin = 2 * w.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, w)
+            for i in range(w.count()):
+                text = str(w.model().headerData(i, Qt.Orientation.Horizontal) or "")
+                need = w.fontMetrics().horizontalAdvance(text) + margin
+                if text and not w.isSectionHidden(i) and w.sectionSize(i) < need:
+                    found.append(f"column {text!r}: {w.sectionSize(i)} px, needs {need}")
         if isinstance(w, QAbstractScrollArea) and w.horizontalScrollBar().isVisible():
             found.append(f"{name}: scrolls sideways ({w.horizontalScrollBar().maximum()} px)")
     return found
