@@ -579,6 +579,53 @@ def wrap_lines(view: QWidget) -> QWidget:
     return view
 
 
+class ButtonRows(QWidget):
+    """A row of buttons that becomes two (or more) rows at large text, so a window still fits a small screen.
+
+    ``usual`` and ``large`` list the rows, each a list of widgets with None for a stretch; both hold
+    the same widgets. The rows are rebuilt when the display mode changes; the widgets (and their
+    focus order) stay as they were made.
+    """
+
+    def __init__(self, usual: list[list[QWidget | None]], large: list[list[QWidget | None]], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        super().__init__(parent)
+        self._arrangements = {False: usual, True: large}
+        self._large: bool | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for row in usual:
+            for widget in row:
+                if widget is not None:
+                    widget.setParent(self)
+        self.arrange()
+        display_modes().changed.connect(self.arrange)  # a bound method: gone with the widget
+
+    def arrange(self, _mode: object = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout
+
+        large = current_mode().large_text
+        if large == self._large:
+            return
+        self._large = large
+        layout = self.layout()
+        while layout.count():
+            row = layout.takeAt(0).layout()
+            while row is not None and row.count():
+                row.takeAt(0)
+            if row is not None:
+                row.deleteLater()
+        for widgets in self._arrangements[large]:
+            row = QHBoxLayout()
+            for widget in widgets:
+                if widget is None:
+                    row.addStretch(1)
+                else:
+                    row.addWidget(widget)
+            layout.addLayout(row)
+
+
 # QFont::SizeResolved: the font's size was set on the widget, not inherited (PySide6 does not name it).
 _SIZE_RESOLVED = 0x0002
 

@@ -49,8 +49,8 @@ from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, date_text, long_date
 from .operations import CollectionOp, QueryOp
-from .style import wrap_lines
 from .runner.window import PlayerInput
+from .style import wrap_lines
 
 log = logging.getLogger(__name__)
 
@@ -249,12 +249,12 @@ class TodayPage(QWidget):
         self.reinstate_button.clicked.connect(self._on_reinstate)
         # Two rows of three, so the page (and the window) fits a 1366-pixel laptop screen.
         meeting_buttons = QGridLayout()
-        for n, b in enumerate((
-            self.run_button, self.packet_button, self.sign_in_pdf, self.cancel_button, self.reinstate_button,
-            self.sign_in_csv,
+        for n, b in enumerate((  # two a row, so the page fits a small screen at large text
+            self.run_button, self.packet_button, self.sign_in_pdf, self.sign_in_csv, self.cancel_button,
+            self.reinstate_button,
         )):
-            meeting_buttons.addWidget(b, n // 3, n % 3)
-        meeting_buttons.setColumnStretch(3, 1)
+            meeting_buttons.addWidget(b, n // 2, n % 2)
+        meeting_buttons.setColumnStretch(2, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

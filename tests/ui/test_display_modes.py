@@ -411,8 +411,8 @@ def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
                 need = w.heightForWidth(w.contentsRect().width() + w.contentsMargins().left() + w.contentsMargins().right())
                 if need > w.height() + 1:
                     found.append(f"{name} {w.text()[:40]!r}: {w.height()} px high, needs {need}")
-            else:
-                hint = w.sizeHint()
+            else:  # the least it asks for (a label that fits its text to its box asks for little)
+                hint = w.minimumSizeHint()
                 if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
                     found.append(f"{name} {w.text()[:40]!r}: {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}")
         elif isinstance(w, QAbstractButton) and w.text():
@@ -433,6 +433,23 @@ def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
         if isinstance(w, QAbstractScrollArea) and w.horizontalScrollBar().isVisible():
             found.append(f"{name}: scrolls sideways ({w.horizontalScrollBar().maximum()} px)")
     return found
+
+
+@pytest.fixture
+def desktop_font():  # type: ignore[no-untyped-def]
+    """The application's usual text at 10 points, as Qt gives it on a Linux desktop (tests run at 9)."""
+    modes = ui_style.display_modes()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode())
+    before = modes.base_point_size
+    modes.base_point_size = 10.0
+    yield
+    apply_display_mode(app, DisplayMode())
+    modes.base_point_size = before
+    font = app.font()
+    font.setPointSizeF(before or font.pointSizeF())
+    app.setFont(font)
 
 
 @pytest.fixture
@@ -482,7 +499,7 @@ def every_view_of(qtbot, page):  # type: ignore[no-untyped-def]
             yield f"tab {tabs.tabText(i)!r}"
 
 
-def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, desktop_font, demo_window) -> None:  # type: ignore[no-untyped-def]
     """At large text every page of the main window fits a 1280×800 screen: no words cut short, no
     sideways scrolling, and the window no wider or taller than the screen."""
     app = QApplication.instance()
@@ -501,5 +518,30 @@ def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, demo_window) 
             hint = window.minimumSizeHint()
             if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
                 problems.append(f"{window.nav.item(n).text()}, {view}: the window needs {hint.width()}x{hint.height()}")
-    assert app.font().pointSizeF() > 11  # large text was in force throughout
+    assert app.font().pointSizeF() == pytest.approx(13.5)  # large text was in force throughout
+    assert not problems, "\n".join(problems)
+
+
+def test_large_text_fits_the_runner_and_a_participants_page_on_a_1280_by_800_screen(qtbot, desktop_font, demo_window, store, clock) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from facilitator.ui.participant_page import open_participant_page
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode(large_text=True))
+    runner = make_runner(qtbot, store, clock)
+    backend = demo_window.backend
+    page = open_participant_page(backend, backend.roster.participants()[0].id, demo_window)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    problems = []
+    for window in (runner, page):
+        window.resize(*SCREEN)
+        app.processEvents()
+        hint = window.minimumSizeHint()
+        if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
+            problems.append(f"{type(window).__name__} needs {hint.width()}x{hint.height()}")
+        problems += [f"{type(window).__name__}: {p}" for p in cut_short(window)]
+    key(qtbot, runner, Qt.Key.Key_Space)  # running: the pause button and the clock say so
+    tick(runner, clock, 1)
+    app.processEvents()
+    problems += [f"running: {p}" for p in cut_short(runner)]
     assert not problems, "\n".join(problems)
