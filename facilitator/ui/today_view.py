@@ -215,8 +215,8 @@ class TodayPage(QWidget):
         self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = self.meetings.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 5):  # group, session and state share the width and wrap
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.meetings.currentCellChanged.connect(self._on_current_meeting)
         self.meetings.activated_row.connect(self._on_open_meeting)
         self.meetings.cellDoubleClicked.connect(lambda row, _col: self._on_open_meeting(row))

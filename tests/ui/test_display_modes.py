@@ -518,6 +518,25 @@ def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, desktop_font,
             hint = window.minimumSizeHint()
             if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
                 problems.append(f"{window.nav.item(n).text()}, {view}: the window needs {hint.width()}x{hint.height()}")
+    for n in range(window.nav.count()):  # the page names in the navigation, whole
+        text = window.nav.item(n).text()
+        if window.nav.fontMetrics().horizontalAdvance(text) + 8 > window.nav.viewport().width():
+            problems.append(f"navigation: {text!r} does not fit")
+    # Today on a past evening with two meetings and their attendance taken (long names, long states)
+    from datetime import timedelta
+
+    window.show_page("today")
+    today = window.today_page
+    day = window.backend.attendance.today() - timedelta(days=1)
+    while day.weekday() != 2:  # a Wednesday: the demo's evening IOP and its family night
+        day -= timedelta(days=1)
+    today.show_day(day)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    assert today.meetings.rowCount() >= 2
+    today.meetings.setCurrentCell(1, 0)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    app.processEvents()
+    problems += [f"Today, {day}: {p}" for p in cut_short(today)]
     assert app.font().pointSizeF() == pytest.approx(13.5)  # large text was in force throughout
     assert not problems, "\n".join(problems)
 
