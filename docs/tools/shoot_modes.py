@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 
 from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
 from facilitator.core.clock import FakeClock
-from facilitator.ui.operations import wait_idle
+from facilitator.ui.operations import ChangeHub, wait_idle
 from facilitator.ui.participant_page import open_participant_page
 from facilitator.ui.runner.chime import Chime
 from facilitator.ui.runner.window import PlayerInput, RunnerSettings, RunnerWindow
@@ -106,6 +106,12 @@ def participant() -> None:
     state["page"] = page
 
 
+def scores_in_view() -> None:
+    """Scroll to the PHQ-9 and GAD-7 charts: their severity bands, and the marks on them."""
+    page = state["page"]
+    page.scroll.verticalScrollBar().setValue(page.panels["phq9"].y())  # type: ignore[attr-defined]
+
+
 def close_participant() -> None:
     state.pop("page").close()  # type: ignore[union-attr]
 
@@ -159,6 +165,7 @@ for m in MODES:
         pick_note,
         lambda: shoot(name("notes")),
         participant,
+        scores_in_view,
         lambda: shoot(name("participant-page")),
         close_participant,
         runner,
@@ -168,7 +175,15 @@ for m in MODES:
         lambda: display(False),
         close_runner,
     ]
-steps += [lambda: apply_display_mode(app, DisplayMode()), window.close, lambda: (wait_idle(), app.quit())]
+def finish() -> None:
+    """As the app leaves: the windows close, saves finish, the change feed stops."""
+    window.close()
+    wait_idle()
+    ChangeHub.for_backend(window.backend).stop()
+    app.quit()
+
+
+steps += [lambda: apply_display_mode(app, DisplayMode()), finish]
 
 
 def run(n: int = 0) -> None:

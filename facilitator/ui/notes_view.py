@@ -788,7 +788,7 @@ class NotesPage(QWidget):
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(self.editor)
-        split.setSizes([330, 200, 650])
+        split.setSizes([420, 200, 560])  # My notes keeps its names whole at large text
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         if hub is not None:
