@@ -564,3 +564,46 @@ def test_large_text_fits_the_runner_and_a_participants_page_on_a_1280_by_800_scr
     app.processEvents()
     problems += [f"running: {p}" for p in cut_short(runner)]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_each_timer_state_shows_its_word_beside_a_colour_that_reads(qtbot, store, clock, high_contrast: bool) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The runner's clock and the room display, in each state: the state in words, and its colour
+    measured against the background it is drawn on."""
+    import re
+
+    app = QApplication.instance()
+    apply_display_mode(app, DisplayMode(high_contrast=high_contrast))  # type: ignore[arg-type]
+    runner = make_runner(qtbot, store, clock)
+    key(qtbot, runner, Qt.Key.Key_D)
+    display = runner.display
+    assert display is not None
+
+    def colour(sheet: str, prop: str) -> str:
+        found = re.search(rf"(?<![-\w]){prop}:\s*(#[0-9a-fA-F]{{6}})", sheet)
+        assert found, (prop, sheet)
+        return found.group(1)
+
+    def state() -> tuple[str, str]:
+        ink_ = colour(runner.big_clock.styleSheet(), "color")
+        assert colour(runner.state_label.styleSheet(), "color") == ink_
+        ratio = contrast(ink_, colour(runner.clock_frame.styleSheet(), "background"))
+        assert ratio >= THRESHOLD[high_contrast], (runner.state_label.text(), ratio)
+        room = contrast(colour(display.timer.styleSheet(), "color"), colour(display.styleSheet(), "background"))
+        assert room >= THRESHOLD[high_contrast], (runner.state_label.text(), room)
+        return runner.state_label.text(), display.banner.text() if display.banner.isVisible() else ""
+
+    seen = [state()]
+    key(qtbot, runner, Qt.Key.Key_Space)
+    tick(runner, clock, 1)
+    seen.append(state())
+    tick(runner, clock, 8 * 60)
+    seen.append(state())
+    tick(runner, clock, 130)
+    seen.append(state())
+    key(qtbot, runner, Qt.Key.Key_Space)
+    seen.append(state())
+    words = [word for word, _banner in seen]
+    assert words[0] == "Ready" and words[1] == "On time" and words[2] == "Wrap up"
+    assert words[3].startswith("Overtime") and words[4] == "Paused"
+    assert [banner for _word, banner in seen[2:]] == ["Wrap up", "Overtime", "Paused"]  # the room reads the state too
