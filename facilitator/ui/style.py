@@ -1,8 +1,14 @@
-"""Facilitator's look: small corrections to Qt's stock style, and the display modes.
+"""Facilitator's look: small corrections to Qt's stock style, the display modes, and every colour.
 
 Fusion (the style Facilitator runs with on Linux) draws a down-pointing arrow on a column
 sorted A to Z and an up-pointing one on Z to A, the reverse of what most people read an
-arrow to mean. Every table here (Accounts, Audit trail, rosters) gets the arrow turned.
+arrow to mean. Every table here (Accounts, Audit trail, rosters) gets the arrow turned. In high
+contrast the style also draws the edges of fields, buttons and check boxes in the edge ink.
+
+Every colour the screens draw is a named ink here (``INK``, one table per theme); nothing in
+facilitator/ui writes a colour of its own (tests/ui/test_display_modes.py looks). Large text is
+the application font at 1.35 times; rows of buttons that would not fit a small screen become two
+(``ButtonRows``), and long lists wrap (``wrap_lines``).
 """
 
 from __future__ import annotations
@@ -395,11 +401,6 @@ def theme_palette(base: QPalette, high_contrast: bool) -> QPalette:
         ):
             p.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours[name]))
     return p
-
-
-def high_contrast_palette() -> QPalette:
-    """White text on black, yellow focus and selection: the palette of the high-contrast theme."""
-    return theme_palette(QPalette(), True)
 
 
 class DisplayModes(QObject):

@@ -67,7 +67,7 @@ from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import numbered_name
 from ..i18n import core_word, translate
-from ..style import ButtonRows, current_mode, display_modes, set_ink_style, themed_html
+from ..style import ButtonRows, current_mode, display_modes, set_ink_html, set_ink_style
 from .chime import Chime
 from .controller import PlayerInput, RunController, RunnerSettings, parse_players
 from .display import RoomDisplay
@@ -615,7 +615,7 @@ class RunnerWindow(QMainWindow):
         numbered = "&nbsp;&nbsp;&nbsp;".join(
             f"<b>{escape(numbered_name(n, p.label))}</b>" for n, p in enumerate(players)
         )
-        self.player_numbers.setText(themed_html(self.tr("<span style='color:@muted'>Numbers on the room display:</span> {numbered}").format(numbered=numbered)))
+        set_ink_html(self.player_numbers, self.tr("<span style='color:@muted'>Numbers on the room display:</span> {numbered}").format(numbered=numbered))
         self.player_numbers.setVisible(True)
 
     def _refresh_table(self, view: RunView, full: bool) -> None:
@@ -692,7 +692,7 @@ class RunnerWindow(QMainWindow):
             self.item_meta.setText(
                 self.tr("The session lasted {duration}{span}, in a {slot}-minute slot. The record keeps every item's actual time.").format(duration=format_duration(summary.session_seconds), span=span, slot=summary.slot_seconds // 60)
             )
-            self.script.setHtml(themed_html(_summary_html(summary, self.meeting_id is not None)))
+            set_ink_html(self.script, _summary_html(summary, self.meeting_id is not None))
             self.role_panel.setVisible(False)
             meeting = self.meeting_id is not None
             self.write_notes_button.setVisible(meeting)
@@ -792,7 +792,7 @@ class RunnerWindow(QMainWindow):
             roles_html = self.tr("<p><b>{heading}:</b><br/>{seats}</p>").format(heading=heading, seats=seats_html(pos.round))
             if not pos.in_debrief and pos.round < pos.rounds:
                 roles_html += self.tr("<p style='color:@muted'><b>Next round:</b><br/>{seats}</p>").format(seats=seats_html(pos.round + 1))
-        self.rp_roles.setText(themed_html(roles_html))
+        set_ink_html(self.rp_roles, roles_html)
         self.rp_warnings.setText(" ".join(plan.warnings))
         self.rp_warnings.setVisible(bool(plan.warnings))
         checks = [
@@ -804,7 +804,7 @@ class RunnerWindow(QMainWindow):
             style = "background:@now; padding:4px;" if pos.in_debrief else "color:@muted;"
             title = self.tr("Debrief now") if pos.in_debrief else self.tr("Debrief after the last round")
             items = "".join(f"<li>{escape(q)}</li>" for q in rp.debrief)
-            self.rp_debrief.setText(themed_html(self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items)))
+            set_ink_html(self.rp_debrief, self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items))
         self.rp_debrief.setVisible(bool(rp.debrief))
 
     # == controls ========================================================================
