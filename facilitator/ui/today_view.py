@@ -179,6 +179,7 @@ class TodayPage(QWidget):
 
         self.heading = QLabel()
         self.heading.setAccessibleName(self.tr("Day shown"))
+        self.heading.setWordWrap(True)  # a long date (in Spanish, at large text) wraps beside the day's buttons
         self.previous = QPushButton(self.tr("◀ Pre&vious day"))
         self.previous.setAccessibleName(self.tr("Previous day"))
         self.previous.setToolTip(self.tr("Previous day (Alt+Left)"))
