@@ -172,8 +172,11 @@ class AttendanceSheet(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (STATUS, ARRIVED, LEFT, MINUTES):
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)  # "Absent, unexcused" wraps on a narrow sheet
+        for column in (ARRIVED, LEFT, MINUTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.status_key.connect(self._on_status_key)
         self.table.edit_finished.connect(self._on_edit_finished)
         self.table.itemChanged.connect(self._on_item_changed)

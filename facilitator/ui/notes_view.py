@@ -1194,7 +1194,7 @@ class ReviewPage(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([600, 680])  # the desk's four columns keep their headings at large text
+        split.setSizes([700, 580])  # the desk's four columns keep their headings at large text
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._update_buttons(None)

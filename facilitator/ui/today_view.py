@@ -281,7 +281,7 @@ class TodayPage(QWidget):
         splitter.addWidget(self.sheet)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 560])
+        splitter.setSizes([700, 500])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
