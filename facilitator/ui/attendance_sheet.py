@@ -176,7 +176,9 @@ class AttendanceSheet(QWidget):
         for column in (ARRIVED, LEFT, MINUTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a row as tall as ever; taller when its words wrap
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.status_key.connect(self._on_status_key)
         self.table.edit_finished.connect(self._on_edit_finished)
         self.table.itemChanged.connect(self._on_item_changed)
