@@ -25,7 +25,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -50,7 +49,7 @@ from .conflict_dialog import OVERWRITE, RELOAD, ask_conflict
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, core_word, date_text, sentence_text, translate
 from .operations import CollectionOp
-from .style import ink_item, set_ink_style
+from .style import ButtonRows, ink_item, set_ink_style
 
 log = logging.getLogger(__name__)
 
@@ -174,8 +173,13 @@ class AttendanceSheet(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (STATUS, ARRIVED, LEFT, MINUTES):
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)  # "Absent, unexcused" wraps on a narrow sheet
+        for column in (ARRIVED, LEFT, MINUTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a row as tall as ever; taller when its words wrap
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.status_key.connect(self._on_status_key)
         self.table.edit_finished.connect(self._on_edit_finished)
         self.table.itemChanged.connect(self._on_item_changed)
@@ -202,11 +206,10 @@ class AttendanceSheet(QWidget):
         self.save_button.setAccessibleName(self.tr("Save attendance"))
         self.save_button.setToolTip(self.tr("Save attendance (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save())  # clicked(bool) must not become "then"
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.all_present)
-        buttons.addWidget(self.add_visitor)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        buttons = ButtonRows(
+            [[self.all_present, self.add_visitor, None, self.save_button]],
+            [[self.all_present, self.add_visitor, None], [None, self.save_button]],  # large text
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -215,7 +218,7 @@ class AttendanceSheet(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.help)
         layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_enabled(False)

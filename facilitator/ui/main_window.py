@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(140)  # room for "Biblioteca" at large text; the rest for the pages
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.nav.setFont(font)

@@ -65,7 +65,7 @@ from .conflict_dialog import OVERWRITE_TEXT, RELOAD_TEXT, ask_conflict
 from .errors import show_error
 from .i18n import core_word, date_text, sentence_text, translate
 from .operations import CollectionOp, QueryOp, describe
-from .style import ink_item, set_ink_html, set_ink_style, wrap_lines
+from .style import ButtonRows, ink_item, set_ink_html, set_ink_style, wrap_lines
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 1000
@@ -788,7 +788,7 @@ class NotesPage(QWidget):
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(self.editor)
-        split.setSizes([330, 200, 650])
+        split.setSizes([420, 200, 560])  # My notes keeps its names whole at large text
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         if hub is not None:
@@ -1173,11 +1173,10 @@ class ReviewPage(QWidget):
         self.cosign_all_button = QPushButton(self.tr("Co-sign a&ll of this meeting…"))
         self.cosign_all_button.setAccessibleName(self.tr("Co-sign every note of this meeting awaiting co-signature; lists them first"))
         self.cosign_all_button.clicked.connect(self._on_cosign_all)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cosign_button)
-        buttons.addWidget(self.return_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cosign_all_button)
+        buttons = ButtonRows(
+            [[self.cosign_button, self.return_button, None, self.cosign_all_button]],
+            [[self.cosign_button, self.return_button, None], [None, self.cosign_all_button]],  # large text
+        )
         comment_label = QLabel(self.tr("Co&mment:"))
         comment_label.setBuddy(self.comment)
         right = QWidget()
@@ -1193,12 +1192,12 @@ class ReviewPage(QWidget):
         right_layout.addWidget(right_top, 1)
         right_layout.addWidget(comment_label)
         right_layout.addWidget(self.comment)
-        right_layout.addLayout(buttons)
+        right_layout.addWidget(buttons)
 
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([520, 760])
+        split.setSizes([700, 580])  # the desk's four columns keep their headings at large text
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._update_buttons(None)

@@ -147,14 +147,19 @@ class ParticipantPage(QDialog):
         ):
             button.setAccessibleName(name)
             button.clicked.connect(slot)
-        buttons = QHBoxLayout()
+        # Two rows (what is entered here; what is printed), so the page fits a small screen at large text.
+        buttons = QVBoxLayout()
+        entries, prints = QHBoxLayout(), QHBoxLayout()
         for b in (self.phq9_button, self.gad7_button, self.screen_button, self.care_button, self.consents_button):
-            buttons.addWidget(b)
+            entries.addWidget(b)
         self.care_button.setVisible(getattr(backend, "care", None) is not None)
         self.consents_button.setVisible(getattr(backend, "consents", None) is not None)
-        buttons.addStretch(1)
+        entries.addStretch(1)
+        prints.addStretch(1)
         for b in (self.report_button, self.mine_button, self.forms_button):
-            buttons.addWidget(b)
+            prints.addWidget(b)
+        buttons.addLayout(entries)
+        buttons.addLayout(prints)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -1,8 +1,14 @@
-"""Facilitator's look: small corrections to Qt's stock style, and the display modes.
+"""Facilitator's look: small corrections to Qt's stock style, the display modes, and every colour.
 
 Fusion (the style Facilitator runs with on Linux) draws a down-pointing arrow on a column
 sorted A to Z and an up-pointing one on Z to A, the reverse of what most people read an
-arrow to mean. Every table here (Accounts, Audit trail, rosters) gets the arrow turned.
+arrow to mean. Every table here (Accounts, Audit trail, rosters) gets the arrow turned. In high
+contrast the style also draws the edges of fields, buttons and check boxes in the edge ink.
+
+Every colour the screens draw is a named ink here (``INK``, one table per theme); nothing in
+facilitator/ui writes a colour of its own (tests/ui/test_display_modes.py looks). Large text is
+the application font at 1.35 times; rows of buttons that would not fit a small screen become two
+(``ButtonRows``), and long lists wrap (``wrap_lines``).
 """
 
 from __future__ import annotations
@@ -397,11 +403,6 @@ def theme_palette(base: QPalette, high_contrast: bool) -> QPalette:
     return p
 
 
-def high_contrast_palette() -> QPalette:
-    """White text on black, yellow focus and selection: the palette of the high-contrast theme."""
-    return theme_palette(QPalette(), True)
-
-
 class DisplayModes(QObject):
     """The mode in force on this workstation; ``changed`` tells open windows to repaint in it."""
 
@@ -577,6 +578,53 @@ def wrap_lines(view: QWidget) -> QWidget:
     if isinstance(view, QListView):
         view.setResizeMode(QListView.ResizeMode.Adjust)
     return view
+
+
+class ButtonRows(QWidget):
+    """A row of buttons that becomes two (or more) rows at large text, so a window still fits a small screen.
+
+    ``usual`` and ``large`` list the rows, each a list of widgets with None for a stretch; both hold
+    the same widgets. The rows are rebuilt when the display mode changes; the widgets (and their
+    focus order) stay as they were made.
+    """
+
+    def __init__(self, usual: list[list[QWidget | None]], large: list[list[QWidget | None]], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        super().__init__(parent)
+        self._arrangements = {False: usual, True: large}
+        self._large: bool | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for row in usual:
+            for widget in row:
+                if widget is not None:
+                    widget.setParent(self)
+        self.arrange()
+        display_modes().changed.connect(self.arrange)  # a bound method: gone with the widget
+
+    def arrange(self, _mode: object = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout
+
+        large = current_mode().large_text
+        if large == self._large:
+            return
+        self._large = large
+        layout = self.layout()
+        while layout.count():
+            row = layout.takeAt(0).layout()
+            while row is not None and row.count():
+                row.takeAt(0)
+            if row is not None:
+                row.deleteLater()
+        for widgets in self._arrangements[large]:
+            row = QHBoxLayout()
+            for widget in widgets:
+                if widget is None:
+                    row.addStretch(1)
+                else:
+                    row.addWidget(widget)
+            layout.addLayout(row)
 
 
 # QFont::SizeResolved: the font's size was set on the widget, not inherited (PySide6 does not name it).

@@ -50,6 +50,7 @@ from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, date_text, long_date, sentence_text
 from .operations import CollectionOp, QueryOp
 from .runner.window import PlayerInput
+from .style import wrap_lines
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,7 @@ class DueList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setMaximumHeight(140)
+        wrap_lines(self)
         self.itemActivated.connect(self._on_activated)
 
     def show_rows(self, rows: list) -> None:  # type: ignore[type-arg]
@@ -177,6 +179,7 @@ class TodayPage(QWidget):
 
         self.heading = QLabel()
         self.heading.setAccessibleName(self.tr("Day shown"))
+        self.heading.setWordWrap(True)  # a long date (in Spanish, at large text) wraps beside the day's buttons
         self.previous = QPushButton(self.tr("◀ Pre&vious day"))
         self.previous.setAccessibleName(self.tr("Previous day"))
         self.previous.setToolTip(self.tr("Previous day (Alt+Left)"))
@@ -209,12 +212,13 @@ class TodayPage(QWidget):
         self.meetings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meetings.verticalHeader().setVisible(False)
-        self.meetings.setWordWrap(False)
+        self.meetings.setWordWrap(True)  # a long group or session name wraps (large text on a small screen)
+        self.meetings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = self.meetings.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 5):  # group, session and state share the width and wrap
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.meetings.currentCellChanged.connect(self._on_current_meeting)
         self.meetings.activated_row.connect(self._on_open_meeting)
         self.meetings.cellDoubleClicked.connect(lambda row, _col: self._on_open_meeting(row))
@@ -247,12 +251,12 @@ class TodayPage(QWidget):
         self.reinstate_button.clicked.connect(self._on_reinstate)
         # Two rows of three, so the page (and the window) fits a 1366-pixel laptop screen.
         meeting_buttons = QGridLayout()
-        for n, b in enumerate((
-            self.run_button, self.packet_button, self.sign_in_pdf, self.cancel_button, self.reinstate_button,
-            self.sign_in_csv,
+        for n, b in enumerate((  # two a row, so the page fits a small screen at large text
+            self.run_button, self.packet_button, self.sign_in_pdf, self.sign_in_csv, self.cancel_button,
+            self.reinstate_button,
         )):
-            meeting_buttons.addWidget(b, n // 3, n % 3)
-        meeting_buttons.setColumnStretch(3, 1)
+            meeting_buttons.addWidget(b, n // 2, n % 2)
+        meeting_buttons.setColumnStretch(2, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -278,7 +282,7 @@ class TodayPage(QWidget):
         splitter.addWidget(self.sheet)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 560])
+        splitter.setSizes([700, 500])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -397,9 +397,9 @@ SCREEN = (1280, 800)
 
 
 def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
-    """What in ``root`` shows less than its words: a label, button or tab narrower or shorter than
-    its text, a word-wrapped label shorter than its lines, and a scroll area that scrolls sideways."""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QTabBar, QWidget
+    """What in ``root`` shows less than its words: a label, button, tab or column heading narrower or
+    shorter than its text, a word-wrapped label shorter than its lines, and a scroll area that scrolls sideways."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QHeaderView, QLabel, QStyle, QTabBar, QWidget
 
     found = []
     for w in root.findChildren(QWidget):
@@ -411,8 +411,8 @@ def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
                 need = w.heightForWidth(w.contentsRect().width() + w.contentsMargins().left() + w.contentsMargins().right())
                 if need > w.height() + 1:
                     found.append(f"{name} {w.text()[:40]!r}: {w.height()} px high, needs {need}")
-            else:
-                hint = w.sizeHint()
+            else:  # the least it asks for (a label that fits its text to its box asks for little)
+                hint = w.minimumSizeHint()
                 if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
                     found.append(f"{name} {w.text()[:40]!r}: {w.width()}x{w.height()}, needs {hint.width()}x{hint.height()}")
         elif isinstance(w, QAbstractButton) and w.text():
@@ -423,9 +423,45 @@ def cut_short(root) -> list[str]:  # type: ignore[no-untyped-def]
             for i in range(w.count()):
                 if w.tabSizeHint(i).width() > w.tabRect(i).width() + 1:
                     found.append(f"tab {w.tabText(i)!r}: {w.tabRect(i).width()} px, needs {w.tabSizeHint(i).width()}")
+        elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal and w.model() is not None:
+            margin = 2 * w.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, w)
+            for i in range(w.count()):
+                text = str(w.model().headerData(i, Qt.Orientation.Horizontal) or "")
+                need = w.fontMetrics().horizontalAdvance(text) + margin
+                if text and not w.isSectionHidden(i) and w.sectionSize(i) < need:
+                    found.append(f"column {text!r}: {w.sectionSize(i)} px, needs {need}")
         if isinstance(w, QAbstractScrollArea) and w.horizontalScrollBar().isVisible():
             found.append(f"{name}: scrolls sideways ({w.horizontalScrollBar().maximum()} px)")
     return found
+
+
+@pytest.fixture
+def desktop_font():  # type: ignore[no-untyped-def]
+    """The application's usual text at 10 points, as Qt gives it on a Linux desktop (tests run at 9)."""
+    modes = ui_style.display_modes()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode())
+    before = modes.base_point_size
+    modes.base_point_size = 10.0
+    yield
+    apply_display_mode(app, DisplayMode())
+    modes.base_point_size = before
+    font = app.font()
+    font.setPointSizeF(before or font.pointSizeF())
+    app.setFont(font)
+
+
+@pytest.fixture(params=["en", "es"])
+def ui_language(request, qapp):  # type: ignore[no-untyped-def]
+    """English, then Spanish (longer words), installed before any window is made, as start-up does."""
+    from facilitator.ui import i18n
+
+    if request.param != "en":
+        assert i18n.install_translators(qapp, request.param)
+    yield request.param
+    if request.param != "en":
+        i18n.install_translators(qapp, "en")
 
 
 @pytest.fixture
@@ -475,9 +511,9 @@ def every_view_of(qtbot, page):  # type: ignore[no-untyped-def]
             yield f"tab {tabs.tabText(i)!r}"
 
 
-def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
-    """At large text every page of the main window fits a 1280×800 screen: no words cut short, no
-    sideways scrolling, and the window no wider or taller than the screen."""
+def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, ui_language, desktop_font, demo_window) -> None:  # type: ignore[no-untyped-def]
+    """At large text every page of the main window fits a 1280×800 screen, in English and in Spanish:
+    no words cut short, no sideways scrolling, and the window no wider or taller than the screen."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window = demo_window
@@ -494,5 +530,92 @@ def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, demo_window) 
             hint = window.minimumSizeHint()
             if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
                 problems.append(f"{window.nav.item(n).text()}, {view}: the window needs {hint.width()}x{hint.height()}")
-    assert app.font().pointSizeF() > 11  # large text was in force throughout
+    for n in range(window.nav.count()):  # the page names in the navigation, whole
+        text = window.nav.item(n).text()
+        if window.nav.fontMetrics().horizontalAdvance(text) + 8 > window.nav.viewport().width():
+            problems.append(f"navigation: {text!r} does not fit")
+    # Today on a past evening with two meetings and their attendance taken (long names, long states)
+    from datetime import timedelta
+
+    window.show_page("today")
+    today = window.today_page
+    day = window.backend.attendance.today() - timedelta(days=1)
+    while day.weekday() != 2:  # a Wednesday: the demo's evening IOP and its family night
+        day -= timedelta(days=1)
+    today.show_day(day)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    assert today.meetings.rowCount() >= 2
+    today.meetings.setCurrentCell(1, 0)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    app.processEvents()
+    problems += [f"Today, {day}: {p}" for p in cut_short(today)]
+    assert app.font().pointSizeF() == pytest.approx(13.5)  # large text was in force throughout
     assert not problems, "\n".join(problems)
+
+
+def test_large_text_fits_the_runner_and_a_participants_page_on_a_1280_by_800_screen(qtbot, ui_language, desktop_font, demo_window, store, clock) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from facilitator.ui.participant_page import open_participant_page
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode(large_text=True))
+    runner = make_runner(qtbot, store, clock)
+    backend = demo_window.backend
+    page = open_participant_page(backend, backend.roster.participants()[0].id, demo_window)
+    qtbot.waitUntil(lambda: not operations.busy(), timeout=20000)
+    problems = []
+    for window in (runner, page):
+        window.resize(*SCREEN)
+        app.processEvents()
+        hint = window.minimumSizeHint()
+        if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
+            problems.append(f"{type(window).__name__} needs {hint.width()}x{hint.height()}")
+        problems += [f"{type(window).__name__}: {p}" for p in cut_short(window)]
+    key(qtbot, runner, Qt.Key.Key_Space)  # running: the pause button and the clock say so
+    tick(runner, clock, 1)
+    app.processEvents()
+    problems += [f"running: {p}" for p in cut_short(runner)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_each_timer_state_shows_its_word_beside_a_colour_that_reads(qtbot, store, clock, high_contrast: bool) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The runner's clock and the room display, in each state: the state in words, and its colour
+    measured against the background it is drawn on."""
+    import re
+
+    app = QApplication.instance()
+    apply_display_mode(app, DisplayMode(high_contrast=high_contrast))  # type: ignore[arg-type]
+    runner = make_runner(qtbot, store, clock)
+    key(qtbot, runner, Qt.Key.Key_D)
+    display = runner.display
+    assert display is not None
+
+    def colour(sheet: str, prop: str) -> str:
+        found = re.search(rf"(?<![-\w]){prop}:\s*(#[0-9a-fA-F]{{6}})", sheet)
+        assert found, (prop, sheet)
+        return found.group(1)
+
+    def state() -> tuple[str, str]:
+        ink_ = colour(runner.big_clock.styleSheet(), "color")
+        assert colour(runner.state_label.styleSheet(), "color") == ink_
+        ratio = contrast(ink_, colour(runner.clock_frame.styleSheet(), "background"))
+        assert ratio >= THRESHOLD[high_contrast], (runner.state_label.text(), ratio)
+        room = contrast(colour(display.timer.styleSheet(), "color"), colour(display.styleSheet(), "background"))
+        assert room >= THRESHOLD[high_contrast], (runner.state_label.text(), room)
+        return runner.state_label.text(), display.banner.text() if display.banner.isVisible() else ""
+
+    seen = [state()]
+    key(qtbot, runner, Qt.Key.Key_Space)
+    tick(runner, clock, 1)
+    seen.append(state())
+    tick(runner, clock, 8 * 60)
+    seen.append(state())
+    tick(runner, clock, 130)
+    seen.append(state())
+    key(qtbot, runner, Qt.Key.Key_Space)
+    seen.append(state())
+    words = [word for word, _banner in seen]
+    assert words[0] == "Ready" and words[1] == "On time" and words[2] == "Wrap up"
+    assert words[3].startswith("Overtime") and words[4] == "Paused"
+    assert [banner for _word, banner in seen[2:]] == ["Wrap up", "Overtime", "Paused"]  # the room reads the state too

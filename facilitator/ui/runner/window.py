@@ -67,7 +67,7 @@ from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import numbered_name
 from ..i18n import core_word, translate
-from ..style import current_mode, display_modes, set_ink_style, themed_html
+from ..style import ButtonRows, current_mode, display_modes, set_ink_html, set_ink_style
 from .chime import Chime
 from .controller import PlayerInput, RunController, RunnerSettings, parse_players
 from .display import RoomDisplay
@@ -227,6 +227,7 @@ class RunnerWindow(QMainWindow):
         run = f" · run {c.run_number}" if c.run_number > 1 else ""
         self.heading = QLabel(f"{escape(self.curriculum.title)} › <b>{escape(self.session.title)}</b>{run}")
         self.heading.setAccessibleName(self.tr("Curriculum and session"))
+        self.heading.setWordWrap(True)  # a long title wraps (large text on a small screen)
         self.session_clock = QLabel()
         self.session_clock.setAccessibleName(self.tr("Session elapsed and remaining"))
         self.balance = QLabel()
@@ -266,12 +267,11 @@ class RunnerWindow(QMainWindow):
         self.small_groups_box.setAccessibleName(self.tr("Play role plays in small groups at once"))
         self.small_groups_box.setChecked(c.small_groups)
         self.small_groups_box.toggled.connect(self._on_small_groups)
-        players_row = QHBoxLayout()
-        players_row.addWidget(players_label)
-        players_row.addWidget(self.players_edit, 1)
-        players_row.addWidget(self.first_names)
-        players_row.addWidget(self.small_groups_box)
-        outer.addLayout(players_row)
+        players_row = ButtonRows(
+            [[players_label, self.players_edit, self.first_names, self.small_groups_box]],
+            [[players_label, self.players_edit], [self.first_names, self.small_groups_box, None]],  # large text
+        )
+        outer.addWidget(players_row)
         self.player_numbers = QLabel()
         self.player_numbers.setAccessibleName(self.tr("Players' numbers on the room display"))
         self.player_numbers.setWordWrap(True)
@@ -365,33 +365,28 @@ class RunnerWindow(QMainWindow):
         self.write_notes_button.setText(self.tr("✎ &Write notes  [W]"))
         self.write_notes_button.setToolTip(self.actions["write_notes"].toolTip())
         self.write_notes_button.clicked.connect(self._on_write_notes)
-        edit_row = QHBoxLayout()
-        for name in ("move_up", "move_down", "minutes", "leave_out"):
-            edit_row.addWidget(self._button(name))
-        edit_row.addStretch(1)
-        right_layout.addLayout(edit_row)
+        move_up, move_down, minutes, leave_out = (self._button(name) for name in ("move_up", "move_down", "minutes", "leave_out"))
+        right_layout.addWidget(ButtonRows(
+            [[move_up, move_down, minutes, leave_out, None]],
+            [[move_up, move_down, None], [minutes, leave_out, None]],  # large text
+        ))
 
-        controls = QHBoxLayout()
-        for name in BIG_CONTROLS:
-            controls.addWidget(self._button(name, big=True))
-        outer.addLayout(controls)
+        big = [self._button(name, big=True) for name in BIG_CONTROLS]
+        half = (len(big) + 1) // 2
+        outer.addWidget(ButtonRows([big], [big[:half], big[half:]]))  # two rows at large text
 
-        tools = QHBoxLayout()
-        tools.addWidget(self._button("display"))
+        display = self._button("display")
         self.screen_combo = QComboBox()
         self.screen_combo.setAccessibleName(self.tr("Screen for the room display"))
         self._fill_screens()
         self.screen_combo.currentIndexChanged.connect(self._on_screen_chosen)
         screen_label = QLabel(self.tr("on s&creen:"))
         screen_label.setBuddy(self.screen_combo)
-        tools.addWidget(screen_label)
-        tools.addWidget(self.screen_combo)
-        tools.addWidget(self._button("hide"))
-        tools.addWidget(self._button("chime"))
-        tools.addWidget(self._button("timer_settings"))
-        tools.addWidget(self._button("safety"))
-        tools.addStretch(1)
-        outer.addLayout(tools)
+        hide, chime, timer_settings, safety = (self._button(name) for name in ("hide", "chime", "timer_settings", "safety"))
+        outer.addWidget(ButtonRows(
+            [[display, screen_label, self.screen_combo, hide, chime, timer_settings, safety, None]],
+            [[display, screen_label, self.screen_combo, hide, None], [chime, timer_settings, safety, None]],  # large text
+        ))
 
         # Fields take the focus only when clicked or called by their Alt+ letter; Tab moves between
         # the session and the agenda, so a stray Tab or an unlock never lands in a field.
@@ -625,7 +620,7 @@ class RunnerWindow(QMainWindow):
         numbered = "&nbsp;&nbsp;&nbsp;".join(
             f"<b>{escape(numbered_name(n, p.label))}</b>" for n, p in enumerate(players)
         )
-        self.player_numbers.setText(themed_html(self.tr("<span style='color:@muted'>Numbers on the room display:</span> {numbered}").format(numbered=numbered)))
+        set_ink_html(self.player_numbers, self.tr("<span style='color:@muted'>Numbers on the room display:</span> {numbered}").format(numbered=numbered))
         self.player_numbers.setVisible(True)
 
     def _refresh_table(self, view: RunView, full: bool) -> None:
@@ -702,7 +697,7 @@ class RunnerWindow(QMainWindow):
             self.item_meta.setText(
                 self.tr("The session lasted {duration}{span}, in a {slot}-minute slot. The record keeps every item's actual time.").format(duration=format_duration(summary.session_seconds), span=span, slot=summary.slot_seconds // 60)
             )
-            self.script.setHtml(themed_html(_summary_html(summary, self.meeting_id is not None)))
+            set_ink_html(self.script, _summary_html(summary, self.meeting_id is not None))
             self.role_panel.setVisible(False)
             meeting = self.meeting_id is not None
             self.write_notes_button.setVisible(meeting)
@@ -802,7 +797,7 @@ class RunnerWindow(QMainWindow):
             roles_html = self.tr("<p><b>{heading}:</b><br/>{seats}</p>").format(heading=heading, seats=seats_html(pos.round))
             if not pos.in_debrief and pos.round < pos.rounds:
                 roles_html += self.tr("<p style='color:@muted'><b>Next round:</b><br/>{seats}</p>").format(seats=seats_html(pos.round + 1))
-        self.rp_roles.setText(themed_html(roles_html))
+        set_ink_html(self.rp_roles, roles_html)
         self.rp_warnings.setText(" ".join(plan.warnings))
         self.rp_warnings.setVisible(bool(plan.warnings))
         checks = [
@@ -814,7 +809,7 @@ class RunnerWindow(QMainWindow):
             style = "background:@now; padding:4px;" if pos.in_debrief else "color:@muted;"
             title = self.tr("Debrief now") if pos.in_debrief else self.tr("Debrief after the last round")
             items = "".join(f"<li>{escape(q)}</li>" for q in rp.debrief)
-            self.rp_debrief.setText(themed_html(self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items)))
+            set_ink_html(self.rp_debrief, self.tr("<div style='{style}'><b>{title}:</b><ol>{items}</ol></div>").format(style=style, title=title, items=items))
         self.rp_debrief.setVisible(bool(rp.debrief))
 
     # == controls ========================================================================
