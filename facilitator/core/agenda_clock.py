@@ -21,7 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from facilitator.core.catalogue import say
+from facilitator.core.catalogue import QT_TRANSLATE_NOOP, say
 
 from .clock import Clock
 from .curriculum import AgendaItem, ItemKind, RolePlay
@@ -892,13 +892,20 @@ def summarize_run(view: RunView) -> RunOutcome:
     return RunOutcome(view.session_elapsed, view.slot_seconds, tuple(items))
 
 
-def format_balance(balance_seconds: float) -> str:
-    """“3 min behind”, “2 min ahead” or “On schedule” (within half a minute)."""
+def format_balance(balance_seconds: float, *, planning: bool = False) -> str:
+    """“3 min behind”, “2 min ahead” or “On schedule” (within half a minute); before the start
+    (``planning``) the agenda is “3 min over the slot” or “2 min under the slot”. A Sentence: the UI
+    shows it in its language."""
     if abs(balance_seconds) < 30:
-        return "On schedule"
-    minutes = round(abs(balance_seconds) / 60)
-    word = "behind" if balance_seconds > 0 else "ahead"
-    return f"{max(1, minutes)} min {word}"
+        return QT_TRANSLATE_NOOP("core.agenda_clock", "On schedule")
+    minutes = max(1, round(abs(balance_seconds) / 60))
+    if planning:
+        if balance_seconds > 0:
+            return say("core.agenda_clock", "{minutes} min over the slot", minutes=minutes)
+        return say("core.agenda_clock", "{minutes} min under the slot", minutes=minutes)
+    if balance_seconds > 0:
+        return say("core.agenda_clock", "{minutes} min behind", minutes=minutes)
+    return say("core.agenda_clock", "{minutes} min ahead", minutes=minutes)
 
 
 __all__ = [

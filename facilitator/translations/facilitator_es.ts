@@ -4729,12 +4729,28 @@ O termínela: queda registrada como terminada en su última acción registrada.<
         <translation>Sesión terminada tras {session_elapsed}{span}</translation>
     </message>
     <message>
+        <source>{clock} left</source>
+        <translation>quedan {clock}</translation>
+    </message>
+    <message>
+        <source>{clock} over</source>
+        <translation>{clock} de más</translation>
+    </message>
+    <message>
         <source>Session {elapsed} of {slot} · {left}</source>
         <translation>Sesión {elapsed} de {slot} · {left}</translation>
     </message>
     <message>
         <source>Planned to fit</source>
         <translation>Planificado para caber</translation>
+    </message>
+    <message>
+        <source>{minutes} min (was {original})</source>
+        <translation>{minutes} min (antes {original})</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>Not reached</source>
@@ -6772,8 +6788,24 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
 <context>
     <name>core.agenda_clock</name>
     <message>
+        <source>{minutes} min ahead</source>
+        <translation>{minutes} min de adelanto</translation>
+    </message>
+    <message>
+        <source>{minutes} min under the slot</source>
+        <translation>{minutes} min menos que el horario</translation>
+    </message>
+    <message>
+        <source>{minutes} min behind</source>
+        <translation>{minutes} min de retraso</translation>
+    </message>
+    <message>
         <source>The session has ended.</source>
         <translation>La sesión terminó.</translation>
+    </message>
+    <message>
+        <source>{minutes} min over the slot</source>
+        <translation>{minutes} min más que el horario</translation>
     </message>
     <message>
         <source>The session has already started.</source>
@@ -6850,6 +6882,11 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>Start the session first.</source>
         <translation>Inicie la sesión primero.</translation>
+    </message>
+    <message>
+        <source>On schedule</source>
+        <extracomment>Kinds that &quot;finish on time&quot; never shortens: people need their break, and the group its check-out.</extracomment>
+        <translation>A tiempo</translation>
     </message>
 </context>
 <context>

@@ -608,3 +608,15 @@ def test_the_summary_of_a_run_names_what_ran_what_was_skipped_and_what_was_not_r
     ]
     assert [round(i.elapsed_seconds) for i in summary.with_outcome("ran")] == [90, 14]
     assert summary.session_seconds == pytest.approx(134)
+
+
+def test_the_balance_is_a_sentence_in_either_language() -> None:
+    """The runner shows the balance in the UI's language; before the start it speaks of the slot."""
+    from facilitator.core.catalogue import say_in
+
+    assert format_balance(10) == "On schedule" and say_in("es", format_balance(-10)) == "A tiempo"
+    assert format_balance(185) == "3 min behind" and say_in("es", format_balance(185)) == "3 min de retraso"
+    assert format_balance(-120) == "2 min ahead" and say_in("es", format_balance(-120)) == "2 min de adelanto"
+    assert format_balance(300, planning=True) == "5 min over the slot"
+    assert say_in("es", format_balance(-300, planning=True)) == "5 min menos que el horario"
+    assert format_balance(40) == "1 min behind", "never “0 min”"

@@ -19,7 +19,7 @@ from test_focus_chain import (
     menu_clashes,
     shared_letters,
 )
-from test_runner_keys import NAMES, open_runner, press, settle
+from test_runner_keys import NAMES, open_runner, press, settle, tick
 
 from facilitator.core.agenda_clock import RunStatus
 from facilitator.core.clock import FakeClock
@@ -102,3 +102,19 @@ def test_the_runner_walks_by_keyboard_before_during_a_role_play_and_with_the_roo
     settle(qtbot)
     check_window(qtbot, runner)  # the ended run's summary
     assert not off_the_tab_chain_without_a_key(runner)
+
+
+def test_the_runner_says_its_clock_and_balance_in_the_ui_language(qtbot, language, store, clock) -> None:  # type: ignore[no-untyped-def]
+    """Before the start the agenda is measured against the slot; once an item runs five minutes over, the
+    session has five minutes less in hand: in words of the UI's language, as the time left is."""
+    runner = open_runner(qtbot, store, clock, players=[PlayerInput(n) for n in NAMES])
+    spanish = language == "es"
+    planned = runner.balance.text()
+    assert planned.endswith(" min menos que el horario" if spanish else " min under the slot"), planned
+    slack = int(planned.split()[0])
+    press(qtbot, runner, Qt.Key.Key_Space)  # start
+    first = runner.controller.clock.view().items[0].planned_seconds
+    tick(runner, clock, first + 5 * 60)  # the first item runs five minutes over
+    assert runner.balance.text() == (f"{slack - 5} min de adelanto" if spanish else f"{slack - 5} min ahead")
+    assert ("quedan" in runner.session_clock.text()) == spanish
+    assert ("left" in runner.session_clock.text()) != spanish

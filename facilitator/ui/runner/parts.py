@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.agenda_clock import RunStatus, RunView, WrapUpRule, format_balance
+from ..i18n import sentence_text
 from ..keyboard import reachable_sentence
 from .controller import RunnerSettings
 
@@ -187,7 +188,7 @@ class FinishOnTimeDialog(QDialog):
             else self.tr("It will still run about {minutes} min over: nothing can be shortened further.").format(minutes=round(proposal.still_over_seconds / 60))
         )
         text = QLabel(
-            self.tr("<p>The session is <b>{behind}</b>. Shorten the items still to come (breaks and the check-out stay whole; nothing goes below {minimum} min):</p><table cellpadding='4'>{rows}</table><p>Saves {saves} min. {outcome}</p>").format(behind=format_balance(proposal.behind_seconds), minimum=minimum_seconds // 60, rows=rows, saves=proposal.saves_seconds // 60, outcome=outcome)
+            self.tr("<p>The session is <b>{behind}</b>. Shorten the items still to come (breaks and the check-out stay whole; nothing goes below {minimum} min):</p><table cellpadding='4'>{rows}</table><p>Saves {saves} min. {outcome}</p>").format(behind=sentence_text(format_balance(proposal.behind_seconds)), minimum=minimum_seconds // 60, rows=rows, saves=proposal.saves_seconds // 60, outcome=outcome)
         )
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("Proposed changes"))

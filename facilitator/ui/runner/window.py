@@ -66,7 +66,7 @@ from ...core.agenda_clock import (
 from ...core.clock import Clock
 from ...core.curriculum import AgendaItem, Curriculum, CurriculumSession
 from ...core.room_view import numbered_name
-from ..i18n import core_word, translate
+from ..i18n import core_word, sentence_text, translate
 from ..style import ButtonRows, current_mode, display_modes, set_ink_html, set_ink_style
 from .chime import Chime
 from .controller import PlayerInput, RunController, RunnerSettings, parse_players
@@ -595,18 +595,19 @@ class RunnerWindow(QMainWindow):
         slot = format_clock(view.slot_seconds)
         elapsed = format_clock(view.session_elapsed, countdown=False)
         remaining = view.session_remaining
-        left = f"{format_clock(remaining)} left" if remaining > 0 else f"{format_clock(remaining)} over"
+        if remaining > 0:
+            left = self.tr("{clock} left").format(clock=format_clock(remaining))
+        else:
+            left = self.tr("{clock} over").format(clock=format_clock(remaining))
         self.session_clock.setText(self.tr("Session {elapsed} of {slot} · {left}").format(elapsed=elapsed, slot=slot, left=left))
         if view.status is RunStatus.READY:
             text = (
                 self.tr("Planned to fit")
                 if abs(view.balance_seconds) < 30
-                else format_balance(view.balance_seconds)
-                .replace("behind", "over the slot")
-                .replace("ahead", "under the slot")
+                else sentence_text(format_balance(view.balance_seconds, planning=True))
             )
         else:
-            text = format_balance(view.balance_seconds)
+            text = sentence_text(format_balance(view.balance_seconds))
         self.balance.setText(text)
         colour = runner_balance_colour(view.balance_seconds, current_mode().high_contrast)
         self.balance.setStyleSheet(f"color: {colour};")
@@ -640,9 +641,11 @@ class RunnerWindow(QMainWindow):
             if not rebuild:
                 self._set_cell(row.position, 4, actual, current)
                 continue
-            planned = f"{row.planned_seconds // 60} min"
             if row.planned_seconds != row.original_seconds:
-                planned += f" (was {row.original_seconds // 60})"
+                planned = self.tr("{minutes} min (was {original})").format(
+                    minutes=row.planned_seconds // 60, original=row.original_seconds // 60)
+            else:
+                planned = self.tr("{minutes} min").format(minutes=row.planned_seconds // 60)
             if view.status is RunStatus.ENDED and row.status is ItemStatus.PENDING:
                 status = self.tr("Not reached")
             else:
@@ -655,6 +658,9 @@ class RunnerWindow(QMainWindow):
             values = [str(row.position + 1), row.title, core_word(row.kind.label), planned, actual, status]
             for column, value in enumerate(values):
                 self._set_cell(row.position, column, value, current)
+            self.agenda.item(row.position, 1).setToolTip(row.title)
+        if rebuild:
+            self.agenda.resizeRowsToContents()  # a long title wraps (large text) rather than being cut short
         if rebuild and selected is not None and selected < len(view.items):
             self.agenda.selectRow(selected)
 
@@ -888,7 +894,7 @@ class RunnerWindow(QMainWindow):
             return
         if not proposal.changes:
             self.statusBar().showMessage(
-                self.tr("{behind}, but every item still to come is already at its minimum, a break or the check-out.").format(behind=format_balance(proposal.behind_seconds)),
+                self.tr("{behind}, but every item still to come is already at its minimum, a break or the check-out.").format(behind=sentence_text(format_balance(proposal.behind_seconds))),
                 8000,
             )
             return
