@@ -1,4 +1,5 @@
-"""What every screenshot script starts with: the app's main window on a fresh demo clinic.
+"""What every screenshot script starts with: the app's main window on a fresh demo clinic, and a
+runner on a curriculum's session, timed by a clock the script moves.
 
 Run the scripts under ``xvfb-run``; they live beside this file, which Python puts first on
 their path, so ``from demo_window import open_demo_window`` finds it.
@@ -9,8 +10,12 @@ import tempfile
 from PySide6.QtWidgets import QApplication
 
 from facilitator.config import AppConfig
+from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
+from facilitator.core.clock import FakeClock
 from facilitator.ui.app import start_backend
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.runner.chime import Chime
+from facilitator.ui.runner.window import PlayerInput, RunnerSettings, RunnerWindow
 from facilitator.ui.style import install_style
 
 
@@ -24,3 +29,22 @@ def open_demo_window(width: int = 1400, height: int = 900) -> tuple[QApplication
     window.show()
     start_backend(window, config)
     return app, window
+
+
+def show_runner(curriculum, session, clock: FakeClock, players: tuple[str, ...], size: tuple[int, int]) -> RunnerWindow:  # type: ignore[no-untyped-def]
+    """A shown runner at the screen's top left, saving nothing and silent, that stays open when asked to close."""
+    runner = RunnerWindow(
+        curriculum,
+        session,
+        AgendaClock(session.agenda, clock, session.minutes * 60),
+        clock=clock,
+        settings=RunnerSettings(WrapUpRule(), chime=False),
+        store=None,
+        players=[PlayerInput(name) for name in players],
+        chime=Chime(False),
+    )
+    runner.ask_close = lambda: "keep"
+    runner.resize(*size)
+    runner.move(0, 0)
+    runner.show()
+    return runner

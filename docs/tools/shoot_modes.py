@@ -14,15 +14,12 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from demo_window import open_demo_window
+from demo_window import open_demo_window, show_runner
 from PySide6.QtCore import QTimer
 
-from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
 from facilitator.core.clock import FakeClock
 from facilitator.ui.operations import ChangeHub, wait_idle
 from facilitator.ui.participant_page import open_participant_page
-from facilitator.ui.runner.chime import Chime
-from facilitator.ui.runner.window import PlayerInput, RunnerSettings, RunnerWindow
 from facilitator.ui.style import DisplayMode, apply_display_mode
 
 SCREEN = (1280, 800)
@@ -119,20 +116,7 @@ def close_participant() -> None:
 def runner() -> None:
     curriculum = window.backend.library.get("skills-core")
     session = curriculum.sessions[0]
-    r = RunnerWindow(
-        curriculum,
-        session,
-        AgendaClock(session.agenda, clock, session.minutes * 60),
-        clock=clock,
-        settings=RunnerSettings(WrapUpRule(), chime=False),
-        store=None,
-        players=[PlayerInput(name) for name in ("Maria", "Dwayne", "Kim", "Lou")],
-        chime=Chime(False),
-    )
-    r.ask_close = lambda: "keep"
-    r.resize(*SCREEN)
-    r.move(0, 0)
-    r.show()
+    r = show_runner(curriculum, session, clock, ("Maria", "Dwayne", "Kim", "Lou"), SCREEN)
     r._on_toggle()  # start
     first = r.clock.view().items[0].planned_seconds
     clock.advance(first - 60)  # a minute left: wrap up

@@ -9,15 +9,13 @@ are made-up first names; the room display shows them as "Player N" (first names 
 import sys
 from pathlib import Path
 
+from demo_window import show_runner
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
 from facilitator.core.clock import FakeClock
 from facilitator.core.library import load_library
 from facilitator.paths import shipped_curricula_dir
-from facilitator.ui.runner.chime import Chime
-from facilitator.ui.runner.window import PlayerInput, RunnerSettings, RunnerWindow
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
 out.mkdir(parents=True, exist_ok=True)
@@ -26,20 +24,7 @@ library = load_library(shipped_curricula_dir())
 curriculum = library.get("skills-core")
 session = curriculum.sessions[0]
 clock = FakeClock()
-window = RunnerWindow(
-    curriculum,
-    session,
-    AgendaClock(session.agenda, clock, session.minutes * 60),
-    clock=clock,
-    settings=RunnerSettings(WrapUpRule(), chime=False),
-    store=None,
-    players=[PlayerInput(name) for name in ("Maria", "Dwayne", "Kim", "Lou", "Sam")],
-    chime=Chime(False),
-)
-window.ask_close = lambda: "keep"
-window.resize(1400, 900)
-window.move(0, 0)
-window.show()
+window = show_runner(curriculum, session, clock, ("Maria", "Dwayne", "Kim", "Lou", "Sam"), (1400, 900))
 
 
 def shoot(name: str) -> None:

@@ -13,17 +13,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from demo_window import show_runner
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from facilitator.config import AppConfig
-from facilitator.core.agenda_clock import AgendaClock, WrapUpRule
 from facilitator.core.clock import FakeClock
 from facilitator.ui.app import start_backend
 from facilitator.ui.i18n import LOCAL_LANGUAGE_KEY, chosen_language, install_translators
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.runner.chime import Chime
-from facilitator.ui.runner.window import PlayerInput, RunnerSettings, RunnerWindow
+from facilitator.ui.runner.window import RunnerWindow
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
 out.mkdir(parents=True, exist_ok=True)
@@ -71,20 +70,7 @@ def open_runner() -> None:
     global runner
     curriculum = window.backend.library.find("family-recovery-es")
     session = next(s for s in curriculum.sessions if any(i.role_play for i in s.agenda))
-    runner = RunnerWindow(
-        curriculum,
-        session,
-        AgendaClock(session.agenda, clock, session.minutes * 60),
-        clock=clock,
-        settings=RunnerSettings(WrapUpRule(), chime=False),
-        store=None,
-        players=[PlayerInput(name) for name in ("Rosa", "Luis", "Ana", "Beto")],
-        chime=Chime(False),
-    )
-    runner.ask_close = lambda: "keep"
-    runner.resize(1400, 900)
-    runner.move(0, 0)
-    runner.show()
+    runner = show_runner(curriculum, session, clock, ("Rosa", "Luis", "Ana", "Beto"), (1400, 900))
 
 
 def display(on: bool) -> None:
