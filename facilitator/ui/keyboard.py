@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QScrollArea, QWidget
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier, Qt.KeyboardModifier.ShiftModifier)
+
+
+def follow_focus(scroll: QScrollArea) -> QScrollArea:
+    """Scroll to whatever control inside ``scroll`` takes the focus, however it came (Qt scrolls only
+    when Tab moves between two controls already inside, not when it arrives from the buttons below)."""
+
+    def on_focus(_old: QWidget | None, new: QWidget | None) -> None:
+        content = scroll.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            scroll.ensureWidgetVisible(new)
+
+    QApplication.instance().focusChanged.connect(on_focus)  # type: ignore[union-attr]
+    scroll.destroyed.connect(lambda: QApplication.instance().focusChanged.disconnect(on_focus))  # type: ignore[union-attr]
+    return scroll
 
 
 def reachable_sentence(label: QLabel) -> QLabel:

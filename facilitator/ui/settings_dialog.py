@@ -16,6 +16,8 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -25,11 +27,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -41,6 +45,7 @@ from ..core.changes import SessionEnded, UserFacingError
 from ..logs import log_path
 from .errors import show_error
 from .i18n import LANGUAGES, LOCAL_LANGUAGE_KEY, QT_TRANSLATE_NOOP, core_word, sentence_text, system_language, translate
+from .keyboard import follow_focus
 from .logo_picker import LogoPicker
 from .style import DisplayMode, apply_display_mode
 
@@ -140,31 +145,22 @@ class SettingsDialog(QDialog):
 
         principal = getattr(backend, "principal", None)
         self._clinic_editable = principal is None or can_manage_settings(principal)
-        layout = QVBoxLayout(self)
+        # The sections scroll inside the dialog, which never grows past the screen (a 1280×800
+        # projector, large text); Tab scrolls the focused field into view; the buttons stay below.
+        outer = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus, not the frame
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        follow_focus(self.scroll)
+        outer.addWidget(self.scroll, 1)
 
-        # -- the clinic, one box per section of the declaration ------------------------------
-        self.fields: dict[str, QWidget] = {}
-        self.sections: dict[str, QGroupBox] = {}
-        for section in cs.SECTIONS:
-            specs = [s for s in cs.SETTINGS.values() if s.section == section]
-            if not specs:
-                continue
-            box = QGroupBox(self.tr("{section} (shared by every workstation)").format(section=core_word(section)))
-            box.setAccessibleName(core_word(section))
-            form = QFormLayout(box)
-            for spec in specs:
-                widget = make_field(spec, values[spec.key])
-                label = QLabel(self.tr("{label}:").format(label=core_word(spec.label)))
-                label.setBuddy(widget)
-                label.setToolTip(core_word(spec.help))
-                form.addRow(label, widget)
-                self.fields[spec.key] = widget
-            if not self._clinic_editable:
-                box.setEnabled(False)
-                box.setTitle(self.tr("{section} (only an administrator can change these)").format(section=core_word(section)))
-            self.sections[section] = box
-            layout.addWidget(box)
-
+        # What a counselor may change comes first (and first in the Tab order): this workstation's
+        # language and display; the clinic's sections (an administrator's) follow.
         # -- this workstation ---------------------------------------------------------------
         self.folder = QLineEdit(str(config.clinic_curricula_dir))
         self.folder.setAccessibleName(self.tr("Clinic curricula folder"))
@@ -175,6 +171,7 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         workstation = QGroupBox(self.tr("This workstation"))
+        workstation.setAccessibleName(self.tr("This workstation"))
         form = QFormLayout(workstation)
         folder_label = QLabel(self.tr("Clinic &curricula folder:"))
         folder_label.setBuddy(self.folder)
@@ -219,11 +216,47 @@ class SettingsDialog(QDialog):
             form.addRow(label, shown)
         layout.addWidget(workstation)
 
+        # -- the clinic, one box per section of the declaration ------------------------------
+        self.fields: dict[str, QWidget] = {}
+        self.sections: dict[str, QGroupBox] = {}
+        for section in cs.SECTIONS:
+            specs = [s for s in cs.SETTINGS.values() if s.section == section]
+            if not specs:
+                continue
+            box = QGroupBox(self.tr("{section} (shared by every workstation)").format(section=core_word(section)))
+            box.setAccessibleName(core_word(section))
+            form = QFormLayout(box)
+            for spec in specs:
+                widget = make_field(spec, values[spec.key])
+                label = QLabel(self.tr("{label}:").format(label=core_word(spec.label)))
+                label.setBuddy(widget)
+                label.setToolTip(core_word(spec.help))
+                form.addRow(label, widget)
+                self.fields[spec.key] = widget
+            if not self._clinic_editable:
+                box.setEnabled(False)
+                box.setTitle(self.tr("{section} (only an administrator can change these)").format(section=core_word(section)))
+            self.sections[section] = box
+            layout.addWidget(box)
+
+        layout.addStretch(1)
+        self.scroll.setWidget(content)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self.setMinimumWidth(680)
+        self._fit_to_screen(content)
+
+    def _fit_to_screen(self, content: QWidget) -> None:
+        """As tall as the sections need, but no taller than the screen it opens on (less a margin)."""
+        screen = (self.parentWidget().screen() if self.parentWidget() is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 80 if screen is not None else 700
+        chrome = self.buttons.sizeHint().height() + 4 * self.layout().spacing() + 40
+        wanted = content.sizeHint().height() + chrome
+        width = max(680, content.sizeHint().width() + 40)
+        self.resize(width, max(320, min(wanted, room)))
 
     def field(self, key: str) -> QWidget:
         return self.fields[key]

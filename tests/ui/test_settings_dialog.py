@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QGroupBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGroupBox,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from facilitator.core import clinic_settings as cs
 from facilitator.store.settings_service import ClinicSettings
@@ -50,7 +60,7 @@ def test_one_box_per_section_and_the_help_on_every_widget(qtbot, main_window, ba
     dialog = SettingsDialog(backend, main_window.library_state, main_window)
     qtbot.addWidget(dialog)
     titles = [b.accessibleName() for b in dialog.findChildren(QGroupBox)]
-    assert titles[: len(cs.SECTIONS)] == list(cs.SECTIONS) and "This workstation" in [b.title() for b in dialog.findChildren(QGroupBox)]
+    assert titles[: len(cs.SECTIONS) + 1] == ["This workstation", *cs.SECTIONS], "this workstation's settings first"
     assert set(dialog.fields) == set(cs.SETTINGS)
     for key, spec in cs.SETTINGS.items():
         widget = dialog.field(key)
@@ -64,6 +74,36 @@ def test_one_box_per_section_and_the_help_on_every_widget(qtbot, main_window, ba
             assert [widget.itemText(i) for i in range(widget.count())] == list(spec.choices)  # type: ignore[attr-defined]
     # the workstation's own setting is still here
     assert dialog.folder.text() == str(backend.config.clinic_curricula_dir)
+
+
+def test_the_dialog_fits_the_screen_and_starts_with_what_a_counselor_may_change(qtbot, main_window, backend) -> None:  # type: ignore[no-untyped-def]
+    """On a 1280×800 projector the sections scroll and Save stays on screen; Tab starts on this
+    workstation's settings (the folder, then the language), and a field tabbed to far down is scrolled into view."""
+    dialog = SettingsDialog(backend, main_window.library_state, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = (main_window.screen() or QApplication.primaryScreen()).availableGeometry().height()
+    assert dialog.frameGeometry().height() <= room
+    assert dialog.buttons.geometry().bottom() <= dialog.height()
+    assert dialog.scroll.widget().sizeHint().height() > dialog.scroll.viewport().height() or dialog.height() < room
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.folder.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.folder)
+    order = [QApplication.focusWidget()]
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert dialog.language in order, "the language is among the first stops of the Tab chain"
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cancel)
+    while QApplication.focusWidget() in dialog.buttons.findChildren(QWidget):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)  # back from the buttons into the sections
+    last = QApplication.focusWidget()
+    assert dialog.scroll.widget().isAncestorOf(last)
+    qtbot.waitUntil(lambda: not last.visibleRegion().isEmpty())  # scrolled into view
 
 
 @pytest.mark.parametrize("key", list(cs.SETTINGS))
