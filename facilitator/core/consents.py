@@ -74,9 +74,11 @@ class LetterKind(StrEnum):
         return Information(self.value)
 
 
-RIGHT_TO_REVOKE = (
+# The statement a consent form must carry (42 CFR 2.31(a)(6)); the dialog shows it in the UI's language.
+RIGHT_TO_REVOKE = QT_TRANSLATE_NOOP(
+    "core.consents",
     "I understand that I may revoke this consent at any time, except to the extent that the program has "
-    "already acted on it, by telling the program in writing or in person."
+    "already acted on it, by telling the program in writing or in person.",
 )
 
 

@@ -1322,12 +1322,16 @@
         <translation>Firmado el</translation>
     </message>
     <message>
-        <source>The form states the ri&amp;ght to revoke: {text}</source>
-        <translation>El formulario indica el &amp;derecho a revocar: {text}</translation>
+        <source>The form states the ri&amp;ght to revoke:</source>
+        <translation>El formulario indica el &amp;derecho a revocar:</translation>
     </message>
     <message>
         <source>The form states the right to revoke</source>
         <translation>El formulario indica el derecho a revocar</translation>
+    </message>
+    <message>
+        <source>The right to revoke, as the form states it</source>
+        <translation>El derecho a revocar, como lo indica el formulario</translation>
     </message>
     <message>
         <source>Reco&amp;rd consent</source>
@@ -7325,6 +7329,10 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     <message>
         <source>completion</source>
         <translation>finalización</translation>
+    </message>
+    <message>
+        <source>I understand that I may revoke this consent at any time, except to the extent that the program has already acted on it, by telling the program in writing or in person.</source>
+        <translation>Entiendo que puedo revocar este consentimiento en cualquier momento, salvo en la medida en que el programa ya haya actuado con base en él, avisándole al programa por escrito o en persona.</translation>
     </message>
 </context>
 <context>

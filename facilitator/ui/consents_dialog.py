@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.changes import CONSENT, ValidationError
 from ..core.consents import RIGHT_TO_REVOKE, ConsentDraft, ConsentView, Information, LetterKind, RecipientKind
 from .i18n import core_word, sentence_text
+from .keyboard import scrolling_body
 
 
 def _date_or_none(text: str, what: str) -> date | None:
@@ -70,7 +70,9 @@ class ConsentsDialog(QDialog):
         self.setAccessibleName(self.tr("Consents and letters"))
         # Tests replace this; the app asks where to save with the system's dialog.
         self.choose_file: Callable[[str], str] = self._ask_file
-        layout = QVBoxLayout(self)
+        # The form scrolls inside the dialog (it never needs more than the screen); the message and
+        # Close stay in sight below it.
+        outer, layout, self.scroll = scrolling_body(self)
 
         self.table = QTableWidget(0, 6)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
@@ -151,8 +153,14 @@ class ConsentsDialog(QDialog):
         self.signed_on = QLineEdit()
         self.signed_on.setAccessibleName(self.tr("Signed on"))
         self.signed_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.revocable = QCheckBox(self.tr("The form states the ri&ght to revoke: {text}").format(text=RIGHT_TO_REVOKE))
+        # The statement is long: it wraps beneath a short check box (a check box's own text never wraps,
+        # and this one made the dialog wider than a 1280-pixel screen).
+        self.revocable = QCheckBox(self.tr("The form states the ri&ght to revoke:"))
         self.revocable.setAccessibleName(self.tr("The form states the right to revoke"))
+        self.revocable.setAccessibleDescription(sentence_text(RIGHT_TO_REVOKE))
+        revoke_text = QLabel(f"“{sentence_text(RIGHT_TO_REVOKE)}”")
+        revoke_text.setWordWrap(True)
+        revoke_text.setAccessibleName(self.tr("The right to revoke, as the form states it"))
         self.record_button = QPushButton(self.tr("Reco&rd consent"))
         self.record_button.setAccessibleName(self.tr("Record consent"))
         self.record_button.clicked.connect(lambda _checked=False: self._on_record())
@@ -168,6 +176,7 @@ class ConsentsDialog(QDialog):
         form.addRow(self._buddy(self.tr("Or ends &with:"), self.until_event), self.until_event)
         form.addRow(self._buddy(self.tr("&Signed on:"), self.signed_on), self.signed_on)
         form.addRow(self.revocable)
+        form.addRow(revoke_text)
         form.addRow(self.record_button)
         layout.addWidget(new)
 
@@ -187,10 +196,10 @@ class ConsentsDialog(QDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
+        outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         # Enter in a field neither prints, revokes nor closes (what was typed would go): buttons act
         # only when pressed (Space on a focused button, or its Alt shortcut).
         for button in (self.print_button, self.revoke_button, self.record_button, *buttons.buttons()):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier, Qt.KeyboardModifier.ShiftModifier)
 
@@ -20,6 +20,26 @@ def follow_focus(scroll: QScrollArea) -> QScrollArea:
     QApplication.instance().focusChanged.connect(on_focus)  # type: ignore[union-attr]
     scroll.destroyed.connect(lambda: QApplication.instance().focusChanged.disconnect(on_focus))  # type: ignore[union-attr]
     return scroll
+
+
+def scrolling_body(dialog: QWidget) -> tuple[QVBoxLayout, QVBoxLayout, QScrollArea]:
+    """A dialog whose form scrolls inside it, so it never needs more than the screen (a 1280×800
+    projector, large text): returns the dialog's own layout (for what stays in sight below: a message,
+    the buttons), the scrolling body's layout, and the scroll area. Tab scrolls the field it reaches
+    into view; the frame itself never takes the focus."""
+    outer = QVBoxLayout(dialog)
+    content = QWidget()
+    body = QVBoxLayout(content)
+    body.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    follow_focus(scroll)
+    outer.addWidget(scroll, 1)
+    return outer, body, scroll
 
 
 def reachable_sentence(label: QLabel) -> QLabel:

@@ -16,7 +16,6 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,15 +26,12 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,7 +41,7 @@ from ..core.changes import SessionEnded, UserFacingError
 from ..logs import log_path
 from .errors import show_error
 from .i18n import LANGUAGES, LOCAL_LANGUAGE_KEY, QT_TRANSLATE_NOOP, core_word, sentence_text, system_language, translate
-from .keyboard import follow_focus
+from .keyboard import scrolling_body
 from .logo_picker import LogoPicker
 from .style import DisplayMode, apply_display_mode
 
@@ -145,19 +141,9 @@ class SettingsDialog(QDialog):
 
         principal = getattr(backend, "principal", None)
         self._clinic_editable = principal is None or can_manage_settings(principal)
-        # The sections scroll inside the dialog, which never grows past the screen (a 1280×800
-        # projector, large text); Tab scrolls the focused field into view; the buttons stay below.
-        outer = QVBoxLayout(self)
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus, not the frame
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        follow_focus(self.scroll)
-        outer.addWidget(self.scroll, 1)
+        # The sections scroll inside the dialog, which never grows past the screen; the buttons stay below.
+        outer, layout, self.scroll = scrolling_body(self)
+        content = self.scroll.widget()
 
         # What a counselor may change comes first (and first in the Tab order): this workstation's
         # language and display; the clinic's sections (an administrator's) follow.
@@ -240,7 +226,6 @@ class SettingsDialog(QDialog):
             layout.addWidget(box)
 
         layout.addStretch(1)
-        self.scroll.setWidget(content)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_save)

@@ -619,3 +619,21 @@ def test_each_timer_state_shows_its_word_beside_a_colour_that_reads(qtbot, store
     assert words[0] == "Ready" and words[1] == "On time" and words[2] == "Wrap up"
     assert words[3].startswith("Overtime") and words[4] == "Paused"
     assert [banner for _word, banner in seen[2:]] == ["Wrap up", "Overtime", "Paused"]  # the room reads the state too
+
+
+@pytest.mark.parametrize("name", sorted(__import__("test_focus_chain").OPENERS))
+def test_large_text_every_dialog_can_fit_a_1280_by_800_screen(qtbot, ui_language, desktop_font, main_window, backend, name: str) -> None:  # type: ignore[no-untyped-def]
+    """What a dialog's layout needs at the least (long check boxes and rows of buttons do not shrink) fits a
+    1280×800 screen at large text, in English and in Spanish; a taller form scrolls, as Settings does."""
+    import test_focus_chain
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_display_mode(app, DisplayMode(large_text=True))
+    dialog = test_focus_chain.OPENERS[name](backend, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not operations.busy())
+    need = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    assert need.width() <= 1280 - 20 and need.height() <= 800 - 60, f"{name} needs {need.width()}×{need.height()}"
+    dialog.close()
