@@ -2,7 +2,7 @@
 
     .venv/bin/python docs/tools/update_translations.py          # update .ts, build .qm, list untranslated
     .venv/bin/python docs/tools/update_translations.py --check  # the same, exit 1 if anything is untranslated
-    .venv/bin/python docs/tools/update_translations.py --fill es.json  # first fill entries from a file
+    .venv/bin/python docs/tools/update_translations.py --fill es.json  # the same, bringing in translations from a file
 
 A ``--fill`` file is a JSON list of ``[context, source, translation]`` (or objects with those
 keys) for one language (``--language``, Spanish unless told); each entry of the ``.ts`` with
