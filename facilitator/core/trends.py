@@ -9,7 +9,7 @@ never carries meaning alone. No Qt, no ReportLab, no database: builders take pla
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -114,7 +114,7 @@ PROGRESS = "print.progress"
 
 
 def _say(language: str, text: str, **values: object) -> str:
-    """A chart's sentence in ``language`` (the printed report's; the screen's words stay English)."""
+    """A chart's words in ``language`` (the printed report's, or the screen's)."""
     out = translate(language, PROGRESS, text)
     return out.format(**values) if values else out
 
@@ -480,3 +480,27 @@ class QuestionnaireForms:
     """Blank forms printed together, each on its own page."""
 
     forms: tuple[QuestionnaireForm, ...]
+
+
+def chart_in(language: str, chart: Chart) -> Chart:
+    """``chart`` with its fixed words (title, axis, columns, cells, bands, target) in ``language``:
+    for the printed report and for the screen alike (the sentences with numbers, such as the
+    summary, are built in the language asked for)."""
+    if language == "en":
+        return chart
+
+    def w(text: str) -> str:
+        return _say(language, text) if text else text
+
+    return replace(
+        chart,
+        title=w(chart.title),
+        y_label=w(chart.y_label),
+        columns=tuple(w(c) for c in chart.columns),
+        rows=tuple(tuple(w(v) for v in row) for row in chart.rows),
+        bands=tuple(replace(b, label=w(b.label)) for b in chart.bands),
+        target_label=_say(language, "target {hours} h", hours=f"{chart.target:g}") if chart.target
+        else chart.target_label,
+        summary=w(chart.summary),
+        empty_text=w(chart.empty_text),
+    )

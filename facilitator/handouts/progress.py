@@ -9,7 +9,6 @@ is a Part 2 disclosure: the full notice before the figures, the short one in eve
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -23,7 +22,16 @@ from ..core.catalogue import QT_TRANSLATE_NOOP
 from ..core.print_language import continued, day_month, long_date, period, tr
 from ..core.printing import Letterhead
 from ..core.privacy import CONFIDENTIAL_MARK, PART2_NOTICE_SHORT, PART2_NOTICE_TITLE, in_language
-from ..core.trends import Chart, ChartKind, MyProgress, ProgressReport, QuestionnaireForm, QuestionnaireForms, Tone
+from ..core.trends import (
+    Chart,
+    ChartKind,
+    MyProgress,
+    ProgressReport,
+    QuestionnaireForm,
+    QuestionnaireForms,
+    Tone,
+    chart_in,
+)
 from . import fonts
 from .base import BaseRenderer, DocumentInfo
 from .styles import RULE, Styles
@@ -96,28 +104,6 @@ CHART_WORDS = (
     QT_TRANSLATE_NOOP("print.progress", "No drug screens in this period."),
     QT_TRANSLATE_NOOP("print.progress", "No mutual-help meetings reported in this period."),
 )
-
-
-def chart_in(language: str, chart: Chart) -> Chart:
-    """``chart`` with its fixed words (title, axis, columns, cells, bands, target) in ``language``."""
-    if language == "en":
-        return chart
-
-    def w(text: str) -> str:
-        return tr(language, PROGRESS, text) if text else text
-
-    return replace(
-        chart,
-        title=w(chart.title),
-        y_label=w(chart.y_label),
-        columns=tuple(w(c) for c in chart.columns),
-        rows=tuple(tuple(w(v) for v in row) for row in chart.rows),
-        bands=tuple(replace(b, label=w(b.label)) for b in chart.bands),
-        target_label=tr(language, PROGRESS, "target {hours} h", hours=f"{chart.target:g}") if chart.target
-        else chart.target_label,
-        summary=w(chart.summary),
-        empty_text=w(chart.empty_text),
-    )
 
 
 def _p(value: object, style: object) -> Paragraph:

@@ -1016,6 +1016,22 @@
 <context>
     <name>ChartCanvas</name>
     <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>expected positive</source>
+        <translation>positivo esperado</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>inválido</translation>
+    </message>
+    <message>
+        <source>unexpected positive</source>
+        <translation>positivo inesperado</translation>
+    </message>
+    <message>
         <source>Chart: nothing to show yet</source>
         <translation>Gráfico: todavía no hay nada que mostrar</translation>
     </message>

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.trends import Chart, ChartKind, Tone
+from ..core.trends import Chart, ChartKind, Tone, chart_in
+from .i18n import QT_TRANSLATE_NOOP, current_language, translate
 from .style import qcolor
 
 # Each tone's ink, by name (``facilitator.ui.style``): its band's fill, and its marks.
@@ -41,7 +42,16 @@ def mark_ink(tone: Tone) -> QColor:
     return qcolor(f"mark_{TONE_INK[tone]}")
 
 
-TIMELINE_ROWS = ("negative", "expected positive", "invalid", "unexpected positive")
+TIMELINE_ROWS = (
+    QT_TRANSLATE_NOOP("ChartCanvas", "negative"),
+    QT_TRANSLATE_NOOP("ChartCanvas", "expected positive"),
+    QT_TRANSLATE_NOOP("ChartCanvas", "invalid"),
+    QT_TRANSLATE_NOOP("ChartCanvas", "unexpected positive"),
+)
+
+
+def _band_text(band) -> str:  # type: ignore[no-untyped-def]
+    return f"{band.label} {band.low:g}–{band.high:g}"
 
 
 class ChartCanvas(QWidget):
@@ -56,6 +66,7 @@ class ChartCanvas(QWidget):
         self.setAccessibleName(self.tr("Chart: nothing to show yet"))
 
     def set_chart(self, chart: Chart) -> None:
+        chart = chart_in(current_language(), chart)  # its fixed words in the screen's language
         self.chart = chart
         self.setAccessibleName(self.tr("{title}: chart").format(title=chart.title))
         self.setAccessibleDescription(
@@ -80,10 +91,12 @@ class ChartCanvas(QWidget):
         font = QFont(self.font())
         metrics = p.fontMetrics()
         fh = metrics.height()
-        left = metrics.horizontalAdvance("unexpected positive") + 14 if chart.kind is ChartKind.TIMELINE else \
-            metrics.horizontalAdvance("100") + 14
-        right = (metrics.horizontalAdvance("moderately severe 15–19") + 12 if chart.bands
-                 else metrics.horizontalAdvance("target 10 h") + 12 if chart.target else 12)
+        rows = [translate("ChartCanvas", name) for name in TIMELINE_ROWS]
+        # The margins fit the words drawn in them, in the language they are drawn in.
+        left = (max(metrics.horizontalAdvance(name) for name in rows) + 14 if chart.kind is ChartKind.TIMELINE
+                else metrics.horizontalAdvance("100") + 14)
+        right = (max(metrics.horizontalAdvance(_band_text(band)) for band in chart.bands) + 12 if chart.bands
+                 else metrics.horizontalAdvance(chart.target_label or "") + 12 if chart.target else 12)
         top, bottom = fh * 2, fh * 1.8
         plot = QRectF(left, top, max(self.width() - left - right, 40), max(self.height() - top - bottom, 40))
         first, last = chart.span()
@@ -105,12 +118,11 @@ class ChartCanvas(QWidget):
             p.setPen(QPen(qcolor("chart_rule"), 1))
             p.drawLine(QPointF(plot.left(), y(band.low)), QPointF(plot.right(), y(band.low)))
             p.setPen(text_ink)
-            p.drawText(QPointF(plot.right() + 6, rect.center().y() + fh / 3),
-                       f"{band.label} {band.low:g}–{band.high:g}")
+            p.drawText(QPointF(plot.right() + 6, rect.center().y() + fh / 3), _band_text(band))
         p.setPen(text_ink)
         if chart.kind is ChartKind.TIMELINE:
-            for n, name in enumerate(TIMELINE_ROWS):
-                ry = plot.bottom() - plot.height() * (n + 0.5) / len(TIMELINE_ROWS)
+            for n, name in enumerate(rows):
+                ry = plot.bottom() - plot.height() * (n + 0.5) / len(rows)
                 p.setPen(QPen(qcolor("chart_grid"), 1, Qt.PenStyle.DotLine))
                 p.drawLine(QPointF(plot.left(), ry), QPointF(plot.right(), ry))
                 p.setPen(text_ink)
@@ -223,6 +235,7 @@ class ChartPanel(QWidget):
         self.setMinimumHeight(300)
 
     def set_chart(self, chart: Chart) -> None:
+        chart = chart_in(current_language(), chart)  # its fixed words in the screen's language
         self.chart = chart
         self.title.setText(chart.title)
         self.summary.setText(chart.summary)

@@ -36,7 +36,7 @@ from ..core import measures as cm
 from ..core.changes import ATTENDANCE, MEASURE_KINDS, PARTICIPANT
 from .charts import ChartPanel
 from .errors import show_error
-from .i18n import sentence_text
+from .i18n import current_language, sentence_text
 from .measure_entry import QuestionnaireDialog, SafetyFlagDialog, ScreenDialog
 from .operations import ChangeHub, QueryOp
 from .style import set_ink_style
@@ -188,12 +188,13 @@ class ParticipantPage(QDialog):
         self._reads += 1
         ticket = self._reads
         backend, pid = self.backend, self.participant_id
+        language = current_language()  # the charts' words and sentences in the screen's language
         self.status.setText(self.tr("Reading…"))
 
         def read() -> tuple[Any, Any]:
             from ..store.progress import ProgressService
 
-            return ProgressService.for_backend(backend).read(pid, first, last)
+            return ProgressService.for_backend(backend).read(pid, first, last, language=language)
 
         def done(result: tuple[Any, Any]) -> None:
             if ticket == self._reads:

@@ -65,3 +65,26 @@ def test_an_empty_chart_paints_and_says_so(qtbot) -> None:  # type: ignore[no-un
     image = panel.canvas.grab()  # paints without error
     assert not image.isNull()
     assert panel.summary.text() == "No drug screens in this period."
+
+
+def test_a_chart_on_a_spanish_screen_speaks_spanish(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Title, axis, bands, target, numbers' columns and the drug screens' rows in the UI's language;
+    the margins fit the longer words."""
+    from facilitator.ui import i18n
+
+    assert i18n.install_translators(qapp, "es")
+    try:
+        panel = ChartPanel()
+        qtbot.addWidget(panel)
+        weeks = [T.WeekMinutes(DAY + timedelta(weeks=i), 300 + 60 * i, 540) for i in range(3)]  # 9-hour target
+        panel.set_chart(T.hours_chart(weeks, first=DAY, last=DAY + timedelta(weeks=3), language="es"))
+        assert panel.title.text() == "Horas de asistencia por semana"
+        assert panel.chart.target_label.startswith("meta ") and panel.chart.y_label != "hours"
+        assert "Week" not in panel.chart.columns and "Semana" in panel.chart.columns
+        panel.set_chart(T.score_chart("phq9", "PHQ-9", [T.Score(DAY, 12)], PHQ9_BANDS, language="es"))
+        assert not any(b.label.startswith(("mild", "severe", "minimal")) for b in panel.chart.bands), panel.chart.bands
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.canvas.grab()  # paints with the Spanish words measured into its margins
+    finally:
+        i18n.install_translators(qapp, "en")
