@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.trends import Chart, ChartKind, Tone, chart_in
-from .i18n import QT_TRANSLATE_NOOP, current_language, translate
+from .i18n import QT_TRANSLATE_NOOP, current_language, date_text, translate
 from .style import qcolor
 
 # Each tone's ink, by name (``facilitator.ui.style``): its band's fill, and its marks.
@@ -136,7 +136,7 @@ class ChartCanvas(QWidget):
                 value += step
             p.drawText(QPointF(4, fh), chart.y_label)
         for day, align in ((first, 0.0), (first + (last - first) / 2, 0.5), (last, 1.0)):
-            text = day.strftime("%b %d")
+            text = date_text(day, "%d %b") if current_language() != "en" else day.strftime("%b %d")
             p.drawText(QPointF(x(day) - metrics.horizontalAdvance(text) * align, plot.bottom() + fh * 1.1), text)
         if chart.target:
             p.setPen(QPen(text_ink, 1.5, Qt.PenStyle.DashLine))
