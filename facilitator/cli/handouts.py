@@ -185,13 +185,14 @@ def _print_protocol(args: argparse.Namespace, config: AppConfig) -> int:
             ("SESSION", args.session),
             ("--copies", args.copies != 1),
             ("--two-sided", args.two_sided),
-            ("--language", args.language),
         )
         if used
     ]
     if extras:
-        raise CommandError(f"--safety-protocol prints one document in English; leave out {', '.join(extras)}.", EXIT_USAGE)
-    model = SafetyProtocolPrint(letterhead=_letterhead(config, args.clinic_name), large_print=args.large_print)
+        raise CommandError(f"--safety-protocol prints one document; leave out {', '.join(extras)}.", EXIT_USAGE)
+    model = SafetyProtocolPrint.in_language(
+        args.language or "en", letterhead=_letterhead(config, args.clinic_name), large_print=args.large_print
+    )
     renderer = renderer_for(model, invariant=args.invariant)
     pdf = renderer.render(model)
     _write(args.output, pdf)

@@ -16,8 +16,9 @@ by pressing 2 or texting AYUDA to 988), SAMHSA's National Helpline 1-800-662-435
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .catalogue import QT_TRANSLATE_NOOP, translate
 from .printing import Letterhead
 
 REVIEWED = "2026-11-26"  # when these numbers and steps were last checked against their sources
@@ -122,92 +123,93 @@ class ProtocolSection:
     notes: tuple[str, ...] = ()
 
 
-PROTOCOL_TITLE = "Safety protocol for group facilitators"
-PROTOCOL_INTRO = (
+PROTOCOL_TITLE = QT_TRANSLATE_NOOP("core.safety", "Safety protocol for group facilitators")
+PROTOCOL_INTRO = QT_TRANSLATE_NOOP(
+    "core.safety",
     "For the facilitator's eyes: keep it on your screen, never on the room display. Your "
-    "clinic's own policy comes first where it says more. In any danger to life, call 911 first."
+    "clinic's own policy comes first where it says more. In any danger to life, call 911 first.",
 )
 
 PROTOCOL: tuple[ProtocolSection, ...] = (
     ProtocolSection(
         id="before-group",
         key="B",
-        title="Before every group",
-        summary="Know where help is before you need it.",
+        title=QT_TRANSLATE_NOOP("core.safety", "Before every group"),
+        summary=QT_TRANSLATE_NOOP("core.safety", "Know where help is before you need it."),
         steps=(
-            "Know where the naloxone kit is (at least two doses) and check that it is in date.",
-            "Know who can take over from you today: the clinician on call or your supervisor, and how to reach them fast.",
-            "Have a working phone in the room and know the building's street address for 911.",
-            "If you have a co-facilitator, agree who stays with the group and who goes with a person who needs help.",
-            "In the first session of every group, tell members what you will do if someone arrives intoxicated, talks about suicide, or overdoses, and where the crisis numbers are (988, 911, 1-800-662-4357).",
+            QT_TRANSLATE_NOOP("core.safety", "Know where the naloxone kit is (at least two doses) and check that it is in date."),
+            QT_TRANSLATE_NOOP("core.safety", "Know who can take over from you today: the clinician on call or your supervisor, and how to reach them fast."),
+            QT_TRANSLATE_NOOP("core.safety", "Have a working phone in the room and know the building's street address for 911."),
+            QT_TRANSLATE_NOOP("core.safety", "If you have a co-facilitator, agree who stays with the group and who goes with a person who needs help."),
+            QT_TRANSLATE_NOOP("core.safety", "In the first session of every group, tell members what you will do if someone arrives intoxicated, talks about suicide, or overdoses, and where the crisis numbers are (988, 911, 1-800-662-4357)."),
         ),
     ),
     ProtocolSection(
         id="intoxicated",
         key="I",
-        title="Someone arrives intoxicated",
-        summary="Safety first, privately and without shame. They do not join the group today.",
+        title=QT_TRANSLATE_NOOP("core.safety", "Someone arrives intoxicated"),
+        summary=QT_TRANSLATE_NOOP("core.safety", "Safety first, privately and without shame. They do not join the group today."),
         steps=(
-            "Speak with the person alone, calmly and kindly, away from the group. Do not argue or confront them in front of others.",
-            "Check for a medical emergency first: very hard to wake, slow or noisy breathing, blue lips, chest pain, a seizure, or confusion. If so, call 911 and go to the overdose steps.",
-            "Ask what they took, how much and when. Alcohol with opioids or benzodiazepines can stop breathing.",
-            "Ask directly about thoughts of suicide: being intoxicated raises the risk. If yes, go to the suicide steps.",
-            "Tell them they cannot join the group today, that this is for safety and is not a punishment, and that they are welcome at the next group.",
-            "Do not let them drive. Arrange a safe way home: a sober support person, a taxi or ride service. Do not send a person at risk away alone.",
-            "If they use opioids, offer naloxone to take with them and remind them that tolerance may be lower.",
-            "Hand over to the clinician on call. Tell the group only what the person agrees to, for example: \"They are not joining us today.\"",
-            "Write down what you saw and heard (not labels), what you did, who you told, and the plan. Follow up within one working day.",
+            QT_TRANSLATE_NOOP("core.safety", "Speak with the person alone, calmly and kindly, away from the group. Do not argue or confront them in front of others."),
+            QT_TRANSLATE_NOOP("core.safety", "Check for a medical emergency first: very hard to wake, slow or noisy breathing, blue lips, chest pain, a seizure, or confusion. If so, call 911 and go to the overdose steps."),
+            QT_TRANSLATE_NOOP("core.safety", "Ask what they took, how much and when. Alcohol with opioids or benzodiazepines can stop breathing."),
+            QT_TRANSLATE_NOOP("core.safety", "Ask directly about thoughts of suicide: being intoxicated raises the risk. If yes, go to the suicide steps."),
+            QT_TRANSLATE_NOOP("core.safety", "Tell them they cannot join the group today, that this is for safety and is not a punishment, and that they are welcome at the next group."),
+            QT_TRANSLATE_NOOP("core.safety", "Do not let them drive. Arrange a safe way home: a sober support person, a taxi or ride service. Do not send a person at risk away alone."),
+            QT_TRANSLATE_NOOP("core.safety", "If they use opioids, offer naloxone to take with them and remind them that tolerance may be lower."),
+            QT_TRANSLATE_NOOP("core.safety", "Hand over to the clinician on call. Tell the group only what the person agrees to, for example: \"They are not joining us today.\""),
+            QT_TRANSLATE_NOOP("core.safety", "Write down what you saw and heard (not labels), what you did, who you told, and the plan. Follow up within one working day."),
         ),
         notes=(
-            "Withdrawal can be dangerous too: shaking, sweating, seeing or hearing things, or confusion after stopping alcohol or benzodiazepines can lead to seizures. That needs urgent medical care.",
-            "If the person insists on driving while impaired, follow your clinic's policy.",
-            "Use of alcohol or drugs is a sign to adjust the treatment plan, not a reason to shame or discharge.",
+            QT_TRANSLATE_NOOP("core.safety", "Withdrawal can be dangerous too: shaking, sweating, seeing or hearing things, or confusion after stopping alcohol or benzodiazepines can lead to seizures. That needs urgent medical care."),
+            QT_TRANSLATE_NOOP("core.safety", "If the person insists on driving while impaired, follow your clinic's policy."),
+            QT_TRANSLATE_NOOP("core.safety", "Use of alcohol or drugs is a sign to adjust the treatment plan, not a reason to shame or discharge."),
         ),
     ),
     ProtocolSection(
         id="suicide",
         key="S",
-        title="Someone talks about suicide",
-        summary="Ask directly, stay with them, limit access to lethal means, hand over in person, document.",
+        title=QT_TRANSLATE_NOOP("core.safety", "Someone talks about suicide"),
+        summary=QT_TRANSLATE_NOOP("core.safety", "Ask directly, stay with them, limit access to lethal means, hand over in person, document."),
         steps=(
-            "Take every mention seriously. Thank them for telling you. Move somewhere private; a co-facilitator or colleague holds the group, or pause it.",
-            "Ask directly, in plain words: \"Are you thinking about killing yourself?\" Asking does not put the idea in someone's mind.",
-            "Gather information: a plan? When? Access to means (firearms, stored medicines)? Past attempts? Using alcohol or drugs today? What keeps them going?",
-            "Stay with them. Do not leave a person at risk alone, not even for a minute, and do not send them to the waiting room alone.",
-            "Get help now: bring in your supervisor or the clinician on call. If there is immediate danger (a plan and the means at hand, an attempt under way, or they cannot agree to stay safe), call 911.",
-            "Limit access to lethal means: agree with the person, and someone they trust, who will lock up or take away firearms, medicines and other means, today.",
-            "Make or review a safety plan together: warning signs, ways to cope, people and places, professionals, 988, and making the home safer. You can call 988 together.",
-            "Hand over in person, to the clinician, crisis team or emergency staff. Never only \"here is a number\".",
-            "Document: their words, your questions and their answers, risk and protective factors, who you consulted, what you did and the follow-up plan.",
-            "Extend the action: check on them the next day and at the next group, and tell the treatment team.",
+            QT_TRANSLATE_NOOP("core.safety", "Take every mention seriously. Thank them for telling you. Move somewhere private; a co-facilitator or colleague holds the group, or pause it."),
+            QT_TRANSLATE_NOOP("core.safety", "Ask directly, in plain words: \"Are you thinking about killing yourself?\" Asking does not put the idea in someone's mind."),
+            QT_TRANSLATE_NOOP("core.safety", "Gather information: a plan? When? Access to means (firearms, stored medicines)? Past attempts? Using alcohol or drugs today? What keeps them going?"),
+            QT_TRANSLATE_NOOP("core.safety", "Stay with them. Do not leave a person at risk alone, not even for a minute, and do not send them to the waiting room alone."),
+            QT_TRANSLATE_NOOP("core.safety", "Get help now: bring in your supervisor or the clinician on call. If there is immediate danger (a plan and the means at hand, an attempt under way, or they cannot agree to stay safe), call 911."),
+            QT_TRANSLATE_NOOP("core.safety", "Limit access to lethal means: agree with the person, and someone they trust, who will lock up or take away firearms, medicines and other means, today."),
+            QT_TRANSLATE_NOOP("core.safety", "Make or review a safety plan together: warning signs, ways to cope, people and places, professionals, 988, and making the home safer. You can call 988 together."),
+            QT_TRANSLATE_NOOP("core.safety", "Hand over in person, to the clinician, crisis team or emergency staff. Never only \"here is a number\"."),
+            QT_TRANSLATE_NOOP("core.safety", "Document: their words, your questions and their answers, risk and protective factors, who you consulted, what you did and the follow-up plan."),
+            QT_TRANSLATE_NOOP("core.safety", "Extend the action: check on them the next day and at the next group, and tell the treatment team."),
         ),
         notes=(
-            "If it comes up in front of the group, respond calmly: \"Thank you for saying that. I want to talk with you about it right now.\" Then check on the rest of the group.",
-            "Confidentiality does not stop you acting to keep someone alive; follow your clinic's policy on who to inform.",
-            "Alcohol and drug use, a recent loss, leaving treatment, and release from jail or a hospital raise risk.",
+            QT_TRANSLATE_NOOP("core.safety", "If it comes up in front of the group, respond calmly: \"Thank you for saying that. I want to talk with you about it right now.\" Then check on the rest of the group."),
+            QT_TRANSLATE_NOOP("core.safety", "Confidentiality does not stop you acting to keep someone alive; follow your clinic's policy on who to inform."),
+            QT_TRANSLATE_NOOP("core.safety", "Alcohol and drug use, a recent loss, leaving treatment, and release from jail or a hospital raise risk."),
         ),
     ),
     ProtocolSection(
         id="overdose",
         key="O",
-        title="An overdose in the building",
-        summary="Call 911, give naloxone, support breathing, recovery position, stay.",
+        title=QT_TRANSLATE_NOOP("core.safety", "An overdose in the building"),
+        summary=QT_TRANSLATE_NOOP("core.safety", "Call 911, give naloxone, support breathing, recovery position, stay."),
         steps=(
-            "Check: they do not wake to a loud voice or a firm rub on the breastbone; breathing is slow, shallow or stopped; gurgling or snoring sounds; blue or grey lips or fingertips.",
-            "Call 911, or have someone call, with the phone on speaker: \"Someone is not breathing\" and the address. Send someone for the naloxone kit and to meet the paramedics.",
-            "Give naloxone: lay them on their back, tilt the head back, put the nozzle in one nostril and press the plunger. It does no harm if opioids are not involved.",
-            "Support breathing: if they are not breathing, tilt the head back, lift the chin, pinch the nose and give one breath every 5 seconds. If you are trained and there is no pulse, start CPR.",
-            "No response after 2 to 3 minutes: give another dose in the other nostril. Keep giving doses every 2 to 3 minutes until they respond or help arrives.",
-            "Once they breathe on their own, put them in the recovery position: on their side, top knee bent, head tilted back, so they do not choke.",
-            "Stay with them until the paramedics arrive. Naloxone wears off in 30 to 90 minutes and fentanyl can outlast it, so the overdose can come back.",
-            "Tell the paramedics what you saw and what you gave. Then look after the group: someone stays with them, and you talk it through.",
-            "Write an incident report, follow your clinic's policy, and restock the naloxone kit.",
+            QT_TRANSLATE_NOOP("core.safety", "Check: they do not wake to a loud voice or a firm rub on the breastbone; breathing is slow, shallow or stopped; gurgling or snoring sounds; blue or grey lips or fingertips."),
+            QT_TRANSLATE_NOOP("core.safety", "Call 911, or have someone call, with the phone on speaker: \"Someone is not breathing\" and the address. Send someone for the naloxone kit and to meet the paramedics."),
+            QT_TRANSLATE_NOOP("core.safety", "Give naloxone: lay them on their back, tilt the head back, put the nozzle in one nostril and press the plunger. It does no harm if opioids are not involved."),
+            QT_TRANSLATE_NOOP("core.safety", "Support breathing: if they are not breathing, tilt the head back, lift the chin, pinch the nose and give one breath every 5 seconds. If you are trained and there is no pulse, start CPR."),
+            QT_TRANSLATE_NOOP("core.safety", "No response after 2 to 3 minutes: give another dose in the other nostril. Keep giving doses every 2 to 3 minutes until they respond or help arrives."),
+            QT_TRANSLATE_NOOP("core.safety", "Once they breathe on their own, put them in the recovery position: on their side, top knee bent, head tilted back, so they do not choke."),
+            QT_TRANSLATE_NOOP("core.safety", "Stay with them until the paramedics arrive. Naloxone wears off in 30 to 90 minutes and fentanyl can outlast it, so the overdose can come back."),
+            QT_TRANSLATE_NOOP("core.safety", "Tell the paramedics what you saw and what you gave. Then look after the group: someone stays with them, and you talk it through."),
+            QT_TRANSLATE_NOOP("core.safety", "Write an incident report, follow your clinic's policy, and restock the naloxone kit."),
         ),
         notes=(
-            "Xylazine (\"tranq\") is a sedative often mixed with fentanyl. It is not an opioid, so naloxone does not reverse it. Still give naloxone, because fentanyl is usually there too, and focus on breathing. A person may breathe but stay very drowsy: recovery position, and stay.",
-            "Stimulant overdose (cocaine, methamphetamine): very hot skin, chest pain, racing heart, seizure, extreme agitation or confusion, signs of stroke. Call 911, keep them cool and calm, move things away during a seizure, do not hold them down. Give naloxone if they are not breathing or not responding: stimulants are often mixed with fentanyl.",
-            "Someone waking from naloxone may be sick and upset from sudden withdrawal. Stay calm; tell them what happened and that using more now could cause another overdose.",
-            "Naloxone nasal spray has been sold over the counter since 2023. Most states have Good Samaritan laws that protect people who call 911 for an overdose.",
+            QT_TRANSLATE_NOOP("core.safety", "Xylazine (\"tranq\") is a sedative often mixed with fentanyl. It is not an opioid, so naloxone does not reverse it. Still give naloxone, because fentanyl is usually there too, and focus on breathing. A person may breathe but stay very drowsy: recovery position, and stay."),
+            QT_TRANSLATE_NOOP("core.safety", "Stimulant overdose (cocaine, methamphetamine): very hot skin, chest pain, racing heart, seizure, extreme agitation or confusion, signs of stroke. Call 911, keep them cool and calm, move things away during a seizure, do not hold them down. Give naloxone if they are not breathing or not responding: stimulants are often mixed with fentanyl."),
+            QT_TRANSLATE_NOOP("core.safety", "Someone waking from naloxone may be sick and upset from sudden withdrawal. Stay calm; tell them what happened and that using more now could cause another overdose."),
+            QT_TRANSLATE_NOOP("core.safety", "Naloxone nasal spray has been sold over the counter since 2023. Most states have Good Samaritan laws that protect people who call 911 for an overdose."),
         ),
     ),
 )
@@ -220,6 +222,22 @@ PROTOCOL_SOURCES: tuple[str, ...] = (
     "suicide risk. Cognitive and Behavioral Practice, 19(2), 256-264.",
     "988 Suicide & Crisis Lifeline (988lifeline.org) and the Veterans Crisis Line (veteranscrisisline.net).",
 )
+
+
+def protocol_in(language: str) -> tuple[str, str, tuple[ProtocolSection, ...]]:
+    """The protocol's title, introduction and sections in ``language`` (the facilitator's screen's,
+    or a printed copy's): every word is in the catalogue under "core.safety"; English where a
+    translation is missing. The sources stay as published."""
+
+    def t(text: str) -> str:
+        return translate(language, "core.safety", text)
+
+    sections = tuple(
+        replace(s, title=t(s.title), summary=t(s.summary), steps=tuple(t(x) for x in s.steps),
+                notes=tuple(t(x) for x in s.notes))
+        for s in PROTOCOL
+    )
+    return t(PROTOCOL_TITLE), t(PROTOCOL_INTRO), sections
 
 
 def protocol_section(section_id: str) -> ProtocolSection:
@@ -240,3 +258,10 @@ class SafetyProtocolPrint:
     reviewed: str = REVIEWED
     letterhead: Letterhead = field(default_factory=Letterhead)
     large_print: bool = False
+    language: str = "en"
+
+    @classmethod
+    def in_language(cls, language: str, **kwargs: object) -> SafetyProtocolPrint:
+        """The protocol to print in ``language`` (its words from the catalogue; the sources as published)."""
+        title, intro, sections = protocol_in(language)
+        return cls(title=title, intro=intro, sections=sections, language=language, **kwargs)  # type: ignore[arg-type]

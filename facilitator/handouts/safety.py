@@ -8,6 +8,8 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from ..core.catalogue import QT_TRANSLATE_NOOP
+from ..core.print_language import tr
 from ..core.safety import SafetyProtocolPrint, crisis_box
 from . import fonts
 from .base import BaseRenderer, DocumentInfo
@@ -56,21 +58,32 @@ def crisis_box_flowable(language: str, st: Styles, width: float) -> Flowable:
     return KeepTogether([Spacer(1, st.sizes.body * 0.8), table])
 
 
+SAFETY_WORDS = (
+    QT_TRANSLATE_NOOP("print.safety", "Facilitator safety protocol"),
+    QT_TRANSLATE_NOOP("print.safety", "For facilitators"),
+    QT_TRANSLATE_NOOP("print.safety", "{title} · reviewed {reviewed}"),
+    QT_TRANSLATE_NOOP("print.safety", "Keep in mind"),
+    QT_TRANSLATE_NOOP("print.safety", "Sources"),
+)
+
+
 class SafetyProtocolRenderer(BaseRenderer[SafetyProtocolPrint]):
     """The facilitator's protocol on paper: every situation, its steps and notes, the sources."""
 
     def document_info(self, model: SafetyProtocolPrint) -> DocumentInfo:
-        return DocumentInfo(title=model.title, subject="Facilitator safety protocol", language="en")
+        subject = tr(model.language, "print.safety", "Facilitator safety protocol")
+        return DocumentInfo(title=model.title, subject=subject, language=model.language)
 
     def story(self, model: SafetyProtocolPrint) -> list[Flowable]:
         st = self.styles(model.large_print)
+        lang = model.language
         story: list[Flowable] = [
             self.begin(
                 section="protocol",
-                header_right="For facilitators",
+                header_right=tr(lang, "print.safety", "For facilitators"),
                 continued_right=model.title,
-                footer=f"{model.title} · reviewed {model.reviewed}",
-                language="en",
+                footer=tr(lang, "print.safety", "{title} · reviewed {reviewed}", title=model.title, reviewed=model.reviewed),
+                language=lang,
                 large_print=model.large_print,
             ),
             Paragraph(text(model.title), st.title),
@@ -85,10 +98,10 @@ class SafetyProtocolRenderer(BaseRenderer[SafetyProtocolPrint]):
                 Paragraph(text(step), st.numbered, bulletText=f"{i}.") for i, step in enumerate(section.steps, 1)
             ]
             if section.notes:
-                story.append(Paragraph("Keep in mind", st.prompt))
+                story.append(Paragraph(tr(lang, "print.safety", "Keep in mind"), st.prompt))
                 story += bullet_list(section.notes, st)
             story.append(self.report(n + 1, len(model.sections), "protocol"))
-        story.append(crisis_box_flowable("en", st, self.text_area[0]))
-        story.append(Paragraph("Sources", st.heading))
+        story.append(crisis_box_flowable(lang, st, self.text_area[0]))
+        story.append(Paragraph(tr(lang, "print.safety", "Sources"), st.heading))
         story += [Paragraph(text(s), st.small) for s in model.sources]
         return story

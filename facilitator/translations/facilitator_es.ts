@@ -8067,6 +8067,221 @@ Al restaurarla, los expedientes de esta clínica se reemplazan con los de esa cl
     </message>
 </context>
 <context>
+    <name>core.safety</name>
+    <message>
+        <source>Safety protocol for group facilitators</source>
+        <translation>Protocolo de seguridad para facilitadores de grupo</translation>
+    </message>
+    <message>
+        <source>For the facilitator&apos;s eyes: keep it on your screen, never on the room display. Your clinic&apos;s own policy comes first where it says more. In any danger to life, call 911 first.</source>
+        <translation>Solo para el facilitador: manténgalo en su pantalla, nunca en la pantalla de la sala. La política de su clínica manda donde diga más. Ante cualquier peligro para la vida, llame primero al 911.</translation>
+    </message>
+    <message>
+        <source>Before every group</source>
+        <translation>Antes de cada grupo</translation>
+    </message>
+    <message>
+        <source>Know where help is before you need it.</source>
+        <translation>Sepa dónde está la ayuda antes de necesitarla.</translation>
+    </message>
+    <message>
+        <source>Know where the naloxone kit is (at least two doses) and check that it is in date.</source>
+        <translation>Sepa dónde está el kit de naloxona (al menos dos dosis) y revise que no esté vencido.</translation>
+    </message>
+    <message>
+        <source>Know who can take over from you today: the clinician on call or your supervisor, and how to reach them fast.</source>
+        <translation>Sepa quién puede relevarlo hoy: el clínico de guardia o su supervisor, y cómo localizarlos rápido.</translation>
+    </message>
+    <message>
+        <source>Have a working phone in the room and know the building&apos;s street address for 911.</source>
+        <translation>Tenga un teléfono que funcione en la sala y sepa la dirección del edificio para dar al 911.</translation>
+    </message>
+    <message>
+        <source>If you have a co-facilitator, agree who stays with the group and who goes with a person who needs help.</source>
+        <translation>Si tiene cofacilitador, acuerden quién se queda con el grupo y quién acompaña a una persona que necesite ayuda.</translation>
+    </message>
+    <message>
+        <source>In the first session of every group, tell members what you will do if someone arrives intoxicated, talks about suicide, or overdoses, and where the crisis numbers are (988, 911, 1-800-662-4357).</source>
+        <translation>En la primera sesión de cada grupo, diga a los miembros qué hará si alguien llega intoxicado, habla de suicidio o sufre una sobredosis, y dónde están los números de crisis (988, 911, 1-800-662-4357).</translation>
+    </message>
+    <message>
+        <source>Someone arrives intoxicated</source>
+        <translation>Alguien llega intoxicado</translation>
+    </message>
+    <message>
+        <source>Safety first, privately and without shame. They do not join the group today.</source>
+        <translation>Primero la seguridad, en privado y sin avergonzar. Hoy no participa en el grupo.</translation>
+    </message>
+    <message>
+        <source>Speak with the person alone, calmly and kindly, away from the group. Do not argue or confront them in front of others.</source>
+        <translation>Hable con la persona a solas, con calma y amabilidad, lejos del grupo. No discuta ni la confronte delante de otros.</translation>
+    </message>
+    <message>
+        <source>Check for a medical emergency first: very hard to wake, slow or noisy breathing, blue lips, chest pain, a seizure, or confusion. If so, call 911 and go to the overdose steps.</source>
+        <translation>Primero descarte una emergencia médica: muy difícil de despertar, respiración lenta o ruidosa, labios azulados, dolor en el pecho, una convulsión o confusión. Si es así, llame al 911 y siga los pasos de sobredosis.</translation>
+    </message>
+    <message>
+        <source>Ask what they took, how much and when. Alcohol with opioids or benzodiazepines can stop breathing.</source>
+        <translation>Pregunte qué consumió, cuánto y cuándo. El alcohol junto con opioides o benzodiacepinas puede detener la respiración.</translation>
+    </message>
+    <message>
+        <source>Ask directly about thoughts of suicide: being intoxicated raises the risk. If yes, go to the suicide steps.</source>
+        <translation>Pregunte directamente por pensamientos de suicidio: estar intoxicado aumenta el riesgo. Si dice que sí, siga los pasos de suicidio.</translation>
+    </message>
+    <message>
+        <source>Tell them they cannot join the group today, that this is for safety and is not a punishment, and that they are welcome at the next group.</source>
+        <translation>Dígale que hoy no puede participar en el grupo, que es por seguridad y no un castigo, y que es bienvenido en el próximo grupo.</translation>
+    </message>
+    <message>
+        <source>Do not let them drive. Arrange a safe way home: a sober support person, a taxi or ride service. Do not send a person at risk away alone.</source>
+        <translation>No permita que maneje. Organice un regreso seguro a casa: una persona de apoyo sobria, un taxi o un servicio de transporte. No mande sola a casa a una persona en riesgo.</translation>
+    </message>
+    <message>
+        <source>If they use opioids, offer naloxone to take with them and remind them that tolerance may be lower.</source>
+        <translation>Si consume opioides, ofrézcale naloxona para llevar y recuérdele que su tolerancia puede ser menor.</translation>
+    </message>
+    <message>
+        <source>Hand over to the clinician on call. Tell the group only what the person agrees to, for example: &quot;They are not joining us today.&quot;</source>
+        <translation>Entréguelo al clínico de guardia. Diga al grupo solo lo que la persona acepte, por ejemplo: &quot;Hoy no nos acompaña.&quot;</translation>
+    </message>
+    <message>
+        <source>Write down what you saw and heard (not labels), what you did, who you told, and the plan. Follow up within one working day.</source>
+        <translation>Anote lo que vio y oyó (no etiquetas), lo que hizo, a quién avisó y el plan. Dé seguimiento dentro de un día hábil.</translation>
+    </message>
+    <message>
+        <source>Withdrawal can be dangerous too: shaking, sweating, seeing or hearing things, or confusion after stopping alcohol or benzodiazepines can lead to seizures. That needs urgent medical care.</source>
+        <translation>La abstinencia también puede ser peligrosa: temblores, sudor, ver u oír cosas, o confusión después de dejar el alcohol o las benzodiacepinas pueden llevar a convulsiones. Eso necesita atención médica urgente.</translation>
+    </message>
+    <message>
+        <source>If the person insists on driving while impaired, follow your clinic&apos;s policy.</source>
+        <translation>Si la persona insiste en manejar bajo los efectos, siga la política de su clínica.</translation>
+    </message>
+    <message>
+        <source>Use of alcohol or drugs is a sign to adjust the treatment plan, not a reason to shame or discharge.</source>
+        <translation>El consumo de alcohol o drogas es una señal para ajustar el plan de tratamiento, no un motivo para avergonzar ni dar de alta.</translation>
+    </message>
+    <message>
+        <source>Someone talks about suicide</source>
+        <translation>Alguien habla de suicidio</translation>
+    </message>
+    <message>
+        <source>Ask directly, stay with them, limit access to lethal means, hand over in person, document.</source>
+        <translation>Pregunte directamente, quédese con la persona, limite el acceso a medios letales, entréguela en persona, documente.</translation>
+    </message>
+    <message>
+        <source>Take every mention seriously. Thank them for telling you. Move somewhere private; a co-facilitator or colleague holds the group, or pause it.</source>
+        <translation>Tome en serio cada mención. Agradézcale que se lo haya dicho. Vayan a un lugar privado; un cofacilitador o colega se queda con el grupo, o haga una pausa.</translation>
+    </message>
+    <message>
+        <source>Ask directly, in plain words: &quot;Are you thinking about killing yourself?&quot; Asking does not put the idea in someone&apos;s mind.</source>
+        <translation>Pregunte directamente, con palabras claras: &quot;¿Está pensando en quitarse la vida?&quot; Preguntar no le pone la idea en la cabeza a nadie.</translation>
+    </message>
+    <message>
+        <source>Gather information: a plan? When? Access to means (firearms, stored medicines)? Past attempts? Using alcohol or drugs today? What keeps them going?</source>
+        <translation>Reúna información: ¿tiene un plan? ¿Para cuándo? ¿Acceso a medios (armas de fuego, medicamentos guardados)? ¿Intentos anteriores? ¿Consumió alcohol o drogas hoy? ¿Qué lo mantiene adelante?</translation>
+    </message>
+    <message>
+        <source>Stay with them. Do not leave a person at risk alone, not even for a minute, and do not send them to the waiting room alone.</source>
+        <translation>Quédese con la persona. No deje sola a una persona en riesgo, ni siquiera un minuto, y no la mande sola a la sala de espera.</translation>
+    </message>
+    <message>
+        <source>Get help now: bring in your supervisor or the clinician on call. If there is immediate danger (a plan and the means at hand, an attempt under way, or they cannot agree to stay safe), call 911.</source>
+        <translation>Busque ayuda ya: llame a su supervisor o al clínico de guardia. Si hay peligro inmediato (un plan y los medios a la mano, un intento en curso, o no puede comprometerse a mantenerse a salvo), llame al 911.</translation>
+    </message>
+    <message>
+        <source>Limit access to lethal means: agree with the person, and someone they trust, who will lock up or take away firearms, medicines and other means, today.</source>
+        <translation>Limite el acceso a medios letales: acuerde con la persona, y con alguien de su confianza, quién guardará bajo llave o retirará las armas de fuego, los medicamentos y otros medios, hoy mismo.</translation>
+    </message>
+    <message>
+        <source>Make or review a safety plan together: warning signs, ways to cope, people and places, professionals, 988, and making the home safer. You can call 988 together.</source>
+        <translation>Hagan o revisen juntos un plan de seguridad: señales de alerta, formas de afrontar, personas y lugares, profesionales, el 988 y cómo hacer más segura la casa. Pueden llamar juntos al 988.</translation>
+    </message>
+    <message>
+        <source>Hand over in person, to the clinician, crisis team or emergency staff. Never only &quot;here is a number&quot;.</source>
+        <translation>Entréguela en persona al clínico, al equipo de crisis o al personal de emergencias. Nunca solo &quot;aquí tiene un número&quot;.</translation>
+    </message>
+    <message>
+        <source>Document: their words, your questions and their answers, risk and protective factors, who you consulted, what you did and the follow-up plan.</source>
+        <translation>Documente: sus palabras, sus preguntas y las respuestas, los factores de riesgo y de protección, a quién consultó, lo que hizo y el plan de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Extend the action: check on them the next day and at the next group, and tell the treatment team.</source>
+        <translation>Continúe la atención: pregunte por la persona al día siguiente y en el próximo grupo, e informe al equipo de tratamiento.</translation>
+    </message>
+    <message>
+        <source>If it comes up in front of the group, respond calmly: &quot;Thank you for saying that. I want to talk with you about it right now.&quot; Then check on the rest of the group.</source>
+        <translation>Si surge delante del grupo, responda con calma: &quot;Gracias por decirlo. Quiero hablar con usted de esto ahora mismo.&quot; Luego vea cómo está el resto del grupo.</translation>
+    </message>
+    <message>
+        <source>Confidentiality does not stop you acting to keep someone alive; follow your clinic&apos;s policy on who to inform.</source>
+        <translation>La confidencialidad no le impide actuar para mantener a alguien con vida; siga la política de su clínica sobre a quién informar.</translation>
+    </message>
+    <message>
+        <source>Alcohol and drug use, a recent loss, leaving treatment, and release from jail or a hospital raise risk.</source>
+        <translation>El consumo de alcohol y drogas, una pérdida reciente, dejar el tratamiento y salir de la cárcel o de un hospital aumentan el riesgo.</translation>
+    </message>
+    <message>
+        <source>An overdose in the building</source>
+        <translation>Una sobredosis en el edificio</translation>
+    </message>
+    <message>
+        <source>Call 911, give naloxone, support breathing, recovery position, stay.</source>
+        <translation>Llame al 911, dé naloxona, apoye la respiración, posición de recuperación, quédese.</translation>
+    </message>
+    <message>
+        <source>Check: they do not wake to a loud voice or a firm rub on the breastbone; breathing is slow, shallow or stopped; gurgling or snoring sounds; blue or grey lips or fingertips.</source>
+        <translation>Revise: no despierta con una voz fuerte ni con un frote firme sobre el esternón; respira lento, poco o nada; hace ruidos de gorgoteo o ronquidos; labios o puntas de los dedos azulados o grises.</translation>
+    </message>
+    <message>
+        <source>Call 911, or have someone call, with the phone on speaker: &quot;Someone is not breathing&quot; and the address. Send someone for the naloxone kit and to meet the paramedics.</source>
+        <translation>Llame al 911, o pida a alguien que llame, con el altavoz encendido: &quot;Alguien no respira&quot; y la dirección. Mande a alguien por el kit de naloxona y a recibir a los paramédicos.</translation>
+    </message>
+    <message>
+        <source>Give naloxone: lay them on their back, tilt the head back, put the nozzle in one nostril and press the plunger. It does no harm if opioids are not involved.</source>
+        <translation>Dé naloxona: acuéstela boca arriba, inclínele la cabeza hacia atrás, ponga la boquilla en una fosa nasal y presione el émbolo. No hace daño si no hay opioides de por medio.</translation>
+    </message>
+    <message>
+        <source>Support breathing: if they are not breathing, tilt the head back, lift the chin, pinch the nose and give one breath every 5 seconds. If you are trained and there is no pulse, start CPR.</source>
+        <translation>Apoye la respiración: si no respira, inclínele la cabeza hacia atrás, levántele la barbilla, tápele la nariz y dé una respiración cada 5 segundos. Si tiene capacitación y no hay pulso, empiece la RCP.</translation>
+    </message>
+    <message>
+        <source>No response after 2 to 3 minutes: give another dose in the other nostril. Keep giving doses every 2 to 3 minutes until they respond or help arrives.</source>
+        <translation>Sin respuesta después de 2 a 3 minutos: dé otra dosis en la otra fosa nasal. Siga dando dosis cada 2 a 3 minutos hasta que responda o llegue la ayuda.</translation>
+    </message>
+    <message>
+        <source>Once they breathe on their own, put them in the recovery position: on their side, top knee bent, head tilted back, so they do not choke.</source>
+        <translation>Cuando respire por sí sola, póngala en posición de recuperación: de lado, con la rodilla de arriba doblada y la cabeza inclinada hacia atrás, para que no se ahogue.</translation>
+    </message>
+    <message>
+        <source>Stay with them until the paramedics arrive. Naloxone wears off in 30 to 90 minutes and fentanyl can outlast it, so the overdose can come back.</source>
+        <translation>Quédese con la persona hasta que lleguen los paramédicos. La naloxona deja de hacer efecto en 30 a 90 minutos y el fentanilo puede durar más, así que la sobredosis puede volver.</translation>
+    </message>
+    <message>
+        <source>Tell the paramedics what you saw and what you gave. Then look after the group: someone stays with them, and you talk it through.</source>
+        <translation>Diga a los paramédicos lo que vio y lo que le dio. Luego atienda al grupo: alguien se queda con ellos, y hablan de lo ocurrido.</translation>
+    </message>
+    <message>
+        <source>Write an incident report, follow your clinic&apos;s policy, and restock the naloxone kit.</source>
+        <translation>Escriba un informe del incidente, siga la política de su clínica y reponga el kit de naloxona.</translation>
+    </message>
+    <message>
+        <source>Xylazine (&quot;tranq&quot;) is a sedative often mixed with fentanyl. It is not an opioid, so naloxone does not reverse it. Still give naloxone, because fentanyl is usually there too, and focus on breathing. A person may breathe but stay very drowsy: recovery position, and stay.</source>
+        <translation>La xilacina (&quot;tranq&quot;) es un sedante que a menudo se mezcla con fentanilo. No es un opioide, así que la naloxona no la revierte. Aun así dé naloxona, porque casi siempre hay fentanilo también, y concéntrese en la respiración. La persona puede respirar pero seguir muy adormilada: posición de recuperación, y quédese.</translation>
+    </message>
+    <message>
+        <source>Stimulant overdose (cocaine, methamphetamine): very hot skin, chest pain, racing heart, seizure, extreme agitation or confusion, signs of stroke. Call 911, keep them cool and calm, move things away during a seizure, do not hold them down. Give naloxone if they are not breathing or not responding: stimulants are often mixed with fentanyl.</source>
+        <translation>Sobredosis de estimulantes (cocaína, metanfetamina): piel muy caliente, dolor en el pecho, corazón acelerado, convulsión, agitación o confusión extremas, señales de derrame cerebral. Llame al 911, manténgala fresca y tranquila, aparte objetos durante una convulsión y no la sujete. Dé naloxona si no respira o no responde: los estimulantes a menudo vienen mezclados con fentanilo.</translation>
+    </message>
+    <message>
+        <source>Someone waking from naloxone may be sick and upset from sudden withdrawal. Stay calm; tell them what happened and that using more now could cause another overdose.</source>
+        <translation>Quien despierta con naloxona puede sentirse mal y alterado por la abstinencia repentina. Mantenga la calma; dígale lo que pasó y que consumir más ahora podría causar otra sobredosis.</translation>
+    </message>
+    <message>
+        <source>Naloxone nasal spray has been sold over the counter since 2023. Most states have Good Samaritan laws that protect people who call 911 for an overdose.</source>
+        <translation>El aerosol nasal de naloxona se vende sin receta desde 2023. La mayoría de los estados tienen leyes del Buen Samaritano que protegen a quien llama al 911 por una sobredosis.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong that Facilitator did not expect. What you typed has been kept where it could be; please tell your administrator.
@@ -9260,6 +9475,29 @@ Después cada nota es definitiva; solo una adenda puede agregarle algo.</transla
     <message>
         <source>Lists only meetings of groups you lead; the hours count those meetings only.</source>
         <translation>Incluye solo las reuniones de los grupos que usted dirige; las horas cuentan solo esas reuniones.</translation>
+    </message>
+</context>
+<context>
+    <name>print.safety</name>
+    <message>
+        <source>Facilitator safety protocol</source>
+        <translation>Protocolo de seguridad del facilitador</translation>
+    </message>
+    <message>
+        <source>For facilitators</source>
+        <translation>Para facilitadores</translation>
+    </message>
+    <message>
+        <source>{title} · reviewed {reviewed}</source>
+        <translation>{title} · revisado {reviewed}</translation>
+    </message>
+    <message>
+        <source>Keep in mind</source>
+        <translation>Tenga en cuenta</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
     </message>
 </context>
 <context>

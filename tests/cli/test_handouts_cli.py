@@ -172,7 +172,16 @@ def test_the_safety_protocol_prints_without_a_curriculum(
     assert run(data_dir, "--safety-protocol", "print-sample", "-o", str(out)) == 2
     assert "leave out CURRICULUM" in capsys.readouterr().err
     assert run(data_dir, "--safety-protocol", "--copies", "2", "--language", "es", "-o", str(out)) == 2
-    assert "leave out --copies, --language" in capsys.readouterr().err
+    assert "leave out --copies" in capsys.readouterr().err
+    # In Spanish: every situation, the question to ask, the crisis lines, the labels around them.
+    assert run(data_dir, "--safety-protocol", "--language", "es", "-o", str(out)) == 0
+    capsys.readouterr()
+    spanish = " ".join(read(out))
+    for words in ("Alguien llega intoxicado", "Alguien habla de suicidio", "Una sobredosis en el edificio",
+                  "¿Está pensando en quitarse la vida?", "posición de recuperación", "Tenga en cuenta", "Fuentes",
+                  "988"):
+        assert words in spanish, words
+    assert "Someone arrives intoxicated" not in spanish and "Keep in mind" not in spanish
     assert run(data_dir, "-o", str(out)) == 2
     assert "or use --safety-protocol" in capsys.readouterr().err
 

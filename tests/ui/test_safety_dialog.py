@@ -120,3 +120,23 @@ def test_it_refuses_to_open_over_the_room_display(qtbot) -> None:  # type: ignor
     with pytest.raises(ValueError, match="never the room display"):
         show_safety_protocol(display)
     assert display.findChild(SafetyProtocolDialog) is None
+
+
+def test_the_protocol_speaks_the_screens_language(qtbot, qapp, runner: RunnerWindow) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+    """On a Spanish screen the protocol is Spanish, its crisis lines too; the letters still jump."""
+    from facilitator.ui import i18n
+
+    assert i18n.install_translators(qapp, "es")
+    try:
+        dialog = SafetyProtocolDialog(runner)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        titles = [dialog.situations.item(i).text() for i in range(dialog.situations.count())]
+        assert titles[1] == "[I]  Alguien llega intoxicado" and len(titles) == len(PROTOCOL)
+        assert dialog.intro.text().startswith("Solo para el facilitador")
+        dialog.show_section("suicide")
+        html = dialog.text.toPlainText()
+        assert "¿Está pensando en quitarse la vida?" in html and "Are you thinking" not in html
+        assert "988" in html and "Línea" in html, html[-300:]
+    finally:
+        i18n.install_translators(qapp, "en")

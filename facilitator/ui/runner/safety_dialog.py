@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.safety import PROTOCOL, PROTOCOL_INTRO, PROTOCOL_TITLE, ProtocolSection, crisis_box
-from ..i18n import translate
+from ...core.safety import ProtocolSection, crisis_box, protocol_in
+from ..i18n import current_language, translate
 from ..session import is_public_window
 
 SAFETY_KEY = "F1"  # the runner's key for the protocol: the usual "help" key, free in the runner
@@ -37,12 +37,12 @@ MIN_POINTS, MAX_POINTS = 12.0, 32.0
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 
 
-def section_html(section: ProtocolSection) -> str:
+def section_html(section: ProtocolSection, language: str = "en") -> str:
     steps = "".join(f"<li style='margin-bottom:6px'>{escape(step)}</li>" for step in section.steps)
     html = f"<h2>{escape(section.title)}</h2><p><b>{escape(section.summary)}</b></p><ol>{steps}</ol>"
     if section.notes:
         html += translate("safety_dialog", "<h3>Keep in mind</h3>") + "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in section.notes) + "</ul>"
-    box = crisis_box("en")
+    box = crisis_box(language)
     lines = "".join(f"<li><b>{escape(line.how)}</b> — {escape(line.name)}</li>" for line in box.lines)
     return html + f"<hr/><p><b>{escape(box.title)}</b></p><ul>{lines}</ul>"
 
@@ -52,20 +52,23 @@ class SafetyProtocolDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("{title} — your screen only").format(title=PROTOCOL_TITLE))
+        # The protocol in the facilitator's language (the screen's), crisis lines included.
+        self._language = current_language()
+        title, intro, self._sections = protocol_in(self._language)
+        self.setWindowTitle(self.tr("{title} — your screen only").format(title=title))
         self.setAccessibleName(self.tr("Safety protocol"))
-        self.setAccessibleDescription(PROTOCOL_INTRO)
+        self.setAccessibleDescription(intro)
         self.setModal(False)
         self._points = BASE_POINTS
 
-        self.intro = QLabel(PROTOCOL_INTRO)
+        self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.intro.setAccessibleName(self.tr("About this protocol"))
 
         self.situations = QListWidget()
         self.situations.setAccessibleName(self.tr("Situations"))
         self.situations.setAccessibleDescription(self.tr("Up and Down, or the letter in brackets, choose a situation"))
-        for section in PROTOCOL:
+        for section in self._sections:
             item = QListWidgetItem(f"[{section.key}]  {section.title}")
             item.setData(SECTION_ROLE, section.id)
             item.setToolTip(section.summary)
@@ -96,7 +99,7 @@ class SafetyProtocolDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
-        for row, section in enumerate(PROTOCOL):
+        for row, section in enumerate(self._sections):
             shortcut = QShortcut(QKeySequence(section.key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda row=row: self._choose(row))
@@ -118,7 +121,7 @@ class SafetyProtocolDialog(QDialog):
     # -- public --------------------------------------------------------------------------
 
     def show_section(self, section_id: str) -> None:
-        ids = [s.id for s in PROTOCOL]
+        ids = [s.id for s in self._sections]
         self._choose(ids.index(section_id))
 
     def current_section(self) -> str:
@@ -147,8 +150,8 @@ class SafetyProtocolDialog(QDialog):
         self.situations.setFocus()
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(PROTOCOL):
-            self.text.setHtml(section_html(PROTOCOL[row]))
+        if 0 <= row < len(self._sections):
+            self.text.setHtml(section_html(self._sections[row], self._language))
             self.text.verticalScrollBar().setValue(0)
 
 
