@@ -12,13 +12,25 @@ def follow_focus(scroll: QScrollArea) -> QScrollArea:
     """Scroll to whatever control inside ``scroll`` takes the focus, however it came (Qt scrolls only
     when Tab moves between two controls already inside, not when it arrives from the buttons below)."""
 
-    def on_focus(_old: QWidget | None, new: QWidget | None) -> None:
-        content = scroll.widget()
-        if new is not None and content is not None and content.isAncestorOf(new):
-            scroll.ensureWidgetVisible(new)
+    app = QApplication.instance()
 
-    QApplication.instance().focusChanged.connect(on_focus)  # type: ignore[union-attr]
-    scroll.destroyed.connect(lambda: QApplication.instance().focusChanged.disconnect(on_focus))  # type: ignore[union-attr]
+    def on_focus(_old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            content = scroll.widget()
+            if new is not None and content is not None and content.isAncestorOf(new):
+                scroll.ensureWidgetVisible(new)
+        except RuntimeError:  # the scroll area is being deleted
+            pass
+
+    def forget() -> None:
+        try:
+            app.focusChanged.disconnect(on_focus)  # type: ignore[union-attr]
+        except (RuntimeError, TypeError):  # the application, or the connection, went first
+            pass
+
+    if app is not None:
+        app.focusChanged.connect(on_focus)  # type: ignore[attr-defined]
+        scroll.destroyed.connect(forget)
     return scroll
 
 
@@ -75,4 +87,4 @@ class OptionalDateEdit(QDateEdit):
         super().keyPressEvent(event)
 
 
-__all__ = ["OptionalDateEdit", "reachable_sentence"]
+__all__ = ["OptionalDateEdit", "follow_focus", "reachable_sentence", "scrolling_body"]
