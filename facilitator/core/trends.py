@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
-from .catalogue import QT_TRANSLATE_NOOP, translate
+from .catalogue import QT_TRANSLATE_NOOP
+from .print_language import day_month, tr
 
 
 class ChartKind(str, Enum):
@@ -113,17 +114,9 @@ class WeekMinutes:
 PROGRESS = "print.progress"
 
 
-def _say(language: str, text: str, **values: object) -> str:
-    """A chart's words in ``language`` (the printed report's, or the screen's)."""
-    out = translate(language, PROGRESS, text)
-    return out.format(**values) if values else out
-
-
 def _day(language: str, day: date) -> str:
     """"Mar 04", or "04 mar"."""
     if language.split("-")[0].lower() == "es":
-        from .print_language import day_month
-
         return day_month(language, day)
     return f"{day:%b %d}"
 
@@ -154,9 +147,9 @@ def hours_chart(
             text or "—",
         ))
     if not counted:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No group meetings scheduled in this period."))
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "No group meetings scheduled in this period."))
     else:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "Met the weekly target in {met} of {weeks} weeks with meetings."),
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "Met the weekly target in {met} of {weeks} weeks with meetings."),
                        met=counted - below, weeks=counted)
     top = max([p.value for p in points] + [target or 0, 1])
     return Chart(
@@ -186,9 +179,9 @@ def craving_chart(
     )
     rows = tuple((r.day.isoformat(), f"{r.craving}/10", r.mood or "—") for r in ratings)
     if not ratings:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No craving ratings in this period."))
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "No craving ratings in this period."))
     elif len(ratings) == 1:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "One craving rating: {value} of 10."), value=ratings[0].craving)
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "One craving rating: {value} of 10."), value=ratings[0].craving)
     else:
         a, b = ratings[0].craving, ratings[-1].craving
         way = (
@@ -196,7 +189,7 @@ def craving_chart(
             else QT_TRANSLATE_NOOP("print.progress", "Craving up: {a} of 10 on {first}, {b} of 10 on {last}.") if b > a
             else QT_TRANSLATE_NOOP("print.progress", "Craving unchanged: {a} of 10 on {first}, {b} of 10 on {last}.")
         )
-        summary = _say(language, way, a=a, b=b, first=_day(language, ratings[0].day),
+        summary = tr(language, PROGRESS, way, a=a, b=b, first=_day(language, ratings[0].day),
                        last=_day(language, ratings[-1].day))
     return Chart(
         key="craving", title="Craving at check-in (0–10)", kind=ChartKind.LINE, y_label="craving", y_max=10,
@@ -229,22 +222,22 @@ def score_chart(
         word = band.label if band else ""
         points.append(ChartPoint(s.day, s.total, f"{s.total} {word}".strip(), band.tone if band else Tone.NEUTRAL))
         rows.append((s.day.isoformat(), str(s.total), word or "—"))
-    empty = _say(language, QT_TRANSLATE_NOOP("print.progress", "No {name} in this period."), name=name)
+    empty = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "No {name} in this period."), name=name)
     if not scores:
         summary = empty
     else:
         last_score = scores[-1]
         band = band_for(last_score.total, bands)
-        word = _say(language, band.label) if band else _say(language, QT_TRANSLATE_NOOP("print.progress", "out of range"))
+        word = tr(language, PROGRESS, band.label) if band else tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "out of range"))
         values = dict(name=name, total=last_score.total, band=word, day=_day(language, last_score.day))
         if len(scores) > 1:
-            summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "Latest {name}: {total} ({band}) on {day}, from {first_total} on "
+            summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "Latest {name}: {total} ({band}) on {day}, from {first_total} on "
                                                               "{first_day}."),
                            first_total=scores[0].total, first_day=_day(language, scores[0].day), **values)
         else:
-            summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "Latest {name}: {total} ({band}) on {day}."), **values)
+            summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "Latest {name}: {total} ({band}) on {day}."), **values)
     return Chart(
-        key=key, title=_say(language, QT_TRANSLATE_NOOP("print.progress", "{name} total (0–{top})"), name=name, top=f"{top:g}"),
+        key=key, title=tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "{name} total (0–{top})"), name=name, top=f"{top:g}"),
         kind=ChartKind.LINE, y_label="score", y_max=top,
         points=tuple(points), summary=summary, columns=("Date", "Total", "Severity"), rows=tuple(rows),
         bands=tuple(bands), first=first, last=last, empty_text=empty,
@@ -282,17 +275,17 @@ def screens_chart(
         (s.day.isoformat(), s.verdict, "observed" if s.observed else "not observed", s.detail or "—") for s in screens
     )
     if not screens:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No drug screens in this period."))
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "No drug screens in this period."))
     else:
         unexpected = sum(1 for s in screens if s.verdict == "unexpected positive")
         summary = (
-            _say(language, QT_TRANSLATE_NOOP("print.progress", "1 screen, {unexpected} unexpected positive."), unexpected=unexpected)
+            tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "1 screen, {unexpected} unexpected positive."), unexpected=unexpected)
             if len(screens) == 1
-            else _say(language, QT_TRANSLATE_NOOP("print.progress", "{count} screens, {unexpected} unexpected positive."), count=len(screens),
+            else tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "{count} screens, {unexpected} unexpected positive."), count=len(screens),
                       unexpected=unexpected)
         )
         if days_since_unexpected is not None:
-            summary += " " + _say(language, QT_TRANSLATE_NOOP("print.progress", "{days} days since the last unexpected positive."),
+            summary += " " + tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "{days} days since the last unexpected positive."),
                                   days=days_since_unexpected)
     return Chart(
         key="screens", title="Drug screens", kind=ChartKind.TIMELINE, y_label="", y_max=3, points=points,
@@ -316,11 +309,11 @@ def meetings_chart(
     rows = tuple((_week_label(w.monday), w.monday.isoformat(), str(w.count)) for w in weeks)
     total = sum(w.count for w in weeks)
     if not weeks:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "No mutual-help meetings reported in this period."))
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "No mutual-help meetings reported in this period."))
     elif total == 1:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "1 mutual-help meeting reported over {weeks} weeks."), weeks=len(weeks))
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "1 mutual-help meeting reported over {weeks} weeks."), weeks=len(weeks))
     else:
-        summary = _say(language, QT_TRANSLATE_NOOP("print.progress", "{total} mutual-help meetings reported over {weeks} weeks."), total=total,
+        summary = tr(language, PROGRESS, QT_TRANSLATE_NOOP("print.progress", "{total} mutual-help meetings reported over {weeks} weeks."), total=total,
                        weeks=len(weeks))
     top = max([w.count for w in weeks] + [3])
     return Chart(
@@ -405,8 +398,7 @@ def my_progress_lines(charts: Sequence[Chart], language: str = "en") -> tuple[st
     """Plain sentences a participant reads about their own course (no scores' jargon, no bands' names)."""
 
     def t(text: str, **values: object) -> str:
-        out = translate(language, MY_PROGRESS, text)
-        return out.format(**values) if values else out
+        return tr(language, MY_PROGRESS, text, **values)
 
     by_key = {c.key: c for c in charts}
     lines: list[str] = []
@@ -490,7 +482,7 @@ def chart_in(language: str, chart: Chart) -> Chart:
         return chart
 
     def w(text: str) -> str:
-        return _say(language, text) if text else text
+        return tr(language, PROGRESS, text) if text else text
 
     return replace(
         chart,
@@ -499,7 +491,7 @@ def chart_in(language: str, chart: Chart) -> Chart:
         columns=tuple(w(c) for c in chart.columns),
         rows=tuple(tuple(w(v) for v in row) for row in chart.rows),
         bands=tuple(replace(b, label=w(b.label)) for b in chart.bands),
-        target_label=_say(language, "target {hours} h", hours=f"{chart.target:g}") if chart.target
+        target_label=tr(language, PROGRESS, "target {hours} h", hours=f"{chart.target:g}") if chart.target
         else chart.target_label,
         summary=w(chart.summary),
         empty_text=w(chart.empty_text),

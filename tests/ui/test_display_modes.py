@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import test_focus_chain
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -20,6 +21,8 @@ from facilitator.ui import style as ui_style
 from facilitator.ui.runner import style as runner_style
 from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.style import DisplayMode, apply_display_mode, current_mode, themed_html
+
+language = test_focus_chain.language  # English, then Spanish, installed before any window is built
 
 
 @pytest.fixture(autouse=True)
@@ -452,18 +455,6 @@ def desktop_font():  # type: ignore[no-untyped-def]
     app.setFont(font)
 
 
-@pytest.fixture(params=["en", "es"])
-def ui_language(request, qapp):  # type: ignore[no-untyped-def]
-    """English, then Spanish (longer words), installed before any window is made, as start-up does."""
-    from facilitator.ui import i18n
-
-    if request.param != "en":
-        assert i18n.install_translators(qapp, request.param)
-    yield request.param
-    if request.param != "en":
-        i18n.install_translators(qapp, "en")
-
-
 @pytest.fixture
 def demo_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     """The main window on the demo clinic, signed in as its supervisor (who sees every page)."""
@@ -511,7 +502,7 @@ def every_view_of(qtbot, page):  # type: ignore[no-untyped-def]
             yield f"tab {tabs.tabText(i)!r}"
 
 
-def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, ui_language, desktop_font, demo_window) -> None:  # type: ignore[no-untyped-def]
+def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, language, desktop_font, demo_window) -> None:  # type: ignore[no-untyped-def]
     """At large text every page of the main window fits a 1280×800 screen, in English and in Spanish:
     no words cut short, no sideways scrolling, and the window no wider or taller than the screen."""
     app = QApplication.instance()
@@ -553,7 +544,7 @@ def test_large_text_fits_every_page_on_a_1280_by_800_screen(qtbot, ui_language, 
     assert not problems, "\n".join(problems)
 
 
-def test_large_text_fits_the_runner_and_a_participants_page_on_a_1280_by_800_screen(qtbot, ui_language, desktop_font, demo_window, store, clock) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_large_text_fits_the_runner_and_a_participants_page_on_a_1280_by_800_screen(qtbot, language, desktop_font, demo_window, store, clock) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from facilitator.ui.participant_page import open_participant_page
 
     app = QApplication.instance()
@@ -621,12 +612,10 @@ def test_each_timer_state_shows_its_word_beside_a_colour_that_reads(qtbot, store
     assert [banner for _word, banner in seen[2:]] == ["Wrap up", "Overtime", "Paused"]  # the room reads the state too
 
 
-@pytest.mark.parametrize("name", sorted(__import__("test_focus_chain").OPENERS))
-def test_large_text_every_dialog_can_fit_a_1280_by_800_screen(qtbot, ui_language, desktop_font, main_window, backend, name: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name", sorted(test_focus_chain.OPENERS))
+def test_large_text_every_dialog_can_fit_a_1280_by_800_screen(qtbot, language, desktop_font, main_window, backend, name: str) -> None:  # type: ignore[no-untyped-def]
     """What a dialog's layout needs at the least (long check boxes and rows of buttons do not shrink) fits a
     1280×800 screen at large text, in English and in Spanish; a taller form scrolls, as Settings does."""
-    import test_focus_chain
-
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_display_mode(app, DisplayMode(large_text=True))
